@@ -1,0 +1,352 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace DockerGoBuild.Dockerfiles.Syntax;
+
+/// <summary>
+/// Parses a Dockerfile the way BuildKit's parser reads it (directives first, then line by line),
+/// keeping every position so that the model maps back to the exact source text. Never throws on
+/// malformed input: problems become <see cref="ParseDiagnostic"/>s.
+/// </summary>
+public static class DockerfileParser
+{
+    public static DockerfileSyntax Parse(string text, CancellationToken cancellationToken = default)
+    {
+        if (text == null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        return new Reader(text, cancellationToken).Read();
+    }
+
+    private sealed class Reader
+    {
+        private readonly string _text;
+        private readonly LineMap _lines;
+        private readonly CancellationToken _cancellationToken;
+        private readonly List<ParserDirective> _directives = new();
+        private readonly List<CommentLine> _comments = new();
+        private readonly List<Instruction> _instructions = new();
+        private readonly List<ParseDiagnostic> _diagnostics = new();
+        private readonly HashSet<string> _seenDirectives = new(StringComparer.Ordinal);
+        private char _escape = '\\';
+        private bool _directivesDone;
+
+        public Reader(string text, CancellationToken cancellationToken)
+        {
+            _text = text;
+            _lines = LineMap.Create(text);
+            _cancellationToken = cancellationToken;
+        }
+
+        public DockerfileSyntax Read()
+        {
+            var bom = _text.Length > 0 && _text[0] == '\uFEFF' ? 1 : 0;
+            var line = 0;
+            while (line < _lines.Count)
+            {
+                if ((line & 255) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var lineStart = _lines.Start(line) + (line == 0 ? bom : 0);
+                var end = _lines.ContentEnd(line);
+                var start = SkipWhiteSpace(lineStart, end);
+                ReadPossibleDirective(line, start, end, indented: start > lineStart);
+                if (start < end && _text[start] == '#')
+                {
+                    _comments.Add(new CommentLine(line, TextSpan.FromBounds(start, end), insideContinuation: false));
+                    line++;
+                    continue;
+                }
+
+                var pieceEnd = TrimContinuation(start, end, out var continues);
+                if (!continues && pieceEnd == start)
+                {
+                    line++;
+                    continue;
+                }
+
+                var builder = new LogicalLine.Builder(_text);
+                builder.Add(start, pieceEnd - start);
+                var startLine = line;
+                var lastLine = line;
+                line++;
+                var hasEmptyContinuationLine = false;
+                while (continues && line < _lines.Count)
+                {
+                    var continuationStart = _lines.Start(line);
+                    var continuationEnd = _lines.ContentEnd(line);
+                    ReadPossibleDirective(line, continuationStart, continuationEnd, indented: false);
+                    lastLine = line;
+                    line++;
+                    var firstNonBlank = SkipWhiteSpace(continuationStart, continuationEnd);
+                    if (firstNonBlank < continuationEnd && _text[firstNonBlank] == '#')
+                    {
+                        _comments.Add(new CommentLine(lastLine, TextSpan.FromBounds(firstNonBlank, continuationEnd), insideContinuation: true));
+                        continue;
+                    }
+
+                    if (firstNonBlank == continuationEnd)
+                    {
+                        hasEmptyContinuationLine = true;
+                        continue;
+                    }
+
+                    var continuationPieceEnd = TrimContinuation(continuationStart, continuationEnd, out continues);
+                    builder.Add(continuationStart, continuationPieceEnd - continuationStart);
+                }
+
+                var logical = builder.Build();
+                var instruction = ReadInstruction(logical, 0, logical.Text.Length);
+                if (instruction == null)
+                {
+                    continue;
+                }
+
+                if (hasEmptyContinuationLine)
+                {
+                    Report("empty-continuation-line", ParseSeverity.Warning, "Empty continuation line: BuildKit warns about it and will reject it in a future release", instruction.KeywordSpan);
+                }
+
+                var instructionEnd = _lines.ContentEnd(lastLine);
+                if (CanContainHeredoc(instruction))
+                {
+                    var heredocs = ReadHeredocs(logical, ref line, ref lastLine, ref instructionEnd);
+                    if (heredocs.Count > 0)
+                    {
+                        instruction.Heredocs = heredocs;
+                        if (instruction.Inner != null)
+                        {
+                            instruction.Inner.Heredocs = heredocs;
+                        }
+                    }
+                }
+
+                SetExtent(instruction, startLine, lastLine, instructionEnd);
+                _instructions.Add(instruction);
+            }
+
+            if (_instructions.Count == 0)
+            {
+                Report("no-instructions", ParseSeverity.Error, "The file has no instructions: a Dockerfile needs at least a FROM", new TextSpan(_text.Length, 0));
+            }
+
+            return new DockerfileSyntax(_text, _lines, _escape, _directives, _comments, _instructions, _diagnostics);
+        }
+
+        private static void SetExtent(Instruction instruction, int startLine, int endLine, int end)
+        {
+            instruction.StartLine = startLine;
+            instruction.EndLine = endLine;
+            var start = instruction.KeywordSpan.Start;
+            instruction.Span = TextSpan.FromBounds(start, Math.Max(start, end));
+            if (instruction.Inner != null)
+            {
+                SetExtent(instruction.Inner, startLine, endLine, end);
+            }
+        }
+
+        // BuildKit checks every line it reads for a directive until the first line that is not one.
+        private void ReadPossibleDirective(int line, int start, int end, bool indented)
+        {
+            if (_directivesDone)
+            {
+                return;
+            }
+
+            if (!DirectiveSyntax.TryMatch(_text, start, end, out var key, out var value))
+            {
+                _directivesDone = true;
+                return;
+            }
+
+            var name = _text.Substring(key.Start, key.Length).ToLowerInvariant();
+            if (!DirectiveSyntax.IsKnownName(name))
+            {
+                _directivesDone = true;
+                return;
+            }
+
+            var directiveValue = _text.Substring(value.Start, value.Length);
+            var span = TextSpan.FromBounds(start, end);
+            var isDuplicate = !_seenDirectives.Add(name);
+            _directives.Add(new ParserDirective(name, directiveValue, line, span, key, value, isDuplicate, indented));
+            if (isDuplicate)
+            {
+                Report("duplicate-directive", ParseSeverity.Error, $"Only one '{name}' parser directive can be used; BuildKit rejects the file", span);
+                return;
+            }
+
+            if (name == "escape")
+            {
+                if (directiveValue == "`" || directiveValue == "\\")
+                {
+                    _escape = directiveValue[0];
+                }
+                else
+                {
+                    Report("invalid-escape", ParseSeverity.Error, $"Invalid escape character '{directiveValue}': it must be ` or \\", value);
+                }
+            }
+        }
+
+        // A line continues when it ends with the escape character and optional blanks, unless that escape character is itself escaped.
+        private int TrimContinuation(int start, int end, out bool continues)
+        {
+            var last = end - 1;
+            while (last >= start && (_text[last] == ' ' || _text[last] == '\t'))
+            {
+                last--;
+            }
+
+            continues = last >= start && _text[last] == _escape && (last == start || _text[last - 1] != _escape);
+            return continues ? last : end;
+        }
+
+        private int SkipWhiteSpace(int i, int end)
+        {
+            while (i < end && char.IsWhiteSpace(_text[i]))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private void Report(string code, ParseSeverity severity, string message, TextSpan span) =>
+            _diagnostics.Add(new ParseDiagnostic(code, severity, message, span));
+
+        private Instruction? ReadInstruction(LogicalLine logical, int from, int to)
+        {
+            var text = logical.Text;
+            var start = from;
+            while (start < to && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+
+            var end = to;
+            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            if (start == end)
+            {
+                return null;
+            }
+
+            var keywordEnd = start;
+            while (keywordEnd < end && !IsSplitSpace(text[keywordEnd]))
+            {
+                keywordEnd++;
+            }
+
+            var keyword = text.Substring(start, keywordEnd - start);
+            var restStart = keywordEnd;
+            while (restStart < end && IsSplitSpace(text[restStart]))
+            {
+                restStart++;
+            }
+
+            var flags = new List<InstructionFlag>();
+            var argumentsStart = InstructionLineParsers.ReadFlags(logical, restStart, end, flags);
+            while (argumentsStart < end && char.IsWhiteSpace(text[argumentsStart]))
+            {
+                argumentsStart++;
+            }
+
+            var kind = InstructionKinds.FromKeyword(keyword);
+            var arguments = new InstructionLineParsers.Arguments(logical, argumentsStart, end, _escape);
+            Instruction? inner = null;
+            switch (kind)
+            {
+                case InstructionKind.Unknown:
+                    Report("unknown-instruction", ParseSeverity.Error, $"Unknown instruction '{keyword}'", logical.ToSource(start, keywordEnd));
+                    break;
+                case InstructionKind.Onbuild:
+                    if (argumentsStart < end)
+                    {
+                        inner = ReadInstruction(logical, argumentsStart, end);
+                    }
+
+                    break;
+                default:
+                    InstructionLineParsers.Read(kind, keyword, arguments, (code, message, s, e) => Report(code, code == "invalid-json" ? ParseSeverity.Warning : ParseSeverity.Error, message, logical.ToSource(s, e)));
+                    break;
+            }
+
+            return new Instruction(kind, keyword, logical, start, flags, argumentsStart, end, arguments.Words, arguments.KeyValues, arguments.IsJsonForm, inner);
+        }
+
+        // BuildKit splits the keyword from its arguments on [\t\v\f\r ] only.
+        private static bool IsSplitSpace(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
+
+        private static bool CanContainHeredoc(Instruction instruction)
+        {
+            var effective = instruction.Effective;
+            return effective.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add && !effective.IsJsonForm;
+        }
+
+        private IReadOnlyList<Heredoc> ReadHeredocs(LogicalLine logical, ref int line, ref int lastLine, ref int instructionEnd)
+        {
+            var markers = HeredocMarkers.Find(logical.Text);
+            if (markers.Count == 0)
+            {
+                return Array.Empty<Heredoc>();
+            }
+
+            var heredocs = new List<Heredoc>(markers.Count);
+            foreach (var marker in markers)
+            {
+                var markerSpan = logical.ToSource(marker.Start, marker.End);
+                var bodyStart = line < _lines.Count ? _lines.Start(line) : _text.Length;
+                var terminated = false;
+                var terminatorSpan = new TextSpan(_text.Length, 0);
+                while (line < _lines.Count)
+                {
+                    if ((line & 1023) == 0)
+                    {
+                        _cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    var start = _lines.Start(line);
+                    var end = _lines.ContentEnd(line);
+                    lastLine = line;
+                    line++;
+                    var candidate = start;
+                    if (marker.Chomp)
+                    {
+                        while (candidate < end && _text[candidate] == '\t')
+                        {
+                            candidate++;
+                        }
+                    }
+
+                    if (end - candidate == marker.Name.Length && string.CompareOrdinal(_text, candidate, marker.Name, 0, marker.Name.Length) == 0)
+                    {
+                        terminated = true;
+                        terminatorSpan = TextSpan.FromBounds(start, end);
+                        break;
+                    }
+                }
+
+                var bodyEnd = terminated ? terminatorSpan.Start : _text.Length;
+                var bodySpan = TextSpan.FromBounds(bodyStart, Math.Max(bodyStart, bodyEnd));
+                instructionEnd = terminated ? terminatorSpan.End : _lines.ContentEnd(_lines.Count - 1);
+                heredocs.Add(new Heredoc(marker.Name, marker.Chomp, marker.Expand, marker.FileDescriptor, markerSpan, bodySpan, _text.Substring(bodySpan.Start, bodySpan.Length), terminatorSpan, terminated));
+                if (!terminated)
+                {
+                    Report("unterminated-heredoc", ParseSeverity.Error, $"Unterminated heredoc: no line '{marker.Name}' ends the body started here", markerSpan);
+                    break;
+                }
+            }
+
+            return heredocs;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+
+namespace DockerGoBuild.Dockerfiles.Syntax;
+
+/// <summary>
+/// A parsed Dockerfile. Lossless: every span refers to <see cref="Text"/>, which is the input unchanged,
+/// so a fix can rewrite exactly the characters it means to and nothing else.
+/// </summary>
+public sealed class DockerfileSyntax
+{
+    internal DockerfileSyntax(
+        string text,
+        LineMap lines,
+        char escapeCharacter,
+        IReadOnlyList<ParserDirective> directives,
+        IReadOnlyList<CommentLine> comments,
+        IReadOnlyList<Instruction> instructions,
+        IReadOnlyList<ParseDiagnostic> diagnostics)
+    {
+        Text = text;
+        Lines = lines;
+        EscapeCharacter = escapeCharacter;
+        Directives = directives;
+        Comments = comments;
+        Instructions = instructions;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The input text, byte-order mark (U+FEFF) included when the input had one.</summary>
+    public string Text { get; }
+
+    public LineMap Lines { get; }
+
+    /// <summary>'\\' or '`' (set by <c># escape=</c>).</summary>
+    public char EscapeCharacter { get; }
+
+    /// <summary>1 when the text starts with a byte-order mark, else 0.</summary>
+    public int BomLength => Text.Length > 0 && Text[0] == '\uFEFF' ? 1 : 0;
+
+    /// <summary>The directives of the leading comment block, in order (duplicates included, flagged).</summary>
+    public IReadOnlyList<ParserDirective> Directives { get; }
+
+    /// <summary>Every comment line outside heredoc bodies, directives included.</summary>
+    public IReadOnlyList<CommentLine> Comments { get; }
+
+    public IReadOnlyList<Instruction> Instructions { get; }
+
+    public IReadOnlyList<ParseDiagnostic> Diagnostics { get; }
+
+    /// <summary>True when the parser reported an error (BuildKit would reject the file).</summary>
+    public bool HasErrors
+    {
+        get
+        {
+            foreach (var diagnostic in Diagnostics)
+            {
+                if (diagnostic.Severity == ParseSeverity.Error)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The first line break in the file ("\n" when there is none), for text a fix inserts.</summary>
+    public string PreferredLineBreak
+    {
+        get
+        {
+            for (var i = 0; i < Lines.Count; i++)
+            {
+                var lineBreak = Lines.LineBreak(i);
+                if (lineBreak.Length > 0)
+                {
+                    return lineBreak;
+                }
+            }
+
+            return "\n";
+        }
+    }
+}

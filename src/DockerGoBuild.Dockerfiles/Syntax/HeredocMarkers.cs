@@ -1,0 +1,211 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace DockerGoBuild.Dockerfiles.Syntax;
+
+/// <summary>
+/// Finds the heredoc words of an instruction line as BuildKit does: a whole word of the form
+/// <c>[N]&lt;&lt;[-]WORD</c>, where WORD has no '&lt;' (so <c>&lt;&lt;&lt;</c> is a here-string and
+/// <c>&lt;&lt; EOF</c> with a blank is not a heredoc). WORD ends at an unquoted redirection or
+/// separator character, as a shell ends it: <c>&lt;&lt;EOF&gt;file</c> is the heredoc EOF.
+/// </summary>
+internal static class HeredocMarkers
+{
+    public readonly struct Marker
+    {
+        public Marker(string name, bool chomp, bool expand, int fileDescriptor, int start, int end)
+        {
+            Name = name;
+            Chomp = chomp;
+            Expand = expand;
+            FileDescriptor = fileDescriptor;
+            Start = start;
+            End = end;
+        }
+
+        public string Name { get; }
+
+        public bool Chomp { get; }
+
+        public bool Expand { get; }
+
+        public int FileDescriptor { get; }
+
+        public int Start { get; }
+
+        public int End { get; }
+    }
+
+    public static List<Marker> Find(string line)
+    {
+        var markers = new List<Marker>();
+        if (line.IndexOf("<<", System.StringComparison.Ordinal) < 0)
+        {
+            return markers;
+        }
+
+        var pos = 0;
+        while (pos < line.Length)
+        {
+            while (pos < line.Length && char.IsWhiteSpace(line[pos]))
+            {
+                pos++;
+            }
+
+            var wordStart = pos;
+            pos = SkipWord(line, pos);
+            if (pos > wordStart && TryRead(line, wordStart, pos, out var marker))
+            {
+                markers.Add(marker);
+            }
+        }
+
+        return markers;
+    }
+
+    // A shell word: quotes group, '\' escapes the next character, unquoted blanks end it.
+    private static int SkipWord(string line, int pos)
+    {
+        var quote = '\0';
+        while (pos < line.Length)
+        {
+            var c = line[pos];
+            if (quote == '\0' && char.IsWhiteSpace(c))
+            {
+                break;
+            }
+
+            if (c == '\\' && quote != '\'' && pos + 1 < line.Length)
+            {
+                pos += 2;
+                continue;
+            }
+
+            if (quote == '\0' && (c == '\'' || c == '"'))
+            {
+                quote = c;
+            }
+            else if (c == quote)
+            {
+                quote = '\0';
+            }
+
+            pos++;
+        }
+
+        return pos;
+    }
+
+    private static bool TryRead(string line, int start, int end, out Marker marker)
+    {
+        marker = default;
+        var i = start;
+        var fileDescriptor = 0;
+        while (i < end && line[i] >= '0' && line[i] <= '9')
+        {
+            fileDescriptor = fileDescriptor < 100000 ? (fileDescriptor * 10) + (line[i] - '0') : fileDescriptor;
+            i++;
+        }
+
+        if (i + 1 >= end || line[i] != '<' || line[i + 1] != '<')
+        {
+            return false;
+        }
+
+        i += 2;
+        var chomp = i < end && line[i] == '-';
+        if (chomp)
+        {
+            i++;
+        }
+
+        for (var j = i; j < end; j++)
+        {
+            if (line[j] == '<')
+            {
+                return false;
+            }
+        }
+
+        var nameEnd = EndOfDelimiter(line, i, end);
+        var name = Unquote(line, i, nameEnd, out var hadQuotes);
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        marker = new Marker(name, chomp, !hadQuotes, fileDescriptor, start, nameEnd);
+        return true;
+    }
+
+    private static int EndOfDelimiter(string line, int start, int end)
+    {
+        var quote = '\0';
+        for (var i = start; i < end; i++)
+        {
+            var c = line[i];
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '\'':
+                case '"':
+                    quote = c;
+                    break;
+                case '\\':
+                    i++;
+                    break;
+                case '>':
+                case '|':
+                case ';':
+                case '&':
+                case '(':
+                case ')':
+                    return i;
+            }
+        }
+
+        return end;
+    }
+
+    private static string Unquote(string line, int start, int end, out bool hadQuotes)
+    {
+        hadQuotes = false;
+        var builder = new StringBuilder(end - start);
+        var quote = '\0';
+        for (var i = start; i < end; i++)
+        {
+            var c = line[i];
+            if (quote == '\0' && (c == '\'' || c == '"'))
+            {
+                quote = c;
+                hadQuotes = true;
+                continue;
+            }
+
+            if (c == quote)
+            {
+                quote = '\0';
+                continue;
+            }
+
+            if (c == '\\' && quote != '\'' && i + 1 < end)
+            {
+                i++;
+                c = line[i];
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+
+namespace DockerGoBuild.Dockerfiles.Syntax;
+
+/// <summary>One instruction: its keyword, flags, arguments, heredocs, and where each lies in the source.</summary>
+public sealed class Instruction
+{
+    internal Instruction(
+        InstructionKind kind,
+        string keyword,
+        LogicalLine line,
+        int keywordStart,
+        IReadOnlyList<InstructionFlag> flags,
+        int argumentsStart,
+        int argumentsEnd,
+        IReadOnlyList<Word> words,
+        IReadOnlyList<KeyValue> keyValues,
+        bool isJsonForm,
+        Instruction? inner)
+    {
+        Kind = kind;
+        Keyword = keyword;
+        Line = line;
+        KeywordStart = keywordStart;
+        Flags = flags;
+        ArgumentsStart = argumentsStart;
+        ArgumentsEnd = argumentsEnd;
+        Words = words;
+        KeyValues = keyValues;
+        IsJsonForm = isJsonForm;
+        Inner = inner;
+    }
+
+    public InstructionKind Kind { get; }
+
+    /// <summary>The keyword as written (<c>RUN</c>, <c>run</c>, ...).</summary>
+    public string Keyword { get; }
+
+    /// <summary>The joined text of the instruction and its map back to the source.</summary>
+    public LogicalLine Line { get; }
+
+    /// <summary>Offset of the keyword in <see cref="Line"/>.</summary>
+    public int KeywordStart { get; }
+
+    public IReadOnlyList<InstructionFlag> Flags { get; }
+
+    /// <summary>Offset in <see cref="Line"/> where the arguments begin (after the flags).</summary>
+    public int ArgumentsStart { get; }
+
+    /// <summary>Offset in <see cref="Line"/> where the arguments end (trailing blanks excluded).</summary>
+    public int ArgumentsEnd { get; }
+
+    /// <summary>The arguments text after the flags, as BuildKit passes it to the instruction's line parser.</summary>
+    public string ArgumentsText => Line.Text.Substring(ArgumentsStart, ArgumentsEnd - ArgumentsStart);
+
+    /// <summary>
+    /// The argument values in BuildKit's shape: JSON array elements in exec form; whitespace-separated
+    /// words for FROM, EXPOSE, COPY, ADD, VOLUME; quote-preserving words for ARG; the whole text for
+    /// shell-form RUN, CMD, ENTRYPOINT, SHELL and the single-string instructions.
+    /// </summary>
+    public IReadOnlyList<Word> Words { get; }
+
+    /// <summary>The pairs of ENV and LABEL, and of ARG (split at the first '=').</summary>
+    public IReadOnlyList<KeyValue> KeyValues { get; }
+
+    /// <summary>True when the arguments are a JSON array (exec form).</summary>
+    public bool IsJsonForm { get; }
+
+    /// <summary>ONBUILD's trigger instruction (it shares <see cref="Line"/> with its parent).</summary>
+    public Instruction? Inner { get; }
+
+    public IReadOnlyList<Heredoc> Heredocs { get; internal set; } = Array.Empty<Heredoc>();
+
+    /// <summary>From the keyword to the end of the instruction's last line (heredoc terminators included), line break excluded.</summary>
+    public TextSpan Span { get; internal set; }
+
+    /// <summary>The keyword in the source.</summary>
+    public TextSpan KeywordSpan => Line.ToSource(KeywordStart, KeywordStart + Keyword.Length);
+
+    /// <summary>Zero-based physical line of the keyword.</summary>
+    public int StartLine { get; internal set; }
+
+    /// <summary>Zero-based physical line where the instruction ends.</summary>
+    public int EndLine { get; internal set; }
+
+    /// <summary>The instruction that really runs: ONBUILD's trigger, otherwise this one.</summary>
+    public Instruction Effective => Inner ?? this;
+
+    /// <summary>The first flag named <paramref name="name"/> (without dashes), or null.</summary>
+    public InstructionFlag? FindFlag(string name)
+    {
+        foreach (var flag in Flags)
+        {
+            if (string.Equals(flag.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return flag;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The source span of a logical range of this instruction.</summary>
+    public TextSpan ToSource(int start, int end) => Line.ToSource(start, end);
+
+    public override string ToString() => Line.Text;
+}

@@ -1,0 +1,212 @@
+using System.Collections.Generic;
+
+namespace DockerGoBuild.Dockerfiles.Syntax;
+
+/// <summary>A word of an instruction's arguments: its value and where it is in the logical line.</summary>
+public sealed class Word
+{
+    public Word(string value, int start, int length)
+    {
+        Value = value;
+        Start = start;
+        Length = length;
+    }
+
+    /// <summary>The value as BuildKit's parser produces it (quotes kept for shell-form words, decoded for JSON strings).</summary>
+    public string Value { get; }
+
+    /// <summary>Offset in <see cref="Instruction.Line"/>'s text.</summary>
+    public int Start { get; }
+
+    public int Length { get; }
+
+    public int End => Start + Length;
+
+    public override string ToString() => Value;
+}
+
+/// <summary>A <c>name=value</c> (or legacy <c>name value</c>) pair of ENV, LABEL or ARG.</summary>
+public sealed class KeyValue
+{
+    public KeyValue(Word key, Word? value, string separator)
+    {
+        Key = key;
+        Value = value;
+        Separator = separator;
+    }
+
+    public Word Key { get; }
+
+    /// <summary>The raw value (quotes and escapes as written), or null for <c>ARG NAME</c> without a default.</summary>
+    public Word? Value { get; }
+
+    /// <summary>"=" for the <c>name=value</c> form, "" for the legacy <c>name value</c> form.</summary>
+    public string Separator { get; }
+}
+
+/// <summary>A builder flag such as <c>--mount=type=cache,target=/go/pkg/mod</c> or <c>--from=build</c>.</summary>
+public sealed class InstructionFlag
+{
+    private readonly string _line;
+    private IReadOnlyList<FlagOption>? _options;
+
+    public InstructionFlag(string line, string text, int start, int length, string name, string? value, int valueStart, TextSpan sourceSpan)
+    {
+        _line = line;
+        Text = text;
+        Start = start;
+        Length = length;
+        Name = name;
+        Value = value;
+        ValueStart = valueStart;
+        SourceSpan = sourceSpan;
+    }
+
+    /// <summary>The flag as BuildKit's parser reads it (quotes and escapes removed), e.g. <c>--mount=type=cache</c>.</summary>
+    public string Text { get; }
+
+    /// <summary>Offset of the raw flag in the logical line.</summary>
+    public int Start { get; }
+
+    public int Length { get; }
+
+    /// <summary>The name without dashes, lower-cased: <c>mount</c>, <c>from</c>, <c>link</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The text after '=', or null for a flag without a value (<c>--link</c>).</summary>
+    public string? Value { get; }
+
+    /// <summary>Offset of the value's first raw character in the logical line, or -1.</summary>
+    public int ValueStart { get; }
+
+    /// <summary>Where the raw flag is in the source.</summary>
+    public TextSpan SourceSpan { get; }
+
+    /// <summary>The comma-separated <c>key=value</c> options of the value (for <c>--mount</c>), with their logical offsets.</summary>
+    public IReadOnlyList<FlagOption> Options => _options ??= FlagOption.Split(this, _line);
+}
+
+/// <summary>Where a heredoc's body lies and what its delimiter word says.</summary>
+public sealed class Heredoc
+{
+    public Heredoc(string name, bool chomp, bool expand, int fileDescriptor, TextSpan markerSpan, TextSpan bodySpan, string content, TextSpan terminatorSpan, bool terminated)
+    {
+        Name = name;
+        Chomp = chomp;
+        Expand = expand;
+        FileDescriptor = fileDescriptor;
+        MarkerSpan = markerSpan;
+        BodySpan = bodySpan;
+        Content = content;
+        TerminatorSpan = terminatorSpan;
+        IsTerminated = terminated;
+    }
+
+    /// <summary>The delimiter with quotes removed.</summary>
+    public string Name { get; }
+
+    /// <summary><c>&lt;&lt;-</c>: leading tabs are stripped from the body and the terminator.</summary>
+    public bool Chomp { get; }
+
+    /// <summary>False when the delimiter was quoted: the body is taken literally.</summary>
+    public bool Expand { get; }
+
+    public int FileDescriptor { get; }
+
+    /// <summary>The <c>&lt;&lt;EOF</c> word in the source.</summary>
+    public TextSpan MarkerSpan { get; }
+
+    /// <summary>The body lines in the source, line breaks included, without the terminator line.</summary>
+    public TextSpan BodySpan { get; }
+
+    /// <summary>The body text, as BuildKit hands it to the command.</summary>
+    public string Content { get; }
+
+    /// <summary>The terminator line's text in the source (empty when unterminated).</summary>
+    public TextSpan TerminatorSpan { get; }
+
+    public bool IsTerminated { get; }
+}
+
+/// <summary>A comment line: a line whose first non-blank character is '#', outside heredoc bodies.</summary>
+public sealed class CommentLine
+{
+    public CommentLine(int line, TextSpan span, bool insideContinuation)
+    {
+        Line = line;
+        Span = span;
+        InsideContinuation = insideContinuation;
+    }
+
+    /// <summary>Zero-based physical line.</summary>
+    public int Line { get; }
+
+    /// <summary>From the '#' to the end of the line, line break excluded.</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>True for a comment inside a continued instruction (BuildKit drops it from the instruction).</summary>
+    public bool InsideContinuation { get; }
+}
+
+/// <summary>A parser directive in the leading comment block (<c># syntax=...</c>, <c># escape=...</c>, <c># check=...</c>).</summary>
+public sealed class ParserDirective
+{
+    public ParserDirective(string name, string value, int line, TextSpan span, TextSpan keySpan, TextSpan valueSpan, bool isDuplicate, bool isIndented)
+    {
+        Name = name;
+        Value = value;
+        Line = line;
+        Span = span;
+        KeySpan = keySpan;
+        ValueSpan = valueSpan;
+        IsDuplicate = isDuplicate;
+        IsIndented = isIndented;
+    }
+
+    /// <summary>The key, lower-cased: syntax, escape or check.</summary>
+    public string Name { get; }
+
+    public string Value { get; }
+
+    public int Line { get; }
+
+    /// <summary>The directive's line from '#' to its end.</summary>
+    public TextSpan Span { get; }
+
+    public TextSpan KeySpan { get; }
+
+    public TextSpan ValueSpan { get; }
+
+    /// <summary>A second directive of the same name (BuildKit fails the build on it; the first stays in force).</summary>
+    public bool IsDuplicate { get; }
+
+    /// <summary>Whitespace before the '#': the parser accepts it, but BuildKit's syntax detection does not.</summary>
+    public bool IsIndented { get; }
+}
+
+public enum ParseSeverity
+{
+    Warning,
+    Error,
+}
+
+/// <summary>A problem the parser found. The parser never throws: every malformed input ends up here.</summary>
+public sealed class ParseDiagnostic
+{
+    public ParseDiagnostic(string code, ParseSeverity severity, string message, TextSpan span)
+    {
+        Code = code;
+        Severity = severity;
+        Message = message;
+        Span = span;
+    }
+
+    /// <summary>A stable short code, e.g. <c>unterminated-heredoc</c>.</summary>
+    public string Code { get; }
+
+    public ParseSeverity Severity { get; }
+
+    public string Message { get; }
+
+    public TextSpan Span { get; }
+}
