@@ -192,12 +192,12 @@ public static class SecretFiles
             return false;
         }
 
-        var fileNameStart = path.LastIndexOf('/') + 1;
-        fileName = path.Substring(fileNameStart);
-        if (fileNameStart > 0)
+        var slash = path.LastIndexOf('/');
+        fileName = path.Substring(slash + 1);
+        if (slash > 0)
         {
-            var directoryStart = path.LastIndexOf('/', fileNameStart - 1) + 1;
-            directory = path.Substring(directoryStart, fileNameStart - 1 - directoryStart);
+            var parent = path.Substring(0, slash);
+            directory = parent.Substring(parent.LastIndexOf('/') + 1);
         }
 
         return fileName.Length > 0;
@@ -210,7 +210,8 @@ public static class SecretFiles
         || path.IndexOf("://", StringComparison.Ordinal) >= 0
         || path.EndsWith(".git", StringComparison.Ordinal);
 
-    // A bracket expression stands for one unknown character, so it goes entirely; an unclosed "[" is literal.
+    // "[c]" keeps its one character: ".npmr[c]" is the usual way to COPY a file only if it exists.
+    // Any other bracket expression stands for an unknown character and goes; an unclosed "[" is literal.
     private static string StripGlobs(string path)
     {
         var lastClose = path.LastIndexOf(']');
@@ -226,7 +227,13 @@ public static class SecretFiles
             if (c == '[' && i < lastClose)
             {
                 // Jumping past the "]" keeps the scan linear however many "[" there are.
-                i = path.IndexOf(']', i + 1);
+                var close = path.IndexOf(']', i + 1);
+                if (close == i + 2)
+                {
+                    result.Append(path[i + 1]);
+                }
+
+                i = close;
                 continue;
             }
 
