@@ -178,7 +178,7 @@ public static class SecretFiles
     }
 
     /// <summary>
-    /// Lower-cases the source, drops glob syntax (<c>*</c>, <c>?</c>, <c>[...]</c>), turns <c>\</c> into
+    /// Lower-cases the source, strips glob syntax (see <see cref="StripGlobs"/>), turns <c>\</c> into
     /// <c>/</c>, ignores trailing slashes and returns the last two segments. False for remote sources
     /// and for sources with no file name left.
     /// </summary>
