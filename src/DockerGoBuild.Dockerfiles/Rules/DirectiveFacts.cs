@@ -1,0 +1,231 @@
+using System;
+using System.Collections.Generic;
+using DockerGoBuild.Dockerfiles.Syntax;
+
+namespace DockerGoBuild.Dockerfiles.Rules;
+
+/// <summary>
+/// What the parser directives of a file amount to, shared by DGB001 and DGB002: the effective syntax
+/// directive (as BuildKit's syntax detection finds it) and every directive BuildKit ignores or rejects.
+/// </summary>
+internal sealed class DirectiveFacts
+{
+    private DirectiveFacts(TextSpan? effectiveSyntax, IReadOnlyList<IneffectiveDirective> ineffective, int topBlockEnd, int shebangEnd)
+    {
+        EffectiveSyntax = effectiveSyntax;
+        Ineffective = ineffective;
+        TopBlockEnd = topBlockEnd;
+        ShebangEnd = shebangEnd;
+    }
+
+    /// <summary>The line span of the syntax directive BuildKit uses, if any.</summary>
+    public TextSpan? EffectiveSyntax { get; }
+
+    public IReadOnlyList<IneffectiveDirective> Ineffective { get; }
+
+    /// <summary>Where a directive can be inserted so that it joins the top block (after its last line break).</summary>
+    public int TopBlockEnd { get; }
+
+    /// <summary>End of a leading <c>#!</c> line (line break included), or the start of the text after the BOM.</summary>
+    public int ShebangEnd { get; }
+
+    /// <summary>True when a DGB002 finding stands for a syntax directive, so DGB001 keeps quiet.</summary>
+    public bool HasIneffectiveSyntax
+    {
+        get
+        {
+            foreach (var directive in Ineffective)
+            {
+                if (directive.Name == "syntax")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    public static DirectiveFacts Compute(DockerfileSyntax syntax)
+    {
+        var text = syntax.Text;
+        var lines = syntax.Lines;
+        var ineffective = new List<IneffectiveDirective>();
+        TextSpan? effective = null;
+        var blockLines = new HashSet<int>();
+        var topBlockEnd = syntax.BomLength;
+        foreach (var directive in syntax.Directives)
+        {
+            blockLines.Add(directive.Line);
+            topBlockEnd = lines.End(directive.Line);
+            if (directive.IsDuplicate)
+            {
+                ineffective.Add(new IneffectiveDirective(directive.Name, directive.Span, directive.Line, IneffectiveReason.Duplicate, keyToFix: null));
+            }
+            else if (directive.Name == "escape" && directive.Value != "`" && directive.Value != "\\")
+            {
+                ineffective.Add(new IneffectiveDirective(directive.Name, directive.ValueSpan, directive.Line, IneffectiveReason.InvalidEscape, keyToFix: null));
+            }
+            else if (directive.Name == "syntax" && directive.IsIndented)
+            {
+                ineffective.Add(new IneffectiveDirective(directive.Name, directive.Span, directive.Line, IneffectiveReason.Indented, keyToFix: null));
+            }
+            else if (directive.Name == "syntax" && effective == null)
+            {
+                effective = directive.Span;
+            }
+        }
+
+        // BuildKit's syntax detection skips a shebang line, which ends the parser's own directive block.
+        var shebangEnd = syntax.BomLength;
+        if (lines.Count > 0 && text.Length >= syntax.BomLength + 2 && text[syntax.BomLength] == '#' && text[syntax.BomLength + 1] == '!')
+        {
+            shebangEnd = lines.End(0);
+            effective ??= DetectAfterShebang(syntax, blockLines);
+        }
+
+        foreach (var comment in syntax.Comments)
+        {
+            if (blockLines.Contains(comment.Line) || (effective.HasValue && effective.Value.Start == comment.Span.Start)
+                || !DirectiveSyntax.TryMatch(text, comment.Span.Start, comment.Span.End, out var key, out _))
+            {
+                continue;
+            }
+
+            var name = text.Substring(key.Start, key.Length).ToLowerInvariant();
+            if (DirectiveSyntax.IsKnownName(name))
+            {
+                ineffective.Add(new IneffectiveDirective(name, comment.Span, comment.Line, IneffectiveReason.Misplaced, keyToFix: null));
+            }
+            else if (comment.Line == NextLineAfterBlock(syntax) && NearestDirectiveName(name) is { } intended)
+            {
+                ineffective.Add(new IneffectiveDirective(intended, comment.Span, comment.Line, IneffectiveReason.Misspelt, key));
+            }
+        }
+
+        ineffective.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
+        return new DirectiveFacts(effective, ineffective, topBlockEnd, shebangEnd);
+    }
+
+    // The line that ended the directive block: only a key=value comment there can be a misspelt directive.
+    private static int NextLineAfterBlock(DockerfileSyntax syntax) =>
+        syntax.Directives.Count == 0 ? 0 : syntax.Directives[syntax.Directives.Count - 1].Line + 1;
+
+    private static TextSpan? DetectAfterShebang(DockerfileSyntax syntax, HashSet<int> blockLines)
+    {
+        for (var line = 1; line < syntax.Lines.Count; line++)
+        {
+            var start = syntax.Lines.Start(line);
+            var end = syntax.Lines.ContentEnd(line);
+            if (!DirectiveSyntax.TryMatch(syntax.Text, start, end, out var key, out _))
+            {
+                return null;
+            }
+
+            var name = syntax.Text.Substring(key.Start, key.Length).ToLowerInvariant();
+            if (!DirectiveSyntax.IsKnownName(name))
+            {
+                return null;
+            }
+
+            if (name == "syntax")
+            {
+                blockLines.Add(line);
+                return TextSpan.FromBounds(start, end);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A key of at least 4 characters within optimal-string-alignment distance 2 of a directive name.</summary>
+    internal static string? NearestDirectiveName(string key)
+    {
+        if (key.Length < 4)
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestDistance = 3;
+        foreach (var name in new[] { "syntax", "escape", "check" })
+        {
+            var distance = OptimalStringAlignmentDistance(key, name);
+            if (distance < bestDistance)
+            {
+                best = name;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    internal static int OptimalStringAlignmentDistance(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 2)
+        {
+            return 3;
+        }
+
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}
+
+internal enum IneffectiveReason
+{
+    Misplaced,
+    Duplicate,
+    Misspelt,
+    InvalidEscape,
+    Indented,
+}
+
+/// <summary>A directive (or directive-shaped comment) that BuildKit ignores or rejects.</summary>
+internal sealed class IneffectiveDirective
+{
+    public IneffectiveDirective(string name, TextSpan span, int line, IneffectiveReason reason, TextSpan? keyToFix)
+    {
+        Name = name;
+        Span = span;
+        Line = line;
+        Reason = reason;
+        KeyToFix = keyToFix;
+    }
+
+    /// <summary>The directive it is (for a misspelt key: the one it stands for).</summary>
+    public string Name { get; }
+
+    public TextSpan Span { get; }
+
+    public int Line { get; }
+
+    public IneffectiveReason Reason { get; }
+
+    /// <summary>For a misspelt key: the key's span.</summary>
+    public TextSpan? KeyToFix { get; }
+}

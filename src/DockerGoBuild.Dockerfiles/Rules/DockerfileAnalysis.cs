@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Threading;
+using DockerGoBuild.Dockerfiles.Syntax;
+
+namespace DockerGoBuild.Dockerfiles.Rules;
+
+/// <summary>The result of analysing one Dockerfile: its syntax and every finding, in source order.</summary>
+public sealed class AnalysisResult
+{
+    internal AnalysisResult(DockerfileSyntax syntax, IReadOnlyList<Finding> findings)
+    {
+        Syntax = syntax;
+        Findings = findings;
+    }
+
+    public DockerfileSyntax Syntax { get; }
+
+    public IReadOnlyList<Finding> Findings { get; }
+}
+
+/// <summary>Parses a Dockerfile once and runs every rule over the same model.</summary>
+public static class DockerfileAnalysis
+{
+    private static readonly IDockerfileRule[] Rules =
+    {
+        new SyntaxErrorRule(),
+        new IneffectiveParserDirectiveRule(),
+        new MissingSyntaxDirectiveRule(),
+    };
+
+    public static AnalysisResult Analyze(string text, CancellationToken cancellationToken = default) =>
+        Analyze(DockerfileParser.Parse(text, cancellationToken), cancellationToken);
+
+    public static AnalysisResult Analyze(DockerfileSyntax syntax, CancellationToken cancellationToken = default)
+    {
+        var findings = new List<Finding>();
+        var context = new AnalysisContext(syntax, findings, cancellationToken);
+        foreach (var rule in Rules)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            rule.Analyze(context);
+        }
+
+        var kept = Suppressions.Read(syntax).Filter(findings);
+        kept.Sort(static (a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Id, b.Id));
+        return new AnalysisResult(syntax, kept);
+    }
+}

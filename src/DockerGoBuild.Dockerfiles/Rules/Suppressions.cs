@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using DockerGoBuild.Dockerfiles.Syntax;
+
+namespace DockerGoBuild.Dockerfiles.Rules;
+
+/// <summary>
+/// In-file suppressions: <c># dgb ignore=DGB010,DGB011 [-- reason]</c> on the comment lines directly above
+/// an instruction, and <c># dgb global ignore=DGB001</c> anywhere for the whole file.
+/// </summary>
+internal sealed class Suppressions
+{
+    private static readonly Suppressions None = new(new HashSet<string>(), new Dictionary<int, HashSet<string>>());
+
+    private readonly HashSet<string> _global;
+    private readonly Dictionary<int, HashSet<string>> _byCommentLine;
+
+    private Suppressions(HashSet<string> global, Dictionary<int, HashSet<string>> byCommentLine)
+    {
+        _global = global;
+        _byCommentLine = byCommentLine;
+    }
+
+    public static Suppressions Read(DockerfileSyntax syntax)
+    {
+        Suppressions? result = null;
+        foreach (var comment in syntax.Comments)
+        {
+            if (!TryParse(syntax.Text, comment.Span, out var isGlobal, out var ids))
+            {
+                continue;
+            }
+
+            result ??= new Suppressions(new HashSet<string>(StringComparer.OrdinalIgnoreCase), new Dictionary<int, HashSet<string>>());
+            if (isGlobal)
+            {
+                result._global.UnionWith(ids);
+            }
+            else
+            {
+                result._byCommentLine[comment.Line] = new HashSet<string>(ids, StringComparer.OrdinalIgnoreCase);
+            }
+        }
+
+        return result == null ? None : result.WithContiguousComments(syntax);
+    }
+
+    public List<Finding> Filter(List<Finding> findings)
+    {
+        if (_global.Count == 0 && _byCommentLine.Count == 0)
+        {
+            return findings;
+        }
+
+        var kept = new List<Finding>(findings.Count);
+        foreach (var finding in findings)
+        {
+            if (!IsSuppressed(finding))
+            {
+                kept.Add(finding);
+            }
+        }
+
+        return kept;
+    }
+
+    private bool IsSuppressed(Finding finding)
+    {
+        if (_global.Contains(finding.Id))
+        {
+            return true;
+        }
+
+        return _instructionIgnores.TryGetValue(finding.InstructionLine, out var ids) && ids.Contains(finding.Id);
+    }
+
+    private readonly Dictionary<int, HashSet<string>> _instructionIgnores = new();
+
+    // An ignore comment counts for the instruction that follows the run of comment lines it belongs to.
+    private Suppressions WithContiguousComments(DockerfileSyntax syntax)
+    {
+        if (_byCommentLine.Count == 0)
+        {
+            return this;
+        }
+
+        var commentLines = new HashSet<int>();
+        foreach (var comment in syntax.Comments)
+        {
+            commentLines.Add(comment.Line);
+        }
+
+        foreach (var instruction in syntax.Instructions)
+        {
+            for (var line = instruction.StartLine - 1; line >= 0 && commentLines.Contains(line); line--)
+            {
+                if (_byCommentLine.TryGetValue(line, out var ids))
+                {
+                    if (!_instructionIgnores.TryGetValue(instruction.StartLine, out var set))
+                    {
+                        _instructionIgnores[instruction.StartLine] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                    }
+
+                    set.UnionWith(ids);
+                }
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Reads <c># dgb [global] ignore=ID[,ID...] [-- reason]</c>.</summary>
+    internal static bool TryParse(string text, TextSpan span, out bool isGlobal, out List<string> ids)
+    {
+        isGlobal = false;
+        ids = new List<string>();
+        var comment = text.Substring(span.Start + 1, span.Length - 1);
+        var reason = comment.IndexOf(" --", StringComparison.Ordinal);
+        if (reason >= 0)
+        {
+            comment = comment.Substring(0, reason);
+        }
+
+        var words = comment.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || !words[0].Equals("dgb", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var next = 1;
+        if (words[next].Equals("global", StringComparison.OrdinalIgnoreCase))
+        {
+            isGlobal = true;
+            next++;
+        }
+
+        if (next != words.Length - 1 || !words[next].StartsWith("ignore=", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        foreach (var id in words[next].Substring("ignore=".Length).Split(','))
+        {
+            if (id.Trim().Length > 0)
+            {
+                ids.Add(id.Trim());
+            }
+        }
+
+        return ids.Count > 0;
+    }
+}
