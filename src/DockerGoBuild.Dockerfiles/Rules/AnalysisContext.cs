@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using DockerGoBuild.Dockerfiles.Semantics;
 using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Rules;
@@ -9,6 +10,8 @@ internal sealed class AnalysisContext
 {
     private readonly List<Finding> _findings;
     private DirectiveFacts? _directives;
+    private BuildModel? _model;
+    private CacheAnalysis? _cache;
 
     public AnalysisContext(DockerfileSyntax syntax, List<Finding> findings, CancellationToken cancellationToken)
     {
@@ -26,6 +29,12 @@ internal sealed class AnalysisContext
 
     /// <summary>The parser directives' meaning, computed once for the rules that need it.</summary>
     public DirectiveFacts Directives => _directives ??= DirectiveFacts.Compute(Syntax);
+
+    /// <summary>Stages, variables and RUN commands, computed once for the rules that need them.</summary>
+    public BuildModel Model => _model ??= BuildModel.Create(Syntax, CancellationToken);
+
+    /// <summary>The cache-mount facts of every RUN, computed once for the cache rules.</summary>
+    public CacheAnalysis Cache => _cache ??= CacheAnalysis.Compute(Model);
 
     public void Report(Finding finding) => _findings.Add(finding);
 }

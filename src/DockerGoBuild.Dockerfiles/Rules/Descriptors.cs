@@ -36,7 +36,7 @@ public static class Descriptors
         RuleIds.GoModuleCacheNotMounted,
         "GoModuleCacheNotMounted",
         "Go module cache is not mounted",
-        "'{0}' downloads modules into {1} without a cache mount; add '--mount=type=cache,target={1}' to the RUN",
+        "'{0}' fills the Go module cache (GOMODCACHE) at {1} without a cache mount; add '--mount=type=cache,target={1}' to the RUN",
         RuleSeverity.Warning,
         hasFix: true,
         "Every cold build downloads all modules again; a BuildKit cache mount keeps them across builds.");
@@ -45,7 +45,7 @@ public static class Descriptors
         RuleIds.GoBuildCacheNotMounted,
         "GoBuildCacheNotMounted",
         "Go build cache is not mounted",
-        "'{0}' compiles into {1} without a cache mount; add '--mount=type=cache,target={1}' to the RUN",
+        "'{0}' fills the Go build cache (GOCACHE) at {1} without a cache mount; add '--mount=type=cache,target={1}' to the RUN",
         RuleSeverity.Warning,
         hasFix: true,
         "Every build recompiles every package; a BuildKit cache mount on GOCACHE keeps compiled packages across builds.");
@@ -63,7 +63,7 @@ public static class Descriptors
         RuleIds.NuGetCacheNotMounted,
         "NuGetCacheNotMounted",
         "NuGet package cache is not mounted",
-        "'{0}' restores packages into {1} without a cache mount; add '--mount=type=cache,id=nuget,target={1}' to the RUN",
+        "'{0}' fills the NuGet global packages folder at {1} without a cache mount; add '--mount=type=cache,id=nuget,target={1}' to the RUN",
         RuleSeverity.Warning,
         hasFix: true,
         "Every cold build downloads all NuGet packages again; a BuildKit cache mount keeps the global packages folder across builds.");

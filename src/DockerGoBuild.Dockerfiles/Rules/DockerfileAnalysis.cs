@@ -26,6 +26,10 @@ public static class DockerfileAnalysis
         new SyntaxErrorRule(),
         new IneffectiveParserDirectiveRule(),
         new MissingSyntaxDirectiveRule(),
+        new CacheMountTargetMismatchRule(),
+        new GoModuleCacheNotMountedRule(),
+        new GoBuildCacheNotMountedRule(),
+        new NuGetCacheNotMountedRule(),
     };
 
     public static AnalysisResult Analyze(string text, CancellationToken cancellationToken = default) =>

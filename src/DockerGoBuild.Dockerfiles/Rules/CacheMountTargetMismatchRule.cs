@@ -1,0 +1,31 @@
+using DockerGoBuild.Dockerfiles.Fixes;
+using DockerGoBuild.Dockerfiles.Semantics;
+
+namespace DockerGoBuild.Dockerfiles.Rules;
+
+/// <summary>DGB012: a cache mount meant for Go or NuGet whose target is not the cache's real path. Fix: rewrite the target.</summary>
+internal sealed class CacheMountTargetMismatchRule : IDockerfileRule
+{
+    public RuleDescriptor Descriptor => Descriptors.CacheMountTargetMismatch;
+
+    public void Analyze(AnalysisContext context)
+    {
+        foreach (var mistargeted in context.Cache.Mistargeted)
+        {
+            var mount = mistargeted.Mount;
+            var cacheName = mistargeted.Kind switch
+            {
+                CacheKind.GoModules => "Go module cache (GOMODCACHE)",
+                CacheKind.GoBuild => "Go build cache (GOCACHE)",
+                _ => "NuGet global packages folder",
+            };
+            var message = $"This cache mount targets {mount.RawTarget}, but the {cacheName} is {mistargeted.ExpectedPath}, so the cache never hits; mount {mistargeted.ExpectedPath} instead";
+            var run = mistargeted.Run.Effective;
+            var option = mount.TargetOption!;
+            var valueSpan = run.ToSource(option.ValueStart, option.End);
+            var span = run.ToSource(option.Start, option.End);
+            var fix = new[] { new TextEdit(valueSpan, mistargeted.ExpectedPath) };
+            context.Report(new Finding(Descriptor, span, message, mistargeted.Run.Instruction.StartLine, fix, $"Target {mistargeted.ExpectedPath}"));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using DockerGoBuild.Dockerfiles.Semantics;
+
+namespace DockerGoBuild.Dockerfiles.Rules;
+
+/// <summary>DGB010: a RUN fills the Go module cache (GOMODCACHE) without a BuildKit cache mount. Fix: add the mount.</summary>
+internal sealed class GoModuleCacheNotMountedRule : IDockerfileRule
+{
+    public RuleDescriptor Descriptor => Descriptors.GoModuleCacheNotMounted;
+
+    public void Analyze(AnalysisContext context)
+    {
+        foreach (var missing in context.Cache.Missing)
+        {
+            if (missing.Kind == CacheKind.GoModules)
+            {
+                context.Report(MissingCacheMountFinding.Create(context.Syntax, Descriptor, missing, "Go module cache (GOMODCACHE)", ""));
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using DockerGoBuild.Dockerfiles.Shell;
+using DockerGoBuild.Dockerfiles.Syntax;
+
+namespace DockerGoBuild.Dockerfiles.Semantics;
+
+/// <summary>An instruction with the build state it sees and, for a RUN, the commands it executes.</summary>
+internal sealed class InstructionFacts
+{
+    public InstructionFacts(Instruction instruction, StageState state, IReadOnlyList<ExecutedCommand> commands)
+    {
+        Instruction = instruction;
+        State = state;
+        Commands = commands;
+    }
+
+    /// <summary>The instruction as written (ONBUILD included).</summary>
+    public Instruction Instruction { get; }
+
+    /// <summary>The instruction that acts: ONBUILD's trigger or the instruction itself.</summary>
+    public Instruction Effective => Instruction.Effective;
+
+    /// <summary>The state before the instruction runs.</summary>
+    public StageState State { get; }
+
+    /// <summary>For a RUN (also under ONBUILD): the commands it executes; empty otherwise.</summary>
+    public IReadOnlyList<ExecutedCommand> Commands { get; }
+}
+
+/// <summary>
+/// One walk over the instructions that every rule shares: stages, their variables and paths,
+/// and the commands of every RUN, computed once per analysis.
+/// </summary>
+internal sealed class BuildModel
+{
+    private static readonly IReadOnlyList<ExecutedCommand> NoCommands = Array.Empty<ExecutedCommand>();
+
+    private BuildModel(IReadOnlyList<InstructionFacts> instructions, IReadOnlyDictionary<string, string?> globalArgs)
+    {
+        Instructions = instructions;
+        GlobalArgs = globalArgs;
+    }
+
+    public IReadOnlyList<InstructionFacts> Instructions { get; }
+
+    /// <summary>ARGs declared before the first FROM, with their defaults.</summary>
+    public IReadOnlyDictionary<string, string?> GlobalArgs { get; }
+
+    public static BuildModel Create(DockerfileSyntax syntax, CancellationToken cancellationToken)
+    {
+        var escape = syntax.EscapeCharacter;
+        var globalArgs = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var finishedStages = new List<StageState>();
+        var stageNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var facts = new List<InstructionFacts>(syntax.Instructions.Count);
+        var state = new StageState(-1, escape);
+        foreach (var instruction in syntax.Instructions)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (instruction.Kind == InstructionKind.From)
+            {
+                if (state.StageIndex >= 0)
+                {
+                    finishedStages.Add(state);
+                }
+
+                state = StartStage(instruction, finishedStages, stageNames, globalArgs, escape);
+                facts.Add(new InstructionFacts(instruction, state, NoCommands));
+                continue;
+            }
+
+            var effective = instruction.Effective;
+            var commands = effective.Kind == InstructionKind.Run ? RunCommands.Collect(syntax, effective, state.Dialect) : NoCommands;
+            facts.Add(new InstructionFacts(instruction, state, commands));
+
+            // ONBUILD triggers run in a later build, so they do not change this stage's state.
+            if (instruction.Kind != InstructionKind.Onbuild)
+            {
+                state = Apply(instruction, state, globalArgs, commands);
+            }
+        }
+
+        return new BuildModel(facts, globalArgs);
+    }
+
+    private static StageState StartStage(Instruction from, List<StageState> finished, Dictionary<string, int> stageNames, Dictionary<string, string?> globalArgs, char escape)
+    {
+        var stageIndex = finished.Count;
+        var words = from.Words;
+        var image = words.Count > 0 ? VariableExpander.Expand(words[0].Value, escape, name => globalArgs.TryGetValue(name, out var value) ? value : null, out _) : string.Empty;
+        StageState state;
+        if (stageNames.TryGetValue(image, out var parentIndex) && parentIndex < finished.Count)
+        {
+            state = finished[parentIndex].InheritFor(stageIndex);
+        }
+        else
+        {
+            state = new StageState(stageIndex, escape)
+            {
+                BaseImage = ClassifyBaseImage(image),
+                IsWindows = IsWindowsImage(image),
+            };
+        }
+
+        if (words.Count >= 3 && string.Equals(words[1].Value, "AS", StringComparison.OrdinalIgnoreCase))
+        {
+            state.StageName = words[2].Value;
+            stageNames[words[2].Value] = stageIndex;
+        }
+
+        return state;
+    }
+
+    /// <summary>golang when the repository's last path component is golang; unknown when the repository itself is unresolved.</summary>
+    internal static BaseImageKind ClassifyBaseImage(string image)
+    {
+        var reference = image;
+        var digest = reference.IndexOf('@');
+        if (digest >= 0)
+        {
+            reference = reference.Substring(0, digest);
+        }
+
+        var lastSlash = reference.LastIndexOf('/');
+        var tag = reference.IndexOf(':', lastSlash + 1);
+        var repository = tag >= 0 ? reference.Substring(0, tag) : reference;
+        if (repository.Length == 0 || repository.IndexOf(VariableExpander.UnknownMarker) >= 0)
+        {
+            return BaseImageKind.Unknown;
+        }
+
+        var lastComponent = repository.Substring(repository.LastIndexOf('/') + 1);
+        return string.Equals(lastComponent, "golang", StringComparison.OrdinalIgnoreCase) ? BaseImageKind.Golang : BaseImageKind.Other;
+    }
+
+    internal static bool IsWindowsImage(string image)
+    {
+        var lower = image.ToLowerInvariant();
+        if (lower.Contains("nanoserver") || lower.Contains("windowsservercore") || lower.Contains("servercore")
+            || lower.Contains("mcr.microsoft.com/windows") || lower.Contains("dotnet/framework"))
+        {
+            return true;
+        }
+
+        var ltsc = lower.IndexOf("ltsc20", StringComparison.Ordinal);
+        return ltsc >= 0 && ltsc + 7 < lower.Length && char.IsDigit(lower[ltsc + 6]) && char.IsDigit(lower[ltsc + 7]);
+    }
+
+    private static StageState Apply(Instruction instruction, StageState state, Dictionary<string, string?> globalArgs, IReadOnlyList<ExecutedCommand> commands)
+    {
+        switch (instruction.Kind)
+        {
+            case InstructionKind.Arg:
+                return ApplyArg(instruction, state, globalArgs);
+            case InstructionKind.Env:
+                var withEnv = state.Clone();
+                foreach (var pair in instruction.KeyValues)
+                {
+                    var value = VariableExpander.Expand(pair.Value?.Value ?? string.Empty, state.Escape, withEnv.LookupBuildVariable, out var unknown);
+                    withEnv.Env[pair.Key.Value] = unknown ? null : value;
+                }
+
+                return withEnv;
+            case InstructionKind.User when instruction.Words.Count > 0:
+                var withUser = state.Clone();
+                var user = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state.LookupBuildVariable, out var unknownUser);
+                withUser.User = unknownUser ? "\u0001unknown" : user;
+                return withUser;
+            case InstructionKind.Workdir when instruction.Words.Count > 0:
+                var withWorkdir = state.Clone();
+                var workdir = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state.LookupBuildVariable, out _);
+                withWorkdir.Workdir = UnixPath.Resolve(workdir, state.Workdir);
+                return withWorkdir;
+            case InstructionKind.Shell when instruction.IsJsonForm && instruction.Words.Count > 0:
+                var withShell = state.Clone();
+                var program = instruction.Words[0].Value.ToLowerInvariant();
+                withShell.Shell = program.Contains("powershell") || program.Contains("pwsh") ? ShellDialect.PowerShell
+                    : program.EndsWith("cmd", StringComparison.Ordinal) || program.EndsWith("cmd.exe", StringComparison.Ordinal) ? ShellDialect.Cmd
+                    : ShellDialect.Posix;
+                return withShell;
+            case InstructionKind.Run:
+                return ApplyGoEnvWrites(state, commands);
+            default:
+                return state;
+        }
+    }
+
+    private static StageState ApplyArg(Instruction instruction, StageState state, Dictionary<string, string?> globalArgs)
+    {
+        var isGlobal = state.StageIndex < 0;
+        var withArgs = state.Clone();
+        foreach (var pair in instruction.KeyValues)
+        {
+            var name = pair.Key.Value;
+            string? value;
+            if (pair.Value == null)
+            {
+                // A re-declared global ARG takes the global default.
+                value = !isGlobal && globalArgs.TryGetValue(name, out var globalDefault) ? globalDefault : null;
+            }
+            else
+            {
+                value = VariableExpander.Expand(pair.Value.Value, state.Escape, isGlobal ? name2 => globalArgs.TryGetValue(name2, out var v) ? v : null : withArgs.LookupBuildVariable, out var unknown);
+                value = unknown ? null : value;
+            }
+
+            if (isGlobal)
+            {
+                globalArgs[name] = value;
+            }
+            else
+            {
+                withArgs.Args[name] = value;
+            }
+        }
+
+        return withArgs;
+    }
+
+    // `go env -w NAME=value` writes Go's env file, which later RUNs of the stage read.
+    private static StageState ApplyGoEnvWrites(StageState state, IReadOnlyList<ExecutedCommand> commands)
+    {
+        StageState? updated = null;
+        foreach (var command in commands)
+        {
+            if (!GoCommand.IsGo(command) || command.Argument(0) != "env" || !command.HasArgument("-w"))
+            {
+                continue;
+            }
+
+            foreach (var argument in command.Arguments)
+            {
+                var equals = argument.IndexOf('=');
+                if (equals > 0)
+                {
+                    updated ??= state.Clone();
+                    updated.GoEnvFile[argument.Substring(0, equals)] = argument.Substring(equals + 1);
+                }
+            }
+        }
+
+        return updated ?? state;
+    }
+}

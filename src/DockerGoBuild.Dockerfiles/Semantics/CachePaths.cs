@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+
+namespace DockerGoBuild.Dockerfiles.Semantics;
+
+internal enum CacheKind
+{
+    GoModules,
+    GoBuild,
+    NuGetPackages,
+}
+
+/// <summary>Where Go and NuGet keep their caches for a command, by the tools' own rules; null when it cannot be known.</summary>
+internal static class CachePaths
+{
+    public static string? For(CacheKind kind, StageState state, IReadOnlyDictionary<string, string>? variables) => kind switch
+    {
+        CacheKind.GoModules => GoModCache(state, variables),
+        CacheKind.GoBuild => GoCache(state, variables),
+        _ => NuGetPackages(state, variables),
+    };
+
+    public static string? GoPath(StageState state, IReadOnlyDictionary<string, string>? variables)
+    {
+        var gopath = state.Lookup("GOPATH", variables);
+        if (gopath != null)
+        {
+            var separator = state.IsWindows ? ';' : ':';
+            var first = gopath.Split(separator)[0];
+            return first.Length > 0 ? first : null;
+        }
+
+        return state.BaseImage switch
+        {
+            BaseImageKind.Golang => "/go",
+            BaseImageKind.Unknown => null,
+            _ => Join(state.Home(variables), "go"),
+        };
+    }
+
+    public static string? GoModCache(StageState state, IReadOnlyDictionary<string, string>? variables) =>
+        Normalize(state, state.Lookup("GOMODCACHE", variables) ?? Join(GoPath(state, variables), "pkg/mod"));
+
+    public static string? GoCache(StageState state, IReadOnlyDictionary<string, string>? variables)
+    {
+        var gocache = state.Lookup("GOCACHE", variables);
+        if (gocache != null)
+        {
+            return Normalize(state, gocache);
+        }
+
+        var xdg = state.Lookup("XDG_CACHE_HOME", variables);
+        return Normalize(state, xdg != null ? Join(xdg, "go-build") : Join(state.Home(variables), ".cache/go-build"));
+    }
+
+    public static string? NuGetPackages(StageState state, IReadOnlyDictionary<string, string>? variables) =>
+        Normalize(state, state.Lookup("NUGET_PACKAGES", variables) ?? Join(state.Home(variables), ".nuget/packages"));
+
+    private static string? Join(string? folder, string child) => folder == null ? null : folder.TrimEnd('/') + "/" + child;
+
+    // Windows paths (C:\...) are not compared with Linux mount targets: they stay unknown.
+    private static string? Normalize(StageState state, string? path)
+    {
+        if (path == null || state.IsWindows || path.IndexOf('\\') >= 0 || (path.Length > 1 && path[1] == ':'))
+        {
+            return null;
+        }
+
+        return UnixPath.Resolve(path, state.Workdir);
+    }
+}

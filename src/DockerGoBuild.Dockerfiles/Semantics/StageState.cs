@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using DockerGoBuild.Dockerfiles.Shell;
+
+namespace DockerGoBuild.Dockerfiles.Semantics;
+
+internal enum BaseImageKind
+{
+    Other,
+    Golang,
+    Unknown,
+}
+
+/// <summary>
+/// The build state an instruction sees: its stage's base image, ENV, ARGs in scope, USER, WORKDIR,
+/// SHELL and what earlier <c>go env -w</c> wrote. Copied on change, shared otherwise.
+/// </summary>
+internal sealed class StageState
+{
+    public StageState(int stageIndex, char escape)
+    {
+        StageIndex = stageIndex;
+        Escape = escape;
+    }
+
+    public int StageIndex { get; private set; }
+
+    public string? StageName { get; set; }
+
+    public char Escape { get; }
+
+    public BaseImageKind BaseImage { get; set; }
+
+    public bool IsWindows { get; set; }
+
+    /// <summary>ENV values; null for a value that refers to something unknown.</summary>
+    public Dictionary<string, string?> Env { get; private set; } = new(StringComparer.Ordinal);
+
+    /// <summary>ARGs in scope with their defaults (null: declared without a value, unset in a default build).</summary>
+    public Dictionary<string, string?> Args { get; private set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Values written by <c>go env -w</c> in earlier RUNs (Go's env file).</summary>
+    public Dictionary<string, string> GoEnvFile { get; private set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The USER, expanded; null when never set (root).</summary>
+    public string? User { get; set; }
+
+    /// <summary>The WORKDIR; null when it refers to something unknown.</summary>
+    public string? Workdir { get; set; } = "/";
+
+    public ShellDialect? Shell { get; set; }
+
+    public ShellDialect Dialect => Shell ?? (IsWindows ? ShellDialect.Cmd : ShellDialect.Posix);
+
+    public StageState Clone() => new(StageIndex, Escape)
+    {
+        StageName = StageName,
+        BaseImage = BaseImage,
+        IsWindows = IsWindows,
+        Env = new Dictionary<string, string?>(Env, StringComparer.Ordinal),
+        Args = new Dictionary<string, string?>(Args, StringComparer.Ordinal),
+        GoEnvFile = new Dictionary<string, string>(GoEnvFile, StringComparer.Ordinal),
+        User = User,
+        Workdir = Workdir,
+        Shell = Shell,
+    };
+
+    /// <summary>A new stage that starts from this (earlier) stage: everything but the ARGs carries over.</summary>
+    public StageState InheritFor(int stageIndex)
+    {
+        var state = Clone();
+        state.StageIndex = stageIndex;
+        state.StageName = null;
+        state.Args = new Dictionary<string, string?>(StringComparer.Ordinal);
+        return state;
+    }
+
+    /// <summary>
+    /// A variable as a command sees it: set on the command or earlier in the same RUN, else ENV, else an
+    /// ARG default in scope, else (for Go's variables) Go's env file. Null when unset or unknown.
+    /// </summary>
+    public string? Lookup(string name, IReadOnlyDictionary<string, string>? commandVariables = null)
+    {
+        if (commandVariables != null && commandVariables.TryGetValue(name, out var inline))
+        {
+            return inline;
+        }
+
+        if (Env.TryGetValue(name, out var env))
+        {
+            return env;
+        }
+
+        if (Args.TryGetValue(name, out var arg) && arg != null)
+        {
+            return arg;
+        }
+
+        return GoEnvFile.TryGetValue(name, out var goEnv) ? goEnv : null;
+    }
+
+    /// <summary>A variable for Dockerfile word expansion (ENV and ARG only).</summary>
+    public string? LookupBuildVariable(string name)
+    {
+        if (Env.TryGetValue(name, out var env))
+        {
+            return env;
+        }
+
+        return Args.TryGetValue(name, out var arg) ? arg : null;
+    }
+
+    public bool IsRoot
+    {
+        get
+        {
+            if (User == null)
+            {
+                return true;
+            }
+
+            var user = User;
+            var colon = user.IndexOf(':');
+            if (colon >= 0)
+            {
+                user = user.Substring(0, colon);
+            }
+
+            return user is "root" or "0";
+        }
+    }
+
+    /// <summary>$HOME: ENV HOME, else /root for root; unknown for other users and Windows.</summary>
+    public string? Home(IReadOnlyDictionary<string, string>? commandVariables = null)
+    {
+        var home = Lookup("HOME", commandVariables);
+        if (home != null)
+        {
+            return home;
+        }
+
+        return !IsWindows && IsRoot ? "/root" : null;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+
+namespace DockerGoBuild.Dockerfiles.Semantics;
+
+/// <summary>Container paths: joined against WORKDIR, normalised, compared by whole segments.</summary>
+internal static class UnixPath
+{
+    /// <summary>Resolves <paramref name="path"/> against <paramref name="workdir"/> and normalises it; null when unknown.</summary>
+    public static string? Resolve(string? path, string? workdir)
+    {
+        if (path == null || path.IndexOf(VariableExpander.UnknownMarker) >= 0)
+        {
+            return null;
+        }
+
+        if (!path.StartsWith("/", System.StringComparison.Ordinal))
+        {
+            if (workdir == null)
+            {
+                return null;
+            }
+
+            path = workdir + "/" + path;
+        }
+
+        var segments = new List<string>();
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment.Length == 0 || segment == ".")
+            {
+                continue;
+            }
+
+            if (segment == "..")
+            {
+                if (segments.Count > 0)
+                {
+                    segments.RemoveAt(segments.Count - 1);
+                }
+
+                continue;
+            }
+
+            segments.Add(segment);
+        }
+
+        return "/" + string.Join("/", segments);
+    }
+
+    /// <summary>True when <paramref name="folder"/> is <paramref name="path"/> or a folder above it; "/" never counts.</summary>
+    public static bool Covers(string folder, string path)
+    {
+        if (folder == "/")
+        {
+            return false;
+        }
+
+        return path == folder || (path.Length > folder.Length && path.StartsWith(folder, System.StringComparison.Ordinal) && path[folder.Length] == '/');
+    }
+
+    /// <summary>True when <paramref name="path"/> is strictly below <paramref name="folder"/>.</summary>
+    public static bool IsBelow(string path, string folder) => path != folder && Covers(folder, path);
+}

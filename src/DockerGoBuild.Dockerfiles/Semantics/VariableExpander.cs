@@ -1,0 +1,134 @@
+using System;
+using System.Text;
+
+namespace DockerGoBuild.Dockerfiles.Semantics;
+
+/// <summary>
+/// Evaluates a Dockerfile word as BuildKit's word processing does for ENV, ARG, FROM, USER, WORKDIR
+/// and mount options: quotes are removed, the escape character protects the next character, and
+/// <c>$NAME</c>, <c>${NAME}</c>, <c>${NAME:-default}</c>, <c>${NAME-default}</c>, <c>${NAME:+alt}</c>,
+/// <c>${NAME+alt}</c> are expanded. A variable that cannot be resolved is reported through
+/// <c>hasUnknown</c> and expands to <see cref="UnknownMarker"/>.
+/// </summary>
+internal static class VariableExpander
+{
+    /// <summary>Stands in for the value of a variable nobody set, so callers can tell which part is unknown.</summary>
+    public const char UnknownMarker = '\u0001';
+
+    public static string Expand(string raw, char escape, Func<string, string?> lookup, out bool hasUnknown)
+    {
+        hasUnknown = false;
+        var builder = new StringBuilder(raw.Length);
+        var quote = '\0';
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (quote != '\'' && c == escape && i + 1 < raw.Length)
+            {
+                i++;
+                builder.Append(raw[i]);
+                continue;
+            }
+
+            if (quote == '\0' && (c == '\'' || c == '"'))
+            {
+                quote = c;
+                continue;
+            }
+
+            if (c == quote)
+            {
+                quote = '\0';
+                continue;
+            }
+
+            if (c == '$' && quote != '\'' && i + 1 < raw.Length)
+            {
+                i = ExpandVariable(raw, i, escape, lookup, builder, ref hasUnknown);
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    // Expands the variable at raw[dollar] and returns the index of its last character.
+    private static int ExpandVariable(string raw, int dollar, char escape, Func<string, string?> lookup, StringBuilder builder, ref bool hasUnknown)
+    {
+        var next = raw[dollar + 1];
+        if (next != '{')
+        {
+            var end = dollar + 1;
+            while (end < raw.Length && (char.IsLetterOrDigit(raw[end]) || raw[end] == '_'))
+            {
+                end++;
+            }
+
+            if (end == dollar + 1)
+            {
+                builder.Append('$');
+                return dollar;
+            }
+
+            AppendValue(lookup(raw.Substring(dollar + 1, end - dollar - 1)), builder, ref hasUnknown);
+            return end - 1;
+        }
+
+        var close = raw.IndexOf('}', dollar + 2);
+        if (close < 0)
+        {
+            builder.Append(raw, dollar, raw.Length - dollar);
+            return raw.Length - 1;
+        }
+
+        var body = raw.Substring(dollar + 2, close - dollar - 2);
+        var nameEnd = 0;
+        while (nameEnd < body.Length && (char.IsLetterOrDigit(body[nameEnd]) || body[nameEnd] == '_'))
+        {
+            nameEnd++;
+        }
+
+        var value = lookup(body.Substring(0, nameEnd));
+        var modifier = body.Substring(nameEnd);
+        if (modifier.StartsWith(":-", StringComparison.Ordinal) || modifier.StartsWith("-", StringComparison.Ordinal))
+        {
+            var useDefault = value == null || (modifier[0] == ':' && value.Length == 0);
+            if (useDefault)
+            {
+                value = Expand(modifier.Substring(modifier[0] == ':' ? 2 : 1), escape, lookup, out var unknownDefault);
+                hasUnknown |= unknownDefault;
+            }
+        }
+        else if (modifier.StartsWith(":+", StringComparison.Ordinal) || modifier.StartsWith("+", StringComparison.Ordinal))
+        {
+            var useAlternative = value != null && (modifier[0] != ':' || value.Length > 0);
+            if (useAlternative)
+            {
+                value = Expand(modifier.Substring(modifier[0] == ':' ? 2 : 1), escape, lookup, out var unknownAlternative);
+                hasUnknown |= unknownAlternative;
+            }
+            else
+            {
+                value = string.Empty;
+            }
+        }
+
+        AppendValue(value, builder, ref hasUnknown);
+        return close;
+    }
+
+    private static void AppendValue(string? value, StringBuilder builder, ref bool hasUnknown)
+    {
+        if (value == null)
+        {
+            hasUnknown = true;
+            builder.Append(UnknownMarker);
+        }
+        else
+        {
+            builder.Append(value);
+        }
+    }
+}
