@@ -129,7 +129,7 @@ internal sealed class ControlFlow
     /// Updates the state at a separator. True when the separator belongs to the skipped text
     /// (a <c>for</c> header, a case pattern's <c>)</c>, a cmd comment) and must not be processed further.
     /// </summary>
-    public bool SkipSeparator(string op, bool atTopLevel)
+    public bool SkipSeparator(string op, bool closesSubstitution)
     {
         switch (mode)
         {
@@ -144,7 +144,7 @@ internal sealed class ControlFlow
             case Mode.CaseHeader:
             case Mode.FunctionName:
                 // An unmatched ')' still closes the enclosing substitution, so bad input cannot swallow it.
-                if (op == ")" && atTopLevel)
+                if (closesSubstitution)
                 {
                     mode = Mode.Command;
                     return false;

@@ -241,7 +241,8 @@ internal sealed class ScriptParser
             ReadHeredocBodies();
         }
 
-        if (controlFlow.SkipSeparator(token.Op, parenDepth == 0))
+        bool closesSubstitution = untilClose && parenDepth == 0 && token.Op == ")";
+        if (controlFlow.SkipSeparator(token.Op, closesSubstitution))
         {
             return false;
         }

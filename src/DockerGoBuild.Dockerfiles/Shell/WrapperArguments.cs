@@ -47,7 +47,14 @@ internal static class WrapperArguments
             return -1;
         }
 
-        int next = SkipOptions(words, index + 1, valueOptions);
+        int first = index + 1;
+        if (name == "env" && first < words.Count && words[first].Value == "-")
+        {
+            // `env -` is the old spelling of `env -i`.
+            first++;
+        }
+
+        int next = SkipOptions(words, first, valueOptions);
         switch (name)
         {
             case "timeout":
