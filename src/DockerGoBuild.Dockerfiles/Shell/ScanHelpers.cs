@@ -1,0 +1,67 @@
+namespace DockerGoBuild.Dockerfiles.Shell;
+
+/// <summary>Small character-level helpers shared by the lexers.</summary>
+internal static class ScanHelpers
+{
+    public static bool IsNameStart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+
+    public static bool IsNameChar(char c) => IsNameStart(c) || IsDigit(c);
+
+    public static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    /// <summary>
+    /// Returns the offset just after the parenthesis that closes the one at <paramref name="open"/>,
+    /// treating everything inside as data (used beyond the nesting limit and for arithmetic).
+    /// </summary>
+    public static int SkipBalanced(string text, int open, int limit, char openChar, char closeChar)
+    {
+        int depth = 0;
+        int pos = open;
+        while (pos < limit)
+        {
+            char c = text[pos];
+            if (c == '\\')
+            {
+                pos += 2;
+                continue;
+            }
+
+            if (c == '\'')
+            {
+                pos = SkipTo(text, pos + 1, limit, '\'');
+                continue;
+            }
+
+            if (c == openChar)
+            {
+                depth++;
+            }
+            else if (c == closeChar)
+            {
+                depth--;
+                if (depth == 0)
+                {
+                    return pos + 1;
+                }
+            }
+
+            pos++;
+        }
+
+        return limit;
+    }
+
+    /// <summary>Returns the offset after the next <paramref name="target"/> at or after <paramref name="pos"/>, or the limit.</summary>
+    public static int SkipTo(string text, int pos, int limit, char target)
+    {
+        int found = text.IndexOf(target, pos, limit - pos);
+        return found < 0 ? limit : found + 1;
+    }
+
+    /// <summary>Returns the offset of the next newline at or after <paramref name="pos"/>, or the limit.</summary>
+    public static int LineEnd(string text, int pos, int limit)
+    {
+        int found = pos < limit ? text.IndexOf('\n', pos, limit - pos) : -1;
+        return found < 0 ? limit : found;
+    }
+}

@@ -1,0 +1,52 @@
+namespace DockerGoBuild.Dockerfiles.Shell;
+
+internal enum TokenKind
+{
+    End,
+    Word,
+    Separator,
+    Redirect,
+    /// <summary>PowerShell's <c>&amp;</c> or <c>.</c> before a command word.</summary>
+    CallOperator,
+}
+
+internal readonly struct Token
+{
+    public Token(TokenKind kind, string op, int start, int end, WordToken? word = null, bool hasTarget = true)
+    {
+        Kind = kind;
+        Op = op;
+        Start = start;
+        End = end;
+        Word = word;
+        HasTarget = hasTarget;
+    }
+
+    public TokenKind Kind { get; }
+
+    /// <summary>The operator text for separators and redirections ("\n" for a newline).</summary>
+    public string Op { get; }
+
+    public int Start { get; }
+
+    public int End { get; }
+
+    public WordToken? Word { get; }
+
+    /// <summary>False for redirections that are complete on their own, like PowerShell's <c>2&gt;&amp;1</c>.</summary>
+    public bool HasTarget { get; }
+
+    public static Token Separator(string op, int start, int end) => new Token(TokenKind.Separator, op, start, end);
+
+    public static Token Redirect(string op, int start, int end, bool hasTarget = true) => new Token(TokenKind.Redirect, op, start, end, null, hasTarget);
+
+    public static Token FromWord(WordToken word) => new Token(TokenKind.Word, string.Empty, word.Start, word.End, word);
+}
+
+/// <summary>Splits one dialect's text into tokens. Substitutions are parsed through the owning parser.</summary>
+internal interface ILexer
+{
+    int Position { get; set; }
+
+    Token Next();
+}
