@@ -59,7 +59,7 @@ internal sealed class CommandResolver
 
         index = SkipWrappers(words, index, assignments);
         var heredocs = new List<string>(syntax.Heredocs.Count);
-        foreach (Heredoc heredoc in syntax.Heredocs)
+        foreach (PendingHeredoc heredoc in syntax.Heredocs)
         {
             heredocs.Add(heredoc.Delimiter);
         }

@@ -7,7 +7,7 @@ internal sealed class CommandSyntax
 {
     public List<WordToken> Words { get; } = new List<WordToken>();
 
-    public List<Heredoc> Heredocs { get; } = new List<Heredoc>();
+    public List<PendingHeredoc> Heredocs { get; } = new List<PendingHeredoc>();
 
     public int Start { get; private set; } = -1;
 
@@ -36,9 +36,9 @@ internal sealed class CommandSyntax
 }
 
 /// <summary>A heredoc waiting for the end of its line, where its body starts.</summary>
-internal sealed class Heredoc
+internal sealed class PendingHeredoc
 {
-    public Heredoc(string delimiter, bool stripTabs)
+    public PendingHeredoc(string delimiter, bool stripTabs)
     {
         Delimiter = delimiter;
         StripTabs = stripTabs;

@@ -18,7 +18,7 @@ internal sealed class ScriptParser
     private readonly HashSet<int>? alreadyRun;
     private readonly ILexer lexer;
     private readonly CommandResolver resolver;
-    private readonly List<Heredoc> pendingHeredocs = new List<Heredoc>();
+    private readonly List<PendingHeredoc> pendingHeredocs = new List<PendingHeredoc>();
     private readonly ControlFlow controlFlow;
     private CommandSyntax current = new CommandSyntax();
     private Token? pushedBack;
@@ -220,7 +220,7 @@ internal sealed class ScriptParser
         current.Extend(target.Start, target.End);
         if (token.Op == "<<" || token.Op == "<<-")
         {
-            var heredoc = new Heredoc(target.Word!.Value, token.Op == "<<-");
+            var heredoc = new PendingHeredoc(target.Word!.Value, token.Op == "<<-");
             current.Heredocs.Add(heredoc);
             pendingHeredocs.Add(heredoc);
         }
@@ -292,7 +292,7 @@ internal sealed class ScriptParser
         if (!current.IsEmpty)
         {
             bool readsScript = resolver.Resolve(current, 0);
-            foreach (Heredoc heredoc in current.Heredocs)
+            foreach (PendingHeredoc heredoc in current.Heredocs)
             {
                 heredoc.IsScript = readsScript;
             }
@@ -304,7 +304,7 @@ internal sealed class ScriptParser
     /// <summary>At a newline, skips the bodies of the heredocs started on the line (parsing them when they are scripts).</summary>
     private void ReadHeredocBodies()
     {
-        foreach (Heredoc heredoc in pendingHeredocs)
+        foreach (PendingHeredoc heredoc in pendingHeredocs)
         {
             int bodyStart = lexer.Position;
             int bodyEnd = limit;
@@ -334,7 +334,7 @@ internal sealed class ScriptParser
         pendingHeredocs.Clear();
     }
 
-    private bool IsDelimiterLine(Heredoc heredoc, int start, int end)
+    private bool IsDelimiterLine(PendingHeredoc heredoc, int start, int end)
     {
         if (heredoc.StripTabs)
         {
