@@ -38,6 +38,11 @@ public static class DockerfileAnalysis
     public static AnalysisResult Analyze(DockerfileSyntax syntax, CancellationToken cancellationToken = default)
     {
         var findings = new List<Finding>();
+        if (IsTemplate(syntax))
+        {
+            return new AnalysisResult(syntax, findings);
+        }
+
         var context = new AnalysisContext(syntax, findings, cancellationToken);
         foreach (var rule in Rules)
         {
@@ -48,5 +53,22 @@ public static class DockerfileAnalysis
         var kept = Suppressions.Read(syntax).Filter(findings);
         kept.Sort(static (a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Id, b.Id));
         return new AnalysisResult(syntax, kept);
+    }
+
+    /// <summary>
+    /// A generator template (lines of <c>{{ ... }}</c>, as in Go's text/template) is not a Dockerfile
+    /// until it is rendered: analysing it would only produce noise, so it is left alone.
+    /// </summary>
+    private static bool IsTemplate(DockerfileSyntax syntax)
+    {
+        foreach (var instruction in syntax.Instructions)
+        {
+            if (instruction.Kind == InstructionKind.Unknown && instruction.Keyword.StartsWith("{{", System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
