@@ -30,6 +30,9 @@ public static class DockerfileAnalysis
         new GoModuleCacheNotMountedRule(),
         new GoBuildCacheNotMountedRule(),
         new NuGetCacheNotMountedRule(),
+        new SecretFileCopiedRule(),
+        new SecretInArgOrEnvRule(),
+        new SshKeyMountedAsSecretRule(),
     };
 
     public static AnalysisResult Analyze(string text, CancellationToken cancellationToken = default) =>

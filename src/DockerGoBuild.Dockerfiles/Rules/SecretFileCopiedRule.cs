@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using DockerGoBuild.Dockerfiles.Fixes;
+using DockerGoBuild.Dockerfiles.Secrets;
+using DockerGoBuild.Dockerfiles.Semantics;
+using DockerGoBuild.Dockerfiles.Syntax;
+
+namespace DockerGoBuild.Dockerfiles.Rules;
+
+/// <summary>
+/// DGB030: COPY or ADD of a credential file. Fix: stop copying it and mount it only into the RUNs that
+/// use it, as a secret (or, for an SSH private key, through SSH agent forwarding).
+/// </summary>
+internal sealed class SecretFileCopiedRule : IDockerfileRule
+{
+    public RuleDescriptor Descriptor => Descriptors.SecretFileCopied;
+
+    public void Analyze(AnalysisContext context)
+    {
+        var facts = context.Model.Instructions;
+        for (var index = 0; index < facts.Count; index++)
+        {
+            var fact = facts[index];
+            var copy = fact.Effective;
+            if (copy.Kind is not (InstructionKind.Copy or InstructionKind.Add) || copy.Words.Count < 2)
+            {
+                continue;
+            }
+
+            for (var source = 0; source < copy.Words.Count - 1; source++)
+            {
+                var word = copy.Words[source];
+                var path = ExpandSource(word.Value, fact.State);
+                if (IsNotALocalFile(path))
+                {
+                    continue;
+                }
+
+                var kind = SecretFiles.Classify(path);
+                if (kind == SecretFileKind.None)
+                {
+                    continue;
+                }
+
+                var id = SecretFiles.SuggestedSecretId(kind, path);
+                var isSshKey = kind is SecretFileKind.SshPrivateKey or SecretFileKind.SshDirectory;
+                var mount = isSshKey ? "--mount=type=ssh" : $"--mount=type=secret,id={id},target=<path>";
+                var clientFlag = isSshKey ? "--ssh default" : $"--secret id={id},src={path.TrimEnd('/')}";
+                var keyword = copy.Keyword.ToUpperInvariant();
+                var message = $"{keyword} puts the credential file '{BaseName(path)}' ({Describe(kind)}) into an image layer, where it stays even if a later step deletes it; mount it only where it is used with '{mount}' and build with '{clientFlag}'";
+                var fix = Fix(context, index, source, kind, id, path);
+                context.Report(new Finding(Descriptor, copy.ToSource(word.Start, word.End), message, fact.Instruction.StartLine, fix, fix == null ? null : $"Mount '{BaseName(path)}' as a secret instead of copying it"));
+                break;
+            }
+        }
+    }
+
+    private static string ExpandSource(string raw, StageState state) =>
+        VariableExpander.Expand(raw, state.Escape, state.LookupBuildVariable, out _).Replace(VariableExpander.UnknownMarker.ToString(), string.Empty);
+
+    // Heredoc sources are file content written by the instruction; URLs and git remotes are downloads.
+    private static bool IsNotALocalFile(string path) =>
+        path.StartsWith("<<", StringComparison.Ordinal)
+        || path.IndexOf("://", StringComparison.Ordinal) >= 0
+        || path.StartsWith("git@", StringComparison.Ordinal);
+
+    private static string Describe(SecretFileKind kind) => kind switch
+    {
+        SecretFileKind.SshPrivateKey => "an SSH private key",
+        SecretFileKind.SshDirectory => "an SSH directory",
+        SecretFileKind.DotEnv => "an environment file",
+        SecretFileKind.Certificate => "a certificate bundle with its private key",
+        SecretFileKind.PrivateKey => "a private key",
+        _ => "a credentials file",
+    };
+
+    private static IReadOnlyList<TextEdit>? Fix(AnalysisContext context, int copyIndex, int sourceIndex, SecretFileKind kind, string id, string path)
+    {
+        var facts = context.Model.Instructions;
+        var fact = facts[copyIndex];
+        var copy = fact.Effective;
+        if (copy.IsJsonForm || fact.Instruction.Kind == InstructionKind.Onbuild || copy.FindFlag("from") != null && copy.Words.Count > 2)
+        {
+            return null;
+        }
+
+        var syntax = context.Syntax;
+        var edits = new List<TextEdit>();
+        if (copy.Words.Count == 2)
+        {
+            edits.Add(TextEdit.Delete(SecretInArgOrEnvRule.WholeLines(syntax, fact.Instruction)));
+        }
+        else
+        {
+            // Other files are copied too: drop only this source (and the blank after it).
+            var word = copy.Words[sourceIndex];
+            var next = copy.Words[sourceIndex + 1];
+            edits.Add(TextEdit.Delete(copy.ToSource(word.Start, next.Start)));
+        }
+
+        var destination = Destination(copy, path, fact.State);
+        var isSshKey = kind is SecretFileKind.SshPrivateKey or SecretFileKind.SshDirectory;
+        var mount = isSshKey ? "--mount=type=ssh" : destination == null ? null : $"--mount=type=secret,id={id},target={destination}";
+        if (mount == null)
+        {
+            return null;
+        }
+
+        var tools = SecretFiles.ToolsReading(kind);
+        for (var i = copyIndex + 1; i < facts.Count && facts[i].Instruction.Kind != InstructionKind.From; i++)
+        {
+            var run = facts[i];
+            if (run.Effective.Kind == InstructionKind.Run && Uses(run, destination, BaseName(path), tools))
+            {
+                edits.Add(MountInsertion.Create(syntax, run.Effective, mount));
+            }
+        }
+
+        return edits;
+    }
+
+    // The path the file had in the image: the destination itself, or the file inside a destination folder.
+    private static string? Destination(Instruction copy, string source, StageState state)
+    {
+        var raw = copy.Words[copy.Words.Count - 1].Value;
+        var destination = VariableExpander.Expand(raw, state.Escape, state.LookupBuildVariable, out var unknown);
+        if (unknown)
+        {
+            return null;
+        }
+
+        var isFolder = destination.EndsWith("/", StringComparison.Ordinal) || destination == "." || copy.Words.Count > 2;
+        return UnixPath.Resolve(isFolder ? destination + "/" + BaseName(source) : destination, state.Workdir);
+    }
+
+    private static bool Uses(InstructionFacts run, string? destination, string fileName, IReadOnlyList<string> tools)
+    {
+        var text = run.Effective.Line.Text;
+        if ((destination != null && text.IndexOf(destination, StringComparison.Ordinal) >= 0) || text.IndexOf(fileName, StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        foreach (var command in run.Commands)
+        {
+            foreach (var tool in tools)
+            {
+                if (command.Name == tool)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string BaseName(string path)
+    {
+        var trimmed = path.TrimEnd('/');
+        return trimmed.Substring(trimmed.LastIndexOf('/') + 1);
+    }
+}

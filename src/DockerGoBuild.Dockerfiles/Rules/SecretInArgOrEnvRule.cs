@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using DockerGoBuild.Dockerfiles.Fixes;
+using DockerGoBuild.Dockerfiles.Secrets;
+using DockerGoBuild.Dockerfiles.Semantics;
+using DockerGoBuild.Dockerfiles.Syntax;
+
+namespace DockerGoBuild.Dockerfiles.Rules;
+
+/// <summary>
+/// DGB031: an ARG or ENV whose name marks a secret or whose value is a credential, or an ENV that copies
+/// a secret ARG into the image. Fix (ARG in a stage): remove it and hand the value to the RUNs that use it
+/// through <c>--mount=type=secret,id=NAME,env=NAME</c>.
+/// </summary>
+internal sealed class SecretInArgOrEnvRule : IDockerfileRule
+{
+    public RuleDescriptor Descriptor => Descriptors.SecretInArgOrEnv;
+
+    public void Analyze(AnalysisContext context)
+    {
+        var facts = context.Model.Instructions;
+        for (var index = 0; index < facts.Count; index++)
+        {
+            var fact = facts[index];
+            var instruction = fact.Effective;
+            if (instruction.Kind is not (InstructionKind.Arg or InstructionKind.Env))
+            {
+                continue;
+            }
+
+            foreach (var pair in instruction.KeyValues)
+            {
+                var reason = Reason(instruction, pair, fact.State);
+                if (reason == null)
+                {
+                    continue;
+                }
+
+                var keyword = instruction.Kind == InstructionKind.Arg ? "ARG" : "ENV";
+                var span = instruction.ToSource(pair.Key.Start, pair.Value?.End ?? pair.Key.End);
+                var message = $"{keyword} '{pair.Key.Value}' {reason}; build arguments and environment variables are stored in the image, pass it with a secret mount ('--mount=type=secret,id={pair.Key.Value},env={pair.Key.Value}') instead";
+                var fix = instruction.Kind == InstructionKind.Arg ? ArgFix(context, index, pair) : null;
+                context.Report(new Finding(Descriptor, span, message, fact.Instruction.StartLine, fix, fix == null ? null : $"Replace ARG {pair.Key.Value} with a secret mount"));
+                break;
+            }
+        }
+    }
+
+    private static string? Reason(Instruction instruction, KeyValue pair, StageState state)
+    {
+        if (SecretNames.IsSecretName(pair.Key.Value))
+        {
+            return "has a secret's name";
+        }
+
+        if (pair.Value != null && SecretValues.TryFindCredential(pair.Value.Value, out var kind))
+        {
+            return $"holds a credential ({kind})";
+        }
+
+        if (instruction.Kind == InstructionKind.Env && pair.Value != null && ReferencedSecretArg(pair.Value.Value, state) is { } argName)
+        {
+            return $"copies the secret build argument '{argName}' into the image";
+        }
+
+        return null;
+    }
+
+    // ENV X=$SECRET with SECRET an ARG of the stage's scope that is secret by name or value.
+    private static string? ReferencedSecretArg(string value, StageState state)
+    {
+        foreach (var pair in state.Args)
+        {
+            if (ReferencesVariable(value, pair.Key)
+                && (SecretNames.IsSecretName(pair.Key) || (pair.Value != null && SecretValues.TryFindCredential(pair.Value, out _))))
+            {
+                return pair.Key;
+            }
+        }
+
+        return null;
+    }
+
+    internal static bool ReferencesVariable(string text, string name)
+    {
+        for (var i = text.IndexOf('$'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('$', i + 1))
+        {
+            var start = text[i + 1] == '{' ? i + 2 : i + 1;
+            if (string.CompareOrdinal(text, start, name, 0, name.Length) != 0)
+            {
+                continue;
+            }
+
+            var end = start + name.Length;
+            if (end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Only a stage ARG with a single name is rewritten: a global ARG's scope spans stages that must re-declare it.
+    private static IReadOnlyList<TextEdit>? ArgFix(AnalysisContext context, int argIndex, KeyValue pair)
+    {
+        var facts = context.Model.Instructions;
+        var arg = facts[argIndex];
+        if (arg.State.StageIndex < 0 || arg.Instruction.Kind == InstructionKind.Onbuild || arg.Effective.KeyValues.Count != 1)
+        {
+            return null;
+        }
+
+        var syntax = context.Syntax;
+        var edits = new List<TextEdit> { TextEdit.Delete(WholeLines(syntax, arg.Instruction)) };
+        var name = pair.Key.Value;
+        var mount = $"--mount=type=secret,id={name},env={name}";
+        for (var i = argIndex + 1; i < facts.Count; i++)
+        {
+            var fact = facts[i];
+            if (fact.Instruction.Kind == InstructionKind.From)
+            {
+                break;
+            }
+
+            if (fact.Effective.Kind == InstructionKind.Run && ReferencesVariable(fact.Effective.Line.Text, name))
+            {
+                edits.Add(MountInsertion.Create(syntax, fact.Effective, mount));
+            }
+        }
+
+        if (SyntaxDirectiveEdit(context) is { } directive)
+        {
+            edits.Add(directive);
+        }
+
+        return edits;
+    }
+
+    /// <summary>The edit that makes the syntax directive allow <c>env=</c> on secret mounts (Dockerfile frontend 1.10+), if one is needed.</summary>
+    private static TextEdit? SyntaxDirectiveEdit(AnalysisContext context)
+    {
+        var facts = context.Directives;
+        if (facts.EffectiveSyntax is not { } directive)
+        {
+            return facts.HasIneffectiveSyntax ? null : MissingSyntaxDirectiveRule.InsertDirective(context.Syntax, facts.ShebangEnd);
+        }
+
+        foreach (var parsed in context.Syntax.Directives)
+        {
+            if (parsed.Span == directive && !AllowsSecretEnv(parsed.Value))
+            {
+                return new TextEdit(parsed.ValueSpan, MissingSyntaxDirectiveRule.DefaultSyntax);
+            }
+        }
+
+        return null;
+    }
+
+    // docker/dockerfile:1 (and :1-labs) track the newest 1.x; a pinned 1.x before 1.10 lacks env= on secret mounts.
+    internal static bool AllowsSecretEnv(string value)
+    {
+        const string Prefix = "docker/dockerfile:1.";
+        if (!value.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var minor = 0;
+        var i = Prefix.Length;
+        var digits = 0;
+        while (i < value.Length && char.IsDigit(value[i]) && digits < 4)
+        {
+            minor = (minor * 10) + (value[i] - '0');
+            i++;
+            digits++;
+        }
+
+        return digits == 0 || minor >= 10;
+    }
+
+    internal static TextSpan WholeLines(DockerfileSyntax syntax, Instruction instruction) =>
+        TextSpan.FromBounds(syntax.Lines.Start(instruction.StartLine), syntax.Lines.End(instruction.EndLine));
+}
