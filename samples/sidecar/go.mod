@@ -1,0 +1,3 @@
+module example.com/orders/sidecar
+
+go 1.23
