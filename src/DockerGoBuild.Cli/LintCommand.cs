@@ -24,7 +24,7 @@ internal static class LintCommand
     {
         var paths = new Argument<string[]>("path")
         {
-            Description = "Dockerfiles, or folders to search recursively for them (default: the current folder).",
+            Description = "Dockerfiles, or folders to search recursively for them.",
             Arity = ArgumentArity.ZeroOrMore,
             DefaultValueFactory = _ => new[] { "." },
         };
@@ -34,11 +34,12 @@ internal static class LintCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong(ReportWriters.Keys.ToArray());
-        var outputFile = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output." };
+        var outputFile = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output.", HelpName = "file" };
         var stats = new Option<bool>("--stats") { Description = "Print sizes and timings as one JSON line on standard error after the report." };
         var repeat = new Option<int>("--repeat")
         {
             Description = "Analyse the files this many times, to time each pass (with --stats).",
+            HelpName = "count",
             DefaultValueFactory = _ => 1,
         };
         repeat.Validators.Add(result =>
