@@ -12,6 +12,7 @@ public static class Program
         var root = new RootCommand("Lint and fix Dockerfiles for BuildKit cache mounts, secrets and parser directives.")
         {
             ParseCommand.Create(output, error),
+            LintCommand.Create(output, error),
         };
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };

@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using DockerGoBuild.Cli.Lint;
+using DockerGoBuild.Dockerfiles.Rules;
+
+namespace DockerGoBuild.Cli;
+
+/// <summary><c>dockergobuild lint [PATH...] [--format text|json|sarif] [--output FILE] [--stats [--repeat N]]</c>.</summary>
+internal static class LintCommand
+{
+    private static readonly Dictionary<string, IReportWriter> ReportWriters = new(StringComparer.Ordinal)
+    {
+        ["text"] = new TextReportWriter(),
+        ["json"] = new JsonReportWriter(),
+        ["sarif"] = new SarifReportWriter(),
+    };
+
+    private sealed record Source(DockerfileInput Input, string Text);
+
+    private sealed record Settings(string[] Paths, IReportWriter ReportWriter, string? OutputFile, bool Stats, int Repeat);
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Dockerfiles, or folders to search recursively for them.",
+            Arity = ArgumentArity.ZeroOrMore,
+            DefaultValueFactory = _ => new[] { "." },
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "Report layout: text, json or sarif (SARIF 2.1.0).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong(ReportWriters.Keys.ToArray());
+        var outputFile = new Option<string?>("--output") { Description = "Write the report to this file instead of standard output.", HelpName = "file" };
+        var stats = new Option<bool>("--stats") { Description = "Print sizes and timings as one JSON line on standard error after the report." };
+        var repeat = new Option<int>("--repeat")
+        {
+            Description = "Analyse the files this many times, to time each pass (with --stats).",
+            HelpName = "count",
+            DefaultValueFactory = _ => 1,
+        };
+        repeat.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--repeat must be at least 1.");
+            }
+        });
+
+        var command = new Command("lint", "Report problems in Dockerfiles: missing cache mounts, secrets in layers, parser directives.")
+        {
+            paths, format, outputFile, stats, repeat,
+        };
+        command.SetAction(result => Execute(
+            new Settings(result.GetValue(paths)!, ReportWriters[result.GetValue(format)!], result.GetValue(outputFile), result.GetValue(stats), result.GetValue(repeat)),
+            output,
+            error));
+        return command;
+    }
+
+    private static int Execute(Settings settings, TextWriter output, TextWriter error)
+    {
+        var inputFailed = false;
+        void ReportInputError(string path, string reason)
+        {
+            error.WriteLine($"{path}: error: {reason}");
+            inputFailed = true;
+        }
+
+        var statistics = new LintStatistics();
+        var inputs = DockerfileDiscovery.Find(settings.Paths, ReportInputError);
+        var sources = ReadAll(inputs, statistics, ReportInputError);
+        var files = AnalyzeAll(sources, settings.Repeat, statistics);
+
+        if (!TryWriteReport(settings, files, output, error))
+        {
+            return ExitCodes.BadUsage;
+        }
+
+        if (settings.Stats)
+        {
+            statistics.Write(error);
+        }
+
+        if (inputFailed)
+        {
+            return ExitCodes.BadUsage;
+        }
+
+        var anyWarning = files.Any(file => file.Findings.Any(finding => finding.Rule.DefaultSeverity >= RuleSeverity.Warning));
+        return anyWarning ? ExitCodes.Findings : ExitCodes.Success;
+    }
+
+    private static List<Source> ReadAll(IReadOnlyList<DockerfileInput> inputs, LintStatistics statistics, Action<string, string> reportError)
+    {
+        var sources = new List<Source>(inputs.Count);
+        var readTime = TimeSpan.Zero;
+        foreach (var input in inputs)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var read = SourceFile.TryRead(input.FullPath, out var text, out var encoding, out var readError);
+            readTime += Stopwatch.GetElapsedTime(started);
+            if (!read)
+            {
+                reportError(input.DisplayPath, readError);
+                continue;
+            }
+
+            sources.Add(new Source(input, text));
+            // The decoding is lossless, so encoding the text again gives the file's size.
+            statistics.Bytes += encoding.GetByteCount(text);
+        }
+
+        statistics.Files = sources.Count;
+        statistics.ReadTime = readTime;
+        return sources;
+    }
+
+    /// <summary>Analyses every text <paramref name="passes"/> times, timing each pass; the first pass's results are reported.</summary>
+    private static List<LintedFile> AnalyzeAll(List<Source> sources, int passes, LintStatistics statistics)
+    {
+        List<AnalysisResult>? firstPass = null;
+        for (var pass = 0; pass < passes; pass++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var results = new List<AnalysisResult>(sources.Count);
+            foreach (var source in sources)
+            {
+                results.Add(DockerfileAnalysis.Analyze(source.Text));
+            }
+
+            statistics.AnalysisTimes.Add(Stopwatch.GetElapsedTime(started));
+            firstPass ??= results;
+        }
+
+        var files = sources.Zip(firstPass!, (source, result) => new LintedFile(source.Input.DisplayPath, result.Syntax.Lines, result.Findings)).ToList();
+        statistics.Lines = files.Sum(file => file.Lines.Text.Length == 0 ? 0L : file.Lines.Count);
+        statistics.Diagnostics = files.Sum(file => file.Findings.Count);
+        return files;
+    }
+
+    private static bool TryWriteReport(Settings settings, IReadOnlyList<LintedFile> files, TextWriter output, TextWriter error)
+    {
+        if (settings.OutputFile is null)
+        {
+            settings.ReportWriter.Write(files, output);
+            return true;
+        }
+
+        try
+        {
+            using var file = new StreamWriter(settings.OutputFile, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            settings.ReportWriter.Write(files, file);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            error.WriteLine($"{settings.OutputFile}: error: {exception.Message}");
+            return false;
+        }
+    }
+}
