@@ -54,35 +54,31 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeAdditionalFile(AdditionalFileAnalysisContext context)
     {
-        var file = context.AdditionalFile;
-        var cancellationToken = context.CancellationToken;
-        IReadOnlyList<Diagnostic> diagnostics;
+        foreach (var diagnostic in AnalyzeFile(context.AdditionalFile, context.Options.AnalyzerConfigOptionsProvider, context.CancellationToken))
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+
+    /// <summary>The diagnostics for one additional file: none when it is not a Dockerfile. Throws only on cancellation.</summary>
+    internal static IReadOnlyList<Diagnostic> AnalyzeFile(AdditionalText file, AnalyzerConfigOptionsProvider optionsProvider, CancellationToken cancellationToken)
+    {
         try
         {
-            if (!IsDockerfile(file, context.Options.AnalyzerConfigOptionsProvider))
+            if (!IsDockerfile(file, optionsProvider))
             {
-                return;
+                return Array.Empty<Diagnostic>();
             }
 
             // A file that cannot be read has no text; the compiler reports that itself.
             var text = file.GetText(cancellationToken);
-            if (text is null)
-            {
-                return;
-            }
-
-            diagnostics = Analyze(file.Path, text, cancellationToken);
+            return text is null ? Array.Empty<Diagnostic>() : Analyze(file.Path, text, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // An exception escaping here would become AD0001 and switch the analyzer off for the whole
             // compilation. Only the exception's type is shown: its message might quote the file, secrets included.
-            diagnostics = new[] { CouldNotAnalyze(file.Path, exception) };
-        }
-
-        foreach (var diagnostic in diagnostics)
-        {
-            context.ReportDiagnostic(diagnostic);
+            return new[] { CouldNotAnalyze(file.Path, exception) };
         }
     }
 
