@@ -145,7 +145,7 @@ internal sealed class ScriptParser
     /// </summary>
     public void ParseNested(string code, int[] valueStarts, int[] rawStarts, int clampStart, int clampEnd, List<int>? substitutionsRun, ShellDialect dialect)
     {
-        if (depth >= ParseContext.MaxDepth)
+        if (depth >= ParseContext.MaxDepth || !context.TryReparse(code.Length))
         {
             return;
         }
