@@ -305,9 +305,7 @@ internal sealed class PosixLexer : ILexer
         }
         else if (next == '{')
         {
-            word.IsLiteral = false;
-            Position = ScanHelpers.SkipBalanced(text, start + 1, limit, '{', '}');
-            word.AppendRaw(text, start, Position);
+            ReadParameterExpansion(word);
         }
         else if (next == '\'' && !inDoubleQuotes)
         {
@@ -348,10 +346,49 @@ internal sealed class PosixLexer : ILexer
     private void ReadSubstitution(WordBuilder word, int open)
     {
         int start = Position;
-        word.MarkSubstitution();
-        Position = owner.ShouldRun(start)
+        word.MarkSubstitution(word.Length);
+        Position = SubstitutionEnd(start, open);
+        word.AppendRaw(text, start, Position);
+    }
+
+    private int SubstitutionEnd(int start, int open)
+    {
+        return owner.ShouldRun(start)
             ? owner.ParseSubstitution(open + 1)
             : ScanHelpers.SkipBalanced(text, open, limit, '(', ')');
+    }
+
+    /// <summary>
+    /// Reads <c>${...}</c> as written. Its operands may hold command substitutions
+    /// (<c>${V:-$(cmd)}</c>), which run.
+    /// </summary>
+    private void ReadParameterExpansion(WordBuilder word)
+    {
+        int start = Position;
+        int valueStart = word.Length;
+        word.IsLiteral = false;
+        Position += 2;
+        int depth = 1;
+        while (Position < limit && depth > 0)
+        {
+            char c = text[Position];
+            if (c == '\\')
+            {
+                Position += 2;
+            }
+            else if (c == '$' && Peek(1) == '(' && Peek(2) != '(')
+            {
+                word.MarkSubstitution(valueStart + (Position - start));
+                Position = SubstitutionEnd(Position, Position + 1);
+            }
+            else
+            {
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                Position++;
+            }
+        }
+
+        Position = System.Math.Min(Position, limit);
         word.AppendRaw(text, start, Position);
     }
 
@@ -365,7 +402,7 @@ internal sealed class PosixLexer : ILexer
         }
 
         int innerEnd = pos < limit ? pos : limit;
-        word.MarkSubstitution();
+        word.MarkSubstitution(word.Length);
         if (owner.ShouldRun(start))
         {
             owner.ParseRegion(start + 1, innerEnd, ShellDialect.Posix);

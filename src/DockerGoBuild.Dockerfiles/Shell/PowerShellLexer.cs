@@ -255,7 +255,7 @@ internal sealed class PowerShellLexer : ILexer
         char next = Peek(1);
         if (next == '(')
         {
-            word.MarkSubstitution();
+            word.MarkSubstitution(word.Length);
             Position = owner.ShouldRun(start)
                 ? owner.ParseSubstitution(start + 2)
                 : ScanHelpers.SkipBalanced(text, start + 1, limit, '(', ')');

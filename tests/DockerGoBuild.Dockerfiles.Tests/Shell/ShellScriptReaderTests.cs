@@ -242,7 +242,18 @@ public class ShellScriptReaderTests
     [Fact]
     public void ArithmeticAndParameterExpansionAreNotCommands()
     {
-        Assert.Equal("echo", Names("echo $((1 + 2)) ${x:-go build} $HOME $1"));
+        Assert.Equal("echo", Names("echo $((1 + 2)) ${x:-go build} ${y:-{a}} $HOME $1"));
+    }
+
+    [Fact]
+    public void SubstitutionInsideParameterExpansionRuns()
+    {
+        const string text = "echo \"${GOPATH:-$(go env GOPATH)}\"";
+        IReadOnlyList<ShellCommand> commands = Read(text);
+        Assert.Equal("echo,go", string.Join(",", commands.Select(c => c.Name)));
+        Assert.Equal("${GOPATH:-$(go env GOPATH)}", commands[0].Words[1].Value);
+        Assert.Equal("GOPATH", RawOf(text, commands[1].Words[2]));
+        Assert.Equal("sh,echo,go", Names("sh -c \"echo ${X:-$(go env)}\""));
     }
 
     [Theory]
