@@ -265,7 +265,7 @@ internal sealed class PowerShellLexer : ILexer
             word.IsLiteral = false;
             Position = ScanHelpers.SkipTo(text, start + 2, limit, '}');
         }
-        else if (ScanHelpers.IsNameChar(next) || next == '?' || next == '_')
+        else if (ScanHelpers.IsNameChar(next) || next == '?')
         {
             word.IsLiteral = false;
             Position += 2;

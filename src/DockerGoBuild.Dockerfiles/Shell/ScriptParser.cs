@@ -63,6 +63,8 @@ internal sealed class ScriptParser
                     OnRedirect(token);
                     break;
                 case TokenKind.CallOperator:
+                    // After words, PowerShell's '&' ends a background pipeline; either way a command follows.
+                    FinishCommand();
                     current.ForceCommand = true;
                     break;
                 case TokenKind.Separator:

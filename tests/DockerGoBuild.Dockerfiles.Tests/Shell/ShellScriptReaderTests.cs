@@ -286,6 +286,14 @@ public class ShellScriptReaderTests
     public void LineContinuationJoinsLines()
     {
         Assert.Equal("go build -o app ./cmd", Commands("go build \\\n  -o app \\\n  ./cmd"));
+        Assert.Equal("go build -o app ./cmd", Commands("go build \\\r\n  -o \"ap\\\r\np\" ./cmd\r\n"));
+        Assert.Equal("go build -o app", Commands("go build ^\r\n -o app", ShellDialect.Cmd));
+    }
+
+    [Fact]
+    public void CrlfLineEndingsSeparateCommandsAndEndHeredocs()
+    {
+        Assert.Equal("cat | go build", Commands("cat <<EOF\r\ngo test\r\nEOF\r\ngo build\r\n"));
     }
 
     // ---- heredocs
@@ -363,6 +371,7 @@ public class ShellScriptReaderTests
     [InlineData("go build; go test", "go,go")]
     [InlineData("go build\ngo test | Out-Null", "go,go,Out-Null")]
     [InlineData("go build && go test || exit 1", "go,go")]
+    [InlineData("Start-Job { go build } & go test", "Start-Job,go,go")]
     [InlineData("& go build", "go")]
     [InlineData("&go install", "go")]
     [InlineData("& 'C:\\Program Files\\Go\\bin\\go.exe' build", "go")]
