@@ -58,6 +58,11 @@ internal sealed class CommandResolver
         }
 
         index = SkipWrappers(words, index, assignments);
+        if (WrapperArguments.IsCommandLookup(ShellCommand.BaseName(words[index].Value), words, index))
+        {
+            return false;
+        }
+
         var heredocs = new List<string>(syntax.Heredocs.Count);
         foreach (Heredoc heredoc in syntax.Heredocs)
         {
