@@ -154,6 +154,13 @@ public class ShellScriptReaderTests
     }
 
     [Fact]
+    public void XargsAndFindCanRunNestedShells()
+    {
+        Assert.Equal("go,sh,go", Names("go list ./... | xargs -n 1 sh -c 'go vet \"$0\"'"));
+        Assert.Equal("find,go", Names("find . -name '*.go' -print0 | xargs -0 -P 4 go vet"));
+    }
+
+    [Fact]
     public void NameIsBaseNameWithoutExe()
     {
         Assert.Equal("go", Read("/usr/local/go/bin/go build").Single().Name);
@@ -328,6 +335,28 @@ public class ShellScriptReaderTests
         Assert.Equal("bash,go,go,echo", Names("bash <<EOF\ngo build\ngo test\nEOF\necho done"));
         Assert.Equal("sh,go", Names("sh -s <<'EOF'\ngo vet\nEOF"));
         Assert.Equal("bash,echo", Names("bash -c 'echo' <<EOF\ngo build\nEOF"));
+    }
+
+    [Fact]
+    public void QuotedDashHeredocStripsTabsFromDelimiterLine()
+    {
+        const string text = "cat <<-'EOF' >/etc/x\n\tgo build\n\t\tEOF\necho ok";
+        Assert.Equal("cat,echo", Names(text));
+    }
+
+    [Fact]
+    public void HeredocsBelongToTheWrappedCommand()
+    {
+        IReadOnlyList<ShellCommand> commands = Read("sudo tee /etc/x <<EOF\ngo build\nEOF");
+        Assert.Equal("tee", commands.Single().Name);
+        Assert.Equal("EOF", commands.Single().HeredocDelimiters.Single());
+        Assert.Equal("bash,go", Names("sudo -u app bash <<'EOF'\ngo build\nEOF"));
+    }
+
+    [Fact]
+    public void HeredocInsideSubstitution()
+    {
+        Assert.Equal("echo,cat,go", Names("echo \"$(cat <<EOF\ngo vet\nEOF\n)\"\ngo build"));
     }
 
     [Fact]
