@@ -89,6 +89,10 @@ internal sealed class CmdLexer : ILexer
             {
                 Position += 2;
             }
+            else if (c == '^' && Peek(1) == '\r' && Peek(2) == '\n')
+            {
+                Position += 3;
+            }
             else
             {
                 return;

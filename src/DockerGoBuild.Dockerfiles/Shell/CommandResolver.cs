@@ -58,6 +58,11 @@ internal sealed class CommandResolver
         }
 
         index = SkipWrappers(words, index, assignments);
+        if (WrapperArguments.IsCommandLookup(ShellCommand.BaseName(words[index].Value), words, index))
+        {
+            return false;
+        }
+
         var heredocs = new List<string>(syntax.Heredocs.Count);
         foreach (PendingHeredoc heredoc in syntax.Heredocs)
         {
@@ -183,11 +188,11 @@ internal sealed class CommandResolver
         }
         else if (name.Equals("powershell", StringComparison.OrdinalIgnoreCase) || name.Equals("pwsh", StringComparison.OrdinalIgnoreCase))
         {
-            ParseJoined(words, FindIndex(words, index + 1, IsPowerShellCommandOption) + 1, ShellDialect.PowerShell);
+            ParseScriptAfter(words, FindIndex(words, index + 1, IsPowerShellCommandOption), ShellDialect.PowerShell);
         }
         else if (name.Equals("cmd", StringComparison.OrdinalIgnoreCase))
         {
-            ParseJoined(words, FindIndex(words, index + 1, IsCmdRunOption) + 1, ShellDialect.Cmd);
+            ParseScriptAfter(words, FindIndex(words, index + 1, IsCmdRunOption), ShellDialect.Cmd);
         }
 
         return false;
@@ -356,10 +361,19 @@ internal sealed class CommandResolver
         parser.ParseNested(word.Value, word.ValueStarts, word.RawStarts, word.Start, word.End, word.Substitutions, dialect);
     }
 
+    /// <summary>Parses the words after the option at <paramref name="option"/> (-Command, /c) as one script.</summary>
+    private void ParseScriptAfter(List<WordToken> words, int option, ShellDialect dialect)
+    {
+        if (option >= 0)
+        {
+            ParseJoined(words, option + 1, dialect);
+        }
+    }
+
     /// <summary>Parses words[from..] joined with spaces as one script (eval, -Command, /c).</summary>
     private void ParseJoined(List<WordToken> words, int from, ShellDialect dialect)
     {
-        if (from <= 0 || from >= words.Count)
+        if (from >= words.Count)
         {
             return;
         }

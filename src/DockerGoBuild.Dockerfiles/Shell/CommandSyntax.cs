@@ -58,5 +58,27 @@ internal sealed class ParseContext
     /// <summary>Nesting beyond this depth (substitutions, nested scripts, heredoc scripts) is treated as data.</summary>
     public const int MaxDepth = 32;
 
+    private long reparseBudget;
+
+    public ParseContext(int inputLength)
+    {
+        reparseBudget = (2L * inputLength) + 4096;
+    }
+
     public List<ShellCommand> Commands { get; } = new List<ShellCommand>();
+
+    /// <summary>
+    /// Nested scripts (<c>sh -c</c>, <c>eval</c>, ...) are parsed again from their word's value. Their
+    /// total size is capped at a multiple of the input, so chains like <c>eval eval eval ...</c> stay linear.
+    /// </summary>
+    public bool TryReparse(int length)
+    {
+        if (length > reparseBudget)
+        {
+            return false;
+        }
+
+        reparseBudget -= length;
+        return true;
+    }
 }

@@ -54,6 +54,7 @@ internal sealed class ControlFlow
         ForHeader,
         CaseHeader,
         CasePattern,
+        ConditionalExpression,
         FunctionName,
         SkipStatement,
         SkipLine,
@@ -109,6 +110,13 @@ internal sealed class ControlFlow
                 }
 
                 break;
+            case Mode.ConditionalExpression:
+                if (IsKeyword(word, "]]"))
+                {
+                    mode = Mode.Command;
+                }
+
+                break;
             case Mode.FunctionName:
                 mode = Mode.Command;
                 break;
@@ -142,6 +150,7 @@ internal sealed class ControlFlow
                 return false;
             case Mode.ForHeader:
             case Mode.CaseHeader:
+            case Mode.ConditionalExpression:
             case Mode.FunctionName:
                 // An unmatched ')' still closes the enclosing substitution, so bad input cannot swallow it.
                 if (closesSubstitution)
@@ -194,6 +203,10 @@ internal sealed class ControlFlow
                 return null;
             case "function":
                 mode = Mode.FunctionName;
+                return null;
+            case "[[":
+                // Inside [[ ]] the operators && || < > ( ) are part of the test, not separators.
+                mode = Mode.ConditionalExpression;
                 return null;
             default:
                 return PosixReserved.Contains(word.Value) ? null : word;

@@ -3,6 +3,9 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// <summary>Tokenizer for POSIX shell text: quoting, escapes, expansions and operators.</summary>
 internal sealed class PosixLexer : ILexer
 {
+    /// <summary>Longest first, so that <c>&lt;&lt;-</c> wins over <c>&lt;&lt;</c> and <c>&lt;</c>.</summary>
+    private static readonly string[] RedirectOperators = { "<<<", "<<-", "<<", "<&", "<>", ">>", ">&", ">|", "<", ">" };
+
     private readonly string text;
     private readonly int limit;
     private readonly ScriptParser owner;
@@ -30,22 +33,22 @@ internal sealed class PosixLexer : ILexer
         switch (c)
         {
             case '\n':
-                return Operator("\n", 1);
+                return Operator("\n");
             case ';':
-                return Operator(StartsWith(";;&") ? ";;&" : StartsWith(";;") ? ";;" : StartsWith(";&") ? ";&" : ";", 0);
+                return Operator(StartsWith(";;&") ? ";;&" : StartsWith(";;") ? ";;" : StartsWith(";&") ? ";&" : ";");
             case '&':
                 if (StartsWith("&>"))
                 {
                     return RedirectOperator(StartsWith("&>>") ? "&>>" : "&>", start);
                 }
 
-                return Operator(StartsWith("&&") ? "&&" : "&", 0);
+                return Operator(StartsWith("&&") ? "&&" : "&");
             case '|':
-                return Operator(StartsWith("||") ? "||" : StartsWith("|&") ? "|&" : "|", 0);
+                return Operator(StartsWith("||") ? "||" : StartsWith("|&") ? "|&" : "|");
             case '(':
-                return StartsWith("((") ? Arithmetic(start) : Operator("(", 1);
+                return StartsWith("((") ? Arithmetic(start) : Operator("(");
             case ')':
-                return Operator(")", 1);
+                return Operator(")");
             case '<':
             case '>':
                 return Peek(1) == '(' ? Token.FromWord(ReadWord()) : ReadRedirect(start, start);
@@ -70,10 +73,10 @@ internal sealed class PosixLexer : ILexer
         return Token.FromWord(ReadWord());
     }
 
-    private Token Operator(string op, int length)
+    private Token Operator(string op)
     {
         int start = Position;
-        Position += length == 0 ? op.Length : length;
+        Position += op.Length;
         return Token.Separator(op, start, Position);
     }
 
@@ -86,8 +89,7 @@ internal sealed class PosixLexer : ILexer
     private Token ReadRedirect(int start, int opStart)
     {
         Position = opStart;
-        string[] candidates = { "<<<", "<<-", "<<", "<&", "<>", ">>", ">&", ">|", "<", ">" };
-        foreach (string candidate in candidates)
+        foreach (string candidate in RedirectOperators)
         {
             if (StartsWith(candidate))
             {
@@ -125,9 +127,9 @@ internal sealed class PosixLexer : ILexer
             {
                 Position++;
             }
-            else if (c == '\\' && Peek(1) == '\n')
+            else if (c == '\\' && ContinuationLength(Position) > 0)
             {
-                Position += 2;
+                Position += ContinuationLength(Position);
             }
             else if (c == '#')
             {
@@ -219,11 +221,14 @@ internal sealed class PosixLexer : ILexer
         }
 
         // A backslash-newline is a line continuation and disappears.
-        if (text[Position + 1] != '\n')
+        int continuation = ContinuationLength(Position);
+        if (continuation > 0)
         {
-            word.Append(text[Position + 1], Position + 1);
+            Position += continuation;
+            return;
         }
 
+        word.Append(text[Position + 1], Position + 1);
         Position += 2;
     }
 
@@ -259,13 +264,13 @@ internal sealed class PosixLexer : ILexer
                 return;
             }
 
-            if (c == '\\' && Position + 1 < limit && IsDoubleQuoteEscapable(text[Position + 1]))
+            if (c == '\\' && ContinuationLength(Position) > 0)
             {
-                if (text[Position + 1] != '\n')
-                {
-                    word.Append(text[Position + 1], Position + 1);
-                }
-
+                Position += ContinuationLength(Position);
+            }
+            else if (c == '\\' && Position + 1 < limit && IsDoubleQuoteEscapable(text[Position + 1]))
+            {
+                word.Append(text[Position + 1], Position + 1);
                 Position += 2;
             }
             else if (c == '$')
@@ -284,7 +289,18 @@ internal sealed class PosixLexer : ILexer
         }
     }
 
-    private static bool IsDoubleQuoteEscapable(char c) => c == '$' || c == '`' || c == '"' || c == '\\' || c == '\n';
+    private static bool IsDoubleQuoteEscapable(char c) => c == '$' || c == '`' || c == '"' || c == '\\';
+
+    /// <summary>Length of a backslash line continuation at <paramref name="pos"/> (LF or CRLF), else 0.</summary>
+    private int ContinuationLength(int pos)
+    {
+        if (pos + 1 < limit && text[pos + 1] == '\n')
+        {
+            return 2;
+        }
+
+        return pos + 2 < limit && text[pos + 1] == '\r' && text[pos + 2] == '\n' ? 3 : 0;
+    }
 
     private void ReadDollar(WordBuilder word, bool inDoubleQuotes)
     {
@@ -305,9 +321,7 @@ internal sealed class PosixLexer : ILexer
         }
         else if (next == '{')
         {
-            word.IsLiteral = false;
-            Position = ScanHelpers.SkipBalanced(text, start + 1, limit, '{', '}');
-            word.AppendRaw(text, start, Position);
+            ReadParameterExpansion(word);
         }
         else if (next == '\'' && !inDoubleQuotes)
         {
@@ -348,10 +362,49 @@ internal sealed class PosixLexer : ILexer
     private void ReadSubstitution(WordBuilder word, int open)
     {
         int start = Position;
-        word.MarkSubstitution();
-        Position = owner.ShouldRun(start)
+        word.MarkSubstitution(word.Length);
+        Position = SubstitutionEnd(start, open);
+        word.AppendRaw(text, start, Position);
+    }
+
+    private int SubstitutionEnd(int start, int open)
+    {
+        return owner.ShouldRun(start)
             ? owner.ParseSubstitution(open + 1)
             : ScanHelpers.SkipBalanced(text, open, limit, '(', ')');
+    }
+
+    /// <summary>
+    /// Reads <c>${...}</c> as written. Its operands may hold command substitutions
+    /// (<c>${V:-$(cmd)}</c>), which run.
+    /// </summary>
+    private void ReadParameterExpansion(WordBuilder word)
+    {
+        int start = Position;
+        int valueStart = word.Length;
+        word.IsLiteral = false;
+        Position += 2;
+        int depth = 1;
+        while (Position < limit && depth > 0)
+        {
+            char c = text[Position];
+            if (c == '\\')
+            {
+                Position += 2;
+            }
+            else if (c == '$' && Peek(1) == '(' && Peek(2) != '(')
+            {
+                word.MarkSubstitution(valueStart + (Position - start));
+                Position = SubstitutionEnd(Position, Position + 1);
+            }
+            else
+            {
+                depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+                Position++;
+            }
+        }
+
+        Position = System.Math.Min(Position, limit);
         word.AppendRaw(text, start, Position);
     }
 
@@ -365,7 +418,7 @@ internal sealed class PosixLexer : ILexer
         }
 
         int innerEnd = pos < limit ? pos : limit;
-        word.MarkSubstitution();
+        word.MarkSubstitution(word.Length);
         if (owner.ShouldRun(start))
         {
             owner.ParseRegion(start + 1, innerEnd, ShellDialect.Posix);

@@ -255,7 +255,7 @@ internal sealed class PowerShellLexer : ILexer
         char next = Peek(1);
         if (next == '(')
         {
-            word.MarkSubstitution();
+            word.MarkSubstitution(word.Length);
             Position = owner.ShouldRun(start)
                 ? owner.ParseSubstitution(start + 2)
                 : ScanHelpers.SkipBalanced(text, start + 1, limit, '(', ')');
@@ -265,7 +265,7 @@ internal sealed class PowerShellLexer : ILexer
             word.IsLiteral = false;
             Position = ScanHelpers.SkipTo(text, start + 2, limit, '}');
         }
-        else if (ScanHelpers.IsNameChar(next) || next == '?' || next == '_')
+        else if (ScanHelpers.IsNameChar(next) || next == '?')
         {
             word.IsLiteral = false;
             Position += 2;

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
@@ -63,6 +62,8 @@ internal sealed class ScriptParser
                     OnRedirect(token);
                     break;
                 case TokenKind.CallOperator:
+                    // After words, PowerShell's '&' ends a background pipeline; either way a command follows.
+                    FinishCommand();
                     current.ForceCommand = true;
                     break;
                 case TokenKind.Separator:
@@ -145,7 +146,7 @@ internal sealed class ScriptParser
     /// </summary>
     public void ParseNested(string code, int[] valueStarts, int[] rawStarts, int clampStart, int clampEnd, List<int>? substitutionsRun, ShellDialect dialect)
     {
-        if (depth >= ParseContext.MaxDepth)
+        if (depth >= ParseContext.MaxDepth || !context.TryReparse(code.Length))
         {
             return;
         }

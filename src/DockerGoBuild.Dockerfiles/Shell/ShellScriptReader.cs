@@ -24,7 +24,7 @@ public static class ShellScriptReader
             return Array.Empty<ShellCommand>();
         }
 
-        var context = new ParseContext();
+        var context = new ParseContext(length);
         var parser = new ScriptParser(context, text, start, start + length, dialect, OffsetMap.Identity, 0, new VariableScope(), null);
         parser.Run(untilClose: false);
         return InSourceOrder(context.Commands);
@@ -39,7 +39,7 @@ public static class ShellScriptReader
         }
 
         // Substitutions are parsed while lexing; the commands they yield are not wanted here.
-        var parser = new ScriptParser(new ParseContext(), text, start, start + length, dialect, OffsetMap.Identity, 0, new VariableScope(), null);
+        var parser = new ScriptParser(new ParseContext(length), text, start, start + length, dialect, OffsetMap.Identity, 0, new VariableScope(), null);
         List<WordToken> tokens = parser.SplitWords();
         var words = new ShellWord[tokens.Count];
         for (int i = 0; i < tokens.Count; i++)

@@ -81,12 +81,12 @@ internal sealed class WordBuilder
         }
     }
 
-    /// <summary>Records that a substitution this shell runs starts at the current value index.</summary>
-    public void MarkSubstitution()
+    /// <summary>Records that a substitution this shell runs starts at <paramref name="valueIndex"/>.</summary>
+    public void MarkSubstitution(int valueIndex)
     {
         IsLiteral = false;
         substitutions ??= new List<int>();
-        substitutions.Add(value.Length);
+        substitutions.Add(valueIndex);
     }
 
     public WordToken Build(int start, int end)

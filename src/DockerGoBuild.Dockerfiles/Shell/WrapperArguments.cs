@@ -36,14 +36,8 @@ internal static class WrapperArguments
     /// </summary>
     public static int SkipWrapper(string name, List<WordToken> words, int index)
     {
-        if (!ValueOptions.TryGetValue(name, out HashSet<string>? valueOptions))
+        if (!ValueOptions.TryGetValue(name, out HashSet<string>? valueOptions) || IsCommandLookup(name, words, index))
         {
-            return -1;
-        }
-
-        if (name == "command" && index + 1 < words.Count && IsQueryOption(words[index + 1].Value))
-        {
-            // `command -v go` only looks go up.
             return -1;
         }
 
@@ -67,8 +61,15 @@ internal static class WrapperArguments
         }
     }
 
-    private static bool IsQueryOption(string option)
+    /// <summary>True for <c>command -v NAME</c> / <c>command -V NAME</c>, which only look NAME up and run nothing.</summary>
+    public static bool IsCommandLookup(string name, List<WordToken> words, int index)
     {
+        if (name != "command" || index + 1 >= words.Count)
+        {
+            return false;
+        }
+
+        string option = words[index + 1].Value;
         return option.Length > 1 && option[0] == '-' && (option.IndexOf('v') > 0 || option.IndexOf('V') > 0);
     }
 

@@ -38,6 +38,8 @@ public class ShellScriptReaderTests
     [InlineData("while a; do b; done; until c; do d; done", "a,b,c,d")]
     [InlineData("! a", "a")]
     [InlineData("echo if then fi done", "echo")]
+    [InlineData("[[ -f a && ( -f b || -f c ) ]] && go build", "go")]
+    [InlineData("[ -f a ] && go build", "[,go")]
     public void SeparatorsAndReservedWords(string text, string expected)
     {
         Assert.Equal(expected, Names(text));
@@ -130,8 +132,9 @@ public class ShellScriptReaderTests
     [Fact]
     public void CommandQueryDoesNotRunItsArgument()
     {
-        Assert.DoesNotContain(Read("command -v go"), c => c.Name == "go");
-        Assert.DoesNotContain(Read("command -V go"), c => c.Name == "go");
+        Assert.Empty(Read("command -v go"));
+        Assert.Equal("apk", Names("command -V go || apk add go"));
+        Assert.Equal("go", Names("command -p go build"));
     }
 
     [Fact]
@@ -148,6 +151,13 @@ public class ShellScriptReaderTests
         Assert.Equal("find,gofmt", Names("find . -exec gofmt -l {} +"));
         Assert.Equal("find,go,rm", Names("find . -ok go vet ';' -exec rm {} \\;"));
         Assert.Equal("find,sh,go", Names("find . -exec sh -c 'go vet \"$1\"' _ {} \\;"));
+    }
+
+    [Fact]
+    public void XargsAndFindCanRunNestedShells()
+    {
+        Assert.Equal("go,sh,go", Names("go list ./... | xargs -n 1 sh -c 'go vet \"$0\"'"));
+        Assert.Equal("find,go", Names("find . -name '*.go' -print0 | xargs -0 -P 4 go vet"));
     }
 
     [Fact]
@@ -240,7 +250,18 @@ public class ShellScriptReaderTests
     [Fact]
     public void ArithmeticAndParameterExpansionAreNotCommands()
     {
-        Assert.Equal("echo", Names("echo $((1 + 2)) ${x:-go build} $HOME $1"));
+        Assert.Equal("echo", Names("echo $((1 + 2)) ${x:-go build} ${y:-{a}} $HOME $1"));
+    }
+
+    [Fact]
+    public void SubstitutionInsideParameterExpansionRuns()
+    {
+        const string text = "echo \"${GOPATH:-$(go env GOPATH)}\"";
+        IReadOnlyList<ShellCommand> commands = Read(text);
+        Assert.Equal("echo,go", string.Join(",", commands.Select(c => c.Name)));
+        Assert.Equal("${GOPATH:-$(go env GOPATH)}", commands[0].Words[1].Value);
+        Assert.Equal("GOPATH", RawOf(text, commands[1].Words[2]));
+        Assert.Equal("sh,echo,go", Names("sh -c \"echo ${X:-$(go env)}\""));
     }
 
     [Theory]
@@ -273,6 +294,14 @@ public class ShellScriptReaderTests
     public void LineContinuationJoinsLines()
     {
         Assert.Equal("go build -o app ./cmd", Commands("go build \\\n  -o app \\\n  ./cmd"));
+        Assert.Equal("go build -o app ./cmd", Commands("go build \\\r\n  -o \"ap\\\r\np\" ./cmd\r\n"));
+        Assert.Equal("go build -o app", Commands("go build ^\r\n -o app", ShellDialect.Cmd));
+    }
+
+    [Fact]
+    public void CrlfLineEndingsSeparateCommandsAndEndHeredocs()
+    {
+        Assert.Equal("cat | go build", Commands("cat <<EOF\r\ngo test\r\nEOF\r\ngo build\r\n"));
     }
 
     // ---- heredocs
@@ -306,6 +335,28 @@ public class ShellScriptReaderTests
         Assert.Equal("bash,go,go,echo", Names("bash <<EOF\ngo build\ngo test\nEOF\necho done"));
         Assert.Equal("sh,go", Names("sh -s <<'EOF'\ngo vet\nEOF"));
         Assert.Equal("bash,echo", Names("bash -c 'echo' <<EOF\ngo build\nEOF"));
+    }
+
+    [Fact]
+    public void QuotedDashHeredocStripsTabsFromDelimiterLine()
+    {
+        const string text = "cat <<-'EOF' >/etc/x\n\tgo build\n\t\tEOF\necho ok";
+        Assert.Equal("cat,echo", Names(text));
+    }
+
+    [Fact]
+    public void HeredocsBelongToTheWrappedCommand()
+    {
+        IReadOnlyList<ShellCommand> commands = Read("sudo tee /etc/x <<EOF\ngo build\nEOF");
+        Assert.Equal("tee", commands.Single().Name);
+        Assert.Equal("EOF", commands.Single().HeredocDelimiters.Single());
+        Assert.Equal("bash,go", Names("sudo -u app bash <<'EOF'\ngo build\nEOF"));
+    }
+
+    [Fact]
+    public void HeredocInsideSubstitution()
+    {
+        Assert.Equal("echo,cat,go", Names("echo \"$(cat <<EOF\ngo vet\nEOF\n)\"\ngo build"));
     }
 
     [Fact]
@@ -350,6 +401,7 @@ public class ShellScriptReaderTests
     [InlineData("go build; go test", "go,go")]
     [InlineData("go build\ngo test | Out-Null", "go,go,Out-Null")]
     [InlineData("go build && go test || exit 1", "go,go")]
+    [InlineData("Start-Job { go build } & go test", "Start-Job,go,go")]
     [InlineData("& go build", "go")]
     [InlineData("&go install", "go")]
     [InlineData("& 'C:\\Program Files\\Go\\bin\\go.exe' build", "go")]
@@ -570,6 +622,8 @@ public class ShellScriptReaderTests
         AssertFast(string.Concat(Enumerable.Repeat("find -exec ", 10_000)));
         AssertFast(string.Concat(Enumerable.Repeat("cat <<E\n", 10_000)));
         AssertFast(string.Concat(Enumerable.Repeat("env ", 100_000)));
+        AssertFast(string.Concat(Enumerable.Repeat("eval ", 20_000)) + "go");
+        AssertFast(string.Concat(Enumerable.Repeat("sh -c \"eval ", 10_000)) + "go");
     }
 
     [Fact]
@@ -591,7 +645,8 @@ public class ShellScriptReaderTests
             Stopwatch watch = Stopwatch.StartNew();
             ShellScriptReader.ReadCommands(text, dialect);
             watch.Stop();
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"{dialect} took {watch.Elapsed} on {text.Length} chars");
+            // Generous for loaded CI machines; a quadratic blow-up would take minutes.
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"{dialect} took {watch.Elapsed} on {text.Length} chars");
         }
     }
 }
