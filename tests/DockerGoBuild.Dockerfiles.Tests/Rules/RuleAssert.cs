@@ -31,7 +31,7 @@ public static class RuleAssert
         Assert.Equal(Array.Empty<string>(), Describe(text, Analyze(text, id).Select(f => f.Span)));
 
     /// <summary>Asserts one finding with <paramref name="id"/> whose fix turns <paramref name="text"/> into <paramref name="expected"/>.</summary>
-    public static void Fixes(string text, string id, string expected)
+    public static void FixGives(string text, string id, string expected)
     {
         var finding = Assert.Single(Analyze(text, id));
         Assert.True(finding.IsFixable, $"{finding} has no fix");
