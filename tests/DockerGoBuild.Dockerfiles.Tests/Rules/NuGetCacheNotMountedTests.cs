@@ -68,6 +68,11 @@ public class NuGetCacheNotMountedTests
     [InlineData("FROM mcr.microsoft.com/dotnet/sdk:8.0 AS base\nENV NUGET_PACKAGES=/inherited\nFROM base\nRUN dotnet restore\n", "/inherited")]
     public void EffectivePath(string text, string path) => Assert.Equal(path, FixPath(text, Id));
 
+    // LABELS.md 5: "Windows stages: the path is unknown unless NUGET_PACKAGES is set".
+    [Fact]
+    public void WindowsStage_NugetPackagesSet_PathKnown() =>
+        Assert.Equal("C:/nuget", FixPath("FROM mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-ltsc2022\nENV NUGET_PACKAGES=C:/nuget\nRUN dotnet restore\n", Id));
+
     [Fact]
     public void PackagesOptionMounted() =>
         None(Sdk + "RUN --mount=type=cache,target=/pkgs dotnet restore --packages /pkgs\n", Id);
