@@ -1,0 +1,88 @@
+using Xunit;
+using static DockerGoBuild.Dockerfiles.Tests.Rules.RuleAssert;
+
+namespace DockerGoBuild.Dockerfiles.Tests.Rules;
+
+public class SuppressionTests
+{
+    private const string Head = "# syntax=docker/dockerfile:1\nFROM golang\n";
+
+    [Fact]
+    public void IgnoreDirectlyAbove_HidesOnlyThatId()
+    {
+        var text = Head + "# dgb ignore=DGB010\nRUN go build .\n";
+        None(text, "DGB010");
+        Assert.Single(Analyze(text, "DGB011"));
+    }
+
+    [Fact]
+    public void IgnoreSeveralIds() =>
+        Assert.Empty(DockerfileAnalysisFindings(Head + "# dgb ignore=DGB010,DGB011\nRUN go build .\n"));
+
+    [Fact]
+    public void IgnoreWithReason() =>
+        None(Head + "# dgb ignore=DGB010 -- modules are vendored in CI\nRUN go build .\n", "DGB010");
+
+    [Fact]
+    public void BlankLineBreaksContact() =>
+        Findings(Head + "# dgb ignore=DGB010\n\nRUN [|go build .|]\n", "DGB010");
+
+    [Fact]
+    public void ContiguousCommentsKeepContact() =>
+        None(Head + "# dgb ignore=DGB010\n# build the binary\nRUN go build .\n", "DGB010");
+
+    [Fact]
+    public void OnlyTheNextInstruction() =>
+        Findings(Head + "# dgb ignore=DGB010\nRUN go build ./a\nRUN [|go build ./b|]\n", "DGB010");
+
+    [Fact]
+    public void CoversFindingFurtherDownTheInstruction() =>
+        None(Head + "# dgb ignore=DGB010\nRUN <<EOF\nset -e\ngo build .\nEOF\n", "DGB010");
+
+    [Fact]
+    public void CoversOnbuild() =>
+        None(Head + "# dgb ignore=DGB010\nONBUILD RUN go build .\n", "DGB010");
+
+    [Fact]
+    public void CoversSecretArg() =>
+        None(Head + "# dgb ignore=DGB031 -- only a test fixture\nARG NPM_TOKEN\n", "DGB031");
+
+    [Fact]
+    public void GlobalAnywhere()
+    {
+        var text = Head + "RUN go build ./a\nRUN go build ./b\n# dgb global ignore=DGB010\n";
+        None(text, "DGB010");
+        Assert.Equal(2, Analyze(text, "DGB011").Count);
+    }
+
+    [Fact]
+    public void GlobalHidesDgb001() =>
+        None("FROM golang\n# dgb global ignore=DGB001 -- legacy builder\n", "DGB001");
+
+    [Fact]
+    public void Crlf_Ignore() =>
+        None(Crlf(Head + "# dgb ignore=DGB010\nRUN go build .\n"), "DGB010");
+
+    [Fact]
+    public void SilencingDgb002_DoesNotBringBackDgb001()
+    {
+        var text = "FROM golang\n\n# syntax=docker/dockerfile:1\n# dgb global ignore=DGB002\n";
+        None(text, "DGB002");
+        None(text, "DGB001");
+    }
+
+    [Fact]
+    public void SilencingDgb012_DoesNotBringBackDgb010()
+    {
+        var text = Head + "# dgb ignore=DGB012\nRUN --mount=type=cache,target=/go/pkg/mod/cache go mod download\n";
+        None(text, "DGB012");
+        None(text, "DGB010");
+    }
+
+    [Fact]
+    public void NotAnIgnoreComment() =>
+        Findings(Head + "# dgb ignores DGB010\nRUN [|go build .|]\n", "DGB010");
+
+    private static System.Collections.Generic.IReadOnlyList<DockerGoBuild.Dockerfiles.Rules.Finding> DockerfileAnalysisFindings(string text) =>
+        DockerGoBuild.Dockerfiles.Rules.DockerfileAnalysis.Analyze(text).Findings;
+}
