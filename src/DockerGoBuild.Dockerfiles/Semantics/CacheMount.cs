@@ -71,7 +71,7 @@ internal sealed class RunMount
             if (rawTarget != null)
             {
                 var expanded = VariableExpander.Expand(rawTarget, state.Escape, state.LookupBuildVariable, out var unknown);
-                target = unknown ? null : UnixPath.Resolve(expanded, state.Workdir);
+                target = unknown ? null : state.IsWindows ? UnixPath.NormalizeWindows(expanded) : UnixPath.Resolve(expanded, state.Workdir);
             }
 
             mounts.Add(new RunMount(flag, type, rawTarget, target, targetOption, id));

@@ -29,6 +29,12 @@ internal static class CachePaths
             return first.Length > 0 ? first : null;
         }
 
+        // A Windows stage has no known HOME and images set GOPATH themselves: only an explicit GOPATH is known.
+        if (state.IsWindows)
+        {
+            return null;
+        }
+
         return state.BaseImage switch
         {
             BaseImageKind.Golang => "/go",
@@ -57,14 +63,19 @@ internal static class CachePaths
 
     private static string? Join(string? folder, string child) => folder == null ? null : folder.TrimEnd('/') + "/" + child;
 
-    // Windows paths (C:\...) are not compared with Linux mount targets: they stay unknown.
+    // In a Windows stage only a path set explicitly is known; elsewhere a Windows-looking path is not a Linux path.
     private static string? Normalize(StageState state, string? path)
     {
-        if (path == null || state.IsWindows || path.IndexOf('\\') >= 0 || (path.Length > 1 && path[1] == ':'))
+        if (path == null)
         {
             return null;
         }
 
-        return UnixPath.Resolve(path, state.Workdir);
+        if (state.IsWindows)
+        {
+            return UnixPath.NormalizeWindows(path);
+        }
+
+        return path.IndexOf('\\') >= 0 || (path.Length > 1 && path[1] == ':') ? null : UnixPath.Resolve(path, state.Workdir);
     }
 }

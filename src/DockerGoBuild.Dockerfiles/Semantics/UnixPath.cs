@@ -47,6 +47,10 @@ internal static class UnixPath
         return "/" + string.Join("/", segments);
     }
 
+    /// <summary>A Windows container path with forward slashes and no trailing slash, so it compares like a Linux one; null when unknown.</summary>
+    public static string? NormalizeWindows(string path) =>
+        path.IndexOf(VariableExpander.UnknownMarker) >= 0 ? null : path.Replace('\\', '/').TrimEnd('/');
+
     /// <summary>True when <paramref name="folder"/> is <paramref name="path"/> or a folder above it; "/" never counts.</summary>
     public static bool Covers(string folder, string path)
     {
