@@ -15,6 +15,9 @@ internal sealed class Suppressions
     private readonly HashSet<string> _global;
     private readonly Dictionary<int, HashSet<string>> _byCommentLine;
 
+    // Ids ignored per instruction, keyed by the instruction's start line.
+    private readonly Dictionary<int, HashSet<string>> _instructionIgnores = new();
+
     private Suppressions(HashSet<string> global, Dictionary<int, HashSet<string>> byCommentLine)
     {
         _global = global;
@@ -73,8 +76,6 @@ internal sealed class Suppressions
 
         return _instructionIgnores.TryGetValue(finding.InstructionLine, out var ids) && ids.Contains(finding.Id);
     }
-
-    private readonly Dictionary<int, HashSet<string>> _instructionIgnores = new();
 
     // An ignore comment counts for the instruction that follows the run of comment lines it belongs to.
     private Suppressions WithContiguousComments(DockerfileSyntax syntax)
