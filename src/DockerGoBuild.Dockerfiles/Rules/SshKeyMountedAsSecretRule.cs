@@ -19,7 +19,7 @@ internal sealed class SshKeyMountedAsSecretRule : IDockerfileRule
                 continue;
             }
 
-            foreach (var mount in RunMount.Read(fact.Effective, fact.State))
+            foreach (var mount in fact.Mounts)
             {
                 if (mount.Type != "secret" || !SecretMounts.IsSshKeySecretMount(mount.RawTarget, mount.Id))
                 {

@@ -9,6 +9,8 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// <summary>An instruction with the build state it sees and, for a RUN, the commands it executes.</summary>
 internal sealed class InstructionFacts
 {
+    private IReadOnlyList<RunMount>? _mounts;
+
     public InstructionFacts(Instruction instruction, StageState state, IReadOnlyList<ExecutedCommand> commands)
     {
         Instruction = instruction;
@@ -27,6 +29,9 @@ internal sealed class InstructionFacts
 
     /// <summary>For a RUN (also under ONBUILD): the commands it executes; empty otherwise.</summary>
     public IReadOnlyList<ExecutedCommand> Commands { get; }
+
+    /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them.</summary>
+    public IReadOnlyList<RunMount> Mounts => _mounts ??= Effective.Kind == InstructionKind.Run ? RunMount.Read(Effective, State) : Array.Empty<RunMount>();
 }
 
 /// <summary>
@@ -165,8 +170,8 @@ internal sealed class BuildModel
                 return withEnv;
             case InstructionKind.User when instruction.Words.Count > 0:
                 var withUser = state.Clone();
-                var user = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state.LookupBuildVariable, out var unknownUser);
-                withUser.User = unknownUser ? "\u0001unknown" : user;
+                // An unresolved part keeps the unknown marker, so such a user is never taken for root.
+                withUser.User = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state.LookupBuildVariable, out _);
                 return withUser;
             case InstructionKind.Workdir when instruction.Words.Count > 0:
                 var withWorkdir = state.Clone();

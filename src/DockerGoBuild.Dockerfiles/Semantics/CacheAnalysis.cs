@@ -70,7 +70,7 @@ internal sealed class CacheAnalysis
                 continue;
             }
 
-            var mounts = RunMount.Read(run.Effective, run.State);
+            var mounts = run.Mounts;
             var mistargetedKinds = FindMistargeted(run, mounts, mistargeted);
             FindMissing(run, mounts, mistargetedKinds, missing);
         }
@@ -78,7 +78,7 @@ internal sealed class CacheAnalysis
         return new CacheAnalysis(missing, mistargeted);
     }
 
-    private static HashSet<CacheKind> FindMistargeted(InstructionFacts run, List<RunMount> mounts, List<MistargetedCacheMount> mistargeted)
+    private static HashSet<CacheKind> FindMistargeted(InstructionFacts run, IReadOnlyList<RunMount> mounts, List<MistargetedCacheMount> mistargeted)
     {
         var kinds = new HashSet<CacheKind>();
         foreach (var mount in mounts)
@@ -116,7 +116,7 @@ internal sealed class CacheAnalysis
         return paths;
     }
 
-    private static void FindMissing(InstructionFacts run, List<RunMount> mounts, HashSet<CacheKind> mistargetedKinds, List<MissingCacheMount> missing)
+    private static void FindMissing(InstructionFacts run, IReadOnlyList<RunMount> mounts, HashSet<CacheKind> mistargetedKinds, List<MissingCacheMount> missing)
     {
         var reported = new HashSet<CacheKind>(mistargetedKinds);
         foreach (var command in run.Commands)
@@ -168,7 +168,7 @@ internal sealed class CacheAnalysis
         || GoCommand.FlagsVendor(state.Lookup("GOFLAGS", command.Variables))
         || state.Lookup("GO111MODULE", command.Variables) == "off";
 
-    private static bool IsMounted(InstructionFacts run, List<RunMount> mounts, CacheKind kind, string? path)
+    private static bool IsMounted(InstructionFacts run, IReadOnlyList<RunMount> mounts, CacheKind kind, string? path)
     {
         foreach (var mount in mounts)
         {
