@@ -61,6 +61,7 @@ internal sealed class BuildModel
         var stageNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var facts = new List<InstructionFacts>(syntax.Instructions.Count);
         var state = new StageState(-1, escape);
+        var runCommands = new RunCommands();
         foreach (var instruction in syntax.Instructions)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -77,7 +78,7 @@ internal sealed class BuildModel
             }
 
             var effective = instruction.Effective;
-            var commands = effective.Kind == InstructionKind.Run ? RunCommands.Collect(syntax, effective, state.Dialect) : NoCommands;
+            var commands = effective.Kind == InstructionKind.Run ? runCommands.Collect(syntax, effective, state.Dialect) : NoCommands;
             facts.Add(new InstructionFacts(instruction, state, commands));
 
             // ONBUILD triggers run in a later build, so they do not change this stage's state.

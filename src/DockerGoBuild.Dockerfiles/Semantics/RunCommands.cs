@@ -9,12 +9,34 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// <summary>
 /// Finds the commands a RUN really executes: in its shell text, in a heredoc that is its script, in a
 /// heredoc fed to a shell, or in its exec-form argv. Heredocs that carry data are not read as code.
+/// One instance serves every RUN of a file, so that the commands' strings are shared within the file.
 /// </summary>
-internal static class RunCommands
+internal sealed class RunCommands : IShellCommandSink
 {
     private static readonly Dictionary<string, string> NoVariables = new(StringComparer.Ordinal);
 
-    public static List<ExecutedCommand> Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
+    private readonly StringTable _strings = new();
+
+    // The commands found so far, each read's in source order; the read in progress adds from _readStart on.
+    private readonly List<Found> _found = new();
+    private int _readStart;
+    private SpanMapping _mapping;
+    private LogicalLine? _line;
+    private TextSpan _fixedSpan;
+
+    private enum SpanMapping
+    {
+        /// <summary>Offsets are in the RUN's logical line.</summary>
+        LogicalLine,
+
+        /// <summary>Offsets are already in the source.</summary>
+        Source,
+
+        /// <summary>Every command gets one span (exec form, whose argv was rebuilt as a command line).</summary>
+        Fixed,
+    }
+
+    public IReadOnlyList<ExecutedCommand> Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
     {
         var commands = new List<ExecutedCommand>();
         if (run.IsJsonForm)
@@ -23,34 +45,66 @@ internal static class RunCommands
             return commands;
         }
 
-        var line = run.Line;
         if (TryGetScriptHeredoc(run, out var script))
         {
             if (IsShellScript(script.Content))
             {
-                AddFromText(syntax.Text, script.BodySpan.Start, script.BodySpan.Length, dialect, commands, offset => offset);
+                ReadSource(syntax.Text, script.BodySpan, dialect, commands);
             }
 
             return commands;
         }
 
-        var shellCommands = ShellScriptReader.ReadCommands(line.Text, run.ArgumentsStart, run.ArgumentsEnd - run.ArgumentsStart, dialect);
-        foreach (var command in shellCommands)
+        var line = run.Line;
+        _mapping = SpanMapping.LogicalLine;
+        _line = line;
+        _readStart = 0;
+        ShellScriptReader.Read(line.Text, run.ArgumentsStart, run.ArgumentsEnd - run.ArgumentsStart, dialect, this, _strings);
+        _line = null;
+        var count = _found.Count;
+        for (var i = 0; i < count; i++)
         {
-            Add(command, commands, line.ToSource);
-            if (command.HeredocDelimiters.Count > 0 && IsShellWithoutScriptArgument(command))
+            var command = _found[i];
+            commands.Add(command.Command);
+            if (command.ScriptHeredocs == null)
             {
-                foreach (var heredoc in run.Heredocs)
+                continue;
+            }
+
+            foreach (var heredoc in run.Heredocs)
+            {
+                if (Array.IndexOf(command.ScriptHeredocs, heredoc.Name) >= 0)
                 {
-                    if (Contains(command.HeredocDelimiters, heredoc.Name))
-                    {
-                        AddFromText(syntax.Text, heredoc.BodySpan.Start, heredoc.BodySpan.Length, dialect, commands, offset => offset);
-                    }
+                    ReadSource(syntax.Text, heredoc.BodySpan, dialect, commands);
                 }
             }
         }
 
+        _found.Clear();
         return commands;
+    }
+
+    void IShellCommandSink.Add(ScriptParser parser, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
+    {
+        var name = parser.MakeString(parser.Value(words[from]).BaseName());
+        var arguments = to - from == 1 ? Array.Empty<string>() : new string[to - from - 1];
+        for (var i = from + 1; i < to; i++)
+        {
+            arguments[i - from - 1] = parser.MakeString(parser.Value(words[i]));
+        }
+
+        var variables = parser.Variables.View(assignments);
+        var (outerStart, length) = parser.MapSpan(start, end);
+        var span = _mapping switch
+        {
+            SpanMapping.LogicalLine => _line!.ToSource(outerStart, outerStart + length),
+            SpanMapping.Source => new TextSpan(outerStart, length),
+            _ => _fixedSpan,
+        };
+
+        var command = new ExecutedCommand(name, arguments, variables.Count == 0 ? NoVariables : variables, span);
+        _found.Add(new Found(outerStart, command, heredocs.Count > 0 && IsShellWithoutScriptArgument(name, arguments) ? Delimiters(heredocs) : null));
+        SourceOrder.MoveIntoPlace(_found, _found.Count - 1, static found => found.Start, _readStart);
     }
 
     /// <summary>The programs that run shell scripts given on standard input or with -c.</summary>
@@ -100,16 +154,15 @@ internal static class RunCommands
         return IsPosixShell(interpreter);
     }
 
-    private static bool IsShellWithoutScriptArgument(ShellCommand command)
+    private static bool IsShellWithoutScriptArgument(string name, string[] arguments)
     {
-        if (!IsPosixShell(command.Name))
+        if (!IsPosixShell(name))
         {
             return false;
         }
 
-        for (var i = 1; i < command.Words.Count; i++)
+        foreach (var word in arguments)
         {
-            var word = command.Words[i].Value;
             if (word.Length > 1 && word[0] == '-' && word[1] != '-' && word.IndexOf('c') > 0)
             {
                 return false;
@@ -119,7 +172,18 @@ internal static class RunCommands
         return true;
     }
 
-    private static void CollectExecForm(Instruction run, List<ExecutedCommand> commands)
+    private static string[] Delimiters(IReadOnlyList<PendingHeredoc> heredocs)
+    {
+        var delimiters = new string[heredocs.Count];
+        for (var i = 0; i < heredocs.Count; i++)
+        {
+            delimiters[i] = heredocs[i].Delimiter;
+        }
+
+        return delimiters;
+    }
+
+    private void CollectExecForm(Instruction run, List<ExecutedCommand> commands)
     {
         if (run.Words.Count == 0)
         {
@@ -138,61 +202,49 @@ internal static class RunCommands
             commandLine.Append('\'').Append(word.Value.Replace("'", "'\\''")).Append('\'');
         }
 
-        var span = run.ToSource(run.Words[0].Start, run.Words[run.Words.Count - 1].End);
-        AddFromText(commandLine.ToString(), 0, commandLine.Length, ShellDialect.Posix, commands, _ => span.Start, span);
+        _mapping = SpanMapping.Fixed;
+        _fixedSpan = run.ToSource(run.Words[0].Start, run.Words[run.Words.Count - 1].End);
+        ReadInto(commandLine.ToString(), 0, commandLine.Length, ShellDialect.Posix, commands);
     }
 
-    private static void AddFromText(string text, int start, int length, ShellDialect dialect, List<ExecutedCommand> commands, Func<int, int> toSource, TextSpan? fixedSpan = null)
+    private void ReadSource(string text, TextSpan span, ShellDialect dialect, List<ExecutedCommand> commands)
     {
-        foreach (var command in ShellScriptReader.ReadCommands(text, start, length, dialect))
-        {
-            if (fixedSpan is { } span)
-            {
-                commands.Add(Create(command, span));
-            }
-            else
-            {
-                Add(command, commands, (s, e) => TextSpan.FromBounds(toSource(s), Math.Max(toSource(s), toSource(e))));
-            }
-        }
+        _mapping = SpanMapping.Source;
+        ReadInto(text, span.Start, span.Length, dialect, commands);
     }
 
-    private static void Add(ShellCommand command, List<ExecutedCommand> commands, Func<int, int, TextSpan> toSource)
+    private void ReadInto(string text, int start, int length, ShellDialect dialect, List<ExecutedCommand> commands)
     {
-        if (command.Words.Count > 0)
+        var first = _readStart = _found.Count;
+        ShellScriptReader.Read(text, start, length, dialect, this, _strings);
+        for (var i = first; i < _found.Count; i++)
         {
-            commands.Add(Create(command, toSource(command.Start, command.End)));
-        }
-    }
-
-    private static ExecutedCommand Create(ShellCommand command, TextSpan span)
-    {
-        var arguments = new string[command.Words.Count - 1];
-        for (var i = 1; i < command.Words.Count; i++)
-        {
-            arguments[i - 1] = command.Words[i].Value;
+            commands.Add(_found[i].Command);
         }
 
-        var variables = command.ScriptVariables.Count == 0 ? NoVariables : command.ScriptVariables;
-        return new ExecutedCommand(command.Name, arguments, variables, span);
-    }
-
-    private static bool Contains(IReadOnlyList<string> names, string name)
-    {
-        foreach (var candidate in names)
-        {
-            if (candidate == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        _found.RemoveRange(first, _found.Count - first);
     }
 
     private static string BaseName(string path)
     {
         var slash = path.LastIndexOfAny(new[] { '/', '\\' });
         return slash >= 0 ? path.Substring(slash + 1) : path;
+    }
+
+    /// <summary>A command as found, with the heredocs it reads as its script when it is a shell without a script argument.</summary>
+    private readonly struct Found
+    {
+        public Found(int start, ExecutedCommand command, string[]? scriptHeredocs)
+        {
+            Start = start;
+            Command = command;
+            ScriptHeredocs = scriptHeredocs;
+        }
+
+        public int Start { get; }
+
+        public ExecutedCommand Command { get; }
+
+        public string[]? ScriptHeredocs { get; }
     }
 }

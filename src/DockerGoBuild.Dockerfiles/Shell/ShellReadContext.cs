@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+
+namespace DockerGoBuild.Dockerfiles.Shell;
+
+/// <summary>
+/// The working memory of one read: the script's text, the values of the words read so far, their maps back
+/// to the raw text, and one parser per nesting depth. A thread keeps one context and reuses it, so reading a
+/// script allocates only what the caller keeps (the commands and the strings in them).
+/// </summary>
+internal sealed class ShellReadContext
+{
+    /// <summary>Nesting beyond this depth (substitutions, nested scripts, heredoc scripts) is treated as data.</summary>
+    public const int MaxDepth = 32;
+
+    // Buffers that grew past this are dropped after the read rather than kept by the thread.
+    private const int MaxRetainedChars = 1 << 16;
+
+    [ThreadStatic]
+    private static ShellReadContext? cached;
+
+    private readonly List<ScriptParser> parsers = new();
+    private long reparseBudget;
+    private int arenaLength;
+
+    private ShellReadContext()
+    {
+    }
+
+    /// <summary>The script being read (copied in, so that every parser reads a char[] whatever the source).</summary>
+    public char[] Text { get; private set; } = new char[256];
+
+    /// <summary>Word values, appended as words are completed; a word's value is a slice of it.</summary>
+    public char[] Arena { get; private set; } = new char[256];
+
+    /// <summary>Pairs (value index, raw offset) of the words whose value does not map one to one onto their raw text.</summary>
+    public List<int> Segments { get; } = new();
+
+    /// <summary>Value indexes of the substitutions inside words that the enclosing shell already ran.</summary>
+    public List<int> Substitutions { get; } = new();
+
+    public IShellCommandSink Sink { get; private set; } = null!;
+
+    /// <summary>Interns the strings a sink keeps, or null to create each one.</summary>
+    public StringTable? Strings { get; private set; }
+
+    /// <summary>Takes this thread's context (or a new one while it is in use) for a read of <paramref name="length"/> characters.</summary>
+    public static ShellReadContext Rent(int length, IShellCommandSink sink, StringTable? strings)
+    {
+        var context = cached ?? new ShellReadContext();
+        cached = null;
+        context.Sink = sink;
+        context.Strings = strings;
+        context.reparseBudget = (2L * length) + 4096;
+        if (context.Text.Length < length)
+        {
+            context.Text = new char[Math.Max(length, context.Text.Length * 2)];
+        }
+
+        return context;
+    }
+
+    public void Return()
+    {
+        Sink = null!;
+        Strings = null;
+        arenaLength = 0;
+        Segments.Clear();
+        Substitutions.Clear();
+        if (Text.Length > MaxRetainedChars)
+        {
+            Text = new char[256];
+        }
+
+        if (Arena.Length > MaxRetainedChars)
+        {
+            Arena = new char[256];
+        }
+
+        cached = this;
+    }
+
+    /// <summary>The parser for <paramref name="depth"/>: at most one parser per depth is active at a time.</summary>
+    public ScriptParser Parser(int depth)
+    {
+        while (parsers.Count <= depth)
+        {
+            parsers.Add(new ScriptParser(this));
+        }
+
+        return parsers[depth];
+    }
+
+    /// <summary>
+    /// Nested scripts (<c>sh -c</c>, <c>eval</c>, ...) are parsed again from their word's value. Their
+    /// total size is capped at a multiple of the input, so chains like <c>eval eval eval ...</c> stay linear.
+    /// </summary>
+    public bool TryReparse(int length)
+    {
+        if (length > reparseBudget)
+        {
+            return false;
+        }
+
+        reparseBudget -= length;
+        return true;
+    }
+
+    /// <summary>Appends characters to the arena and returns where they start.</summary>
+    public int AppendToArena(char[] source, int start, int length)
+    {
+        var at = ReserveArena(length);
+        Array.Copy(source, start, Arena, at, length);
+        return at;
+    }
+
+    public int AppendToArena(char c)
+    {
+        var at = ReserveArena(1);
+        Arena[at] = c;
+        return at;
+    }
+
+    public CharSlice ArenaSlice(int start, int length) => new(Arena, start, length);
+
+    /// <summary>A string of the characters, interned when the read has a string table.</summary>
+    public string MakeString(CharSlice slice) =>
+        slice.Length == 0 ? string.Empty
+        : Strings != null ? Strings.Get(slice.Array, slice.Start, slice.Length)
+        : new string(slice.Array, slice.Start, slice.Length);
+
+    private int ReserveArena(int length)
+    {
+        if (arenaLength + length > Arena.Length)
+        {
+            // Words already read keep their offsets: the old characters move to the same places.
+            var grown = new char[Math.Max(arenaLength + length, Arena.Length * 2)];
+            Array.Copy(Arena, grown, arenaLength);
+            Arena = grown;
+        }
+
+        var at = arenaLength;
+        arenaLength += length;
+        return at;
+    }
+}
