@@ -59,7 +59,7 @@ internal sealed class RunCommands : IShellCommandSink
         _mapping = SpanMapping.LogicalLine;
         _line = line;
         _readStart = 0;
-        ShellScriptReader.Read(line.Text, run.ArgumentsStart, run.ArgumentsEnd - run.ArgumentsStart, dialect, this, _strings);
+        ShellScriptReader.Read(line, run.ArgumentsStart, run.ArgumentsEnd - run.ArgumentsStart, dialect, this, _strings);
         _line = null;
         var count = _found.Count;
         for (var i = 0; i < count; i++)

@@ -168,19 +168,5 @@ internal readonly struct CharSlice
 
     public override string ToString() => new(Array, Start, Length);
 
-    // OrdinalIgnoreCase upper-cases both sides; outside ASCII that also matches e.g. U+0131 (dotless i) with 'I'.
-    private static bool EqualIgnoringCase(char a, char b)
-    {
-        if (a == b)
-        {
-            return true;
-        }
-
-        if ((a | b) < 0x80)
-        {
-            return (uint)((a | 0x20) - 'a') <= 'z' - 'a' && (a | 0x20) == (b | 0x20);
-        }
-
-        return char.ToUpperInvariant(a) == char.ToUpperInvariant(b);
-    }
+    private static bool EqualIgnoringCase(char a, char b) => Chars.EqualIgnoringCase(a, b);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
@@ -66,6 +67,21 @@ public static class ShellScriptReader
         try
         {
             text.CopyTo(start, context.Text, 0, length);
+            Start(context, start, length, dialect).Run(untilClose: false);
+        }
+        finally
+        {
+            context.Return();
+        }
+    }
+
+    /// <summary>Reads the logical line's characters [start, start+length) into <paramref name="sink"/>; offsets are logical.</summary>
+    internal static void Read(LogicalLine line, int start, int length, ShellDialect dialect, IShellCommandSink sink, StringTable? strings)
+    {
+        var context = ShellReadContext.Rent(length, sink, strings);
+        try
+        {
+            line.CopyTo(start, context.Text, 0, length);
             Start(context, start, length, dialect).Run(untilClose: false);
         }
         finally

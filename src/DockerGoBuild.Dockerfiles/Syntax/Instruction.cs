@@ -52,7 +52,7 @@ public sealed class Instruction
     public int ArgumentsEnd { get; }
 
     /// <summary>The arguments text after the flags, as BuildKit passes it to the instruction's line parser.</summary>
-    public string ArgumentsText => Line.Text.Substring(ArgumentsStart, ArgumentsEnd - ArgumentsStart);
+    public string ArgumentsText => Line.Substring(ArgumentsStart, ArgumentsEnd - ArgumentsStart);
 
     /// <summary>
     /// The argument values in BuildKit's shape: JSON array elements in exec form; whitespace-separated

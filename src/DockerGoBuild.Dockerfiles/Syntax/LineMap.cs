@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
@@ -9,6 +8,8 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// </summary>
 public sealed class LineMap
 {
+    private static readonly char[] LineBreakChars = { '\n', '\r' };
+
     private readonly int[] _starts;
     private readonly int[] _contentEnds;
 
@@ -25,36 +26,44 @@ public sealed class LineMap
 
     public static LineMap Create(string text)
     {
-        var starts = new List<int>(text.Length / 32 + 1) { 0 };
-        var contentEnds = new List<int>(text.Length / 32 + 1);
-        for (var i = 0; i < text.Length; i++)
+        // Two passes: counting the line breaks first lets both tables be allocated once, at their final size.
+        var breaks = 0;
+        for (var i = text.IndexOfAny(LineBreakChars); i >= 0; i = text.IndexOfAny(LineBreakChars, i + 1))
         {
-            var c = text[i];
-            if (c != '\n' && c != '\r')
+            breaks++;
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
-                continue;
+                i++;
             }
+        }
 
-            contentEnds.Add(i);
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+        // A final line break does not start another line unless text follows it.
+        var endsWithBreak = text.Length > 0 && (text[text.Length - 1] == '\n' || text[text.Length - 1] == '\r');
+        var count = breaks > 0 && endsWithBreak ? breaks : breaks + 1;
+        var starts = new int[count];
+        var contentEnds = new int[count];
+        var line = 0;
+        for (var i = text.IndexOfAny(LineBreakChars); i >= 0; i = text.IndexOfAny(LineBreakChars, i + 1))
+        {
+            contentEnds[line] = i;
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
             {
                 i++;
             }
 
-            starts.Add(i + 1);
+            line++;
+            if (line < count)
+            {
+                starts[line] = i + 1;
+            }
         }
 
-        // A final line break does not start another line unless text follows it.
-        if (starts.Count > 1 && starts[starts.Count - 1] == text.Length)
+        if (line < count)
         {
-            starts.RemoveAt(starts.Count - 1);
-        }
-        else
-        {
-            contentEnds.Add(text.Length);
+            contentEnds[line] = text.Length;
         }
 
-        return new LineMap(text, starts.ToArray(), contentEnds.ToArray());
+        return new LineMap(text, starts, contentEnds);
     }
 
     /// <summary>Offset of the first character of the line.</summary>
@@ -67,7 +76,19 @@ public sealed class LineMap
     public int End(int line) => line + 1 < _starts.Length ? _starts[line + 1] : Text.Length;
 
     /// <summary>The line break that ends the line: "\n", "\r\n", "\r" or "" at the end of the text.</summary>
-    public string LineBreak(int line) => Text.Substring(ContentEnd(line), End(line) - ContentEnd(line));
+    public string LineBreak(int line)
+    {
+        var contentEnd = ContentEnd(line);
+        switch (End(line) - contentEnd)
+        {
+            case 0:
+                return string.Empty;
+            case 2:
+                return "\r\n";
+            default:
+                return Text[contentEnd] == '\n' ? "\n" : "\r";
+        }
+    }
 
     public int GetLineIndex(int position)
     {

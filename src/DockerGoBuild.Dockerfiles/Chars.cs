@@ -1,0 +1,63 @@
+namespace DockerGoBuild.Dockerfiles;
+
+/// <summary>Character comparisons on buffers, so that text can be compared where it lies instead of as substrings.</summary>
+internal static class Chars
+{
+    /// <summary>Equality as <see cref="System.StringComparison.OrdinalIgnoreCase"/> compares two characters (each upper-cased invariantly).</summary>
+    public static bool EqualIgnoringCase(char a, char b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        if ((a | b) < 0x80)
+        {
+            // ASCII: equal when both are the same letter in either case.
+            return (uint)((a | 0x20) - 'a') <= 'z' - 'a' && (a | 0x20) == (b | 0x20);
+        }
+
+        // Outside ASCII, e.g. U+0131 (dotless i) upper-cases to 'I'.
+        return char.ToUpperInvariant(a) == char.ToUpperInvariant(b);
+    }
+
+    public static bool Equal(char[] chars, int start, int length, string text)
+    {
+        if (length != text.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            if (chars[start + i] != text[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static bool EqualIgnoringCase(char[] chars, int start, int length, string text)
+    {
+        if (length != text.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            if (!EqualIgnoringCase(chars[start + i], text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Index of <paramref name="c"/> in chars[start, end), or -1.</summary>
+    public static int IndexOf(char[] chars, char c, int start, int end) =>
+        start < end ? System.Array.IndexOf(chars, c, start, end - start) : -1;
+}
