@@ -56,7 +56,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
     }
 
     private static string ExpandSource(string raw, StageState state) =>
-        VariableExpander.Expand(raw, state.Escape, state.LookupBuildVariable, out _).Replace(VariableExpander.UnknownMarker.ToString(), string.Empty);
+        VariableExpander.Expand(raw, state.Escape, state, out _).Replace(VariableExpander.UnknownMarkerText, string.Empty);
 
     // Heredoc sources are file content written by the instruction; URLs and git remotes are downloads.
     private static bool IsNotALocalFile(string path) =>
@@ -123,7 +123,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
     private static string? Destination(Instruction copy, string source, StageState state)
     {
         var raw = copy.Words[copy.Words.Count - 1].Value;
-        var destination = VariableExpander.Expand(raw, state.Escape, state.LookupBuildVariable, out var unknown);
+        var destination = VariableExpander.Expand(raw, state.Escape, state, out var unknown);
         if (unknown)
         {
             return null;

@@ -56,9 +56,9 @@ internal sealed class BuildModel
     public static BuildModel Create(DockerfileSyntax syntax, CancellationToken cancellationToken)
     {
         var escape = syntax.EscapeCharacter;
-        var globalArgs = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var globalArgs = new GlobalArgTable();
         var finishedStages = new List<StageState>();
-        var stageNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        Dictionary<string, int>? stageNames = null;
         var facts = new List<InstructionFacts>(syntax.Instructions.Count);
         var state = new StageState(-1, escape);
         var runCommands = new RunCommands();
@@ -72,7 +72,7 @@ internal sealed class BuildModel
                     finishedStages.Add(state);
                 }
 
-                state = StartStage(instruction, finishedStages, stageNames, globalArgs, escape);
+                state = StartStage(instruction, finishedStages, ref stageNames, globalArgs, escape);
                 facts.Add(new InstructionFacts(instruction, state, NoCommands));
                 continue;
             }
@@ -88,16 +88,16 @@ internal sealed class BuildModel
             }
         }
 
-        return new BuildModel(facts, globalArgs);
+        return new BuildModel(facts, globalArgs.Values);
     }
 
-    private static StageState StartStage(Instruction from, List<StageState> finished, Dictionary<string, int> stageNames, Dictionary<string, string?> globalArgs, char escape)
+    private static StageState StartStage(Instruction from, List<StageState> finished, ref Dictionary<string, int>? stageNames, GlobalArgTable globalArgs, char escape)
     {
         var stageIndex = finished.Count;
         var words = from.Words;
-        var image = words.Count > 0 ? VariableExpander.Expand(words[0].Value, escape, name => globalArgs.TryGetValue(name, out var value) ? value : null, out _) : string.Empty;
+        var image = words.Count > 0 ? VariableExpander.Expand(words[0].Value, escape, globalArgs, out _) : string.Empty;
         StageState state;
-        if (stageNames.TryGetValue(image, out var parentIndex) && parentIndex < finished.Count)
+        if (stageNames != null && stageNames.TryGetValue(image, out var parentIndex) && parentIndex < finished.Count)
         {
             state = finished[parentIndex].InheritFor(stageIndex);
         }
@@ -113,7 +113,7 @@ internal sealed class BuildModel
         if (words.Count >= 3 && string.Equals(words[1].Value, "AS", StringComparison.OrdinalIgnoreCase))
         {
             state.StageName = words[2].Value;
-            stageNames[words[2].Value] = stageIndex;
+            (stageNames ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase))[words[2].Value] = stageIndex;
         }
 
         return state;
@@ -122,28 +122,43 @@ internal sealed class BuildModel
     /// <summary>golang when the repository's last path component is golang; unknown when the repository itself is unresolved.</summary>
     internal static BaseImageKind ClassifyBaseImage(string image)
     {
-        var reference = image;
-        var digest = reference.IndexOf('@');
-        if (digest >= 0)
-        {
-            reference = reference.Substring(0, digest);
-        }
-
-        var lastSlash = reference.LastIndexOf('/');
-        var tag = reference.IndexOf(':', lastSlash + 1);
-        var repository = tag >= 0 ? reference.Substring(0, tag) : reference;
-        if (repository.Length == 0 || repository.IndexOf(VariableExpander.UnknownMarker) >= 0)
+        // reference = image up to '@'; repository = reference up to the ':' after its last '/'.
+        var digest = image.IndexOf('@');
+        var referenceEnd = digest >= 0 ? digest : image.Length;
+        var lastSlash = referenceEnd == 0 ? -1 : image.LastIndexOf('/', referenceEnd - 1);
+        var tag = image.IndexOf(':', lastSlash + 1, referenceEnd - (lastSlash + 1));
+        var repositoryEnd = tag >= 0 ? tag : referenceEnd;
+        if (repositoryEnd == 0 || image.IndexOf(VariableExpander.UnknownMarker, 0, repositoryEnd) >= 0)
         {
             return BaseImageKind.Unknown;
         }
 
-        var lastComponent = repository.Substring(repository.LastIndexOf('/') + 1);
-        return string.Equals(lastComponent, "golang", StringComparison.OrdinalIgnoreCase) ? BaseImageKind.Golang : BaseImageKind.Other;
+        var componentStart = repositoryEnd == 0 ? 0 : image.LastIndexOf('/', repositoryEnd - 1) + 1;
+        return repositoryEnd - componentStart == "golang".Length && string.Compare(image, componentStart, "golang", 0, "golang".Length, StringComparison.OrdinalIgnoreCase) == 0
+            ? BaseImageKind.Golang
+            : BaseImageKind.Other;
     }
 
     internal static bool IsWindowsImage(string image)
     {
-        var lower = image.ToLowerInvariant();
+        if (!IsAscii(image))
+        {
+            // Lower-casing outside ASCII can turn other letters into these names' letters (U+212A into 'k').
+            return IsWindowsImageLowered(image.ToLowerInvariant());
+        }
+
+        if (Contains(image, "nanoserver") || Contains(image, "windowsservercore") || Contains(image, "servercore")
+            || Contains(image, "mcr.microsoft.com/windows") || Contains(image, "dotnet/framework"))
+        {
+            return true;
+        }
+
+        var ltsc = image.IndexOf("ltsc20", StringComparison.OrdinalIgnoreCase);
+        return ltsc >= 0 && ltsc + 7 < image.Length && char.IsDigit(image[ltsc + 6]) && char.IsDigit(image[ltsc + 7]);
+    }
+
+    private static bool IsWindowsImageLowered(string lower)
+    {
         if (lower.Contains("nanoserver") || lower.Contains("windowsservercore") || lower.Contains("servercore")
             || lower.Contains("mcr.microsoft.com/windows") || lower.Contains("dotnet/framework"))
         {
@@ -154,7 +169,22 @@ internal sealed class BuildModel
         return ltsc >= 0 && ltsc + 7 < lower.Length && char.IsDigit(lower[ltsc + 6]) && char.IsDigit(lower[ltsc + 7]);
     }
 
-    private static StageState Apply(Instruction instruction, StageState state, Dictionary<string, string?> globalArgs, IReadOnlyList<ExecutedCommand> commands)
+    private static bool Contains(string text, string lowerAscii) => text.IndexOf(lowerAscii, StringComparison.OrdinalIgnoreCase) >= 0;
+
+    private static bool IsAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static StageState Apply(Instruction instruction, StageState state, GlobalArgTable globalArgs, IReadOnlyList<ExecutedCommand> commands)
     {
         switch (instruction.Kind)
         {
@@ -164,19 +194,19 @@ internal sealed class BuildModel
                 var withEnv = state.Clone();
                 foreach (var pair in instruction.KeyValues)
                 {
-                    var value = VariableExpander.Expand(pair.Value?.Value ?? string.Empty, state.Escape, withEnv.LookupBuildVariable, out var unknown);
-                    withEnv.Env[pair.Key.Value] = unknown ? null : value;
+                    var value = VariableExpander.Expand(pair.Value?.Value ?? string.Empty, state.Escape, withEnv, out var unknown);
+                    withEnv.SetEnv(pair.Key.Value, unknown ? null : value);
                 }
 
                 return withEnv;
             case InstructionKind.User when instruction.Words.Count > 0:
                 var withUser = state.Clone();
                 // An unresolved part keeps the unknown marker, so such a user is never taken for root.
-                withUser.User = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state.LookupBuildVariable, out _);
+                withUser.User = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state, out _);
                 return withUser;
             case InstructionKind.Workdir when instruction.Words.Count > 0:
                 var withWorkdir = state.Clone();
-                var workdir = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state.LookupBuildVariable, out _);
+                var workdir = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state, out _);
                 withWorkdir.Workdir = UnixPath.Resolve(workdir, state.Workdir);
                 return withWorkdir;
             case InstructionKind.Shell when instruction.IsJsonForm && instruction.Words.Count > 0:
@@ -193,7 +223,7 @@ internal sealed class BuildModel
         }
     }
 
-    private static StageState ApplyArg(Instruction instruction, StageState state, Dictionary<string, string?> globalArgs)
+    private static StageState ApplyArg(Instruction instruction, StageState state, GlobalArgTable globalArgs)
     {
         var isGlobal = state.StageIndex < 0;
         var withArgs = state.Clone();
@@ -204,21 +234,21 @@ internal sealed class BuildModel
             if (pair.Value == null)
             {
                 // A re-declared global ARG takes the global default.
-                value = !isGlobal && globalArgs.TryGetValue(name, out var globalDefault) ? globalDefault : null;
+                value = !isGlobal && globalArgs.Values.TryGetValue(name, out var globalDefault) ? globalDefault : null;
             }
             else
             {
-                value = VariableExpander.Expand(pair.Value.Value, state.Escape, isGlobal ? name2 => globalArgs.TryGetValue(name2, out var v) ? v : null : withArgs.LookupBuildVariable, out var unknown);
+                value = VariableExpander.Expand(pair.Value.Value, state.Escape, isGlobal ? globalArgs : withArgs, out var unknown);
                 value = unknown ? null : value;
             }
 
             if (isGlobal)
             {
-                globalArgs[name] = value;
+                globalArgs.Set(name, value);
             }
             else
             {
-                withArgs.Args[name] = value;
+                withArgs.SetArg(name, value);
             }
         }
 
@@ -242,11 +272,31 @@ internal sealed class BuildModel
                 if (equals > 0)
                 {
                     updated ??= state.Clone();
-                    updated.GoEnvFile[argument.Substring(0, equals)] = argument.Substring(equals + 1);
+                    updated.SetGoEnv(argument.Substring(0, equals), argument.Substring(equals + 1));
                 }
             }
         }
 
         return updated ?? state;
+    }
+
+    /// <summary>The ARGs before the first FROM, as FROM lines and global ARG defaults see them.</summary>
+    private sealed class GlobalArgTable : IVariableLookup
+    {
+        private static readonly Dictionary<string, string?> None = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string?> Values { get; private set; } = None;
+
+        public void Set(string name, string? value)
+        {
+            if (ReferenceEquals(Values, None))
+            {
+                Values = new Dictionary<string, string?>(StringComparer.Ordinal);
+            }
+
+            Values[name] = value;
+        }
+
+        public string? Lookup(string name) => Values.TryGetValue(name, out var value) ? value : null;
     }
 }

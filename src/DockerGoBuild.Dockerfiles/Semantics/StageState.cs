@@ -13,10 +13,21 @@ internal enum BaseImageKind
 
 /// <summary>
 /// The build state an instruction sees: its stage's base image, ENV, ARGs in scope, USER, WORKDIR,
-/// SHELL and what earlier <c>go env -w</c> wrote. Copied on change, shared otherwise.
+/// SHELL and what earlier <c>go env -w</c> wrote. Copied on change, shared otherwise: a copy shares the
+/// variable tables with its original, and whichever of the two changes a table first copies it.
 /// </summary>
-internal sealed class StageState
+internal sealed class StageState : IVariableLookup
 {
+    private static readonly Dictionary<string, string?> NoVariables = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, string> NoGoEnv = new(StringComparer.Ordinal);
+
+    private Dictionary<string, string?> _env = NoVariables;
+    private Dictionary<string, string?> _args = NoVariables;
+    private Dictionary<string, string> _goEnvFile = NoGoEnv;
+    private bool _ownsEnv;
+    private bool _ownsArgs;
+    private bool _ownsGoEnvFile;
+
     public StageState(int stageIndex, char escape)
     {
         StageIndex = stageIndex;
@@ -34,13 +45,13 @@ internal sealed class StageState
     public bool IsWindows { get; set; }
 
     /// <summary>ENV values; null for a value that refers to something unknown.</summary>
-    public Dictionary<string, string?> Env { get; private set; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string?> Env => _env;
 
     /// <summary>ARGs in scope with their defaults (null: declared without a value, unset in a default build).</summary>
-    public Dictionary<string, string?> Args { get; private set; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string?> Args => _args;
 
     /// <summary>Values written by <c>go env -w</c> in earlier RUNs (Go's env file).</summary>
-    public Dictionary<string, string> GoEnvFile { get; private set; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> GoEnvFile => _goEnvFile;
 
     /// <summary>The USER, expanded; null when never set (root).</summary>
     public string? User { get; set; }
@@ -52,18 +63,23 @@ internal sealed class StageState
 
     public ShellDialect Dialect => Shell ?? (IsWindows ? ShellDialect.Cmd : ShellDialect.Posix);
 
-    public StageState Clone() => new(StageIndex, Escape)
+    public StageState Clone()
     {
-        StageName = StageName,
-        BaseImage = BaseImage,
-        IsWindows = IsWindows,
-        Env = new Dictionary<string, string?>(Env, StringComparer.Ordinal),
-        Args = new Dictionary<string, string?>(Args, StringComparer.Ordinal),
-        GoEnvFile = new Dictionary<string, string>(GoEnvFile, StringComparer.Ordinal),
-        User = User,
-        Workdir = Workdir,
-        Shell = Shell,
-    };
+        // From here on the tables are shared: neither state may change them in place.
+        _ownsEnv = _ownsArgs = _ownsGoEnvFile = false;
+        return new StageState(StageIndex, Escape)
+        {
+            StageName = StageName,
+            BaseImage = BaseImage,
+            IsWindows = IsWindows,
+            _env = _env,
+            _args = _args,
+            _goEnvFile = _goEnvFile,
+            User = User,
+            Workdir = Workdir,
+            Shell = Shell,
+        };
+    }
 
     /// <summary>A new stage that starts from this (earlier) stage: everything but the ARGs carries over.</summary>
     public StageState InheritFor(int stageIndex)
@@ -71,9 +87,15 @@ internal sealed class StageState
         var state = Clone();
         state.StageIndex = stageIndex;
         state.StageName = null;
-        state.Args = new Dictionary<string, string?>(StringComparer.Ordinal);
+        state._args = NoVariables;
         return state;
     }
+
+    public void SetEnv(string name, string? value) => Own(ref _env, ref _ownsEnv)[name] = value;
+
+    public void SetArg(string name, string? value) => Own(ref _args, ref _ownsArgs)[name] = value;
+
+    public void SetGoEnv(string name, string value) => Own(ref _goEnvFile, ref _ownsGoEnvFile)[name] = value;
 
     /// <summary>
     /// A variable as a command sees it: set on the command or earlier in the same RUN, else ENV, else an
@@ -86,29 +108,31 @@ internal sealed class StageState
             return inline;
         }
 
-        if (Env.TryGetValue(name, out var env))
+        if (_env.TryGetValue(name, out var env))
         {
             return env;
         }
 
-        if (Args.TryGetValue(name, out var arg) && arg != null)
+        if (_args.TryGetValue(name, out var arg) && arg != null)
         {
             return arg;
         }
 
-        return GoEnvFile.TryGetValue(name, out var goEnv) ? goEnv : null;
+        return _goEnvFile.TryGetValue(name, out var goEnv) ? goEnv : null;
     }
 
     /// <summary>A variable for Dockerfile word expansion (ENV and ARG only).</summary>
     public string? LookupBuildVariable(string name)
     {
-        if (Env.TryGetValue(name, out var env))
+        if (_env.TryGetValue(name, out var env))
         {
             return env;
         }
 
-        return Args.TryGetValue(name, out var arg) ? arg : null;
+        return _args.TryGetValue(name, out var arg) ? arg : null;
     }
+
+    string? IVariableLookup.Lookup(string name) => LookupBuildVariable(name);
 
     public bool IsRoot
     {
@@ -121,12 +145,8 @@ internal sealed class StageState
 
             var user = User;
             var colon = user.IndexOf(':');
-            if (colon >= 0)
-            {
-                user = user.Substring(0, colon);
-            }
-
-            return user is "root" or "0";
+            var length = colon >= 0 ? colon : user.Length;
+            return (length == 4 && string.CompareOrdinal(user, 0, "root", 0, 4) == 0) || (length == 1 && user[0] == '0');
         }
     }
 
@@ -140,5 +160,16 @@ internal sealed class StageState
         }
 
         return !IsWindows && IsRoot ? "/root" : null;
+    }
+
+    private static Dictionary<string, TValue> Own<TValue>(ref Dictionary<string, TValue> table, ref bool owned)
+    {
+        if (!owned)
+        {
+            table = new Dictionary<string, TValue>(table, StringComparer.Ordinal);
+            owned = true;
+        }
+
+        return table;
     }
 }

@@ -1,6 +1,6 @@
 using System;
 
-namespace DockerGoBuild.Dockerfiles.Shell;
+namespace DockerGoBuild.Dockerfiles;
 
 /// <summary>
 /// Hands out one string per distinct run of characters, so that the names and arguments of the commands of a

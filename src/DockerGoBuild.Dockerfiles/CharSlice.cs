@@ -1,10 +1,10 @@
 using System;
 
-namespace DockerGoBuild.Dockerfiles.Shell;
+namespace DockerGoBuild.Dockerfiles;
 
 /// <summary>
-/// A run of characters in a buffer: how the shell reader looks at word values without making a string of
-/// each one. Only the values a caller keeps (command names, arguments, variables) become strings.
+/// A run of characters in a buffer, compared where it lies: how the shell reader looks at word values and the
+/// secret classifiers at file names without making a string of each one. Only what a caller keeps becomes a string.
 /// </summary>
 internal readonly struct CharSlice
 {
@@ -66,6 +66,8 @@ internal readonly struct CharSlice
         return true;
     }
 
+    public bool EndsWith(string suffix) => suffix.Length <= Length && Slice(Length - suffix.Length).Is(suffix);
+
     public bool StartsWithIgnoringCase(string prefix)
     {
         if (prefix.Length > Length)
@@ -107,6 +109,19 @@ internal readonly struct CharSlice
     {
         var found = System.Array.IndexOf(Array, c, Start + from, Length - from);
         return found < 0 ? -1 : found - Start;
+    }
+
+    public int LastIndexOf(char c)
+    {
+        for (var i = Length - 1; i >= 0; i--)
+        {
+            if (Array[Start + i] == c)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     public bool Contains(string text)
