@@ -8,15 +8,33 @@ namespace DockerGoBuild.Dockerfiles;
 /// </summary>
 internal sealed class StringTable
 {
+    // Longer strings are rarely repeated and are not kept; past this many strings the table starts again.
+    private const int MaxInternedLength = 64;
+    private const int MaxEntries = 4096;
+
+    [ThreadStatic]
+    private static StringTable? shared;
+
     private int[] buckets = new int[64];
     private Entry[] entries = new Entry[64];
     private int count;
+
+    /// <summary>
+    /// This thread's table. It lives from analysis to analysis, so that the words every file uses (apt-get,
+    /// install, go, build) are made once per thread rather than once per file.
+    /// </summary>
+    public static StringTable Shared => shared ??= new StringTable();
 
     public string Get(char[] chars, int start, int length)
     {
         if (length == 0)
         {
             return string.Empty;
+        }
+
+        if (length > MaxInternedLength)
+        {
+            return new string(chars, start, length);
         }
 
         var hash = Hash(chars, start, length);
@@ -35,6 +53,13 @@ internal sealed class StringTable
 
     private void Add(string value, int hash)
     {
+        if (count == MaxEntries)
+        {
+            Array.Clear(buckets, 0, buckets.Length);
+            Array.Clear(entries, 0, count);
+            count = 0;
+        }
+
         if (count == entries.Length)
         {
             Grow();

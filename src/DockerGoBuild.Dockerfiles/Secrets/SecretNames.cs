@@ -23,14 +23,14 @@ public static class SecretNames
 
     private const string ConnectionStringsSectionPrefix = "ConnectionStrings__";
 
-    private static readonly string[] SecretWords =
+    private static readonly WordSet SecretWords = new(new[]
     {
         "password", "passwd", "pwd", "pass", "secret", "token", "apikey", "auth",
         "credential", "credentials", "pat", "accesstoken", "privatekey",
         "connectionstring", "connectionstrings",
         "tokens", "secrets", "passwords", "passes", "pwds", "pats", "apikeys", "auths",
         "accesstokens", "privatekeys",
-    };
+    });
 
     // Secret words that are often written as two words (ACCESS_TOKEN, apiKey, ConnectionString).
     private static readonly string[] CompoundSecretWords =
@@ -40,19 +40,19 @@ public static class SecretNames
     };
 
     // "key" alone is too common (DEPLOY_KEY, CACHE_KEY); next to one of these it is a secret key.
-    private static readonly string[] KeyQualifiers =
+    private static readonly WordSet KeyQualifiers = new(new[]
     {
         "api", "access", "private", "secret", "signing", "encryption", "client", "account", "ssh",
-    };
+    });
 
     // Words that make the name refer to where or what a secret is, not the secret itself.
-    private static readonly string[] ExcludingWords =
+    private static readonly WordSet ExcludingWords = new(new[]
     {
         "file", "path", "dir", "url", "uri", "version", "public", "id", "name", "type", "mode",
         "files", "paths", "dirs", "urls", "uris", "versions", "ids", "names", "types", "modes",
         "filename", "filenames", "filepath", "filepaths", "dirname", "dirnames",
         "directory", "directories", "pathname", "pathnames",
-    };
+    });
 
     public static bool IsSecretName(string name)
     {
@@ -112,11 +112,11 @@ public static class SecretNames
 
     private static bool IsKeyWord(string name, List<int> words, int i) => WordIs(name, words, i, "key") || WordIs(name, words, i, "keys");
 
-    private static bool WordIsAny(string name, List<int> words, int i, string[] candidates)
+    private static bool WordIsAny(string name, List<int> words, int i, WordSet candidates)
     {
-        foreach (var candidate in candidates)
+        foreach (var candidate in candidates.OfLength(words[i + 1] - words[i]))
         {
-            if (WordIs(name, words, i, candidate))
+            if (SameLetters(name, words[i], candidate, 0, candidate.Length))
             {
                 return true;
             }
@@ -228,4 +228,29 @@ public static class SecretNames
     private static bool IsLower(char c) => c >= 'a' && c <= 'z';
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    /// <summary>Lower-case words grouped by length, so that a word is compared only with the words as long as it.</summary>
+    private sealed class WordSet
+    {
+        private static readonly string[] None = Array.Empty<string>();
+
+        private readonly string[][] _byLength;
+
+        public WordSet(string[] words)
+        {
+            var longest = 0;
+            foreach (var word in words)
+            {
+                longest = Math.Max(longest, word.Length);
+            }
+
+            _byLength = new string[longest + 1][];
+            for (var length = 0; length <= longest; length++)
+            {
+                _byLength[length] = Array.FindAll(words, word => word.Length == length);
+            }
+        }
+
+        public string[] OfLength(int length) => length < _byLength.Length ? _byLength[length] : None;
+    }
 }

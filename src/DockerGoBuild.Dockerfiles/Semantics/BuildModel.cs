@@ -61,7 +61,7 @@ internal sealed class BuildModel
         Dictionary<string, int>? stageNames = null;
         var facts = new List<InstructionFacts>(syntax.Instructions.Count);
         var state = new StageState(-1, escape);
-        var runCommands = new RunCommands();
+        var runCommands = RunCommands.ForThisThread();
         foreach (var instruction in syntax.Instructions)
         {
             cancellationToken.ThrowIfCancellationRequested();

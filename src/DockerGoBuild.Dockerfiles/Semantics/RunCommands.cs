@@ -15,10 +15,16 @@ internal sealed class RunCommands : IShellCommandSink
 {
     private static readonly Dictionary<string, string> NoVariables = new(StringComparer.Ordinal);
 
-    private readonly StringTable _strings = new();
+    [ThreadStatic]
+    private static RunCommands? cached;
+
+    private readonly StringTable _strings = StringTable.Shared;
 
     // The commands found so far, each read's in source order; the read in progress adds from _readStart on.
     private readonly List<Found> _found = new();
+
+    // The commands of the RUN being read.
+    private readonly List<ExecutedCommand> _commands = new();
     private int _readStart;
     private SpanMapping _mapping;
     private LogicalLine? _line;
@@ -36,13 +42,29 @@ internal sealed class RunCommands : IShellCommandSink
         Fixed,
     }
 
+    private RunCommands()
+    {
+    }
+
+    /// <summary>This thread's instance: it keeps its lists from file to file.</summary>
+    public static RunCommands ForThisThread() => cached ??= new RunCommands();
+
     public IReadOnlyList<ExecutedCommand> Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
     {
-        var commands = new List<ExecutedCommand>();
+        var commands = _commands;
+        commands.Clear();
+        CollectInto(syntax, run, dialect, commands);
+        var result = commands.Count == 0 ? Array.Empty<ExecutedCommand>() : commands.ToArray();
+        commands.Clear();
+        return result;
+    }
+
+    private void CollectInto(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, List<ExecutedCommand> commands)
+    {
         if (run.IsJsonForm)
         {
             CollectExecForm(run, commands);
-            return commands;
+            return;
         }
 
         if (TryGetScriptHeredoc(run, out var script))
@@ -52,7 +74,7 @@ internal sealed class RunCommands : IShellCommandSink
                 ReadSource(syntax.Text, script.BodySpan, dialect, commands);
             }
 
-            return commands;
+            return;
         }
 
         var line = run.Line;
@@ -81,7 +103,6 @@ internal sealed class RunCommands : IShellCommandSink
         }
 
         _found.Clear();
-        return commands;
     }
 
     void IShellCommandSink.Add(ScriptParser parser, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)

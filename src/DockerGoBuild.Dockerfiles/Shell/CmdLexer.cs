@@ -3,8 +3,11 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// <summary>Tokenizer for cmd.exe: <c>^</c> escapes, double quotes only, <c>&amp;</c>/<c>|</c> operators.</summary>
 internal sealed class CmdLexer : ShellLexer
 {
+    // Blanks and operators end a word; quotes, escapes and expansions start a part of one.
+    private static readonly bool[] Special = SpecialCharacters(" \t\r\n&|()<>^\"%");
+
     public CmdLexer(ShellReadContext context)
-        : base(context)
+        : base(context, Special)
     {
     }
 

@@ -370,7 +370,7 @@ internal sealed class CommandResolver
         var valueStarts = new int[word.SegmentCount == 0 ? 1 : word.SegmentCount];
         var rawStarts = new int[valueStarts.Length];
         CopySegments(word, valueStarts, rawStarts, 0, 0);
-        parser.ParseNested(word.ValueStart, word.ValueLength, valueStarts, rawStarts, word.Start, word.End, SubstitutionsOf(word, 0, null), dialect);
+        parser.ParseNested(word.ValueArray, word.ValueStart, word.ValueLength, valueStarts, rawStarts, word.Start, word.End, SubstitutionsOf(word, 0, null), dialect);
     }
 
     /// <summary>Parses the words after the option at <paramref name="option"/> (-Command, /c) as one script.</summary>
@@ -424,12 +424,12 @@ internal sealed class CommandResolver
 
             segment = CopySegments(word, valueStarts, rawStarts, segment, codeLength);
             substitutions = SubstitutionsOf(word, codeLength, substitutions);
-            var at = context.AppendToArena(context.Arena, word.ValueStart, word.ValueLength);
+            var at = context.AppendToArena(word.ValueArray, word.ValueStart, word.ValueLength);
             codeStart = codeStart < 0 ? at : codeStart;
             codeLength += word.ValueLength;
         }
 
-        parser.ParseNested(codeStart, codeLength, valueStarts, rawStarts, words[from].Start, words[to - 1].End, substitutions, dialect);
+        parser.ParseNested(context.Arena, codeStart, codeLength, valueStarts, rawStarts, words[from].Start, words[to - 1].End, substitutions, dialect);
     }
 
     private static int Segments(in WordToken word) => word.SegmentCount == 0 ? 1 : word.SegmentCount;

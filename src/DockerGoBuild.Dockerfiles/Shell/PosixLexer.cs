@@ -6,8 +6,11 @@ internal sealed class PosixLexer : ShellLexer
     /// <summary>Longest first, so that <c>&lt;&lt;-</c> wins over <c>&lt;&lt;</c> and <c>&lt;</c>.</summary>
     private static readonly string[] RedirectOperators = { "<<<", "<<-", "<<", "<&", "<>", ">>", ">&", ">|", "<", ">" };
 
+    // Blanks and operators end a word; quotes, escapes and expansions start a part of one.
+    private static readonly bool[] Special = SpecialCharacters(" \t\r\n;&|()<>\\\'\"$`");
+
     public PosixLexer(ShellReadContext context)
-        : base(context)
+        : base(context, Special)
     {
     }
 

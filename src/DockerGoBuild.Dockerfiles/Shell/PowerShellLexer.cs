@@ -3,8 +3,11 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// <summary>Tokenizer for PowerShell: backtick escapes, <c>'</c>/<c>"</c> strings, <c>$(...)</c> subexpressions.</summary>
 internal sealed class PowerShellLexer : ShellLexer
 {
+    // Blanks and operators end a word; quotes, escapes and expansions start a part of one.
+    private static readonly bool[] Special = SpecialCharacters(" \t\r\n;|&(){}><`\'\"$");
+
     public PowerShellLexer(ShellReadContext context)
-        : base(context)
+        : base(context, Special)
     {
     }
 

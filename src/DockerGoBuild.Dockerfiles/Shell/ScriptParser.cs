@@ -70,7 +70,7 @@ internal sealed class ScriptParser
     }
 
     /// <summary>A word's value (quotes removed, escapes resolved).</summary>
-    public CharSlice Value(in WordToken word) => Context.ArenaSlice(word.ValueStart, word.ValueLength);
+    public CharSlice Value(in WordToken word) => new(word.ValueArray, word.ValueStart, word.ValueLength);
 
     public string MakeString(CharSlice slice) => Context.MakeString(slice);
 
@@ -144,11 +144,11 @@ internal sealed class ScriptParser
         Context.Parser(depth + 1).Init(text, start, end, dialect, map, depth + 1, Variables.Fork(), alreadyRun, localBase).Run(untilClose: false);
 
     /// <summary>
-    /// Parses a script carried in words of this text (<c>sh -c '...'</c>, <c>eval</c>), found in the arena at
-    /// [codeStart, codeStart + codeLength); the segment table maps the script's offsets back into the span
-    /// [clampStart, clampEnd) of this text.
+    /// Parses a script carried in words of this text (<c>sh -c '...'</c>, <c>eval</c>), found in
+    /// <paramref name="code"/> at [codeStart, codeStart + codeLength); the segment table maps the script's offsets
+    /// back into the span [clampStart, clampEnd) of this text.
     /// </summary>
-    public void ParseNested(int codeStart, int codeLength, int[] valueStarts, int[] rawStarts, int clampStart, int clampEnd, HashSet<int>? substitutionsRun, ShellDialect dialect)
+    public void ParseNested(char[] code, int codeStart, int codeLength, int[] valueStarts, int[] rawStarts, int clampStart, int clampEnd, HashSet<int>? substitutionsRun, ShellDialect dialect)
     {
         if (depth >= ShellReadContext.MaxDepth || !Context.TryReparse(codeLength))
         {
@@ -157,7 +157,7 @@ internal sealed class ScriptParser
 
         var nestedMap = OffsetMap.Nested(map, codeStart, valueStarts, rawStarts, clampStart, clampEnd);
         Context.Parser(depth + 1)
-            .Init(Context.Arena, codeStart, codeStart + codeLength, dialect, nestedMap, depth + 1, Variables.Fork(), substitutionsRun, codeStart)
+            .Init(code, codeStart, codeStart + codeLength, dialect, nestedMap, depth + 1, Variables.Fork(), substitutionsRun, codeStart)
             .Run(untilClose: false);
     }
 

@@ -6,9 +6,17 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// </summary>
 internal abstract class ShellLexer
 {
-    protected ShellLexer(ShellReadContext context)
+    private readonly bool[] _special;
+
+    /// <param name="context">The read's context, where finished words go.</param>
+    /// <param name="special">
+    /// For each ASCII character, whether it ends a word or starts more than itself in one (a quote, an escape,
+    /// an expansion): every other character is copied into the word as it is, a run at a time.
+    /// </param>
+    protected ShellLexer(ShellReadContext context, bool[] special)
     {
         Word = new WordBuilder(context);
+        _special = special;
     }
 
     public int Position { get; set; }
@@ -73,12 +81,51 @@ internal abstract class ShellLexer
         return Token.Separator(op, start, Position);
     }
 
+    /// <summary>The table of special characters for a lexer's constructor: true for each of <paramref name="characters"/>.</summary>
+    protected static bool[] SpecialCharacters(string characters)
+    {
+        var table = new bool[128];
+        foreach (var c in characters)
+        {
+            table[c] = true;
+        }
+
+        return table;
+    }
+
     protected Token ReadWord()
     {
         var start = Position;
-        Word.Begin();
-        while (Position < Limit && ReadWordPart())
+        while (Position < Limit && !IsSpecial(Text[Position]))
         {
+            Position++;
+        }
+
+        // Most words are one run of ordinary characters: their value is their text, with nothing to build.
+        if (Position > start && (Position == Limit || EndsWord(Text[Position])))
+        {
+            return Token.FromWord(WordBuilder.Verbatim(Text, start, Position));
+        }
+
+        Word.Begin();
+        Word.AppendRaw(Text, start, Position);
+        while (Position < Limit)
+        {
+            var runEnd = Position;
+            while (runEnd < Limit && !IsSpecial(Text[runEnd]))
+            {
+                runEnd++;
+            }
+
+            if (runEnd > Position)
+            {
+                Word.AppendRaw(Text, Position, runEnd);
+                Position = runEnd;
+            }
+            else if (!ReadWordPart())
+            {
+                break;
+            }
         }
 
         if (Position == start)
@@ -91,7 +138,9 @@ internal abstract class ShellLexer
         return Token.FromWord(Word.Build(start, Position));
     }
 
-    /// <summary>Reads one character or quoted/expanded part into <see cref="Word"/>; false at the end of the word.</summary>
+    private bool IsSpecial(char c) => c < 128 && _special[c];
+
+    /// <summary>Reads one special character or the quoted/expanded part it starts into <see cref="Word"/>; false at the end of the word.</summary>
     private bool ReadWordPart()
     {
         var c = Text[Position];

@@ -121,8 +121,6 @@ internal sealed class ShellReadContext
         return at;
     }
 
-    public CharSlice ArenaSlice(int start, int length) => new(Arena, start, length);
-
     /// <summary>A string of the characters, interned when the read has a string table.</summary>
     public string MakeString(CharSlice slice) =>
         slice.Length == 0 ? string.Empty

@@ -3,14 +3,19 @@ using System.Collections.Generic;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
-/// <summary>A word as the lexer saw it, in the coordinates of the text being lexed; its value is in the context's arena.</summary>
+/// <summary>A word as the lexer saw it, in the coordinates of the text being lexed.</summary>
 internal struct WordToken
 {
     public int Start;
 
     public int End;
 
-    /// <summary>Where the value (quotes removed, escapes resolved) is in <see cref="ShellReadContext.Arena"/>.</summary>
+    /// <summary>
+    /// Where the value (quotes removed, escapes resolved) is: the lexed text itself for a word written without
+    /// quotes, escapes or expansions, else the context's arena (an arena that grew since still holds it here).
+    /// </summary>
+    public char[] ValueArray;
+
     public int ValueStart;
 
     public int ValueLength;
@@ -38,6 +43,7 @@ internal struct WordToken
     {
         Start = Start + count,
         End = End,
+        ValueArray = ValueArray,
         ValueStart = ValueStart + count,
         ValueLength = ValueLength - count,
         IsLiteral = IsLiteral,
@@ -95,10 +101,26 @@ internal sealed class WordBuilder
 
     public void AppendRaw(char[] text, int start, int end)
     {
-        for (var i = start; i < end; i++)
+        if (end <= start)
         {
-            Append(text[i], i);
+            return;
         }
+
+        if (start != lastRaw + 1 || length == 0)
+        {
+            segments.Add(length);
+            segments.Add(start);
+        }
+
+        var count = end - start;
+        if (length + count > value.Length)
+        {
+            Array.Resize(ref value, Math.Max(length + count, value.Length * 2));
+        }
+
+        Array.Copy(text, start, value, length, count);
+        length += count;
+        lastRaw = end - 1;
     }
 
     /// <summary>Records that a substitution this shell runs starts at <paramref name="valueIndex"/>.</summary>
@@ -108,13 +130,27 @@ internal sealed class WordBuilder
         substitutions.Add(valueIndex);
     }
 
+    /// <summary>A word that is its raw text, with no quotes, escapes or expansions: nothing to copy.</summary>
+    public static WordToken Verbatim(char[] text, int start, int end) => new()
+    {
+        Start = start,
+        End = end,
+        ValueArray = text,
+        ValueStart = start,
+        ValueLength = end - start,
+        IsLiteral = true,
+        IsPlain = true,
+    };
+
     public WordToken Build(int start, int end)
     {
+        var valueStart = context.AppendToArena(value, 0, length);
         var token = new WordToken
         {
             Start = start,
             End = end,
-            ValueStart = context.AppendToArena(value, 0, length),
+            ValueArray = context.Arena,
+            ValueStart = valueStart,
             ValueLength = length,
             IsLiteral = IsLiteral,
             IsPlain = IsPlain,
