@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
@@ -367,7 +368,7 @@ internal sealed class CommandResolver
 
     private void ParseWord(in WordToken word, ShellDialect dialect)
     {
-        var valueStarts = new int[word.SegmentCount == 0 ? 1 : word.SegmentCount];
+        var valueStarts = new int[Segments(word)];
         var rawStarts = new int[valueStarts.Length];
         CopySegments(word, valueStarts, rawStarts, 0, 0);
         parser.ParseNested(word.ValueArray, word.ValueStart, word.ValueLength, valueStarts, rawStarts, word.Start, word.End, SubstitutionsOf(word, 0, null), dialect);
@@ -432,12 +433,13 @@ internal sealed class CommandResolver
         parser.ParseNested(context.Arena, codeStart, codeLength, valueStarts, rawStarts, words[from].Start, words[to - 1].End, substitutions, dialect);
     }
 
-    private static int Segments(in WordToken word) => word.SegmentCount == 0 ? 1 : word.SegmentCount;
+    private int Segments(in WordToken word) => Math.Max(1, parser.Context.ExtraOf(word).SegmentCount);
 
     /// <summary>Copies the word's segment table, shifted by <paramref name="valueOffset"/>, into the arrays from <paramref name="at"/>; returns the next index.</summary>
     private int CopySegments(in WordToken word, int[] valueStarts, int[] rawStarts, int at, int valueOffset)
     {
-        if (word.SegmentCount == 0)
+        var extra = parser.Context.ExtraOf(word);
+        if (extra.SegmentCount == 0)
         {
             valueStarts[at] = valueOffset;
             rawStarts[at] = word.Start;
@@ -445,10 +447,10 @@ internal sealed class CommandResolver
         }
 
         var table = parser.Context.Segments;
-        for (var s = 0; s < word.SegmentCount; s++)
+        for (var s = 0; s < extra.SegmentCount; s++)
         {
-            valueStarts[at] = valueOffset + table[(2 * (word.SegmentStart + s))];
-            rawStarts[at] = table[(2 * (word.SegmentStart + s)) + 1];
+            valueStarts[at] = valueOffset + table[2 * (extra.SegmentStart + s)];
+            rawStarts[at] = table[(2 * (extra.SegmentStart + s)) + 1];
             at++;
         }
 
@@ -457,16 +459,17 @@ internal sealed class CommandResolver
 
     private HashSet<int>? SubstitutionsOf(in WordToken word, int valueOffset, HashSet<int>? into)
     {
-        if (word.SubstitutionCount == 0)
+        var extra = parser.Context.ExtraOf(word);
+        if (extra.SubstitutionCount == 0)
         {
             return into;
         }
 
         into ??= new HashSet<int>();
         var table = parser.Context.Substitutions;
-        for (var s = 0; s < word.SubstitutionCount; s++)
+        for (var s = 0; s < extra.SubstitutionCount; s++)
         {
-            into.Add(valueOffset + table[word.SubstitutionStart + s]);
+            into.Add(valueOffset + table[extra.SubstitutionStart + s]);
         }
 
         return into;

@@ -11,6 +11,9 @@ internal sealed class ControlFlow
 {
     private static readonly string[] PosixReserved = { "{", "}", "if", "then", "elif", "else", "fi", "while", "until", "do", "done", "!" };
 
+    // The first characters of the POSIX words that are not commands in command position (see PosixCommandWord).
+    private const string PosixKeywordStarts = "{}itefwud!sc[";
+
     private static readonly string[] PowerShellKeywords =
     {
         "if", "elseif", "else", "while", "for", "foreach", "switch", "do", "until", "try", "finally", "begin", "process", "end",
@@ -184,7 +187,13 @@ internal sealed class ControlFlow
             return true;
         }
 
+        // Most commands are no keyword at all: no keyword is longer than "function" or starts otherwise.
         var value = parser.Value(word);
+        if (value.Length == 0 || value.Length > 8 || PosixKeywordStarts.IndexOf(value[0]) < 0)
+        {
+            return true;
+        }
+
         if (value.Is("for") || value.Is("select"))
         {
             mode = Mode.ForHeader;

@@ -89,7 +89,7 @@ internal sealed class ScriptParser
                     FinishCommand();
                     return limit;
                 case TokenKind.Word:
-                    OnWord(token.Word);
+                    OnWord(lexer.LastWord);
                     break;
                 case TokenKind.Redirect:
                     OnRedirect(token);
@@ -117,7 +117,7 @@ internal sealed class ScriptParser
         {
             if (token.Kind == TokenKind.Word)
             {
-                words.Add(token.Word);
+                words.Add(lexer.LastWord);
             }
             else if (token.Op != "\n")
             {
@@ -179,7 +179,7 @@ internal sealed class ScriptParser
         return lexer.Next();
     }
 
-    private void OnWord(WordToken word)
+    private void OnWord(in WordToken word)
     {
         if (controlFlow.IsSkipping)
         {
@@ -189,12 +189,12 @@ internal sealed class ScriptParser
 
         if (current.IsEmpty && !current.ForceCommand)
         {
-            if (!controlFlow.CommandWord(word, current, out var command))
+            if (controlFlow.CommandWord(word, current, out var command))
             {
-                return;
+                current.Add(command);
             }
 
-            word = command;
+            return;
         }
 
         current.Add(word);
@@ -219,7 +219,7 @@ internal sealed class ScriptParser
         current.Extend(target.Start, target.End);
         if (token.Op == "<<" || token.Op == "<<-")
         {
-            var heredoc = new PendingHeredoc(MakeString(Value(target.Word)), token.Op == "<<-");
+            var heredoc = new PendingHeredoc(MakeString(Value(lexer.LastWord)), token.Op == "<<-");
             current.Heredocs.Add(heredoc);
             pendingHeredocs.Add(heredoc);
         }

@@ -21,6 +21,9 @@ internal abstract class ShellLexer
 
     public int Position { get; set; }
 
+    /// <summary>The word of the last <see cref="TokenKind.Word"/> token.</summary>
+    public WordToken LastWord;
+
     protected char[] Text { get; private set; } = System.Array.Empty<char>();
 
     protected int Limit { get; private set; }
@@ -104,7 +107,8 @@ internal abstract class ShellLexer
         // Most words are one run of ordinary characters: their value is their text, with nothing to build.
         if (Position > start && (Position == Limit || EndsWord(Text[Position])))
         {
-            return Token.FromWord(WordBuilder.Verbatim(Text, start, Position));
+            LastWord = WordBuilder.Verbatim(Text, start, Position);
+            return Token.FromWord(LastWord);
         }
 
         Word.Begin();
@@ -135,7 +139,8 @@ internal abstract class ShellLexer
             Position++;
         }
 
-        return Token.FromWord(Word.Build(start, Position));
+        LastWord = Word.Build(start, Position);
+        return Token.FromWord(LastWord);
     }
 
     private bool IsSpecial(char c) => c < 128 && _special[c];

@@ -39,6 +39,8 @@ internal sealed class ShellReadContext
     /// <summary>Value indexes of the substitutions inside words that the enclosing shell already ran.</summary>
     public List<int> Substitutions { get; } = new();
 
+    private List<WordExtra> Extras { get; } = new();
+
     public IShellCommandSink Sink { get; private set; } = null!;
 
     /// <summary>Interns the strings a sink keeps, or null to create each one.</summary>
@@ -67,6 +69,7 @@ internal sealed class ShellReadContext
         arenaLength = 0;
         Segments.Clear();
         Substitutions.Clear();
+        Extras.Clear();
         if (Text.Length > MaxRetainedChars)
         {
             Text = new char[256];
@@ -105,6 +108,24 @@ internal sealed class ShellReadContext
         reparseBudget -= length;
         return true;
     }
+
+    /// <summary>Records a word's segment table (null: one to one) and substitutions; returns the word's <see cref="WordToken.Extra"/>.</summary>
+    public int AddExtra(List<int>? segments, List<int> substitutions)
+    {
+        var segmentStart = Segments.Count / 2;
+        if (segments != null)
+        {
+            Segments.AddRange(segments);
+        }
+
+        var substitutionStart = Substitutions.Count;
+        Substitutions.AddRange(substitutions);
+        Extras.Add(new WordExtra(segmentStart, segments == null ? 0 : segments.Count / 2, substitutionStart, substitutions.Count));
+        return Extras.Count;
+    }
+
+    /// <summary>The segments and substitutions of a word (none for most).</summary>
+    public WordExtra ExtraOf(in WordToken word) => word.Extra == 0 ? default : Extras[word.Extra - 1];
 
     /// <summary>Appends characters to the arena and returns where they start.</summary>
     public int AppendToArena(char[] source, int start, int length)

@@ -21,17 +21,10 @@ internal struct WordToken
     public int ValueLength;
 
     /// <summary>
-    /// The word's slice of <see cref="ShellReadContext.Segments"/>: value index ValueStarts[i] maps to raw offset
-    /// RawStarts[i], then contiguously. No segments means the value maps one to one from <see cref="Start"/>.
+    /// 0 for most words; else 1 + the index of the word's <see cref="WordExtra"/> in the context: the map from
+    /// its value to its raw text when that is not one to one, and the substitutions in it that already ran.
     /// </summary>
-    public int SegmentStart;
-
-    public int SegmentCount;
-
-    /// <summary>The word's slice of <see cref="ShellReadContext.Substitutions"/> (substitutions the enclosing shell already ran).</summary>
-    public int SubstitutionStart;
-
-    public int SubstitutionCount;
+    public int Extra;
 
     public bool IsLiteral;
 
@@ -49,6 +42,31 @@ internal struct WordToken
         IsLiteral = IsLiteral,
         IsPlain = IsPlain,
     };
+}
+
+/// <summary>What few words have: see <see cref="WordToken.Extra"/>.</summary>
+internal readonly struct WordExtra
+{
+    public WordExtra(int segmentStart, int segmentCount, int substitutionStart, int substitutionCount)
+    {
+        SegmentStart = segmentStart;
+        SegmentCount = segmentCount;
+        SubstitutionStart = substitutionStart;
+        SubstitutionCount = substitutionCount;
+    }
+
+    /// <summary>
+    /// The word's slice of <see cref="ShellReadContext.Segments"/>, in pairs: value index ValueStarts[i] maps to raw
+    /// offset RawStarts[i], then contiguously. No segments means the value maps one to one from the word's start.
+    /// </summary>
+    public int SegmentStart { get; }
+
+    public int SegmentCount { get; }
+
+    /// <summary>The word's slice of <see cref="ShellReadContext.Substitutions"/> (substitutions the enclosing shell already ran).</summary>
+    public int SubstitutionStart { get; }
+
+    public int SubstitutionCount { get; }
 }
 
 /// <summary>Accumulates a word's value together with the raw offset of every character.</summary>
@@ -158,18 +176,9 @@ internal sealed class WordBuilder
 
         // One segment starting the value at the word's start is the common case and needs no table.
         var mapsFromStart = segments.Count == 0 || (segments.Count == 2 && segments[1] == start);
-        if (!mapsFromStart)
+        if (!mapsFromStart || substitutions.Count > 0)
         {
-            token.SegmentStart = context.Segments.Count / 2;
-            token.SegmentCount = segments.Count / 2;
-            context.Segments.AddRange(segments);
-        }
-
-        if (substitutions.Count > 0)
-        {
-            token.SubstitutionStart = context.Substitutions.Count;
-            token.SubstitutionCount = substitutions.Count;
-            context.Substitutions.AddRange(substitutions);
+            token.Extra = context.AddExtra(mapsFromStart ? null : segments, substitutions);
         }
 
         return token;

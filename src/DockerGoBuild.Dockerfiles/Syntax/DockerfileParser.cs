@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
@@ -390,6 +391,7 @@ public static class DockerfileParser
         }
 
         // BuildKit splits the keyword from its arguments on [\t\v\f\r ] only.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsSplitSpace(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
 
         private static bool CanContainHeredoc(Instruction instruction)

@@ -26,10 +26,18 @@ internal static class InstructionKinds
     };
 
     /// <summary>The kind of the keyword text[start, start + length), compared case-insensitively, and the keyword as written.</summary>
+    // The entries of Keywords by their upper-case first letter; most letters start one keyword or none.
+    private static readonly int[][] ByFirstLetter = IndexByFirstLetter();
+
     public static InstructionKind FromKeyword(char[] text, int start, int length, out string keyword)
     {
-        foreach (var (upper, lower, kind) in Keywords)
+        // Keywords start with an ASCII letter; any other first character (even one that upper-cases to a letter) is
+        // checked against them all.
+        var first = length > 0 ? text[start] & ~0x20 : 0;
+        var candidates = first >= 'A' && first <= 'Z' && text[start] < 0x80 ? ByFirstLetter[first - 'A'] : AllEntries;
+        foreach (var entry in candidates)
         {
+            var (upper, lower, kind) = Keywords[entry];
             if (!Chars.EqualIgnoringCase(text, start, length, upper))
             {
                 continue;
@@ -43,5 +51,38 @@ internal static class InstructionKinds
 
         keyword = new string(text, start, length);
         return InstructionKind.Unknown;
+    }
+
+    private static readonly int[] AllEntries = CreateAllEntries();
+
+    private static int[] CreateAllEntries()
+    {
+        var all = new int[Keywords.Length];
+        for (var i = 0; i < all.Length; i++)
+        {
+            all[i] = i;
+        }
+
+        return all;
+    }
+
+    private static int[][] IndexByFirstLetter()
+    {
+        var table = new int[26][];
+        for (var letter = 0; letter < 26; letter++)
+        {
+            var entries = new System.Collections.Generic.List<int>();
+            for (var i = 0; i < Keywords.Length; i++)
+            {
+                if (Keywords[i].Upper[0] == 'A' + letter)
+                {
+                    entries.Add(i);
+                }
+            }
+
+            table[letter] = entries.ToArray();
+        }
+
+        return table;
     }
 }

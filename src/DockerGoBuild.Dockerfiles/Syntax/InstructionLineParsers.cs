@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
@@ -292,6 +293,7 @@ internal static class InstructionLineParsers
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsListSeparator(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
 
     private static void ReadHealthcheck(Arguments arguments, IProblemReporter report)
