@@ -28,7 +28,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
                 continue;
             }
 
-            foreach (var pair in instruction.KeyValues)
+            foreach (var pair in instruction.KeyValueArray)
             {
                 var reason = Reason(instruction, pair, fact.State);
                 if (reason == null)

@@ -9,9 +9,9 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// <summary>An instruction with the build state it sees and, for a RUN, the commands it executes.</summary>
 internal sealed class InstructionFacts
 {
-    private IReadOnlyList<RunMount>? _mounts;
+    private RunMount[]? _mounts;
 
-    public InstructionFacts(Instruction instruction, StageState state, IReadOnlyList<ExecutedCommand> commands)
+    public InstructionFacts(Instruction instruction, StageState state, ExecutedCommand[] commands)
     {
         Instruction = instruction;
         State = state;
@@ -28,10 +28,10 @@ internal sealed class InstructionFacts
     public StageState State { get; }
 
     /// <summary>For a RUN (also under ONBUILD): the commands it executes; empty otherwise.</summary>
-    public IReadOnlyList<ExecutedCommand> Commands { get; }
+    public ExecutedCommand[] Commands { get; }
 
     /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them.</summary>
-    public IReadOnlyList<RunMount> Mounts => _mounts ??= Effective.Kind == InstructionKind.Run ? RunMount.Read(Effective, State) : Array.Empty<RunMount>();
+    public RunMount[] Mounts => _mounts ??= Effective.Kind == InstructionKind.Run ? RunMount.Read(Effective, State) : Array.Empty<RunMount>();
 }
 
 /// <summary>
@@ -40,15 +40,15 @@ internal sealed class InstructionFacts
 /// </summary>
 internal sealed class BuildModel
 {
-    private static readonly IReadOnlyList<ExecutedCommand> NoCommands = Array.Empty<ExecutedCommand>();
+    private static readonly ExecutedCommand[] NoCommands = Array.Empty<ExecutedCommand>();
 
-    private BuildModel(IReadOnlyList<InstructionFacts> instructions, IReadOnlyDictionary<string, string?> globalArgs)
+    private BuildModel(List<InstructionFacts> instructions, IReadOnlyDictionary<string, string?> globalArgs)
     {
         Instructions = instructions;
         GlobalArgs = globalArgs;
     }
 
-    public IReadOnlyList<InstructionFacts> Instructions { get; }
+    public List<InstructionFacts> Instructions { get; }
 
     /// <summary>ARGs declared before the first FROM, with their defaults.</summary>
     public IReadOnlyDictionary<string, string?> GlobalArgs { get; }
@@ -62,7 +62,7 @@ internal sealed class BuildModel
         var facts = new List<InstructionFacts>(syntax.Instructions.Count);
         var state = new StageState(-1, escape);
         var runCommands = RunCommands.ForThisThread();
-        foreach (var instruction in syntax.Instructions)
+        foreach (var instruction in syntax.InstructionList)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (instruction.Kind == InstructionKind.From)
@@ -153,7 +153,7 @@ internal sealed class BuildModel
             return true;
         }
 
-        var ltsc = image.IndexOf("ltsc20", StringComparison.OrdinalIgnoreCase);
+        var ltsc = Chars.IndexOfIgnoringCase(image, "ltsc20");
         return ltsc >= 0 && ltsc + 7 < image.Length && char.IsDigit(image[ltsc + 6]) && char.IsDigit(image[ltsc + 7]);
     }
 
@@ -169,7 +169,7 @@ internal sealed class BuildModel
         return ltsc >= 0 && ltsc + 7 < lower.Length && char.IsDigit(lower[ltsc + 6]) && char.IsDigit(lower[ltsc + 7]);
     }
 
-    private static bool Contains(string text, string lowerAscii) => text.IndexOf(lowerAscii, StringComparison.OrdinalIgnoreCase) >= 0;
+    private static bool Contains(string text, string lowerAscii) => Chars.IndexOfIgnoringCase(text, lowerAscii) >= 0;
 
     private static bool IsAscii(string text)
     {
@@ -184,7 +184,7 @@ internal sealed class BuildModel
         return true;
     }
 
-    private static StageState Apply(Instruction instruction, StageState state, GlobalArgTable globalArgs, IReadOnlyList<ExecutedCommand> commands)
+    private static StageState Apply(Instruction instruction, StageState state, GlobalArgTable globalArgs, ExecutedCommand[] commands)
     {
         switch (instruction.Kind)
         {
@@ -192,7 +192,7 @@ internal sealed class BuildModel
                 return ApplyArg(instruction, state, globalArgs);
             case InstructionKind.Env:
                 var withEnv = state.Clone();
-                foreach (var pair in instruction.KeyValues)
+                foreach (var pair in instruction.KeyValueArray)
                 {
                     var value = VariableExpander.Expand(pair.Value?.Value ?? string.Empty, state.Escape, withEnv, out var unknown);
                     withEnv.SetEnv(pair.Key.Value, unknown ? null : value);
@@ -227,7 +227,7 @@ internal sealed class BuildModel
     {
         var isGlobal = state.StageIndex < 0;
         var withArgs = state.Clone();
-        foreach (var pair in instruction.KeyValues)
+        foreach (var pair in instruction.KeyValueArray)
         {
             var name = pair.Key.Value;
             string? value;
@@ -256,18 +256,19 @@ internal sealed class BuildModel
     }
 
     // `go env -w NAME=value` writes Go's env file, which later RUNs of the stage read.
-    private static StageState ApplyGoEnvWrites(StageState state, IReadOnlyList<ExecutedCommand> commands)
+    private static StageState ApplyGoEnvWrites(StageState state, ExecutedCommand[] commands)
     {
         StageState? updated = null;
         foreach (var command in commands)
         {
-            if (!GoCommand.IsGo(command) || command.Argument(0) != "env" || !command.HasArgument("-w"))
+            if (!GoCommand.IsGo(command) || !command.ArgumentIs(0, "env") || !command.HasArgument("-w"))
             {
                 continue;
             }
 
-            foreach (var argument in command.Arguments)
+            for (var i = 0; i < command.ArgumentCount; i++)
             {
+                var argument = command.Argument(i);
                 var equals = argument.IndexOf('=');
                 if (equals > 0)
                 {

@@ -55,9 +55,9 @@ internal sealed class CacheAnalysis
         Mistargeted = mistargeted;
     }
 
-    public IReadOnlyList<MissingCacheMount> Missing { get; }
+    public List<MissingCacheMount> Missing { get; }
 
-    public IReadOnlyList<MistargetedCacheMount> Mistargeted { get; }
+    public List<MistargetedCacheMount> Mistargeted { get; }
 
     public static CacheAnalysis Compute(BuildModel model)
     {
@@ -78,7 +78,7 @@ internal sealed class CacheAnalysis
         return new CacheAnalysis(missing, mistargeted);
     }
 
-    private static CacheKinds FindMistargeted(InstructionFacts run, IReadOnlyList<RunMount> mounts, List<MistargetedCacheMount> mistargeted)
+    private static CacheKinds FindMistargeted(InstructionFacts run, RunMount[] mounts, List<MistargetedCacheMount> mistargeted)
     {
         var kinds = CacheKinds.None;
         foreach (var mount in mounts)
@@ -120,7 +120,7 @@ internal sealed class CacheAnalysis
         return false;
     }
 
-    private static void FindMissing(InstructionFacts run, IReadOnlyList<RunMount> mounts, CacheKinds mistargetedKinds, List<MissingCacheMount> missing)
+    private static void FindMissing(InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, List<MissingCacheMount> missing)
     {
         var reported = mistargetedKinds;
         foreach (var command in run.Commands)
@@ -154,13 +154,12 @@ internal sealed class CacheAnalysis
         var kinds = CacheKinds.None;
         if (GoCommand.IsGo(command))
         {
-            var subcommand = GoCommand.Subcommand(command);
-            if (GoCommand.ResolvesModules(subcommand) && !UsesVendoredModules(command, state))
+            if (GoCommand.ResolvesModules(command) && !UsesVendoredModules(command, state))
             {
                 kinds = kinds.With(CacheKind.GoModules);
             }
 
-            if (GoCommand.Compiles(subcommand))
+            if (GoCommand.Compiles(command))
             {
                 kinds = kinds.With(CacheKind.GoBuild);
             }
@@ -178,7 +177,7 @@ internal sealed class CacheAnalysis
         || GoCommand.FlagsVendor(state.Lookup("GOFLAGS", command.Variables))
         || state.Lookup("GO111MODULE", command.Variables) == "off";
 
-    private static bool IsMounted(InstructionFacts run, IReadOnlyList<RunMount> mounts, CacheKind kind, string? path)
+    private static bool IsMounted(InstructionFacts run, RunMount[] mounts, CacheKind kind, string? path)
     {
         foreach (var mount in mounts)
         {

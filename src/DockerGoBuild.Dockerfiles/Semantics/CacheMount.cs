@@ -34,10 +34,10 @@ internal sealed class RunMount
 
     public string? Id { get; }
 
-    public static IReadOnlyList<RunMount> Read(Instruction run, StageState state)
+    public static RunMount[] Read(Instruction run, StageState state)
     {
         List<RunMount>? mounts = null;
-        foreach (var flag in run.Flags)
+        foreach (var flag in run.FlagArray)
         {
             if (flag.Name != "mount")
             {
@@ -48,8 +48,10 @@ internal sealed class RunMount
             string? rawTarget = null;
             FlagOption? targetOption = null;
             string? id = null;
-            foreach (var option in flag.Options)
+            var options = flag.Options;
+            for (var i = 0; i < options.Count; i++)
             {
+                var option = options[i];
                 switch (option.Key)
                 {
                     case "type":
@@ -77,7 +79,7 @@ internal sealed class RunMount
             (mounts ??= new List<RunMount>()).Add(new RunMount(flag, type, rawTarget, target, targetOption, id));
         }
 
-        return (IReadOnlyList<RunMount>?)mounts ?? Array.Empty<RunMount>();
+        return mounts?.ToArray() ?? Array.Empty<RunMount>();
     }
 
     /// <summary>Which cache a mount is meant for, judged from its target (or, when that says nothing, its id).</summary>
@@ -188,7 +190,8 @@ internal sealed class RunMount
         }
 
         /// <summary>Contains <paramref name="lower"/> (lower-case ASCII).</summary>
-        public bool Contains(string lower) => _text.IndexOf(lower, _comparison) >= 0;
+        public bool Contains(string lower) =>
+            (_comparison == StringComparison.OrdinalIgnoreCase ? Chars.IndexOfIgnoringCase(_text, lower) : _text.IndexOf(lower, StringComparison.Ordinal)) >= 0;
 
         /// <summary>The segment [start, end) equals <paramref name="lower"/> from index <paramref name="from"/> on.</summary>
         public bool SegmentIs(int start, int end, string lower, int from) =>

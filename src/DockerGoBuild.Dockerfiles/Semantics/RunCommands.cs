@@ -30,6 +30,12 @@ internal sealed class RunCommands : IShellCommandSink
     private LogicalLine? _line;
     private TextSpan _fixedSpan;
 
+    // The text the read's verbatim arguments are left in: the Dockerfile, or an exec-form command line.
+    private string _source = string.Empty;
+
+    // The piece of _line where the last argument was found: arguments come in about increasing order.
+    private int _piece;
+
     private enum SpanMapping
     {
         /// <summary>Offsets are in the RUN's logical line.</summary>
@@ -49,7 +55,7 @@ internal sealed class RunCommands : IShellCommandSink
     /// <summary>This thread's instance: it keeps its lists from file to file.</summary>
     public static RunCommands ForThisThread() => cached ??= new RunCommands();
 
-    public IReadOnlyList<ExecutedCommand> Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
+    public ExecutedCommand[] Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
     {
         var commands = _commands;
         commands.Clear();
@@ -80,6 +86,8 @@ internal sealed class RunCommands : IShellCommandSink
         var line = run.Line;
         _mapping = SpanMapping.LogicalLine;
         _line = line;
+        _source = syntax.Text;
+        _piece = 0;
         _readStart = 0;
         ShellScriptReader.Read(line, run.ArgumentsStart, run.ArgumentsEnd - run.ArgumentsStart, dialect, this, _strings);
         _line = null;
@@ -105,13 +113,18 @@ internal sealed class RunCommands : IShellCommandSink
         _found.Clear();
     }
 
-    void IShellCommandSink.Add(ScriptParser parser, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
+    void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
     {
-        var name = parser.MakeString(parser.Value(words[from]).BaseName());
-        var arguments = to - from == 1 ? Array.Empty<string>() : new string[to - from - 1];
+        var name = parser.MakeString(commandName);
+        var arguments = to - from == 1 ? NoArguments : new ArgumentText[to - from - 1];
+        var readsScriptArgument = false;
         for (var i = from + 1; i < to; i++)
         {
-            arguments[i - from - 1] = parser.MakeString(parser.Value(words[i]));
+            var word = words[i];
+            arguments[i - from - 1] = Locate(parser, word, out var sourceStart)
+                ? new ArgumentText(sourceStart, word.ValueLength)
+                : new ArgumentText(parser.Value(word).ToString());
+            readsScriptArgument |= IsScriptOption(parser.Value(word));
         }
 
         var variables = parser.Variables.View(assignments);
@@ -123,9 +136,54 @@ internal sealed class RunCommands : IShellCommandSink
             _ => _fixedSpan,
         };
 
-        var command = new ExecutedCommand(name, arguments, variables.Count == 0 ? NoVariables : variables, span);
-        _found.Add(new Found(outerStart, command, heredocs.Count > 0 && IsShellWithoutScriptArgument(name, arguments) ? Delimiters(heredocs) : null));
-        SourceOrder.MoveIntoPlace(_found, _found.Count - 1, static found => found.Start, _readStart);
+        var command = new ExecutedCommand(name, _source, arguments, variables.Count == 0 ? NoVariables : variables, span);
+        var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !readsScriptArgument ? Delimiters(heredocs) : null;
+        _found.Add(new Found(outerStart, command, scriptHeredocs));
+        MoveIntoPlace(_found.Count - 1);
+    }
+
+    private static readonly ArgumentText[] NoArguments = Array.Empty<ArgumentText>();
+
+    /// <summary>
+    /// Where a word written as it is (its value is its raw text in the script read) lies in <see cref="_source"/>;
+    /// false for other words, and for a word a line continuation cuts in two.
+    /// </summary>
+    private bool Locate(ScriptParser parser, in WordToken word, out int sourceStart)
+    {
+        sourceStart = 0;
+        var context = parser.Context;
+        if (word.ValueArray != context.Text || word.ValueStart != word.Start || word.ValueLength != word.End - word.Start)
+        {
+            return false;
+        }
+
+        var position = context.Origin + word.Start;
+        switch (_mapping)
+        {
+            case SpanMapping.LogicalLine:
+                sourceStart = _line!.ToSource(position, ref _piece);
+                return _line.ToSource(position + word.ValueLength - 1, ref _piece) - sourceStart == word.ValueLength - 1;
+            default:
+                sourceStart = position;
+                return true;
+        }
+    }
+
+    // An option that makes a shell take its script from an argument (-c, -xc, ...) rather than from standard input.
+    private static bool IsScriptOption(CharSlice word) => word.Length > 1 && word[0] == '-' && word[1] != '-' && word.IndexOf('c') > 0;
+
+    // Insertion into source order; see SourceOrder for why it stays linear.
+    private void MoveIntoPlace(int index)
+    {
+        var item = _found[index];
+        var j = index - 1;
+        while (j >= _readStart && _found[j].Start > item.Start)
+        {
+            _found[j + 1] = _found[j];
+            j--;
+        }
+
+        _found[j + 1] = item;
     }
 
     /// <summary>The programs that run shell scripts given on standard input or with -c.</summary>
@@ -175,24 +233,6 @@ internal sealed class RunCommands : IShellCommandSink
         return IsPosixShell(interpreter);
     }
 
-    private static bool IsShellWithoutScriptArgument(string name, string[] arguments)
-    {
-        if (!IsPosixShell(name))
-        {
-            return false;
-        }
-
-        foreach (var word in arguments)
-        {
-            if (word.Length > 1 && word[0] == '-' && word[1] != '-' && word.IndexOf('c') > 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private static string[] Delimiters(IReadOnlyList<PendingHeredoc> heredocs)
     {
         var delimiters = new string[heredocs.Count];
@@ -213,7 +253,7 @@ internal sealed class RunCommands : IShellCommandSink
 
         // Rebuild a POSIX command line from the argv so nested scripts (sh -c, cmd /c, pwsh -c) are read the same way.
         var commandLine = new StringBuilder();
-        foreach (var word in run.Words)
+        foreach (var word in run.WordArray)
         {
             if (commandLine.Length > 0)
             {
@@ -225,12 +265,14 @@ internal sealed class RunCommands : IShellCommandSink
 
         _mapping = SpanMapping.Fixed;
         _fixedSpan = run.ToSource(run.Words[0].Start, run.Words[run.Words.Count - 1].End);
-        ReadInto(commandLine.ToString(), 0, commandLine.Length, ShellDialect.Posix, commands);
+        _source = commandLine.ToString();
+        ReadInto(_source, 0, commandLine.Length, ShellDialect.Posix, commands);
     }
 
     private void ReadSource(string text, TextSpan span, ShellDialect dialect, List<ExecutedCommand> commands)
     {
         _mapping = SpanMapping.Source;
+        _source = text;
         ReadInto(text, span.Start, span.Length, dialect, commands);
     }
 

@@ -13,15 +13,33 @@ internal sealed class CommandResolver
 {
     private const int MaxFindNesting = 8;
 
-    private static readonly string[] PosixShells = { "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh" };
-
-    private static readonly string[] ExportBuiltins = { "export", "readonly", "declare", "typeset", "local" };
+    // What FollowCommand does with the commands whose names are compared exactly.
+    private static readonly NameTable<Follow> Followed = new(new[]
+    {
+        Entry("export", Follow.Exports), Entry("readonly", Follow.Exports), Entry("declare", Follow.Exports),
+        Entry("typeset", Follow.Exports), Entry("local", Follow.Exports),
+        Entry("find", Follow.FindExec),
+        Entry("sh", Follow.PosixShell), Entry("bash", Follow.PosixShell), Entry("ash", Follow.PosixShell), Entry("dash", Follow.PosixShell),
+        Entry("zsh", Follow.PosixShell), Entry("ksh", Follow.PosixShell), Entry("mksh", Follow.PosixShell),
+        Entry("su", Follow.Su),
+        Entry("eval", Follow.Eval),
+    });
 
     private static readonly string[] FindExecActions = { "-exec", "-execdir", "-ok", "-okdir" };
 
     private static readonly IReadOnlyList<PendingHeredoc> NoHeredocs = new PendingHeredoc[0];
 
     private readonly ScriptParser parser;
+
+    private enum Follow
+    {
+        Nothing,
+        Exports,
+        FindExec,
+        PosixShell,
+        Su,
+        Eval,
+    }
 
     // Reused command after command: a command's assignments are read before any nested command is resolved.
     private readonly List<InlineAssignment> assignments = new();
@@ -55,15 +73,17 @@ internal sealed class CommandResolver
             return false;
         }
 
-        index = SkipWrappers(words, index, to);
-        if (WrapperArguments.IsCommandLookup(parser, parser.Value(words[index]).BaseName(), words, index, to))
+        index = SkipWrappers(words, index, to, out var name);
+        if (WrapperArguments.IsCommandLookup(parser, name, words, index, to))
         {
             return false;
         }
 
-        parser.Emit(words, index, to, assignments, heredocs, start, end);
-        return FollowCommand(words, index, to, findNesting);
+        parser.Emit(name, words, index, to, assignments, heredocs, start, end);
+        return FollowCommand(name, words, index, to, findNesting);
     }
+
+    private static KeyValuePair<string, Follow> Entry(string name, Follow follow) => new(name, follow);
 
     private bool TryAddAssignment(in WordToken word)
     {
@@ -111,17 +131,19 @@ internal sealed class CommandResolver
         return true;
     }
 
-    private int SkipWrappers(List<WordToken> words, int index, int to)
+    /// <summary>Skips wrappers; returns the index of the command that runs, and its base name.</summary>
+    private int SkipWrappers(List<WordToken> words, int index, int to, out CharSlice name)
     {
+        name = parser.Value(words[index]).BaseName();
         while (index < to)
         {
-            var next = WrapperArguments.SkipWrapper(parser, parser.Value(words[index]).BaseName(), words, index, to);
+            var next = WrapperArguments.SkipWrapper(parser, name, words, index, to);
             if (next < 0)
             {
                 break;
             }
 
-            next = AddWrapperAssignments(words, index, next, to);
+            next = AddWrapperAssignments(name, words, next, to);
             if (next >= to)
             {
                 // A wrapper with nothing to run is itself the command (`env`, `xargs` alone).
@@ -129,15 +151,15 @@ internal sealed class CommandResolver
             }
 
             index = next;
+            name = parser.Value(words[index]).BaseName();
         }
 
         return index;
     }
 
     /// <summary><c>env</c> and <c>sudo</c> take <c>VAR=v</c> words before the command.</summary>
-    private int AddWrapperAssignments(List<WordToken> words, int wrapper, int next, int to)
+    private int AddWrapperAssignments(CharSlice name, List<WordToken> words, int next, int to)
     {
-        var name = parser.Value(words[wrapper]).BaseName();
         if (!name.Is("env") && !name.Is("sudo"))
         {
             return next;
@@ -152,10 +174,10 @@ internal sealed class CommandResolver
     }
 
     /// <summary>Looks at what the command does with its arguments; true when it is a shell reading stdin.</summary>
-    private bool FollowCommand(List<WordToken> words, int index, int to, int findNesting)
+    private bool FollowCommand(CharSlice name, List<WordToken> words, int index, int to, int findNesting)
     {
-        var name = parser.Value(words[index]).BaseName();
-        if (parser.Dialect == ShellDialect.Posix && name.IsAny(ExportBuiltins))
+        Followed.TryFind(name, out var follow);
+        if (parser.Dialect == ShellDialect.Posix && follow == Follow.Exports)
         {
             RecordExports(words, index + 1, to);
         }
@@ -163,21 +185,25 @@ internal sealed class CommandResolver
         {
             RecordCmdSet(words, index + 1, to);
         }
-        else if (name.Is("find"))
+        else if (follow == Follow.FindExec)
         {
             FollowFindExec(words, index + 1, to, findNesting);
         }
-        else if (name.IsAny(PosixShells))
+        else if (follow == Follow.PosixShell)
         {
             return FollowShell(words, index + 1, to);
         }
-        else if (name.Is("su"))
+        else if (follow == Follow.Su)
         {
             FollowSu(words, index + 1, to);
         }
-        else if (name.Is("eval"))
+        else if (follow == Follow.Eval)
         {
             ParseJoined(words, index + 1, to, ShellDialect.Posix);
+        }
+        else if (name.Length is not (3 or 4 or 10))
+        {
+            // Not powershell, pwsh or cmd in any case: nothing more to follow.
         }
         else if (name.IsIgnoringCase("powershell") || name.IsIgnoringCase("pwsh"))
         {

@@ -65,10 +65,11 @@ internal sealed class PendingHeredoc
 internal interface IShellCommandSink
 {
     /// <summary>
-    /// A command whose argv is <paramref name="words"/>[from..to) (values through <paramref name="parser"/>),
-    /// with its inline assignments, the delimiters of the heredocs fed to it, and its span in the parser's text.
+    /// A command named <paramref name="name"/> whose argv is <paramref name="words"/>[from..to) (values through
+    /// <paramref name="parser"/>), with its inline assignments, the heredocs fed to it, and its span in the parser's text.
+    /// The lists are the parser's: they change after the call.
     /// </summary>
-    void Add(ScriptParser parser, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end);
+    void Add(ScriptParser parser, CharSlice name, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end);
 }
 
 /// <summary>A <c>NAME=value</c> word before a command (or given to env/sudo).</summary>

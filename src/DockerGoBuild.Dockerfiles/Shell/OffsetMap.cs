@@ -10,7 +10,9 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 internal sealed class OffsetMap
 {
     private readonly OffsetMap? parent;
-    private readonly int localBase;
+
+    // Set again for each read on a root map, which a read's context keeps.
+    private int localBase;
     private readonly int[] valueStarts;
     private readonly int[] rawStarts;
     private readonly int clampStart;
@@ -28,6 +30,17 @@ internal sealed class OffsetMap
 
     /// <summary>The map of the script read: offset i in the reader's copy is <paramref name="origin"/> + i in the caller's text.</summary>
     public static OffsetMap Root(int origin) => new(null, -origin, Array.Empty<int>(), Array.Empty<int>(), 0, 0);
+
+    /// <summary>Points a root map at the next read's text.</summary>
+    public void SetOrigin(int origin)
+    {
+        if (parent != null)
+        {
+            throw new InvalidOperationException("Only a root map has an origin.");
+        }
+
+        localBase = -origin;
+    }
 
     /// <summary>
     /// A script whose offset <paramref name="localBase"/> is the value index 0 of a word of the parent's text: value

@@ -128,9 +128,9 @@ internal sealed class ScriptParser
         }
     }
 
-    /// <summary>Records a command whose argv is <paramref name="words"/>[from..to).</summary>
-    public void Emit(List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end) =>
-        Context.Sink.Add(this, words, from, to, assignments, heredocs, start, end);
+    /// <summary>Records a command named <paramref name="name"/> (the base name of its first word) whose argv is <paramref name="words"/>[from..to).</summary>
+    public void Emit(CharSlice name, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end) =>
+        Context.Sink.Add(this, name, words, from, to, assignments, heredocs, start, end);
 
     /// <summary>True when a substitution at <paramref name="position"/> should be parsed rather than skipped as data.</summary>
     public bool ShouldRun(int position) => depth < ShellReadContext.MaxDepth && (alreadyRun == null || !alreadyRun.Contains(position - localBase));

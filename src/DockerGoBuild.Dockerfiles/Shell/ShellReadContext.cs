@@ -43,14 +43,26 @@ internal sealed class ShellReadContext
 
     public IShellCommandSink Sink { get; private set; } = null!;
 
+    /// <summary>The variables of the script read (forks of it serve the nested shells).</summary>
+    public VariableScope RootScope { get; } = new();
+
+    /// <summary>The map from the copy to the caller's text.</summary>
+    public OffsetMap RootMap { get; } = OffsetMap.Root(0);
+
+    /// <summary>Where <see cref="Text"/> starts in the caller's text: offset i of the copy is Origin + i there.</summary>
+    public int Origin { get; private set; }
+
     /// <summary>Interns the strings a sink keeps, or null to create each one.</summary>
     public StringTable? Strings { get; private set; }
 
     /// <summary>Takes this thread's context (or a new one while it is in use) for a read of <paramref name="length"/> characters.</summary>
-    public static ShellReadContext Rent(int length, IShellCommandSink sink, StringTable? strings)
+    public static ShellReadContext Rent(int origin, int length, IShellCommandSink sink, StringTable? strings)
     {
         var context = cached ?? new ShellReadContext();
         cached = null;
+        context.Origin = origin;
+        context.RootMap.SetOrigin(origin);
+        context.RootScope.Reset();
         context.Sink = sink;
         context.Strings = strings;
         context.reparseBudget = (2L * length) + 4096;

@@ -39,11 +39,11 @@ public static class ShellScriptReader
         }
 
         // Substitutions are parsed while lexing; the commands they yield are not wanted here.
-        var context = ShellReadContext.Rent(length, NoCommands.Instance, strings: null);
+        var context = ShellReadContext.Rent(start, length, NoCommands.Instance, strings: null);
         try
         {
             text.CopyTo(start, context.Text, 0, length);
-            var parser = Start(context, start, length, dialect);
+            var parser = Start(context, length, dialect);
             var tokens = new List<WordToken>();
             parser.SplitWords(tokens, new WordBuilder(context));
             var words = new ShellWord[tokens.Count];
@@ -63,11 +63,11 @@ public static class ShellScriptReader
     /// <summary>Reads <c>text[start..start+length)</c> into <paramref name="sink"/>; offsets are relative to <paramref name="text"/>.</summary>
     internal static void Read(string text, int start, int length, ShellDialect dialect, IShellCommandSink sink, StringTable? strings)
     {
-        var context = ShellReadContext.Rent(length, sink, strings);
+        var context = ShellReadContext.Rent(start, length, sink, strings);
         try
         {
             text.CopyTo(start, context.Text, 0, length);
-            Start(context, start, length, dialect).Run(untilClose: false);
+            Start(context, length, dialect).Run(untilClose: false);
         }
         finally
         {
@@ -78,11 +78,11 @@ public static class ShellScriptReader
     /// <summary>Reads the logical line's characters [start, start+length) into <paramref name="sink"/>; offsets are logical.</summary>
     internal static void Read(LogicalLine line, int start, int length, ShellDialect dialect, IShellCommandSink sink, StringTable? strings)
     {
-        var context = ShellReadContext.Rent(length, sink, strings);
+        var context = ShellReadContext.Rent(start, length, sink, strings);
         try
         {
             line.CopyTo(start, context.Text, 0, length);
-            Start(context, start, length, dialect).Run(untilClose: false);
+            Start(context, length, dialect).Run(untilClose: false);
         }
         finally
         {
@@ -90,8 +90,8 @@ public static class ShellScriptReader
         }
     }
 
-    private static ScriptParser Start(ShellReadContext context, int origin, int length, ShellDialect dialect) =>
-        context.Parser(0).Init(context.Text, 0, length, dialect, OffsetMap.Root(origin), 0, new VariableScope(), null, 0);
+    private static ScriptParser Start(ShellReadContext context, int length, ShellDialect dialect) =>
+        context.Parser(0).Init(context.Text, 0, length, dialect, context.RootMap, 0, context.RootScope, null, 0);
 
     private static bool TryClamp(string text, ref int start, ref int length)
     {
@@ -116,7 +116,7 @@ public static class ShellScriptReader
     {
         private readonly List<ShellCommand> commands = new();
 
-        public void Add(ScriptParser parser, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
+        public void Add(ScriptParser parser, CharSlice name, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
         {
             var argv = new ShellWord[to - from];
             for (var i = from; i < to; i++)
@@ -155,7 +155,7 @@ public static class ShellScriptReader
     {
         public static readonly NoCommands Instance = new();
 
-        public void Add(ScriptParser parser, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
+        public void Add(ScriptParser parser, CharSlice name, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
         {
         }
     }

@@ -43,6 +43,17 @@ internal sealed class VariableScope
         snapshot = null;
     }
 
+    /// <summary>Empties the scope for the next read (whose context reuses it); snapshots given out are copies and stay.</summary>
+    public void Reset()
+    {
+        if (ownsValues)
+        {
+            values.Clear();
+        }
+
+        snapshot = null;
+    }
+
     /// <summary>An independent copy, for a child shell that inherits the current variables.</summary>
     public VariableScope Fork() => new(values);
 

@@ -8,26 +8,26 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// </summary>
 internal static class WrapperArguments
 {
-    private static readonly Wrapper[] Wrappers =
+    private static readonly NameTable<Wrapper> Wrappers = Index(new[]
     {
-        new("env", "-u", "--unset", "-C", "--chdir", "-S", "--split-string"),
-        new("time", "-f", "--format", "-o", "--output"),
-        new("exec", "-a"),
-        new("command"),
-        new("builtin"),
-        new("nohup"),
-        new("nice", "-n", "--adjustment"),
-        new("ionice", "-c", "--class", "-n", "--classdata", "-p", "--pid", "-P", "--pgid", "-u", "--uid"),
-        new("stdbuf", "-i", "--input", "-o", "--output", "-e", "--error"),
-        new("sudo", "-u", "--user", "-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-r", "--role", "-t", "--type", "-U", "--other-user", "-T", "--command-timeout", "-R", "--chroot"),
-        new("doas", "-u", "-C"),
-        new("tini", "-p", "-e"),
-        new("dumb-init", "-r", "--rewrite"),
-        new("xargs", "-I", "-n", "-P", "-L", "-s", "-d", "-E", "-a", "--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-lines", "--max-chars", "--process-slot-var"),
-        new("timeout", "-s", "--signal", "-k", "--kill-after"),
-        new("gosu"),
-        new("su-exec"),
-    };
+        new Wrapper("env", "-u", "--unset", "-C", "--chdir", "-S", "--split-string"),
+        new Wrapper("time", "-f", "--format", "-o", "--output"),
+        new Wrapper("exec", "-a"),
+        new Wrapper("command"),
+        new Wrapper("builtin"),
+        new Wrapper("nohup"),
+        new Wrapper("nice", "-n", "--adjustment"),
+        new Wrapper("ionice", "-c", "--class", "-n", "--classdata", "-p", "--pid", "-P", "--pgid", "-u", "--uid"),
+        new Wrapper("stdbuf", "-i", "--input", "-o", "--output", "-e", "--error"),
+        new Wrapper("sudo", "-u", "--user", "-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-r", "--role", "-t", "--type", "-U", "--other-user", "-T", "--command-timeout", "-R", "--chroot"),
+        new Wrapper("doas", "-u", "-C"),
+        new Wrapper("tini", "-p", "-e"),
+        new Wrapper("dumb-init", "-r", "--rewrite"),
+        new Wrapper("xargs", "-I", "-n", "-P", "-L", "-s", "-d", "-E", "-a", "--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-lines", "--max-chars", "--process-slot-var"),
+        new Wrapper("timeout", "-s", "--signal", "-k", "--kill-after"),
+        new Wrapper("gosu"),
+        new Wrapper("su-exec"),
+    });
 
     /// <summary>
     /// When <paramref name="name"/> is a wrapper, returns the index of the first word after its own
@@ -73,17 +73,17 @@ internal static class WrapperArguments
         return option.Length > 1 && option[0] == '-' && (option.IndexOf('v') > 0 || option.IndexOf('V') > 0);
     }
 
-    private static Wrapper? Find(CharSlice name)
+    private static Wrapper? Find(CharSlice name) => Wrappers.TryFind(name, out var wrapper) ? wrapper : null;
+
+    private static NameTable<Wrapper> Index(Wrapper[] wrappers)
     {
-        foreach (var wrapper in Wrappers)
+        var entries = new List<KeyValuePair<string, Wrapper>>();
+        foreach (var wrapper in wrappers)
         {
-            if (name.Is(wrapper.Name))
-            {
-                return wrapper;
-            }
+            entries.Add(new KeyValuePair<string, Wrapper>(wrapper.Name, wrapper));
         }
 
-        return null;
+        return new NameTable<Wrapper>(entries);
     }
 
     /// <summary>Skips <c>-x</c>, <c>--long[=v]</c>, value-taking options with their value, and a final <c>--</c>.</summary>

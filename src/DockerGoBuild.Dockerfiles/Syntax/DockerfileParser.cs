@@ -363,8 +363,8 @@ public static class DockerfileParser
 
             var kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, out var keyword);
             Instruction? inner = null;
-            IReadOnlyList<Word> words = NoWords;
-            IReadOnlyList<KeyValue> keyValues = NoKeyValues;
+            var words = NoWords;
+            var keyValues = NoKeyValues;
             var isJsonForm = false;
             switch (kind)
             {

@@ -79,6 +79,32 @@ public sealed class LogicalLine
         return _pieces[(3 * low) + 1] + (offset - _pieces[3 * low]);
     }
 
+    /// <summary>
+    /// <see cref="ToSource(int)"/> for a caller that maps many offsets in about increasing order:
+    /// <paramref name="piece"/> is where the last offset was found (start at 0), and where the search starts.
+    /// </summary>
+    internal int ToSource(int offset, ref int piece)
+    {
+        if (_pieces == null || offset < 0 || offset >= Length)
+        {
+            return ToSource(offset);
+        }
+
+        var count = _pieces.Length / 3;
+        if (piece < 0 || piece >= count || _pieces[3 * piece] > offset)
+        {
+            piece = 0;
+        }
+
+        // The last piece starting at or before the offset, as ToSource(int) finds it.
+        while (piece + 1 < count && _pieces[3 * (piece + 1)] <= offset)
+        {
+            piece++;
+        }
+
+        return _pieces[(3 * piece) + 1] + (offset - _pieces[3 * piece]);
+    }
+
     /// <summary>Source span of the logical span [<paramref name="start"/>, <paramref name="end"/>).</summary>
     public TextSpan ToSource(int start, int end)
     {
