@@ -120,32 +120,27 @@ internal static class LintCommand
     }
 
     /// <summary>
-    /// Analyses every text <paramref name="passes"/> times, timing each pass; the first pass's results are reported.
-    /// Later passes keep nothing, as the peer linters' wrappers keep nothing of theirs: a pass that held on to all
-    /// its results would time the garbage collector copying them rather than the analysis.
+    /// Analyses every text <paramref name="passes"/> times, timing each pass; the first pass's findings are reported.
+    /// Only what the report needs (lines and findings) is kept, and only from the first pass, as the peer linters'
+    /// wrappers keep nothing: a pass that held on to whole syntax trees would time the garbage collector copying
+    /// them rather than the analysis.
     /// </summary>
     private static List<LintedFile> AnalyzeAll(List<Source> sources, int passes, LintStatistics statistics)
     {
-        var firstPass = new AnalysisResult[sources.Count];
+        var files = new List<LintedFile>(sources.Count);
         for (var pass = 0; pass < passes; pass++)
         {
             var started = Stopwatch.GetTimestamp();
-            for (var i = 0; i < sources.Count; i++)
+            foreach (var source in sources)
             {
-                var result = DockerfileAnalysis.Analyze(sources[i].Text);
+                var result = DockerfileAnalysis.Analyze(source.Text);
                 if (pass == 0)
                 {
-                    firstPass[i] = result;
+                    files.Add(new LintedFile(source.Input.DisplayPath, result.Syntax.Lines, result.Findings));
                 }
             }
 
             statistics.AnalysisTimes.Add(Stopwatch.GetElapsedTime(started));
-        }
-
-        var files = new List<LintedFile>(sources.Count);
-        for (var i = 0; i < sources.Count; i++)
-        {
-            files.Add(new LintedFile(sources[i].Input.DisplayPath, firstPass[i].Syntax.Lines, firstPass[i].Findings));
         }
 
         statistics.Lines = files.Sum(file => file.Lines.Text.Length == 0 ? 0L : file.Lines.Count);

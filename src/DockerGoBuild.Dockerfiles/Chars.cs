@@ -68,8 +68,22 @@ internal static class Chars
     /// </summary>
     public static int IndexOfIgnoringCase(string text, string lowerAscii)
     {
+        if (lowerAscii.Length == 0)
+        {
+            return 0;
+        }
+
+        var first = lowerAscii[0];
+        var firstUpper = first >= 'a' && first <= 'z' ? (char)(first - 32) : first;
         for (var i = 0; i + lowerAscii.Length <= text.Length; i++)
         {
+            // Most positions fail on their first character: tell them apart before anything else.
+            var c = text[i];
+            if (c != first && c != firstUpper && c < 0x80)
+            {
+                continue;
+            }
+
             var k = 0;
             while (k < lowerAscii.Length && MatchesLowerAscii(text[i + k], lowerAscii[k]))
             {

@@ -147,7 +147,8 @@ internal sealed class BuildModel
             return IsWindowsImageLowered(image.ToLowerInvariant());
         }
 
-        if (Contains(image, "nanoserver") || Contains(image, "windowsservercore") || Contains(image, "servercore")
+        // "windowsservercore" contains "servercore": looking for the latter finds both.
+        if (Contains(image, "nanoserver") || Contains(image, "servercore")
             || Contains(image, "mcr.microsoft.com/windows") || Contains(image, "dotnet/framework"))
         {
             return true;
