@@ -152,7 +152,7 @@ internal sealed class RunCommands : IShellCommandSink
     {
         sourceStart = 0;
         var context = parser.Context;
-        if (word.ValueArray != context.Text || word.ValueStart != word.Start || word.ValueLength != word.End - word.Start)
+        if (word.InArena || parser.Text != context.Text || word.ValueStart != word.Start || word.ValueLength != word.End - word.Start)
         {
             return false;
         }

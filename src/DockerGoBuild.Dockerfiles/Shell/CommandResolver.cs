@@ -397,7 +397,7 @@ internal sealed class CommandResolver
         var valueStarts = new int[Segments(word)];
         var rawStarts = new int[valueStarts.Length];
         CopySegments(word, valueStarts, rawStarts, 0, 0);
-        parser.ParseNested(word.ValueArray, word.ValueStart, word.ValueLength, valueStarts, rawStarts, word.Start, word.End, SubstitutionsOf(word, 0, null), dialect);
+        parser.ParseNested(parser.ValueArray(word), word.ValueStart, word.ValueLength, valueStarts, rawStarts, word.Start, word.End, SubstitutionsOf(word, 0, null), dialect);
     }
 
     /// <summary>Parses the words after the option at <paramref name="option"/> (-Command, /c) as one script.</summary>
@@ -451,7 +451,7 @@ internal sealed class CommandResolver
 
             segment = CopySegments(word, valueStarts, rawStarts, segment, codeLength);
             substitutions = SubstitutionsOf(word, codeLength, substitutions);
-            var at = context.AppendToArena(word.ValueArray, word.ValueStart, word.ValueLength);
+            var at = context.AppendToArena(parser.ValueArray(word), word.ValueStart, word.ValueLength);
             codeStart = codeStart < 0 ? at : codeStart;
             codeLength += word.ValueLength;
         }

@@ -70,7 +70,10 @@ internal sealed class ScriptParser
     }
 
     /// <summary>A word's value (quotes removed, escapes resolved).</summary>
-    public CharSlice Value(in WordToken word) => new(word.ValueArray, word.ValueStart, word.ValueLength);
+    public CharSlice Value(in WordToken word) => new(ValueArray(word), word.ValueStart, word.ValueLength);
+
+    /// <summary>The array a word's value is in: see <see cref="WordToken.InArena"/>.</summary>
+    public char[] ValueArray(in WordToken word) => word.InArena ? Context.Arena : text;
 
     public string MakeString(CharSlice slice) => Context.MakeString(slice);
 

@@ -107,7 +107,7 @@ internal abstract class ShellLexer
         // Most words are one run of ordinary characters: their value is their text, with nothing to build.
         if (Position > start && (Position == Limit || EndsWord(Text[Position])))
         {
-            LastWord = WordBuilder.Verbatim(Text, start, Position);
+            LastWord = WordBuilder.Verbatim(start, Position);
             return Token.FromWord(LastWord);
         }
 

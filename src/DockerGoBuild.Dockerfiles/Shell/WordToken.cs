@@ -11,10 +11,11 @@ internal struct WordToken
     public int End;
 
     /// <summary>
-    /// Where the value (quotes removed, escapes resolved) is: the lexed text itself for a word written without
-    /// quotes, escapes or expansions, else the context's arena (an arena that grew since still holds it here).
+    /// Where the value (quotes removed, escapes resolved) is: in the context's arena, or (for a word written without
+    /// quotes, escapes or expansions) in the lexed text itself. A flag rather than the array, so that the words
+    /// parsers keep in lists hold no references.
     /// </summary>
-    public char[] ValueArray;
+    public bool InArena;
 
     public int ValueStart;
 
@@ -36,7 +37,7 @@ internal struct WordToken
     {
         Start = Start + count,
         End = End,
-        ValueArray = ValueArray,
+        InArena = InArena,
         ValueStart = ValueStart + count,
         ValueLength = ValueLength - count,
         IsLiteral = IsLiteral,
@@ -149,11 +150,10 @@ internal sealed class WordBuilder
     }
 
     /// <summary>A word that is its raw text, with no quotes, escapes or expansions: nothing to copy.</summary>
-    public static WordToken Verbatim(char[] text, int start, int end) => new()
+    public static WordToken Verbatim(int start, int end) => new()
     {
         Start = start,
         End = end,
-        ValueArray = text,
         ValueStart = start,
         ValueLength = end - start,
         IsLiteral = true,
@@ -167,7 +167,7 @@ internal sealed class WordBuilder
         {
             Start = start,
             End = end,
-            ValueArray = context.Arena,
+            InArena = true,
             ValueStart = valueStart,
             ValueLength = length,
             IsLiteral = IsLiteral,
