@@ -67,6 +67,11 @@ internal static class ComposeFile
                     return null;
                 }
 
+                if (mapping.ContainsKey("dockerfile_inline"))
+                {
+                    return null;
+                }
+
                 mapping.TryGetValue("context", out context);
                 mapping.TryGetValue("dockerfile", out dockerfile);
             }
@@ -92,6 +97,11 @@ internal static class ComposeFile
                 else if (lines[child].Key == "dockerfile")
                 {
                     dockerfile = Unquote(lines[child].Value);
+                }
+                else if (lines[child].Key == "dockerfile_inline")
+                {
+                    // The Dockerfile is the compose file's own text: there is no file to analyse.
+                    return null;
                 }
             }
         }
