@@ -49,7 +49,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
                 var keyword = copy.Keyword.ToUpperInvariant();
                 var message = $"{keyword} puts the credential file '{BaseName(path)}' ({Describe(kind)}) into an image layer, where it stays even if a later step deletes it; mount it only where it is used with '{mount}' and build with '{clientFlag}'";
                 var fix = Fix(context, index, source, kind, id, path);
-                context.Report(new Finding(Descriptor, copy.ToSource(word.Start, word.End), message, fact.Instruction.StartLine, fix, fix == null ? null : $"Mount '{BaseName(path)}' as a secret instead of copying it"));
+                context.Report(new Finding(Descriptor, copy.ToSource(word.Start, word.End), message, fact.Instruction.StartLine, fix, fix == null ? null : $"Mount '{BaseName(path)}' as a secret instead of copying it", clientFlag));
                 break;
             }
         }
