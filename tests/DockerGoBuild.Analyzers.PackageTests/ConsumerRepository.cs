@@ -68,6 +68,8 @@ public sealed class ConsumerRepository
             </Project>
             """);
         Write(Path.Combine(relativeDirectory, "Class1.cs"), $"namespace {name} {{ public static class Class1 {{ }} }}\n");
+        // The compiler writes the log but does not create its folder.
+        Directory.CreateDirectory(PathOf(Path.Combine(relativeDirectory, "sarif")));
         return relativePath;
     }
 
