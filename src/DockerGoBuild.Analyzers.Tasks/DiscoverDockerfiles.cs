@@ -98,7 +98,7 @@ public sealed class DiscoverDockerfiles : Task
 
         if (ReportUnanalysedDockerfiles && !IsRepositoryRootProject)
         {
-            ReportUnanalysed(ownership, unclaimed, solutionProjects, owned);
+            ReportUnanalysed(ownership, request, unclaimed, owned);
         }
 
         return !Log.HasLoggedErrors;
@@ -109,8 +109,9 @@ public sealed class DiscoverDockerfiles : Task
     /// Dockerfiles outside every project folder are analysed by no one and how to change that. The other projects
     /// cannot know whether one of them opted in, so the check reads the solution's project files for the property.
     /// </summary>
-    private void ReportUnanalysed(DockerfileOwnership ownership, List<string> unclaimed, IReadOnlyList<string> solutionProjects, List<OwnedDockerfile> owned)
+    private void ReportUnanalysed(DockerfileOwnership ownership, DiscoveryRequest request, List<string> unclaimed, List<OwnedDockerfile> owned)
     {
+        var solutionProjects = request.SolutionProjects;
         var thisProject = Path.GetFullPath(ProjectFullPath);
         var messenger = solutionProjects.Count == 0 ? thisProject : solutionProjects.OrderBy(path => path, StringComparer.Ordinal).First();
         if (!string.Equals(messenger, thisProject, StringComparison.Ordinal) || solutionProjects.Any(DeclaresRepositoryRoot))
@@ -118,8 +119,8 @@ public sealed class DiscoverDockerfiles : Task
             return;
         }
 
-        // A DockerfileFile outside every project folder is analysed here already: not one to mention.
-        var analysedHere = new HashSet<string>(owned.Select(file => file.FullPath), StringComparer.Ordinal);
+        // A DockerfileFile outside every project folder is analysed by the project naming it: not one to mention.
+        var analysedHere = new HashSet<string>(owned.Select(file => file.FullPath).Concat(ownership.DockerfileFilesOfOtherProjects(request)), StringComparer.Ordinal);
         var shared = ownership.ScanSharedZone().Concat(unclaimed)
             .Where(path => !analysedHere.Contains(path))
             .Distinct(StringComparer.Ordinal)

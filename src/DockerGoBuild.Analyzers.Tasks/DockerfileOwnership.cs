@@ -175,7 +175,66 @@ internal sealed class DockerfileOwnership
             }
         }
 
+        if (request.IsRepositoryRootProject)
+        {
+            // A Dockerfile outside every project folder that another project names in its DockerfileFile is that
+            // project's: leave it to it, so that it is reported once.
+            foreach (var path in DockerfileFilesOfOtherProjects(request))
+            {
+                if (owned.TryGetValue(path, out var file) && file.Source != DockerfileSource.DockerfileFile)
+                {
+                    owned.Remove(path);
+                }
+            }
+        }
+
         return owned.Values.OrderBy(file => file.FullPath, StringComparer.Ordinal).ToList();
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex DockerfileFileProperty =
+        new(@"<DockerfileFile(?:\s[^>]*)?>\s*([^<]+?)\s*</DockerfileFile>", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The DockerfileFile values written literally in the other project files of the solution (the form Visual
+    /// Studio writes). Builds of different projects cannot ask each other, so the repository-root project reads them;
+    /// a value computed from properties is not followed.
+    /// </summary>
+    internal IEnumerable<string> DockerfileFilesOfOtherProjects(DiscoveryRequest request)
+    {
+        var thisProject = Path.GetFullPath(request.ProjectFullPath);
+        foreach (var project in request.SolutionProjects)
+        {
+            if (PathComparer.Equals(project, thisProject))
+            {
+                continue;
+            }
+
+            string text;
+            try
+            {
+                text = File.ReadAllText(project);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (System.Text.RegularExpressions.Match match in DockerfileFileProperty.Matches(text))
+            {
+                var value = match.Groups[1].Value;
+                if (value.IndexOf("$(", StringComparison.Ordinal) >= 0)
+                {
+                    continue;
+                }
+
+                // Visual Studio writes Windows separators; read them as separators everywhere.
+                var path = FullPathOrNull(Path.GetDirectoryName(project)!, value.Replace('\\', Path.DirectorySeparatorChar));
+                if (path is not null)
+                {
+                    yield return path;
+                }
+            }
+        }
     }
 
     /// <summary>

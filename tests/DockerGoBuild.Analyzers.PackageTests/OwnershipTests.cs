@@ -67,6 +67,21 @@ public sealed class OwnershipTests : IDisposable
         Assert.Equal(new[] { "tools/Dockerfile.ci" }, Discover("src/Twins/b.csproj", dockerfileFile: "../../tools/Dockerfile.ci"));
     }
 
+    [Fact]
+    public void The_repository_root_project_leaves_out_what_another_project_names_in_DockerfileFile()
+    {
+        File.WriteAllText(Path.Combine(_root, "src/Twins/b.csproj"), "<Project><PropertyGroup><DockerfileFile>..\\..\\tools\\Dockerfile.ci</DockerfileFile></PropertyGroup></Project>");
+        var request = new DiscoveryRequest(Path.Combine(_root, "src/App/App.csproj"))
+        {
+            IsRepositoryRootProject = true,
+            SolutionProjects = new[] { Path.Combine(_root, "src/App/App.csproj"), Path.Combine(_root, "src/Twins/b.csproj") },
+        };
+
+        var owned = DockerfileOwnership.For(request).Discover(request, new List<string>()).Select(file => file.FullPath);
+
+        Assert.Equal(new[] { "Dockerfile", "src/App/Dockerfile", "src/App/web/Dockerfile-web" }, Relative(owned));
+    }
+
     private List<string> Discover(string project, bool isRoot = false, string? dockerfileFile = null)
     {
         var request = new DiscoveryRequest(Path.Combine(_root, project)) { IsRepositoryRootProject = isRoot, DockerfileFile = dockerfileFile };
