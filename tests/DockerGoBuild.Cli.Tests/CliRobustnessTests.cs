@@ -76,19 +76,6 @@ public class CliRobustnessTests
     }
 
     [Fact]
-    public void A_missing_file_named_on_the_command_line_is_an_error()
-    {
-        using var folder = new TempFolder();
-        var path = folder.Write("Dockerfile", Dockerfiles.Clean);
-        var missing = folder.Combine("Dockerfile.missing");
-
-        var result = Tool.Run("lint", path, missing);
-
-        Assert.Equal(ExitCodes.BadUsage, result.ExitCode);
-        Assert.Equal(new[] { $"{missing}: error: file not found" }, result.ErrorLines);
-    }
-
-    [Fact]
     public void A_file_that_cannot_be_read_is_an_error_and_the_others_are_still_linted()
     {
         if (OperatingSystem.IsWindows())
