@@ -49,11 +49,15 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
                 var keyword = copy.Keyword.ToUpperInvariant();
                 var message = $"{keyword} puts the credential file '{BaseName(path)}' ({Describe(kind)}) into an image layer, where it stays even if a later step deletes it; mount it only where it is used with '{mount}' and build with '{clientFlag}'";
                 var fix = Fix(context, index, source, kind, id, path);
-                context.Report(new Finding(Descriptor, copy.ToSource(word.Start, word.End), message, fact.Instruction.StartLine, fix, fix == null ? null : $"Mount '{BaseName(path)}' as a secret instead of copying it"));
+                context.Report(new Finding(Descriptor, copy.ToSource(word.Start, word.End), message, fact.Instruction.StartLine, fix, fix == null ? null : FixTitle(path, isSshKey), clientFlag));
                 break;
             }
         }
     }
+
+    private static string FixTitle(string path, bool isSshKey) => isSshKey
+        ? $"Use an SSH mount instead of copying '{BaseName(path)}'"
+        : $"Mount '{BaseName(path)}' as a secret instead of copying it";
 
     private static string ExpandSource(string raw, StageState state) =>
         VariableExpander.Expand(raw, state.Escape, state.LookupBuildVariable, out _).Replace(VariableExpander.UnknownMarker.ToString(), string.Empty);

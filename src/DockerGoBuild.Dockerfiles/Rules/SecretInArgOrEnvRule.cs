@@ -38,9 +38,9 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
 
                 var keyword = instruction.Kind == InstructionKind.Arg ? "ARG" : "ENV";
                 var span = instruction.ToSource(pair.Key.Start, pair.Value?.End ?? pair.Key.End);
-                var message = $"{keyword} '{pair.Key.Value}' {reason}; build arguments and environment variables are stored in the image, pass it with a secret mount ('--mount=type=secret,id={pair.Key.Value},env={pair.Key.Value}') instead";
+                var message = $"{keyword} '{pair.Key.Value}' {reason}; build arguments and environment variables are stored in the image, pass it with a secret mount ('--mount=type=secret,id={pair.Key.Value},env={pair.Key.Value}') instead and build with '--secret id={pair.Key.Value},env={pair.Key.Value}'";
                 var fix = instruction.Kind == InstructionKind.Arg ? ArgFix(context, index, pair) : null;
-                context.Report(new Finding(Descriptor, span, message, fact.Instruction.StartLine, fix, fix == null ? null : $"Replace ARG {pair.Key.Value} with a secret mount"));
+                context.Report(new Finding(Descriptor, span, message, fact.Instruction.StartLine, fix, fix == null ? null : $"Replace ARG {pair.Key.Value} with a secret mount", $"--secret id={pair.Key.Value},env={pair.Key.Value}"));
                 break;
             }
         }

@@ -27,7 +27,7 @@ internal sealed class SshKeyMountedAsSecretRule : IDockerfileRule
                 }
 
                 var fix = new[] { new TextEdit(mount.Flag.SourceSpan, "--mount=type=ssh") };
-                context.Report(new Finding(Descriptor, mount.Flag.SourceSpan, Descriptor.MessageFormat, fact.Instruction.StartLine, fix, "Use '--mount=type=ssh'"));
+                context.Report(new Finding(Descriptor, mount.Flag.SourceSpan, Descriptor.MessageFormat, fact.Instruction.StartLine, fix, "Use '--mount=type=ssh'", "--ssh default"));
             }
         }
     }
