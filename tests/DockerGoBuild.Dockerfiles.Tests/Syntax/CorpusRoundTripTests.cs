@@ -63,7 +63,13 @@ internal static class ModelText
             previousEnd = instruction.Span.End;
 
             // The keyword is where the model says it is, and the joined line is made of the source pieces.
-            Assert.Equal(instruction.Keyword, text.Substring(instruction.KeywordSpan.Start, instruction.KeywordSpan.Length));
+            // (A keyword split by a continuation is joined in the logical line; its source span covers the continuation.)
+            Assert.Equal(instruction.Keyword, instruction.Line.Text.Substring(instruction.KeywordStart, instruction.Keyword.Length));
+            Assert.Equal(instruction.Line.ToSource(instruction.KeywordStart), instruction.KeywordSpan.Start);
+            if (instruction.KeywordSpan.Length == instruction.Keyword.Length)
+            {
+                Assert.Equal(instruction.Keyword, text.Substring(instruction.KeywordSpan.Start, instruction.KeywordSpan.Length));
+            }
             var joined = new StringBuilder();
             for (var i = 0; i < instruction.Line.PieceCount; i++)
             {
