@@ -70,11 +70,14 @@ internal static class ModelText
             {
                 Assert.Equal(instruction.Keyword, text.Substring(instruction.KeywordSpan.Start, instruction.KeywordSpan.Length));
             }
+
             var joined = new StringBuilder();
             for (var i = 0; i < instruction.Line.PieceCount; i++)
             {
                 var piece = instruction.Line.PieceSourceSpan(i);
-                Assert.True(instruction.Span.Contains(piece) || piece.IsEmpty, $"piece {piece} outside {instruction.Span}");
+                // A continuation line keeps its indentation, so the piece holding the keyword may start with blanks before it.
+                var blanksBefore = piece.Start < instruction.Span.Start && string.IsNullOrWhiteSpace(text.Substring(piece.Start, instruction.Span.Start - piece.Start));
+                Assert.True(instruction.Span.Contains(piece) || piece.IsEmpty || (blanksBefore && piece.End <= instruction.Span.End), $"piece {piece} outside {instruction.Span}");
                 joined.Append(text, piece.Start, piece.Length);
             }
 
