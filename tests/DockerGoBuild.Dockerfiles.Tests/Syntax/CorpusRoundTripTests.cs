@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -75,8 +76,9 @@ internal static class ModelText
             for (var i = 0; i < instruction.Line.PieceCount; i++)
             {
                 var piece = instruction.Line.PieceSourceSpan(i);
-                // A continuation line keeps its indentation, so the piece holding the keyword may start with blanks before it.
-                var blanksBefore = piece.Start < instruction.Span.Start && string.IsNullOrWhiteSpace(text.Substring(piece.Start, instruction.Span.Start - piece.Start));
+                // A continuation line keeps its indentation, so pieces before the keyword may hold blanks (and only blanks).
+                var before = Math.Min(piece.End, instruction.Span.Start) - piece.Start;
+                var blanksBefore = before <= 0 || string.IsNullOrWhiteSpace(text.Substring(piece.Start, before));
                 Assert.True(instruction.Span.Contains(piece) || piece.IsEmpty || (blanksBefore && piece.End <= instruction.Span.End), $"piece {piece} outside {instruction.Span}");
                 joined.Append(text, piece.Start, piece.Length);
             }
