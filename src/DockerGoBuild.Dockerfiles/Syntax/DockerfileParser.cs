@@ -72,7 +72,6 @@ public static class DockerfileParser
 
                 var builder = new LogicalLine.Builder(_text);
                 builder.Add(start, pieceEnd - start);
-                var startLine = line;
                 var lastLine = line;
                 line++;
                 var hasEmptyContinuationLine = false;
@@ -126,7 +125,8 @@ public static class DockerfileParser
                     }
                 }
 
-                SetExtent(instruction, startLine, lastLine, instructionEnd);
+                // The logical line may start with lines that hold only a continuation: the keyword's line is where the instruction starts.
+                SetExtent(instruction, _lines.GetLineIndex(instruction.KeywordSpan.Start), lastLine, instructionEnd);
                 _instructions.Add(instruction);
             }
 
