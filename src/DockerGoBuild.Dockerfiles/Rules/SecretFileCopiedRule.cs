@@ -104,7 +104,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
 
         var destination = Destination(copy, path, fact.State);
         var isSshKey = kind is SecretFileKind.SshPrivateKey or SecretFileKind.SshDirectory;
-        var mount = isSshKey ? "--mount=type=ssh" : destination == null ? null : $"--mount=type=secret,id={id},target={destination}";
+        var mount = isSshKey ? "--mount=type=ssh" : destination == null || !MountInsertion.IsPlainValue(destination) || !MountInsertion.IsPlainValue(id) ? null : $"--mount=type=secret,id={id},target={destination}";
         if (mount == null)
         {
             return null;

@@ -114,6 +114,11 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         var syntax = context.Syntax;
         var edits = new List<TextEdit> { TextEdit.Delete(WholeLines(syntax, arg.Instruction)) };
         var name = pair.Key.Value;
+        if (!MountInsertion.IsPlainValue(name))
+        {
+            return null;
+        }
+
         var mount = $"--mount=type=secret,id={name},env={name}";
         for (var i = argIndex + 1; i < facts.Count; i++)
         {
