@@ -51,19 +51,12 @@ internal static class FixCommand
 
     private static int Execute(Settings settings, TextWriter output, TextWriter error, AtomicFileWriter writer)
     {
-        var failed = false;
-        void ReportError(string path, string reason)
-        {
-            error.WriteLine($"{path}: error: {reason}");
-            failed = true;
-        }
-
+        var reader = new SourceFile(error);
         var pending = 0;
-        foreach (var input in DockerfileDiscovery.Find(settings.Paths, ReportError))
+        foreach (var input in reader.Find(settings.Paths))
         {
-            if (!SourceFile.TryRead(input.FullPath, out var text, out var encoding, out var readError))
+            if (!reader.TryRead(input, out var text, out var encoding))
             {
-                ReportError(input.DisplayPath, readError);
                 continue;
             }
 
@@ -92,14 +85,14 @@ internal static class FixCommand
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.SecurityException)
             {
-                ReportError(input.DisplayPath, $"not fixed, the file is unchanged: {exception.Message}");
+                reader.ReportError(input.DisplayPath, $"not fixed, the file is unchanged: {exception.Message}");
                 continue;
             }
 
             WriteApplied(output, input.DisplayPath, result);
         }
 
-        if (failed)
+        if (reader.Failed)
         {
             return ExitCodes.BadUsage;
         }

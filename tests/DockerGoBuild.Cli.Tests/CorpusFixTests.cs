@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using DockerGoBuild.Dockerfiles.Fixes;
 using DockerGoBuild.Dockerfiles.Rules;
 using DockerGoBuild.Dockerfiles.Syntax;
 using DockerGoBuild.Dockerfiles.Tests;
@@ -41,6 +42,7 @@ public class CorpusFixTests
         var problems = new List<string>();
         int changed = 0, crlf = 0, withBom = 0, untouched = 0, fixableBefore = 0;
         var appliedByRule = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var filesByPasses = new SortedDictionary<int, int>();
         foreach (var file in files)
         {
             var originalBytes = File.ReadAllBytes(file.Source);
@@ -60,6 +62,8 @@ public class CorpusFixTests
             }
 
             changed += original == fixedText ? 0 : 1;
+            var passes = DockerfileFixer.Fix(original).Passes;
+            filesByPasses[passes] = filesByPasses.GetValueOrDefault(passes) + 1;
             foreach (var finding in before.Findings.Where(finding => finding.IsFixable))
             {
                 appliedByRule[finding.Id] = appliedByRule.GetValueOrDefault(finding.Id) + 1;
@@ -83,6 +87,7 @@ public class CorpusFixTests
 
         output.WriteLine($"{files.Count} files, {changed} changed, {untouched} left untouched (syntax errors), {crlf} CRLF, {withBom} with BOM");
         output.WriteLine($"{fixableBefore} fixable findings before, 0 after; by rule: {string.Join(", ", appliedByRule.Select(pair => $"{pair.Key} {pair.Value}"))}");
+        output.WriteLine($"rewrites per file: {string.Join(", ", filesByPasses.Select(pair => $"{pair.Key} pass(es): {pair.Value} files"))}");
         Assert.Empty(problems);
         Assert.True(changed > 250, $"only {changed} files changed");
     }

@@ -37,6 +37,7 @@ public static class DockerfileFixer
         }
 
         var applied = new List<Finding>();
+        var passes = 0;
         for (var pass = 0; pass < MaxPasses; pass++)
         {
             var candidates = Select(current.Findings, Selected);
@@ -52,10 +53,11 @@ public static class DockerfileFixer
             }
 
             current = next;
+            passes++;
         }
 
         var remaining = Select(current.Findings, Selected);
-        return new FixResult(text, current.Syntax.Text, applied, remaining, current.Findings);
+        return new FixResult(text, current.Syntax.Text, applied, remaining, current.Findings, passes);
     }
 
     /// <summary>

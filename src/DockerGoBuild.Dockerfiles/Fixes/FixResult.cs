@@ -7,8 +7,9 @@ namespace DockerGoBuild.Dockerfiles.Fixes;
 /// <summary>What <see cref="DockerfileFixer.Fix"/> did to one Dockerfile.</summary>
 public sealed class FixResult
 {
-    internal FixResult(string originalText, string text, IReadOnlyList<Finding> applied, IReadOnlyList<Finding> remaining, IReadOnlyList<Finding> findings, string? reason = null)
+    internal FixResult(string originalText, string text, IReadOnlyList<Finding> applied, IReadOnlyList<Finding> remaining, IReadOnlyList<Finding> findings, int passes, string? reason = null)
     {
+        Passes = passes;
         OriginalText = originalText;
         Text = text;
         Applied = applied;
@@ -18,6 +19,9 @@ public sealed class FixResult
     }
 
     public string OriginalText { get; }
+
+    /// <summary>How many rewrites it took: 1 when every fix composed at once, more when some had to wait for others.</summary>
+    public int Passes { get; }
 
     /// <summary>The fixed text; the original when nothing changed.</summary>
     public string Text { get; }
@@ -40,5 +44,5 @@ public sealed class FixResult
     public string? Reason { get; }
 
     internal static FixResult Untouched(string text, IReadOnlyList<Finding> findings, string reason) =>
-        new(text, text, Array.Empty<Finding>(), Array.Empty<Finding>(), findings, reason);
+        new(text, text, Array.Empty<Finding>(), Array.Empty<Finding>(), findings, passes: 0, reason);
 }

@@ -177,7 +177,7 @@ public static class DockerfileParser
             _directives.Add(new ParserDirective(name, directiveValue, line, span, key, value, isDuplicate, indented));
             if (isDuplicate)
             {
-                Report("duplicate-directive", ParseSeverity.Error, $"Only one '{name}' parser directive can be used; BuildKit rejects the file", span);
+                Report("duplicate-directive", ParseSeverity.Error, $"Only one '{MessageText.Quote(name)}' parser directive can be used; BuildKit rejects the file", span);
                 return;
             }
 
@@ -189,7 +189,7 @@ public static class DockerfileParser
                 }
                 else
                 {
-                    Report("invalid-escape", ParseSeverity.Error, $"Invalid escape character '{directiveValue}': it must be ` or \\", value);
+                    Report("invalid-escape", ParseSeverity.Error, $"Invalid escape character '{MessageText.Quote(directiveValue)}': it must be ` or \\", value);
                 }
             }
         }
@@ -266,7 +266,7 @@ public static class DockerfileParser
             switch (kind)
             {
                 case InstructionKind.Unknown:
-                    Report("unknown-instruction", ParseSeverity.Error, $"Unknown instruction '{keyword}'", logical.ToSource(start, keywordEnd));
+                    Report("unknown-instruction", ParseSeverity.Error, $"Unknown instruction '{MessageText.Quote(keyword)}'", logical.ToSource(start, keywordEnd));
                     break;
                 case InstructionKind.Onbuild:
                     if (argumentsStart < end)
@@ -341,7 +341,7 @@ public static class DockerfileParser
                 heredocs.Add(new Heredoc(marker.Name, marker.Chomp, marker.Expand, marker.FileDescriptor, markerSpan, bodySpan, _text.Substring(bodySpan.Start, bodySpan.Length), terminatorSpan, terminated));
                 if (!terminated)
                 {
-                    Report("unterminated-heredoc", ParseSeverity.Error, $"Unterminated heredoc: no line '{marker.Name}' ends the body started here", markerSpan);
+                    Report("unterminated-heredoc", ParseSeverity.Error, $"Unterminated heredoc: no line '{MessageText.Quote(marker.Name)}' ends the body started here", markerSpan);
                     break;
                 }
             }

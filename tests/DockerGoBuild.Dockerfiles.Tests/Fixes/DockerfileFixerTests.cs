@@ -22,6 +22,7 @@ public class DockerfileFixerTests
         Assert.Equal(new[] { "DGB001", "DGB010", "DGB011" }, result.Applied.Select(f => f.Id).OrderBy(id => id));
         Assert.Empty(result.Remaining);
         Assert.True(result.Changed);
+        Assert.Equal(1, result.Passes);
     }
 
     [Fact]
