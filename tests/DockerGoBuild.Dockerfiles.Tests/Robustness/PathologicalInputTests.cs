@@ -14,8 +14,8 @@ using Xunit.Abstractions;
 namespace DockerGoBuild.Dockerfiles.Tests.Robustness;
 
 /// <summary>
-/// Each pathological input of issue #7 is analysed (and fixed) at full size within a generous bound, and
-/// reports what it should instead of throwing. The bound only catches hangs and super-linear blow-ups (a
+/// Each pathological input of issue #7 is analysed at full size within a generous bound, and reports what it
+/// should instead of throwing; the 1 MB input of the same shape is fixed too, twice, to the same text. The bound only catches hangs and super-linear blow-ups (a
 /// quadratic pass over these sizes takes minutes); the real times, and their ratio to a 1 MB input of the same
 /// shape, go to the test output for a person to read rather than into a flaky assertion.
 /// </summary>
@@ -38,12 +38,12 @@ public class PathologicalInputTests
     public void Is_analysed_and_fixed_in_bounded_time_with_diagnostics_not_exceptions(string name)
     {
         var shape = PathologicalInputs.All.Single(candidate => candidate.Name == name);
-        Measure(shape.Make(10)); // warm-up, so JIT time is not measured
+        Measure(shape.Make(10), fix: true); // warm-up, so JIT time is not measured
 
         var full = shape.Make(shape.FullUnits);
-        var (fullTime, fullResult) = Measure(full);
+        var (fullTime, fullResult) = Measure(full, fix: false);
         var oneMegabyte = shape.OfSize(PathologicalInputs.Megabyte);
-        var (oneMegabyteTime, _) = Measure(oneMegabyte);
+        var (oneMegabyteTime, _) = Measure(oneMegabyte, fix: true);
 
         Assert.Contains(shape.Expected, fullResult.Syntax.Diagnostics.Select(d => d.Code).Concat(fullResult.Findings.Select(f => f.Id)));
         var sizeRatio = (double)full.Length / oneMegabyte.Length;
@@ -52,8 +52,8 @@ public class PathologicalInputTests
             $"pathological {shape.Name}: {full.Length / (double)PathologicalInputs.Megabyte:F2} MB in {fullTime.TotalMilliseconds:F0} ms; 1 MB of the same shape in {oneMegabyteTime.TotalMilliseconds:F0} ms; size ratio {sizeRatio:F2}, time ratio {timeRatio:F2}; {fullResult.Findings.Count} findings, {fullResult.Syntax.Diagnostics.Count} parse diagnostics"));
     }
 
-    /// <summary>Decodes, analyses and fixes the bytes within <see cref="Bound"/>; the time is that of decoding and analysing.</summary>
-    private static (TimeSpan Time, AnalysisResult Result) Measure(byte[] bytes)
+    /// <summary>Decodes, analyses (and fixes) the bytes within <see cref="Bound"/>; the time is that of decoding and analysing.</summary>
+    private static (TimeSpan Time, AnalysisResult Result) Measure(byte[] bytes, bool fix)
     {
         using var cancellation = new CancellationTokenSource();
         var work = Task.Run(() =>
@@ -64,6 +64,11 @@ public class PathologicalInputTests
             var elapsed = stopwatch.Elapsed;
 
             Assert.Equal(bytes, DockerfileEncoding.Encode(ModelText.Rebuild(result.Syntax), encoding));
+            if (!fix)
+            {
+                return (elapsed, result);
+            }
+
             var fixedText = DockerfileFixer.Fix(text, cancellationToken: cancellation.Token);
             Assert.Equal(fixedText.Text, DockerfileFixer.Fix(fixedText.Text, cancellationToken: cancellation.Token).Text);
             return (elapsed, result);

@@ -57,7 +57,7 @@ public static class PathologicalInputs
         new PathologicalShape("unterminated heredoc at the top of a large file", 10 * Megabyte / 19, "unterminated-heredoc", units =>
             Text("FROM golang:1.22\nRUN <<EOF\n" + Repeat("RUN go build ./...\n", units))),
         new PathologicalShape("1 MB of random bytes", Megabyte, "unknown-instruction", RandomBytes),
-        new PathologicalShape("NUL bytes", 4 * Megabyte / 24, "DGB010", units =>
+        new PathologicalShape("NUL bytes", 4 * Megabyte / 24, "unknown-instruction", units =>
             Text(Repeat("FROM\0 golang\nRUN go\0build\0\n", units))),
         new PathologicalShape("invalid UTF-8", 4 * Megabyte / 25, "DGB010", InvalidUtf8),
         new PathologicalShape("lone CR line endings", 4 * Megabyte / 29, "DGB010", units =>
@@ -66,7 +66,7 @@ public static class PathologicalInputs
             Text("FROM golang:1.22\nCMD " + new string('[', units) + new string(']', units) + "\n")),
         new PathologicalShape("JSON arrays nested just under the depth limit in CMD", 200, "json-not-strings", units =>
             Text("FROM golang:1.22\n" + Repeat("CMD [" + new string('[', 9_000) + new string(']', 9_000) + "]\n", units))),
-        new PathologicalShape("100,000-option --mount", 100_000, "DGB012", units =>
+        new PathologicalShape("100,000-option --mount", 100_000, "DGB010", units =>
             Text("FROM golang:1.22\nRUN --mount=type=cache,target=/go/pkg/mod" + Repeat(",sharing=locked,uid=0,target=/x", units) + " go build ./...\n")),
     };
 
