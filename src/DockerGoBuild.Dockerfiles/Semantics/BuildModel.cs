@@ -15,7 +15,8 @@ internal sealed class InstructionFacts
     {
         Instruction = instruction;
         State = state;
-        Commands = commands;
+        // A RUN can execute hundreds of thousands of commands; walks over them stop when the analysis is cancelled.
+        Commands = commands.Count == 0 ? commands : new CancellableList<ExecutedCommand>(commands);
     }
 
     /// <summary>The instruction as written (ONBUILD included).</summary>
@@ -44,7 +45,7 @@ internal sealed class BuildModel
 
     private BuildModel(IReadOnlyList<InstructionFacts> instructions, IReadOnlyDictionary<string, string?> globalArgs)
     {
-        Instructions = instructions;
+        Instructions = new CancellableList<InstructionFacts>(instructions);
         GlobalArgs = globalArgs;
     }
 
