@@ -120,17 +120,17 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         }
 
         var mount = $"--mount=type=secret,id={name},env={name}";
-        for (var i = argIndex + 1; i < facts.Count; i++)
+        if (!context.StageRuns.TryGetRunsAfter(argIndex, out var runs))
         {
-            var fact = facts[i];
-            if (fact.Instruction.Kind == InstructionKind.From)
-            {
-                break;
-            }
+            return null;
+        }
 
-            if (fact.Effective.Kind == InstructionKind.Run && ReferencesVariable(fact.Effective.Line.Text, name))
+        foreach (var i in runs)
+        {
+            var run = facts[i].Effective;
+            if (ReferencesVariable(run.Line.Text, name))
             {
-                edits.Add(MountInsertion.Create(syntax, fact.Effective, mount));
+                edits.Add(MountInsertion.Create(syntax, run, mount));
             }
         }
 
