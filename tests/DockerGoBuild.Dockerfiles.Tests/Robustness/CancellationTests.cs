@@ -1,10 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using System.Threading;
-using System.Threading.Tasks;
 using DockerGoBuild.Dockerfiles.Rules;
 using DockerGoBuild.Dockerfiles.Syntax;
 using Xunit;

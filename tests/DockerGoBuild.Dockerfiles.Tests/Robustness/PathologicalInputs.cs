@@ -39,7 +39,7 @@ public sealed class PathologicalShape
     public override string ToString() => Name;
 }
 
-/// <summary>The pathological inputs of issue #7, and a few more shapes that once made the analysis super-linear.</summary>
+/// <summary>The pathological inputs of issue #7, and shapes that once made the analysis super-linear (the last three).</summary>
 public static class PathologicalInputs
 {
     public const int Megabyte = 1024 * 1024;
@@ -68,6 +68,12 @@ public static class PathologicalInputs
             Text("FROM golang:1.22\n" + Repeat("CMD [" + new string('[', 9_000) + new string(']', 9_000) + "]\n", units))),
         new PathologicalShape("100,000-option --mount", 100_000, "DGB010", units =>
             Text("FROM golang:1.22\nRUN --mount=type=cache,target=/go/pkg/mod" + Repeat(",sharing=locked,uid=0,target=/x", units) + " go build ./...\n")),
+        new PathologicalShape("100,000 ENVs that each extend the last", 100_000, "DGB010", units =>
+            Text("FROM golang:1.22\nENV A=x\n" + Repeat("ENV A=$A:bbbbbbbbbb\n", units) + "RUN go build ./...\n")),
+        new PathologicalShape("200,000 relative WORKDIRs", 200_000, "DGB010", units =>
+            Text("FROM golang:1.22\n" + Repeat("WORKDIR a\n", units) + "RUN go build ./...\n")),
+        new PathologicalShape("50,000 COPYs of a secret file", 50_000, "DGB030", units =>
+            Text("FROM golang:1.22\n" + Repeat("COPY id_rsa /root/.ssh/\n", units) + "RUN go build ./...\n")),
     };
 
     /// <summary>A large file of the given shape for cancellation tests: many instructions that keep every rule busy.</summary>
