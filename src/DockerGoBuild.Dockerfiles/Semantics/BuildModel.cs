@@ -165,7 +165,7 @@ internal sealed class BuildModel
                 foreach (var pair in instruction.KeyValues)
                 {
                     var value = VariableExpander.Expand(pair.Value?.Value ?? string.Empty, state.Escape, withEnv.LookupBuildVariable, out var unknown);
-                    withEnv.Env[pair.Key.Value] = unknown ? null : value;
+                    withEnv.SetEnv(pair.Key.Value, unknown ? null : value);
                 }
 
                 return withEnv;
@@ -218,7 +218,7 @@ internal sealed class BuildModel
             }
             else
             {
-                withArgs.Args[name] = value;
+                withArgs.SetArg(name, value);
             }
         }
 
@@ -242,7 +242,7 @@ internal sealed class BuildModel
                 if (equals > 0)
                 {
                     updated ??= state.Clone();
-                    updated.GoEnvFile[argument.Substring(0, equals)] = argument.Substring(equals + 1);
+                    updated.SetGoEnv(argument.Substring(0, equals), argument.Substring(equals + 1));
                 }
             }
         }
