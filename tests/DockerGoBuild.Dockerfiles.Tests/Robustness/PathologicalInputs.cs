@@ -39,7 +39,7 @@ public sealed class PathologicalShape
     public override string ToString() => Name;
 }
 
-/// <summary>The pathological inputs of issue #7, and shapes that once made the analysis super-linear (the last three).</summary>
+/// <summary>The pathological inputs of issue #7, and shapes that once made the analysis super-linear (the last six).</summary>
 public static class PathologicalInputs
 {
     public const int Megabyte = 1024 * 1024;
@@ -72,6 +72,12 @@ public static class PathologicalInputs
             Text("FROM golang:1.22\nENV A=x\n" + Repeat("ENV A=$A:bbbbbbbbbb\n", units) + "RUN go build ./...\n")),
         new PathologicalShape("200,000 relative WORKDIRs", 200_000, "DGB010", units =>
             Text("FROM golang:1.22\n" + Repeat("WORKDIR a\n", units) + "RUN go build ./...\n")),
+        new PathologicalShape("100,000 distinct ENVs", 100_000, "DGB010", units =>
+            Text("FROM golang:1.22\n" + string.Concat(Enumerable.Range(0, units).Select(i => $"ENV V{i}=$V{i / 2}\n")) + "RUN go build ./...\n")),
+        new PathologicalShape("50,000 secret ARGs, each used by a RUN", 50_000, "DGB031", units =>
+            Text("FROM golang:1.22\n" + string.Concat(Enumerable.Range(0, units).Select(i => $"ARG TOKEN{i}\nRUN echo $TOKEN{i / 2}\n")))),
+        new PathologicalShape("100,000 go env -w", 100_000, "DGB010", units =>
+            Text("FROM golang:1.22\n" + string.Concat(Enumerable.Range(0, units).Select(i => $"RUN go env -w GOFLAG{i}=x\n")) + "RUN go build ./...\n")),
         new PathologicalShape("50,000 COPYs of a secret file", 50_000, "DGB030", units =>
             Text("FROM golang:1.22\n" + Repeat("COPY id_rsa /root/.ssh/\n", units) + "RUN go build ./...\n")),
     };
