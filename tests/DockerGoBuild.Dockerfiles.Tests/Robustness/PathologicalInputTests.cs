@@ -15,9 +15,10 @@ namespace DockerGoBuild.Dockerfiles.Tests.Robustness;
 
 /// <summary>
 /// Each pathological input of issue #7 is analysed at full size within a generous bound, and reports what it
-/// should instead of throwing; the 1 MB input of the same shape is fixed too, twice, to the same text. The bound only catches hangs and super-linear blow-ups (a
-/// quadratic pass over these sizes takes minutes); the real times, and their ratio to a 1 MB input of the same
-/// shape, go to the test output for a person to read rather than into a flaky assertion.
+/// should instead of throwing; the 1 MB input of the same shape is fixed too, twice, to the same text. The
+/// bound only catches hangs and super-linear blow-ups (a quadratic pass over these sizes takes minutes); the
+/// real times, and their ratio to a 1 MB input of the same shape, go to the test output for a person to read
+/// rather than into a flaky assertion.
 /// </summary>
 public class PathologicalInputTests
 {
