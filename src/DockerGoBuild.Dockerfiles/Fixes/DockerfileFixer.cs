@@ -68,10 +68,11 @@ public static class DockerfileFixer
     public static string Apply(string text, IEnumerable<Finding> findings, out IReadOnlyList<Finding> applied)
     {
         var edits = new List<OrderedEdit>();
+        var index = new EditIndex();
         var taken = new List<Finding>();
         foreach (var finding in findings)
         {
-            if (finding.IsFixable && TryAdd(edits, finding, text.Length))
+            if (finding.IsFixable && TryAdd(edits, index, finding, text.Length))
             {
                 taken.Add(finding);
             }
@@ -117,7 +118,7 @@ public static class DockerfileFixer
         return null;
     }
 
-    private static bool TryAdd(List<OrderedEdit> edits, Finding finding, int textLength)
+    private static bool TryAdd(List<OrderedEdit> edits, EditIndex index, Finding finding, int textLength)
     {
         var added = new List<OrderedEdit>(finding.Fix.Count);
         foreach (var edit in finding.Fix)
@@ -127,44 +128,25 @@ public static class DockerfileFixer
                 return false;
             }
 
-            var duplicate = false;
-            foreach (var existing in edits)
+            var fit = index.Test(edit);
+            if (fit == EditIndex.Fit.Collides)
             {
-                if (existing.Edit.Span == edit.Span && existing.Edit.NewText == edit.NewText)
-                {
-                    duplicate = true;
-                    break;
-                }
-
-                if (Collide(existing.Edit, edit))
-                {
-                    return false;
-                }
+                return false;
             }
 
-            if (!duplicate)
+            if (fit == EditIndex.Fit.Fits)
             {
                 added.Add(new OrderedEdit(edit, edits.Count + added.Count));
             }
         }
 
-        edits.AddRange(added);
-        return true;
-    }
-
-    /// <summary>
-    /// Two edits collide when they rewrite overlapping text, or one inserts inside text the other rewrites.
-    /// Inserts at the same position do not collide: they are applied one after the other.
-    /// </summary>
-    private static bool Collide(TextEdit a, TextEdit b)
-    {
-        if (a.Span.OverlapsWith(b.Span))
+        foreach (var edit in added)
         {
-            return true;
+            index.Add(edit.Edit);
         }
 
-        return (a.Span.IsEmpty && a.Span.Start > b.Span.Start && a.Span.Start < b.Span.End)
-            || (b.Span.IsEmpty && b.Span.Start > a.Span.Start && b.Span.Start < a.Span.End);
+        edits.AddRange(added);
+        return true;
     }
 
     private static string Rewrite(string text, List<OrderedEdit> edits)

@@ -54,6 +54,7 @@ public static class DockerfileAnalysis
             return new AnalysisResult(syntax, findings);
         }
 
+        using var cancellation = AnalysisCancellation.Enter(cancellationToken);
         var context = new AnalysisContext(syntax, findings, cancellationToken);
         foreach (var rule in Rules)
         {

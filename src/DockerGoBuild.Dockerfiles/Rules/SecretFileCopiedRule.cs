@@ -111,10 +111,15 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         }
 
         var tools = SecretFiles.ToolsReading(kind);
-        for (var i = copyIndex + 1; i < facts.Count && facts[i].Instruction.Kind != InstructionKind.From; i++)
+        if (!context.StageRuns.TryGetRunsAfter(copyIndex, out var runs))
+        {
+            return null;
+        }
+
+        foreach (var i in runs)
         {
             var run = facts[i];
-            if (run.Effective.Kind == InstructionKind.Run && Uses(run, destination, BaseName(path), tools))
+            if (Uses(run, destination, BaseName(path), tools))
             {
                 edits.Add(MountInsertion.Create(syntax, run.Effective, mount));
             }

@@ -66,15 +66,25 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         return null;
     }
 
-    // ENV X=$SECRET with SECRET an ARG of the stage's scope that is secret by name or value.
+    // ENV X=$SECRET with SECRET an ARG of the stage's scope that is secret by name or value. The value's own
+    // references are looked up, rather than every ARG in scope tried against the value: a stage of thousands
+    // of ARGs and ENVs stays linear.
     private static string? ReferencedSecretArg(string value, StageState state)
     {
-        foreach (var pair in state.Args)
+        for (var i = value.IndexOf('$'); i >= 0 && i + 1 < value.Length; i = value.IndexOf('$', i + 1))
         {
-            if (ReferencesVariable(value, pair.Key)
-                && (SecretNames.IsSecretName(pair.Key) || (pair.Value != null && SecretValues.TryFindCredential(pair.Value, out _))))
+            var start = value[i + 1] == '{' ? i + 2 : i + 1;
+            var end = start;
+            while (end < value.Length && (char.IsLetterOrDigit(value[end]) || value[end] == '_'))
             {
-                return pair.Key;
+                end++;
+            }
+
+            var name = value.Substring(start, end - start);
+            if (name.Length > 0 && state.Args.TryGetValue(name, out var argValue)
+                && (SecretNames.IsSecretName(name) || (argValue != null && SecretValues.TryFindCredential(argValue, out _))))
+            {
+                return name;
             }
         }
 
@@ -120,17 +130,17 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         }
 
         var mount = $"--mount=type=secret,id={name},env={name}";
-        for (var i = argIndex + 1; i < facts.Count; i++)
+        if (!context.StageRuns.TryGetRunsAfter(argIndex, out var runs))
         {
-            var fact = facts[i];
-            if (fact.Instruction.Kind == InstructionKind.From)
-            {
-                break;
-            }
+            return null;
+        }
 
-            if (fact.Effective.Kind == InstructionKind.Run && ReferencesVariable(fact.Effective.Line.Text, name))
+        foreach (var i in runs)
+        {
+            var run = facts[i].Effective;
+            if (ReferencesVariable(run.Line.Text, name))
             {
-                edits.Add(MountInsertion.Create(syntax, fact.Effective, mount));
+                edits.Add(MountInsertion.Create(syntax, run, mount));
             }
         }
 

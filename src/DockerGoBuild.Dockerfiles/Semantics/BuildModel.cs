@@ -15,7 +15,8 @@ internal sealed class InstructionFacts
     {
         Instruction = instruction;
         State = state;
-        Commands = commands;
+        // A RUN can execute hundreds of thousands of commands; walks over them stop when the analysis is cancelled.
+        Commands = commands.Count == 0 ? commands : new CancellableList<ExecutedCommand>(commands);
     }
 
     /// <summary>The instruction as written (ONBUILD included).</summary>
@@ -44,7 +45,7 @@ internal sealed class BuildModel
 
     private BuildModel(IReadOnlyList<InstructionFacts> instructions, IReadOnlyDictionary<string, string?> globalArgs)
     {
-        Instructions = instructions;
+        Instructions = new CancellableList<InstructionFacts>(instructions);
         GlobalArgs = globalArgs;
     }
 
@@ -164,7 +165,7 @@ internal sealed class BuildModel
                 foreach (var pair in instruction.KeyValues)
                 {
                     var value = VariableExpander.Expand(pair.Value?.Value ?? string.Empty, state.Escape, withEnv.LookupBuildVariable, out var unknown);
-                    withEnv.Env[pair.Key.Value] = unknown ? null : value;
+                    withEnv.SetEnv(pair.Key.Value, unknown ? null : value);
                 }
 
                 return withEnv;
@@ -217,7 +218,7 @@ internal sealed class BuildModel
             }
             else
             {
-                withArgs.Args[name] = value;
+                withArgs.SetArg(name, value);
             }
         }
 
@@ -241,7 +242,7 @@ internal sealed class BuildModel
                 if (equals > 0)
                 {
                     updated ??= state.Clone();
-                    updated.GoEnvFile[argument.Substring(0, equals)] = argument.Substring(equals + 1);
+                    updated.SetGoEnv(argument.Substring(0, equals), argument.Substring(equals + 1));
                 }
             }
         }

@@ -13,10 +13,15 @@ internal enum BaseImageKind
 
 /// <summary>
 /// The build state an instruction sees: its stage's base image, ENV, ARGs in scope, USER, WORKDIR,
-/// SHELL and what earlier <c>go env -w</c> wrote. Copied on change, shared otherwise.
+/// SHELL and what earlier <c>go env -w</c> wrote. Copied on change, shared otherwise; the variable tables are
+/// persistent maps, so a copy shares them and a change costs O(log n) however many variables the stage has.
 /// </summary>
 internal sealed class StageState
 {
+    private PersistentMap<string?> _env = PersistentMap<string?>.Empty;
+    private PersistentMap<string?> _args = PersistentMap<string?>.Empty;
+    private PersistentMap<string> _goEnvFile = PersistentMap<string>.Empty;
+
     public StageState(int stageIndex, char escape)
     {
         StageIndex = stageIndex;
@@ -34,13 +39,13 @@ internal sealed class StageState
     public bool IsWindows { get; set; }
 
     /// <summary>ENV values; null for a value that refers to something unknown.</summary>
-    public Dictionary<string, string?> Env { get; private set; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string?> Env => _env;
 
     /// <summary>ARGs in scope with their defaults (null: declared without a value, unset in a default build).</summary>
-    public Dictionary<string, string?> Args { get; private set; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string?> Args => _args;
 
     /// <summary>Values written by <c>go env -w</c> in earlier RUNs (Go's env file).</summary>
-    public Dictionary<string, string> GoEnvFile { get; private set; } = new(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> GoEnvFile => _goEnvFile;
 
     /// <summary>The USER, expanded; null when never set (root).</summary>
     public string? User { get; set; }
@@ -57,9 +62,9 @@ internal sealed class StageState
         StageName = StageName,
         BaseImage = BaseImage,
         IsWindows = IsWindows,
-        Env = new Dictionary<string, string?>(Env, StringComparer.Ordinal),
-        Args = new Dictionary<string, string?>(Args, StringComparer.Ordinal),
-        GoEnvFile = new Dictionary<string, string>(GoEnvFile, StringComparer.Ordinal),
+        _env = _env,
+        _args = _args,
+        _goEnvFile = _goEnvFile,
         User = User,
         Workdir = Workdir,
         Shell = Shell,
@@ -71,9 +76,15 @@ internal sealed class StageState
         var state = Clone();
         state.StageIndex = stageIndex;
         state.StageName = null;
-        state.Args = new Dictionary<string, string?>(StringComparer.Ordinal);
+        state._args = PersistentMap<string?>.Empty;
         return state;
     }
+
+    public void SetEnv(string name, string? value) => _env = _env.SetItem(name, value);
+
+    public void SetArg(string name, string? value) => _args = _args.SetItem(name, value);
+
+    public void SetGoEnv(string name, string value) => _goEnvFile = _goEnvFile.SetItem(name, value);
 
     /// <summary>
     /// A variable as a command sees it: set on the command or earlier in the same RUN, else ENV, else an

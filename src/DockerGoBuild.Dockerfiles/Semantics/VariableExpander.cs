@@ -15,6 +15,13 @@ internal static class VariableExpander
     /// <summary>Stands in for the value of a variable nobody set, so callers can tell which part is unknown.</summary>
     public const char UnknownMarker = '\u0001';
 
+    /// <summary>
+    /// Longer values are taken as unknown. No process can receive a longer environment string than a few
+    /// pages anyway, and without a limit <c>ENV A=$A:x</c> repeated makes every instruction's state hold an
+    /// ever longer copy: quadratic time and memory on a hostile file.
+    /// </summary>
+    public const int MaxValueLength = 4096;
+
     public static string Expand(string raw, char escape, Func<string, string?> lookup, out bool hasUnknown)
     {
         hasUnknown = false;
@@ -49,6 +56,12 @@ internal static class VariableExpander
             }
 
             builder.Append(c);
+        }
+
+        if (builder.Length > MaxValueLength)
+        {
+            hasUnknown = true;
+            return UnknownMarker.ToString();
         }
 
         return builder.ToString();

@@ -18,7 +18,10 @@ public static class DockerfileParser
             throw new ArgumentNullException(nameof(text));
         }
 
-        return new Reader(text, cancellationToken).Read();
+        using (AnalysisCancellation.Enter(cancellationToken))
+        {
+            return new Reader(text, cancellationToken).Read();
+        }
     }
 
     private sealed class Reader

@@ -25,11 +25,11 @@ public class PropertyTests
 
     [Fact]
     public void Generated_dockerfiles_keep_every_invariant() =>
-        Sample("generated", DockerfileGenerator.Dockerfile, Invariants.Hold, ciIterations: 3000, Printable);
+        Sample("generated", DockerfileGenerator.Dockerfile, Invariants.Hold, ciIterations: 3000, RobustnessReport.Printable);
 
     [Fact]
     public void Mutated_corpus_files_keep_every_invariant() =>
-        Sample("mutated", CorpusMutator.Mutated, Invariants.Hold, ciIterations: 2000, bytes => Printable(Encoding.Latin1.GetString(bytes)));
+        Sample("mutated", CorpusMutator.Mutated, Invariants.Hold, ciIterations: 2000, bytes => RobustnessReport.Printable(Encoding.Latin1.GetString(bytes)));
 
     /// <summary>
     /// A file cut short is what a truncated download or an editor's half-saved buffer looks like, and every cut
@@ -56,7 +56,7 @@ public class PropertyTests
                 }
                 catch (Exception exception)
                 {
-                    throw new InvalidOperationException($"corpus file {index} cut at {length} of {bytes.Length} bytes: {Printable(Encoding.Latin1.GetString(cut))}", exception);
+                    throw new InvalidOperationException($"corpus file {index} cut at {length} of {bytes.Length} bytes: {RobustnessReport.Printable(Encoding.Latin1.GetString(cut))}", exception);
                 }
 
                 Interlocked.Increment(ref cuts);
@@ -77,25 +77,4 @@ public class PropertyTests
 
     private void Report(string name, long inputs, TimeSpan elapsed) =>
         RobustnessReport.Write(_output, $"robustness {name}: {inputs} inputs, 0 exceptions, 0 invariant violations, {elapsed.TotalSeconds:F1} s ({inputs / Math.Max(elapsed.TotalSeconds, 0.001):F0} inputs/s)");
-
-    /// <summary>The input as a C# string literal, so a failing case can be pasted into a regression test.</summary>
-    public static string Printable(string text)
-    {
-        var builder = new StringBuilder(text.Length + 2).Append('"');
-        foreach (var c in text.Take(4000))
-        {
-            builder.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when c < ' ' || c > '~' => $"\\u{(int)c:x4}",
-                _ => c.ToString(),
-            });
-        }
-
-        return builder.Append(text.Length > 4000 ? "\"..." : "\"").ToString();
-    }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.Linq;
+using System.Text;
 using Xunit.Abstractions;
 
 namespace DockerGoBuild.Dockerfiles.Tests.Robustness;
@@ -27,5 +29,26 @@ public static class RobustnessReport
         {
             File.AppendAllText(path, $"{DateTime.UtcNow:O} {line}{Environment.NewLine}");
         }
+    }
+
+    /// <summary>The input as a C# string literal, so a failing case can be pasted into a regression test.</summary>
+    public static string Printable(string text)
+    {
+        var builder = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var c in text.Take(4000))
+        {
+            builder.Append(c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when c < ' ' || c > '~' => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.Append(text.Length > 4000 ? "\"..." : "\"").ToString();
     }
 }
