@@ -63,16 +63,10 @@ internal static class LintCommand
 
     private static int Execute(Settings settings, TextWriter output, TextWriter error)
     {
-        var inputFailed = false;
-        void ReportInputError(string path, string reason)
-        {
-            error.WriteLine($"{path}: error: {reason}");
-            inputFailed = true;
-        }
-
+        var reader = new SourceFile(error);
         var statistics = new LintStatistics();
-        var inputs = DockerfileDiscovery.Find(settings.Paths, ReportInputError);
-        var sources = ReadAll(inputs, statistics, ReportInputError);
+        var inputs = reader.Find(settings.Paths);
+        var sources = ReadAll(inputs, statistics, reader);
         var files = AnalyzeAll(sources, settings.Repeat, statistics);
 
         if (!TryWriteReport(settings, files, output, error))
@@ -85,7 +79,7 @@ internal static class LintCommand
             statistics.Write(error);
         }
 
-        if (inputFailed)
+        if (reader.Failed)
         {
             return ExitCodes.BadUsage;
         }
@@ -94,18 +88,17 @@ internal static class LintCommand
         return anyWarning ? ExitCodes.Findings : ExitCodes.Success;
     }
 
-    private static List<Source> ReadAll(IReadOnlyList<DockerfileInput> inputs, LintStatistics statistics, Action<string, string> reportError)
+    private static List<Source> ReadAll(IReadOnlyList<DockerfileInput> inputs, LintStatistics statistics, SourceFile reader)
     {
         var sources = new List<Source>(inputs.Count);
         var readTime = TimeSpan.Zero;
         foreach (var input in inputs)
         {
             var started = Stopwatch.GetTimestamp();
-            var read = SourceFile.TryRead(input.FullPath, out var text, out var encoding, out var readError);
+            var read = reader.TryRead(input, out var text, out var encoding);
             readTime += Stopwatch.GetElapsedTime(started);
             if (!read)
             {
-                reportError(input.DisplayPath, readError);
                 continue;
             }
 

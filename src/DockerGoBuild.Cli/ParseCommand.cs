@@ -1,3 +1,4 @@
+using DockerGoBuild.Cli.Lint;
 using System.CommandLine;
 using DockerGoBuild.Dockerfiles.Syntax;
 
@@ -23,9 +24,8 @@ internal static class ParseCommand
 
     private static int Execute(FileInfo file, TextWriter output, TextWriter error)
     {
-        if (!SourceFile.TryRead(file.FullName, out var text, out _, out var readError))
+        if (!new SourceFile(error).TryRead(new DockerfileInput(file.ToString(), file.FullName, FoundBySearch: false), out var text, out _))
         {
-            error.WriteLine($"{file}: error: {readError}");
             return ExitCodes.BadUsage;
         }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DockerGoBuild.Cli.Fix;
 
 namespace DockerGoBuild.Cli;
 
@@ -7,12 +8,16 @@ public static class Program
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs the tool with the given writers (tests call this in-process).</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, output, error, AtomicFileWriter.Default);
+
+    /// <summary>Runs the tool with a given way of replacing fixed files (tests make the rename fail).</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error, AtomicFileWriter writer)
     {
         var root = new RootCommand("Lint and fix Dockerfiles for BuildKit cache mounts, secrets and parser directives.")
         {
             ParseCommand.Create(output, error),
             LintCommand.Create(output, error),
+            FixCommand.Create(output, error, writer),
         };
 
         var configuration = new InvocationConfiguration { Output = output, Error = error };

@@ -86,7 +86,7 @@ public class RobustnessTests
         return text.ToString();
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(ImmutableArray<AdditionalText> files, List<Exception> exceptions, CancellationToken cancellationToken = default)
+    internal static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(ImmutableArray<AdditionalText> files, List<Exception> exceptions, CancellationToken cancellationToken = default)
     {
         var compilation = CSharpCompilation.Create(
             "Robustness",
@@ -108,7 +108,7 @@ public class RobustnessTests
         return await analysis.GetAnalyzerDiagnosticsAsync(cancellationToken);
     }
 
-    private sealed class InMemoryAdditionalText : AdditionalText
+    internal sealed class InMemoryAdditionalText : AdditionalText
     {
         private readonly SourceText _text;
 
@@ -155,7 +155,7 @@ public class RobustnessTests
         }
     }
 
-    private sealed class NoOptions : AnalyzerConfigOptionsProvider
+    internal sealed class NoOptions : AnalyzerConfigOptionsProvider
     {
         public static readonly NoOptions Instance = new();
 

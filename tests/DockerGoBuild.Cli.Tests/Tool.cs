@@ -16,11 +16,14 @@ public sealed record ToolResult(int ExitCode, string Output, string Error)
 
 public static class Tool
 {
-    public static ToolResult Run(params string[] args)
+    public static ToolResult Run(params string[] args) => Run(Fix.AtomicFileWriter.Default, args);
+
+    /// <summary>Runs the tool with a given way of replacing fixed files.</summary>
+    internal static ToolResult Run(Fix.AtomicFileWriter writer, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = Program.Run(args, output, error);
+        var exitCode = Program.Run(args, output, error, writer);
         return new ToolResult(exitCode, output.ToString(), error.ToString());
     }
 }

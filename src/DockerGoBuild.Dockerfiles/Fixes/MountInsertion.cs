@@ -11,7 +11,14 @@ internal static class MountInsertion
 {
     public static TextEdit Create(DockerfileSyntax syntax, Instruction run, string mount)
     {
-        var logicalPosition = run.Flags.Count > 0 ? run.Flags[0].Start : run.ArgumentsStart;
+        // The first word after the keyword: the first flag, the command, or a bare "--" that ends the flags
+        // (a mount inserted after that would be a word of the command, and the finding would never go away).
+        var logicalPosition = run.KeywordStart + run.Keyword.Length;
+        while (logicalPosition < run.ArgumentsStart && char.IsWhiteSpace(run.Line.Text[logicalPosition]))
+        {
+            logicalPosition++;
+        }
+
         var position = run.Line.ToSource(logicalPosition);
         var line = syntax.Lines.GetLineIndex(position);
         var keywordLine = syntax.Lines.GetLineIndex(run.KeywordSpan.Start);
@@ -23,5 +30,23 @@ internal static class MountInsertion
         var lineStart = syntax.Lines.Start(line);
         var indentation = syntax.Text.Substring(lineStart, position - lineStart);
         return TextEdit.Insert(position, mount + " " + syntax.EscapeCharacter + syntax.Lines.LineBreak(line) + indentation);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="value"/> can stand unquoted as a mount option's value in a fix: BuildKit splits the
+    /// options at commas, strips quotes and expands variables, and a blank or a control character ends or breaks
+    /// the flag. A value that cannot is left to a person rather than written in a way that means something else.
+    /// </summary>
+    public static bool IsPlainValue(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is ',' or '"' or '\'' or '$' or '\\' or '`' || char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return value.Length > 0;
     }
 }

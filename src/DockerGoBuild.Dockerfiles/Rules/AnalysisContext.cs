@@ -12,6 +12,7 @@ internal sealed class AnalysisContext
     private DirectiveFacts? _directives;
     private BuildModel? _model;
     private CacheAnalysis? _cache;
+    private StageRuns? _stageRuns;
 
     public AnalysisContext(DockerfileSyntax syntax, List<Finding> findings, CancellationToken cancellationToken)
     {
@@ -35,6 +36,9 @@ internal sealed class AnalysisContext
 
     /// <summary>The cache-mount facts of every RUN, computed once for the cache rules.</summary>
     public CacheAnalysis Cache => _cache ??= CacheAnalysis.Compute(Model);
+
+    /// <summary>Where each stage's RUNs are, for the fixes that mount something into later RUNs.</summary>
+    public StageRuns StageRuns => _stageRuns ??= StageRuns.Create(Model.Instructions);
 
     public void Report(Finding finding) => _findings.Add(finding);
 }

@@ -24,8 +24,8 @@ internal sealed class CacheMountTargetMismatchRule : IDockerfileRule
             var option = mount.TargetOption!;
             var valueSpan = run.ToSource(option.ValueStart, option.End);
             var span = run.ToSource(option.Start, option.End);
-            var fix = new[] { new TextEdit(valueSpan, mistargeted.ExpectedPath) };
-            context.Report(new Finding(Descriptor, span, message, mistargeted.Run.Instruction.StartLine, fix, $"Target {mistargeted.ExpectedPath}"));
+            var fix = MountInsertion.IsPlainValue(mistargeted.ExpectedPath) ? new[] { new TextEdit(valueSpan, mistargeted.ExpectedPath) } : null;
+            context.Report(new Finding(Descriptor, span, message, mistargeted.Run.Instruction.StartLine, fix, fix == null ? null : $"Target {mistargeted.ExpectedPath}"));
         }
     }
 }

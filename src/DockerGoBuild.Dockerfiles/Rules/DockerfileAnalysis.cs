@@ -46,6 +46,15 @@ public static class DockerfileAnalysis
             return new AnalysisResult(syntax, findings);
         }
 
+        if (LooksBinary(syntax.Text))
+        {
+            // One clear diagnostic instead of an "unknown instruction" for every line of noise.
+            var at = new TextSpan(syntax.BomLength, 0);
+            findings.Add(new Finding(Descriptors.SyntaxError, at, "The file holds binary data (NUL or control bytes), not Dockerfile text; it was not analysed", instructionLine: 0));
+            return new AnalysisResult(syntax, findings);
+        }
+
+        using var cancellation = AnalysisCancellation.Enter(cancellationToken);
         var context = new AnalysisContext(syntax, findings, cancellationToken);
         foreach (var rule in Rules)
         {
@@ -56,6 +65,32 @@ public static class DockerfileAnalysis
         var kept = Suppressions.Read(syntax).Filter(findings);
         kept.Sort(static (a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Id, b.Id));
         return new AnalysisResult(syntax, kept);
+    }
+
+    /// <summary>
+    /// Binary when the start of the file has a NUL character, or when more than a tenth of it is control
+    /// characters or undecodable bytes; a few stray Latin-1 bytes in a comment do not count.
+    /// </summary>
+    private static bool LooksBinary(string text)
+    {
+        const int Sample = 8192;
+        var length = text.Length < Sample ? text.Length : Sample;
+        var suspicious = 0;
+        for (var i = 0; i < length; i++)
+        {
+            var c = text[i];
+            if (c == '\0')
+            {
+                return true;
+            }
+
+            if ((char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f' or '\v' or '\u001B')) || c == '\uFFFD')
+            {
+                suspicious++;
+            }
+        }
+
+        return length >= 16 && suspicious * 10 > length;
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace DockerGoBuild.Dockerfiles.Rules;
 /// <summary>One problem a rule found, where it is, and the edits that fix it (if the rule is sure of them).</summary>
 public sealed class Finding
 {
-    public Finding(RuleDescriptor rule, TextSpan span, string message, int instructionLine, IReadOnlyList<TextEdit>? fix = null, string? fixTitle = null)
+    public Finding(RuleDescriptor rule, TextSpan span, string message, int instructionLine, IReadOnlyList<TextEdit>? fix = null, string? fixTitle = null, string? buildFlag = null)
     {
         Rule = rule;
         Span = span;
@@ -16,6 +16,7 @@ public sealed class Finding
         InstructionLine = instructionLine;
         Fix = fix ?? Array.Empty<TextEdit>();
         FixTitle = fixTitle;
+        BuildFlag = buildFlag;
     }
 
     public RuleDescriptor Rule { get; }
@@ -36,6 +37,12 @@ public sealed class Finding
 
     /// <summary>A short title for the fix, e.g. "Add a cache mount for the Go module cache".</summary>
     public string? FixTitle { get; }
+
+    /// <summary>
+    /// The <c>docker build</c> flag a build needs once the fix is applied (a secret or SSH mount takes its
+    /// value from the client), e.g. <c>--secret id=npm_token,env=NPM_TOKEN</c>; null when it needs none.
+    /// </summary>
+    public string? BuildFlag { get; }
 
     public bool IsFixable => Fix.Count > 0;
 

@@ -19,6 +19,11 @@ internal static class MissingCacheMountFinding
 
         var mount = $"--mount=type=cache,{mountOptions}target={missing.Path}";
         var message = $"'{command}' fills the {cacheName} at {missing.Path} without a cache mount, so every cold build starts from scratch; add '{mount}' to the RUN";
+        if (!MountInsertion.IsPlainValue(missing.Path))
+        {
+            return new Finding(rule, missing.Command.Span, message, instructionLine);
+        }
+
         var fix = MountInsertion.Create(syntax, missing.Run.Effective, mount);
         return new Finding(rule, missing.Command.Span, message, instructionLine, new[] { fix }, $"Add '{mount}'");
     }

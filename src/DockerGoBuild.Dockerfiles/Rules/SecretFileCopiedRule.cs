@@ -49,11 +49,15 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
                 var keyword = copy.Keyword.ToUpperInvariant();
                 var message = $"{keyword} puts the credential file '{BaseName(path)}' ({Describe(kind)}) into an image layer, where it stays even if a later step deletes it; mount it only where it is used with '{mount}' and build with '{clientFlag}'";
                 var fix = Fix(context, index, source, kind, id, path);
-                context.Report(new Finding(Descriptor, copy.ToSource(word.Start, word.End), message, fact.Instruction.StartLine, fix, fix == null ? null : $"Mount '{BaseName(path)}' as a secret instead of copying it"));
+                context.Report(new Finding(Descriptor, copy.ToSource(word.Start, word.End), message, fact.Instruction.StartLine, fix, fix == null ? null : FixTitle(path, isSshKey), clientFlag));
                 break;
             }
         }
     }
+
+    private static string FixTitle(string path, bool isSshKey) => isSshKey
+        ? $"Use an SSH mount instead of copying '{BaseName(path)}'"
+        : $"Mount '{BaseName(path)}' as a secret instead of copying it";
 
     private static string ExpandSource(string raw, StageState state) =>
         VariableExpander.Expand(raw, state.Escape, state, out _).Replace(VariableExpander.UnknownMarkerText, string.Empty);
@@ -100,17 +104,22 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
 
         var destination = Destination(copy, path, fact.State);
         var isSshKey = kind is SecretFileKind.SshPrivateKey or SecretFileKind.SshDirectory;
-        var mount = isSshKey ? "--mount=type=ssh" : destination == null ? null : $"--mount=type=secret,id={id},target={destination}";
+        var mount = isSshKey ? "--mount=type=ssh" : destination == null || !MountInsertion.IsPlainValue(destination) || !MountInsertion.IsPlainValue(id) ? null : $"--mount=type=secret,id={id},target={destination}";
         if (mount == null)
         {
             return null;
         }
 
         var tools = SecretFiles.ToolsReading(kind);
-        for (var i = copyIndex + 1; i < facts.Count && facts[i].Instruction.Kind != InstructionKind.From; i++)
+        if (!context.StageRuns.TryGetRunsAfter(copyIndex, out var runs))
+        {
+            return null;
+        }
+
+        foreach (var i in runs)
         {
             var run = facts[i];
-            if (run.Effective.Kind == InstructionKind.Run && Uses(run, destination, BaseName(path), tools))
+            if (Uses(run, destination, BaseName(path), tools))
             {
                 edits.Add(MountInsertion.Create(syntax, run.Effective, mount));
             }

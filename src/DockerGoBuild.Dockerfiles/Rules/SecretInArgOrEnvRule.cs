@@ -38,9 +38,9 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
 
                 var keyword = instruction.Kind == InstructionKind.Arg ? "ARG" : "ENV";
                 var span = instruction.ToSource(pair.Key.Start, pair.Value?.End ?? pair.Key.End);
-                var message = $"{keyword} '{pair.Key.Value}' {reason}; build arguments and environment variables are stored in the image, pass it with a secret mount ('--mount=type=secret,id={pair.Key.Value},env={pair.Key.Value}') instead";
+                var message = $"{keyword} '{pair.Key.Value}' {reason}; build arguments and environment variables are stored in the image, pass it with a secret mount ('--mount=type=secret,id={pair.Key.Value},env={pair.Key.Value}') instead and build with '--secret id={pair.Key.Value},env={pair.Key.Value}'";
                 var fix = instruction.Kind == InstructionKind.Arg ? ArgFix(context, index, pair) : null;
-                context.Report(new Finding(Descriptor, span, message, fact.Instruction.StartLine, fix, fix == null ? null : $"Replace ARG {pair.Key.Value} with a secret mount"));
+                context.Report(new Finding(Descriptor, span, message, fact.Instruction.StartLine, fix, fix == null ? null : $"Replace ARG {pair.Key.Value} with a secret mount", $"--secret id={pair.Key.Value},env={pair.Key.Value}"));
                 break;
             }
         }
@@ -66,15 +66,25 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         return null;
     }
 
-    // ENV X=$SECRET with SECRET an ARG of the stage's scope that is secret by name or value.
+    // ENV X=$SECRET with SECRET an ARG of the stage's scope that is secret by name or value. The value's own
+    // references are looked up, rather than every ARG in scope tried against the value: a stage of thousands
+    // of ARGs and ENVs stays linear.
     private static string? ReferencedSecretArg(string value, StageState state)
     {
-        foreach (var pair in state.Args)
+        for (var i = value.IndexOf('$'); i >= 0 && i + 1 < value.Length; i = value.IndexOf('$', i + 1))
         {
-            if (ReferencesVariable(value, pair.Key)
-                && (SecretNames.IsSecretName(pair.Key) || (pair.Value != null && SecretValues.TryFindCredential(pair.Value, out _))))
+            var start = value[i + 1] == '{' ? i + 2 : i + 1;
+            var end = start;
+            while (end < value.Length && (char.IsLetterOrDigit(value[end]) || value[end] == '_'))
             {
-                return pair.Key;
+                end++;
+            }
+
+            var name = value.Substring(start, end - start);
+            if (name.Length > 0 && state.Args.TryGetValue(name, out var argValue)
+                && (SecretNames.IsSecretName(name) || (argValue != null && SecretValues.TryFindCredential(argValue, out _))))
+            {
+                return name;
             }
         }
 
@@ -114,18 +124,23 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         var syntax = context.Syntax;
         var edits = new List<TextEdit> { TextEdit.Delete(WholeLines(syntax, arg.Instruction)) };
         var name = pair.Key.Value;
-        var mount = $"--mount=type=secret,id={name},env={name}";
-        for (var i = argIndex + 1; i < facts.Count; i++)
+        if (!MountInsertion.IsPlainValue(name))
         {
-            var fact = facts[i];
-            if (fact.Instruction.Kind == InstructionKind.From)
-            {
-                break;
-            }
+            return null;
+        }
 
-            if (fact.Effective.Kind == InstructionKind.Run && ReferencesVariable(fact.Effective.Line.Text, name))
+        var mount = $"--mount=type=secret,id={name},env={name}";
+        if (!context.StageRuns.TryGetRunsAfter(argIndex, out var runs))
+        {
+            return null;
+        }
+
+        foreach (var i in runs)
+        {
+            var run = facts[i].Effective;
+            if (ReferencesVariable(run.Line.Text, name))
             {
-                edits.Add(MountInsertion.Create(syntax, fact.Effective, mount));
+                edits.Add(MountInsertion.Create(syntax, run, mount));
             }
         }
 

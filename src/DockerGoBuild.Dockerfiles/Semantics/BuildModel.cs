@@ -15,6 +15,7 @@ internal sealed class InstructionFacts
     {
         Instruction = instruction;
         State = state;
+        // A RUN can execute hundreds of thousands of commands; walks over them stop when the analysis is cancelled.
         Commands = commands;
     }
 

@@ -13,20 +13,14 @@ internal enum BaseImageKind
 
 /// <summary>
 /// The build state an instruction sees: its stage's base image, ENV, ARGs in scope, USER, WORKDIR,
-/// SHELL and what earlier <c>go env -w</c> wrote. Copied on change, shared otherwise: a copy shares the
-/// variable tables with its original, and whichever of the two changes a table first copies it.
+/// SHELL and what earlier <c>go env -w</c> wrote. Copied on change, shared otherwise; the variable tables are
+/// persistent maps, so a copy shares them and a change costs O(log n) however many variables the stage has.
 /// </summary>
 internal sealed class StageState : IVariableLookup
 {
-    private static readonly Dictionary<string, string?> NoVariables = new(StringComparer.Ordinal);
-    private static readonly Dictionary<string, string> NoGoEnv = new(StringComparer.Ordinal);
-
-    private Dictionary<string, string?> _env = NoVariables;
-    private Dictionary<string, string?> _args = NoVariables;
-    private Dictionary<string, string> _goEnvFile = NoGoEnv;
-    private bool _ownsEnv;
-    private bool _ownsArgs;
-    private bool _ownsGoEnvFile;
+    private PersistentMap<string?> _env = PersistentMap<string?>.Empty;
+    private PersistentMap<string?> _args = PersistentMap<string?>.Empty;
+    private PersistentMap<string> _goEnvFile = PersistentMap<string>.Empty;
 
     public StageState(int stageIndex, char escape)
     {
@@ -63,23 +57,18 @@ internal sealed class StageState : IVariableLookup
 
     public ShellDialect Dialect => Shell ?? (IsWindows ? ShellDialect.Cmd : ShellDialect.Posix);
 
-    public StageState Clone()
+    public StageState Clone() => new(StageIndex, Escape)
     {
-        // From here on the tables are shared: neither state may change them in place.
-        _ownsEnv = _ownsArgs = _ownsGoEnvFile = false;
-        return new StageState(StageIndex, Escape)
-        {
-            StageName = StageName,
-            BaseImage = BaseImage,
-            IsWindows = IsWindows,
-            _env = _env,
-            _args = _args,
-            _goEnvFile = _goEnvFile,
-            User = User,
-            Workdir = Workdir,
-            Shell = Shell,
-        };
-    }
+        StageName = StageName,
+        BaseImage = BaseImage,
+        IsWindows = IsWindows,
+        _env = _env,
+        _args = _args,
+        _goEnvFile = _goEnvFile,
+        User = User,
+        Workdir = Workdir,
+        Shell = Shell,
+    };
 
     /// <summary>A new stage that starts from this (earlier) stage: everything but the ARGs carries over.</summary>
     public StageState InheritFor(int stageIndex)
@@ -87,15 +76,15 @@ internal sealed class StageState : IVariableLookup
         var state = Clone();
         state.StageIndex = stageIndex;
         state.StageName = null;
-        state._args = NoVariables;
+        state._args = PersistentMap<string?>.Empty;
         return state;
     }
 
-    public void SetEnv(string name, string? value) => Own(ref _env, ref _ownsEnv)[name] = value;
+    public void SetEnv(string name, string? value) => _env = _env.SetItem(name, value);
 
-    public void SetArg(string name, string? value) => Own(ref _args, ref _ownsArgs)[name] = value;
+    public void SetArg(string name, string? value) => _args = _args.SetItem(name, value);
 
-    public void SetGoEnv(string name, string value) => Own(ref _goEnvFile, ref _ownsGoEnvFile)[name] = value;
+    public void SetGoEnv(string name, string value) => _goEnvFile = _goEnvFile.SetItem(name, value);
 
     /// <summary>
     /// A variable as a command sees it: set on the command or earlier in the same RUN, else ENV, else an
@@ -108,31 +97,29 @@ internal sealed class StageState : IVariableLookup
             return inline;
         }
 
-        if (_env.TryGetValue(name, out var env))
+        if (Env.TryGetValue(name, out var env))
         {
             return env;
         }
 
-        if (_args.TryGetValue(name, out var arg) && arg != null)
+        if (Args.TryGetValue(name, out var arg) && arg != null)
         {
             return arg;
         }
 
-        return _goEnvFile.TryGetValue(name, out var goEnv) ? goEnv : null;
+        return GoEnvFile.TryGetValue(name, out var goEnv) ? goEnv : null;
     }
 
     /// <summary>A variable for Dockerfile word expansion (ENV and ARG only).</summary>
     public string? LookupBuildVariable(string name)
     {
-        if (_env.TryGetValue(name, out var env))
+        if (Env.TryGetValue(name, out var env))
         {
             return env;
         }
 
-        return _args.TryGetValue(name, out var arg) ? arg : null;
+        return Args.TryGetValue(name, out var arg) ? arg : null;
     }
-
-    string? IVariableLookup.Lookup(string name) => LookupBuildVariable(name);
 
     public bool IsRoot
     {
@@ -160,16 +147,5 @@ internal sealed class StageState : IVariableLookup
         }
 
         return !IsWindows && IsRoot ? "/root" : null;
-    }
-
-    private static Dictionary<string, TValue> Own<TValue>(ref Dictionary<string, TValue> table, ref bool owned)
-    {
-        if (!owned)
-        {
-            table = new Dictionary<string, TValue>(table, StringComparer.Ordinal);
-            owned = true;
-        }
-
-        return table;
     }
 }

@@ -15,7 +15,8 @@ internal static class UnixPath
 
         if (!path.StartsWith("/", System.StringComparison.Ordinal))
         {
-            if (workdir == null)
+            // A chain of relative WORKDIRs would otherwise grow the path, and each state's copy of it, without end.
+            if (workdir == null || workdir.Length > VariableExpander.MaxValueLength)
             {
                 return null;
             }

@@ -24,12 +24,19 @@ internal static class VariableExpander
     /// <summary><see cref="UnknownMarker"/> as a string.</summary>
     public const string UnknownMarkerText = "\u0001";
 
+    /// <summary>
+    /// Longer values are taken as unknown. No process can receive a longer environment string than a few
+    /// pages anyway, and without a limit <c>ENV A=$A:x</c> repeated makes every instruction's state hold an
+    /// ever longer copy: quadratic time and memory on a hostile file.
+    /// </summary>
+    public const int MaxValueLength = 4096;
+
     public static string Expand(string raw, char escape, IVariableLookup lookup, out bool hasUnknown)
     {
         hasUnknown = false;
 
-        // Most words have nothing to expand, unquote or unescape: they are their own value.
-        if (!NeedsEvaluation(raw, escape))
+        // Most words have nothing to expand, unquote or unescape: they are their own value (when short enough).
+        if (raw.Length <= MaxValueLength && !NeedsEvaluation(raw, escape))
         {
             return raw;
         }
@@ -65,6 +72,12 @@ internal static class VariableExpander
             }
 
             builder.Append(c);
+        }
+
+        if (builder.Length > MaxValueLength)
+        {
+            hasUnknown = true;
+            return UnknownMarker.ToString();
         }
 
         return builder.ToString();

@@ -184,6 +184,8 @@ internal sealed class ScriptParser
 
     private void OnWord(in WordToken word)
     {
+        // One RUN can hold megabytes of script: let a cancelled analysis stop inside it.
+        AnalysisCancellation.Poll();
         if (controlFlow.IsSkipping)
         {
             controlFlow.SkipWord(word);

@@ -19,14 +19,17 @@ public static class DockerfileParser
             throw new ArgumentNullException(nameof(text));
         }
 
-        var scratch = Scratch.Rent(text);
-        try
+        using (AnalysisCancellation.Enter(cancellationToken))
         {
-            return new Reader(text, scratch, cancellationToken).Read();
-        }
-        finally
-        {
-            scratch.Return();
+            var scratch = Scratch.Rent(text);
+            try
+            {
+                return new Reader(text, scratch, cancellationToken).Read();
+            }
+            finally
+            {
+                scratch.Return();
+            }
         }
     }
 
@@ -146,7 +149,6 @@ public static class DockerfileParser
                 var builder = _scratch.Builder;
                 builder.Reset(_text);
                 builder.Add(start, pieceEnd - start);
-                var startLine = line;
                 var lastLine = line;
                 line++;
                 var hasEmptyContinuationLine = false;
@@ -202,7 +204,8 @@ public static class DockerfileParser
                     }
                 }
 
-                SetExtent(instruction, startLine, lastLine, instructionEnd);
+                // The logical line may start with lines that hold only a continuation: the keyword's line is where the instruction starts.
+                SetExtent(instruction, _lines.GetLineIndex(instruction.KeywordSpan.Start), lastLine, instructionEnd);
                 _instructions.Add(instruction);
             }
 
@@ -260,7 +263,7 @@ public static class DockerfileParser
             (_directives ??= new List<ParserDirective>()).Add(new ParserDirective(name, directiveValue, line, span, key, value, isDuplicate, indented));
             if (isDuplicate)
             {
-                Report("duplicate-directive", ParseSeverity.Error, $"Only one '{name}' parser directive can be used; BuildKit rejects the file", span);
+                Report("duplicate-directive", ParseSeverity.Error, $"Only one '{MessageText.Quote(name)}' parser directive can be used; BuildKit rejects the file", span);
                 return;
             }
 
@@ -272,7 +275,7 @@ public static class DockerfileParser
                 }
                 else
                 {
-                    Report("invalid-escape", ParseSeverity.Error, $"Invalid escape character '{directiveValue}': it must be ` or \\", value);
+                    Report("invalid-escape", ParseSeverity.Error, $"Invalid escape character '{MessageText.Quote(directiveValue)}': it must be ` or \\", value);
                 }
             }
         }
@@ -369,7 +372,7 @@ public static class DockerfileParser
             switch (kind)
             {
                 case InstructionKind.Unknown:
-                    Report("unknown-instruction", ParseSeverity.Error, $"Unknown instruction '{keyword}'", logical.ToSource(start, keywordEnd));
+                    Report("unknown-instruction", ParseSeverity.Error, $"Unknown instruction '{MessageText.Quote(keyword)}'", logical.ToSource(start, keywordEnd));
                     break;
                 case InstructionKind.Onbuild:
                     if (argumentsStart < end)
@@ -449,7 +452,7 @@ public static class DockerfileParser
                 heredocs.Add(new Heredoc(_text, marker.Name, marker.Chomp, marker.Expand, marker.FileDescriptor, markerSpan, bodySpan, terminatorSpan, terminated));
                 if (!terminated)
                 {
-                    Report("unterminated-heredoc", ParseSeverity.Error, $"Unterminated heredoc: no line '{marker.Name}' ends the body started here", markerSpan);
+                    Report("unterminated-heredoc", ParseSeverity.Error, $"Unterminated heredoc: no line '{MessageText.Quote(marker.Name)}' ends the body started here", markerSpan);
                     break;
                 }
             }

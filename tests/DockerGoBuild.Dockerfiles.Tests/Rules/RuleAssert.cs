@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using DockerGoBuild.Dockerfiles.Fixes;
 using DockerGoBuild.Dockerfiles.Rules;
 using DockerGoBuild.Dockerfiles.Syntax;
 using Xunit;
@@ -41,21 +42,8 @@ public static class RuleAssert
     public static IReadOnlyList<Finding> Analyze(string text, string id) =>
         DockerfileAnalysis.Analyze(text).Findings.Where(f => f.Id == id).ToList();
 
-    /// <summary>Applies the finding's edits from last to first; edits at the same position keep their given order.</summary>
-    public static string Apply(string text, Finding finding)
-    {
-        var ordered = finding.Fix.Select((edit, index) => (edit, index))
-            .OrderByDescending(e => e.edit.Span.Start)
-            .ThenByDescending(e => e.index)
-            .Select(e => e.edit);
-        var builder = new StringBuilder(text);
-        foreach (var edit in ordered)
-        {
-            builder.Remove(edit.Span.Start, edit.Span.Length).Insert(edit.Span.Start, edit.NewText);
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>Applies the finding's edits alone, through the fix engine.</summary>
+    public static string Apply(string text, Finding finding) => DockerfileFixer.Apply(text, new[] { finding }, out _);
 
     public static (string Text, List<TextSpan> Spans) Parse(string markup)
     {

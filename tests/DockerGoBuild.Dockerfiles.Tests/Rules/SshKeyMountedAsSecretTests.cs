@@ -34,6 +34,15 @@ public class SshKeyMountedAsSecretTests
     public void NotAnSshKeySecret(string options) => None(From + $"RUN --mount={options} git clone x\n", Id);
 
     [Fact]
+    public void KeyReadFromAnEnvironmentVariable_ReportedWithoutAFix()
+    {
+        // The command writes the key from $SSH_KEY; an SSH mount would hand it an empty variable.
+        var finding = Assert.Single(Findings(From + "RUN [|--mount=type=secret,id=SSH_KEY,env=SSH_KEY|] echo \"$SSH_KEY\" > /root/.ssh/id_rsa\n", Id));
+
+        Assert.False(finding.IsFixable);
+    }
+
+    [Fact]
     public void MountSplitAcrossContinuation() =>
         Findings(From + "RUN [|--mount=type=secret,\\\ntarget=/root/.ssh/id_rsa|] git clone x\n", Id);
 

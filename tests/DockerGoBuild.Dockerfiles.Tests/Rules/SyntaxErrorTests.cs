@@ -35,4 +35,27 @@ public class SyntaxErrorTests
     [Fact]
     public void NoFix() =>
         Assert.False(Assert.Single(Analyze("FROM golang\nFOO bar\n", Id)).IsFixable);
+
+    [Fact]
+    public void BinaryContent_OneDiagnosticAndNothingElse()
+    {
+        var text = "FROM golang\0\u0001\u0002" + new string('\u0003', 100) + "\nRUN go build .\n";
+
+        var finding = Assert.Single(Dockerfiles.Rules.DockerfileAnalysis.Analyze(text).Findings);
+
+        Assert.Equal(Id, finding.Id);
+        Assert.Equal(0, finding.Span.Start);
+        Assert.StartsWith("The file holds binary data", finding.Message);
+    }
+
+    [Fact]
+    public void StrayUndecodableBytesInAComment_AreNotBinary() =>
+        None("# syntax=docker/dockerfile:1\n# caf\uFFFD au lait\nFROM golang\n", Id);
+
+    [Theory]
+    [InlineData("FOO\u0007BAR x", "Unknown instruction 'FOO?BAR'")]
+    [InlineData("ABCDEFGHIJABCDEFGHIJABCDEFGHIJABCDEFGHIJABCDEFGHIJ x", "Unknown instruction 'ABCDEFGHIJABCDEFGHIJABCDEFGHIJABCDEFGHIJ…'")]
+    [InlineData("ghp_0123456789abcdefghijABCDEFGHIJ0123 x", "Unknown instruction '<a GitHub token, not shown>'")]
+    public void UnknownInstructionMessage_QuotesShortPrintableAndSecretFree(string line, string message) =>
+        Assert.Equal(message, Assert.Single(Analyze("FROM golang\n" + line + "\n", Id)).Message);
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -63,12 +64,22 @@ internal static class ModelText
             previousEnd = instruction.Span.End;
 
             // The keyword is where the model says it is, and the joined line is made of the source pieces.
-            Assert.Equal(instruction.Keyword, text.Substring(instruction.KeywordSpan.Start, instruction.KeywordSpan.Length));
+            // (A keyword split by a continuation is joined in the logical line; its source span covers the continuation.)
+            Assert.Equal(instruction.Keyword, instruction.Line.Text.Substring(instruction.KeywordStart, instruction.Keyword.Length));
+            Assert.Equal(instruction.Line.ToSource(instruction.KeywordStart), instruction.KeywordSpan.Start);
+            if (instruction.KeywordSpan.Length == instruction.Keyword.Length)
+            {
+                Assert.Equal(instruction.Keyword, text.Substring(instruction.KeywordSpan.Start, instruction.KeywordSpan.Length));
+            }
+
             var joined = new StringBuilder();
             for (var i = 0; i < instruction.Line.PieceCount; i++)
             {
                 var piece = instruction.Line.PieceSourceSpan(i);
-                Assert.True(instruction.Span.Contains(piece) || piece.IsEmpty, $"piece {piece} outside {instruction.Span}");
+                // A continuation line keeps its indentation, so pieces before the keyword may hold blanks (and only blanks).
+                var before = Math.Min(piece.End, instruction.Span.Start) - piece.Start;
+                var blanksBefore = before <= 0 || string.IsNullOrWhiteSpace(text.Substring(piece.Start, before));
+                Assert.True(instruction.Span.Contains(piece) || piece.IsEmpty || (blanksBefore && piece.End <= instruction.Span.End), $"piece {piece} outside {instruction.Span}");
                 joined.Append(text, piece.Start, piece.Length);
             }
 

@@ -1,0 +1,93 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Threading;
+
+namespace DockerGoBuild.Dockerfiles;
+
+/// <summary>
+/// The cancellation token of the analysis running on this thread, for loops deep inside the parser, the shell
+/// reader and the rules that would otherwise need it threaded through every signature. An IDE cancels an
+/// analysis as soon as the file changes again, so a long file must stop within milliseconds, not after the
+/// current instruction. The analysis is synchronous, so the token is simply thread-local for its duration.
+/// </summary>
+internal static class AnalysisCancellation
+{
+    // Checking a token is cheap but not free; a hot loop checks every 256th time it polls.
+    private const int PollMask = 255;
+
+    [ThreadStatic]
+    private static CancellationToken t_token;
+
+    [ThreadStatic]
+    private static int t_polls;
+
+    /// <summary>Makes <paramref name="token"/> the current one until the scope is disposed (scopes nest).</summary>
+    public static Scope Enter(CancellationToken token)
+    {
+        var previous = t_token;
+        t_token = token;
+        return new Scope(previous);
+    }
+
+    /// <summary>Throws <see cref="OperationCanceledException"/> now and then when the current analysis was cancelled.</summary>
+    public static void Poll()
+    {
+        if ((++t_polls & PollMask) == 0)
+        {
+            t_token.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>Throws <see cref="OperationCanceledException"/> when the current analysis was cancelled.</summary>
+    public static void Check() => t_token.ThrowIfCancellationRequested();
+
+    public readonly struct Scope : IDisposable
+    {
+        private readonly CancellationToken _previous;
+
+        public Scope(CancellationToken previous)
+        {
+            _previous = previous;
+        }
+
+        public void Dispose() => t_token = _previous;
+    }
+}
+
+/// <summary>
+/// A list that polls <see cref="AnalysisCancellation"/> on every read: the rules and the cache analysis all
+/// walk the model's instructions, so reading them through this list lets every such walk stop when the
+/// analysis is cancelled, without a check in each loop.
+/// </summary>
+internal sealed class CancellableList<T> : IReadOnlyList<T>
+{
+    private readonly IReadOnlyList<T> _items;
+
+    public CancellableList(IReadOnlyList<T> items)
+    {
+        _items = items;
+    }
+
+    public int Count => _items.Count;
+
+    public T this[int index]
+    {
+        get
+        {
+            AnalysisCancellation.Poll();
+            return _items[index];
+        }
+    }
+
+    public IEnumerator<T> GetEnumerator()
+    {
+        for (var i = 0; i < _items.Count; i++)
+        {
+            AnalysisCancellation.Poll();
+            yield return _items[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using CsCheck;
+using DockerGoBuild.Dockerfiles.Semantics;
+using Xunit;
+
+namespace DockerGoBuild.Dockerfiles.Tests.Robustness;
+
+/// <summary>
+/// The persistent map behind every build state's variables behaves like a dictionary copied on each change:
+/// every version answers as the dictionary of its time, whatever was set after it.
+/// </summary>
+public class PersistentMapTests
+{
+    [Fact]
+    public void Every_version_answers_like_a_copied_dictionary()
+    {
+        var keys = Gen.OneOfConst("A", "B", "GOCACHE", "a", "", "Z9", "é", "AA", "_", "GOMODCACHE", "HOME", "x y");
+        Gen.Select(keys, Gen.Int[0, 5]).Array[0, 60].Sample(operations =>
+        {
+            var versions = new List<(PersistentMap<string?> Map, Dictionary<string, string?> Model)> { (PersistentMap<string?>.Empty, new Dictionary<string, string?>(StringComparer.Ordinal)) };
+            foreach (var (key, value) in operations)
+            {
+                var (map, model) = versions[versions.Count - 1];
+                var text = value == 0 ? null : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                versions.Add((map.SetItem(key, text), new Dictionary<string, string?>(model, StringComparer.Ordinal) { [key] = text }));
+            }
+
+            foreach (var (map, model) in versions)
+            {
+                Assert.Equal(model.Count, map.Count);
+                Assert.Equal(model.OrderBy(pair => pair.Key, StringComparer.Ordinal), map);
+                foreach (var key in new[] { "A", "B", "GOCACHE", "a", "", "Z9", "é", "AA", "_", "GOMODCACHE", "HOME", "x y", "missing" })
+                {
+                    Assert.Equal(model.TryGetValue(key, out var expected), map.TryGetValue(key, out var actual));
+                    Assert.Equal(expected, actual);
+                }
+            }
+        }, iter: FuzzBudget.Iterations(1000));
+    }
+
+    [Fact]
+    public void Many_keys_stay_balanced_and_found()
+    {
+        var map = PersistentMap<int>.Empty;
+        for (var i = 0; i < 100_000; i++)
+        {
+            map = map.SetItem("K" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), i);
+        }
+
+        Assert.Equal(100_000, map.Count);
+        Assert.True(map.TryGetValue("K99999", out var last) && last == 99_999);
+        Assert.False(map.ContainsKey("K100000"));
+    }
+}
