@@ -20,6 +20,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         var facts = context.Model.Instructions;
         for (var index = 0; index < facts.Count; index++)
         {
+            AnalysisCancellation.Poll();
             var fact = facts[index];
             var copy = fact.Effective;
             if (copy.Kind is not (InstructionKind.Copy or InstructionKind.Add) || copy.Words.Count < 2)

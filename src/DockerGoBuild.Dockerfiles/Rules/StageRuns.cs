@@ -36,6 +36,7 @@ internal sealed class StageRuns
         var stageEnds = new int[facts.Count];
         for (var i = 0; i < facts.Count; i++)
         {
+            AnalysisCancellation.Poll();
             if (facts[i].Effective.Kind == InstructionKind.Run)
             {
                 runs.Add(i);

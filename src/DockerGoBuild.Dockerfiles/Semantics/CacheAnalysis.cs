@@ -65,6 +65,7 @@ internal sealed class CacheAnalysis
         var mistargeted = new List<MistargetedCacheMount>();
         foreach (var run in model.Instructions)
         {
+            AnalysisCancellation.Poll();
             if (run.Effective.Kind != InstructionKind.Run)
             {
                 continue;
@@ -111,6 +112,7 @@ internal sealed class CacheAnalysis
 
         foreach (var command in run.Commands)
         {
+            AnalysisCancellation.Poll();
             if (command.Variables.Count > 0 && CachePaths.For(kind, run.State, command.Variables) is { } path && UnixPath.Covers(target, path))
             {
                 return true;
@@ -125,6 +127,7 @@ internal sealed class CacheAnalysis
         var reported = mistargetedKinds;
         foreach (var command in run.Commands)
         {
+            AnalysisCancellation.Poll();
             var filled = CachesFilledBy(command, run.State);
             foreach (var kind in AllKinds)
             {

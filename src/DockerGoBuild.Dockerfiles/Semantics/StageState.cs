@@ -97,29 +97,31 @@ internal sealed class StageState : IVariableLookup
             return inline;
         }
 
-        if (Env.TryGetValue(name, out var env))
+        if (_env.TryGetValue(name, out var env))
         {
             return env;
         }
 
-        if (Args.TryGetValue(name, out var arg) && arg != null)
+        if (_args.TryGetValue(name, out var arg) && arg != null)
         {
             return arg;
         }
 
-        return GoEnvFile.TryGetValue(name, out var goEnv) ? goEnv : null;
+        return _goEnvFile.TryGetValue(name, out var goEnv) ? goEnv : null;
     }
 
     /// <summary>A variable for Dockerfile word expansion (ENV and ARG only).</summary>
     public string? LookupBuildVariable(string name)
     {
-        if (Env.TryGetValue(name, out var env))
+        if (_env.TryGetValue(name, out var env))
         {
             return env;
         }
 
-        return Args.TryGetValue(name, out var arg) ? arg : null;
+        return _args.TryGetValue(name, out var arg) ? arg : null;
     }
+
+    string? IVariableLookup.Lookup(string name) => LookupBuildVariable(name);
 
     public bool IsRoot
     {
