@@ -14,7 +14,7 @@ internal static class MountInsertion
         // The first word after the keyword: the first flag, the command, or a bare "--" that ends the flags
         // (a mount inserted after that would be a word of the command, and the finding would never go away).
         var logicalPosition = run.KeywordStart + run.Keyword.Length;
-        while (logicalPosition < run.ArgumentsStart && char.IsWhiteSpace(run.Line.Text[logicalPosition]))
+        while (logicalPosition < run.ArgumentsStart && char.IsWhiteSpace(run.Line.CharAt(logicalPosition)))
         {
             logicalPosition++;
         }

@@ -92,6 +92,34 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         return null;
     }
 
+    // A thread's RUN lines, read one at a time by ReferencesVariable(LogicalLine, string).
+    [ThreadStatic]
+    private static char[]? lineChars;
+
+    /// <summary><see cref="ReferencesVariable(string, string)"/> on a logical line, read without making a string of it.</summary>
+    private static bool ReferencesVariable(LogicalLine line, string name)
+    {
+        var chars = lineChars is { } cached && cached.Length >= line.Length ? cached : lineChars = new char[Math.Max(line.Length, 256)];
+        line.CopyTo(0, chars, 0, line.Length);
+        var text = new CharSlice(chars, 0, line.Length);
+        for (var i = text.IndexOf('$'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('$', i + 1))
+        {
+            var start = text[i + 1] == '{' ? i + 2 : i + 1;
+            if (start + name.Length > text.Length || !text.Slice(start, name.Length).Is(name))
+            {
+                continue;
+            }
+
+            var end = start + name.Length;
+            if (end == text.Length || !(char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal static bool ReferencesVariable(string text, string name)
     {
         for (var i = text.IndexOf('$'); i >= 0 && i + 1 < text.Length; i = text.IndexOf('$', i + 1))
@@ -139,7 +167,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         foreach (var i in runs)
         {
             var run = facts[i].Effective;
-            if (ReferencesVariable(run.Line.Text, name))
+            if (ReferencesVariable(run.Line, name))
             {
                 edits.Add(MountInsertion.Create(syntax, run, mount));
             }

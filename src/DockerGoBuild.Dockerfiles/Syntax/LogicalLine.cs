@@ -134,6 +134,12 @@ public sealed class LogicalLine
         return -1;
     }
 
+    /// <summary>The joined text's character at <paramref name="offset"/>, read where it lies.</summary>
+    internal char CharAt(int offset) =>
+        _text != null ? _text[offset]
+        : (uint)offset >= (uint)Length ? throw new ArgumentOutOfRangeException(nameof(offset))
+        : _source[ToSource(offset)];
+
     /// <summary>The joined text of [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>).</summary>
     internal string Substring(int start, int length)
     {
