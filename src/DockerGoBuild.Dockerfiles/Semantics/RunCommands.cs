@@ -167,6 +167,8 @@ internal static class RunCommands
 
     private static ExecutedCommand Create(ShellCommand command, TextSpan span)
     {
+        // A heredoc script can hold hundreds of thousands of commands: let a cancelled analysis stop here too.
+        AnalysisCancellation.Poll();
         var arguments = new string[command.Words.Count - 1];
         for (var i = 1; i < command.Words.Count; i++)
         {
