@@ -55,10 +55,28 @@ for run in $(seq "$runs"); do
   done
 done
 
+# The package's own share of a build, measured inside the same build (so the machine's load cancels out): the time
+# of its discovery target (MSBuild's performance summary) plus its analyzer's execution time (the compiler's
+# ReportAnalyzer), against that build's elapsed time.
+for run in $(seq "$runs"); do
+  dotnet build "$work/with/Samples.sln" --no-restore --no-incremental -nodeReuse:false -clp:PerformanceSummary -p:ReportAnalyzer=true -v:d > "$work/instrumented.log"
+  python3 - "$work/instrumented.log" >> "$work/times" <<'PY'
+import re, sys
+text = open(sys.argv[1], errors="replace").read()
+target_ms = sum(int(m) for m in re.findall(r"^\s+(\d+) ms\s+DockerGoBuildAddDockerfiles\s+\d+ calls", text, re.M))
+analyzer_s = sum(float(m) for m in re.findall(r"^\s+([\d.]+)\s+\S+\s+DockerGoBuild\.Analyzers\.DockerfileAnalyzer \(", text, re.M))
+h, m, sec = re.findall(r"Time Elapsed (\d+):(\d+):([\d.]+)", text)[-1]
+elapsed = int(h) * 3600 + int(m) * 60 + float(sec)
+print(f"share with {target_ms / 1000 + analyzer_s} {elapsed}")
+PY
+done
+
 python3 - "$work/times" <<'PY'
 import statistics, sys
 times = {}
 for line in open(sys.argv[1]):
+    if line.startswith("share "):
+        continue
     measure, variant, *values = line.split()
     times.setdefault(measure, {}).setdefault(variant, []).append(sum(float(v) for v in values))
 for measure, label in (("wall", "wall time, shared compiler"), ("cpu", "CPU time (user+sys), in-process compiler")):
@@ -67,5 +85,11 @@ for measure, label in (("wall", "wall time, shared compiler"), ("cpu", "CPU time
         print(f"  {variant:8} median {statistics.median(times[measure][variant]):6.2f} s   runs: {' '.join(f'{t:.2f}' for t in times[measure][variant])}")
     w, wo = statistics.median(times[measure]["with"]), statistics.median(times[measure]["without"])
     print(f"  difference of the medians: {w - wo:+.2f} s ({(w - wo) / wo * 100:+.1f}%)")
+shares = [line.split()[2:] for line in open(sys.argv[1]) if line.startswith("share ")]
+own = [float(a) for a, _ in shares]
+elapsed = [float(b) for _, b in shares]
+percent = [float(a) / float(b) * 100 for a, b in shares]
+print("the package's own time inside a build with it (discovery target + analyzer execution)")
+print(f"  median {statistics.median(own) * 1000:.0f} ms of a median {statistics.median(elapsed):.2f} s build: median share {statistics.median(percent):.1f}%   runs: {' '.join(f'{p:.1f}%' for p in percent)}")
 PY
 rm -rf "$work"

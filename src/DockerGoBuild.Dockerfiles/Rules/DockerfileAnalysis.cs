@@ -99,7 +99,7 @@ public static class DockerfileAnalysis
     /// </summary>
     private static bool IsTemplate(DockerfileSyntax syntax)
     {
-        foreach (var instruction in syntax.Instructions)
+        foreach (var instruction in syntax.InstructionList)
         {
             if (instruction.Kind == InstructionKind.Unknown && instruction.Keyword.StartsWith("{{", System.StringComparison.Ordinal))
             {

@@ -20,6 +20,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         var facts = context.Model.Instructions;
         for (var index = 0; index < facts.Count; index++)
         {
+            AnalysisCancellation.Poll();
             var fact = facts[index];
             var copy = fact.Effective;
             if (copy.Kind is not (InstructionKind.Copy or InstructionKind.Add) || copy.Words.Count < 2)
@@ -60,7 +61,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         : $"Mount '{BaseName(path)}' as a secret instead of copying it";
 
     private static string ExpandSource(string raw, StageState state) =>
-        VariableExpander.Expand(raw, state.Escape, state.LookupBuildVariable, out _).Replace(VariableExpander.UnknownMarker.ToString(), string.Empty);
+        VariableExpander.Expand(raw, state.Escape, state, out _).Replace(VariableExpander.UnknownMarkerText, string.Empty);
 
     // Heredoc sources are file content written by the instruction; URLs and git remotes are downloads.
     private static bool IsNotALocalFile(string path) =>
@@ -132,7 +133,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
     private static string? Destination(Instruction copy, string source, StageState state)
     {
         var raw = copy.Words[copy.Words.Count - 1].Value;
-        var destination = VariableExpander.Expand(raw, state.Escape, state.LookupBuildVariable, out var unknown);
+        var destination = VariableExpander.Expand(raw, state.Escape, state, out var unknown);
         if (unknown)
         {
             return null;
@@ -152,6 +153,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
 
         foreach (var command in run.Commands)
         {
+            AnalysisCancellation.Poll();
             foreach (var tool in tools)
             {
                 if (command.Name == tool)

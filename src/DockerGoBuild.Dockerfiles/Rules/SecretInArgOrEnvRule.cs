@@ -21,6 +21,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         var facts = context.Model.Instructions;
         for (var index = 0; index < facts.Count; index++)
         {
+            AnalysisCancellation.Poll();
             var fact = facts[index];
             var instruction = fact.Effective;
             if (instruction.Kind is not (InstructionKind.Arg or InstructionKind.Env))
@@ -28,7 +29,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
                 continue;
             }
 
-            foreach (var pair in instruction.KeyValues)
+            foreach (var pair in instruction.KeyValueArray)
             {
                 var reason = Reason(instruction, pair, fact.State);
                 if (reason == null)

@@ -14,6 +14,7 @@ internal sealed class SshKeyMountedAsSecretRule : IDockerfileRule
     {
         foreach (var fact in context.Model.Instructions)
         {
+            AnalysisCancellation.Poll();
             if (fact.Effective.Kind != InstructionKind.Run)
             {
                 continue;

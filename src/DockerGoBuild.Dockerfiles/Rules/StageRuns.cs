@@ -36,6 +36,7 @@ internal sealed class StageRuns
         var stageEnds = new int[facts.Count];
         for (var i = 0; i < facts.Count; i++)
         {
+            AnalysisCancellation.Poll();
             if (facts[i].Effective.Kind == InstructionKind.Run)
             {
                 runs.Add(i);
@@ -45,6 +46,7 @@ internal sealed class StageRuns
         var end = facts.Count;
         for (var i = facts.Count - 1; i >= 0; i--)
         {
+            AnalysisCancellation.Poll();
             stageEnds[i] = end;
             if (facts[i].Instruction.Kind == InstructionKind.From)
             {

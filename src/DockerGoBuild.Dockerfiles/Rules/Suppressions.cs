@@ -110,11 +110,32 @@ internal sealed class Suppressions
         return this;
     }
 
+    // The first blank-separated word after '#' must be "dgb": most comments are told apart without copying them.
+    private static bool StartsWithDgbWord(string text, TextSpan span)
+    {
+        var i = span.Start + 1;
+        while (i < span.End && (text[i] == ' ' || text[i] == '\t'))
+        {
+            i++;
+        }
+
+        return i + 3 <= span.End
+            && string.Compare(text, i, "dgb", 0, 3, System.StringComparison.OrdinalIgnoreCase) == 0
+            && (i + 3 == span.End || text[i + 3] == ' ' || text[i + 3] == '\t');
+    }
+
     /// <summary>Reads <c># dgb [global] ignore=ID[,ID...] [-- reason]</c>.</summary>
-    internal static bool TryParse(string text, TextSpan span, out bool isGlobal, out List<string> ids)
+    internal static bool TryParse(string text, TextSpan span, out bool isGlobal, out IReadOnlyList<string> ids)
     {
         isGlobal = false;
-        ids = new List<string>();
+        ids = Array.Empty<string>();
+        if (!StartsWithDgbWord(text, span))
+        {
+            return false;
+        }
+
+        var found = new List<string>();
+        ids = found;
         var comment = text.Substring(span.Start + 1, span.Length - 1);
         var reason = comment.IndexOf(" --", StringComparison.Ordinal);
         if (reason >= 0)
@@ -144,10 +165,10 @@ internal sealed class Suppressions
         {
             if (id.Trim().Length > 0)
             {
-                ids.Add(id.Trim());
+                found.Add(id.Trim());
             }
         }
 
-        return ids.Count > 0;
+        return found.Count > 0;
     }
 }

@@ -14,32 +14,33 @@ public static class SecretFiles
     private static readonly string[] SshKeyFilePrefixes = { "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519" };
 
     // .env.example and friends are committed templates without real values.
-    private static readonly HashSet<string> DotEnvTemplateSuffixes = new(StringComparer.Ordinal)
-    {
-        "example", "sample", "template", "dist",
-    };
+    private static readonly string[] DotEnvTemplateSuffixes = { "example", "sample", "template", "dist" };
 
-    private static readonly Dictionary<string, SecretFileKind> KindByFileName = new(StringComparer.Ordinal)
+    private static readonly (string FileName, SecretFileKind Kind)[] KindByFileName =
     {
-        [".npmrc"] = SecretFileKind.Npmrc,
-        [".yarnrc.yml"] = SecretFileKind.YarnRc,
-        [".netrc"] = SecretFileKind.Netrc,
-        ["_netrc"] = SecretFileKind.Netrc,
-        [".pypirc"] = SecretFileKind.Pypirc,
-        ["pip.conf"] = SecretFileKind.PipConf,
-        [".git-credentials"] = SecretFileKind.GitCredentials,
-        [".dockercfg"] = SecretFileKind.DockerConfig,
-        ["credentials.json"] = SecretFileKind.GoogleCredentials,
-        ["kubeconfig"] = SecretFileKind.Kubeconfig,
+        (".npmrc", SecretFileKind.Npmrc),
+        (".yarnrc.yml", SecretFileKind.YarnRc),
+        (".netrc", SecretFileKind.Netrc),
+        ("_netrc", SecretFileKind.Netrc),
+        (".pypirc", SecretFileKind.Pypirc),
+        ("pip.conf", SecretFileKind.PipConf),
+        (".git-credentials", SecretFileKind.GitCredentials),
+        (".dockercfg", SecretFileKind.DockerConfig),
+        ("credentials.json", SecretFileKind.GoogleCredentials),
+        ("kubeconfig", SecretFileKind.Kubeconfig),
     };
 
     // Files whose name alone is generic ("config") but which are credentials in these directories.
-    private static readonly Dictionary<string, SecretFileKind> KindByDirectoryAndFileName = new(StringComparer.Ordinal)
+    private static readonly (string Directory, string FileName, SecretFileKind Kind)[] KindByDirectoryAndFileName =
     {
-        [".docker/config.json"] = SecretFileKind.DockerConfig,
-        [".aws/credentials"] = SecretFileKind.AwsCredentials,
-        [".kube/config"] = SecretFileKind.Kubeconfig,
+        (".docker", "config.json", SecretFileKind.DockerConfig),
+        (".aws", "credentials", SecretFileKind.AwsCredentials),
+        (".kube", "config", SecretFileKind.Kubeconfig),
     };
+
+    // The normalised source of the current classification (see Normalize): sources are classified one at a time per thread.
+    [ThreadStatic]
+    private static char[]? pathBuffer;
 
     private static readonly Dictionary<SecretFileKind, string> FixedSecretIds = new()
     {
@@ -63,18 +64,18 @@ public static class SecretFiles
 
     public static SecretFileKind Classify(string sourcePath)
     {
-        if (!TryGetLastSegments(sourcePath, out var directory, out var fileName))
+        if (!TryGetLastSegments(Normalize(sourcePath), out var directory, out var fileName))
         {
             return SecretFileKind.None;
         }
 
         // Server host keys (ssh_host_rsa_key, ssh_host_ed25519_key.pem) belong in sshd images.
-        if (fileName.StartsWith("ssh_host_", StringComparison.Ordinal))
+        if (fileName.StartsWith("ssh_host_"))
         {
             return SecretFileKind.None;
         }
 
-        if (fileName == ".ssh")
+        if (fileName.Is(".ssh"))
         {
             return SecretFileKind.SshDirectory;
         }
@@ -89,30 +90,48 @@ public static class SecretFiles
             return SecretFileKind.DotEnv;
         }
 
-        if (KindByFileName.TryGetValue(fileName, out var kind)
-            || KindByDirectoryAndFileName.TryGetValue(directory + "/" + fileName, out kind))
+        if (KindOf(fileName, directory) is { } kind)
         {
             return kind;
         }
 
-        if (fileName.EndsWith(".json", StringComparison.Ordinal) && fileName.IndexOf("service-account", StringComparison.Ordinal) >= 0)
+        if (fileName.EndsWith(".json") && fileName.Contains("service-account"))
         {
             return SecretFileKind.GoogleCredentials;
         }
 
-        if (fileName.EndsWith(".pfx", StringComparison.Ordinal) || fileName.EndsWith(".p12", StringComparison.Ordinal))
+        if (fileName.EndsWith(".pfx") || fileName.EndsWith(".p12"))
         {
             return SecretFileKind.Certificate;
         }
 
-        if (fileName.EndsWith(".key", StringComparison.Ordinal)
-            || (fileName.EndsWith(".pem", StringComparison.Ordinal)
-                && (fileName.IndexOf("key", StringComparison.Ordinal) >= 0 || fileName.IndexOf("private", StringComparison.Ordinal) >= 0)))
+        if (fileName.EndsWith(".key") || (fileName.EndsWith(".pem") && (fileName.Contains("key") || fileName.Contains("private"))))
         {
             return SecretFileKind.PrivateKey;
         }
 
         return SecretFileKind.None;
+    }
+
+    private static SecretFileKind? KindOf(CharSlice fileName, CharSlice directory)
+    {
+        foreach (var (name, kind) in KindByFileName)
+        {
+            if (fileName.Is(name))
+            {
+                return kind;
+            }
+        }
+
+        foreach (var (folder, name, kind) in KindByDirectoryAndFileName)
+        {
+            if (directory.Is(folder) && fileName.Is(name))
+            {
+                return kind;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -127,12 +146,13 @@ public static class SecretFiles
             return fixedId;
         }
 
-        if (!TryGetLastSegments(sourcePath, out _, out var fileName))
+        if (!TryGetLastSegments(Normalize(sourcePath), out _, out var fileNameChars))
         {
             return "secret";
         }
 
         // .env files keep their suffix: .env.production and .env.staging are different secrets.
+        var fileName = fileNameChars.ToString();
         var id = ToSecretId(kind == SecretFileKind.DotEnv ? fileName : WithoutExtension(fileName));
         return id.Length > 0 ? id : "secret";
     }
@@ -147,16 +167,16 @@ public static class SecretFiles
         _ => NoTools,
     };
 
-    private static bool IsSshPrivateKeyFileName(string fileName)
+    private static bool IsSshPrivateKeyFileName(CharSlice fileName)
     {
-        if (fileName.EndsWith(".pub", StringComparison.Ordinal))
+        if (fileName.EndsWith(".pub"))
         {
             return false;
         }
 
         foreach (var prefix in SshKeyFilePrefixes)
         {
-            if (fileName.StartsWith(prefix, StringComparison.Ordinal))
+            if (fileName.StartsWith(prefix))
             {
                 return true;
             }
@@ -165,50 +185,122 @@ public static class SecretFiles
         return false;
     }
 
-    private static bool IsDotEnvFileName(string fileName)
+    private static bool IsDotEnvFileName(CharSlice fileName)
     {
-        if (fileName == ".env")
+        if (fileName.Is(".env"))
         {
             return true;
         }
 
         // An empty suffix comes from a stripped glob (.env.*), which copies every variant.
-        return fileName.StartsWith(".env.", StringComparison.Ordinal)
-            && !DotEnvTemplateSuffixes.Contains(fileName.Substring(".env.".Length));
+        return fileName.StartsWith(".env.") && !fileName.Slice(".env.".Length).IsAny(DotEnvTemplateSuffixes);
     }
 
     /// <summary>
-    /// Lower-cases the source, strips glob syntax (see <see cref="StripGlobs"/>), turns <c>\</c> into
-    /// <c>/</c>, ignores trailing slashes and returns the last two segments. False for remote sources
+    /// The last two segments of a normalised source (see <see cref="Normalize"/>). False for remote sources
     /// and for sources with no file name left.
     /// </summary>
-    private static bool TryGetLastSegments(string sourcePath, out string directory, out string fileName)
+    private static bool TryGetLastSegments(CharSlice path, out CharSlice directory, out CharSlice fileName)
     {
-        directory = string.Empty;
-        fileName = string.Empty;
-        var path = StripGlobs(sourcePath.Trim().ToLowerInvariant().Replace('\\', '/')).TrimEnd('/');
+        directory = path.Slice(0, 0);
+        fileName = directory;
         if (path.Length == 0 || IsRemote(path))
         {
             return false;
         }
 
         var slash = path.LastIndexOf('/');
-        fileName = path.Substring(slash + 1);
+        fileName = path.Slice(slash + 1);
         if (slash > 0)
         {
-            var parent = path.Substring(0, slash);
-            directory = parent.Substring(parent.LastIndexOf('/') + 1);
+            var parent = path.Slice(0, slash);
+            directory = parent.Slice(parent.LastIndexOf('/') + 1);
         }
 
         return fileName.Length > 0;
     }
 
-    private static bool IsRemote(string path) =>
-        path.StartsWith("http://", StringComparison.Ordinal)
-        || path.StartsWith("https://", StringComparison.Ordinal)
-        || path.StartsWith("git@", StringComparison.Ordinal)
-        || path.IndexOf("://", StringComparison.Ordinal) >= 0
-        || path.EndsWith(".git", StringComparison.Ordinal);
+    private static bool IsRemote(CharSlice path) =>
+        path.StartsWith("http://")
+        || path.StartsWith("https://")
+        || path.StartsWith("git@")
+        || path.Contains("://")
+        || path.EndsWith(".git");
+
+    /// <summary>
+    /// The source lower-cased, trimmed, with <c>\</c> turned into <c>/</c>, glob syntax stripped (see
+    /// <see cref="StripGlobs"/>) and trailing slashes removed, in a buffer the next call reuses.
+    /// </summary>
+    private static CharSlice Normalize(string sourcePath)
+    {
+        var buffer = pathBuffer is { } cached && cached.Length >= sourcePath.Length ? cached : pathBuffer = new char[Math.Max(sourcePath.Length, 256)];
+        var length = 0;
+        if (!IsAscii(sourcePath))
+        {
+            // Lower-casing outside ASCII follows the general rules; only then does the normalised path get made as a string.
+            var path = StripGlobs(sourcePath.Trim().ToLowerInvariant().Replace('\\', '/')).TrimEnd('/');
+            path.CopyTo(0, buffer, 0, path.Length);
+            return new CharSlice(buffer, 0, path.Length);
+        }
+
+        var first = 0;
+        var last = sourcePath.Length;
+        while (first < last && char.IsWhiteSpace(sourcePath[first]))
+        {
+            first++;
+        }
+
+        while (last > first && char.IsWhiteSpace(sourcePath[last - 1]))
+        {
+            last--;
+        }
+
+        var lastClose = last > first ? sourcePath.LastIndexOf(']', last - 1, last - first) : -1;
+        for (var i = first; i < last; i++)
+        {
+            var c = sourcePath[i];
+            if (c == '*' || c == '?')
+            {
+                continue;
+            }
+
+            if (c == '[' && i < lastClose)
+            {
+                var close = sourcePath.IndexOf(']', i + 1);
+                if (close == i + 2)
+                {
+                    buffer[length++] = LowerAsciiPathChar(sourcePath[i + 1]);
+                }
+
+                i = close;
+                continue;
+            }
+
+            buffer[length++] = LowerAsciiPathChar(c);
+        }
+
+        while (length > 0 && buffer[length - 1] == '/')
+        {
+            length--;
+        }
+
+        return new CharSlice(buffer, 0, length);
+    }
+
+    private static char LowerAsciiPathChar(char c) => c == '\\' ? '/' : c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+
+    private static bool IsAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     // "[c]" keeps its one character: ".npmr[c]" is the usual way to COPY a file only if it exists.
     // Any other bracket expression stands for an unknown character and goes; an unclosed "[" is literal.

@@ -52,5 +52,5 @@ public static class SecretMounts
         return Contains(id, "ssh") && (Contains(id, "key") || Contains(id, "private"));
     }
 
-    private static bool Contains(string text, string word) => text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
+    private static bool Contains(string text, string word) => Chars.IndexOfIgnoringCase(text, word) >= 0;
 }

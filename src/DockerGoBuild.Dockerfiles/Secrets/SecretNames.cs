@@ -23,36 +23,36 @@ public static class SecretNames
 
     private const string ConnectionStringsSectionPrefix = "ConnectionStrings__";
 
-    private static readonly HashSet<string> SecretWords = new(StringComparer.Ordinal)
+    private static readonly WordSet SecretWords = new(new[]
     {
         "password", "passwd", "pwd", "pass", "secret", "token", "apikey", "auth",
         "credential", "credentials", "pat", "accesstoken", "privatekey",
         "connectionstring", "connectionstrings",
         "tokens", "secrets", "passwords", "passes", "pwds", "pats", "apikeys", "auths",
         "accesstokens", "privatekeys",
-    };
+    });
 
     // Secret words that are often written as two words (ACCESS_TOKEN, apiKey, ConnectionString).
-    private static readonly HashSet<string> CompoundSecretWords = new(StringComparer.Ordinal)
+    private static readonly string[] CompoundSecretWords =
     {
         "accesstoken", "accesstokens", "privatekey", "privatekeys", "apikey", "apikeys",
         "connectionstring", "connectionstrings",
     };
 
     // "key" alone is too common (DEPLOY_KEY, CACHE_KEY); next to one of these it is a secret key.
-    private static readonly HashSet<string> KeyQualifiers = new(StringComparer.Ordinal)
+    private static readonly WordSet KeyQualifiers = new(new[]
     {
         "api", "access", "private", "secret", "signing", "encryption", "client", "account", "ssh",
-    };
+    });
 
     // Words that make the name refer to where or what a secret is, not the secret itself.
-    private static readonly HashSet<string> ExcludingWords = new(StringComparer.Ordinal)
+    private static readonly WordSet ExcludingWords = new(new[]
     {
         "file", "path", "dir", "url", "uri", "version", "public", "id", "name", "type", "mode",
         "files", "paths", "dirs", "urls", "uris", "versions", "ids", "names", "types", "modes",
         "filename", "filenames", "filepath", "filepaths", "dirname", "dirnames",
         "directory", "directories", "pathname", "pathnames",
-    };
+    });
 
     public static bool IsSecretName(string name)
     {
@@ -66,23 +66,23 @@ public static class SecretNames
             return true;
         }
 
-        var words = Tokenize(name);
-        foreach (var word in words)
+        var words = WordBounds(name);
+        for (var i = 0; i < words.Count; i += 2)
         {
-            if (ExcludingWords.Contains(word))
+            if (WordIsAny(name, words, i, ExcludingWords))
             {
                 return false;
             }
         }
 
-        for (var i = 0; i < words.Count; i++)
+        for (var i = 0; i < words.Count; i += 2)
         {
-            if (SecretWords.Contains(words[i]))
+            if (WordIsAny(name, words, i, SecretWords))
             {
                 return true;
             }
 
-            if (i + 1 < words.Count && IsSecretPair(words[i], words[i + 1]))
+            if (i + 2 < words.Count && IsSecretPair(name, words, i))
             {
                 return true;
             }
@@ -91,18 +91,57 @@ public static class SecretNames
         return false;
     }
 
-    private static bool IsSecretPair(string first, string second)
+    // Words i and i + 2 of the bounds (start, end pairs) together.
+    private static bool IsSecretPair(string name, List<int> words, int first)
     {
-        if (CompoundSecretWords.Contains(first + second))
+        var second = first + 2;
+        foreach (var compound in CompoundSecretWords)
         {
-            return true;
+            var firstLength = words[first + 1] - words[first];
+            if (compound.Length == firstLength + (words[second + 1] - words[second])
+                && SameLetters(name, words[first], compound, 0, firstLength)
+                && SameLetters(name, words[second], compound, firstLength, compound.Length - firstLength))
+            {
+                return true;
+            }
         }
 
-        return (IsKeyWord(first) && KeyQualifiers.Contains(second))
-            || (IsKeyWord(second) && KeyQualifiers.Contains(first));
+        return (IsKeyWord(name, words, first) && WordIsAny(name, words, second, KeyQualifiers))
+            || (IsKeyWord(name, words, second) && WordIsAny(name, words, first, KeyQualifiers));
     }
 
-    private static bool IsKeyWord(string word) => word == "key" || word == "keys";
+    private static bool IsKeyWord(string name, List<int> words, int i) => WordIs(name, words, i, "key") || WordIs(name, words, i, "keys");
+
+    private static bool WordIsAny(string name, List<int> words, int i, WordSet candidates)
+    {
+        foreach (var candidate in candidates.OfLength(words[i + 1] - words[i]))
+        {
+            if (SameLetters(name, words[i], candidate, 0, candidate.Length))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WordIs(string name, List<int> words, int i, string lower) =>
+        words[i + 1] - words[i] == lower.Length && SameLetters(name, words[i], lower, 0, lower.Length);
+
+    // name[start, start + length) lower-cased equals lower[from, from + length); words hold only ASCII letters and digits.
+    private static bool SameLetters(string name, int start, string lower, int from, int length)
+    {
+        for (var k = 0; k < length; k++)
+        {
+            var c = name[start + k];
+            if ((c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) != lower[from + k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Splits a name into lower-case words: on <c>_</c>, <c>-</c>, <c>.</c> and camelCase, with the
@@ -112,7 +151,24 @@ public static class SecretNames
     /// </summary>
     internal static List<string> Tokenize(string name)
     {
-        var words = new List<string>();
+        var bounds = WordBounds(name);
+        var words = new List<string>(bounds.Count / 2);
+        for (var i = 0; i < bounds.Count; i += 2)
+        {
+            words.Add(name.Substring(bounds[i], bounds[i + 1] - bounds[i]).ToLowerInvariant());
+        }
+
+        return words;
+    }
+
+    // The words' bounds as (start, end) pairs, in a list the next call reuses: names are read one at a time per thread.
+    [ThreadStatic]
+    private static List<int>? bounds;
+
+    private static List<int> WordBounds(string name)
+    {
+        var words = bounds ??= new List<int>();
+        words.Clear();
         var i = 0;
         while (i < name.Length)
         {
@@ -160,7 +216,8 @@ public static class SecretNames
                 continue;
             }
 
-            words.Add(name.Substring(start, i - start).ToLowerInvariant());
+            words.Add(start);
+            words.Add(i);
         }
 
         return words;
@@ -171,4 +228,29 @@ public static class SecretNames
     private static bool IsLower(char c) => c >= 'a' && c <= 'z';
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
+    /// <summary>Lower-case words grouped by length, so that a word is compared only with the words as long as it.</summary>
+    private sealed class WordSet
+    {
+        private static readonly string[] None = Array.Empty<string>();
+
+        private readonly string[][] _byLength;
+
+        public WordSet(string[] words)
+        {
+            var longest = 0;
+            foreach (var word in words)
+            {
+                longest = Math.Max(longest, word.Length);
+            }
+
+            _byLength = new string[longest + 1][];
+            for (var length = 0; length <= longest; length++)
+            {
+                _byLength[length] = Array.FindAll(words, word => word.Length == length);
+            }
+        }
+
+        public string[] OfLength(int length) => length < _byLength.Length ? _byLength[length] : None;
+    }
 }

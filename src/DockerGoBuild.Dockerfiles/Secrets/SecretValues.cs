@@ -24,110 +24,92 @@ public static class SecretValues
             return false;
         }
 
-        if (ContainsToken(value, "ghp_", IsAlphanumeric, 20)
-            || ContainsToken(value, "gho_", IsAlphanumeric, 20)
-            || ContainsToken(value, "ghs_", IsAlphanumeric, 20))
+        // One pass over the value: each kind's prefix starts with a character that says which kinds to try there.
+        // The kinds are ranked (GitHub first): what is found is remembered, and the best one found is reported.
+        var found = Kinds.None;
+        for (var i = 0; i < value.Length; i++)
         {
-            kind = "GitHub token";
-        }
-        else if (ContainsToken(value, "github_pat_", IsAlphanumericOrUnderscore, 20))
-        {
-            kind = "GitHub fine-grained token";
-        }
-        else if (ContainsToken(value, "glpat-", IsAlphanumericUnderscoreOrDash, 20))
-        {
-            kind = "GitLab token";
-        }
-        else if (ContainsToken(value, "AKIA", IsUpperOrDigit, 16))
-        {
-            kind = "AWS access key id";
-        }
-        else if (ContainsSlackToken(value))
-        {
-            kind = "Slack token";
-        }
-        else if (ContainsToken(value, "npm_", IsAlphanumeric, 36))
-        {
-            kind = "npm token";
-        }
-        else if (ContainsToken(value, "AccountKey=", IsBase64, 20))
-        {
-            kind = "Azure storage account key";
-        }
-        else if (ContainsPrivateKeyHeader(value))
-        {
-            kind = "private key";
+            switch (value[i])
+            {
+                case 'g':
+                    if ((StartsAt(value, i, "ghp_") || StartsAt(value, i, "gho_") || StartsAt(value, i, "ghs_")) && HasRun(value, i + 4, IsAlphanumeric, 20))
+                    {
+                        // The best kind there is: nothing found later can rank higher.
+                        kind = "GitHub token";
+                        return true;
+                    }
+
+                    found |= StartsAt(value, i, "github_pat_") && HasRun(value, i + 11, IsAlphanumericOrUnderscore, 20) ? Kinds.GitHubFineGrained : Kinds.None;
+                    found |= StartsAt(value, i, "glpat-") && HasRun(value, i + 6, IsAlphanumericUnderscoreOrDash, 20) ? Kinds.GitLab : Kinds.None;
+                    break;
+                case 'A':
+                    found |= StartsAt(value, i, "AKIA") && HasRun(value, i + 4, IsUpperOrDigit, 16) ? Kinds.Aws : Kinds.None;
+                    found |= StartsAt(value, i, "AccountKey=") && HasRun(value, i + 11, IsBase64, 20) ? Kinds.Azure : Kinds.None;
+                    break;
+                case 'x':
+                    found |= IsSlackTokenAt(value, i) ? Kinds.Slack : Kinds.None;
+                    break;
+                case 'n':
+                    found |= StartsAt(value, i, "npm_") && HasRun(value, i + 4, IsAlphanumeric, 36) ? Kinds.Npm : Kinds.None;
+                    break;
+                case '-':
+                    found |= IsPrivateKeyHeaderAt(value, i) ? Kinds.PrivateKey : Kinds.None;
+                    break;
+            }
         }
 
+        kind = (found & Kinds.GitHubFineGrained) != 0 ? "GitHub fine-grained token"
+            : (found & Kinds.GitLab) != 0 ? "GitLab token"
+            : (found & Kinds.Aws) != 0 ? "AWS access key id"
+            : (found & Kinds.Slack) != 0 ? "Slack token"
+            : (found & Kinds.Npm) != 0 ? "npm token"
+            : (found & Kinds.Azure) != 0 ? "Azure storage account key"
+            : (found & Kinds.PrivateKey) != 0 ? "private key"
+            : string.Empty;
         return kind.Length > 0;
     }
 
-    /// <summary>
-    /// True when some occurrence of <paramref name="prefix"/> is followed by at least
-    /// <paramref name="minimumLength"/> characters of the class. Counting stops at the minimum,
-    /// so the scan stays linear however the prefix repeats.
-    /// </summary>
-    private static bool ContainsToken(string value, string prefix, Func<char, bool> isTokenChar, int minimumLength)
+    [Flags]
+    private enum Kinds
     {
-        var at = value.IndexOf(prefix, StringComparison.Ordinal);
-        while (at >= 0)
-        {
-            if (HasRun(value, at + prefix.Length, isTokenChar, minimumLength))
-            {
-                return true;
-            }
-
-            at = value.IndexOf(prefix, at + 1, StringComparison.Ordinal);
-        }
-
-        return false;
+        None = 0,
+        GitHubFineGrained = 1,
+        GitLab = 2,
+        Aws = 4,
+        Slack = 8,
+        Npm = 16,
+        Azure = 32,
+        PrivateKey = 64,
     }
 
     // xox[abprs]-[A-Za-z0-9-]{10,}
-    private static bool ContainsSlackToken(string value)
+    private static bool IsSlackTokenAt(string value, int at)
     {
-        var at = value.IndexOf("xox", StringComparison.Ordinal);
-        while (at >= 0)
-        {
-            var variant = at + 3;
-            if (variant + 1 < value.Length
-                && "abprs".IndexOf(value[variant]) >= 0
-                && value[variant + 1] == '-'
-                && HasRun(value, variant + 2, IsAlphanumericOrDash, 10))
-            {
-                return true;
-            }
-
-            at = value.IndexOf("xox", at + 1, StringComparison.Ordinal);
-        }
-
-        return false;
+        var variant = at + 3;
+        return StartsAt(value, at, "xox")
+            && variant + 1 < value.Length
+            && "abprs".IndexOf(value[variant]) >= 0
+            && value[variant + 1] == '-'
+            && HasRun(value, variant + 2, IsAlphanumericOrDash, 10);
     }
 
-    // -----BEGIN [A-Z0-9 ]*PRIVATE KEY-----: "-" is outside the class, so the run after
-    // "BEGIN " must end exactly in "PRIVATE KEY" and be followed by the closing dashes.
-    private static bool ContainsPrivateKeyHeader(string value)
+    // -----BEGIN [A-Z0-9 ]*PRIVATE KEY-----: "-" is outside the class, so the run after "BEGIN " must end
+    // exactly in "PRIVATE KEY" and be followed by the closing dashes. Runs stop at "-", so their scans cannot
+    // overlap: the whole value is scanned a bounded number of times.
+    private static bool IsPrivateKeyHeaderAt(string value, int at)
     {
-        var at = value.IndexOf(PrivateKeyHeaderStart, StringComparison.Ordinal);
-        while (at >= 0)
+        if (!StartsAt(value, at, PrivateKeyHeaderStart))
         {
-            var end = at + PrivateKeyHeaderStart.Length;
-            while (end < value.Length && (IsUpperOrDigit(value[end]) || value[end] == ' '))
-            {
-                end++;
-            }
-
-            if (EndsAt(value, end, PrivateKeyHeaderEnd, at + PrivateKeyHeaderStart.Length)
-                && StartsAt(value, end, PrivateKeyHeaderDashes))
-            {
-                return true;
-            }
-
-            // Runs stop at "-", so the next header cannot start inside this one: resume after it.
-            at = value.IndexOf(PrivateKeyHeaderStart, end, StringComparison.Ordinal);
+            return false;
         }
 
-        return false;
+        var end = at + PrivateKeyHeaderStart.Length;
+        while (end < value.Length && (IsUpperOrDigit(value[end]) || value[end] == ' '))
+        {
+            end++;
+        }
+
+        return EndsAt(value, end, PrivateKeyHeaderEnd, at + PrivateKeyHeaderStart.Length) && StartsAt(value, end, PrivateKeyHeaderDashes);
     }
 
     private static bool StartsAt(string value, int index, string text) =>

@@ -9,14 +9,13 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// <summary>An instruction with the build state it sees and, for a RUN, the commands it executes.</summary>
 internal sealed class InstructionFacts
 {
-    private IReadOnlyList<RunMount>? _mounts;
+    private RunMount[]? _mounts;
 
-    public InstructionFacts(Instruction instruction, StageState state, IReadOnlyList<ExecutedCommand> commands)
+    public InstructionFacts(Instruction instruction, StageState state, ExecutedCommand[] commands)
     {
         Instruction = instruction;
         State = state;
-        // A RUN can execute hundreds of thousands of commands; walks over them stop when the analysis is cancelled.
-        Commands = commands.Count == 0 ? commands : new CancellableList<ExecutedCommand>(commands);
+        Commands = commands;
     }
 
     /// <summary>The instruction as written (ONBUILD included).</summary>
@@ -29,10 +28,10 @@ internal sealed class InstructionFacts
     public StageState State { get; }
 
     /// <summary>For a RUN (also under ONBUILD): the commands it executes; empty otherwise.</summary>
-    public IReadOnlyList<ExecutedCommand> Commands { get; }
+    public ExecutedCommand[] Commands { get; }
 
     /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them.</summary>
-    public IReadOnlyList<RunMount> Mounts => _mounts ??= Effective.Kind == InstructionKind.Run ? RunMount.Read(Effective, State) : Array.Empty<RunMount>();
+    public RunMount[] Mounts => _mounts ??= Effective.Kind == InstructionKind.Run ? RunMount.Read(Effective, State) : Array.Empty<RunMount>();
 }
 
 /// <summary>
@@ -41,15 +40,15 @@ internal sealed class InstructionFacts
 /// </summary>
 internal sealed class BuildModel
 {
-    private static readonly IReadOnlyList<ExecutedCommand> NoCommands = Array.Empty<ExecutedCommand>();
+    private static readonly ExecutedCommand[] NoCommands = Array.Empty<ExecutedCommand>();
 
-    private BuildModel(IReadOnlyList<InstructionFacts> instructions, IReadOnlyDictionary<string, string?> globalArgs)
+    private BuildModel(List<InstructionFacts> instructions, IReadOnlyDictionary<string, string?> globalArgs)
     {
-        Instructions = new CancellableList<InstructionFacts>(instructions);
+        Instructions = instructions;
         GlobalArgs = globalArgs;
     }
 
-    public IReadOnlyList<InstructionFacts> Instructions { get; }
+    public List<InstructionFacts> Instructions { get; }
 
     /// <summary>ARGs declared before the first FROM, with their defaults.</summary>
     public IReadOnlyDictionary<string, string?> GlobalArgs { get; }
@@ -57,12 +56,13 @@ internal sealed class BuildModel
     public static BuildModel Create(DockerfileSyntax syntax, CancellationToken cancellationToken)
     {
         var escape = syntax.EscapeCharacter;
-        var globalArgs = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var globalArgs = new GlobalArgTable();
         var finishedStages = new List<StageState>();
-        var stageNames = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        Dictionary<string, int>? stageNames = null;
         var facts = new List<InstructionFacts>(syntax.Instructions.Count);
         var state = new StageState(-1, escape);
-        foreach (var instruction in syntax.Instructions)
+        var runCommands = RunCommands.ForThisThread();
+        foreach (var instruction in syntax.InstructionList)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (instruction.Kind == InstructionKind.From)
@@ -72,13 +72,13 @@ internal sealed class BuildModel
                     finishedStages.Add(state);
                 }
 
-                state = StartStage(instruction, finishedStages, stageNames, globalArgs, escape);
+                state = StartStage(instruction, finishedStages, ref stageNames, globalArgs, escape);
                 facts.Add(new InstructionFacts(instruction, state, NoCommands));
                 continue;
             }
 
             var effective = instruction.Effective;
-            var commands = effective.Kind == InstructionKind.Run ? RunCommands.Collect(syntax, effective, state.Dialect) : NoCommands;
+            var commands = effective.Kind == InstructionKind.Run ? runCommands.Collect(syntax, effective, state.Dialect) : NoCommands;
             facts.Add(new InstructionFacts(instruction, state, commands));
 
             // ONBUILD triggers run in a later build, so they do not change this stage's state.
@@ -88,16 +88,16 @@ internal sealed class BuildModel
             }
         }
 
-        return new BuildModel(facts, globalArgs);
+        return new BuildModel(facts, globalArgs.Values);
     }
 
-    private static StageState StartStage(Instruction from, List<StageState> finished, Dictionary<string, int> stageNames, Dictionary<string, string?> globalArgs, char escape)
+    private static StageState StartStage(Instruction from, List<StageState> finished, ref Dictionary<string, int>? stageNames, GlobalArgTable globalArgs, char escape)
     {
         var stageIndex = finished.Count;
         var words = from.Words;
-        var image = words.Count > 0 ? VariableExpander.Expand(words[0].Value, escape, name => globalArgs.TryGetValue(name, out var value) ? value : null, out _) : string.Empty;
+        var image = words.Count > 0 ? VariableExpander.Expand(words[0].Value, escape, globalArgs, out _) : string.Empty;
         StageState state;
-        if (stageNames.TryGetValue(image, out var parentIndex) && parentIndex < finished.Count)
+        if (stageNames != null && stageNames.TryGetValue(image, out var parentIndex) && parentIndex < finished.Count)
         {
             state = finished[parentIndex].InheritFor(stageIndex);
         }
@@ -113,7 +113,7 @@ internal sealed class BuildModel
         if (words.Count >= 3 && string.Equals(words[1].Value, "AS", StringComparison.OrdinalIgnoreCase))
         {
             state.StageName = words[2].Value;
-            stageNames[words[2].Value] = stageIndex;
+            (stageNames ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase))[words[2].Value] = stageIndex;
         }
 
         return state;
@@ -122,28 +122,44 @@ internal sealed class BuildModel
     /// <summary>golang when the repository's last path component is golang; unknown when the repository itself is unresolved.</summary>
     internal static BaseImageKind ClassifyBaseImage(string image)
     {
-        var reference = image;
-        var digest = reference.IndexOf('@');
-        if (digest >= 0)
-        {
-            reference = reference.Substring(0, digest);
-        }
-
-        var lastSlash = reference.LastIndexOf('/');
-        var tag = reference.IndexOf(':', lastSlash + 1);
-        var repository = tag >= 0 ? reference.Substring(0, tag) : reference;
-        if (repository.Length == 0 || repository.IndexOf(VariableExpander.UnknownMarker) >= 0)
+        // reference = image up to '@'; repository = reference up to the ':' after its last '/'.
+        var digest = image.IndexOf('@');
+        var referenceEnd = digest >= 0 ? digest : image.Length;
+        var lastSlash = referenceEnd == 0 ? -1 : image.LastIndexOf('/', referenceEnd - 1);
+        var tag = image.IndexOf(':', lastSlash + 1, referenceEnd - (lastSlash + 1));
+        var repositoryEnd = tag >= 0 ? tag : referenceEnd;
+        if (repositoryEnd == 0 || image.IndexOf(VariableExpander.UnknownMarker, 0, repositoryEnd) >= 0)
         {
             return BaseImageKind.Unknown;
         }
 
-        var lastComponent = repository.Substring(repository.LastIndexOf('/') + 1);
-        return string.Equals(lastComponent, "golang", StringComparison.OrdinalIgnoreCase) ? BaseImageKind.Golang : BaseImageKind.Other;
+        var componentStart = repositoryEnd == 0 ? 0 : image.LastIndexOf('/', repositoryEnd - 1) + 1;
+        return repositoryEnd - componentStart == "golang".Length && string.Compare(image, componentStart, "golang", 0, "golang".Length, StringComparison.OrdinalIgnoreCase) == 0
+            ? BaseImageKind.Golang
+            : BaseImageKind.Other;
     }
 
     internal static bool IsWindowsImage(string image)
     {
-        var lower = image.ToLowerInvariant();
+        if (!IsAscii(image))
+        {
+            // Lower-casing outside ASCII can turn other letters into these names' letters (U+212A into 'k').
+            return IsWindowsImageLowered(image.ToLowerInvariant());
+        }
+
+        // "windowsservercore" contains "servercore": looking for the latter finds both.
+        if (Contains(image, "nanoserver") || Contains(image, "servercore")
+            || Contains(image, "mcr.microsoft.com/windows") || Contains(image, "dotnet/framework"))
+        {
+            return true;
+        }
+
+        var ltsc = Chars.IndexOfIgnoringCase(image, "ltsc20");
+        return ltsc >= 0 && ltsc + 7 < image.Length && char.IsDigit(image[ltsc + 6]) && char.IsDigit(image[ltsc + 7]);
+    }
+
+    private static bool IsWindowsImageLowered(string lower)
+    {
         if (lower.Contains("nanoserver") || lower.Contains("windowsservercore") || lower.Contains("servercore")
             || lower.Contains("mcr.microsoft.com/windows") || lower.Contains("dotnet/framework"))
         {
@@ -154,7 +170,22 @@ internal sealed class BuildModel
         return ltsc >= 0 && ltsc + 7 < lower.Length && char.IsDigit(lower[ltsc + 6]) && char.IsDigit(lower[ltsc + 7]);
     }
 
-    private static StageState Apply(Instruction instruction, StageState state, Dictionary<string, string?> globalArgs, IReadOnlyList<ExecutedCommand> commands)
+    private static bool Contains(string text, string lowerAscii) => Chars.IndexOfIgnoringCase(text, lowerAscii) >= 0;
+
+    private static bool IsAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static StageState Apply(Instruction instruction, StageState state, GlobalArgTable globalArgs, ExecutedCommand[] commands)
     {
         switch (instruction.Kind)
         {
@@ -162,9 +193,9 @@ internal sealed class BuildModel
                 return ApplyArg(instruction, state, globalArgs);
             case InstructionKind.Env:
                 var withEnv = state.Clone();
-                foreach (var pair in instruction.KeyValues)
+                foreach (var pair in instruction.KeyValueArray)
                 {
-                    var value = VariableExpander.Expand(pair.Value?.Value ?? string.Empty, state.Escape, withEnv.LookupBuildVariable, out var unknown);
+                    var value = VariableExpander.Expand(pair.Value?.Value ?? string.Empty, state.Escape, withEnv, out var unknown);
                     withEnv.SetEnv(pair.Key.Value, unknown ? null : value);
                 }
 
@@ -172,11 +203,11 @@ internal sealed class BuildModel
             case InstructionKind.User when instruction.Words.Count > 0:
                 var withUser = state.Clone();
                 // An unresolved part keeps the unknown marker, so such a user is never taken for root.
-                withUser.User = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state.LookupBuildVariable, out _);
+                withUser.User = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state, out _);
                 return withUser;
             case InstructionKind.Workdir when instruction.Words.Count > 0:
                 var withWorkdir = state.Clone();
-                var workdir = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state.LookupBuildVariable, out _);
+                var workdir = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state, out _);
                 withWorkdir.Workdir = UnixPath.Resolve(workdir, state.Workdir);
                 return withWorkdir;
             case InstructionKind.Shell when instruction.IsJsonForm && instruction.Words.Count > 0:
@@ -193,28 +224,28 @@ internal sealed class BuildModel
         }
     }
 
-    private static StageState ApplyArg(Instruction instruction, StageState state, Dictionary<string, string?> globalArgs)
+    private static StageState ApplyArg(Instruction instruction, StageState state, GlobalArgTable globalArgs)
     {
         var isGlobal = state.StageIndex < 0;
         var withArgs = state.Clone();
-        foreach (var pair in instruction.KeyValues)
+        foreach (var pair in instruction.KeyValueArray)
         {
             var name = pair.Key.Value;
             string? value;
             if (pair.Value == null)
             {
                 // A re-declared global ARG takes the global default.
-                value = !isGlobal && globalArgs.TryGetValue(name, out var globalDefault) ? globalDefault : null;
+                value = !isGlobal && globalArgs.Values.TryGetValue(name, out var globalDefault) ? globalDefault : null;
             }
             else
             {
-                value = VariableExpander.Expand(pair.Value.Value, state.Escape, isGlobal ? name2 => globalArgs.TryGetValue(name2, out var v) ? v : null : withArgs.LookupBuildVariable, out var unknown);
+                value = VariableExpander.Expand(pair.Value.Value, state.Escape, isGlobal ? globalArgs : withArgs, out var unknown);
                 value = unknown ? null : value;
             }
 
             if (isGlobal)
             {
-                globalArgs[name] = value;
+                globalArgs.Set(name, value);
             }
             else
             {
@@ -226,18 +257,19 @@ internal sealed class BuildModel
     }
 
     // `go env -w NAME=value` writes Go's env file, which later RUNs of the stage read.
-    private static StageState ApplyGoEnvWrites(StageState state, IReadOnlyList<ExecutedCommand> commands)
+    private static StageState ApplyGoEnvWrites(StageState state, ExecutedCommand[] commands)
     {
         StageState? updated = null;
         foreach (var command in commands)
         {
-            if (!GoCommand.IsGo(command) || command.Argument(0) != "env" || !command.HasArgument("-w"))
+            if (!GoCommand.IsGo(command) || !command.ArgumentIs(0, "env") || !command.HasArgument("-w"))
             {
                 continue;
             }
 
-            foreach (var argument in command.Arguments)
+            for (var i = 0; i < command.ArgumentCount; i++)
             {
+                var argument = command.Argument(i);
                 var equals = argument.IndexOf('=');
                 if (equals > 0)
                 {
@@ -248,5 +280,25 @@ internal sealed class BuildModel
         }
 
         return updated ?? state;
+    }
+
+    /// <summary>The ARGs before the first FROM, as FROM lines and global ARG defaults see them.</summary>
+    private sealed class GlobalArgTable : IVariableLookup
+    {
+        private static readonly Dictionary<string, string?> None = new(StringComparer.Ordinal);
+
+        public Dictionary<string, string?> Values { get; private set; } = None;
+
+        public void Set(string name, string? value)
+        {
+            if (ReferenceEquals(Values, None))
+            {
+                Values = new Dictionary<string, string?>(StringComparer.Ordinal);
+            }
+
+            Values[name] = value;
+        }
+
+        public string? Lookup(string name) => Values.TryGetValue(name, out var value) ? value : null;
     }
 }

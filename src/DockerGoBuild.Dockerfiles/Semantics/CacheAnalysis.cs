@@ -55,9 +55,9 @@ internal sealed class CacheAnalysis
         Mistargeted = mistargeted;
     }
 
-    public IReadOnlyList<MissingCacheMount> Missing { get; }
+    public List<MissingCacheMount> Missing { get; }
 
-    public IReadOnlyList<MistargetedCacheMount> Mistargeted { get; }
+    public List<MistargetedCacheMount> Mistargeted { get; }
 
     public static CacheAnalysis Compute(BuildModel model)
     {
@@ -65,6 +65,7 @@ internal sealed class CacheAnalysis
         var mistargeted = new List<MistargetedCacheMount>();
         foreach (var run in model.Instructions)
         {
+            AnalysisCancellation.Poll();
             if (run.Effective.Kind != InstructionKind.Run)
             {
                 continue;
@@ -78,9 +79,9 @@ internal sealed class CacheAnalysis
         return new CacheAnalysis(missing, mistargeted);
     }
 
-    private static HashSet<CacheKind> FindMistargeted(InstructionFacts run, IReadOnlyList<RunMount> mounts, List<MistargetedCacheMount> mistargeted)
+    private static CacheKinds FindMistargeted(InstructionFacts run, RunMount[] mounts, List<MistargetedCacheMount> mistargeted)
     {
-        var kinds = new HashSet<CacheKind>();
+        var kinds = CacheKinds.None;
         foreach (var mount in mounts)
         {
             if (!mount.IsCache || mount.Target == null || mount.MeantFor() is not { } kind || kinds.Contains(kind))
@@ -89,41 +90,48 @@ internal sealed class CacheAnalysis
             }
 
             var expected = CachePaths.For(kind, run.State, null);
-            if (expected == null || AcceptablePaths(run, kind, expected).Exists(path => UnixPath.Covers(mount.Target, path)))
+            if (expected == null || IsAcceptable(run, kind, expected, mount.Target))
             {
                 continue;
             }
 
-            kinds.Add(kind);
+            kinds = kinds.With(kind);
             mistargeted.Add(new MistargetedCacheMount(run, kind, mount, expected));
         }
 
         return kinds;
     }
 
-    // The stage's path and any per-command override of it in the same RUN.
-    private static List<string> AcceptablePaths(InstructionFacts run, CacheKind kind, string stagePath)
+    // The target covers the stage's path or a per-command override of it in the same RUN.
+    private static bool IsAcceptable(InstructionFacts run, CacheKind kind, string stagePath, string target)
     {
-        var paths = new List<string> { stagePath };
+        if (UnixPath.Covers(target, stagePath))
+        {
+            return true;
+        }
+
         foreach (var command in run.Commands)
         {
-            if (command.Variables.Count > 0 && CachePaths.For(kind, run.State, command.Variables) is { } path)
+            AnalysisCancellation.Poll();
+            if (command.Variables.Count > 0 && CachePaths.For(kind, run.State, command.Variables) is { } path && UnixPath.Covers(target, path))
             {
-                paths.Add(path);
+                return true;
             }
         }
 
-        return paths;
+        return false;
     }
 
-    private static void FindMissing(InstructionFacts run, IReadOnlyList<RunMount> mounts, HashSet<CacheKind> mistargetedKinds, List<MissingCacheMount> missing)
+    private static void FindMissing(InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, List<MissingCacheMount> missing)
     {
-        var reported = new HashSet<CacheKind>(mistargetedKinds);
+        var reported = mistargetedKinds;
         foreach (var command in run.Commands)
         {
-            foreach (var kind in CachesFilledBy(command, run.State))
+            AnalysisCancellation.Poll();
+            var filled = CachesFilledBy(command, run.State);
+            foreach (var kind in AllKinds)
             {
-                if (reported.Contains(kind))
+                if (!filled.Contains(kind) || reported.Contains(kind))
                 {
                     continue;
                 }
@@ -136,31 +144,35 @@ internal sealed class CacheAnalysis
                     continue;
                 }
 
-                reported.Add(kind);
+                reported = reported.With(kind);
                 missing.Add(new MissingCacheMount(run, kind, command, path));
             }
         }
     }
 
-    private static IEnumerable<CacheKind> CachesFilledBy(ExecutedCommand command, StageState state)
+    private static readonly CacheKind[] AllKinds = { CacheKind.GoModules, CacheKind.GoBuild, CacheKind.NuGetPackages };
+
+    private static CacheKinds CachesFilledBy(ExecutedCommand command, StageState state)
     {
+        var kinds = CacheKinds.None;
         if (GoCommand.IsGo(command))
         {
-            var subcommand = GoCommand.Subcommand(command);
-            if (GoCommand.ResolvesModules(subcommand) && !UsesVendoredModules(command, state))
+            if (GoCommand.ResolvesModules(command) && !UsesVendoredModules(command, state))
             {
-                yield return CacheKind.GoModules;
+                kinds = kinds.With(CacheKind.GoModules);
             }
 
-            if (GoCommand.Compiles(subcommand))
+            if (GoCommand.Compiles(command))
             {
-                yield return CacheKind.GoBuild;
+                kinds = kinds.With(CacheKind.GoBuild);
             }
         }
         else if (GoCommand.IsDotnet(command) && GoCommand.RestoresPackages(command))
         {
-            yield return CacheKind.NuGetPackages;
+            kinds = kinds.With(CacheKind.NuGetPackages);
         }
+
+        return kinds;
     }
 
     private static bool UsesVendoredModules(ExecutedCommand command, StageState state) =>
@@ -168,7 +180,7 @@ internal sealed class CacheAnalysis
         || GoCommand.FlagsVendor(state.Lookup("GOFLAGS", command.Variables))
         || state.Lookup("GO111MODULE", command.Variables) == "off";
 
-    private static bool IsMounted(InstructionFacts run, IReadOnlyList<RunMount> mounts, CacheKind kind, string? path)
+    private static bool IsMounted(InstructionFacts run, RunMount[] mounts, CacheKind kind, string? path)
     {
         foreach (var mount in mounts)
         {
@@ -206,7 +218,7 @@ internal sealed class CacheAnalysis
             return false;
         }
 
-        foreach (var other in new[] { CacheKind.GoModules, CacheKind.GoBuild, CacheKind.NuGetPackages })
+        foreach (var other in AllKinds)
         {
             if (other != kind && CachePaths.For(other, run.State, null) is { } otherPath && otherPath == mount.Target)
             {
@@ -215,5 +227,22 @@ internal sealed class CacheAnalysis
         }
 
         return true;
+    }
+
+    /// <summary>A set of cache kinds, as bits.</summary>
+    private readonly struct CacheKinds
+    {
+        public static readonly CacheKinds None = default;
+
+        private readonly int _bits;
+
+        private CacheKinds(int bits)
+        {
+            _bits = bits;
+        }
+
+        public bool Contains(CacheKind kind) => (_bits & (1 << (int)kind)) != 0;
+
+        public CacheKinds With(CacheKind kind) => new(_bits | (1 << (int)kind));
     }
 }

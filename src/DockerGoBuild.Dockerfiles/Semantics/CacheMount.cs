@@ -34,10 +34,10 @@ internal sealed class RunMount
 
     public string? Id { get; }
 
-    public static List<RunMount> Read(Instruction run, StageState state)
+    public static RunMount[] Read(Instruction run, StageState state)
     {
-        var mounts = new List<RunMount>();
-        foreach (var flag in run.Flags)
+        List<RunMount>? mounts = null;
+        foreach (var flag in run.FlagArray)
         {
             if (flag.Name != "mount")
             {
@@ -48,12 +48,14 @@ internal sealed class RunMount
             string? rawTarget = null;
             FlagOption? targetOption = null;
             string? id = null;
-            foreach (var option in flag.Options)
+            var options = flag.Options;
+            for (var i = 0; i < options.Count; i++)
             {
+                var option = options[i];
                 switch (option.Key)
                 {
                     case "type":
-                        type = (option.Value ?? string.Empty).ToLowerInvariant();
+                        type = LowerCase(option.Value ?? string.Empty);
                         break;
                     case "target":
                     case "dst":
@@ -70,14 +72,14 @@ internal sealed class RunMount
             string? target = null;
             if (rawTarget != null)
             {
-                var expanded = VariableExpander.Expand(rawTarget, state.Escape, state.LookupBuildVariable, out var unknown);
+                var expanded = VariableExpander.Expand(rawTarget, state.Escape, state, out var unknown);
                 target = unknown ? null : state.IsWindows ? UnixPath.NormalizeWindows(expanded) : UnixPath.Resolve(expanded, state.Workdir);
             }
 
-            mounts.Add(new RunMount(flag, type, rawTarget, target, targetOption, id));
+            (mounts ??= new List<RunMount>()).Add(new RunMount(flag, type, rawTarget, target, targetOption, id));
         }
 
-        return mounts;
+        return mounts?.ToArray() ?? Array.Empty<RunMount>();
     }
 
     /// <summary>Which cache a mount is meant for, judged from its target (or, when that says nothing, its id).</summary>
@@ -98,7 +100,7 @@ internal sealed class RunMount
             return null;
         }
 
-        var lower = text.ToLowerInvariant();
+        var lower = new LowerCaseText(text);
         if (lower.Contains("pkg/mod") || lower.Contains("gomodcache") || lower.Contains("gomod") || lower.Contains("go-mod") || lower.Contains("modcache"))
         {
             return CacheKind.GoModules;
@@ -123,6 +125,8 @@ internal sealed class RunMount
         "golangci", "ccache", "sccache", "bun", "composer", "gem", "bundle", "conda", "poetry", "deno", "node_modules",
     };
 
+    private static readonly char[] SegmentSeparators = { '/', ',', '-', '_', '.' };
+
     /// <summary>Recognisably another tool's cache (apt, npm, pip, golangci-lint, ...).</summary>
     public static bool IsOtherToolsCache(string? text)
     {
@@ -131,18 +135,82 @@ internal sealed class RunMount
             return false;
         }
 
-        var lower = text!.ToLowerInvariant();
-        foreach (var segment in lower.Split('/', ',', '-', '_', '.'))
+        var lower = new LowerCaseText(text!);
+        var start = 0;
+        while (start <= text!.Length)
         {
+            var end = text.IndexOfAny(SegmentSeparators, start);
+            end = end < 0 ? text.Length : end;
             foreach (var tool in OtherTools)
             {
-                if (segment == tool.TrimStart('.') || (tool.Length > 3 && segment.StartsWith(tool, StringComparison.Ordinal)))
+                var name = tool[0] == '.' ? 1 : 0;
+                if (lower.SegmentIs(start, end, tool, name) || (tool.Length > 3 && lower.SegmentStartsWith(start, end, tool)))
                 {
                     return true;
                 }
             }
+
+            start = end + 1;
         }
 
         return false;
+    }
+
+    // Mount types are ASCII words; other text keeps the general rule.
+    private static string LowerCase(string text)
+    {
+        switch (text)
+        {
+            case "cache":
+            case "bind":
+            case "secret":
+            case "ssh":
+            case "tmpfs":
+                return text;
+            default:
+                return text.ToLowerInvariant();
+        }
+    }
+
+    /// <summary>
+    /// A text compared as its invariant lower case, without making that string when the text is ASCII
+    /// (where lower-casing is per character and cannot create the ASCII letters it is compared with).
+    /// </summary>
+    private readonly struct LowerCaseText
+    {
+        private readonly string _text;
+        private readonly StringComparison _comparison;
+
+        public LowerCaseText(string text)
+        {
+            // Lower-casing keeps the length, so offsets found in the text hold in its lower case too.
+            var ascii = IsAscii(text);
+            _text = ascii ? text : text.ToLowerInvariant();
+            _comparison = ascii ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        }
+
+        /// <summary>Contains <paramref name="lower"/> (lower-case ASCII).</summary>
+        public bool Contains(string lower) =>
+            (_comparison == StringComparison.OrdinalIgnoreCase ? Chars.IndexOfIgnoringCase(_text, lower) : _text.IndexOf(lower, StringComparison.Ordinal)) >= 0;
+
+        /// <summary>The segment [start, end) equals <paramref name="lower"/> from index <paramref name="from"/> on.</summary>
+        public bool SegmentIs(int start, int end, string lower, int from) =>
+            end - start == lower.Length - from && string.Compare(_text, start, lower, from, lower.Length - from, _comparison) == 0;
+
+        public bool SegmentStartsWith(int start, int end, string lower) =>
+            end - start >= lower.Length && string.Compare(_text, start, lower, 0, lower.Length, _comparison) == 0;
+
+        private static bool IsAscii(string text)
+        {
+            foreach (var c in text)
+            {
+                if (c >= 0x80)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

@@ -7,7 +7,7 @@ internal static class GoCommand
 {
     /// <summary>go (any path, .exe) or the xx-go cross-compilation wrapper, except <c>xx-go --wrap</c>, which only installs it.</summary>
     public static bool IsGo(ExecutedCommand command) =>
-        command.Name == "go" || (command.Name == "xx-go" && command.Argument(0) != "--wrap");
+        command.Name == "go" || (command.Name == "xx-go" && !command.ArgumentIs(0, "--wrap"));
 
     /// <summary>The subcommand: <c>build</c>, <c>mod download</c>, ...</summary>
     public static string Subcommand(ExecutedCommand command)
@@ -16,20 +16,40 @@ internal static class GoCommand
         return first == "mod" ? "mod " + command.Argument(1) : first;
     }
 
-    /// <summary>Commands that resolve modules and so fill GOMODCACHE.</summary>
-    public static bool ResolvesModules(string subcommand) => subcommand is
-        "mod download" or "mod tidy" or "get" or "build" or "install" or "test" or "run" or "vet" or "generate" or "list";
+    private static readonly string[] ModuleResolvingSubcommands = { "get", "build", "install", "test", "run", "vet", "generate", "list", "mod download", "mod tidy" };
+
+    private static readonly string[] CompilingSubcommands = { "build", "install", "test", "run", "vet", "generate" };
+
+    /// <summary>Commands that resolve modules and so fill GOMODCACHE: the subcommands above, <c>mod download</c>, <c>mod tidy</c>.</summary>
+    public static bool ResolvesModules(ExecutedCommand command) =>
+        command.ArgumentIs(0, "mod")
+            ? command.ArgumentIs(1, "download") || command.ArgumentIs(1, "tidy")
+            : IsFirstArgumentAny(command, ModuleResolvingSubcommands);
 
     /// <summary>Commands that compile and so fill GOCACHE.</summary>
-    public static bool Compiles(string subcommand) => subcommand is "build" or "install" or "test" or "run" or "vet" or "generate";
+    public static bool Compiles(ExecutedCommand command) => !command.ArgumentIs(0, "mod") && IsFirstArgumentAny(command, CompilingSubcommands);
+
+    // The subcommand as Subcommand would spell it, compared without making it; "mod ..." is handled by the callers.
+    private static bool IsFirstArgumentAny(ExecutedCommand command, string[] subcommands)
+    {
+        foreach (var subcommand in subcommands)
+        {
+            if (command.ArgumentIs(0, subcommand))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>-mod=vendor on the command line.</summary>
     public static bool HasVendorFlag(ExecutedCommand command)
     {
-        for (var i = 0; i < command.Arguments.Count; i++)
+        for (var i = 0; i < command.ArgumentCount; i++)
         {
-            var argument = command.Arguments[i];
-            if (argument is "-mod=vendor" or "--mod=vendor" || ((argument is "-mod" or "--mod") && command.Argument(i + 1) == "vendor"))
+            if (command.ArgumentIs(i, "-mod=vendor") || command.ArgumentIs(i, "--mod=vendor")
+                || ((command.ArgumentIs(i, "-mod") || command.ArgumentIs(i, "--mod")) && command.ArgumentIs(i + 1, "vendor")))
             {
                 return true;
             }
@@ -44,7 +64,7 @@ internal static class GoCommand
     public static string DotnetSubcommand(ExecutedCommand command)
     {
         var index = 0;
-        while (command.Argument(index) is "-d" or "--diagnostics")
+        while (command.ArgumentIs(index, "-d") || command.ArgumentIs(index, "--diagnostics"))
         {
             index++;
         }

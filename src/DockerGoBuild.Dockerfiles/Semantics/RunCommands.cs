@@ -9,48 +9,181 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// <summary>
 /// Finds the commands a RUN really executes: in its shell text, in a heredoc that is its script, in a
 /// heredoc fed to a shell, or in its exec-form argv. Heredocs that carry data are not read as code.
+/// One instance serves every RUN of a file, so that the commands' strings are shared within the file.
 /// </summary>
-internal static class RunCommands
+internal sealed class RunCommands : IShellCommandSink
 {
     private static readonly Dictionary<string, string> NoVariables = new(StringComparer.Ordinal);
 
-    public static List<ExecutedCommand> Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
+    [ThreadStatic]
+    private static RunCommands? cached;
+
+    private readonly StringTable _strings = StringTable.Shared;
+
+    // The commands found so far, each read's in source order; the read in progress adds from _readStart on.
+    private readonly List<Found> _found = new();
+
+    // The commands of the RUN being read.
+    private readonly List<ExecutedCommand> _commands = new();
+    private int _readStart;
+    private SpanMapping _mapping;
+    private LogicalLine? _line;
+    private TextSpan _fixedSpan;
+
+    // The text the read's verbatim arguments are left in: the Dockerfile, or an exec-form command line.
+    private string _source = string.Empty;
+
+    // The piece of _line where the last argument was found: arguments come in about increasing order.
+    private int _piece;
+
+    private enum SpanMapping
     {
-        var commands = new List<ExecutedCommand>();
+        /// <summary>Offsets are in the RUN's logical line.</summary>
+        LogicalLine,
+
+        /// <summary>Offsets are already in the source.</summary>
+        Source,
+
+        /// <summary>Every command gets one span (exec form, whose argv was rebuilt as a command line).</summary>
+        Fixed,
+    }
+
+    private RunCommands()
+    {
+    }
+
+    /// <summary>This thread's instance: it keeps its lists from file to file.</summary>
+    public static RunCommands ForThisThread() => cached ??= new RunCommands();
+
+    public ExecutedCommand[] Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
+    {
+        var commands = _commands;
+        commands.Clear();
+        CollectInto(syntax, run, dialect, commands);
+        var result = commands.Count == 0 ? Array.Empty<ExecutedCommand>() : commands.ToArray();
+        commands.Clear();
+        return result;
+    }
+
+    private void CollectInto(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, List<ExecutedCommand> commands)
+    {
         if (run.IsJsonForm)
         {
             CollectExecForm(run, commands);
-            return commands;
+            return;
         }
 
-        var line = run.Line;
         if (TryGetScriptHeredoc(run, out var script))
         {
             if (IsShellScript(script.Content))
             {
-                AddFromText(syntax.Text, script.BodySpan.Start, script.BodySpan.Length, dialect, commands, offset => offset);
+                ReadSource(syntax.Text, script.BodySpan, dialect, commands);
             }
 
-            return commands;
+            return;
         }
 
-        var shellCommands = ShellScriptReader.ReadCommands(line.Text, run.ArgumentsStart, run.ArgumentsEnd - run.ArgumentsStart, dialect);
-        foreach (var command in shellCommands)
+        var line = run.Line;
+        _mapping = SpanMapping.LogicalLine;
+        _line = line;
+        _source = syntax.Text;
+        _piece = 0;
+        _readStart = 0;
+        ShellScriptReader.Read(line, run.ArgumentsStart, run.ArgumentsEnd - run.ArgumentsStart, dialect, this, _strings);
+        _line = null;
+        var count = _found.Count;
+        for (var i = 0; i < count; i++)
         {
-            Add(command, commands, line.ToSource);
-            if (command.HeredocDelimiters.Count > 0 && IsShellWithoutScriptArgument(command))
+            var command = _found[i];
+            commands.Add(command.Command);
+            if (command.ScriptHeredocs == null)
             {
-                foreach (var heredoc in run.Heredocs)
+                continue;
+            }
+
+            foreach (var heredoc in run.Heredocs)
+            {
+                if (Array.IndexOf(command.ScriptHeredocs, heredoc.Name) >= 0)
                 {
-                    if (Contains(command.HeredocDelimiters, heredoc.Name))
-                    {
-                        AddFromText(syntax.Text, heredoc.BodySpan.Start, heredoc.BodySpan.Length, dialect, commands, offset => offset);
-                    }
+                    ReadSource(syntax.Text, heredoc.BodySpan, dialect, commands);
                 }
             }
         }
 
-        return commands;
+        _found.Clear();
+    }
+
+    void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
+    {
+        var name = parser.MakeString(commandName);
+        var arguments = to - from == 1 ? NoArguments : new ArgumentText[to - from - 1];
+        var readsScriptArgument = false;
+        for (var i = from + 1; i < to; i++)
+        {
+            var word = words[i];
+            arguments[i - from - 1] = Locate(parser, word, out var sourceStart)
+                ? new ArgumentText(sourceStart, word.ValueLength)
+                : new ArgumentText(parser.Value(word).ToString());
+            readsScriptArgument |= IsScriptOption(parser.Value(word));
+        }
+
+        var variables = parser.Variables.View(assignments);
+        var (outerStart, length) = parser.MapSpan(start, end);
+        var span = _mapping switch
+        {
+            SpanMapping.LogicalLine => _line!.ToSource(outerStart, outerStart + length),
+            SpanMapping.Source => new TextSpan(outerStart, length),
+            _ => _fixedSpan,
+        };
+
+        var command = new ExecutedCommand(name, _source, arguments, variables.Count == 0 ? NoVariables : variables, span);
+        var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !readsScriptArgument ? Delimiters(heredocs) : null;
+        _found.Add(new Found(outerStart, command, scriptHeredocs));
+        MoveIntoPlace(_found.Count - 1);
+    }
+
+    private static readonly ArgumentText[] NoArguments = Array.Empty<ArgumentText>();
+
+    /// <summary>
+    /// Where a word written as it is (its value is its raw text in the script read) lies in <see cref="_source"/>;
+    /// false for other words, and for a word a line continuation cuts in two.
+    /// </summary>
+    private bool Locate(ScriptParser parser, in WordToken word, out int sourceStart)
+    {
+        sourceStart = 0;
+        var context = parser.Context;
+        if (word.InArena || parser.Text != context.Text || word.ValueStart != word.Start || word.ValueLength != word.End - word.Start)
+        {
+            return false;
+        }
+
+        var position = context.Origin + word.Start;
+        switch (_mapping)
+        {
+            case SpanMapping.LogicalLine:
+                sourceStart = _line!.ToSource(position, ref _piece);
+                return _line.ToSource(position + word.ValueLength - 1, ref _piece) - sourceStart == word.ValueLength - 1;
+            default:
+                sourceStart = position;
+                return true;
+        }
+    }
+
+    // An option that makes a shell take its script from an argument (-c, -xc, ...) rather than from standard input.
+    private static bool IsScriptOption(CharSlice word) => word.Length > 1 && word[0] == '-' && word[1] != '-' && word.IndexOf('c') > 0;
+
+    // Insertion into source order; see SourceOrder for why it stays linear.
+    private void MoveIntoPlace(int index)
+    {
+        var item = _found[index];
+        var j = index - 1;
+        while (j >= _readStart && _found[j].Start > item.Start)
+        {
+            _found[j + 1] = _found[j];
+            j--;
+        }
+
+        _found[j + 1] = item;
     }
 
     /// <summary>The programs that run shell scripts given on standard input or with -c.</summary>
@@ -100,26 +233,18 @@ internal static class RunCommands
         return IsPosixShell(interpreter);
     }
 
-    private static bool IsShellWithoutScriptArgument(ShellCommand command)
+    private static string[] Delimiters(IReadOnlyList<PendingHeredoc> heredocs)
     {
-        if (!IsPosixShell(command.Name))
+        var delimiters = new string[heredocs.Count];
+        for (var i = 0; i < heredocs.Count; i++)
         {
-            return false;
+            delimiters[i] = heredocs[i].Delimiter;
         }
 
-        for (var i = 1; i < command.Words.Count; i++)
-        {
-            var word = command.Words[i].Value;
-            if (word.Length > 1 && word[0] == '-' && word[1] != '-' && word.IndexOf('c') > 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return delimiters;
     }
 
-    private static void CollectExecForm(Instruction run, List<ExecutedCommand> commands)
+    private void CollectExecForm(Instruction run, List<ExecutedCommand> commands)
     {
         if (run.Words.Count == 0)
         {
@@ -128,7 +253,7 @@ internal static class RunCommands
 
         // Rebuild a POSIX command line from the argv so nested scripts (sh -c, cmd /c, pwsh -c) are read the same way.
         var commandLine = new StringBuilder();
-        foreach (var word in run.Words)
+        foreach (var word in run.WordArray)
         {
             if (commandLine.Length > 0)
             {
@@ -138,63 +263,53 @@ internal static class RunCommands
             commandLine.Append('\'').Append(word.Value.Replace("'", "'\\''")).Append('\'');
         }
 
-        var span = run.ToSource(run.Words[0].Start, run.Words[run.Words.Count - 1].End);
-        AddFromText(commandLine.ToString(), 0, commandLine.Length, ShellDialect.Posix, commands, _ => span.Start, span);
+        _mapping = SpanMapping.Fixed;
+        _fixedSpan = run.ToSource(run.Words[0].Start, run.Words[run.Words.Count - 1].End);
+        _source = commandLine.ToString();
+        ReadInto(_source, 0, commandLine.Length, ShellDialect.Posix, commands);
     }
 
-    private static void AddFromText(string text, int start, int length, ShellDialect dialect, List<ExecutedCommand> commands, Func<int, int> toSource, TextSpan? fixedSpan = null)
+    private void ReadSource(string text, TextSpan span, ShellDialect dialect, List<ExecutedCommand> commands)
     {
-        foreach (var command in ShellScriptReader.ReadCommands(text, start, length, dialect))
-        {
-            if (fixedSpan is { } span)
-            {
-                commands.Add(Create(command, span));
-            }
-            else
-            {
-                Add(command, commands, (s, e) => TextSpan.FromBounds(toSource(s), Math.Max(toSource(s), toSource(e))));
-            }
-        }
+        _mapping = SpanMapping.Source;
+        _source = text;
+        ReadInto(text, span.Start, span.Length, dialect, commands);
     }
 
-    private static void Add(ShellCommand command, List<ExecutedCommand> commands, Func<int, int, TextSpan> toSource)
+    private void ReadInto(string text, int start, int length, ShellDialect dialect, List<ExecutedCommand> commands)
     {
-        if (command.Words.Count > 0)
+        var first = _readStart = _found.Count;
+        ShellScriptReader.Read(text, start, length, dialect, this, _strings);
+        for (var i = first; i < _found.Count; i++)
         {
-            commands.Add(Create(command, toSource(command.Start, command.End)));
-        }
-    }
-
-    private static ExecutedCommand Create(ShellCommand command, TextSpan span)
-    {
-        // A heredoc script can hold hundreds of thousands of commands: let a cancelled analysis stop here too.
-        AnalysisCancellation.Poll();
-        var arguments = new string[command.Words.Count - 1];
-        for (var i = 1; i < command.Words.Count; i++)
-        {
-            arguments[i - 1] = command.Words[i].Value;
+            // A heredoc script can hold hundreds of thousands of commands: let a cancelled analysis stop here too.
+            AnalysisCancellation.Poll();
+            commands.Add(_found[i].Command);
         }
 
-        var variables = command.ScriptVariables.Count == 0 ? NoVariables : command.ScriptVariables;
-        return new ExecutedCommand(command.Name, arguments, variables, span);
-    }
-
-    private static bool Contains(IReadOnlyList<string> names, string name)
-    {
-        foreach (var candidate in names)
-        {
-            if (candidate == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        _found.RemoveRange(first, _found.Count - first);
     }
 
     private static string BaseName(string path)
     {
         var slash = path.LastIndexOfAny(new[] { '/', '\\' });
         return slash >= 0 ? path.Substring(slash + 1) : path;
+    }
+
+    /// <summary>A command as found, with the heredocs it reads as its script when it is a shell without a script argument.</summary>
+    private readonly struct Found
+    {
+        public Found(int start, ExecutedCommand command, string[]? scriptHeredocs)
+        {
+            Start = start;
+            Command = command;
+            ScriptHeredocs = scriptHeredocs;
+        }
+
+        public int Start { get; }
+
+        public ExecutedCommand Command { get; }
+
+        public string[]? ScriptHeredocs { get; }
     }
 }

@@ -16,7 +16,7 @@ internal enum BaseImageKind
 /// SHELL and what earlier <c>go env -w</c> wrote. Copied on change, shared otherwise; the variable tables are
 /// persistent maps, so a copy shares them and a change costs O(log n) however many variables the stage has.
 /// </summary>
-internal sealed class StageState
+internal sealed class StageState : IVariableLookup
 {
     private PersistentMap<string?> _env = PersistentMap<string?>.Empty;
     private PersistentMap<string?> _args = PersistentMap<string?>.Empty;
@@ -97,29 +97,31 @@ internal sealed class StageState
             return inline;
         }
 
-        if (Env.TryGetValue(name, out var env))
+        if (_env.TryGetValue(name, out var env))
         {
             return env;
         }
 
-        if (Args.TryGetValue(name, out var arg) && arg != null)
+        if (_args.TryGetValue(name, out var arg) && arg != null)
         {
             return arg;
         }
 
-        return GoEnvFile.TryGetValue(name, out var goEnv) ? goEnv : null;
+        return _goEnvFile.TryGetValue(name, out var goEnv) ? goEnv : null;
     }
 
     /// <summary>A variable for Dockerfile word expansion (ENV and ARG only).</summary>
     public string? LookupBuildVariable(string name)
     {
-        if (Env.TryGetValue(name, out var env))
+        if (_env.TryGetValue(name, out var env))
         {
             return env;
         }
 
-        return Args.TryGetValue(name, out var arg) ? arg : null;
+        return _args.TryGetValue(name, out var arg) ? arg : null;
     }
+
+    string? IVariableLookup.Lookup(string name) => LookupBuildVariable(name);
 
     public bool IsRoot
     {
@@ -132,12 +134,8 @@ internal sealed class StageState
 
             var user = User;
             var colon = user.IndexOf(':');
-            if (colon >= 0)
-            {
-                user = user.Substring(0, colon);
-            }
-
-            return user is "root" or "0";
+            var length = colon >= 0 ? colon : user.Length;
+            return (length == 4 && string.CompareOrdinal(user, 0, "root", 0, 4) == 0) || (length == 1 && user[0] == '0');
         }
     }
 

@@ -23,6 +23,10 @@ internal static class UnixPath
 
             path = workdir + "/" + path;
         }
+        else if (IsNormal(path))
+        {
+            return path;
+        }
 
         var segments = new List<string>();
         foreach (var segment in path.Split('/'))
@@ -46,6 +50,34 @@ internal static class UnixPath
         }
 
         return "/" + string.Join("/", segments);
+    }
+
+    // "/" alone, or "/" followed by segments that are neither empty, "." nor "..": the path resolves to itself.
+    private static bool IsNormal(string path)
+    {
+        if (path.Length == 1)
+        {
+            return true;
+        }
+
+        var segmentStart = 1;
+        for (var i = 1; i <= path.Length; i++)
+        {
+            if (i < path.Length && path[i] != '/')
+            {
+                continue;
+            }
+
+            var length = i - segmentStart;
+            if (length == 0 || (path[segmentStart] == '.' && (length == 1 || (length == 2 && path[segmentStart + 1] == '.'))))
+            {
+                return false;
+            }
+
+            segmentStart = i + 1;
+        }
+
+        return true;
     }
 
     /// <summary>A Windows container path with forward slashes and no trailing slash, so it compares like a Linux one; null when unknown.</summary>

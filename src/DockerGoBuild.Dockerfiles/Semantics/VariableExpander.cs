@@ -3,6 +3,12 @@ using System.Text;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
+/// <summary>Where <see cref="VariableExpander"/> finds the value of a variable (null: unset or unknown).</summary>
+internal interface IVariableLookup
+{
+    string? Lookup(string name);
+}
+
 /// <summary>
 /// Evaluates a Dockerfile word as BuildKit's word processing does for ENV, ARG, FROM, USER, WORKDIR
 /// and mount options: quotes are removed, the escape character protects the next character, and
@@ -22,9 +28,19 @@ internal static class VariableExpander
     /// </summary>
     public const int MaxValueLength = 4096;
 
-    public static string Expand(string raw, char escape, Func<string, string?> lookup, out bool hasUnknown)
+    /// <summary><see cref="UnknownMarker"/> as a string.</summary>
+    public const string UnknownMarkerText = "\u0001";
+
+    public static string Expand(string raw, char escape, IVariableLookup lookup, out bool hasUnknown)
     {
         hasUnknown = false;
+
+        // Most words have nothing to expand, unquote or unescape: they are their own value.
+        if (!NeedsEvaluation(raw, escape))
+        {
+            return raw;
+        }
+
         var builder = new StringBuilder(raw.Length);
         var quote = '\0';
         for (var i = 0; i < raw.Length; i++)
@@ -67,8 +83,24 @@ internal static class VariableExpander
         return builder.ToString();
     }
 
+    // Only '$' (with something after it), quotes, an escape with something after it and NUL (which the loop
+    // below takes for the closing "quote" of unquoted text, and drops) change a word.
+    private static bool NeedsEvaluation(string raw, char escape)
+    {
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c == '\'' || c == '"' || c == '\0' || ((c == '$' || c == escape) && i + 1 < raw.Length))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Expands the variable at raw[dollar] and returns the index of its last character.
-    private static int ExpandVariable(string raw, int dollar, char escape, Func<string, string?> lookup, StringBuilder builder, ref bool hasUnknown)
+    private static int ExpandVariable(string raw, int dollar, char escape, IVariableLookup lookup, StringBuilder builder, ref bool hasUnknown)
     {
         var next = raw[dollar + 1];
         if (next != '{')
@@ -85,7 +117,7 @@ internal static class VariableExpander
                 return dollar;
             }
 
-            AppendValue(lookup(raw.Substring(dollar + 1, end - dollar - 1)), builder, ref hasUnknown);
+            AppendValue(lookup.Lookup(raw.Substring(dollar + 1, end - dollar - 1)), builder, ref hasUnknown);
             return end - 1;
         }
 
@@ -103,7 +135,7 @@ internal static class VariableExpander
             nameEnd++;
         }
 
-        var value = lookup(body.Substring(0, nameEnd));
+        var value = lookup.Lookup(body.Substring(0, nameEnd));
         var modifier = body.Substring(nameEnd);
         if (modifier.StartsWith(":-", StringComparison.Ordinal) || modifier.StartsWith("-", StringComparison.Ordinal))
         {

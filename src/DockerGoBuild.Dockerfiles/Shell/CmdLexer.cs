@@ -1,86 +1,82 @@
 namespace DockerGoBuild.Dockerfiles.Shell;
 
 /// <summary>Tokenizer for cmd.exe: <c>^</c> escapes, double quotes only, <c>&amp;</c>/<c>|</c> operators.</summary>
-internal sealed class CmdLexer : ILexer
+internal sealed class CmdLexer : ShellLexer
 {
-    private readonly string text;
-    private readonly int limit;
+    // Blanks and operators end a word; quotes, escapes and expansions start a part of one.
+    private static readonly bool[] Special = SpecialCharacters(" \t\r\n&|()<>^\"%");
 
-    public CmdLexer(string text, int start, int limit)
+    public CmdLexer(ShellReadContext context)
+        : base(context, Special)
     {
-        this.text = text;
-        Position = start;
-        this.limit = limit;
     }
 
-    public int Position { get; set; }
-
-    public Token Next()
+    protected override Token ReadToken(int start, char c)
     {
-        SkipBlanks();
-        int start = Position;
-        if (start >= limit)
-        {
-            return new Token(TokenKind.End, string.Empty, limit, limit);
-        }
-
-        char c = text[start];
         switch (c)
         {
             case '\n':
             case '(':
             case ')':
-                Position++;
-                return Token.Separator(c.ToString(), start, Position);
+                return Operator(OneCharOperator(c));
             case '&':
-                return Separator(Peek(1) == '&' ? "&&" : "&");
+                return Operator(Peek(1) == '&' ? "&&" : "&");
             case '|':
-                return Separator(Peek(1) == '|' ? "||" : "|");
+                return Operator(Peek(1) == '|' ? "||" : "|");
             case '<':
             case '>':
-                return ReadRedirect(start, start);
+                return ReadStreamRedirect(start, start);
         }
 
         if (ScanHelpers.IsDigit(c) && (Peek(1) == '>' || Peek(1) == '<'))
         {
-            return ReadRedirect(start, start + 1);
+            return ReadStreamRedirect(start, start + 1);
         }
 
-        return Token.FromWord(ReadWord());
+        return ReadWord();
     }
 
-    private Token Separator(string op)
-    {
-        int start = Position;
-        Position += op.Length;
-        return Token.Separator(op, start, Position);
-    }
+    protected override bool EndsWord(char c) =>
+        c is ' ' or '\t' or '\r' or '\n' or '&' or '|' or '(' or ')' or '<' or '>';
 
-    /// <summary>Reads <c>&gt;</c>, <c>&gt;&gt;</c>, <c>&lt;</c>, or a handle duplication like <c>2&gt;&amp;1</c> (no target).</summary>
-    private Token ReadRedirect(int start, int opStart)
+    protected override bool ReadQuotedPart(char c)
     {
-        Position = opStart + 1;
-        if (text[opStart] == '>' && Peek(0) == '>')
+        if (c == '^')
         {
-            Position++;
+            if (Position + 1 < Limit && Text[Position + 1] != '\n')
+            {
+                Word.Append(Text[Position + 1], Position + 1);
+            }
+
+            Position = System.Math.Min(Position + 2, Limit);
+            return true;
         }
 
-        if (Peek(0) == '&' && ScanHelpers.IsDigit(Peek(1)))
+        if (c == '"')
         {
-            Position += 2;
-            return Token.Redirect(text.Substring(start, Position - start), start, Position, hasTarget: false);
+            ReadVerbatimUntil('"');
+            return true;
         }
 
-        return Token.Redirect(text.Substring(start, Position - start), start, Position);
+        return false;
     }
 
-    private char Peek(int ahead) => Position + ahead < limit ? text[Position + ahead] : '\0';
-
-    private void SkipBlanks()
+    protected override bool ReadExpansionPart(char c)
     {
-        while (Position < limit)
+        // A variable reference (%NAME%) is kept as written, but the word is no longer a literal.
+        if (c == '%')
         {
-            char c = text[Position];
+            Word.IsLiteral = false;
+        }
+
+        return false;
+    }
+
+    protected override void SkipBlanks()
+    {
+        while (Position < Limit)
+        {
+            var c = Text[Position];
             if (c == ' ' || c == '\t' || c == '\r')
             {
                 Position++;
@@ -97,79 +93,6 @@ internal sealed class CmdLexer : ILexer
             {
                 return;
             }
-        }
-    }
-
-    private WordToken ReadWord()
-    {
-        int start = Position;
-        var word = new WordBuilder();
-        while (Position < limit && ReadWordPart(word))
-        {
-        }
-
-        if (Position == start)
-        {
-            word.Append(text[Position], Position);
-            Position++;
-        }
-
-        return word.Build(start, Position);
-    }
-
-    private bool ReadWordPart(WordBuilder word)
-    {
-        char c = text[Position];
-        switch (c)
-        {
-            case ' ':
-            case '\t':
-            case '\r':
-            case '\n':
-            case '&':
-            case '|':
-            case '(':
-            case ')':
-            case '<':
-            case '>':
-                return false;
-            case '^':
-                word.IsPlain = false;
-                if (Position + 1 < limit && text[Position + 1] != '\n')
-                {
-                    word.Append(text[Position + 1], Position + 1);
-                }
-
-                Position = System.Math.Min(Position + 2, limit);
-                return true;
-            case '"':
-                word.IsPlain = false;
-                ReadQuoted(word);
-                return true;
-            case '%':
-                word.IsLiteral = false;
-                word.Append(c, Position);
-                Position++;
-                return true;
-            default:
-                word.Append(c, Position);
-                Position++;
-                return true;
-        }
-    }
-
-    private void ReadQuoted(WordBuilder word)
-    {
-        Position++;
-        while (Position < limit && text[Position] != '"')
-        {
-            word.Append(text[Position], Position);
-            Position++;
-        }
-
-        if (Position < limit)
-        {
-            Position++;
         }
     }
 }

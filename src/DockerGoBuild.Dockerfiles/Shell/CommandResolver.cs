@@ -13,22 +13,36 @@ internal sealed class CommandResolver
 {
     private const int MaxFindNesting = 8;
 
-    private static readonly HashSet<string> PosixShells = new HashSet<string>(StringComparer.Ordinal)
+    // What FollowCommand does with the commands whose names are compared exactly.
+    private static readonly NameTable<Follow> Followed = new(new[]
     {
-        "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh",
-    };
+        Entry("export", Follow.Exports), Entry("readonly", Follow.Exports), Entry("declare", Follow.Exports),
+        Entry("typeset", Follow.Exports), Entry("local", Follow.Exports),
+        Entry("find", Follow.FindExec),
+        Entry("sh", Follow.PosixShell), Entry("bash", Follow.PosixShell), Entry("ash", Follow.PosixShell), Entry("dash", Follow.PosixShell),
+        Entry("zsh", Follow.PosixShell), Entry("ksh", Follow.PosixShell), Entry("mksh", Follow.PosixShell),
+        Entry("su", Follow.Su),
+        Entry("eval", Follow.Eval),
+    });
 
-    private static readonly HashSet<string> ExportBuiltins = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "export", "readonly", "declare", "typeset", "local",
-    };
+    private static readonly string[] FindExecActions = { "-exec", "-execdir", "-ok", "-okdir" };
 
-    private static readonly HashSet<string> FindExecActions = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "-exec", "-execdir", "-ok", "-okdir",
-    };
+    private static readonly IReadOnlyList<PendingHeredoc> NoHeredocs = new PendingHeredoc[0];
 
     private readonly ScriptParser parser;
+
+    private enum Follow
+    {
+        Nothing,
+        Exports,
+        FindExec,
+        PosixShell,
+        Su,
+        Eval,
+    }
+
+    // Reused command after command: a command's assignments are read before any nested command is resolved.
+    private readonly List<InlineAssignment> assignments = new();
 
     public CommandResolver(ScriptParser parser)
     {
@@ -36,20 +50,22 @@ internal sealed class CommandResolver
     }
 
     /// <summary>Emits the commands of <paramref name="syntax"/>; true when it is a shell reading its script from stdin.</summary>
-    public bool Resolve(CommandSyntax syntax, int findNesting)
+    public bool Resolve(CommandSyntax syntax) =>
+        Resolve(syntax.Words, 0, syntax.Words.Count, syntax.Heredocs, syntax.Start, syntax.End, findNesting: 0);
+
+    private bool Resolve(List<WordToken> words, int from, int to, IReadOnlyList<PendingHeredoc> heredocs, int start, int end, int findNesting)
     {
-        List<WordToken> words = syntax.Words;
-        var assignments = new List<ShellAssignment>();
-        int index = 0;
-        while (index < words.Count && TryAddAssignment(words[index], assignments))
+        assignments.Clear();
+        var index = from;
+        while (index < to && TryAddAssignment(words[index]))
         {
             index++;
         }
 
-        if (index == words.Count)
+        if (index == to)
         {
             // A statement made only of assignments sets script variables.
-            foreach (ShellAssignment assignment in assignments)
+            foreach (var assignment in assignments)
             {
                 parser.Variables.Set(assignment.Name, assignment.Value);
             }
@@ -57,39 +73,35 @@ internal sealed class CommandResolver
             return false;
         }
 
-        index = SkipWrappers(words, index, assignments);
-        if (WrapperArguments.IsCommandLookup(ShellCommand.BaseName(words[index].Value), words, index))
+        index = SkipWrappers(words, index, to, out var name);
+        if (WrapperArguments.IsCommandLookup(parser, name, words, index, to))
         {
             return false;
         }
 
-        var heredocs = new List<string>(syntax.Heredocs.Count);
-        foreach (PendingHeredoc heredoc in syntax.Heredocs)
-        {
-            heredocs.Add(heredoc.Delimiter);
-        }
-
-        parser.Emit(words, index, words.Count, assignments, heredocs, syntax.Start, syntax.End);
-        return FollowCommand(words, index, findNesting);
+        parser.Emit(name, words, index, to, assignments, heredocs, start, end);
+        return FollowCommand(name, words, index, to, findNesting);
     }
 
-    private bool TryAddAssignment(WordToken word, List<ShellAssignment> assignments)
+    private static KeyValuePair<string, Follow> Entry(string name, Follow follow) => new(name, follow);
+
+    private bool TryAddAssignment(in WordToken word)
     {
-        if (parser.Dialect != ShellDialect.Posix || !TrySplitAssignment(word, out string name, out string value))
+        if (parser.Dialect != ShellDialect.Posix || !TrySplitAssignment(word, out var name, out var value))
         {
             return false;
         }
 
-        assignments.Add(parser.ToPublic(word, name, value));
+        assignments.Add(new InlineAssignment(word, name, value));
         return true;
     }
 
     /// <summary>Recognises <c>NAME=value</c> (or <c>NAME+=value</c>) with an unquoted name.</summary>
-    private bool TrySplitAssignment(WordToken word, out string name, out string value)
+    private bool TrySplitAssignment(in WordToken word, out string name, out string value)
     {
         name = value = string.Empty;
-        string raw = parser.Text;
-        int pos = word.Start;
+        var raw = parser.Text;
+        var pos = word.Start;
         if (pos >= word.End || !ScanHelpers.IsNameStart(raw[pos]))
         {
             return false;
@@ -100,7 +112,7 @@ internal sealed class CommandResolver
             pos++;
         }
 
-        int nameLength = pos - word.Start;
+        var nameLength = pos - word.Start;
         if (pos < word.End && raw[pos] == '+')
         {
             pos++;
@@ -112,45 +124,48 @@ internal sealed class CommandResolver
         }
 
         // The name is plain text, so value and raw text agree up to the '='.
-        int equals = pos - word.Start;
-        name = word.Value.Substring(0, nameLength);
-        value = word.Value.Substring(equals + 1);
+        var equals = pos - word.Start;
+        var wordValue = parser.Value(word);
+        name = parser.MakeString(wordValue.Slice(0, nameLength));
+        value = parser.MakeString(wordValue.Slice(equals + 1));
         return true;
     }
 
-    private int SkipWrappers(List<WordToken> words, int index, List<ShellAssignment> assignments)
+    /// <summary>Skips wrappers; returns the index of the command that runs, and its base name.</summary>
+    private int SkipWrappers(List<WordToken> words, int index, int to, out CharSlice name)
     {
-        while (index < words.Count)
+        name = parser.Value(words[index]).BaseName();
+        while (index < to)
         {
-            int next = WrapperArguments.SkipWrapper(ShellCommand.BaseName(words[index].Value), words, index);
+            var next = WrapperArguments.SkipWrapper(parser, name, words, index, to);
             if (next < 0)
             {
                 break;
             }
 
-            next = AddWrapperAssignments(words, index, next, assignments);
-            if (next >= words.Count)
+            next = AddWrapperAssignments(name, words, next, to);
+            if (next >= to)
             {
                 // A wrapper with nothing to run is itself the command (`env`, `xargs` alone).
                 break;
             }
 
             index = next;
+            name = parser.Value(words[index]).BaseName();
         }
 
         return index;
     }
 
     /// <summary><c>env</c> and <c>sudo</c> take <c>VAR=v</c> words before the command.</summary>
-    private int AddWrapperAssignments(List<WordToken> words, int wrapper, int next, List<ShellAssignment> assignments)
+    private int AddWrapperAssignments(CharSlice name, List<WordToken> words, int next, int to)
     {
-        string name = ShellCommand.BaseName(words[wrapper].Value);
-        if (name != "env" && name != "sudo")
+        if (!name.Is("env") && !name.Is("sudo"))
         {
             return next;
         }
 
-        while (next < words.Count && TryAddAssignment(words[next], assignments))
+        while (next < to && TryAddAssignment(words[next]))
         {
             next++;
         }
@@ -159,50 +174,54 @@ internal sealed class CommandResolver
     }
 
     /// <summary>Looks at what the command does with its arguments; true when it is a shell reading stdin.</summary>
-    private bool FollowCommand(List<WordToken> words, int index, int findNesting)
+    private bool FollowCommand(CharSlice name, List<WordToken> words, int index, int to, int findNesting)
     {
-        string name = ShellCommand.BaseName(words[index].Value);
-        if (parser.Dialect == ShellDialect.Posix && ExportBuiltins.Contains(name))
+        Followed.TryFind(name, out var follow);
+        if (parser.Dialect == ShellDialect.Posix && follow == Follow.Exports)
         {
-            RecordExports(words, index + 1);
+            RecordExports(words, index + 1, to);
         }
-        else if (parser.Dialect == ShellDialect.Cmd && name.Equals("set", StringComparison.OrdinalIgnoreCase))
+        else if (parser.Dialect == ShellDialect.Cmd && name.IsIgnoringCase("set"))
         {
-            RecordCmdSet(words, index + 1);
+            RecordCmdSet(words, index + 1, to);
         }
-        else if (name == "find")
+        else if (follow == Follow.FindExec)
         {
-            FollowFindExec(words, index + 1, findNesting);
+            FollowFindExec(words, index + 1, to, findNesting);
         }
-        else if (PosixShells.Contains(name))
+        else if (follow == Follow.PosixShell)
         {
-            return FollowShell(words, index + 1);
+            return FollowShell(words, index + 1, to);
         }
-        else if (name == "su")
+        else if (follow == Follow.Su)
         {
-            FollowSu(words, index + 1);
+            FollowSu(words, index + 1, to);
         }
-        else if (name == "eval")
+        else if (follow == Follow.Eval)
         {
-            ParseJoined(words, index + 1, ShellDialect.Posix);
+            ParseJoined(words, index + 1, to, ShellDialect.Posix);
         }
-        else if (name.Equals("powershell", StringComparison.OrdinalIgnoreCase) || name.Equals("pwsh", StringComparison.OrdinalIgnoreCase))
+        else if (name.Length is not (3 or 4 or 10))
         {
-            ParseScriptAfter(words, FindIndex(words, index + 1, IsPowerShellCommandOption), ShellDialect.PowerShell);
+            // Not powershell, pwsh or cmd in any case: nothing more to follow.
         }
-        else if (name.Equals("cmd", StringComparison.OrdinalIgnoreCase))
+        else if (name.IsIgnoringCase("powershell") || name.IsIgnoringCase("pwsh"))
         {
-            ParseScriptAfter(words, FindIndex(words, index + 1, IsCmdRunOption), ShellDialect.Cmd);
+            ParseScriptAfter(words, FindPowerShellCommandOption(words, index + 1, to), to, ShellDialect.PowerShell);
+        }
+        else if (name.IsIgnoringCase("cmd"))
+        {
+            ParseScriptAfter(words, FindCmdRunOption(words, index + 1, to), to, ShellDialect.Cmd);
         }
 
         return false;
     }
 
-    private void RecordExports(List<WordToken> words, int from)
+    private void RecordExports(List<WordToken> words, int from, int to)
     {
-        for (int i = from; i < words.Count; i++)
+        for (var i = from; i < to; i++)
         {
-            if (TrySplitAssignment(words[i], out string name, out string value))
+            if (TrySplitAssignment(words[i], out var name, out var value))
             {
                 parser.Variables.Set(name, value);
             }
@@ -210,53 +229,59 @@ internal sealed class CommandResolver
     }
 
     /// <summary>cmd's <c>set NAME=value</c> takes the rest of the line as the value.</summary>
-    private void RecordCmdSet(List<WordToken> words, int from)
+    private void RecordCmdSet(List<WordToken> words, int from, int to)
     {
-        if (from >= words.Count || words[from].Value.StartsWith("/", StringComparison.Ordinal))
+        if (from >= to || parser.Value(words[from]).StartsWith("/"))
         {
             return;
         }
 
-        string joined = JoinValues(words, from);
-        int equals = joined.IndexOf('=');
+        var joined = new StringBuilder();
+        for (var i = from; i < to; i++)
+        {
+            if (i > from)
+            {
+                joined.Append(' ');
+            }
+
+            var value = parser.Value(words[i]);
+            joined.Append(value.Array, value.Start, value.Length);
+        }
+
+        var text = joined.ToString();
+        var equals = text.IndexOf('=');
         if (equals > 0)
         {
-            parser.Variables.Set(joined.Substring(0, equals), joined.Substring(equals + 1));
+            parser.Variables.Set(text.Substring(0, equals), text.Substring(equals + 1));
         }
     }
 
-    private void FollowFindExec(List<WordToken> words, int from, int findNesting)
+    private void FollowFindExec(List<WordToken> words, int from, int to, int findNesting)
     {
         if (findNesting >= MaxFindNesting)
         {
             return;
         }
 
-        int i = from;
-        while (i < words.Count)
+        var i = from;
+        while (i < to)
         {
-            if (!FindExecActions.Contains(words[i].Value))
+            if (!parser.Value(words[i]).IsAny(FindExecActions))
             {
                 i++;
                 continue;
             }
 
-            int start = i + 1;
-            int end = start;
-            while (end < words.Count && words[end].Value != ";" && words[end].Value != "+")
+            var start = i + 1;
+            var end = start;
+            while (end < to && !parser.Value(words[end]).Is(";") && !parser.Value(words[end]).Is("+"))
             {
                 end++;
             }
 
             if (end > start)
             {
-                var action = new CommandSyntax();
-                for (int k = start; k < end; k++)
-                {
-                    action.Add(words[k]);
-                }
-
-                Resolve(action, findNesting + 1);
+                Resolve(words, start, end, NoHeredocs, words[start].Start, words[end - 1].End, findNesting + 1);
             }
 
             i = end + 1;
@@ -267,15 +292,15 @@ internal sealed class CommandResolver
     /// Scans shell options: with <c>-c</c> the first operand is a script to parse; without it and
     /// without a script file (or with <c>-s</c>) the shell reads its script from stdin.
     /// </summary>
-    private bool FollowShell(List<WordToken> words, int from)
+    private bool FollowShell(List<WordToken> words, int from, int to)
     {
-        bool hasCommand = false;
-        bool readsStdin = false;
-        int i = from;
-        while (i < words.Count)
+        var hasCommand = false;
+        var readsStdin = false;
+        var i = from;
+        while (i < to)
         {
-            string option = words[i].Value;
-            if (option == "--" || option == "-")
+            var option = parser.Value(words[i]);
+            if (option.Is("--") || option.Is("-"))
             {
                 i++;
                 break;
@@ -291,7 +316,7 @@ internal sealed class CommandResolver
 
         if (hasCommand)
         {
-            if (i < words.Count)
+            if (i < to)
             {
                 ParseWord(words[i], ShellDialect.Posix);
             }
@@ -299,21 +324,21 @@ internal sealed class CommandResolver
             return false;
         }
 
-        return readsStdin || i >= words.Count;
+        return readsStdin || i >= to;
     }
 
     /// <summary>How many words a shell option occupies (<c>-o NAME</c> takes a value, also inside clusters like <c>-euxo</c>).</summary>
-    private static int ShellOptionWidth(string option, ref bool hasCommand, ref bool readsStdin)
+    private static int ShellOptionWidth(CharSlice option, ref bool hasCommand, ref bool readsStdin)
     {
-        if (option.StartsWith("--", StringComparison.Ordinal))
+        if (option.StartsWith("--"))
         {
-            return option == "--rcfile" || option == "--init-file" ? 2 : 1;
+            return option.Is("--rcfile") || option.Is("--init-file") ? 2 : 1;
         }
 
-        bool takesValue = false;
-        for (int k = 1; k < option.Length; k++)
+        var takesValue = false;
+        for (var k = 1; k < option.Length; k++)
         {
-            char c = option[k];
+            var c = option[k];
             hasCommand |= c == 'c' && option[0] == '-';
             readsStdin |= c == 's';
             takesValue |= c == 'o' || c == 'O';
@@ -322,32 +347,29 @@ internal sealed class CommandResolver
         return takesValue ? 2 : 1;
     }
 
-    private void FollowSu(List<WordToken> words, int from)
+    private void FollowSu(List<WordToken> words, int from, int to)
     {
-        int option = FindIndex(words, from, w => w.Value == "-c" || w.Value == "--command");
-        if (option >= 0 && option + 1 < words.Count)
+        for (var option = from; option < to; option++)
         {
-            ParseWord(words[option + 1], ShellDialect.Posix);
+            var value = parser.Value(words[option]);
+            if (value.Is("-c") || value.Is("--command"))
+            {
+                if (option + 1 < to)
+                {
+                    ParseWord(words[option + 1], ShellDialect.Posix);
+                }
+
+                return;
+            }
         }
     }
 
-    private static bool IsPowerShellCommandOption(WordToken word)
+    private int FindPowerShellCommandOption(List<WordToken> words, int from, int to)
     {
-        string value = word.Value;
-        return value.Equals("-c", StringComparison.OrdinalIgnoreCase)
-            || (value.Length >= 4 && "-command".StartsWith(value, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static bool IsCmdRunOption(WordToken word)
-    {
-        return word.Value.Equals("/c", StringComparison.OrdinalIgnoreCase) || word.Value.Equals("/k", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static int FindIndex(List<WordToken> words, int from, Func<WordToken, bool> predicate)
-    {
-        for (int i = from; i < words.Count; i++)
+        for (var i = from; i < to; i++)
         {
-            if (predicate(words[i]))
+            var value = parser.Value(words[i]);
+            if (value.IsIgnoringCase("-c") || (value.Length >= 4 && value.IsPrefixOfIgnoringCase("-command")))
             {
                 return i;
             }
@@ -356,84 +378,126 @@ internal sealed class CommandResolver
         return -1;
     }
 
-    private void ParseWord(WordToken word, ShellDialect dialect)
+    private int FindCmdRunOption(List<WordToken> words, int from, int to)
     {
-        parser.ParseNested(word.Value, word.ValueStarts, word.RawStarts, word.Start, word.End, word.Substitutions, dialect);
+        for (var i = from; i < to; i++)
+        {
+            var value = parser.Value(words[i]);
+            if (value.IsIgnoringCase("/c") || value.IsIgnoringCase("/k"))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void ParseWord(in WordToken word, ShellDialect dialect)
+    {
+        var valueStarts = new int[Segments(word)];
+        var rawStarts = new int[valueStarts.Length];
+        CopySegments(word, valueStarts, rawStarts, 0, 0);
+        parser.ParseNested(parser.ValueArray(word), word.ValueStart, word.ValueLength, valueStarts, rawStarts, word.Start, word.End, SubstitutionsOf(word, 0, null), dialect);
     }
 
     /// <summary>Parses the words after the option at <paramref name="option"/> (-Command, /c) as one script.</summary>
-    private void ParseScriptAfter(List<WordToken> words, int option, ShellDialect dialect)
+    private void ParseScriptAfter(List<WordToken> words, int option, int to, ShellDialect dialect)
     {
         if (option >= 0)
         {
-            ParseJoined(words, option + 1, dialect);
+            ParseJoined(words, option + 1, to, dialect);
         }
     }
 
-    /// <summary>Parses words[from..] joined with spaces as one script (eval, -Command, /c).</summary>
-    private void ParseJoined(List<WordToken> words, int from, ShellDialect dialect)
+    /// <summary>Parses words[from..to) joined with spaces as one script (eval, -Command, /c).</summary>
+    private void ParseJoined(List<WordToken> words, int from, int to, ShellDialect dialect)
     {
-        if (from >= words.Count)
+        if (from >= to)
         {
             return;
         }
 
-        if (from == words.Count - 1)
+        if (from == to - 1)
         {
             ParseWord(words[from], dialect);
             return;
         }
 
-        var code = new StringBuilder();
-        var valueStarts = new List<int>();
-        var rawStarts = new List<int>();
-        List<int>? substitutions = null;
-        for (int i = from; i < words.Count; i++)
+        var segmentCount = 0;
+        for (var i = from; i < to; i++)
         {
-            WordToken word = words[i];
+            segmentCount += (i > from ? 1 : 0) + Segments(words[i]);
+        }
+
+        var valueStarts = new int[segmentCount];
+        var rawStarts = new int[segmentCount];
+        HashSet<int>? substitutions = null;
+        var context = parser.Context;
+        var codeStart = -1;
+        var codeLength = 0;
+        var segment = 0;
+        for (var i = from; i < to; i++)
+        {
+            var word = words[i];
             if (i > from)
             {
                 // The joining space maps to the gap after the previous word.
-                valueStarts.Add(code.Length);
-                rawStarts.Add(words[i - 1].End);
-                code.Append(' ');
+                valueStarts[segment] = codeLength;
+                rawStarts[segment] = words[i - 1].End;
+                segment++;
+                context.AppendToArena(' ');
+                codeLength++;
             }
 
-            int offset = code.Length;
-            for (int s = 0; s < word.ValueStarts.Length; s++)
-            {
-                valueStarts.Add(offset + word.ValueStarts[s]);
-                rawStarts.Add(word.RawStarts[s]);
-            }
-
-            if (word.Substitutions != null)
-            {
-                substitutions ??= new List<int>();
-                foreach (int position in word.Substitutions)
-                {
-                    substitutions.Add(offset + position);
-                }
-            }
-
-            code.Append(word.Value);
+            segment = CopySegments(word, valueStarts, rawStarts, segment, codeLength);
+            substitutions = SubstitutionsOf(word, codeLength, substitutions);
+            var at = context.AppendToArena(parser.ValueArray(word), word.ValueStart, word.ValueLength);
+            codeStart = codeStart < 0 ? at : codeStart;
+            codeLength += word.ValueLength;
         }
 
-        parser.ParseNested(code.ToString(), valueStarts.ToArray(), rawStarts.ToArray(), words[from].Start, words[words.Count - 1].End, substitutions, dialect);
+        parser.ParseNested(context.Arena, codeStart, codeLength, valueStarts, rawStarts, words[from].Start, words[to - 1].End, substitutions, dialect);
     }
 
-    private static string JoinValues(List<WordToken> words, int from)
-    {
-        var joined = new StringBuilder();
-        for (int i = from; i < words.Count; i++)
-        {
-            if (i > from)
-            {
-                joined.Append(' ');
-            }
+    private int Segments(in WordToken word) => Math.Max(1, parser.Context.ExtraOf(word).SegmentCount);
 
-            joined.Append(words[i].Value);
+    /// <summary>Copies the word's segment table, shifted by <paramref name="valueOffset"/>, into the arrays from <paramref name="at"/>; returns the next index.</summary>
+    private int CopySegments(in WordToken word, int[] valueStarts, int[] rawStarts, int at, int valueOffset)
+    {
+        var extra = parser.Context.ExtraOf(word);
+        if (extra.SegmentCount == 0)
+        {
+            valueStarts[at] = valueOffset;
+            rawStarts[at] = word.Start;
+            return at + 1;
         }
 
-        return joined.ToString();
+        var table = parser.Context.Segments;
+        for (var s = 0; s < extra.SegmentCount; s++)
+        {
+            valueStarts[at] = valueOffset + table[2 * (extra.SegmentStart + s)];
+            rawStarts[at] = table[(2 * (extra.SegmentStart + s)) + 1];
+            at++;
+        }
+
+        return at;
+    }
+
+    private HashSet<int>? SubstitutionsOf(in WordToken word, int valueOffset, HashSet<int>? into)
+    {
+        var extra = parser.Context.ExtraOf(word);
+        if (extra.SubstitutionCount == 0)
+        {
+            return into;
+        }
+
+        into ??= new HashSet<int>();
+        var table = parser.Context.Substitutions;
+        for (var s = 0; s < extra.SubstitutionCount; s++)
+        {
+            into.Add(valueOffset + table[extra.SubstitutionStart + s]);
+        }
+
+        return into;
     }
 }

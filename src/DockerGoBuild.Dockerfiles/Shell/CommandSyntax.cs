@@ -2,12 +2,12 @@ using System.Collections.Generic;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
-/// <summary>A simple command as written: its words (assignments and wrappers included) and heredocs.</summary>
+/// <summary>A simple command as written: its words (assignments and wrappers included) and heredocs. Reused command after command.</summary>
 internal sealed class CommandSyntax
 {
-    public List<WordToken> Words { get; } = new List<WordToken>();
+    public List<WordToken> Words { get; } = new();
 
-    public List<PendingHeredoc> Heredocs { get; } = new List<PendingHeredoc>();
+    public List<PendingHeredoc> Heredocs { get; } = new();
 
     public int Start { get; private set; } = -1;
 
@@ -17,6 +17,15 @@ internal sealed class CommandSyntax
     public bool ForceCommand { get; set; }
 
     public bool IsEmpty => Words.Count == 0;
+
+    public void Reset()
+    {
+        Words.Clear();
+        Heredocs.Clear();
+        Start = -1;
+        End = 0;
+        ForceCommand = false;
+    }
 
     public void Extend(int start, int end)
     {
@@ -28,7 +37,7 @@ internal sealed class CommandSyntax
         End = end;
     }
 
-    public void Add(WordToken word)
+    public void Add(in WordToken word)
     {
         Words.Add(word);
         Extend(word.Start, word.End);
@@ -52,33 +61,30 @@ internal sealed class PendingHeredoc
     public bool IsScript { get; set; }
 }
 
-/// <summary>State shared by every parser working on one call: the commands found so far.</summary>
-internal sealed class ParseContext
+/// <summary>Receives the commands a read finds, in the order they are found (substitutions before the commands containing them).</summary>
+internal interface IShellCommandSink
 {
-    /// <summary>Nesting beyond this depth (substitutions, nested scripts, heredoc scripts) is treated as data.</summary>
-    public const int MaxDepth = 32;
-
-    private long reparseBudget;
-
-    public ParseContext(int inputLength)
-    {
-        reparseBudget = (2L * inputLength) + 4096;
-    }
-
-    public List<ShellCommand> Commands { get; } = new List<ShellCommand>();
-
     /// <summary>
-    /// Nested scripts (<c>sh -c</c>, <c>eval</c>, ...) are parsed again from their word's value. Their
-    /// total size is capped at a multiple of the input, so chains like <c>eval eval eval ...</c> stay linear.
+    /// A command named <paramref name="name"/> whose argv is <paramref name="words"/>[from..to) (values through
+    /// <paramref name="parser"/>), with its inline assignments, the heredocs fed to it, and its span in the parser's text.
+    /// The lists are the parser's: they change after the call.
     /// </summary>
-    public bool TryReparse(int length)
-    {
-        if (length > reparseBudget)
-        {
-            return false;
-        }
+    void Add(ScriptParser parser, CharSlice name, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end);
+}
 
-        reparseBudget -= length;
-        return true;
+/// <summary>A <c>NAME=value</c> word before a command (or given to env/sudo).</summary>
+internal readonly struct InlineAssignment
+{
+    public InlineAssignment(WordToken word, string name, string value)
+    {
+        Word = word;
+        Name = name;
+        Value = value;
     }
+
+    public WordToken Word { get; }
+
+    public string Name { get; }
+
+    public string Value { get; }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
@@ -10,42 +9,32 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// </summary>
 internal sealed class ControlFlow
 {
-    private static readonly HashSet<string> PosixReserved = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "{", "}", "if", "then", "elif", "else", "fi", "while", "until", "do", "done", "!",
-    };
+    private static readonly string[] PosixReserved = { "{", "}", "if", "then", "elif", "else", "fi", "while", "until", "do", "done", "!" };
 
-    private static readonly HashSet<string> PowerShellKeywords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    // The first characters of the POSIX words that are not commands in command position (see PosixCommandWord).
+    private const string PosixKeywordStarts = "{}itefwud!sc[";
+
+    private static readonly string[] PowerShellKeywords =
     {
         "if", "elseif", "else", "while", "for", "foreach", "switch", "do", "until", "try", "finally", "begin", "process", "end",
     };
 
-    private static readonly HashSet<string> PowerShellDefinitions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "function", "filter", "class", "enum", "workflow", "configuration",
-    };
+    private static readonly string[] PowerShellDefinitions = { "function", "filter", "class", "enum", "workflow", "configuration" };
 
-    private static readonly HashSet<string> PowerShellStatements = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "param", "return", "throw", "exit", "break", "continue", "using", "catch", "trap", "data",
-    };
+    private static readonly string[] PowerShellStatements = { "param", "return", "throw", "exit", "break", "continue", "using", "catch", "trap", "data" };
 
-    private static readonly HashSet<string> CmdConditions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "exist", "defined", "errorlevel", "cmdextversion",
-    };
+    private static readonly string[] CmdConditions = { "exist", "defined", "errorlevel", "cmdextversion" };
 
-    private readonly ShellDialect dialect;
-    private readonly VariableScope variables;
+    private readonly ScriptParser parser;
+    private ShellDialect dialect;
     private Mode mode;
     private int caseDepth;
     private int cmdIfWordsLeft;
     private string powerShellVariable = string.Empty;
 
-    public ControlFlow(ShellDialect dialect, VariableScope variables)
+    public ControlFlow(ScriptParser parser)
     {
-        this.dialect = dialect;
-        this.variables = variables;
+        this.parser = parser;
     }
 
     private enum Mode
@@ -66,25 +55,35 @@ internal sealed class ControlFlow
     /// <summary>True while words are header, pattern or expression text rather than commands.</summary>
     public bool IsSkipping => mode != Mode.Command;
 
-    /// <summary>
-    /// Looks at the first word of a would-be command. Returns null when the word is a keyword or
-    /// starts something that is not a command, else the word (cmd's <c>@</c> removed).
-    /// </summary>
-    public WordToken? CommandWord(WordToken word, CommandSyntax current)
+    public void Reset(ShellDialect dialect)
     {
+        this.dialect = dialect;
+        mode = Mode.Command;
+        caseDepth = 0;
+        cmdIfWordsLeft = 0;
+        powerShellVariable = string.Empty;
+    }
+
+    /// <summary>
+    /// Looks at the first word of a would-be command. False when the word is a keyword or starts something
+    /// that is not a command; else true with <paramref name="command"/> the word (cmd's <c>@</c> removed).
+    /// </summary>
+    public bool CommandWord(in WordToken word, CommandSyntax current, out WordToken command)
+    {
+        command = word;
         switch (dialect)
         {
             case ShellDialect.PowerShell:
                 return PowerShellCommandWord(word, current);
             case ShellDialect.Cmd:
-                return CmdCommandWord(word);
+                return CmdCommandWord(ref command);
             default:
                 return PosixCommandWord(word);
         }
     }
 
     /// <summary>Consumes a word while skipping.</summary>
-    public void SkipWord(WordToken word)
+    public void SkipWord(in WordToken word)
     {
         switch (mode)
         {
@@ -124,10 +123,10 @@ internal sealed class ControlFlow
                 SkipCmdConditionWord(word);
                 break;
             case Mode.EnvAssignment:
-                mode = word.Value == "=" ? Mode.EnvValue : Mode.SkipStatement;
+                mode = parser.Value(word).Is("=") ? Mode.EnvValue : Mode.SkipStatement;
                 break;
             case Mode.EnvValue:
-                variables.Set(powerShellVariable, word.Value);
+                parser.Variables.Set(powerShellVariable, parser.MakeString(parser.Value(word)));
                 mode = Mode.SkipStatement;
                 break;
         }
@@ -181,104 +180,122 @@ internal sealed class ControlFlow
         }
     }
 
-    private WordToken? PosixCommandWord(WordToken word)
+    private bool PosixCommandWord(in WordToken word)
     {
         if (!word.IsPlain)
         {
-            return word;
+            return true;
         }
 
-        switch (word.Value)
+        // Most commands are no keyword at all: no keyword is longer than "function" or starts otherwise.
+        var value = parser.Value(word);
+        if (value.Length == 0 || value.Length > 8 || PosixKeywordStarts.IndexOf(value[0]) < 0)
         {
-            case "for":
-            case "select":
-                mode = Mode.ForHeader;
-                return null;
-            case "case":
-                caseDepth++;
-                mode = Mode.CaseHeader;
-                return null;
-            case "esac":
-                caseDepth = Math.Max(0, caseDepth - 1);
-                return null;
-            case "function":
-                mode = Mode.FunctionName;
-                return null;
-            case "[[":
-                // Inside [[ ]] the operators && || < > ( ) are part of the test, not separators.
-                mode = Mode.ConditionalExpression;
-                return null;
-            default:
-                return PosixReserved.Contains(word.Value) ? null : word;
+            return true;
         }
-    }
 
-    private WordToken? PowerShellCommandWord(WordToken word, CommandSyntax current)
-    {
-        if (word.IsUnquoted("."))
+        if (value.Is("for") || value.Is("select"))
         {
-            current.ForceCommand = true;
-            return null;
+            mode = Mode.ForHeader;
+            return false;
         }
 
-        if (word.IsPlain && PowerShellKeywords.Contains(word.Value))
+        if (value.Is("case"))
         {
-            return null;
+            caseDepth++;
+            mode = Mode.CaseHeader;
+            return false;
         }
 
-        if (word.IsPlain && PowerShellDefinitions.Contains(word.Value))
+        if (value.Is("esac"))
+        {
+            caseDepth = Math.Max(0, caseDepth - 1);
+            return false;
+        }
+
+        if (value.Is("function"))
         {
             mode = Mode.FunctionName;
-            return null;
+            return false;
         }
 
-        if (word.IsPlain && PowerShellStatements.Contains(word.Value))
+        if (value.Is("[["))
+        {
+            // Inside [[ ]] the operators && || < > ( ) are part of the test, not separators.
+            mode = Mode.ConditionalExpression;
+            return false;
+        }
+
+        return !value.IsAny(PosixReserved);
+    }
+
+    private bool PowerShellCommandWord(in WordToken word, CommandSyntax current)
+    {
+        var value = parser.Value(word);
+        if (word.IsPlain && value.Is("."))
+        {
+            current.ForceCommand = true;
+            return false;
+        }
+
+        if (word.IsPlain && value.IsAnyIgnoringCase(PowerShellKeywords))
+        {
+            return false;
+        }
+
+        if (word.IsPlain && value.IsAnyIgnoringCase(PowerShellDefinitions))
+        {
+            mode = Mode.FunctionName;
+            return false;
+        }
+
+        if (word.IsPlain && value.IsAnyIgnoringCase(PowerShellStatements))
         {
             mode = Mode.SkipStatement;
-            return null;
+            return false;
         }
 
-        if (word.IsPlain && word.Value.Length > 0 && !IsPowerShellExpressionStart(word.Value[0]))
+        if (word.IsPlain && value.Length > 0 && !IsPowerShellExpressionStart(value[0]))
         {
-            return word;
+            return true;
         }
 
         // Quoted strings, variables, numbers and the like start an expression, not a command.
-        StartExpression(word);
-        return null;
+        StartExpression(value);
+        return false;
     }
 
     private static bool IsPowerShellExpressionStart(char c) => c == '$' || c == '@' || c == '[' || c == '-' || ScanHelpers.IsDigit(c);
 
-    private void StartExpression(WordToken word)
+    private void StartExpression(CharSlice value)
     {
         mode = Mode.SkipStatement;
         const string EnvPrefix = "$env:";
-        string value = word.Value;
-        if (!value.StartsWith(EnvPrefix, StringComparison.OrdinalIgnoreCase) || value.Length == EnvPrefix.Length)
+        if (!value.StartsWithIgnoringCase(EnvPrefix) || value.Length == EnvPrefix.Length)
         {
             return;
         }
 
-        int equals = value.IndexOf('=');
+        var equals = value.IndexOf('=');
         if (equals < 0)
         {
-            powerShellVariable = value.Substring(EnvPrefix.Length);
+            powerShellVariable = parser.MakeString(value.Slice(EnvPrefix.Length));
             mode = Mode.EnvAssignment;
         }
         else if (equals > EnvPrefix.Length)
         {
-            variables.Set(value.Substring(EnvPrefix.Length, equals - EnvPrefix.Length).Trim(), value.Substring(equals + 1));
+            var name = value.Slice(EnvPrefix.Length, equals - EnvPrefix.Length).ToString().Trim();
+            parser.Variables.Set(name, parser.MakeString(value.Slice(equals + 1)));
         }
     }
 
-    private WordToken? CmdCommandWord(WordToken word)
+    private bool CmdCommandWord(ref WordToken word)
     {
-        if (word.Value.StartsWith("@", StringComparison.Ordinal))
+        if (parser.Value(word).StartsWith("@"))
         {
-            if (word.Value.Length == 1)
+            if (word.ValueLength == 1)
             {
-                return null;
+                return false;
             }
 
             word = word.DropPrefix(1);
@@ -286,33 +303,34 @@ internal sealed class ControlFlow
 
         if (!word.IsPlain)
         {
-            return word;
+            return true;
         }
 
-        if (word.Value.StartsWith("::", StringComparison.Ordinal) || IsKeyword(word, "rem"))
+        var value = parser.Value(word);
+        if (value.StartsWith("::") || IsKeyword(word, "rem"))
         {
             mode = Mode.SkipLine;
-            return null;
+            return false;
         }
 
         if (IsKeyword(word, "if"))
         {
             mode = Mode.CmdIf;
             cmdIfWordsLeft = 0;
-            return null;
+            return false;
         }
 
         if (IsKeyword(word, "for"))
         {
             mode = Mode.ForHeader;
-            return null;
+            return false;
         }
 
-        return IsKeyword(word, "else") ? null : word;
+        return !IsKeyword(word, "else");
     }
 
     /// <summary>Skips <c>[/i] [not] (exist X | defined X | errorlevel N | A==B | A op B)</c>; the command follows.</summary>
-    private void SkipCmdConditionWord(WordToken word)
+    private void SkipCmdConditionWord(in WordToken word)
     {
         if (cmdIfWordsLeft > 0)
         {
@@ -330,11 +348,12 @@ internal sealed class ControlFlow
             return;
         }
 
-        if (CmdConditions.Contains(word.Value))
+        var value = parser.Value(word);
+        if (value.IsAnyIgnoringCase(CmdConditions))
         {
             cmdIfWordsLeft = 1;
         }
-        else if (word.Value.Contains("=="))
+        else if (value.Contains("=="))
         {
             mode = Mode.Command;
         }
@@ -344,9 +363,14 @@ internal sealed class ControlFlow
         }
     }
 
-    private bool IsKeyword(WordToken word, string keyword)
+    private bool IsKeyword(in WordToken word, string keyword)
     {
-        StringComparison comparison = dialect == ShellDialect.Posix ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
-        return word.IsPlain && string.Equals(word.Value, keyword, comparison);
+        if (!word.IsPlain)
+        {
+            return false;
+        }
+
+        var value = parser.Value(word);
+        return dialect == ShellDialect.Posix ? value.Is(keyword) : value.IsIgnoringCase(keyword);
     }
 }

@@ -9,58 +9,76 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// </summary>
 internal sealed class OffsetMap
 {
-    public static readonly OffsetMap Identity = new OffsetMap(null, Array.Empty<int>(), Array.Empty<int>(), 0, 0);
-
     private readonly OffsetMap? parent;
+
+    // Set again for each read on a root map, which a read's context keeps.
+    private int localBase;
     private readonly int[] valueStarts;
     private readonly int[] rawStarts;
     private readonly int clampStart;
     private readonly int clampEnd;
 
-    public OffsetMap(OffsetMap? parent, int[] valueStarts, int[] rawStarts, int clampStart, int clampEnd)
+    private OffsetMap(OffsetMap? parent, int localBase, int[] valueStarts, int[] rawStarts, int clampStart, int clampEnd)
     {
         this.parent = parent;
+        this.localBase = localBase;
         this.valueStarts = valueStarts;
         this.rawStarts = rawStarts;
         this.clampStart = clampStart;
         this.clampEnd = clampEnd;
     }
 
+    /// <summary>The map of the script read: offset i in the reader's copy is <paramref name="origin"/> + i in the caller's text.</summary>
+    public static OffsetMap Root(int origin) => new(null, -origin, Array.Empty<int>(), Array.Empty<int>(), 0, 0);
+
+    /// <summary>Points a root map at the next read's text.</summary>
+    public void SetOrigin(int origin)
+    {
+        if (parent != null)
+        {
+            throw new InvalidOperationException("Only a root map has an origin.");
+        }
+
+        localBase = -origin;
+    }
+
+    /// <summary>
+    /// A script whose offset <paramref name="localBase"/> is the value index 0 of a word of the parent's text: value
+    /// index valueStarts[i] is the parent's offset rawStarts[i], then contiguously, clamped into [clampStart, clampEnd).
+    /// </summary>
+    public static OffsetMap Nested(OffsetMap parent, int localBase, int[] valueStarts, int[] rawStarts, int clampStart, int clampEnd) =>
+        new(parent, localBase, valueStarts, rawStarts, clampStart, clampEnd);
+
     /// <summary>Maps the span [start, end) and returns the outer start and length.</summary>
     public (int Start, int Length) MapSpan(int start, int end)
     {
-        int outerStart = MapPoint(start);
+        var outerStart = MapPoint(start);
         if (end <= start)
         {
             return (outerStart, 0);
         }
 
-        int outerLast = MapPoint(end - 1);
+        var outerLast = MapPoint(end - 1);
         return outerLast < outerStart ? (outerStart, 0) : (outerStart, outerLast + 1 - outerStart);
     }
 
     private int MapPoint(int local)
     {
-        OffsetMap? level = this;
-        int offset = local;
-        while (level != null && level.parent != null)
+        var level = this;
+        var offset = local;
+        while (level.parent != null)
         {
-            offset = level.MapOneLevel(offset);
+            offset = level.MapOneLevel(offset - level.localBase);
             level = level.parent;
         }
 
-        return offset;
+        return offset - level.localBase;
     }
 
     private int MapOneLevel(int local)
     {
-        int mapped = local;
-        if (valueStarts.Length > 0)
-        {
-            int segment = FindSegment(local);
-            mapped = rawStarts[segment] + (local - valueStarts[segment]);
-        }
-
+        var segment = FindSegment(local);
+        var mapped = rawStarts[segment] + (local - valueStarts[segment]);
         if (mapped >= clampEnd)
         {
             mapped = clampEnd - 1;
@@ -71,11 +89,11 @@ internal sealed class OffsetMap
 
     private int FindSegment(int local)
     {
-        int low = 0;
-        int high = valueStarts.Length - 1;
+        var low = 0;
+        var high = valueStarts.Length - 1;
         while (low < high)
         {
-            int mid = (low + high + 1) / 2;
+            var mid = (low + high + 1) / 2;
             if (valueStarts[mid] <= local)
             {
                 low = mid;

@@ -1,39 +1,26 @@
 namespace DockerGoBuild.Dockerfiles.Shell;
 
 /// <summary>Tokenizer for POSIX shell text: quoting, escapes, expansions and operators.</summary>
-internal sealed class PosixLexer : ILexer
+internal sealed class PosixLexer : ShellLexer
 {
     /// <summary>Longest first, so that <c>&lt;&lt;-</c> wins over <c>&lt;&lt;</c> and <c>&lt;</c>.</summary>
     private static readonly string[] RedirectOperators = { "<<<", "<<-", "<<", "<&", "<>", ">>", ">&", ">|", "<", ">" };
 
-    private readonly string text;
-    private readonly int limit;
-    private readonly ScriptParser owner;
+    // Blanks and operators end a word; quotes, escapes and expansions start a part of one.
+    private static readonly bool[] Special = SpecialCharacters(" \t\r\n;&|()<>\\\'\"$`");
 
-    public PosixLexer(string text, int start, int limit, ScriptParser owner)
+    public PosixLexer(ShellReadContext context)
+        : base(context, Special)
     {
-        this.text = text;
-        Position = start;
-        this.limit = limit;
-        this.owner = owner;
     }
 
-    public int Position { get; set; }
-
-    public Token Next()
+    protected override Token ReadToken(int start, char c)
     {
-        SkipBlanksAndComments();
-        int start = Position;
-        if (start >= limit)
-        {
-            return new Token(TokenKind.End, string.Empty, limit, limit);
-        }
-
-        char c = text[start];
         switch (c)
         {
             case '\n':
-                return Operator("\n");
+            case ')':
+                return Operator(OneCharOperator(c));
             case ';':
                 return Operator(StartsWith(";;&") ? ";;&" : StartsWith(";;") ? ";;" : StartsWith(";&") ? ";&" : ";");
             case '&':
@@ -47,49 +34,83 @@ internal sealed class PosixLexer : ILexer
                 return Operator(StartsWith("||") ? "||" : StartsWith("|&") ? "|&" : "|");
             case '(':
                 return StartsWith("((") ? Arithmetic(start) : Operator("(");
-            case ')':
-                return Operator(")");
             case '<':
             case '>':
-                return Peek(1) == '(' ? Token.FromWord(ReadWord()) : ReadRedirect(start, start);
+                return Peek(1) == '(' ? ReadWord() : ReadRedirect(start, start);
         }
 
         if (ScanHelpers.IsDigit(c))
         {
-            int end = start;
-            while (end < limit && ScanHelpers.IsDigit(text[end]))
+            var end = start;
+            while (end < Limit && ScanHelpers.IsDigit(Text[end]))
             {
                 end++;
             }
 
             // An IO number like the 2 in 2>&1 belongs to the redirection, not to argv.
-            if (end < limit && (text[end] == '<' || text[end] == '>') && (end + 1 >= limit || text[end + 1] != '('))
+            if (end < Limit && (Text[end] == '<' || Text[end] == '>') && (end + 1 >= Limit || Text[end + 1] != '('))
             {
-                Position = end;
                 return ReadRedirect(start, end);
             }
         }
 
-        return Token.FromWord(ReadWord());
+        return ReadWord();
     }
 
-    private Token Operator(string op)
+    protected override bool EndsWord(char c) =>
+        c is ' ' or '\t' or '\r' or '\n' or ';' or '&' or '|' or '(' or ')' || ((c == '<' || c == '>') && Peek(1) != '(');
+
+    protected override bool ReadQuotedPart(char c)
     {
-        int start = Position;
-        Position += op.Length;
-        return Token.Separator(op, start, Position);
+        switch (c)
+        {
+            case '<':
+            case '>':
+                // A process substitution: EndsWord has seen the '(' that follows.
+                ReadSubstitution(Position + 1);
+                return true;
+            case '\\':
+                ReadEscape();
+                return true;
+            case '\'':
+                ReadVerbatimUntil('\'');
+                return true;
+            case '"':
+                ReadDoubleQuoted();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    protected override bool ReadExpansionPart(char c)
+    {
+        if (c == '$')
+        {
+            ReadDollar(inDoubleQuotes: false);
+        }
+        else if (c == '`')
+        {
+            ReadBackquoted();
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
     }
 
     private Token Arithmetic(int start)
     {
-        Position = ScanHelpers.SkipBalanced(text, start, limit, '(', ')');
+        Position = ScanHelpers.SkipBalanced(Text, start, Limit, '(', ')');
         return Token.Separator("((", start, Position);
     }
 
     private Token ReadRedirect(int start, int opStart)
     {
         Position = opStart;
-        foreach (string candidate in RedirectOperators)
+        foreach (var candidate in RedirectOperators)
         {
             if (StartsWith(candidate))
             {
@@ -97,7 +118,8 @@ internal sealed class PosixLexer : ILexer
             }
         }
 
-        return RedirectOperator(text[opStart].ToString(), start);
+        // Unreachable: every redirection starts with '<' or '>', which the list ends with.
+        return RedirectOperator(Text[opStart] == '<' ? "<" : ">", start);
     }
 
     private Token RedirectOperator(string op, int start)
@@ -108,21 +130,27 @@ internal sealed class PosixLexer : ILexer
 
     private bool StartsWith(string op)
     {
-        if (Position + op.Length > limit)
+        if (Position + op.Length > Limit)
         {
             return false;
         }
 
-        return string.CompareOrdinal(text, Position, op, 0, op.Length) == 0;
+        for (var i = 0; i < op.Length; i++)
+        {
+            if (Text[Position + i] != op[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    private char Peek(int ahead) => Position + ahead < limit ? text[Position + ahead] : '\0';
-
-    private void SkipBlanksAndComments()
+    protected override void SkipBlanks()
     {
-        while (Position < limit)
+        while (Position < Limit)
         {
-            char c = text[Position];
+            var c = Text[Position];
             if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
             {
                 Position++;
@@ -133,7 +161,7 @@ internal sealed class PosixLexer : ILexer
             }
             else if (c == '#')
             {
-                Position = ScanHelpers.LineEnd(text, Position, limit);
+                Position = ScanHelpers.LineEnd(Text, Position, Limit);
             }
             else
             {
@@ -142,122 +170,33 @@ internal sealed class PosixLexer : ILexer
         }
     }
 
-    private WordToken ReadWord()
+    private void ReadEscape()
     {
-        int start = Position;
-        var word = new WordBuilder();
-        while (Position < limit && ReadWordPart(word))
+        if (Position + 1 >= Limit)
         {
-        }
-
-        if (Position == start)
-        {
-            // Never return an empty token: consume the character as data.
-            word.Append(text[Position], Position);
-            Position++;
-        }
-
-        return word.Build(start, Position);
-    }
-
-    /// <summary>Reads one character or quoted/expanded part; false at the end of the word.</summary>
-    private bool ReadWordPart(WordBuilder word)
-    {
-        char c = text[Position];
-        switch (c)
-        {
-            case ' ':
-            case '\t':
-            case '\r':
-            case '\n':
-            case ';':
-            case '&':
-            case '|':
-            case '(':
-            case ')':
-                return false;
-            case '<':
-            case '>':
-                if (Peek(1) != '(')
-                {
-                    return false;
-                }
-
-                word.IsPlain = false;
-                ReadSubstitution(word, Position + 1);
-                return true;
-            case '\\':
-                word.IsPlain = false;
-                ReadEscape(word);
-                return true;
-            case '\'':
-                word.IsPlain = false;
-                ReadSingleQuoted(word);
-                return true;
-            case '"':
-                word.IsPlain = false;
-                ReadDoubleQuoted(word);
-                return true;
-            case '$':
-                ReadDollar(word, inDoubleQuotes: false);
-                return true;
-            case '`':
-                ReadBackquoted(word);
-                return true;
-            default:
-                word.Append(c, Position);
-                Position++;
-                return true;
-        }
-    }
-
-    private void ReadEscape(WordBuilder word)
-    {
-        if (Position + 1 >= limit)
-        {
-            word.Append('\\', Position);
+            Word.Append('\\', Position);
             Position++;
             return;
         }
 
         // A backslash-newline is a line continuation and disappears.
-        int continuation = ContinuationLength(Position);
+        var continuation = ContinuationLength(Position);
         if (continuation > 0)
         {
             Position += continuation;
             return;
         }
 
-        word.Append(text[Position + 1], Position + 1);
+        Word.Append(Text[Position + 1], Position + 1);
         Position += 2;
     }
 
-    private void ReadSingleQuoted(WordBuilder word)
+    private void ReadDoubleQuoted()
     {
         Position++;
-        while (Position < limit && text[Position] != '\'')
+        while (Position < Limit)
         {
-            word.Append(text[Position], Position);
-            Position++;
-        }
-
-        SkipClosingQuote();
-    }
-
-    private void SkipClosingQuote()
-    {
-        if (Position < limit)
-        {
-            Position++;
-        }
-    }
-
-    private void ReadDoubleQuoted(WordBuilder word)
-    {
-        Position++;
-        while (Position < limit)
-        {
-            char c = text[Position];
+            var c = Text[Position];
             if (c == '"')
             {
                 Position++;
@@ -268,22 +207,22 @@ internal sealed class PosixLexer : ILexer
             {
                 Position += ContinuationLength(Position);
             }
-            else if (c == '\\' && Position + 1 < limit && IsDoubleQuoteEscapable(text[Position + 1]))
+            else if (c == '\\' && Position + 1 < Limit && IsDoubleQuoteEscapable(Text[Position + 1]))
             {
-                word.Append(text[Position + 1], Position + 1);
+                Word.Append(Text[Position + 1], Position + 1);
                 Position += 2;
             }
             else if (c == '$')
             {
-                ReadDollar(word, inDoubleQuotes: true);
+                ReadDollar(inDoubleQuotes: true);
             }
             else if (c == '`')
             {
-                ReadBackquoted(word);
+                ReadBackquoted();
             }
             else
             {
-                word.Append(c, Position);
+                Word.Append(c, Position);
                 Position++;
             }
         }
@@ -294,107 +233,109 @@ internal sealed class PosixLexer : ILexer
     /// <summary>Length of a backslash line continuation at <paramref name="pos"/> (LF or CRLF), else 0.</summary>
     private int ContinuationLength(int pos)
     {
-        if (pos + 1 < limit && text[pos + 1] == '\n')
+        if (pos + 1 < Limit && Text[pos + 1] == '\n')
         {
             return 2;
         }
 
-        return pos + 2 < limit && text[pos + 1] == '\r' && text[pos + 2] == '\n' ? 3 : 0;
+        return pos + 2 < Limit && Text[pos + 1] == '\r' && Text[pos + 2] == '\n' ? 3 : 0;
     }
 
-    private void ReadDollar(WordBuilder word, bool inDoubleQuotes)
+    private void ReadDollar(bool inDoubleQuotes)
     {
-        char next = Peek(1);
-        int start = Position;
+        var next = Peek(1);
+        var start = Position;
         if (next == '(')
         {
             if (Peek(2) == '(')
             {
-                word.IsLiteral = false;
-                Position = ScanHelpers.SkipBalanced(text, start + 1, limit, '(', ')');
-                word.AppendRaw(text, start, Position);
+                Word.IsLiteral = false;
+                Position = ScanHelpers.SkipBalanced(Text, start + 1, Limit, '(', ')');
+                Word.AppendRaw(Text, start, Position);
             }
             else
             {
-                ReadSubstitution(word, start + 1);
+                ReadSubstitution(start + 1);
             }
         }
         else if (next == '{')
         {
-            ReadParameterExpansion(word);
+            ReadParameterExpansion();
         }
         else if (next == '\'' && !inDoubleQuotes)
         {
-            word.IsPlain = false;
-            ReadAnsiCQuoted(word);
+            Word.IsPlain = false;
+            ReadAnsiCQuoted();
         }
         else if (next == '"' && !inDoubleQuotes)
         {
-            word.IsPlain = false;
+            Word.IsPlain = false;
             Position++;
-            ReadDoubleQuoted(word);
+            ReadDoubleQuoted();
         }
         else if (ScanHelpers.IsNameStart(next))
         {
-            word.IsLiteral = false;
+            Word.IsLiteral = false;
             Position += 2;
-            while (Position < limit && ScanHelpers.IsNameChar(text[Position]))
+            while (Position < Limit && ScanHelpers.IsNameChar(Text[Position]))
             {
                 Position++;
             }
 
-            word.AppendRaw(text, start, Position);
+            Word.AppendRaw(Text, start, Position);
         }
-        else if (ScanHelpers.IsDigit(next) || "@*#?$!-".IndexOf(next) >= 0 && next != '\0')
+        else if (ScanHelpers.IsDigit(next) || IsSpecialParameter(next))
         {
-            word.IsLiteral = false;
+            Word.IsLiteral = false;
             Position += 2;
-            word.AppendRaw(text, start, Position);
+            Word.AppendRaw(Text, start, Position);
         }
         else
         {
-            word.Append('$', start);
+            Word.Append('$', start);
             Position++;
         }
     }
 
+    private static bool IsSpecialParameter(char c) => c is '@' or '*' or '#' or '?' or '$' or '!' or '-';
+
     /// <summary>Reads <c>$(...)</c>, <c>&lt;(...)</c> or <c>&gt;(...)</c> whose parenthesis is at <paramref name="open"/>.</summary>
-    private void ReadSubstitution(WordBuilder word, int open)
+    private void ReadSubstitution(int open)
     {
-        int start = Position;
-        word.MarkSubstitution(word.Length);
+        var start = Position;
+        Word.MarkSubstitution(Word.Length);
         Position = SubstitutionEnd(start, open);
-        word.AppendRaw(text, start, Position);
+        Word.AppendRaw(Text, start, Position);
     }
 
     private int SubstitutionEnd(int start, int open)
     {
-        return owner.ShouldRun(start)
-            ? owner.ParseSubstitution(open + 1)
-            : ScanHelpers.SkipBalanced(text, open, limit, '(', ')');
+        return Owner.ShouldRun(start)
+            ? Owner.ParseSubstitution(open + 1)
+            : ScanHelpers.SkipBalanced(Text, open, Limit, '(', ')');
     }
 
     /// <summary>
     /// Reads <c>${...}</c> as written. Its operands may hold command substitutions
     /// (<c>${V:-$(cmd)}</c>), which run.
     /// </summary>
-    private void ReadParameterExpansion(WordBuilder word)
+    private void ReadParameterExpansion()
     {
-        int start = Position;
-        int valueStart = word.Length;
-        word.IsLiteral = false;
+        var start = Position;
+        var valueStart = Word.Length;
+        Word.IsLiteral = false;
         Position += 2;
-        int depth = 1;
-        while (Position < limit && depth > 0)
+        var depth = 1;
+        while (Position < Limit && depth > 0)
         {
-            char c = text[Position];
+            var c = Text[Position];
             if (c == '\\')
             {
                 Position += 2;
             }
             else if (c == '$' && Peek(1) == '(' && Peek(2) != '(')
             {
-                word.MarkSubstitution(valueStart + (Position - start));
+                Word.MarkSubstitution(valueStart + (Position - start));
                 Position = SubstitutionEnd(Position, Position + 1);
             }
             else
@@ -404,48 +345,51 @@ internal sealed class PosixLexer : ILexer
             }
         }
 
-        Position = System.Math.Min(Position, limit);
-        word.AppendRaw(text, start, Position);
+        Position = System.Math.Min(Position, Limit);
+        Word.AppendRaw(Text, start, Position);
     }
 
-    private void ReadBackquoted(WordBuilder word)
+    private void ReadBackquoted()
     {
-        int start = Position;
-        int pos = start + 1;
-        while (pos < limit && text[pos] != '`')
+        var start = Position;
+        var pos = start + 1;
+        while (pos < Limit && Text[pos] != '`')
         {
-            pos += text[pos] == '\\' ? 2 : 1;
+            pos += Text[pos] == '\\' ? 2 : 1;
         }
 
-        int innerEnd = pos < limit ? pos : limit;
-        word.MarkSubstitution(word.Length);
-        if (owner.ShouldRun(start))
+        var innerEnd = pos < Limit ? pos : Limit;
+        Word.MarkSubstitution(Word.Length);
+        if (Owner.ShouldRun(start))
         {
-            owner.ParseRegion(start + 1, innerEnd, ShellDialect.Posix);
+            Owner.ParseRegion(start + 1, innerEnd, ShellDialect.Posix);
         }
 
-        Position = pos < limit ? pos + 1 : limit;
-        word.AppendRaw(text, start, Position);
+        Position = pos < Limit ? pos + 1 : Limit;
+        Word.AppendRaw(Text, start, Position);
     }
 
-    private void ReadAnsiCQuoted(WordBuilder word)
+    private void ReadAnsiCQuoted()
     {
         Position += 2;
-        while (Position < limit && text[Position] != '\'')
+        while (Position < Limit && Text[Position] != '\'')
         {
-            if (text[Position] == '\\' && Position + 1 < limit)
+            if (Text[Position] == '\\' && Position + 1 < Limit)
             {
-                word.Append(TranslateAnsiCEscape(text[Position + 1]), Position);
+                Word.Append(TranslateAnsiCEscape(Text[Position + 1]), Position);
                 Position += 2;
             }
             else
             {
-                word.Append(text[Position], Position);
+                Word.Append(Text[Position], Position);
                 Position++;
             }
         }
 
-        SkipClosingQuote();
+        if (Position < Limit)
+        {
+            Position++;
+        }
     }
 
     private static char TranslateAnsiCEscape(char c)

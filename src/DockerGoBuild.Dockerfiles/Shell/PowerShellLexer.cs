@@ -1,32 +1,18 @@
 namespace DockerGoBuild.Dockerfiles.Shell;
 
 /// <summary>Tokenizer for PowerShell: backtick escapes, <c>'</c>/<c>"</c> strings, <c>$(...)</c> subexpressions.</summary>
-internal sealed class PowerShellLexer : ILexer
+internal sealed class PowerShellLexer : ShellLexer
 {
-    private readonly string text;
-    private readonly int limit;
-    private readonly ScriptParser owner;
+    // Blanks and operators end a word; quotes, escapes and expansions start a part of one.
+    private static readonly bool[] Special = SpecialCharacters(" \t\r\n;|&(){}><`\'\"$");
 
-    public PowerShellLexer(string text, int start, int limit, ScriptParser owner)
+    public PowerShellLexer(ShellReadContext context)
+        : base(context, Special)
     {
-        this.text = text;
-        Position = start;
-        this.limit = limit;
-        this.owner = owner;
     }
 
-    public int Position { get; set; }
-
-    public Token Next()
+    protected override Token ReadToken(int start, char c)
     {
-        SkipBlanksAndComments();
-        int start = Position;
-        if (start >= limit)
-        {
-            return new Token(TokenKind.End, string.Empty, limit, limit);
-        }
-
-        char c = text[start];
         switch (c)
         {
             case '\n':
@@ -35,63 +21,72 @@ internal sealed class PowerShellLexer : ILexer
             case ')':
             case '{':
             case '}':
-                Position++;
-                return Token.Separator(c.ToString(), start, Position);
+                return Operator(OneCharOperator(c));
             case '|':
-                return Separator(Peek(1) == '|' ? "||" : "|");
+                return Operator(Peek(1) == '|' ? "||" : "|");
             case '&':
                 if (Peek(1) == '&')
                 {
-                    return Separator("&&");
+                    return Operator("&&");
                 }
 
                 Position++;
                 return new Token(TokenKind.CallOperator, "&", start, Position);
             case '>':
             case '<':
-                return ReadRedirect(start, start);
+                return ReadStreamRedirect(start, start);
         }
 
         if ((ScanHelpers.IsDigit(c) || c == '*') && Peek(1) == '>')
         {
-            return ReadRedirect(start, start + 1);
+            return ReadStreamRedirect(start, start + 1);
         }
 
-        return Token.FromWord(ReadWord());
+        return ReadWord();
     }
 
-    private Token Separator(string op)
-    {
-        int start = Position;
-        Position += op.Length;
-        return Token.Separator(op, start, Position);
-    }
+    protected override bool EndsWord(char c) =>
+        c is ' ' or '\t' or '\r' or '\n' or ';' or '|' or '&' or '(' or ')' or '{' or '}' or '>' or '<';
 
-    /// <summary>Reads <c>&gt;</c>, <c>&gt;&gt;</c>, <c>&lt;</c>, or a stream merge like <c>2&gt;&amp;1</c> (no target).</summary>
-    private Token ReadRedirect(int start, int opStart)
+    protected override bool ReadQuotedPart(char c)
     {
-        Position = opStart + 1;
-        if (text[opStart] == '>' && Peek(0) == '>')
+        switch (c)
         {
-            Position++;
+            case '`':
+                if (Position + 1 < Limit)
+                {
+                    Word.Append(Text[Position + 1], Position + 1);
+                }
+
+                Position = System.Math.Min(Position + 2, Limit);
+                return true;
+            case '\'':
+                ReadSingleQuoted();
+                return true;
+            case '"':
+                ReadDoubleQuoted();
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    protected override bool ReadExpansionPart(char c)
+    {
+        if (c != '$')
+        {
+            return false;
         }
 
-        if (Peek(0) == '&' && ScanHelpers.IsDigit(Peek(1)))
-        {
-            Position += 2;
-            return Token.Redirect(text.Substring(start, Position - start), start, Position, hasTarget: false);
-        }
-
-        return Token.Redirect(text.Substring(start, Position - start), start, Position);
+        ReadVariable();
+        return true;
     }
 
-    private char Peek(int ahead) => Position + ahead < limit ? text[Position + ahead] : '\0';
-
-    private void SkipBlanksAndComments()
+    protected override void SkipBlanks()
     {
-        while (Position < limit)
+        while (Position < Limit)
         {
-            char c = text[Position];
+            var c = Text[Position];
             if (c == ' ' || c == '\t' || c == '\r' || c == '\f')
             {
                 Position++;
@@ -102,12 +97,11 @@ internal sealed class PowerShellLexer : ILexer
             }
             else if (c == '<' && Peek(1) == '#')
             {
-                int close = text.IndexOf("#>", Position + 2, limit - Position - 2, System.StringComparison.Ordinal);
-                Position = close < 0 ? limit : close + 2;
+                Position = BlockCommentEnd(Position + 2);
             }
             else if (c == '#')
             {
-                Position = ScanHelpers.LineEnd(text, Position, limit);
+                Position = ScanHelpers.LineEnd(Text, Position, Limit);
             }
             else
             {
@@ -116,75 +110,26 @@ internal sealed class PowerShellLexer : ILexer
         }
     }
 
-    private WordToken ReadWord()
+    /// <summary>The offset after the <c>#&gt;</c> that closes a block comment whose body starts at <paramref name="from"/>, or the limit.</summary>
+    private int BlockCommentEnd(int from)
     {
-        int start = Position;
-        var word = new WordBuilder();
-        while (Position < limit && ReadWordPart(word))
+        for (var i = from; i + 1 < Limit; i++)
         {
+            if (Text[i] == '#' && Text[i + 1] == '>')
+            {
+                return i + 2;
+            }
         }
 
-        if (Position == start)
-        {
-            word.Append(text[Position], Position);
-            Position++;
-        }
-
-        return word.Build(start, Position);
+        return Limit;
     }
 
-    private bool ReadWordPart(WordBuilder word)
-    {
-        char c = text[Position];
-        switch (c)
-        {
-            case ' ':
-            case '\t':
-            case '\r':
-            case '\n':
-            case ';':
-            case '|':
-            case '&':
-            case '(':
-            case ')':
-            case '{':
-            case '}':
-            case '>':
-            case '<':
-                return false;
-            case '`':
-                word.IsPlain = false;
-                if (Position + 1 < limit)
-                {
-                    word.Append(text[Position + 1], Position + 1);
-                }
-
-                Position = System.Math.Min(Position + 2, limit);
-                return true;
-            case '\'':
-                word.IsPlain = false;
-                ReadSingleQuoted(word);
-                return true;
-            case '"':
-                word.IsPlain = false;
-                ReadDoubleQuoted(word);
-                return true;
-            case '$':
-                ReadVariable(word);
-                return true;
-            default:
-                word.Append(c, Position);
-                Position++;
-                return true;
-        }
-    }
-
-    private void ReadSingleQuoted(WordBuilder word)
+    private void ReadSingleQuoted()
     {
         Position++;
-        while (Position < limit)
+        while (Position < Limit)
         {
-            if (text[Position] == '\'')
+            if (Text[Position] == '\'')
             {
                 if (Peek(1) != '\'')
                 {
@@ -196,17 +141,17 @@ internal sealed class PowerShellLexer : ILexer
                 Position++;
             }
 
-            word.Append(text[Position], Position);
+            Word.Append(Text[Position], Position);
             Position++;
         }
     }
 
-    private void ReadDoubleQuoted(WordBuilder word)
+    private void ReadDoubleQuoted()
     {
         Position++;
-        while (Position < limit)
+        while (Position < Limit)
         {
-            char c = text[Position];
+            var c = Text[Position];
             if (c == '"')
             {
                 if (Peek(1) != '"')
@@ -216,21 +161,21 @@ internal sealed class PowerShellLexer : ILexer
                 }
 
                 Position++;
-                word.Append('"', Position);
+                Word.Append('"', Position);
                 Position++;
             }
-            else if (c == '`' && Position + 1 < limit)
+            else if (c == '`' && Position + 1 < Limit)
             {
-                word.Append(TranslateEscape(text[Position + 1]), Position + 1);
+                Word.Append(TranslateEscape(Text[Position + 1]), Position + 1);
                 Position += 2;
             }
             else if (c == '$')
             {
-                ReadVariable(word);
+                ReadVariable();
             }
             else
             {
-                word.Append(c, Position);
+                Word.Append(c, Position);
                 Position++;
             }
         }
@@ -249,27 +194,27 @@ internal sealed class PowerShellLexer : ILexer
     }
 
     /// <summary>Reads <c>$name</c>, <c>$env:NAME</c>, <c>${...}</c> or a <c>$(...)</c> subexpression, kept as written.</summary>
-    private void ReadVariable(WordBuilder word)
+    private void ReadVariable()
     {
-        int start = Position;
-        char next = Peek(1);
+        var start = Position;
+        var next = Peek(1);
         if (next == '(')
         {
-            word.MarkSubstitution(word.Length);
-            Position = owner.ShouldRun(start)
-                ? owner.ParseSubstitution(start + 2)
-                : ScanHelpers.SkipBalanced(text, start + 1, limit, '(', ')');
+            Word.MarkSubstitution(Word.Length);
+            Position = Owner.ShouldRun(start)
+                ? Owner.ParseSubstitution(start + 2)
+                : ScanHelpers.SkipBalanced(Text, start + 1, Limit, '(', ')');
         }
         else if (next == '{')
         {
-            word.IsLiteral = false;
-            Position = ScanHelpers.SkipTo(text, start + 2, limit, '}');
+            Word.IsLiteral = false;
+            Position = ScanHelpers.SkipTo(Text, start + 2, Limit, '}');
         }
         else if (ScanHelpers.IsNameChar(next) || next == '?')
         {
-            word.IsLiteral = false;
+            Word.IsLiteral = false;
             Position += 2;
-            while (Position < limit && (ScanHelpers.IsNameChar(text[Position]) || text[Position] == ':'))
+            while (Position < Limit && (ScanHelpers.IsNameChar(Text[Position]) || Text[Position] == ':'))
             {
                 Position++;
             }
@@ -279,6 +224,6 @@ internal sealed class PowerShellLexer : ILexer
             Position++;
         }
 
-        word.AppendRaw(text, start, Position);
+        Word.AppendRaw(Text, start, Position);
     }
 }

@@ -13,13 +13,13 @@ internal static class ScanHelpers
     /// Returns the offset just after the parenthesis that closes the one at <paramref name="open"/>,
     /// treating everything inside as data (used beyond the nesting limit and for arithmetic).
     /// </summary>
-    public static int SkipBalanced(string text, int open, int limit, char openChar, char closeChar)
+    public static int SkipBalanced(char[] text, int open, int limit, char openChar, char closeChar)
     {
-        int depth = 0;
-        int pos = open;
+        var depth = 0;
+        var pos = open;
         while (pos < limit)
         {
-            char c = text[pos];
+            var c = text[pos];
             if (c == '\\')
             {
                 pos += 2;
@@ -52,16 +52,16 @@ internal static class ScanHelpers
     }
 
     /// <summary>Returns the offset after the next <paramref name="target"/> at or after <paramref name="pos"/>, or the limit.</summary>
-    public static int SkipTo(string text, int pos, int limit, char target)
+    public static int SkipTo(char[] text, int pos, int limit, char target)
     {
-        int found = text.IndexOf(target, pos, limit - pos);
+        var found = pos < limit ? System.Array.IndexOf(text, target, pos, limit - pos) : -1;
         return found < 0 ? limit : found + 1;
     }
 
     /// <summary>Returns the offset of the next newline at or after <paramref name="pos"/>, or the limit.</summary>
-    public static int LineEnd(string text, int pos, int limit)
+    public static int LineEnd(char[] text, int pos, int limit)
     {
-        int found = pos < limit ? text.IndexOf('\n', pos, limit - pos) : -1;
+        var found = pos < limit ? System.Array.IndexOf(text, '\n', pos, limit - pos) : -1;
         return found < 0 ? limit : found;
     }
 }

@@ -6,57 +6,93 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// Walks the token stream of one script (or one substitution, heredoc body or nested script),
 /// splits it into simple commands and hands each to the <see cref="CommandResolver"/>.
 /// Control-flow syntax is recognised only as far as needed to tell commands from headers and patterns.
+/// One instance per nesting depth is reused by its <see cref="ShellReadContext"/>.
 /// </summary>
 internal sealed class ScriptParser
 {
-    private readonly ParseContext context;
-    private readonly string text;
-    private readonly int limit;
-    private readonly OffsetMap map;
-    private readonly int depth;
-    private readonly HashSet<int>? alreadyRun;
-    private readonly ILexer lexer;
+    private readonly List<PendingHeredoc> pendingHeredocs = new();
+    private readonly CommandSyntax current = new();
     private readonly CommandResolver resolver;
-    private readonly List<PendingHeredoc> pendingHeredocs = new List<PendingHeredoc>();
     private readonly ControlFlow controlFlow;
-    private CommandSyntax current = new CommandSyntax();
-    private Token? pushedBack;
+    private PosixLexer? posixLexer;
+    private PowerShellLexer? powerShellLexer;
+    private CmdLexer? cmdLexer;
+    private ShellLexer lexer = null!;
+    private char[] text = System.Array.Empty<char>();
+    private int limit;
+    private int localBase;
+    private OffsetMap map = null!;
+    private int depth;
+    private HashSet<int>? alreadyRun;
+    private Token pushedBack;
+    private bool hasPushedBack;
     private int parenDepth;
 
-    public ScriptParser(ParseContext context, string text, int start, int limit, ShellDialect dialect, OffsetMap map, int depth, VariableScope variables, HashSet<int>? alreadyRun)
+    public ScriptParser(ShellReadContext context)
     {
-        this.context = context;
+        Context = context;
+        resolver = new CommandResolver(this);
+        controlFlow = new ControlFlow(this);
+    }
+
+    public ShellReadContext Context { get; }
+
+    public ShellDialect Dialect { get; private set; }
+
+    public VariableScope Variables { get; private set; } = null!;
+
+    /// <summary>The text being parsed; token offsets are indexes into it.</summary>
+    public char[] Text => text;
+
+    /// <summary>
+    /// Prepares to parse text[<paramref name="start"/>..<paramref name="limit"/>). Offsets map through
+    /// <paramref name="map"/> after subtracting <paramref name="localBase"/>; <paramref name="alreadyRun"/> holds
+    /// the (local) positions of substitutions the enclosing shell already ran.
+    /// </summary>
+    public ScriptParser Init(char[] text, int start, int limit, ShellDialect dialect, OffsetMap map, int depth, VariableScope variables, HashSet<int>? alreadyRun, int localBase)
+    {
         this.text = text;
         this.limit = limit;
         this.map = map;
         this.depth = depth;
         this.alreadyRun = alreadyRun;
+        this.localBase = localBase;
         Dialect = dialect;
         Variables = variables;
-        lexer = CreateLexer(dialect, start);
-        resolver = new CommandResolver(this);
-        controlFlow = new ControlFlow(dialect, variables);
+        lexer = LexerFor(dialect);
+        lexer.Reset(text, start, limit, this);
+        controlFlow.Reset(dialect);
+        current.Reset();
+        pendingHeredocs.Clear();
+        hasPushedBack = false;
+        parenDepth = 0;
+        return this;
     }
 
-    public ShellDialect Dialect { get; }
+    /// <summary>A word's value (quotes removed, escapes resolved).</summary>
+    public CharSlice Value(in WordToken word) => new(ValueArray(word), word.ValueStart, word.ValueLength);
 
-    public VariableScope Variables { get; }
+    /// <summary>The array a word's value is in: see <see cref="WordToken.InArena"/>.</summary>
+    public char[] ValueArray(in WordToken word) => word.InArena ? Context.Arena : text;
 
-    public string Text => text;
+    public string MakeString(CharSlice slice) => Context.MakeString(slice);
+
+    /// <summary>Maps the span [start, end) of this parser's text to the reader's caller and returns the start and length there.</summary>
+    public (int Start, int Length) MapSpan(int start, int end) => map.MapSpan(start, end);
 
     /// <summary>Parses until the end, or with <paramref name="untilClose"/> until an unmatched <c>)</c>; returns the offset after it.</summary>
     public int Run(bool untilClose)
     {
         while (true)
         {
-            Token token = NextToken();
+            var token = NextToken();
             switch (token.Kind)
             {
                 case TokenKind.End:
                     FinishCommand();
                     return limit;
                 case TokenKind.Word:
-                    OnWord(token.Word!);
+                    OnWord(lexer.LastWord);
                     break;
                 case TokenKind.Redirect:
                     OnRedirect(token);
@@ -78,110 +114,75 @@ internal sealed class ScriptParser
     }
 
     /// <summary>Splits the text into words only; operators become literal words.</summary>
-    public List<WordToken> SplitWords()
+    public void SplitWords(List<WordToken> words, WordBuilder literal)
     {
-        var words = new List<WordToken>();
-        for (Token token = lexer.Next(); token.Kind != TokenKind.End; token = lexer.Next())
+        for (var token = lexer.Next(); token.Kind != TokenKind.End; token = lexer.Next())
         {
             if (token.Kind == TokenKind.Word)
             {
-                words.Add(token.Word!);
+                words.Add(lexer.LastWord);
             }
             else if (token.Op != "\n")
             {
-                var literal = new WordBuilder();
+                literal.Begin();
                 literal.AppendRaw(text, token.Start, token.End);
                 words.Add(literal.Build(token.Start, token.End));
             }
         }
-
-        return words;
     }
 
-    public ShellWord ToPublic(WordToken word)
-    {
-        (int start, int length) = map.MapSpan(word.Start, word.End);
-        return new ShellWord(word.Value, start, length, word.IsLiteral);
-    }
-
-    public ShellAssignment ToPublic(WordToken word, string name, string value)
-    {
-        (int start, int length) = map.MapSpan(word.Start, word.End);
-        return new ShellAssignment(name, value, start, length);
-    }
-
-    /// <summary>Records a command whose argv is <paramref name="words"/>[from..to).</summary>
-    public void Emit(List<WordToken> words, int from, int to, List<ShellAssignment> assignments, List<string> heredocs, int start, int end)
-    {
-        var argv = new ShellWord[to - from];
-        for (int i = from; i < to; i++)
-        {
-            argv[i - from] = ToPublic(words[i]);
-        }
-
-        (int outerStart, int length) = map.MapSpan(start, end);
-        context.Commands.Add(new ShellCommand(argv, assignments.ToArray(), Variables.View(assignments), heredocs.ToArray(), outerStart, outerStart + length));
-    }
+    /// <summary>Records a command named <paramref name="name"/> (the base name of its first word) whose argv is <paramref name="words"/>[from..to).</summary>
+    public void Emit(CharSlice name, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end) =>
+        Context.Sink.Add(this, name, words, from, to, assignments, heredocs, start, end);
 
     /// <summary>True when a substitution at <paramref name="position"/> should be parsed rather than skipped as data.</summary>
-    public bool ShouldRun(int position) => depth < ParseContext.MaxDepth && (alreadyRun == null || !alreadyRun.Contains(position));
+    public bool ShouldRun(int position) => depth < ShellReadContext.MaxDepth && (alreadyRun == null || !alreadyRun.Contains(position - localBase));
 
     /// <summary>Parses the body of <c>$(</c> starting at <paramref name="start"/>; returns the offset after its <c>)</c>.</summary>
-    public int ParseSubstitution(int start)
-    {
-        var child = new ScriptParser(context, text, start, limit, Dialect, map, depth + 1, Variables, alreadyRun);
-        return child.Run(untilClose: true);
-    }
+    public int ParseSubstitution(int start) =>
+        Context.Parser(depth + 1).Init(text, start, limit, Dialect, map, depth + 1, Variables, alreadyRun, localBase).Run(untilClose: true);
 
     /// <summary>Parses a region of this text (backquotes, heredoc scripts) as its own script.</summary>
-    public void ParseRegion(int start, int end, ShellDialect dialect)
-    {
-        var child = new ScriptParser(context, text, start, end, dialect, map, depth + 1, Variables.Fork(), alreadyRun);
-        child.Run(untilClose: false);
-    }
+    public void ParseRegion(int start, int end, ShellDialect dialect) =>
+        Context.Parser(depth + 1).Init(text, start, end, dialect, map, depth + 1, Variables.Fork(), alreadyRun, localBase).Run(untilClose: false);
 
     /// <summary>
-    /// Parses a script carried in words of this text (<c>sh -c '...'</c>, <c>eval</c>); the segment
-    /// table maps the script's offsets back into the span [clampStart, clampEnd).
+    /// Parses a script carried in words of this text (<c>sh -c '...'</c>, <c>eval</c>), found in
+    /// <paramref name="code"/> at [codeStart, codeStart + codeLength); the segment table maps the script's offsets
+    /// back into the span [clampStart, clampEnd) of this text.
     /// </summary>
-    public void ParseNested(string code, int[] valueStarts, int[] rawStarts, int clampStart, int clampEnd, List<int>? substitutionsRun, ShellDialect dialect)
+    public void ParseNested(char[] code, int codeStart, int codeLength, int[] valueStarts, int[] rawStarts, int clampStart, int clampEnd, HashSet<int>? substitutionsRun, ShellDialect dialect)
     {
-        if (depth >= ParseContext.MaxDepth || !context.TryReparse(code.Length))
+        if (depth >= ShellReadContext.MaxDepth || !Context.TryReparse(codeLength))
         {
             return;
         }
 
-        var nestedMap = new OffsetMap(map, valueStarts, rawStarts, clampStart, clampEnd);
-        HashSet<int>? run = substitutionsRun == null ? null : new HashSet<int>(substitutionsRun);
-        var child = new ScriptParser(context, code, 0, code.Length, dialect, nestedMap, depth + 1, Variables.Fork(), run);
-        child.Run(untilClose: false);
+        var nestedMap = OffsetMap.Nested(map, codeStart, valueStarts, rawStarts, clampStart, clampEnd);
+        Context.Parser(depth + 1)
+            .Init(code, codeStart, codeStart + codeLength, dialect, nestedMap, depth + 1, Variables.Fork(), substitutionsRun, codeStart)
+            .Run(untilClose: false);
     }
 
-    private ILexer CreateLexer(ShellDialect dialect, int start)
+    private ShellLexer LexerFor(ShellDialect dialect) => dialect switch
     {
-        switch (dialect)
-        {
-            case ShellDialect.PowerShell:
-                return new PowerShellLexer(text, start, limit, this);
-            case ShellDialect.Cmd:
-                return new CmdLexer(text, start, limit);
-            default:
-                return new PosixLexer(text, start, limit, this);
-        }
-    }
+        ShellDialect.PowerShell => powerShellLexer ??= new PowerShellLexer(Context),
+        ShellDialect.Cmd => cmdLexer ??= new CmdLexer(Context),
+        _ => posixLexer ??= new PosixLexer(Context),
+    };
 
     private Token NextToken()
     {
-        if (pushedBack is Token token)
+        if (hasPushedBack)
         {
-            pushedBack = null;
-            return token;
+            hasPushedBack = false;
+            return pushedBack;
         }
 
         return lexer.Next();
     }
 
-    private void OnWord(WordToken word)
+    private void OnWord(in WordToken word)
     {
         // One RUN can hold megabytes of script: let a cancelled analysis stop inside it.
         AnalysisCancellation.Poll();
@@ -193,19 +194,18 @@ internal sealed class ScriptParser
 
         if (current.IsEmpty && !current.ForceCommand)
         {
-            WordToken? command = controlFlow.CommandWord(word, current);
-            if (command == null)
+            if (controlFlow.CommandWord(word, current, out var command))
             {
-                return;
+                current.Add(command);
             }
 
-            word = command;
+            return;
         }
 
         current.Add(word);
     }
 
-    private void OnRedirect(Token token)
+    private void OnRedirect(in Token token)
     {
         current.Extend(token.Start, token.End);
         if (!token.HasTarget)
@@ -213,28 +213,29 @@ internal sealed class ScriptParser
             return;
         }
 
-        Token target = NextToken();
+        var target = NextToken();
         if (target.Kind != TokenKind.Word)
         {
             pushedBack = target;
+            hasPushedBack = true;
             return;
         }
 
         current.Extend(target.Start, target.End);
         if (token.Op == "<<" || token.Op == "<<-")
         {
-            var heredoc = new PendingHeredoc(target.Word!.Value, token.Op == "<<-");
+            var heredoc = new PendingHeredoc(MakeString(Value(lexer.LastWord)), token.Op == "<<-");
             current.Heredocs.Add(heredoc);
             pendingHeredocs.Add(heredoc);
         }
     }
 
     /// <summary>Handles a separator; true when it closes the substitution being parsed.</summary>
-    private bool OnSeparator(Token token, bool untilClose)
+    private bool OnSeparator(in Token token, bool untilClose)
     {
         if (token.Op == "(" && IsFunctionDefinition())
         {
-            current = new CommandSyntax();
+            current.Reset();
             return false;
         }
 
@@ -244,7 +245,7 @@ internal sealed class ScriptParser
             ReadHeredocBodies();
         }
 
-        bool closesSubstitution = untilClose && parenDepth == 0 && token.Op == ")";
+        var closesSubstitution = untilClose && parenDepth == 0 && token.Op == ")";
         if (controlFlow.SkipSeparator(token.Op, closesSubstitution))
         {
             return false;
@@ -275,7 +276,7 @@ internal sealed class ScriptParser
             return false;
         }
 
-        int pos = lexer.Position;
+        var pos = lexer.Position;
         while (pos < limit && (text[pos] == ' ' || text[pos] == '\t'))
         {
             pos++;
@@ -294,28 +295,28 @@ internal sealed class ScriptParser
     {
         if (!current.IsEmpty)
         {
-            bool readsScript = resolver.Resolve(current, 0);
-            foreach (PendingHeredoc heredoc in current.Heredocs)
+            var readsScript = resolver.Resolve(current);
+            foreach (var heredoc in current.Heredocs)
             {
                 heredoc.IsScript = readsScript;
             }
         }
 
-        current = new CommandSyntax();
+        current.Reset();
     }
 
     /// <summary>At a newline, skips the bodies of the heredocs started on the line (parsing them when they are scripts).</summary>
     private void ReadHeredocBodies()
     {
-        foreach (PendingHeredoc heredoc in pendingHeredocs)
+        foreach (var heredoc in pendingHeredocs)
         {
-            int bodyStart = lexer.Position;
-            int bodyEnd = limit;
-            int resume = limit;
-            int pos = bodyStart;
+            var bodyStart = lexer.Position;
+            var bodyEnd = limit;
+            var resume = limit;
+            var pos = bodyStart;
             while (pos < limit)
             {
-                int lineEnd = ScanHelpers.LineEnd(text, pos, limit);
+                var lineEnd = ScanHelpers.LineEnd(text, pos, limit);
                 if (IsDelimiterLine(heredoc, pos, lineEnd))
                 {
                     bodyEnd = pos;
@@ -326,7 +327,7 @@ internal sealed class ScriptParser
                 pos = lineEnd + 1;
             }
 
-            if (heredoc.IsScript && depth < ParseContext.MaxDepth)
+            if (heredoc.IsScript && depth < ShellReadContext.MaxDepth)
             {
                 ParseRegion(bodyStart, bodyEnd, ShellDialect.Posix);
             }
@@ -352,7 +353,6 @@ internal sealed class ScriptParser
             end--;
         }
 
-        string delimiter = heredoc.Delimiter;
-        return end - start == delimiter.Length && string.CompareOrdinal(text, start, delimiter, 0, delimiter.Length) == 0;
+        return new CharSlice(text, start, end - start).Is(heredoc.Delimiter);
     }
 }

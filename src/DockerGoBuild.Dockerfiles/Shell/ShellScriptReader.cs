@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
@@ -24,10 +25,9 @@ public static class ShellScriptReader
             return Array.Empty<ShellCommand>();
         }
 
-        var context = new ParseContext(length);
-        var parser = new ScriptParser(context, text, start, start + length, dialect, OffsetMap.Identity, 0, new VariableScope(), null);
-        parser.Run(untilClose: false);
-        return InSourceOrder(context.Commands);
+        var sink = new PublicCommands();
+        Read(text, start, length, dialect, sink, strings: null);
+        return sink.InSourceOrder();
     }
 
     /// <summary>Splits a plain word list (e.g. exec-form arguments) into words; operators become literal words.</summary>
@@ -39,16 +39,59 @@ public static class ShellScriptReader
         }
 
         // Substitutions are parsed while lexing; the commands they yield are not wanted here.
-        var parser = new ScriptParser(new ParseContext(length), text, start, start + length, dialect, OffsetMap.Identity, 0, new VariableScope(), null);
-        List<WordToken> tokens = parser.SplitWords();
-        var words = new ShellWord[tokens.Count];
-        for (int i = 0; i < tokens.Count; i++)
+        var context = ShellReadContext.Rent(start, length, NoCommands.Instance, strings: null);
+        try
         {
-            words[i] = parser.ToPublic(tokens[i]);
-        }
+            text.CopyTo(start, context.Text, 0, length);
+            var parser = Start(context, length, dialect);
+            var tokens = new List<WordToken>();
+            parser.SplitWords(tokens, new WordBuilder(context));
+            var words = new ShellWord[tokens.Count];
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                words[i] = ToPublic(parser, tokens[i]);
+            }
 
-        return words;
+            return words;
+        }
+        finally
+        {
+            context.Return();
+        }
     }
+
+    /// <summary>Reads <c>text[start..start+length)</c> into <paramref name="sink"/>; offsets are relative to <paramref name="text"/>.</summary>
+    internal static void Read(string text, int start, int length, ShellDialect dialect, IShellCommandSink sink, StringTable? strings)
+    {
+        var context = ShellReadContext.Rent(start, length, sink, strings);
+        try
+        {
+            text.CopyTo(start, context.Text, 0, length);
+            Start(context, length, dialect).Run(untilClose: false);
+        }
+        finally
+        {
+            context.Return();
+        }
+    }
+
+    /// <summary>Reads the logical line's characters [start, start+length) into <paramref name="sink"/>; offsets are logical.</summary>
+    internal static void Read(LogicalLine line, int start, int length, ShellDialect dialect, IShellCommandSink sink, StringTable? strings)
+    {
+        var context = ShellReadContext.Rent(start, length, sink, strings);
+        try
+        {
+            line.CopyTo(start, context.Text, 0, length);
+            Start(context, length, dialect).Run(untilClose: false);
+        }
+        finally
+        {
+            context.Return();
+        }
+    }
+
+    private static ScriptParser Start(ShellReadContext context, int length, ShellDialect dialect) =>
+        context.Parser(0).Init(context.Text, 0, length, dialect, context.RootMap, 0, context.RootScope, null, 0);
 
     private static bool TryClamp(string text, ref int start, ref int length)
     {
@@ -62,27 +105,89 @@ public static class ShellScriptReader
         return true;
     }
 
-    /// <summary>Substitutions are found before the command containing them; report commands by position.</summary>
-    private static ShellCommand[] InSourceOrder(List<ShellCommand> commands)
+    private static ShellWord ToPublic(ScriptParser parser, in WordToken word)
     {
-        var order = new int[commands.Count];
-        for (int i = 0; i < order.Length; i++)
+        var (start, length) = parser.MapSpan(word.Start, word.End);
+        return new ShellWord(parser.MakeString(parser.Value(word)), start, length, word.IsLiteral);
+    }
+
+    /// <summary>Builds the public command objects.</summary>
+    private sealed class PublicCommands : IShellCommandSink
+    {
+        private readonly List<ShellCommand> commands = new();
+
+        public void Add(ScriptParser parser, CharSlice name, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
         {
-            order[i] = i;
+            var argv = new ShellWord[to - from];
+            for (var i = from; i < to; i++)
+            {
+                argv[i - from] = ToPublic(parser, words[i]);
+            }
+
+            var publicAssignments = new ShellAssignment[assignments.Count];
+            for (var i = 0; i < assignments.Count; i++)
+            {
+                var (assignmentStart, assignmentLength) = parser.MapSpan(assignments[i].Word.Start, assignments[i].Word.End);
+                publicAssignments[i] = new ShellAssignment(assignments[i].Name, assignments[i].Value, assignmentStart, assignmentLength);
+            }
+
+            var delimiters = new string[heredocs.Count];
+            for (var i = 0; i < heredocs.Count; i++)
+            {
+                delimiters[i] = heredocs[i].Delimiter;
+            }
+
+            var (outerStart, length) = parser.MapSpan(start, end);
+            commands.Add(new ShellCommand(argv, publicAssignments, parser.Variables.View(assignments), delimiters, outerStart, outerStart + length));
         }
 
-        Array.Sort(order, (a, b) =>
+        /// <summary>Substitutions are found before the command containing them; report commands by position.</summary>
+        public ShellCommand[] InSourceOrder()
         {
-            int byStart = commands[a].Start.CompareTo(commands[b].Start);
-            return byStart != 0 ? byStart : a.CompareTo(b);
-        });
+            var sorted = commands.ToArray();
+            SourceOrder.Sort(sorted, static command => command.Start);
+            return sorted;
+        }
+    }
 
-        var sorted = new ShellCommand[order.Length];
-        for (int i = 0; i < order.Length; i++)
+    /// <summary>Drops the commands: for reads that only want the words.</summary>
+    private sealed class NoCommands : IShellCommandSink
+    {
+        public static readonly NoCommands Instance = new();
+
+        public void Add(ScriptParser parser, CharSlice name, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
         {
-            sorted[i] = commands[order[i]];
+        }
+    }
+}
+
+/// <summary>Puts found commands in source order: by start, ties in the order they were found.</summary>
+internal static class SourceOrder
+{
+    /// <summary>
+    /// A stable insertion sort. Commands arrive almost in order (a command comes right after the commands of its
+    /// substitutions, which nest at most <see cref="ShellReadContext.MaxDepth"/> deep), so it stays linear.
+    /// </summary>
+    public static void Sort<T>(IList<T> items, Func<T, int> start)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            MoveIntoPlace(items, i, start, 0);
+        }
+    }
+
+    /// <summary>Moves items[<paramref name="index"/>] back past the items of [<paramref name="from"/>, index) that start after it.</summary>
+    public static void MoveIntoPlace<T>(IList<T> items, int index, Func<T, int> start, int from)
+    {
+        var item = items[index];
+        var key = start(item);
+        var j = index - 1;
+        while (j >= from && start(items[j]) > key)
+        {
+            items[j + 1] = items[j];
+            j--;
         }
 
-        return sorted;
+        items[j + 1] = item;
     }
 }

@@ -12,13 +12,12 @@ internal enum TokenKind
 
 internal readonly struct Token
 {
-    public Token(TokenKind kind, string op, int start, int end, WordToken? word = null, bool hasTarget = true)
+    public Token(TokenKind kind, string op, int start, int end, bool hasTarget = true)
     {
         Kind = kind;
         Op = op;
         Start = start;
         End = end;
-        Word = word;
         HasTarget = hasTarget;
     }
 
@@ -31,22 +30,13 @@ internal readonly struct Token
 
     public int End { get; }
 
-    public WordToken? Word { get; }
-
     /// <summary>False for redirections that are complete on their own, like PowerShell's <c>2&gt;&amp;1</c>.</summary>
     public bool HasTarget { get; }
 
-    public static Token Separator(string op, int start, int end) => new Token(TokenKind.Separator, op, start, end);
+    public static Token Separator(string op, int start, int end) => new(TokenKind.Separator, op, start, end);
 
-    public static Token Redirect(string op, int start, int end, bool hasTarget = true) => new Token(TokenKind.Redirect, op, start, end, null, hasTarget);
+    public static Token Redirect(string op, int start, int end, bool hasTarget = true) => new(TokenKind.Redirect, op, start, end, hasTarget);
 
-    public static Token FromWord(WordToken word) => new Token(TokenKind.Word, string.Empty, word.Start, word.End, word);
-}
-
-/// <summary>Splits one dialect's text into tokens. Substitutions are parsed through the owning parser.</summary>
-internal interface ILexer
-{
-    int Position { get; set; }
-
-    Token Next();
+    /// <summary>A word token; the word itself is the lexer's <see cref="ShellLexer.LastWord"/> (tokens stay small).</summary>
+    public static Token FromWord(in WordToken word) => new(TokenKind.Word, string.Empty, word.Start, word.End);
 }

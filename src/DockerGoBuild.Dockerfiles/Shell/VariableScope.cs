@@ -3,20 +3,22 @@ using System.Collections.Generic;
 namespace DockerGoBuild.Dockerfiles.Shell;
 
 /// <summary>
-/// Variables a script has set so far. Snapshots are shared until the next change, and the number of
-/// distinct names is capped, so giving every command its own view stays linear in the input.
+/// Variables a script has set so far. Snapshots are shared until the next change, forks share their
+/// parent's table until they change it, and the number of distinct names is capped, so giving every
+/// command its own view stays linear in the input.
 /// </summary>
 internal sealed class VariableScope
 {
     private const int MaxVariables = 128;
-    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+    private static readonly Dictionary<string, string> Empty = new();
 
-    private readonly Dictionary<string, string> values;
+    private Dictionary<string, string> values;
+    private bool ownsValues;
     private IReadOnlyDictionary<string, string>? snapshot;
 
     public VariableScope()
     {
-        values = new Dictionary<string, string>();
+        values = Empty;
     }
 
     private VariableScope(Dictionary<string, string> values)
@@ -31,15 +33,32 @@ internal sealed class VariableScope
             return;
         }
 
+        if (!ownsValues)
+        {
+            values = new Dictionary<string, string>(values);
+            ownsValues = true;
+        }
+
         values[name] = value;
         snapshot = null;
     }
 
+    /// <summary>Empties the scope for the next read (whose context reuses it); snapshots given out are copies and stay.</summary>
+    public void Reset()
+    {
+        if (ownsValues)
+        {
+            values.Clear();
+        }
+
+        snapshot = null;
+    }
+
     /// <summary>An independent copy, for a child shell that inherits the current variables.</summary>
-    public VariableScope Fork() => new VariableScope(new Dictionary<string, string>(values));
+    public VariableScope Fork() => new(values);
 
     /// <summary>The variables as a command sees them, with its own inline assignments winning.</summary>
-    public IReadOnlyDictionary<string, string> View(List<ShellAssignment> inline)
+    public IReadOnlyDictionary<string, string> View(List<InlineAssignment> inline)
     {
         if (inline.Count == 0)
         {
@@ -48,7 +67,7 @@ internal sealed class VariableScope
         }
 
         var view = new Dictionary<string, string>(values);
-        foreach (ShellAssignment assignment in inline)
+        foreach (var assignment in inline)
         {
             view[assignment.Name] = assignment.Value;
         }

@@ -1,102 +1,186 @@
+using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
 /// <summary>A word as the lexer saw it, in the coordinates of the text being lexed.</summary>
-internal sealed class WordToken
+internal struct WordToken
 {
-    public WordToken(string value, int start, int end, bool isLiteral, bool isPlain, int[] valueStarts, int[] rawStarts, List<int>? substitutions)
-    {
-        Value = value;
-        Start = start;
-        End = end;
-        IsLiteral = isLiteral;
-        IsPlain = isPlain;
-        ValueStarts = valueStarts;
-        RawStarts = rawStarts;
-        Substitutions = substitutions;
-    }
+    public int Start;
 
-    public string Value { get; }
+    public int End;
 
-    public int Start { get; }
+    /// <summary>
+    /// Where the value (quotes removed, escapes resolved) is: in the context's arena, or (for a word written without
+    /// quotes, escapes or expansions) in the lexed text itself. A flag rather than the array, so that the words
+    /// parsers keep in lists hold no references.
+    /// </summary>
+    public bool InArena;
 
-    public int End { get; }
+    public int ValueStart;
 
-    public bool IsLiteral { get; }
+    public int ValueLength;
+
+    /// <summary>
+    /// 0 for most words; else 1 + the index of the word's <see cref="WordExtra"/> in the context: the map from
+    /// its value to its raw text when that is not one to one, and the substitutions in it that already ran.
+    /// </summary>
+    public int Extra;
+
+    public bool IsLiteral;
 
     /// <summary>True when the word has no quotes or escapes, so reserved words and assignments can be recognised.</summary>
-    public bool IsPlain { get; }
-
-    /// <summary>Segment table mapping value indexes to raw offsets: ValueStarts[i] maps to RawStarts[i], then contiguously.</summary>
-    public int[] ValueStarts { get; }
-
-    public int[] RawStarts { get; }
-
-    /// <summary>Value indexes where a command substitution starts that the enclosing shell already ran.</summary>
-    public List<int>? Substitutions { get; }
-
-    public bool IsUnquoted(string keyword) => IsPlain && Value == keyword;
+    public bool IsPlain;
 
     /// <summary>A copy with the first <paramref name="count"/> value characters removed (e.g. cmd's <c>@</c>).</summary>
-    public WordToken DropPrefix(int count)
+    public readonly WordToken DropPrefix(int count) => new()
     {
-        return new WordToken(Value.Substring(count), Start + count, End, IsLiteral, IsPlain, new[] { 0 }, new[] { Start + count }, null);
+        Start = Start + count,
+        End = End,
+        InArena = InArena,
+        ValueStart = ValueStart + count,
+        ValueLength = ValueLength - count,
+        IsLiteral = IsLiteral,
+        IsPlain = IsPlain,
+    };
+}
+
+/// <summary>What few words have: see <see cref="WordToken.Extra"/>.</summary>
+internal readonly struct WordExtra
+{
+    public WordExtra(int segmentStart, int segmentCount, int substitutionStart, int substitutionCount)
+    {
+        SegmentStart = segmentStart;
+        SegmentCount = segmentCount;
+        SubstitutionStart = substitutionStart;
+        SubstitutionCount = substitutionCount;
     }
+
+    /// <summary>
+    /// The word's slice of <see cref="ShellReadContext.Segments"/>, in pairs: value index ValueStarts[i] maps to raw
+    /// offset RawStarts[i], then contiguously. No segments means the value maps one to one from the word's start.
+    /// </summary>
+    public int SegmentStart { get; }
+
+    public int SegmentCount { get; }
+
+    /// <summary>The word's slice of <see cref="ShellReadContext.Substitutions"/> (substitutions the enclosing shell already ran).</summary>
+    public int SubstitutionStart { get; }
+
+    public int SubstitutionCount { get; }
 }
 
 /// <summary>Accumulates a word's value together with the raw offset of every character.</summary>
 internal sealed class WordBuilder
 {
-    private readonly StringBuilder value = new StringBuilder();
-    private readonly List<int> valueStarts = new List<int>();
-    private readonly List<int> rawStarts = new List<int>();
-    private List<int>? substitutions;
-    private int lastRaw = -2;
+    private readonly ShellReadContext context;
+    private readonly List<int> segments = new();
+    private readonly List<int> substitutions = new();
+    private char[] value = new char[64];
+    private int length;
+    private int lastRaw;
 
-    public bool IsLiteral { get; set; } = true;
+    public WordBuilder(ShellReadContext context)
+    {
+        this.context = context;
+    }
 
-    public bool IsPlain { get; set; } = true;
+    public bool IsLiteral { get; set; }
 
-    public int Length => value.Length;
+    public bool IsPlain { get; set; }
+
+    public int Length => length;
+
+    public void Begin()
+    {
+        length = 0;
+        lastRaw = -2;
+        segments.Clear();
+        substitutions.Clear();
+        IsLiteral = true;
+        IsPlain = true;
+    }
 
     public void Append(char c, int raw)
     {
-        if (raw != lastRaw + 1 || value.Length == 0)
+        if (raw != lastRaw + 1 || length == 0)
         {
-            valueStarts.Add(value.Length);
-            rawStarts.Add(raw);
+            segments.Add(length);
+            segments.Add(raw);
         }
 
-        value.Append(c);
+        if (length == value.Length)
+        {
+            Array.Resize(ref value, value.Length * 2);
+        }
+
+        value[length++] = c;
         lastRaw = raw;
     }
 
-    public void AppendRaw(string text, int start, int end)
+    public void AppendRaw(char[] text, int start, int end)
     {
-        for (int i = start; i < end; i++)
+        if (end <= start)
         {
-            Append(text[i], i);
+            return;
         }
+
+        if (start != lastRaw + 1 || length == 0)
+        {
+            segments.Add(length);
+            segments.Add(start);
+        }
+
+        var count = end - start;
+        if (length + count > value.Length)
+        {
+            Array.Resize(ref value, Math.Max(length + count, value.Length * 2));
+        }
+
+        Array.Copy(text, start, value, length, count);
+        length += count;
+        lastRaw = end - 1;
     }
 
     /// <summary>Records that a substitution this shell runs starts at <paramref name="valueIndex"/>.</summary>
     public void MarkSubstitution(int valueIndex)
     {
         IsLiteral = false;
-        substitutions ??= new List<int>();
         substitutions.Add(valueIndex);
     }
 
+    /// <summary>A word that is its raw text, with no quotes, escapes or expansions: nothing to copy.</summary>
+    public static WordToken Verbatim(int start, int end) => new()
+    {
+        Start = start,
+        End = end,
+        ValueStart = start,
+        ValueLength = end - start,
+        IsLiteral = true,
+        IsPlain = true,
+    };
+
     public WordToken Build(int start, int end)
     {
-        if (valueStarts.Count == 0)
+        var valueStart = context.AppendToArena(value, 0, length);
+        var token = new WordToken
         {
-            valueStarts.Add(0);
-            rawStarts.Add(start);
+            Start = start,
+            End = end,
+            InArena = true,
+            ValueStart = valueStart,
+            ValueLength = length,
+            IsLiteral = IsLiteral,
+            IsPlain = IsPlain,
+        };
+
+        // One segment starting the value at the word's start is the common case and needs no table.
+        var mapsFromStart = segments.Count == 0 || (segments.Count == 2 && segments[1] == start);
+        if (!mapsFromStart || substitutions.Count > 0)
+        {
+            token.Extra = context.AddExtra(mapsFromStart ? null : segments, substitutions);
         }
 
-        return new WordToken(value.ToString(), start, end, IsLiteral, IsPlain, valueStarts.ToArray(), rawStarts.ToArray(), substitutions);
+        return token;
     }
 }

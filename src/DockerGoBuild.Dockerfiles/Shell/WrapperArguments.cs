@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
@@ -9,47 +8,48 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// </summary>
 internal static class WrapperArguments
 {
-    private static readonly Dictionary<string, HashSet<string>> ValueOptions = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
+    private static readonly NameTable<Wrapper> Wrappers = Index(new[]
     {
-        ["env"] = Set("-u", "--unset", "-C", "--chdir", "-S", "--split-string"),
-        ["time"] = Set("-f", "--format", "-o", "--output"),
-        ["exec"] = Set("-a"),
-        ["command"] = Set(),
-        ["builtin"] = Set(),
-        ["nohup"] = Set(),
-        ["nice"] = Set("-n", "--adjustment"),
-        ["ionice"] = Set("-c", "--class", "-n", "--classdata", "-p", "--pid", "-P", "--pgid", "-u", "--uid"),
-        ["stdbuf"] = Set("-i", "--input", "-o", "--output", "-e", "--error"),
-        ["sudo"] = Set("-u", "--user", "-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-r", "--role", "-t", "--type", "-U", "--other-user", "-T", "--command-timeout", "-R", "--chroot"),
-        ["doas"] = Set("-u", "-C"),
-        ["tini"] = Set("-p", "-e"),
-        ["dumb-init"] = Set("-r", "--rewrite"),
-        ["xargs"] = Set("-I", "-n", "-P", "-L", "-s", "-d", "-E", "-a", "--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-lines", "--max-chars", "--process-slot-var"),
-        ["timeout"] = Set("-s", "--signal", "-k", "--kill-after"),
-        ["gosu"] = Set(),
-        ["su-exec"] = Set(),
-    };
+        new Wrapper("env", "-u", "--unset", "-C", "--chdir", "-S", "--split-string"),
+        new Wrapper("time", "-f", "--format", "-o", "--output"),
+        new Wrapper("exec", "-a"),
+        new Wrapper("command"),
+        new Wrapper("builtin"),
+        new Wrapper("nohup"),
+        new Wrapper("nice", "-n", "--adjustment"),
+        new Wrapper("ionice", "-c", "--class", "-n", "--classdata", "-p", "--pid", "-P", "--pgid", "-u", "--uid"),
+        new Wrapper("stdbuf", "-i", "--input", "-o", "--output", "-e", "--error"),
+        new Wrapper("sudo", "-u", "--user", "-g", "--group", "-C", "--close-from", "-D", "--chdir", "-h", "--host", "-p", "--prompt", "-r", "--role", "-t", "--type", "-U", "--other-user", "-T", "--command-timeout", "-R", "--chroot"),
+        new Wrapper("doas", "-u", "-C"),
+        new Wrapper("tini", "-p", "-e"),
+        new Wrapper("dumb-init", "-r", "--rewrite"),
+        new Wrapper("xargs", "-I", "-n", "-P", "-L", "-s", "-d", "-E", "-a", "--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-lines", "--max-chars", "--process-slot-var"),
+        new Wrapper("timeout", "-s", "--signal", "-k", "--kill-after"),
+        new Wrapper("gosu"),
+        new Wrapper("su-exec"),
+    });
 
     /// <summary>
     /// When <paramref name="name"/> is a wrapper, returns the index of the first word after its own
     /// options and operands (for env and sudo, assignments may still follow); otherwise -1.
     /// </summary>
-    public static int SkipWrapper(string name, List<WordToken> words, int index)
+    public static int SkipWrapper(ScriptParser parser, CharSlice name, List<WordToken> words, int index, int to)
     {
-        if (!ValueOptions.TryGetValue(name, out HashSet<string>? valueOptions) || IsCommandLookup(name, words, index))
+        var wrapper = Find(name);
+        if (wrapper == null || IsCommandLookup(parser, name, words, index, to))
         {
             return -1;
         }
 
-        int first = index + 1;
-        if (name == "env" && first < words.Count && words[first].Value == "-")
+        var first = index + 1;
+        if (wrapper.Name == "env" && first < to && parser.Value(words[first]).Is("-"))
         {
             // `env -` is the old spelling of `env -i`.
             first++;
         }
 
-        int next = SkipOptions(words, first, valueOptions);
-        switch (name)
+        var next = SkipOptions(parser, words, first, to, wrapper.ValueOptions);
+        switch (wrapper.Name)
         {
             case "timeout":
             case "gosu":
@@ -62,24 +62,37 @@ internal static class WrapperArguments
     }
 
     /// <summary>True for <c>command -v NAME</c> / <c>command -V NAME</c>, which only look NAME up and run nothing.</summary>
-    public static bool IsCommandLookup(string name, List<WordToken> words, int index)
+    public static bool IsCommandLookup(ScriptParser parser, CharSlice name, List<WordToken> words, int index, int to)
     {
-        if (name != "command" || index + 1 >= words.Count)
+        if (!name.Is("command") || index + 1 >= to)
         {
             return false;
         }
 
-        string option = words[index + 1].Value;
+        var option = parser.Value(words[index + 1]);
         return option.Length > 1 && option[0] == '-' && (option.IndexOf('v') > 0 || option.IndexOf('V') > 0);
     }
 
-    /// <summary>Skips <c>-x</c>, <c>--long[=v]</c>, value-taking options with their value, and a final <c>--</c>.</summary>
-    private static int SkipOptions(List<WordToken> words, int index, HashSet<string> valueOptions)
+    private static Wrapper? Find(CharSlice name) => Wrappers.TryFind(name, out var wrapper) ? wrapper : null;
+
+    private static NameTable<Wrapper> Index(Wrapper[] wrappers)
     {
-        while (index < words.Count)
+        var entries = new List<KeyValuePair<string, Wrapper>>();
+        foreach (var wrapper in wrappers)
         {
-            string option = words[index].Value;
-            if (option == "--")
+            entries.Add(new KeyValuePair<string, Wrapper>(wrapper.Name, wrapper));
+        }
+
+        return new NameTable<Wrapper>(entries);
+    }
+
+    /// <summary>Skips <c>-x</c>, <c>--long[=v]</c>, value-taking options with their value, and a final <c>--</c>.</summary>
+    private static int SkipOptions(ScriptParser parser, List<WordToken> words, int index, int to, string[] valueOptions)
+    {
+        while (index < to)
+        {
+            var option = parser.Value(words[index]);
+            if (option.Is("--"))
             {
                 return index + 1;
             }
@@ -89,11 +102,23 @@ internal static class WrapperArguments
                 return index;
             }
 
-            index += valueOptions.Contains(option) ? 2 : 1;
+            index += option.IsAny(valueOptions) ? 2 : 1;
         }
 
         return index;
     }
 
-    private static HashSet<string> Set(params string[] options) => new HashSet<string>(options, StringComparer.Ordinal);
+    private sealed class Wrapper
+    {
+        public Wrapper(string name, params string[] valueOptions)
+        {
+            Name = name;
+            ValueOptions = valueOptions;
+        }
+
+        public string Name { get; }
+
+        /// <summary>The options that take the next word as their value.</summary>
+        public string[] ValueOptions { get; }
+    }
 }

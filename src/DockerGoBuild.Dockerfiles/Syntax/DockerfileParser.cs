@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
@@ -20,29 +21,101 @@ public static class DockerfileParser
 
         using (AnalysisCancellation.Enter(cancellationToken))
         {
-            return new Reader(text, cancellationToken).Read();
+            var scratch = Scratch.Rent(text);
+            try
+            {
+                return new Reader(text, scratch, cancellationToken).Read();
+            }
+            finally
+            {
+                scratch.Return();
+            }
         }
     }
 
-    private sealed class Reader
+    /// <summary>
+    /// The reader's working memory: the logical line's characters, its pieces, the argument readers' lists.
+    /// A thread keeps one and reuses it from parse to parse, so that a parse allocates only the syntax it returns.
+    /// </summary>
+    private sealed class Scratch
     {
+        // A buffer that grew past this is dropped after the parse rather than kept by the thread.
+        private const int MaxRetainedChars = 1 << 16;
+
+        [ThreadStatic]
+        private static Scratch? cached;
+
+        public LogicalLine.Builder Builder { get; } = new();
+
+        public InstructionLineParsers.Arguments Arguments { get; } = new();
+
+        public List<InstructionFlag> Flags { get; } = new();
+
+        public char[] Line { get; private set; } = new char[256];
+
+        public static Scratch Rent(string text)
+        {
+            var scratch = cached ?? new Scratch();
+            cached = null;
+            scratch.Builder.Reset(text);
+            return scratch;
+        }
+
+        /// <summary>A buffer of at least <paramref name="length"/> characters for the logical line.</summary>
+        public char[] LineBuffer(int length)
+        {
+            if (Line.Length < length)
+            {
+                Line = new char[Math.Max(length, Line.Length * 2)];
+            }
+
+            return Line;
+        }
+
+        public void Return()
+        {
+            Builder.Reset(string.Empty);
+            Arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\');
+            Flags.Clear();
+            if (Line.Length > MaxRetainedChars)
+            {
+                Line = new char[256];
+            }
+
+            cached = this;
+        }
+    }
+
+    private sealed class Reader : InstructionLineParsers.IProblemReporter
+    {
+        private static readonly InstructionFlag[] NoFlags = Array.Empty<InstructionFlag>();
+        private static readonly Word[] NoWords = Array.Empty<Word>();
+        private static readonly KeyValue[] NoKeyValues = Array.Empty<KeyValue>();
+
         private readonly string _text;
+        private readonly Scratch _scratch;
         private readonly LineMap _lines;
         private readonly CancellationToken _cancellationToken;
-        private readonly List<ParserDirective> _directives = new();
-        private readonly List<CommentLine> _comments = new();
-        private readonly List<Instruction> _instructions = new();
-        private readonly List<ParseDiagnostic> _diagnostics = new();
-        private readonly HashSet<string> _seenDirectives = new(StringComparer.Ordinal);
+        private readonly List<Instruction> _instructions;
+        private List<ParserDirective>? _directives;
+        private List<CommentLine>? _comments;
+        private List<ParseDiagnostic>? _diagnostics;
         private char _escape = '\\';
         private bool _directivesDone;
 
-        public Reader(string text, CancellationToken cancellationToken)
+        public Reader(string text, Scratch scratch, CancellationToken cancellationToken)
         {
             _text = text;
+            _scratch = scratch;
             _lines = LineMap.Create(text);
             _cancellationToken = cancellationToken;
+
+            // About one instruction in two lines in real files: sized so the list rarely grows.
+            _instructions = new List<Instruction>((_lines.Count / 2) + 1);
         }
+
+        void InstructionLineParsers.IProblemReporter.Report(string code, string message, LogicalLine line, int start, int end) =>
+            Report(code, code == "invalid-json" ? ParseSeverity.Warning : ParseSeverity.Error, message, line.ToSource(start, end));
 
         public DockerfileSyntax Read()
         {
@@ -61,7 +134,7 @@ public static class DockerfileParser
                 ReadPossibleDirective(line, start, end, indented: start > lineStart);
                 if (start < end && _text[start] == '#')
                 {
-                    _comments.Add(new CommentLine(line, TextSpan.FromBounds(start, end), insideContinuation: false));
+                    (_comments ??= new List<CommentLine>()).Add(new CommentLine(line, TextSpan.FromBounds(start, end), insideContinuation: false));
                     line++;
                     continue;
                 }
@@ -73,7 +146,8 @@ public static class DockerfileParser
                     continue;
                 }
 
-                var builder = new LogicalLine.Builder(_text);
+                var builder = _scratch.Builder;
+                builder.Reset(_text);
                 builder.Add(start, pieceEnd - start);
                 var lastLine = line;
                 line++;
@@ -88,7 +162,7 @@ public static class DockerfileParser
                     var firstNonBlank = SkipWhiteSpace(continuationStart, continuationEnd);
                     if (firstNonBlank < continuationEnd && _text[firstNonBlank] == '#')
                     {
-                        _comments.Add(new CommentLine(lastLine, TextSpan.FromBounds(firstNonBlank, continuationEnd), insideContinuation: true));
+                        (_comments ??= new List<CommentLine>()).Add(new CommentLine(lastLine, TextSpan.FromBounds(firstNonBlank, continuationEnd), insideContinuation: true));
                         continue;
                     }
 
@@ -103,7 +177,9 @@ public static class DockerfileParser
                 }
 
                 var logical = builder.Build();
-                var instruction = ReadInstruction(logical, 0, logical.Text.Length);
+                var chars = _scratch.LineBuffer(logical.Length);
+                logical.CopyTo(0, chars, 0, logical.Length);
+                var instruction = ReadInstruction(logical, chars, 0, logical.Length);
                 if (instruction == null)
                 {
                     continue;
@@ -117,7 +193,7 @@ public static class DockerfileParser
                 var instructionEnd = _lines.ContentEnd(lastLine);
                 if (CanContainHeredoc(instruction))
                 {
-                    var heredocs = ReadHeredocs(logical, ref line, ref lastLine, ref instructionEnd);
+                    var heredocs = ReadHeredocs(logical, chars, ref line, ref lastLine, ref instructionEnd);
                     if (heredocs.Count > 0)
                     {
                         instruction.Heredocs = heredocs;
@@ -138,7 +214,14 @@ public static class DockerfileParser
                 Report("no-instructions", ParseSeverity.Error, "The file has no instructions: a Dockerfile needs at least a FROM", new TextSpan(_text.Length, 0));
             }
 
-            return new DockerfileSyntax(_text, _lines, _escape, _directives, _comments, _instructions, _diagnostics);
+            return new DockerfileSyntax(
+                _text,
+                _lines,
+                _escape,
+                (IReadOnlyList<ParserDirective>?)_directives ?? Array.Empty<ParserDirective>(),
+                (IReadOnlyList<CommentLine>?)_comments ?? Array.Empty<CommentLine>(),
+                _instructions,
+                (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>());
         }
 
         private static void SetExtent(Instruction instruction, int startLine, int endLine, int end)
@@ -176,8 +259,8 @@ public static class DockerfileParser
 
             var directiveValue = _text.Substring(value.Start, value.Length);
             var span = TextSpan.FromBounds(start, end);
-            var isDuplicate = !_seenDirectives.Add(name);
-            _directives.Add(new ParserDirective(name, directiveValue, line, span, key, value, isDuplicate, indented));
+            var isDuplicate = IsDirectiveSeen(name);
+            (_directives ??= new List<ParserDirective>()).Add(new ParserDirective(name, directiveValue, line, span, key, value, isDuplicate, indented));
             if (isDuplicate)
             {
                 Report("duplicate-directive", ParseSeverity.Error, $"Only one '{MessageText.Quote(name)}' parser directive can be used; BuildKit rejects the file", span);
@@ -195,6 +278,22 @@ public static class DockerfileParser
                     Report("invalid-escape", ParseSeverity.Error, $"Invalid escape character '{MessageText.Quote(directiveValue)}': it must be ` or \\", value);
                 }
             }
+        }
+
+        private bool IsDirectiveSeen(string name)
+        {
+            if (_directives != null)
+            {
+                foreach (var directive in _directives)
+                {
+                    if (directive.Name == name)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         // A line continues when it ends with the escape character and optional blanks, unless that escape character is itself escaped.
@@ -221,11 +320,10 @@ public static class DockerfileParser
         }
 
         private void Report(string code, ParseSeverity severity, string message, TextSpan span) =>
-            _diagnostics.Add(new ParseDiagnostic(code, severity, message, span));
+            (_diagnostics ??= new List<ParseDiagnostic>()).Add(new ParseDiagnostic(code, severity, message, span));
 
-        private Instruction? ReadInstruction(LogicalLine logical, int from, int to)
+        private Instruction? ReadInstruction(LogicalLine logical, char[] text, int from, int to)
         {
-            var text = logical.Text;
             var start = from;
             while (start < to && char.IsWhiteSpace(text[start]))
             {
@@ -249,23 +347,28 @@ public static class DockerfileParser
                 keywordEnd++;
             }
 
-            var keyword = text.Substring(start, keywordEnd - start);
             var restStart = keywordEnd;
             while (restStart < end && IsSplitSpace(text[restStart]))
             {
                 restStart++;
             }
 
-            var flags = new List<InstructionFlag>();
-            var argumentsStart = InstructionLineParsers.ReadFlags(logical, restStart, end, flags);
+            // The lists are shared with ONBUILD's trigger, read below: take this instruction's flags first.
+            var arguments = _scratch.Arguments;
+            var flagList = _scratch.Flags;
+            flagList.Clear();
+            var argumentsStart = InstructionLineParsers.ReadFlags(arguments, logical, text, restStart, end, flagList);
+            var flags = flagList.Count == 0 ? NoFlags : flagList.ToArray();
             while (argumentsStart < end && char.IsWhiteSpace(text[argumentsStart]))
             {
                 argumentsStart++;
             }
 
-            var kind = InstructionKinds.FromKeyword(keyword);
-            var arguments = new InstructionLineParsers.Arguments(logical, argumentsStart, end, _escape);
+            var kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, out var keyword);
             Instruction? inner = null;
+            var words = NoWords;
+            var keyValues = NoKeyValues;
+            var isJsonForm = false;
             switch (kind)
             {
                 case InstructionKind.Unknown:
@@ -274,19 +377,24 @@ public static class DockerfileParser
                 case InstructionKind.Onbuild:
                     if (argumentsStart < end)
                     {
-                        inner = ReadInstruction(logical, argumentsStart, end);
+                        inner = ReadInstruction(logical, text, argumentsStart, end);
                     }
 
                     break;
                 default:
-                    InstructionLineParsers.Read(kind, keyword, arguments, (code, message, s, e) => Report(code, code == "invalid-json" ? ParseSeverity.Warning : ParseSeverity.Error, message, logical.ToSource(s, e)));
+                    arguments.Reset(logical, text, argumentsStart, end, _escape);
+                    InstructionLineParsers.Read(kind, keyword, arguments, this);
+                    words = arguments.Words.Count == 0 ? NoWords : arguments.Words.ToArray();
+                    keyValues = arguments.KeyValues.Count == 0 ? NoKeyValues : arguments.KeyValues.ToArray();
+                    isJsonForm = arguments.IsJsonForm;
                     break;
             }
 
-            return new Instruction(kind, keyword, logical, start, flags, argumentsStart, end, arguments.Words, arguments.KeyValues, arguments.IsJsonForm, inner);
+            return new Instruction(kind, keyword, logical, start, flags, argumentsStart, end, words, keyValues, isJsonForm, inner);
         }
 
         // BuildKit splits the keyword from its arguments on [\t\v\f\r ] only.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsSplitSpace(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
 
         private static bool CanContainHeredoc(Instruction instruction)
@@ -295,10 +403,10 @@ public static class DockerfileParser
             return effective.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add && !effective.IsJsonForm;
         }
 
-        private IReadOnlyList<Heredoc> ReadHeredocs(LogicalLine logical, ref int line, ref int lastLine, ref int instructionEnd)
+        private IReadOnlyList<Heredoc> ReadHeredocs(LogicalLine logical, char[] chars, ref int line, ref int lastLine, ref int instructionEnd)
         {
-            var markers = HeredocMarkers.Find(logical.Text);
-            if (markers.Count == 0)
+            var markers = HeredocMarkers.Find(chars, logical.Length);
+            if (markers == null)
             {
                 return Array.Empty<Heredoc>();
             }
@@ -341,7 +449,7 @@ public static class DockerfileParser
                 var bodyEnd = terminated ? terminatorSpan.Start : _text.Length;
                 var bodySpan = TextSpan.FromBounds(bodyStart, Math.Max(bodyStart, bodyEnd));
                 instructionEnd = terminated ? terminatorSpan.End : _lines.ContentEnd(_lines.Count - 1);
-                heredocs.Add(new Heredoc(marker.Name, marker.Chomp, marker.Expand, marker.FileDescriptor, markerSpan, bodySpan, _text.Substring(bodySpan.Start, bodySpan.Length), terminatorSpan, terminated));
+                heredocs.Add(new Heredoc(_text, marker.Name, marker.Chomp, marker.Expand, marker.FileDescriptor, markerSpan, bodySpan, terminatorSpan, terminated));
                 if (!terminated)
                 {
                     Report("unterminated-heredoc", ParseSeverity.Error, $"Unterminated heredoc: no line '{MessageText.Quote(marker.Name)}' ends the body started here", markerSpan);

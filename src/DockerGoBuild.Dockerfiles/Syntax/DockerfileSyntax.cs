@@ -14,7 +14,7 @@ public sealed class DockerfileSyntax
         char escapeCharacter,
         IReadOnlyList<ParserDirective> directives,
         IReadOnlyList<CommentLine> comments,
-        IReadOnlyList<Instruction> instructions,
+        List<Instruction> instructions,
         IReadOnlyList<ParseDiagnostic> diagnostics)
     {
         Text = text;
@@ -22,7 +22,7 @@ public sealed class DockerfileSyntax
         EscapeCharacter = escapeCharacter;
         Directives = directives;
         Comments = comments;
-        Instructions = instructions;
+        InstructionList = instructions;
         Diagnostics = diagnostics;
     }
 
@@ -43,7 +43,10 @@ public sealed class DockerfileSyntax
     /// <summary>Every comment line outside heredoc bodies, directives included.</summary>
     public IReadOnlyList<CommentLine> Comments { get; }
 
-    public IReadOnlyList<Instruction> Instructions { get; }
+    public IReadOnlyList<Instruction> Instructions => InstructionList;
+
+    /// <summary>The instructions as the list they are, for the rules' loops.</summary>
+    internal List<Instruction> InstructionList { get; }
 
     public IReadOnlyList<ParseDiagnostic> Diagnostics { get; }
 

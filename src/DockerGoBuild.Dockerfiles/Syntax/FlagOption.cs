@@ -30,8 +30,10 @@ public sealed class FlagOption
     /// <summary>Offset of the raw value in the logical line, or -1.</summary>
     public int ValueStart { get; }
 
-    internal static IReadOnlyList<FlagOption> Split(InstructionFlag flag, string line)
+    /// <summary>Splits the flag's value; <paramref name="text"/> holds the logical line from offset <paramref name="textStart"/> on.</summary>
+    internal static IReadOnlyList<FlagOption> Split(InstructionFlag flag, string text, int textStart)
     {
+        var line = new OffsetText(text, textStart);
         var options = new List<FlagOption>();
         if (flag.ValueStart < 0)
         {
@@ -78,19 +80,65 @@ public sealed class FlagOption
         return options;
     }
 
-    private static FlagOption Create(string line, int start, int end)
+    // The keys BuildKit's mounts know, so that reading them makes no strings.
+    private static readonly string[] KnownKeys =
     {
-        var equals = line.IndexOf('=', start, end - start);
+        "type", "target", "dst", "destination", "source", "src", "from", "id", "sharing", "mode", "uid", "gid",
+        "readonly", "ro", "rw", "required", "env", "size",
+    };
+
+    private static FlagOption Create(OffsetText line, int start, int end)
+    {
+        var equals = line.IndexOf('=', start, end);
         if (equals < 0)
         {
-            return new FlagOption(Unquote(line, start, end).Trim().ToLowerInvariant(), null, start, end - start, -1);
+            return new FlagOption(KeyOf(line, start, end), null, start, end - start, -1);
         }
 
-        var key = Unquote(line, start, equals).Trim().ToLowerInvariant();
-        return new FlagOption(key, Unquote(line, equals + 1, end), start, end - start, equals + 1);
+        return new FlagOption(KeyOf(line, start, equals), Unquote(line, equals + 1, end), start, end - start, equals + 1);
     }
 
-    private static string Unquote(string line, int start, int end)
+    // The key unquoted, trimmed and lower-cased; a known key in plain ASCII comes from the list.
+    private static string KeyOf(OffsetText line, int start, int end)
+    {
+        var first = start;
+        var last = end;
+        while (first < last && line[first] == ' ')
+        {
+            first++;
+        }
+
+        while (last > first && line[last - 1] == ' ')
+        {
+            last--;
+        }
+
+        foreach (var known in KnownKeys)
+        {
+            if (known.Length == last - first && SameIgnoringAsciiCase(line, first, known))
+            {
+                return known;
+            }
+        }
+
+        return Unquote(line, start, end).Trim().ToLowerInvariant();
+    }
+
+    private static bool SameIgnoringAsciiCase(OffsetText line, int start, string lower)
+    {
+        for (var i = 0; i < lower.Length; i++)
+        {
+            var c = line[start + i];
+            if (c != lower[i] && !(c >= 'A' && c <= 'Z' && (char)(c + 32) == lower[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Unquote(OffsetText line, int start, int end)
     {
         var chars = new char[end - start];
         var count = 0;
@@ -104,5 +152,26 @@ public sealed class FlagOption
         }
 
         return new string(chars, 0, count);
+    }
+
+    /// <summary>A part of the logical line as a string, indexed with logical offsets.</summary>
+    private readonly struct OffsetText
+    {
+        private readonly string _text;
+        private readonly int _start;
+
+        public OffsetText(string text, int start)
+        {
+            _text = text;
+            _start = start;
+        }
+
+        public char this[int offset] => _text[offset - _start];
+
+        public int IndexOf(char c, int start, int end)
+        {
+            var found = _text.IndexOf(c, start - _start, end - start);
+            return found < 0 ? -1 : found + _start;
+        }
     }
 }

@@ -36,38 +36,52 @@ internal static class HeredocMarkers
         public int End { get; }
     }
 
-    public static List<Marker> Find(string line)
+    /// <summary>The heredoc markers of the logical line line[0, length), or null when there are none.</summary>
+    public static List<Marker>? Find(char[] line, int length)
     {
-        var markers = new List<Marker>();
-        if (line.IndexOf("<<", System.StringComparison.Ordinal) < 0)
+        if (!ContainsTwoLessThans(line, length))
         {
-            return markers;
+            return null;
         }
 
+        List<Marker>? markers = null;
         var pos = 0;
-        while (pos < line.Length)
+        while (pos < length)
         {
-            while (pos < line.Length && char.IsWhiteSpace(line[pos]))
+            while (pos < length && char.IsWhiteSpace(line[pos]))
             {
                 pos++;
             }
 
             var wordStart = pos;
-            pos = SkipWord(line, pos);
+            pos = SkipWord(line, pos, length);
             if (pos > wordStart && TryRead(line, wordStart, pos, out var marker))
             {
-                markers.Add(marker);
+                (markers ??= new List<Marker>()).Add(marker);
             }
         }
 
         return markers;
     }
 
+    private static bool ContainsTwoLessThans(char[] line, int length)
+    {
+        for (var i = Chars.IndexOf(line, '<', 0, length); i >= 0 && i + 1 < length; i = Chars.IndexOf(line, '<', i + 1, length))
+        {
+            if (line[i + 1] == '<')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // A shell word: quotes group, '\' escapes the next character, unquoted blanks end it.
-    private static int SkipWord(string line, int pos)
+    private static int SkipWord(char[] line, int pos, int length)
     {
         var quote = '\0';
-        while (pos < line.Length)
+        while (pos < length)
         {
             var c = line[pos];
             if (quote == '\0' && char.IsWhiteSpace(c))
@@ -75,7 +89,7 @@ internal static class HeredocMarkers
                 break;
             }
 
-            if (c == '\\' && quote != '\'' && pos + 1 < line.Length)
+            if (c == '\\' && quote != '\'' && pos + 1 < length)
             {
                 pos += 2;
                 continue;
@@ -96,7 +110,7 @@ internal static class HeredocMarkers
         return pos;
     }
 
-    private static bool TryRead(string line, int start, int end, out Marker marker)
+    private static bool TryRead(char[] line, int start, int end, out Marker marker)
     {
         marker = default;
         var i = start;
@@ -138,7 +152,7 @@ internal static class HeredocMarkers
         return true;
     }
 
-    private static int EndOfDelimiter(string line, int start, int end)
+    private static int EndOfDelimiter(char[] line, int start, int end)
     {
         var quote = '\0';
         for (var i = start; i < end; i++)
@@ -176,7 +190,7 @@ internal static class HeredocMarkers
         return end;
     }
 
-    private static string Unquote(string line, int start, int end, out bool hadQuotes)
+    private static string Unquote(char[] line, int start, int end, out bool hadQuotes)
     {
         hadQuotes = false;
         var builder = new StringBuilder(end - start);

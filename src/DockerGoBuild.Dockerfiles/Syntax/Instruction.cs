@@ -11,11 +11,11 @@ public sealed class Instruction
         string keyword,
         LogicalLine line,
         int keywordStart,
-        IReadOnlyList<InstructionFlag> flags,
+        InstructionFlag[] flags,
         int argumentsStart,
         int argumentsEnd,
-        IReadOnlyList<Word> words,
-        IReadOnlyList<KeyValue> keyValues,
+        Word[] words,
+        KeyValue[] keyValues,
         bool isJsonForm,
         Instruction? inner)
     {
@@ -23,11 +23,11 @@ public sealed class Instruction
         Keyword = keyword;
         Line = line;
         KeywordStart = keywordStart;
-        Flags = flags;
+        FlagArray = flags;
         ArgumentsStart = argumentsStart;
         ArgumentsEnd = argumentsEnd;
-        Words = words;
-        KeyValues = keyValues;
+        WordArray = words;
+        KeyValueArray = keyValues;
         IsJsonForm = isJsonForm;
         Inner = inner;
     }
@@ -43,7 +43,7 @@ public sealed class Instruction
     /// <summary>Offset of the keyword in <see cref="Line"/>.</summary>
     public int KeywordStart { get; }
 
-    public IReadOnlyList<InstructionFlag> Flags { get; }
+    public IReadOnlyList<InstructionFlag> Flags => FlagArray;
 
     /// <summary>Offset in <see cref="Line"/> where the arguments begin (after the flags).</summary>
     public int ArgumentsStart { get; }
@@ -52,17 +52,24 @@ public sealed class Instruction
     public int ArgumentsEnd { get; }
 
     /// <summary>The arguments text after the flags, as BuildKit passes it to the instruction's line parser.</summary>
-    public string ArgumentsText => Line.Text.Substring(ArgumentsStart, ArgumentsEnd - ArgumentsStart);
+    public string ArgumentsText => Line.Substring(ArgumentsStart, ArgumentsEnd - ArgumentsStart);
 
     /// <summary>
     /// The argument values in BuildKit's shape: JSON array elements in exec form; whitespace-separated
     /// words for FROM, EXPOSE, COPY, ADD, VOLUME; quote-preserving words for ARG; the whole text for
     /// shell-form RUN, CMD, ENTRYPOINT, SHELL and the single-string instructions.
     /// </summary>
-    public IReadOnlyList<Word> Words { get; }
+    public IReadOnlyList<Word> Words => WordArray;
 
     /// <summary>The pairs of ENV and LABEL, and of ARG (split at the first '=').</summary>
-    public IReadOnlyList<KeyValue> KeyValues { get; }
+    public IReadOnlyList<KeyValue> KeyValues => KeyValueArray;
+
+    // The lists as arrays, for the rules' loops (no enumerator to allocate, no interface to call through).
+    internal InstructionFlag[] FlagArray { get; }
+
+    internal Word[] WordArray { get; }
+
+    internal KeyValue[] KeyValueArray { get; }
 
     /// <summary>True when the arguments are a JSON array (exec form).</summary>
     public bool IsJsonForm { get; }
@@ -90,7 +97,7 @@ public sealed class Instruction
     /// <summary>The first flag named <paramref name="name"/> (without dashes), or null.</summary>
     public InstructionFlag? FindFlag(string name)
     {
-        foreach (var flag in Flags)
+        foreach (var flag in FlagArray)
         {
             if (string.Equals(flag.Name, name, StringComparison.OrdinalIgnoreCase))
             {

@@ -1,32 +1,88 @@
-using System;
-using System.Collections.Generic;
-
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
 internal static class InstructionKinds
 {
-    private static readonly Dictionary<string, InstructionKind> ByKeyword = new(StringComparer.OrdinalIgnoreCase)
+    // Upper case first: the spelling most files use, so that its keyword string is shared, not copied.
+    private static readonly (string Upper, string Lower, InstructionKind Kind)[] Keywords =
     {
-        ["add"] = InstructionKind.Add,
-        ["arg"] = InstructionKind.Arg,
-        ["cmd"] = InstructionKind.Cmd,
-        ["copy"] = InstructionKind.Copy,
-        ["entrypoint"] = InstructionKind.Entrypoint,
-        ["env"] = InstructionKind.Env,
-        ["expose"] = InstructionKind.Expose,
-        ["from"] = InstructionKind.From,
-        ["healthcheck"] = InstructionKind.Healthcheck,
-        ["label"] = InstructionKind.Label,
-        ["maintainer"] = InstructionKind.Maintainer,
-        ["onbuild"] = InstructionKind.Onbuild,
-        ["run"] = InstructionKind.Run,
-        ["shell"] = InstructionKind.Shell,
-        ["stopsignal"] = InstructionKind.StopSignal,
-        ["user"] = InstructionKind.User,
-        ["volume"] = InstructionKind.Volume,
-        ["workdir"] = InstructionKind.Workdir,
+        ("ADD", "add", InstructionKind.Add),
+        ("ARG", "arg", InstructionKind.Arg),
+        ("CMD", "cmd", InstructionKind.Cmd),
+        ("COPY", "copy", InstructionKind.Copy),
+        ("ENTRYPOINT", "entrypoint", InstructionKind.Entrypoint),
+        ("ENV", "env", InstructionKind.Env),
+        ("EXPOSE", "expose", InstructionKind.Expose),
+        ("FROM", "from", InstructionKind.From),
+        ("HEALTHCHECK", "healthcheck", InstructionKind.Healthcheck),
+        ("LABEL", "label", InstructionKind.Label),
+        ("MAINTAINER", "maintainer", InstructionKind.Maintainer),
+        ("ONBUILD", "onbuild", InstructionKind.Onbuild),
+        ("RUN", "run", InstructionKind.Run),
+        ("SHELL", "shell", InstructionKind.Shell),
+        ("STOPSIGNAL", "stopsignal", InstructionKind.StopSignal),
+        ("USER", "user", InstructionKind.User),
+        ("VOLUME", "volume", InstructionKind.Volume),
+        ("WORKDIR", "workdir", InstructionKind.Workdir),
     };
 
-    public static InstructionKind FromKeyword(string keyword) =>
-        ByKeyword.TryGetValue(keyword, out var kind) ? kind : InstructionKind.Unknown;
+    /// <summary>The kind of the keyword text[start, start + length), compared case-insensitively, and the keyword as written.</summary>
+    // The entries of Keywords by their upper-case first letter; most letters start one keyword or none.
+    private static readonly int[][] ByFirstLetter = IndexByFirstLetter();
+
+    public static InstructionKind FromKeyword(char[] text, int start, int length, out string keyword)
+    {
+        // Keywords start with an ASCII letter; any other first character (even one that upper-cases to a letter) is
+        // checked against them all.
+        var first = length > 0 ? text[start] & ~0x20 : 0;
+        var candidates = first >= 'A' && first <= 'Z' && text[start] < 0x80 ? ByFirstLetter[first - 'A'] : AllEntries;
+        foreach (var entry in candidates)
+        {
+            var (upper, lower, kind) = Keywords[entry];
+            if (!Chars.EqualIgnoringCase(text, start, length, upper))
+            {
+                continue;
+            }
+
+            keyword = Chars.Equal(text, start, length, upper) ? upper
+                : Chars.Equal(text, start, length, lower) ? lower
+                : new string(text, start, length);
+            return kind;
+        }
+
+        keyword = new string(text, start, length);
+        return InstructionKind.Unknown;
+    }
+
+    private static readonly int[] AllEntries = CreateAllEntries();
+
+    private static int[] CreateAllEntries()
+    {
+        var all = new int[Keywords.Length];
+        for (var i = 0; i < all.Length; i++)
+        {
+            all[i] = i;
+        }
+
+        return all;
+    }
+
+    private static int[][] IndexByFirstLetter()
+    {
+        var table = new int[26][];
+        for (var letter = 0; letter < 26; letter++)
+        {
+            var entries = new System.Collections.Generic.List<int>();
+            for (var i = 0; i < Keywords.Length; i++)
+            {
+                if (Keywords[i].Upper[0] == 'A' + letter)
+                {
+                    entries.Add(i);
+                }
+            }
+
+            table[letter] = entries.ToArray();
+        }
+
+        return table;
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
@@ -7,40 +8,61 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// <summary>
 /// The per-instruction argument readers, one for each shape BuildKit's parser knows:
 /// JSON-or-string, JSON-or-list, whitespace lists, quote-preserving words, name/value pairs.
+/// They read the logical line's characters from a buffer; the words they find keep only their offsets
+/// until someone asks for their values.
 /// </summary>
 internal static class InstructionLineParsers
 {
-    public delegate void ReportProblem(string code, string message, int start, int end);
+    /// <summary>Where the readers report problems, in logical offsets of the line being read.</summary>
+    public interface IProblemReporter
+    {
+        void Report(string code, string message, LogicalLine line, int start, int end);
+    }
 
-    /// <summary>The argument region of one instruction and what the reader made of it.</summary>
+    /// <summary>The argument region of one instruction and what the reader made of it; one instance serves a whole parse.</summary>
     public sealed class Arguments
     {
-        public Arguments(LogicalLine line, int start, int end, char escape)
-        {
-            Line = line;
-            Start = start;
-            End = end;
-            Escape = escape;
-        }
+        // Words of ReadWords: (start, raw length, value length), the value being the raw text or all but a trailing escape.
+        private readonly List<int> _rawWords = new();
 
-        public LogicalLine Line { get; }
+        public LogicalLine Line { get; private set; } = null!;
 
-        public int Start { get; }
+        /// <summary>The logical line's characters; only [0, <see cref="LogicalLine.Length"/>) is the line.</summary>
+        public char[] Text { get; private set; } = Array.Empty<char>();
 
-        public int End { get; }
+        public int Start { get; private set; }
 
-        public char Escape { get; }
+        public int End { get; private set; }
 
-        public string Text => Line.Text;
+        public char Escape { get; private set; }
 
         public List<Word> Words { get; } = new();
 
         public List<KeyValue> KeyValues { get; } = new();
 
         public bool IsJsonForm { get; set; }
+
+        /// <summary>Scratch for flag texts that lose quotes or escapes.</summary>
+        public StringBuilder Scratch { get; } = new();
+
+        internal List<int> RawWords => _rawWords;
+
+        public void Reset(LogicalLine line, char[] text, int start, int end, char escape)
+        {
+            Line = line;
+            Text = text;
+            Start = start;
+            End = end;
+            Escape = escape;
+            Words.Clear();
+            KeyValues.Clear();
+            IsJsonForm = false;
+        }
+
+        public Word WordOf(int start, int end) => new(Line, start, end - start, start, end - start);
     }
 
-    public static void Read(InstructionKind kind, string keyword, Arguments arguments, ReportProblem report)
+    public static void Read(InstructionKind kind, string keyword, Arguments arguments, IProblemReporter report)
     {
         switch (kind)
         {
@@ -50,10 +72,12 @@ internal static class InstructionLineParsers
                 ReadJsonOrList(arguments, report);
                 break;
             case InstructionKind.Arg:
-                ReadWords(arguments, arguments.Start, arguments.Words);
-                foreach (var word in arguments.Words)
+                ReadWords(arguments, arguments.Start);
+                for (var i = 0; i < arguments.RawWords.Count; i += 3)
                 {
-                    arguments.KeyValues.Add(SplitAtEquals(word));
+                    var word = RawWord(arguments, i);
+                    arguments.Words.Add(word);
+                    arguments.KeyValues.Add(SplitAtEquals(arguments, i, word));
                 }
 
                 break;
@@ -65,7 +89,7 @@ internal static class InstructionLineParsers
                 break;
             case InstructionKind.Env:
             case InstructionKind.Label:
-                ReadNameValues(arguments, keyword.ToUpperInvariant(), report);
+                ReadNameValues(arguments, keyword, report);
                 break;
             case InstructionKind.Expose:
             case InstructionKind.From:
@@ -77,7 +101,7 @@ internal static class InstructionLineParsers
             default:
                 if (arguments.End > arguments.Start)
                 {
-                    arguments.Words.Add(WordOf(arguments, arguments.Start, arguments.End));
+                    arguments.Words.Add(arguments.WordOf(arguments.Start, arguments.End));
                 }
 
                 break;
@@ -89,9 +113,9 @@ internal static class InstructionLineParsers
     /// the rest begins. Like BuildKit: a flag word is anything starting with "--", quotes and '\' escapes
     /// are removed from it, and a bare "--" ends the flags.
     /// </summary>
-    public static int ReadFlags(LogicalLine line, int start, int end, List<InstructionFlag> flags)
+    public static int ReadFlags(Arguments arguments, LogicalLine line, char[] text, int start, int end, List<InstructionFlag> flags)
     {
-        var text = line.Text;
+        var word = arguments.Scratch;
         var pos = start;
         while (true)
         {
@@ -106,9 +130,10 @@ internal static class InstructionLineParsers
             }
 
             var wordStart = pos;
-            var word = new StringBuilder();
+            word.Clear();
             var quote = '\0';
             var blankOk = false;
+            var verbatim = true;
             while (pos < end)
             {
                 var c = text[pos];
@@ -123,6 +148,7 @@ internal static class InstructionLineParsers
                     {
                         quote = c;
                         blankOk = true;
+                        verbatim = false;
                         pos++;
                         continue;
                     }
@@ -136,6 +162,7 @@ internal static class InstructionLineParsers
 
                 if (c == '\\')
                 {
+                    verbatim = false;
                     if (pos + 1 >= end)
                     {
                         pos++;
@@ -150,44 +177,71 @@ internal static class InstructionLineParsers
                 pos++;
             }
 
-            var value = word.ToString();
-            if (value == "--")
+            var length = verbatim ? pos - wordStart : word.Length;
+            if (length == 2 && (verbatim || word.ToString() == "--"))
             {
                 return pos;
             }
 
-            if (blankOk || value.Length > 0)
+            if (blankOk || length > 0)
             {
-                flags.Add(CreateFlag(line, value, wordStart, pos));
+                var value = verbatim ? new string(text, wordStart, pos - wordStart) : word.ToString();
+                flags.Add(CreateFlag(line, text, value, wordStart, pos));
             }
         }
     }
 
-    private static InstructionFlag CreateFlag(LogicalLine line, string value, int start, int end)
+    // The names BuildKit's instructions take, so that reading a flag's name makes no string.
+    private static readonly string[] KnownFlagNames =
+    {
+        "mount", "from", "chown", "chmod", "link", "platform", "network", "security", "parents", "exclude",
+        "keep-git-dir", "checksum", "interval", "timeout", "start-period", "start-interval", "retries",
+    };
+
+    private static InstructionFlag CreateFlag(LogicalLine line, char[] text, string value, int start, int end)
     {
         var equals = value.IndexOf('=');
-        var name = (equals < 0 ? value : value.Substring(0, equals)).TrimStart('-').ToLowerInvariant();
-        var rawEquals = line.Text.IndexOf('=', start, end - start);
+        var rawEquals = Chars.IndexOf(text, '=', start, end);
         return new InstructionFlag(
-            line.Text,
+            line,
             value,
             start,
             end - start,
-            name,
+            FlagName(value, equals < 0 ? value.Length : equals),
             equals < 0 ? null : value.Substring(equals + 1),
             rawEquals < 0 ? -1 : rawEquals + 1,
             line.ToSource(start, end));
     }
 
-    private static void ReadJsonOrString(Arguments arguments, int start, ReportProblem report)
+    // value[0, nameEnd) with leading dashes removed, lower-cased.
+    private static string FlagName(string value, int nameEnd)
+    {
+        var first = 0;
+        while (first < nameEnd && value[first] == '-')
+        {
+            first++;
+        }
+
+        foreach (var known in KnownFlagNames)
+        {
+            if (known.Length == nameEnd - first && string.Compare(value, first, known, 0, known.Length, StringComparison.Ordinal) == 0)
+            {
+                return known;
+            }
+        }
+
+        return value.Substring(0, nameEnd).TrimStart('-').ToLowerInvariant();
+    }
+
+    private static void ReadJsonOrString(Arguments arguments, int start, IProblemReporter report)
     {
         if (arguments.End > start && ReadJson(arguments, start, report) == JsonArrayReader.Result.NotJson)
         {
-            arguments.Words.Add(WordOf(arguments, start, arguments.End));
+            arguments.Words.Add(arguments.WordOf(start, arguments.End));
         }
     }
 
-    private static void ReadJsonOrList(Arguments arguments, ReportProblem report)
+    private static void ReadJsonOrList(Arguments arguments, IProblemReporter report)
     {
         if (ReadJson(arguments, arguments.Start, report) == JsonArrayReader.Result.NotJson)
         {
@@ -195,10 +249,10 @@ internal static class InstructionLineParsers
         }
     }
 
-    private static JsonArrayReader.Result ReadJson(Arguments arguments, int start, ReportProblem report)
+    private static JsonArrayReader.Result ReadJson(Arguments arguments, int start, IProblemReporter report)
     {
         var wordsBefore = arguments.Words.Count;
-        var result = JsonArrayReader.Read(arguments.Text, start, arguments.End, arguments.Words);
+        var result = JsonArrayReader.Read(arguments.Line, arguments.Text, start, arguments.End, arguments.Words);
         if (result == JsonArrayReader.Result.StringArray)
         {
             arguments.IsJsonForm = true;
@@ -208,12 +262,12 @@ internal static class InstructionLineParsers
         arguments.Words.RemoveRange(wordsBefore, arguments.Words.Count - wordsBefore);
         if (result == JsonArrayReader.Result.NotStringArray)
         {
-            report("json-not-strings", "A JSON array in exec form may only contain strings", start, arguments.End);
+            report.Report("json-not-strings", "A JSON array in exec form may only contain strings", arguments.Line, start, arguments.End);
         }
         else if (start < arguments.End && arguments.Text[start] == '[')
         {
             // Text that starts like an exec-form array but is not valid JSON runs as a shell command: almost always a mistake.
-            report("invalid-json", "The arguments start with '[' but are not a valid JSON array of strings, so BuildKit runs them as a shell command", start, arguments.End);
+            report.Report("invalid-json", "The arguments start with '[' but are not a valid JSON array of strings, so BuildKit runs them as a shell command", arguments.Line, start, arguments.End);
         }
 
         return result;
@@ -231,7 +285,7 @@ internal static class InstructionLineParsers
                 i++;
             }
 
-            arguments.Words.Add(WordOf(arguments, wordStart, i));
+            arguments.Words.Add(arguments.WordOf(wordStart, i));
             while (i < arguments.End && IsListSeparator(text[i]))
             {
                 i++;
@@ -239,9 +293,10 @@ internal static class InstructionLineParsers
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsListSeparator(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
 
-    private static void ReadHealthcheck(Arguments arguments, ReportProblem report)
+    private static void ReadHealthcheck(Arguments arguments, IProblemReporter report)
     {
         var text = arguments.Text;
         var separator = arguments.Start;
@@ -255,7 +310,7 @@ internal static class InstructionLineParsers
             return;
         }
 
-        arguments.Words.Add(WordOf(arguments, arguments.Start, separator));
+        arguments.Words.Add(arguments.WordOf(arguments.Start, separator));
         var next = separator;
         while (next < arguments.End && char.IsWhiteSpace(text[next]))
         {
@@ -265,17 +320,17 @@ internal static class InstructionLineParsers
         ReadJsonOrString(arguments, next, report);
     }
 
-    private static void ReadNameValues(Arguments arguments, string keyword, ReportProblem report)
+    private static void ReadNameValues(Arguments arguments, string keyword, IProblemReporter report)
     {
-        var words = new List<Word>();
-        ReadWords(arguments, arguments.Start, words);
+        ReadWords(arguments, arguments.Start);
+        var words = arguments.RawWords;
         if (words.Count == 0)
         {
-            report("missing-arguments", $"{keyword} requires at least one argument", arguments.Start, arguments.End);
+            report.Report("missing-arguments", $"{keyword.ToUpperInvariant()} requires at least one argument", arguments.Line, arguments.Start, arguments.End);
             return;
         }
 
-        if (words[0].Value.IndexOf('=') < 0)
+        if (EqualsIndex(arguments, 0) < 0)
         {
             // Legacy form: NAME value...; the value is the raw rest of the line.
             var text = arguments.Text;
@@ -293,52 +348,73 @@ internal static class InstructionLineParsers
 
             if (keyEnd == arguments.End)
             {
-                report("missing-value", $"{keyword} must have two arguments", arguments.Start, arguments.End);
+                report.Report("missing-value", $"{keyword.ToUpperInvariant()} must have two arguments", arguments.Line, arguments.Start, arguments.End);
                 return;
             }
 
-            arguments.KeyValues.Add(new KeyValue(WordOf(arguments, arguments.Start, keyEnd), WordOf(arguments, valueStart, arguments.End), string.Empty));
+            arguments.KeyValues.Add(new KeyValue(arguments.WordOf(arguments.Start, keyEnd), arguments.WordOf(valueStart, arguments.End), string.Empty));
             return;
         }
 
-        foreach (var word in words)
+        for (var i = 0; i < words.Count; i += 3)
         {
-            if (word.Value.IndexOf('=') < 0)
+            if (EqualsIndex(arguments, i) < 0)
             {
-                report("missing-equals", $"Syntax error - can't find = in \"{word.Value}\". Must be of the form: name=value", word.Start, word.End);
+                var word = RawWord(arguments, i);
+                report.Report("missing-equals", $"Syntax error - can't find = in \"{word.Value}\". Must be of the form: name=value", arguments.Line, word.Start, word.End);
                 arguments.KeyValues.Clear();
                 return;
             }
 
-            arguments.KeyValues.Add(SplitAtEquals(word));
+            arguments.KeyValues.Add(SplitAtEquals(arguments, i, word: null));
         }
     }
 
-    private static KeyValue SplitAtEquals(Word word)
+    // The first '=' of raw word i's value, relative to the word's start, or -1.
+    private static int EqualsIndex(Arguments arguments, int i)
     {
-        var equals = word.Value.IndexOf('=');
+        var start = arguments.RawWords[i];
+        var found = Chars.IndexOf(arguments.Text, '=', start, start + arguments.RawWords[i + 2]);
+        return found < 0 ? -1 : found - start;
+    }
+
+    private static Word RawWord(Arguments arguments, int i)
+    {
+        var words = arguments.RawWords;
+        return new Word(arguments.Line, words[i], words[i + 1], words[i], words[i + 2]);
+    }
+
+    /// <summary>The pair of raw word <paramref name="i"/> split at its first '=' (for ARG, <paramref name="word"/> is the word itself).</summary>
+    private static KeyValue SplitAtEquals(Arguments arguments, int i, Word? word)
+    {
+        var equals = EqualsIndex(arguments, i);
         if (equals < 0)
         {
-            return new KeyValue(word, null, string.Empty);
+            return new KeyValue(word ?? RawWord(arguments, i), null, string.Empty);
         }
 
-        var key = new Word(word.Value.Substring(0, equals), word.Start, equals);
-        var valueLength = Math.Max(0, word.Length - equals - 1);
-        var value = new Word(word.Value.Substring(equals + 1), word.Start + equals + 1, valueLength);
+        var start = arguments.RawWords[i];
+        var length = arguments.RawWords[i + 1];
+        var valueLength = arguments.RawWords[i + 2];
+        var key = new Word(arguments.Line, start, equals, start, equals);
+        var value = new Word(arguments.Line, start + equals + 1, Math.Max(0, length - equals - 1), start + equals + 1, valueLength - equals - 1);
         return new KeyValue(key, value, "=");
     }
 
     /// <summary>
     /// Splits text into words on blanks, keeping quotes and escapes in the words (BuildKit's parseWords):
-    /// the escape character protects the next character, and only double quotes honour it.
+    /// the escape character protects the next character, and only double quotes honour it. The value of a
+    /// word is its raw text, except that an escape character ending the arguments is dropped.
     /// </summary>
-    private static void ReadWords(Arguments arguments, int start, List<Word> words)
+    private static void ReadWords(Arguments arguments, int start)
     {
+        var words = arguments.RawWords;
+        words.Clear();
         var text = arguments.Text;
         var escape = arguments.Escape;
         var end = arguments.End;
-        var word = new StringBuilder();
         var wordStart = -1;
+        var valueLength = 0;
         var quote = '\0';
         var blankOk = false;
         var pos = start;
@@ -354,80 +430,57 @@ internal static class InstructionLineParsers
                 }
 
                 wordStart = pos;
+                valueLength = 0;
             }
 
-            if (quote == '\0')
+            if (quote == '\0' && char.IsWhiteSpace(c))
             {
-                if (char.IsWhiteSpace(c))
-                {
-                    AddWord(words, word, wordStart, pos, blankOk);
-                    wordStart = -1;
-                    blankOk = false;
-                    pos++;
-                    continue;
-                }
-
-                if (c == '\'' || c == '"')
-                {
-                    quote = c;
-                    blankOk = true;
-                }
-
-                if (c == escape)
-                {
-                    if (pos + 1 == end)
-                    {
-                        pos++;
-                        continue;
-                    }
-
-                    word.Append(c);
-                    pos++;
-                    c = text[pos];
-                }
-
-                word.Append(c);
+                AddWord(words, wordStart, pos, valueLength, blankOk);
+                wordStart = -1;
+                blankOk = false;
                 pos++;
                 continue;
             }
 
-            if (c == quote)
+            if (quote == '\0' && (c == '\'' || c == '"'))
+            {
+                quote = c;
+                blankOk = true;
+            }
+            else if (quote != '\0' && c == quote)
             {
                 quote = '\0';
             }
+            else if (c == escape && quote != '\'' && pos + 1 == end)
+            {
+                // A trailing escape protects nothing and is dropped.
+                pos++;
+                continue;
+            }
             else if (c == escape && quote != '\'')
             {
-                if (pos + 1 == end)
-                {
-                    pos++;
-                    continue;
-                }
-
-                word.Append(c);
+                // The escape and the character it protects both stay in the word.
+                valueLength++;
                 pos++;
-                c = text[pos];
             }
 
-            word.Append(c);
+            valueLength++;
             pos++;
         }
 
         if (wordStart >= 0)
         {
-            AddWord(words, word, wordStart, end, blankOk);
+            AddWord(words, wordStart, end, valueLength, blankOk);
         }
     }
 
-    private static void AddWord(List<Word> words, StringBuilder word, int start, int end, bool blankOk)
+    private static void AddWord(List<int> words, int start, int end, int valueLength, bool blankOk)
     {
-        if (blankOk || word.Length > 0)
+        if (blankOk || valueLength > 0)
         {
-            words.Add(new Word(word.ToString(), start, end - start));
+            words.Add(start);
+            words.Add(end - start);
+            words.Add(valueLength);
         }
-
-        word.Clear();
     }
-
-    private static Word WordOf(Arguments arguments, int start, int end) =>
-        new(arguments.Text.Substring(start, end - start), start, end - start);
 }

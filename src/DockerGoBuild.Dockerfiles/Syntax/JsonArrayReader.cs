@@ -16,8 +16,11 @@ internal static class JsonArrayReader
 
     private const int MaxDepth = 10000;
 
-    /// <summary>Reads text[start, end) as a JSON array of strings; string words get their logical offsets.</summary>
-    public static Result Read(string text, int start, int end, List<Word> words)
+    /// <summary>
+    /// Reads text[start, end) (the characters of <paramref name="line"/>) as a JSON array of strings; string
+    /// words get their logical offsets, and their values stay in the line unless they have escapes.
+    /// </summary>
+    public static Result Read(LogicalLine line, char[] text, int start, int end, List<Word> words)
     {
         var i = start;
         while (i < end && char.IsWhiteSpace(text[i]))
@@ -43,13 +46,14 @@ internal static class JsonArrayReader
                 if (i < end && text[i] == '"')
                 {
                     var tokenStart = i;
-                    var value = ReadString(text, ref i, end);
-                    if (value == null)
+                    if (!SkipString(text, ref i, end, out var hasEscapes))
                     {
                         return Result.NotJson;
                     }
 
-                    words.Add(new Word(value, tokenStart, i - tokenStart));
+                    words.Add(hasEscapes
+                        ? new Word(Decode(text, tokenStart + 1, i - 1), tokenStart, i - tokenStart)
+                        : new Word(line, tokenStart, i - tokenStart, tokenStart + 1, i - tokenStart - 2));
                 }
                 else
                 {
@@ -86,7 +90,7 @@ internal static class JsonArrayReader
         return allStrings ? Result.StringArray : Result.NotStringArray;
     }
 
-    private static int SkipJsonSpace(string text, int i, int end)
+    private static int SkipJsonSpace(char[] text, int i, int end)
     {
         while (i < end && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
         {
@@ -96,10 +100,10 @@ internal static class JsonArrayReader
         return i;
     }
 
-    /// <summary>Reads a JSON string starting at its opening quote; null when it is not valid JSON.</summary>
-    private static string? ReadString(string text, ref int i, int end)
+    /// <summary>Steps over a JSON string starting at its opening quote; false when it is not valid JSON.</summary>
+    private static bool SkipString(char[] text, ref int i, int end, out bool hasEscapes)
     {
-        var builder = new StringBuilder();
+        hasEscapes = false;
         i++;
         while (i < end)
         {
@@ -107,57 +111,111 @@ internal static class JsonArrayReader
             if (c == '"')
             {
                 i++;
-                return builder.ToString();
+                return true;
             }
 
             if (c < ' ')
             {
-                return null;
+                return false;
             }
 
             if (c != '\\')
             {
-                builder.Append(c);
                 i++;
                 continue;
             }
 
             if (i + 1 >= end)
             {
-                return null;
+                return false;
             }
 
+            hasEscapes = true;
             var escaped = text[i + 1];
             i += 2;
             switch (escaped)
             {
-                case '"': builder.Append('"'); break;
-                case '\\': builder.Append('\\'); break;
-                case '/': builder.Append('/'); break;
+                case '"':
+                case '\\':
+                case '/':
+                case 'b':
+                case 'f':
+                case 'n':
+                case 'r':
+                case 't':
+                    break;
+                case 'u':
+                    if (i + 4 > end || HexValue(text, i) < 0)
+                    {
+                        return false;
+                    }
+
+                    i += 4;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The value of the valid JSON string body text[start, end) (quotes excluded).</summary>
+    private static string Decode(char[] text, int start, int end)
+    {
+        var builder = new StringBuilder(end - start);
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (c != '\\')
+            {
+                builder.Append(c);
+                continue;
+            }
+
+            i++;
+            switch (text[i])
+            {
                 case 'b': builder.Append('\b'); break;
                 case 'f': builder.Append('\f'); break;
                 case 'n': builder.Append('\n'); break;
                 case 'r': builder.Append('\r'); break;
                 case 't': builder.Append('\t'); break;
                 case 'u':
-                    if (i + 4 > end || !int.TryParse(text.Substring(i, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
-                    {
-                        return null;
-                    }
-
-                    builder.Append((char)code);
+                    builder.Append((char)HexValue(text, i + 1));
                     i += 4;
                     break;
                 default:
-                    return null;
+                    // '"', '\\' and '/' stand for themselves.
+                    builder.Append(text[i]);
+                    break;
             }
         }
 
-        return null;
+        return builder.ToString();
+    }
+
+    /// <summary>The value of the four hex digits at text[i], or -1.</summary>
+    private static int HexValue(char[] text, int i)
+    {
+        var value = 0;
+        for (var k = i; k < i + 4; k++)
+        {
+            var c = text[k];
+            var digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (digit < 0)
+            {
+                return -1;
+            }
+
+            value = (value * 16) + digit;
+        }
+
+        return value;
     }
 
     /// <summary>Skips any JSON value (used only to tell "valid JSON, not all strings" from "not JSON").</summary>
-    private static bool SkipValue(string text, ref int i, int end)
+    private static bool SkipValue(char[] text, ref int i, int end)
     {
         // Iterative, so deeply nested arrays cannot overflow the stack.
         var depth = 0;
@@ -205,7 +263,7 @@ internal static class JsonArrayReader
 
             if (c == '"')
             {
-                if (ReadString(text, ref i, end) == null)
+                if (!SkipString(text, ref i, end, out _))
                 {
                     return false;
                 }
@@ -228,7 +286,7 @@ internal static class JsonArrayReader
     }
 
     // After a value inside containers: a ',' continues, a closing bracket pops. done = the outermost value ended.
-    private static bool AfterValue(string text, ref int i, int end, ref int depth, out bool done)
+    private static bool AfterValue(char[] text, ref int i, int end, ref int depth, out bool done)
     {
         done = false;
         while (true)
@@ -254,7 +312,7 @@ internal static class JsonArrayReader
                 {
                     // Could be an object key; SkipObjectKey is lenient enough to accept either position.
                     var probe = next;
-                    if (ReadString(text, ref probe, end) == null)
+                    if (!SkipString(text, ref probe, end, out _))
                     {
                         return false;
                     }
@@ -280,9 +338,9 @@ internal static class JsonArrayReader
         }
     }
 
-    private static bool SkipObjectKey(string text, ref int i, int end)
+    private static bool SkipObjectKey(char[] text, ref int i, int end)
     {
-        if (i >= end || text[i] != '"' || ReadString(text, ref i, end) == null)
+        if (i >= end || text[i] != '"' || !SkipString(text, ref i, end, out _))
         {
             return false;
         }
@@ -297,7 +355,7 @@ internal static class JsonArrayReader
         return true;
     }
 
-    private static bool SkipLiteral(string text, ref int i, int end)
+    private static bool SkipLiteral(char[] text, ref int i, int end)
     {
         var start = i;
         while (i < end && (char.IsLetterOrDigit(text[i]) || text[i] == '-' || text[i] == '+' || text[i] == '.'))
@@ -305,7 +363,7 @@ internal static class JsonArrayReader
             i++;
         }
 
-        var literal = text.Substring(start, i - start);
+        var literal = new string(text, start, i - start);
         if (literal is "true" or "false" or "null")
         {
             return true;

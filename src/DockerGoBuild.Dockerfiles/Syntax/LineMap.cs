@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
@@ -9,65 +8,108 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// </summary>
 public sealed class LineMap
 {
+    // Only the first Count entries are lines.
     private readonly int[] _starts;
     private readonly int[] _contentEnds;
 
-    private LineMap(string text, int[] starts, int[] contentEnds)
+    private LineMap(string text, int[] starts, int[] contentEnds, int count)
     {
         Text = text;
         _starts = starts;
         _contentEnds = contentEnds;
+        Count = count;
     }
 
     public string Text { get; }
 
-    public int Count => _starts.Length;
+    public int Count { get; }
 
     public static LineMap Create(string text)
     {
-        var starts = new List<int>(text.Length / 32 + 1) { 0 };
-        var contentEnds = new List<int>(text.Length / 32 + 1);
-        for (var i = 0; i < text.Length; i++)
+        // The tables start at a typical line length's estimate and double when a file has shorter lines.
+        var capacity = (text.Length / 24) + 2;
+        var starts = new int[capacity];
+        var contentEnds = new int[capacity];
+        var count = 0;
+        var lineStart = 0;
+
+        // One search per line for '\n', and for '\r' only while there is one ahead (most files have none):
+        // a single-character search is the fastest there is, and lines are too short for anything else to pay.
+        var nextLf = text.IndexOf('\n');
+        var nextCr = text.IndexOf('\r');
+        while (nextLf >= 0 || nextCr >= 0)
         {
-            var c = text[i];
-            if (c != '\n' && c != '\r')
+            var lineBreak = nextCr < 0 || (nextLf >= 0 && nextLf < nextCr) ? nextLf : nextCr;
+            var next = lineBreak + 1;
+            if (lineBreak == nextCr && next < text.Length && text[next] == '\n')
             {
-                continue;
+                next++;
             }
 
-            contentEnds.Add(i);
-            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            if (count == starts.Length)
             {
-                i++;
+                Array.Resize(ref starts, count * 2);
+                Array.Resize(ref contentEnds, count * 2);
             }
 
-            starts.Add(i + 1);
+            starts[count] = lineStart;
+            contentEnds[count] = lineBreak;
+            count++;
+            lineStart = next;
+            if (nextLf >= 0 && nextLf < next)
+            {
+                nextLf = next < text.Length ? text.IndexOf('\n', next) : -1;
+            }
+
+            if (nextCr >= 0 && nextCr < next)
+            {
+                nextCr = next < text.Length ? text.IndexOf('\r', next) : -1;
+            }
         }
 
         // A final line break does not start another line unless text follows it.
-        if (starts.Count > 1 && starts[starts.Count - 1] == text.Length)
+        if (count == 0 || lineStart < text.Length)
         {
-            starts.RemoveAt(starts.Count - 1);
-        }
-        else
-        {
-            contentEnds.Add(text.Length);
+            if (count == starts.Length)
+            {
+                Array.Resize(ref starts, count + 1);
+                Array.Resize(ref contentEnds, count + 1);
+            }
+
+            starts[count] = lineStart;
+            contentEnds[count] = text.Length;
+            count++;
         }
 
-        return new LineMap(text, starts.ToArray(), contentEnds.ToArray());
+        return new LineMap(text, starts, contentEnds, count);
     }
 
     /// <summary>Offset of the first character of the line.</summary>
-    public int Start(int line) => _starts[line];
+    public int Start(int line) => _starts[Checked(line)];
 
     /// <summary>Offset just past the line's last character, before its line break.</summary>
-    public int ContentEnd(int line) => _contentEnds[line];
+    public int ContentEnd(int line) => _contentEnds[Checked(line)];
 
     /// <summary>Offset just past the line break (the next line's start, or the end of the text).</summary>
-    public int End(int line) => line + 1 < _starts.Length ? _starts[line + 1] : Text.Length;
+    public int End(int line) => line + 1 < Count ? _starts[line + 1] : Text.Length;
 
     /// <summary>The line break that ends the line: "\n", "\r\n", "\r" or "" at the end of the text.</summary>
-    public string LineBreak(int line) => Text.Substring(ContentEnd(line), End(line) - ContentEnd(line));
+    public string LineBreak(int line)
+    {
+        var contentEnd = ContentEnd(line);
+        switch (End(line) - contentEnd)
+        {
+            case 0:
+                return string.Empty;
+            case 2:
+                return "\r\n";
+            default:
+                return Text[contentEnd] == '\n' ? "\n" : "\r";
+        }
+    }
+
+    // The tables are longer than the text's lines: indexes past the last line are errors all the same.
+    private int Checked(int line) => (uint)line < (uint)Count ? line : throw new ArgumentOutOfRangeException(nameof(line));
 
     public int GetLineIndex(int position)
     {
@@ -76,7 +118,7 @@ public sealed class LineMap
             return 0;
         }
 
-        var index = Array.BinarySearch(_starts, position);
+        var index = Array.BinarySearch(_starts, 0, Count, position);
         return index >= 0 ? index : ~index - 1;
     }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
@@ -9,57 +8,101 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// comment lines and blank lines inside the continuation removed. Every character maps back to its
 /// offset in the source, so spans found in the joined text point at the exact source bytes.
 /// </summary>
+/// <remarks>
+/// The joined text is only made into a string when <see cref="Text"/> is asked for: the parser and the
+/// rules read the characters where they lie in the source, piece by piece.
+/// </remarks>
 public sealed class LogicalLine
 {
-    // Piece i covers logical [_logicalStarts[i], _logicalStarts[i] + _lengths[i]) and starts in the source at _sourceStarts[i].
-    private readonly int[] _logicalStarts;
-    private readonly int[] _sourceStarts;
-    private readonly int[] _lengths;
+    private readonly string _source;
 
-    private LogicalLine(string text, int[] logicalStarts, int[] sourceStarts, int[] lengths)
+    // With one piece (most instructions): the piece's source start. With more: null otherwise, triples
+    // (logical start, source start, length) for piece i at [3i, 3i + 3).
+    private readonly int _singleStart;
+    private readonly int[]? _pieces;
+    private string? _text;
+
+    private LogicalLine(string source, int singleStart, int[]? pieces, int length)
     {
-        Text = text;
-        _logicalStarts = logicalStarts;
-        _sourceStarts = sourceStarts;
-        _lengths = lengths;
+        _source = source;
+        _singleStart = singleStart;
+        _pieces = pieces;
+        Length = length;
     }
 
     /// <summary>The joined text.</summary>
-    public string Text { get; }
+    public string Text => _text ??= _pieces == null ? _source.Substring(_singleStart, Length) : Substring(0, Length);
+
+    /// <summary>The length of the joined text.</summary>
+    public int Length { get; }
 
     /// <summary>How many physical pieces make up the line.</summary>
-    public int PieceCount => _lengths.Length;
+    public int PieceCount => _pieces == null ? 1 : _pieces.Length / 3;
 
     /// <summary>The source span of piece <paramref name="index"/>.</summary>
-    public TextSpan PieceSourceSpan(int index) => new(_sourceStarts[index], _lengths[index]);
+    public TextSpan PieceSourceSpan(int index) =>
+        _pieces == null ? new TextSpan(_singleStart, Length) : new TextSpan(_pieces[(3 * index) + 1], _pieces[(3 * index) + 2]);
 
     /// <summary>Source offset of the character at logical <paramref name="offset"/> (the end maps to just past the last character).</summary>
     public int ToSource(int offset)
     {
-        if (_lengths.Length == 0)
+        if (_pieces == null)
         {
-            return 0;
+            return _singleStart + Math.Min(offset, Length);
         }
 
-        if (offset >= Text.Length)
+        var count = _pieces.Length / 3;
+        if (offset >= Length)
         {
-            var last = _lengths.Length - 1;
-            return _sourceStarts[last] + _lengths[last];
+            var last = count - 1;
+            return _pieces[(3 * last) + 1] + _pieces[(3 * last) + 2];
         }
 
-        var index = Array.BinarySearch(_logicalStarts, Math.Max(offset, 0));
-        if (index < 0)
+        // The last piece whose logical start is at or before the offset; empty pieces share a logical start
+        // with the next piece, and the search moves past them to the one that holds the offset.
+        var key = Math.Max(offset, 0);
+        var low = 0;
+        var high = count - 1;
+        while (low < high)
         {
-            index = ~index - 1;
+            var mid = (low + high + 1) / 2;
+            if (_pieces[3 * mid] <= key)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
         }
 
-        // Empty pieces share a logical start with the next piece; move to the one that holds the offset.
-        while (index + 1 < _logicalStarts.Length && _logicalStarts[index + 1] <= offset)
+        return _pieces[(3 * low) + 1] + (offset - _pieces[3 * low]);
+    }
+
+    /// <summary>
+    /// <see cref="ToSource(int)"/> for a caller that maps many offsets in about increasing order:
+    /// <paramref name="piece"/> is where the last offset was found (start at 0), and where the search starts.
+    /// </summary>
+    internal int ToSource(int offset, ref int piece)
+    {
+        if (_pieces == null || offset < 0 || offset >= Length)
         {
-            index++;
+            return ToSource(offset);
         }
 
-        return _sourceStarts[index] + (offset - _logicalStarts[index]);
+        var count = _pieces.Length / 3;
+        if (piece < 0 || piece >= count || _pieces[3 * piece] > offset)
+        {
+            piece = 0;
+        }
+
+        // The last piece starting at or before the offset, as ToSource(int) finds it.
+        while (piece + 1 < count && _pieces[3 * (piece + 1)] <= offset)
+        {
+            piece++;
+        }
+
+        return _pieces[(3 * piece) + 1] + (offset - _pieces[3 * piece]);
     }
 
     /// <summary>Source span of the logical span [<paramref name="start"/>, <paramref name="end"/>).</summary>
@@ -79,64 +122,90 @@ public sealed class LogicalLine
     /// <summary>Logical offset of a source offset inside one of the pieces, or -1.</summary>
     public int FromSource(int sourceOffset)
     {
-        for (var i = 0; i < _lengths.Length; i++)
+        for (var i = 0; i < PieceCount; i++)
         {
-            if (sourceOffset >= _sourceStarts[i] && sourceOffset <= _sourceStarts[i] + _lengths[i])
+            var piece = PieceSourceSpan(i);
+            if (sourceOffset >= piece.Start && sourceOffset <= piece.End)
             {
-                return _logicalStarts[i] + (sourceOffset - _sourceStarts[i]);
+                return LogicalStart(i) + (sourceOffset - piece.Start);
             }
         }
 
         return -1;
     }
 
-    /// <summary>Collects the pieces of one logical line.</summary>
+    /// <summary>The joined text of [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>).</summary>
+    internal string Substring(int start, int length)
+    {
+        if (_text != null)
+        {
+            return _text.Substring(start, length);
+        }
+
+        if (_pieces == null)
+        {
+            return _source.Substring(_singleStart + start, length);
+        }
+
+        var chars = new char[length];
+        CopyTo(start, chars, 0, length);
+        return new string(chars);
+    }
+
+    /// <summary>Copies the joined characters [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) into <paramref name="destination"/>.</summary>
+    internal void CopyTo(int start, char[] destination, int destinationIndex, int length)
+    {
+        if (_pieces == null)
+        {
+            _source.CopyTo(_singleStart + start, destination, destinationIndex, length);
+            return;
+        }
+
+        var end = start + length;
+        for (var i = 0; i < _pieces.Length && start < end; i += 3)
+        {
+            var pieceStart = _pieces[i];
+            var pieceEnd = pieceStart + _pieces[i + 2];
+            if (pieceEnd <= start)
+            {
+                continue;
+            }
+
+            var count = Math.Min(pieceEnd, end) - start;
+            _source.CopyTo(_pieces[i + 1] + (start - pieceStart), destination, destinationIndex, count);
+            destinationIndex += count;
+            start += count;
+        }
+    }
+
+    private int LogicalStart(int index) => _pieces == null ? 0 : _pieces[3 * index];
+
+    /// <summary>Collects the pieces of one logical line; one builder serves every line of a parse, and more parses after it.</summary>
     internal sealed class Builder
     {
-        private readonly string _source;
-        private readonly List<int> _logicalStarts = new(1);
-        private readonly List<int> _sourceStarts = new(1);
-        private readonly List<int> _lengths = new(1);
+        private readonly List<int> _pieces = new();
+        private string _source = string.Empty;
         private int _length;
-        private int _singleStart = -1;
 
-        public Builder(string source)
+        /// <summary>Starts a line of <paramref name="source"/>.</summary>
+        public void Reset(string source)
         {
             _source = source;
+            _pieces.Clear();
+            _length = 0;
         }
 
         public void Add(int sourceStart, int length)
         {
-            if (_lengths.Count == 0)
-            {
-                _singleStart = sourceStart;
-            }
-
-            _logicalStarts.Add(_length);
-            _sourceStarts.Add(sourceStart);
-            _lengths.Add(length);
+            _pieces.Add(_length);
+            _pieces.Add(sourceStart);
+            _pieces.Add(length);
             _length += length;
         }
 
-        public LogicalLine Build()
-        {
-            string text;
-            if (_lengths.Count == 1)
-            {
-                text = _source.Substring(_singleStart, _length);
-            }
-            else
-            {
-                var builder = new StringBuilder(_length);
-                for (var i = 0; i < _lengths.Count; i++)
-                {
-                    builder.Append(_source, _sourceStarts[i], _lengths[i]);
-                }
-
-                text = builder.ToString();
-            }
-
-            return new LogicalLine(text, _logicalStarts.ToArray(), _sourceStarts.ToArray(), _lengths.ToArray());
-        }
+        public LogicalLine Build() =>
+            _pieces.Count == 3
+                ? new LogicalLine(_source, _pieces[1], null, _length)
+                : new LogicalLine(_source, 0, _pieces.ToArray(), _length);
     }
 }

@@ -5,15 +5,31 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// <summary>A word of an instruction's arguments: its value and where it is in the logical line.</summary>
 public sealed class Word
 {
+    // Most values are the logical line's own characters: they become a string only when asked for.
+    private readonly LogicalLine? _line;
+    private readonly int _valueStart;
+    private readonly int _valueLength;
+    private string? _value;
+
     public Word(string value, int start, int length)
     {
-        Value = value;
+        _value = value;
         Start = start;
         Length = length;
     }
 
+    /// <summary>A word whose value is the line's characters [<paramref name="valueStart"/>, + <paramref name="valueLength"/>).</summary>
+    internal Word(LogicalLine line, int start, int length, int valueStart, int valueLength)
+    {
+        _line = line;
+        Start = start;
+        Length = length;
+        _valueStart = valueStart;
+        _valueLength = valueLength;
+    }
+
     /// <summary>The value as BuildKit's parser produces it (quotes kept for shell-form words, decoded for JSON strings).</summary>
-    public string Value { get; }
+    public string Value => _value ??= _line!.Substring(_valueStart, _valueLength);
 
     /// <summary>Offset in <see cref="Instruction.Line"/>'s text.</summary>
     public int Start { get; }
@@ -47,12 +63,26 @@ public sealed class KeyValue
 /// <summary>A builder flag such as <c>--mount=type=cache,target=/go/pkg/mod</c> or <c>--from=build</c>.</summary>
 public sealed class InstructionFlag
 {
-    private readonly string _line;
+    // The text the logical offsets index: the whole line as a string, or (from the parser) the logical line,
+    // whose characters are only made into a string when the options are read.
+    private readonly string? _lineText;
+    private readonly LogicalLine? _line;
     private IReadOnlyList<FlagOption>? _options;
 
     public InstructionFlag(string line, string text, int start, int length, string name, string? value, int valueStart, TextSpan sourceSpan)
+        : this(text, start, length, name, value, valueStart, sourceSpan)
+    {
+        _lineText = line;
+    }
+
+    internal InstructionFlag(LogicalLine line, string text, int start, int length, string name, string? value, int valueStart, TextSpan sourceSpan)
+        : this(text, start, length, name, value, valueStart, sourceSpan)
     {
         _line = line;
+    }
+
+    private InstructionFlag(string text, int start, int length, string name, string? value, int valueStart, TextSpan sourceSpan)
+    {
         Text = text;
         Start = start;
         Length = length;
@@ -83,13 +113,31 @@ public sealed class InstructionFlag
     public TextSpan SourceSpan { get; }
 
     /// <summary>The comma-separated <c>key=value</c> options of the value (for <c>--mount</c>), with their logical offsets.</summary>
-    public IReadOnlyList<FlagOption> Options => _options ??= FlagOption.Split(this, _line);
+    public IReadOnlyList<FlagOption> Options => _options ??= _lineText != null
+        ? FlagOption.Split(this, _lineText, 0)
+        : FlagOption.Split(this, _line!.Substring(Start, Length), Start);
 }
 
 /// <summary>Where a heredoc's body lies and what its delimiter word says.</summary>
 public sealed class Heredoc
 {
+    // The parser's heredocs read their body from the source when it is asked for.
+    private readonly string? _source;
+    private string? _content;
+
     public Heredoc(string name, bool chomp, bool expand, int fileDescriptor, TextSpan markerSpan, TextSpan bodySpan, string content, TextSpan terminatorSpan, bool terminated)
+        : this(name, chomp, expand, fileDescriptor, markerSpan, bodySpan, terminatorSpan, terminated)
+    {
+        _content = content;
+    }
+
+    internal Heredoc(string source, string name, bool chomp, bool expand, int fileDescriptor, TextSpan markerSpan, TextSpan bodySpan, TextSpan terminatorSpan, bool terminated)
+        : this(name, chomp, expand, fileDescriptor, markerSpan, bodySpan, terminatorSpan, terminated)
+    {
+        _source = source;
+    }
+
+    private Heredoc(string name, bool chomp, bool expand, int fileDescriptor, TextSpan markerSpan, TextSpan bodySpan, TextSpan terminatorSpan, bool terminated)
     {
         Name = name;
         Chomp = chomp;
@@ -97,7 +145,6 @@ public sealed class Heredoc
         FileDescriptor = fileDescriptor;
         MarkerSpan = markerSpan;
         BodySpan = bodySpan;
-        Content = content;
         TerminatorSpan = terminatorSpan;
         IsTerminated = terminated;
     }
@@ -120,7 +167,7 @@ public sealed class Heredoc
     public TextSpan BodySpan { get; }
 
     /// <summary>The body text, as BuildKit hands it to the command.</summary>
-    public string Content { get; }
+    public string Content => _content ??= _source!.Substring(BodySpan.Start, BodySpan.Length);
 
     /// <summary>The terminator line's text in the source (empty when unterminated).</summary>
     public TextSpan TerminatorSpan { get; }

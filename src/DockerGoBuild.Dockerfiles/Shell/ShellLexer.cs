@@ -1,0 +1,225 @@
+namespace DockerGoBuild.Dockerfiles.Shell;
+
+/// <summary>
+/// What the three dialects' tokenizers share: the cursor over the text, words built part by part, operators,
+/// and the stream redirections of PowerShell and cmd. Each dialect says what blanks, word parts and operators are.
+/// </summary>
+internal abstract class ShellLexer
+{
+    private readonly bool[] _special;
+
+    /// <param name="context">The read's context, where finished words go.</param>
+    /// <param name="special">
+    /// For each ASCII character, whether it ends a word or starts more than itself in one (a quote, an escape,
+    /// an expansion): every other character is copied into the word as it is, a run at a time.
+    /// </param>
+    protected ShellLexer(ShellReadContext context, bool[] special)
+    {
+        Word = new WordBuilder(context);
+        _special = special;
+    }
+
+    public int Position { get; set; }
+
+    /// <summary>The word of the last <see cref="TokenKind.Word"/> token.</summary>
+    public WordToken LastWord;
+
+    protected char[] Text { get; private set; } = System.Array.Empty<char>();
+
+    protected int Limit { get; private set; }
+
+    protected ScriptParser Owner { get; private set; } = null!;
+
+    protected WordBuilder Word { get; }
+
+    public void Reset(char[] text, int start, int limit, ScriptParser owner)
+    {
+        Text = text;
+        Position = start;
+        Limit = limit;
+        Owner = owner;
+    }
+
+    public Token Next()
+    {
+        SkipBlanks();
+        return Position < Limit ? ReadToken(Position, Text[Position]) : new Token(TokenKind.End, string.Empty, Limit, Limit);
+    }
+
+    /// <summary>Steps over blanks, line continuations and comments.</summary>
+    protected abstract void SkipBlanks();
+
+    /// <summary>Reads the operator, redirection or word that starts with <paramref name="c"/> at <paramref name="start"/>.</summary>
+    protected abstract Token ReadToken(int start, char c);
+
+    /// <summary>True for the characters that end a word outside quotes (blanks and operators).</summary>
+    protected abstract bool EndsWord(char c);
+
+    /// <summary>Reads a quoted or escaped part of a word starting with <paramref name="c"/> and returns true, or returns false.</summary>
+    protected abstract bool ReadQuotedPart(char c);
+
+    /// <summary>Reads an expansion or substitution starting with <paramref name="c"/> and returns true, or returns false.</summary>
+    protected abstract bool ReadExpansionPart(char c);
+
+    /// <summary>The constant for a one-character operator.</summary>
+    protected static string OneCharOperator(char c) => c switch
+    {
+        '\n' => "\n",
+        ';' => ";",
+        '(' => "(",
+        ')' => ")",
+        '{' => "{",
+        '}' => "}",
+        '&' => "&",
+        '|' => "|",
+        _ => c.ToString(),
+    };
+
+    protected char Peek(int ahead) => Position + ahead < Limit ? Text[Position + ahead] : '\0';
+
+    protected Token Operator(string op)
+    {
+        var start = Position;
+        Position += op.Length;
+        return Token.Separator(op, start, Position);
+    }
+
+    /// <summary>The table of special characters for a lexer's constructor: true for each of <paramref name="characters"/>.</summary>
+    protected static bool[] SpecialCharacters(string characters)
+    {
+        var table = new bool[128];
+        foreach (var c in characters)
+        {
+            table[c] = true;
+        }
+
+        return table;
+    }
+
+    protected Token ReadWord()
+    {
+        var start = Position;
+        while (Position < Limit && !IsSpecial(Text[Position]))
+        {
+            Position++;
+        }
+
+        // Most words are one run of ordinary characters: their value is their text, with nothing to build.
+        if (Position > start && (Position == Limit || EndsWord(Text[Position])))
+        {
+            LastWord = WordBuilder.Verbatim(start, Position);
+            return Token.FromWord(LastWord);
+        }
+
+        Word.Begin();
+        Word.AppendRaw(Text, start, Position);
+        while (Position < Limit)
+        {
+            var runEnd = Position;
+            while (runEnd < Limit && !IsSpecial(Text[runEnd]))
+            {
+                runEnd++;
+            }
+
+            if (runEnd > Position)
+            {
+                Word.AppendRaw(Text, Position, runEnd);
+                Position = runEnd;
+            }
+            else if (!ReadWordPart())
+            {
+                break;
+            }
+        }
+
+        if (Position == start)
+        {
+            // Never return an empty token: consume the character as data.
+            Word.Append(Text[Position], Position);
+            Position++;
+        }
+
+        LastWord = Word.Build(start, Position);
+        return Token.FromWord(LastWord);
+    }
+
+    private bool IsSpecial(char c) => c < 128 && _special[c];
+
+    /// <summary>Reads one special character or the quoted/expanded part it starts into <see cref="Word"/>; false at the end of the word.</summary>
+    private bool ReadWordPart()
+    {
+        var c = Text[Position];
+        if (EndsWord(c))
+        {
+            return false;
+        }
+
+        if (ReadQuotedPart(c))
+        {
+            // Quotes and escapes make a word that cannot be a reserved word or an assignment.
+            Word.IsPlain = false;
+        }
+        else if (!ReadExpansionPart(c))
+        {
+            Word.Append(c, Position);
+            Position++;
+        }
+
+        return true;
+    }
+
+    /// <summary>Appends the characters up to <paramref name="quote"/> as they are, then steps over the quote if there is one.</summary>
+    protected void ReadVerbatimUntil(char quote)
+    {
+        Position++;
+        while (Position < Limit && Text[Position] != quote)
+        {
+            Word.Append(Text[Position], Position);
+            Position++;
+        }
+
+        if (Position < Limit)
+        {
+            Position++;
+        }
+    }
+
+    /// <summary>
+    /// PowerShell's and cmd's redirections: <c>&gt;</c>, <c>&gt;&gt;</c>, <c>&lt;</c> (after an optional stream
+    /// number at <paramref name="start"/>), or a stream merge like <c>2&gt;&amp;1</c>, which takes no target.
+    /// </summary>
+    protected Token ReadStreamRedirect(int start, int opStart)
+    {
+        Position = opStart + 1;
+        if (Text[opStart] == '>' && Peek(0) == '>')
+        {
+            Position++;
+        }
+
+        var hasTarget = true;
+        if (Peek(0) == '&' && ScanHelpers.IsDigit(Peek(1)))
+        {
+            Position += 2;
+            hasTarget = false;
+        }
+
+        return Token.Redirect(OperatorText(start, Position), start, Position, hasTarget);
+    }
+
+    // The usual operators come from constants; anything else (a stream number other than 1 or 2) is rare.
+    private string OperatorText(int start, int end)
+    {
+        var slice = new CharSlice(Text, start, end - start);
+        foreach (var op in StreamOperators)
+        {
+            if (slice.Is(op))
+            {
+                return op;
+            }
+        }
+
+        return slice.ToString();
+    }
+
+    private static readonly string[] StreamOperators = { ">", ">>", "<", "2>", "2>>", "1>", "1>>", "*>", "*>>", "2>&1", "1>&2", ">&2", "*>&1" };
+}

@@ -1,0 +1,177 @@
+using System;
+using System.Collections.Generic;
+
+namespace DockerGoBuild.Dockerfiles.Shell;
+
+/// <summary>
+/// The working memory of one read: the script's text, the values of the words read so far, their maps back
+/// to the raw text, and one parser per nesting depth. A thread keeps one context and reuses it, so reading a
+/// script allocates only what the caller keeps (the commands and the strings in them).
+/// </summary>
+internal sealed class ShellReadContext
+{
+    /// <summary>Nesting beyond this depth (substitutions, nested scripts, heredoc scripts) is treated as data.</summary>
+    public const int MaxDepth = 32;
+
+    // Buffers that grew past this are dropped after the read rather than kept by the thread.
+    private const int MaxRetainedChars = 1 << 16;
+
+    [ThreadStatic]
+    private static ShellReadContext? cached;
+
+    private readonly List<ScriptParser> parsers = new();
+    private long reparseBudget;
+    private int arenaLength;
+
+    private ShellReadContext()
+    {
+    }
+
+    /// <summary>The script being read (copied in, so that every parser reads a char[] whatever the source).</summary>
+    public char[] Text { get; private set; } = new char[256];
+
+    /// <summary>Word values, appended as words are completed; a word's value is a slice of it.</summary>
+    public char[] Arena { get; private set; } = new char[256];
+
+    /// <summary>Pairs (value index, raw offset) of the words whose value does not map one to one onto their raw text.</summary>
+    public List<int> Segments { get; } = new();
+
+    /// <summary>Value indexes of the substitutions inside words that the enclosing shell already ran.</summary>
+    public List<int> Substitutions { get; } = new();
+
+    private List<WordExtra> Extras { get; } = new();
+
+    public IShellCommandSink Sink { get; private set; } = null!;
+
+    /// <summary>The variables of the script read (forks of it serve the nested shells).</summary>
+    public VariableScope RootScope { get; } = new();
+
+    /// <summary>The map from the copy to the caller's text.</summary>
+    public OffsetMap RootMap { get; } = OffsetMap.Root(0);
+
+    /// <summary>Where <see cref="Text"/> starts in the caller's text: offset i of the copy is Origin + i there.</summary>
+    public int Origin { get; private set; }
+
+    /// <summary>Interns the strings a sink keeps, or null to create each one.</summary>
+    public StringTable? Strings { get; private set; }
+
+    /// <summary>Takes this thread's context (or a new one while it is in use) for a read of <paramref name="length"/> characters.</summary>
+    public static ShellReadContext Rent(int origin, int length, IShellCommandSink sink, StringTable? strings)
+    {
+        var context = cached ?? new ShellReadContext();
+        cached = null;
+        context.Origin = origin;
+        context.RootMap.SetOrigin(origin);
+        context.RootScope.Reset();
+        context.Sink = sink;
+        context.Strings = strings;
+        context.reparseBudget = (2L * length) + 4096;
+        if (context.Text.Length < length)
+        {
+            context.Text = new char[Math.Max(length, context.Text.Length * 2)];
+        }
+
+        return context;
+    }
+
+    public void Return()
+    {
+        Sink = null!;
+        Strings = null;
+        arenaLength = 0;
+        Segments.Clear();
+        Substitutions.Clear();
+        Extras.Clear();
+        if (Text.Length > MaxRetainedChars)
+        {
+            Text = new char[256];
+        }
+
+        if (Arena.Length > MaxRetainedChars)
+        {
+            Arena = new char[256];
+        }
+
+        cached = this;
+    }
+
+    /// <summary>The parser for <paramref name="depth"/>: at most one parser per depth is active at a time.</summary>
+    public ScriptParser Parser(int depth)
+    {
+        while (parsers.Count <= depth)
+        {
+            parsers.Add(new ScriptParser(this));
+        }
+
+        return parsers[depth];
+    }
+
+    /// <summary>
+    /// Nested scripts (<c>sh -c</c>, <c>eval</c>, ...) are parsed again from their word's value. Their
+    /// total size is capped at a multiple of the input, so chains like <c>eval eval eval ...</c> stay linear.
+    /// </summary>
+    public bool TryReparse(int length)
+    {
+        if (length > reparseBudget)
+        {
+            return false;
+        }
+
+        reparseBudget -= length;
+        return true;
+    }
+
+    /// <summary>Records a word's segment table (null: one to one) and substitutions; returns the word's <see cref="WordToken.Extra"/>.</summary>
+    public int AddExtra(List<int>? segments, List<int> substitutions)
+    {
+        var segmentStart = Segments.Count / 2;
+        if (segments != null)
+        {
+            Segments.AddRange(segments);
+        }
+
+        var substitutionStart = Substitutions.Count;
+        Substitutions.AddRange(substitutions);
+        Extras.Add(new WordExtra(segmentStart, segments == null ? 0 : segments.Count / 2, substitutionStart, substitutions.Count));
+        return Extras.Count;
+    }
+
+    /// <summary>The segments and substitutions of a word (none for most).</summary>
+    public WordExtra ExtraOf(in WordToken word) => word.Extra == 0 ? default : Extras[word.Extra - 1];
+
+    /// <summary>Appends characters to the arena and returns where they start.</summary>
+    public int AppendToArena(char[] source, int start, int length)
+    {
+        var at = ReserveArena(length);
+        Array.Copy(source, start, Arena, at, length);
+        return at;
+    }
+
+    public int AppendToArena(char c)
+    {
+        var at = ReserveArena(1);
+        Arena[at] = c;
+        return at;
+    }
+
+    /// <summary>A string of the characters, interned when the read has a string table.</summary>
+    public string MakeString(CharSlice slice) =>
+        slice.Length == 0 ? string.Empty
+        : Strings != null ? Strings.Get(slice.Array, slice.Start, slice.Length)
+        : new string(slice.Array, slice.Start, slice.Length);
+
+    private int ReserveArena(int length)
+    {
+        if (arenaLength + length > Arena.Length)
+        {
+            // Words already read keep their offsets: the old characters move to the same places.
+            var grown = new char[Math.Max(arenaLength + length, Arena.Length * 2)];
+            Array.Copy(Arena, grown, arenaLength);
+            Arena = grown;
+        }
+
+        var at = arenaLength;
+        arenaLength += length;
+        return at;
+    }
+}

@@ -1,0 +1,48 @@
+using BenchmarkDotNet.Attributes;
+using DockerGoBuild.Dockerfiles.Rules;
+using DockerGoBuild.Dockerfiles.Syntax;
+
+namespace DockerGoBuild.Benchmarks;
+
+/// <summary>
+/// The core on each input: the tokenizer alone (the Dockerfile parser) and the tokenizer with every rule
+/// (what the CLI and the analyzer run per file). The Alloc/byte and ns/byte columns divide by the input's
+/// UTF-8 size, so equal ns/byte on the 1 MB and 10 MB files means the cost grows linearly.
+/// </summary>
+[MemoryDiagnoser]
+public class CoreBenchmarks
+{
+    private string[] _texts = Array.Empty<string>();
+
+    [ParamsSource(nameof(InputNames))]
+    public string Input { get; set; } = InputSet.Corpus;
+
+    public static IEnumerable<string> InputNames => InputSet.Names;
+
+    [GlobalSetup]
+    public void Setup() => _texts = InputSet.Texts(Input);
+
+    [Benchmark(Description = "Tokenizer")]
+    public int Parse()
+    {
+        var instructions = 0;
+        foreach (var text in _texts)
+        {
+            instructions += DockerfileParser.Parse(text).Instructions.Count;
+        }
+
+        return instructions;
+    }
+
+    [Benchmark(Description = "Tokenizer+rules")]
+    public int Analyze()
+    {
+        var findings = 0;
+        foreach (var text in _texts)
+        {
+            findings += DockerfileAnalysis.Analyze(text).Findings.Count;
+        }
+
+        return findings;
+    }
+}

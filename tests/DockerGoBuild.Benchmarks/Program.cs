@@ -1,0 +1,45 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Running;
+
+namespace DockerGoBuild.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project tests/DockerGoBuild.Benchmarks -- --filter '*'</c>
+/// (any BenchmarkDotNet option works, e.g. <c>--job short</c> for a quicker, rougher run).
+/// <c>-- inputs</c> prints the inputs' sizes instead.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length == 1 && args[0] == "inputs")
+        {
+            foreach (var name in InputSet.Names)
+            {
+                var texts = InputSet.Texts(name);
+                Console.WriteLine($"{name}: {texts.Length} file(s), {InputSet.Bytes(name)} bytes, {texts.Sum(CountLines)} lines");
+            }
+
+            return 0;
+        }
+
+        var config = DefaultConfig.Instance
+            .AddColumn(PerByteColumn.TimePerByte, PerByteColumn.AllocatedPerByte);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        return 0;
+    }
+
+    private static int CountLines(string text)
+    {
+        var lines = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+            {
+                lines++;
+            }
+        }
+
+        return text.Length > 0 && text[^1] is not ('\n' or '\r') ? lines + 1 : lines;
+    }
+}
