@@ -1,6 +1,4 @@
 using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Threading;
 
 namespace DockerGoBuild.Dockerfiles;
@@ -53,41 +51,4 @@ internal static class AnalysisCancellation
 
         public void Dispose() => t_token = _previous;
     }
-}
-
-/// <summary>
-/// A list that polls <see cref="AnalysisCancellation"/> on every read: the rules and the cache analysis all
-/// walk the model's instructions, so reading them through this list lets every such walk stop when the
-/// analysis is cancelled, without a check in each loop.
-/// </summary>
-internal sealed class CancellableList<T> : IReadOnlyList<T>
-{
-    private readonly IReadOnlyList<T> _items;
-
-    public CancellableList(IReadOnlyList<T> items)
-    {
-        _items = items;
-    }
-
-    public int Count => _items.Count;
-
-    public T this[int index]
-    {
-        get
-        {
-            AnalysisCancellation.Poll();
-            return _items[index];
-        }
-    }
-
-    public IEnumerator<T> GetEnumerator()
-    {
-        for (var i = 0; i < _items.Count; i++)
-        {
-            AnalysisCancellation.Poll();
-            yield return _items[i];
-        }
-    }
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -24,30 +24,13 @@ public class CorpusAnalyzerTests
             .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(corpus, folder), "*", SearchOption.AllDirectories))
             .Where(path => !path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase))
             .OrderBy(path => path, StringComparer.Ordinal)
-            .Select((path, index) => (AdditionalText)new FileText(
+            .Select((path, index) => (AdditionalText)new RobustnessTests.InMemoryAdditionalText(
                 $"/corpus/{index}/Dockerfile", SourceText.From(File.ReadAllText(path))))
             .ToImmutableArray();
         Assert.True(files.Length > 100, $"only {files.Length} corpus files under {corpus}");
 
         var exceptions = new List<Exception>();
-        var compilation = CSharpCompilation.Create(
-            "Corpus",
-            new[] { CSharpSyntaxTree.ParseText(string.Empty) },
-            new[] { MetadataReference.CreateFromFile(typeof(object).Assembly.Location) },
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(files),
-            onAnalyzerException: (exception, _, _) =>
-            {
-                lock (exceptions)
-                {
-                    exceptions.Add(exception);
-                }
-            },
-            concurrentAnalysis: true,
-            logAnalyzerExecutionTime: false);
-        var analysis = new CompilationWithAnalyzers(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(new DockerfileAnalyzer()), options);
-        var diagnostics = await analysis.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        var diagnostics = await RobustnessTests.AnalyzeAsync(files, exceptions);
 
         Assert.Empty(exceptions);
         Assert.DoesNotContain(diagnostics, diagnostic => diagnostic.Id == "AD0001");
@@ -73,20 +56,5 @@ public class CorpusAnalyzerTests
         }
 
         throw new InvalidOperationException("Cannot find the corpus: set DOCKERGOBUILD_CORPUS or put it at ../shared/corpus above " + Repository.Root);
-    }
-
-    private sealed class FileText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public FileText(string path, SourceText text)
-        {
-            Path = path;
-            _text = text;
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 }

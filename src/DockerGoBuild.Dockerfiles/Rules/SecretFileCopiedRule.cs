@@ -198,6 +198,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
 
         foreach (var command in run.Commands)
         {
+            AnalysisCancellation.Poll();
             foreach (var tool in tools)
             {
                 if (command.Name == tool)

@@ -46,6 +46,7 @@ internal sealed class StageRuns
         var end = facts.Count;
         for (var i = facts.Count - 1; i >= 0; i--)
         {
+            AnalysisCancellation.Poll();
             stageEnds[i] = end;
             if (facts[i].Instruction.Kind == InstructionKind.From)
             {

@@ -282,6 +282,8 @@ internal sealed class RunCommands : IShellCommandSink
         ShellScriptReader.Read(text, start, length, dialect, this, _strings);
         for (var i = first; i < _found.Count; i++)
         {
+            // A heredoc script can hold hundreds of thousands of commands: let a cancelled analysis stop here too.
+            AnalysisCancellation.Poll();
             commands.Add(_found[i].Command);
         }
 

@@ -21,9 +21,6 @@ internal static class VariableExpander
     /// <summary>Stands in for the value of a variable nobody set, so callers can tell which part is unknown.</summary>
     public const char UnknownMarker = '\u0001';
 
-    /// <summary><see cref="UnknownMarker"/> as a string.</summary>
-    public const string UnknownMarkerText = "\u0001";
-
     /// <summary>
     /// Longer values are taken as unknown. No process can receive a longer environment string than a few
     /// pages anyway, and without a limit <c>ENV A=$A:x</c> repeated makes every instruction's state hold an
@@ -31,12 +28,15 @@ internal static class VariableExpander
     /// </summary>
     public const int MaxValueLength = 4096;
 
+    /// <summary><see cref="UnknownMarker"/> as a string.</summary>
+    public const string UnknownMarkerText = "\u0001";
+
     public static string Expand(string raw, char escape, IVariableLookup lookup, out bool hasUnknown)
     {
         hasUnknown = false;
 
-        // Most words have nothing to expand, unquote or unescape: they are their own value (when short enough).
-        if (raw.Length <= MaxValueLength && !NeedsEvaluation(raw, escape))
+        // Most words have nothing to expand, unquote or unescape: they are their own value.
+        if (!NeedsEvaluation(raw, escape))
         {
             return raw;
         }

@@ -84,50 +84,96 @@ public static class DockerfileGenerator
 
     private static readonly Gen<string> HeredocName = Gen.OneOfConst("EOF", "EOT", "E", "PY", "x y", "END");
 
-    /// <summary>A whole Dockerfile.</summary>
-    public static readonly Gen<string> Dockerfile =
+    private static readonly Gen<string> TidyKeyword = Gen.OneOfConst(
+        "RUN", "RUN", "RUN", "RUN", "COPY", "ADD", "ARG", "ENV", "CMD", "ENTRYPOINT", "USER", "WORKDIR", "ONBUILD", "LABEL", "EXPOSE", "FROM");
+
+    private static readonly Gen<string> TidyMount = Gen.OneOfConst(
+        "--mount=type=cache,target=/go/pkg/mod", "--mount=type=cache,target=/root/.cache/go-build,id=gobuild,sharing=locked",
+        "--mount=type=cache,target=/root/.nuget/packages", "--mount=type=secret,id=npmrc,target=/root/.npmrc",
+        "--mount=type=secret,id=id_rsa,target=/root/.ssh/id_rsa", "--mount=type=secret,id=TOKEN,env=TOKEN", "--mount=type=ssh",
+        "--mount=type=bind,from=build,source=/out,target=/app", "--mount=type=cache,target=/tmp/wrong", "--network=none");
+
+    private static readonly Gen<string> TidyVariable = Gen.OneOfConst(
+        "GOPROXY=https://proxy.golang.org", "NPM_TOKEN=abc", "PASSWORD=hunter2", "GOCACHE=/cache", "GOMODCACHE=/m",
+        "NUGET_PACKAGES=/nuget", "HOME=/home/app", "A=\"quoted value\" B=2", "X=$Y", "Y=${X:-default}", "K=${SECRET}", "BASE=golang");
+
+    private static readonly Gen<string> TidyExecForm = Gen.OneOfConst(
+        "[\"/bin/sh\", \"-c\", \"go build ./...\"]", "[\"go\",\"build\"]", "[\"dotnet\", \"restore\"]", "[\"sh\", \"-c\", \"dotnet publish -c Release\"]");
+
+    private static readonly Gen<string> TidyCopyArguments = Gen.OneOfConst(
+        ". .", "id_rsa /root/.ssh/", ".env /app/", "go.mod go.sum ./", "nuget.config .", ".npmrc /root/", "[\"id_rsa\", \"/root/.ssh/\"]", "/out /app");
+
+    private static readonly string[] TidyDirectives =
+    {
+        "# syntax=docker/dockerfile:1", "# syntax=docker/dockerfile:1|# escape=`", "# escape=`", "# check=skip=all", "# syntax=docker/dockerfile:1.4",
+    };
+
+    /// <summary>
+    /// A whole Dockerfile: half of them tidy (what a person writes: valid forms, one escape character, heredocs
+    /// only where they belong, so that many parse cleanly and have fixes to apply), half hostile.
+    /// </summary>
+    public static readonly Gen<string> Dockerfile = Gen.Bool.SelectMany(tidy => tidy ? TidyFile() : HostileFile());
+
+    private static Gen<string> HostileFile() =>
         Gen.Select(
             Directive.Array[0, 3],
             Gen.Int[0, 3],
             Gen.Int[0, 9],
-            InstructionGen().Array[0, 10],
+            InstructionGen(tidy: false).Array[0, 10],
             Gen.Frequency((15, Gen.Const(string.Empty)), (1, Hostile)),
             Gen.Int[0, 10_000],
             Render);
 
-    private static Gen<Instruction> InstructionGen() =>
+    private static Gen<string> TidyFile() =>
         Gen.Select(
-            Keyword,
+            Gen.OneOf(Gen.Const(System.Array.Empty<string>()), Gen.OneOfConst(TidyDirectives).Select(directives => directives.Split('|'))),
+            Gen.Int[0, 3],
+            InstructionGen(tidy: true).Array[0, 10],
+            Image,
+            Gen.Int[0, 10_000],
+            (directives, lineEndings, instructions, image, breakSeed) =>
+                Render(directives, lineEndings, escapeFlip: 1, instructions.Prepend(new Instruction("FROM", 0, System.Array.Empty<string>(), System.Array.Empty<int>(), System.Array.Empty<Heredoc>(), 0, string.Empty) { Arguments = new[] { image } }).ToArray(), string.Empty, breakSeed));
+
+    private static Gen<Instruction> InstructionGen(bool tidy) =>
+        Gen.Select(
+            tidy ? TidyKeyword : Keyword,
             Gen.Int[0, 9],
-            Gen.Frequency((6, Gen.Const(string.Empty)), (1, Hostile)).Array[0, 6],
-            Gen.Int[0, 99].Array[0, 12],
-            HeredocGen().Array[0, 2],
-            Gen.Frequency((8, Gen.Const(0)), (1, Gen.Int[1, 3])),
+            tidy ? Gen.Const(System.Array.Empty<string>()) : Gen.Frequency((6, Gen.Const(string.Empty)), (1, Hostile)).Array[0, 6],
+            (tidy ? Gen.Int[0, 94] : Gen.Int[0, 99]).Array[0, 12],
+            HeredocGen(tidy).Array[0, tidy ? 1 : 2],
+            tidy ? Gen.Const(0) : Gen.Frequency((8, Gen.Const(0)), (1, Gen.Int[1, 3])),
             Comment,
             (keyword, shape, noise, gaps, heredocs, trailing, comment) =>
-                new Instruction(keyword, shape, noise, gaps, heredocs, trailing, comment))
-        .SelectMany(instruction => ArgumentsFor(instruction.Keyword, instruction.Shape).Select(arguments => instruction with { Arguments = arguments }));
+                new Instruction(keyword, shape, noise, gaps, tidy && keyword is not ("RUN" or "COPY" or "ADD") ? System.Array.Empty<Heredoc>() : heredocs, trailing, comment))
+        .SelectMany(instruction => ArgumentsFor(instruction.Keyword, instruction.Shape, tidy).Select(arguments => instruction with { Arguments = arguments }));
 
-    private static Gen<string[]> ArgumentsFor(string keyword, int shape) => keyword.ToUpperInvariant() switch
+    private static Gen<string[]> ArgumentsFor(string keyword, int shape, bool tidy)
     {
-        "FROM" => Image.Select(image => new[] { image }),
-        "RUN" => shape < 3
-            ? Gen.Select(Mount.Array[0, 3], Command.Array[1, 3], (mounts, commands) => mounts.Concat(new[] { string.Join(" && ", commands) }).ToArray())
-            : shape < 5 ? Gen.Select(Mount.Array[0, 2], ExecForm, (mounts, exec) => mounts.Append(exec).ToArray())
-            : Gen.Select(Mount.Array[0, 2], Command, (mounts, command) => mounts.Append(command).ToArray()),
-        "COPY" or "ADD" => Gen.Select(CopyFlag.Array[0, 2], CopyArguments, (flags, arguments) => flags.Append(arguments).ToArray()),
-        "ARG" or "ENV" or "LABEL" => Variable.Array[1, 3],
-        "CMD" or "ENTRYPOINT" or "SHELL" => shape < 6 ? ExecForm.Select(exec => new[] { exec }) : Command.Select(command => new[] { command }),
-        "ONBUILD" => Gen.Select(Gen.OneOfConst("RUN", "COPY", "ARG", "ONBUILD", "FROM"), Command, (inner, command) => new[] { inner, command }),
-        _ => shape < 5 ? OtherArguments.Select(argument => new[] { argument }) : Command.Select(command => new[] { command }),
-    };
+        var mount = tidy ? TidyMount : Mount;
+        var exec = tidy ? TidyExecForm : ExecForm;
+        var variables = tidy ? TidyVariable.Array[1, 3] : Variable.Array[1, 3];
+        return keyword.ToUpperInvariant() switch
+        {
+            "FROM" => Image.Select(image => new[] { image }),
+            "RUN" => shape < 3
+                ? Gen.Select(mount.Array[0, 3], Command.Array[1, 3], (mounts, commands) => mounts.Concat(new[] { string.Join(" && ", commands) }).ToArray())
+                : shape < 5 ? Gen.Select(mount.Array[0, 2], exec, (mounts, form) => mounts.Append(form).ToArray())
+                : Gen.Select(mount.Array[0, 2], Command, (mounts, command) => mounts.Append(command).ToArray()),
+            "COPY" or "ADD" => Gen.Select(CopyFlag.Array[0, tidy ? 1 : 2], tidy ? TidyCopyArguments : CopyArguments, (flags, arguments) => flags.Append(arguments).ToArray()),
+            "ARG" or "ENV" or "LABEL" => variables,
+            "CMD" or "ENTRYPOINT" or "SHELL" => shape < 6 ? exec.Select(form => new[] { form }) : Command.Select(command => new[] { command }),
+            "ONBUILD" => Gen.Select(tidy ? Gen.OneOfConst("RUN", "COPY") : Gen.OneOfConst("RUN", "COPY", "ARG", "ONBUILD", "FROM"), Command, (inner, command) => new[] { inner, command }),
+            "EXPOSE" when tidy => Gen.Const(new[] { "8080/tcp 443" }),
+            _ => shape < 5 ? OtherArguments.Select(argument => new[] { argument }) : Command.Select(command => new[] { command }),
+        };
+    }
 
-    private static Gen<Heredoc> HeredocGen() =>
+    private static Gen<Heredoc> HeredocGen(bool tidy) =>
         Gen.Select(
             HeredocName,
             Gen.Int[0, 5],
             Command.Array[0, 3],
-            Gen.Frequency((6, Gen.Const(0)), (1, Gen.Int[1, 2])),
+            tidy ? Gen.Const(0) : Gen.Frequency((6, Gen.Const(0)), (1, Gen.Int[1, 2])),
             (name, style, body, ending) => new Heredoc(name, style, body, ending));
 
     private static string Render(string[] directives, int lineEndings, int escapeFlip, Instruction[] instructions, string tail, int breakSeed)
