@@ -112,7 +112,8 @@ public static class Inputs
     /// <summary>
     /// A Dockerfile of at least <paramref name="bytes"/> UTF-8 bytes made of numbered stages in the proportions of
     /// the corpus (COPY, RUN, FROM and ARG first; multi-line shell scripts, heredocs, exec form, mounts), so that
-    /// every rule has work to do and a 10 MB file is ten 1 MB files' worth of the same content.
+    /// every rule has work to do and a 10 MB file is ten 1 MB files' worth of the same content. Like the corpus, it
+    /// has a finding every twenty-odd lines (a module download without a cache mount, a token in a build argument).
     /// </summary>
     public static string Generate(int bytes)
     {
@@ -154,10 +155,10 @@ public static class Inputs
                     FROM mcr.microsoft.com/dotnet/sdk:8.0 AS web{{n}}
                     WORKDIR /app{{n}}
                     COPY ["src/Web{{n}}/Web{{n}}.csproj", "src/Web{{n}}/"]
-                    RUN dotnet restore "src/Web{{n}}/Web{{n}}.csproj"
+                    RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages dotnet restore "src/Web{{n}}/Web{{n}}.csproj"
                     COPY . .
                     ARG NUGET_TOKEN_{{n}}
-                    RUN dotnet publish "src/Web{{n}}/Web{{n}}.csproj" -c Release -o /app/publish{{n}} /p:UseAppHost=false
+                    RUN dotnet publish "src/Web{{n}}/Web{{n}}.csproj" -c Release -o /app/publish{{n}} --no-restore /p:UseAppHost=false
                     ENV ASPNETCORE_URLS=http://+:80{{n % 10}}0
                     EXPOSE 80{{n % 10}}0
 
@@ -176,7 +177,7 @@ public static class Inputs
                     RUN <<EOT
                       set -eux
                       export GOPATH=/opt/go{{n}}
-                      sh -c 'go install example.com/tool{{n}}@latest'
+                      sh -c 'echo "tool{{n}}" > /opt/tools{{n}}/name'
                       rm -rf /var/cache/apk/*
                     EOT
                     COPY --chown=app{{n}}:app{{n}} --chmod=755 scripts/ /opt/scripts{{n}}/

@@ -30,15 +30,8 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
 
             for (var source = 0; source < copy.Words.Count - 1; source++)
             {
-                var word = copy.Words[source];
-                var path = ExpandSource(word.Value, fact.State);
-                if (IsNotALocalFile(path))
-                {
-                    continue;
-                }
-
-                var kind = SecretFiles.Classify(path);
-                if (kind == SecretFileKind.None)
+                var word = copy.WordArray[source];
+                if (!TryClassify(word, fact.State, out var path, out var kind))
                 {
                     continue;
                 }
@@ -59,6 +52,58 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
     private static string FixTitle(string path, bool isSshKey) => isSshKey
         ? $"Use an SSH mount instead of copying '{BaseName(path)}'"
         : $"Mount '{BaseName(path)}' as a secret instead of copying it";
+
+    // The sources of a thread's COPYs, read one at a time.
+    [ThreadStatic]
+    private static char[]? sourceChars;
+
+    /// <summary>
+    /// The source's path and kind when it is a local credential file. Most sources need no expansion: those are
+    /// classified where they lie in the line, and only a credential file's path is made into a string.
+    /// </summary>
+    private static bool TryClassify(Word word, StageState state, out string path, out SecretFileKind kind)
+    {
+        if (word.TryGetLineValue(out var line, out var start, out var length) && length <= VariableExpander.MaxValueLength)
+        {
+            var chars = sourceChars is { } cached && cached.Length >= length ? cached : sourceChars = new char[Math.Max(length, 256)];
+            line.CopyTo(start, chars, 0, length);
+            if (IsVerbatim(chars, length, state.Escape))
+            {
+                path = string.Empty;
+                kind = IsNotALocalFile(new CharSlice(chars, 0, length)) ? SecretFileKind.None : SecretFiles.Classify(chars, length);
+                if (kind == SecretFileKind.None)
+                {
+                    return false;
+                }
+
+                path = line.Substring(start, length);
+                return true;
+            }
+        }
+
+        path = ExpandSource(word.Value, state);
+        kind = IsNotALocalFile(path) ? SecretFileKind.None : SecretFiles.Classify(path);
+        return kind != SecretFileKind.None;
+    }
+
+    // What ExpandSource would return unchanged: nothing to expand, unquote or unescape (see VariableExpander),
+    // and no unknown-value marker for it to remove.
+    private static bool IsVerbatim(char[] chars, int length, char escape)
+    {
+        for (var i = 0; i < length; i++)
+        {
+            var c = chars[i];
+            if (c is '\'' or '"' or '\0' or VariableExpander.UnknownMarker || ((c == '$' || c == escape) && i + 1 < length))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsNotALocalFile(CharSlice path) =>
+        path.StartsWith("<<") || path.Contains("://") || path.StartsWith("git@");
 
     private static string ExpandSource(string raw, StageState state) =>
         VariableExpander.Expand(raw, state.Escape, state, out _).Replace(VariableExpander.UnknownMarkerText, string.Empty);

@@ -42,6 +42,10 @@ public static class SecretFiles
     [ThreadStatic]
     private static char[]? pathBuffer;
 
+    // A string source's characters, for NormalizeAscii.
+    [ThreadStatic]
+    private static char[]? sourceBuffer;
+
     private static readonly Dictionary<SecretFileKind, string> FixedSecretIds = new()
     {
         [SecretFileKind.SshDirectory] = "ssh",
@@ -62,9 +66,15 @@ public static class SecretFiles
     private static readonly IReadOnlyList<string> AwsTools = Tools("aws");
     private static readonly IReadOnlyList<string> NoTools = Tools();
 
-    public static SecretFileKind Classify(string sourcePath)
+    public static SecretFileKind Classify(string sourcePath) => ClassifyNormalized(Normalize(sourcePath));
+
+    /// <summary><see cref="Classify(string)"/> of chars[0, length), without making a string of them.</summary>
+    internal static SecretFileKind Classify(char[] chars, int length) =>
+        IsAscii(chars, length) ? ClassifyNormalized(NormalizeAscii(chars, length)) : Classify(new string(chars, 0, length));
+
+    private static SecretFileKind ClassifyNormalized(CharSlice path)
     {
-        if (!TryGetLastSegments(Normalize(sourcePath), out var directory, out var fileName))
+        if (!TryGetLastSegments(path, out var directory, out var fileName))
         {
             return SecretFileKind.None;
         }
@@ -233,18 +243,30 @@ public static class SecretFiles
     /// </summary>
     private static CharSlice Normalize(string sourcePath)
     {
-        var buffer = pathBuffer is { } cached && cached.Length >= sourcePath.Length ? cached : pathBuffer = new char[Math.Max(sourcePath.Length, 256)];
-        var length = 0;
         if (!IsAscii(sourcePath))
         {
             // Lower-casing outside ASCII follows the general rules; only then does the normalised path get made as a string.
             var path = StripGlobs(sourcePath.Trim().ToLowerInvariant().Replace('\\', '/')).TrimEnd('/');
+            var buffer = PathBuffer(path.Length);
             path.CopyTo(0, buffer, 0, path.Length);
             return new CharSlice(buffer, 0, path.Length);
         }
 
+        var chars = sourceBuffer is { } cached && cached.Length >= sourcePath.Length ? cached : sourceBuffer = new char[Math.Max(sourcePath.Length, 256)];
+        sourcePath.CopyTo(0, chars, 0, sourcePath.Length);
+        return NormalizeAscii(chars, sourcePath.Length);
+    }
+
+    private static char[] PathBuffer(int length) =>
+        pathBuffer is { } cached && cached.Length >= length ? cached : pathBuffer = new char[Math.Max(length, 256)];
+
+    // Normalize for an ASCII source in sourcePath[0, sourceLength): lower-casing is per character there.
+    private static CharSlice NormalizeAscii(char[] sourcePath, int sourceLength)
+    {
+        var buffer = PathBuffer(sourceLength);
+        var length = 0;
         var first = 0;
-        var last = sourcePath.Length;
+        var last = sourceLength;
         while (first < last && char.IsWhiteSpace(sourcePath[first]))
         {
             first++;
@@ -255,7 +277,7 @@ public static class SecretFiles
             last--;
         }
 
-        var lastClose = last > first ? sourcePath.LastIndexOf(']', last - 1, last - first) : -1;
+        var lastClose = last > first ? Array.LastIndexOf(sourcePath, ']', last - 1, last - first) : -1;
         for (var i = first; i < last; i++)
         {
             var c = sourcePath[i];
@@ -266,7 +288,7 @@ public static class SecretFiles
 
             if (c == '[' && i < lastClose)
             {
-                var close = sourcePath.IndexOf(']', i + 1);
+                var close = Array.IndexOf(sourcePath, ']', i + 1, last - (i + 1));
                 if (close == i + 2)
                 {
                     buffer[length++] = LowerAsciiPathChar(sourcePath[i + 1]);
@@ -294,6 +316,19 @@ public static class SecretFiles
         foreach (var c in text)
         {
             if (c >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAscii(char[] chars, int length)
+    {
+        for (var i = 0; i < length; i++)
+        {
+            if (chars[i] >= 0x80)
             {
                 return false;
             }

@@ -27,7 +27,10 @@ internal sealed class InstructionFacts
     /// <summary>The state before the instruction runs.</summary>
     public StageState State { get; }
 
-    /// <summary>For a RUN (also under ONBUILD): the commands it executes; empty otherwise.</summary>
+    /// <summary>
+    /// For a RUN (also under ONBUILD): the commands it executes; empty otherwise. A RUN can execute hundreds of
+    /// thousands of commands: the walks over them poll <see cref="AnalysisCancellation"/>.
+    /// </summary>
     public ExecutedCommand[] Commands { get; }
 
     /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them.</summary>
@@ -48,6 +51,7 @@ internal sealed class BuildModel
         GlobalArgs = globalArgs;
     }
 
+    /// <summary>The instructions with their facts; the rules' walks over them poll <see cref="AnalysisCancellation"/>.</summary>
     public List<InstructionFacts> Instructions { get; }
 
     /// <summary>ARGs declared before the first FROM, with their defaults.</summary>
@@ -262,6 +266,7 @@ internal sealed class BuildModel
         StageState? updated = null;
         foreach (var command in commands)
         {
+            AnalysisCancellation.Poll();
             if (!GoCommand.IsGo(command) || !command.ArgumentIs(0, "env") || !command.HasArgument("-w"))
             {
                 continue;

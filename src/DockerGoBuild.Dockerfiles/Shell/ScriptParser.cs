@@ -185,7 +185,7 @@ internal sealed class ScriptParser
     private void OnWord(in WordToken word)
     {
         // One RUN can hold megabytes of script: let a cancelled analysis stop inside it.
-        AnalysisCancellation.Poll();
+        Context.PollCancellation();
         if (controlFlow.IsSkipping)
         {
             controlFlow.SkipWord(word);

@@ -21,6 +21,7 @@ internal sealed class ShellReadContext
 
     private readonly List<ScriptParser> parsers = new();
     private long reparseBudget;
+    private int polls;
     private int arenaLength;
 
     private ShellReadContext()
@@ -93,6 +94,18 @@ internal sealed class ShellReadContext
         }
 
         cached = this;
+    }
+
+    /// <summary>
+    /// Checks for cancellation of the analysis every 256th call: counted here, so that a word costs no
+    /// thread-local access (<see cref="AnalysisCancellation.Poll"/> counts in one).
+    /// </summary>
+    public void PollCancellation()
+    {
+        if ((++polls & 255) == 0)
+        {
+            AnalysisCancellation.Check();
+        }
     }
 
     /// <summary>The parser for <paramref name="depth"/>: at most one parser per depth is active at a time.</summary>

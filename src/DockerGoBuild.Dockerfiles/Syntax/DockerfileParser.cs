@@ -149,6 +149,7 @@ public static class DockerfileParser
                 var builder = _scratch.Builder;
                 builder.Reset(_text);
                 builder.Add(start, pieceEnd - start);
+                var firstLine = line;
                 var lastLine = line;
                 line++;
                 var hasEmptyContinuationLine = false;
@@ -204,8 +205,10 @@ public static class DockerfileParser
                     }
                 }
 
-                // The logical line may start with lines that hold only a continuation: the keyword's line is where the instruction starts.
-                SetExtent(instruction, _lines.GetLineIndex(instruction.KeywordSpan.Start), lastLine, instructionEnd);
+                // The logical line may start with lines that hold only a continuation: the keyword's line is where the
+                // instruction starts. The first piece is on the first line, so a keyword in it needs no search.
+                var keywordLine = instruction.KeywordStart < logical.PieceSourceSpan(0).Length ? firstLine : _lines.GetLineIndex(instruction.KeywordSpan.Start);
+                SetExtent(instruction, keywordLine, lastLine, instructionEnd);
                 _instructions.Add(instruction);
             }
 

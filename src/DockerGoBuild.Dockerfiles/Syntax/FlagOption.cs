@@ -140,6 +140,12 @@ public sealed class FlagOption
 
     private static string Unquote(OffsetText line, int start, int end)
     {
+        // Most values have no quotes: they are a piece of the text as it is.
+        if (line.IndexOf('"', start, end) < 0 && line.IndexOf('\'', start, end) < 0)
+        {
+            return line.Substring(start, end);
+        }
+
         var chars = new char[end - start];
         var count = 0;
         for (var i = start; i < end; i++)
@@ -173,5 +179,7 @@ public sealed class FlagOption
             var found = _text.IndexOf(c, start - _start, end - start);
             return found < 0 ? -1 : found + _start;
         }
+
+        public string Substring(int start, int end) => _text.Substring(start - _start, end - start);
     }
 }

@@ -183,10 +183,13 @@ internal static class InstructionLineParsers
                 return pos;
             }
 
-            if (blankOk || length > 0)
+            if (verbatim && length > 0)
             {
-                var value = verbatim ? new string(text, wordStart, pos - wordStart) : word.ToString();
-                flags.Add(CreateFlag(line, text, value, wordStart, pos));
+                flags.Add(CreateVerbatimFlag(line, text, wordStart, pos));
+            }
+            else if (blankOk || length > 0)
+            {
+                flags.Add(CreateFlag(line, text, word.ToString(), wordStart, pos));
             }
         }
     }
@@ -211,6 +214,31 @@ internal static class InstructionLineParsers
             equals < 0 ? null : value.Substring(equals + 1),
             rawEquals < 0 ? -1 : rawEquals + 1,
             line.ToSource(start, end));
+    }
+
+    // A flag with no quotes or escapes: its text is the raw text, and nothing needs to be a string yet but its name.
+    private static InstructionFlag CreateVerbatimFlag(LogicalLine line, char[] text, int start, int end)
+    {
+        var equals = Chars.IndexOf(text, '=', start, end);
+        var nameEnd = equals < 0 ? end : equals;
+        var first = start;
+        while (first < nameEnd && text[first] == '-')
+        {
+            first++;
+        }
+
+        string? name = null;
+        foreach (var known in KnownFlagNames)
+        {
+            if (Chars.Equal(text, first, nameEnd - first, known))
+            {
+                name = known;
+                break;
+            }
+        }
+
+        name ??= FlagName(new string(text, start, nameEnd - start), nameEnd - start);
+        return new InstructionFlag(line, start, end - start, name, equals < 0 ? -1 : equals + 1 - start, line.ToSource(start, end));
     }
 
     // value[0, nameEnd) with leading dashes removed, lower-cased.

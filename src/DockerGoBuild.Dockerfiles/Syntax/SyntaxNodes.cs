@@ -28,6 +28,15 @@ public sealed class Word
         _valueLength = valueLength;
     }
 
+    /// <summary>True when the value is the line's characters [start, start + length) (not a decoded JSON string).</summary>
+    internal bool TryGetLineValue(out LogicalLine line, out int start, out int length)
+    {
+        line = _line!;
+        start = _valueStart;
+        length = _valueLength;
+        return _line != null;
+    }
+
     /// <summary>The value as BuildKit's parser produces it (quotes kept for shell-form words, decoded for JSON strings).</summary>
     public string Value => _value ??= _line!.Substring(_valueStart, _valueLength);
 
@@ -69,6 +78,11 @@ public sealed class InstructionFlag
     private readonly LogicalLine? _line;
     private IReadOnlyList<FlagOption>? _options;
 
+    // A flag written without quotes or escapes is its raw text: Text and Value are made from the line when read.
+    private readonly int _valueOffset;
+    private string? _text;
+    private string? _value;
+
     public InstructionFlag(string line, string text, int start, int length, string name, string? value, int valueStart, TextSpan sourceSpan)
         : this(text, start, length, name, value, valueStart, sourceSpan)
     {
@@ -81,19 +95,32 @@ public sealed class InstructionFlag
         _line = line;
     }
 
-    private InstructionFlag(string text, int start, int length, string name, string? value, int valueStart, TextSpan sourceSpan)
+    /// <summary>A flag that is the line's raw text [start, start + length), its value from <paramref name="valueOffset"/> on (-1: none).</summary>
+    internal InstructionFlag(LogicalLine line, int start, int length, string name, int valueOffset, TextSpan sourceSpan)
     {
-        Text = text;
+        _line = line;
         Start = start;
         Length = length;
         Name = name;
-        Value = value;
+        _valueOffset = valueOffset;
+        ValueStart = valueOffset < 0 ? -1 : start + valueOffset;
+        SourceSpan = sourceSpan;
+    }
+
+    private InstructionFlag(string text, int start, int length, string name, string? value, int valueStart, TextSpan sourceSpan)
+    {
+        _text = text;
+        _value = value;
+        _valueOffset = -1;
+        Start = start;
+        Length = length;
+        Name = name;
         ValueStart = valueStart;
         SourceSpan = sourceSpan;
     }
 
     /// <summary>The flag as BuildKit's parser reads it (quotes and escapes removed), e.g. <c>--mount=type=cache</c>.</summary>
-    public string Text { get; }
+    public string Text => _text ??= _line!.Substring(Start, Length);
 
     /// <summary>Offset of the raw flag in the logical line.</summary>
     public int Start { get; }
@@ -104,7 +131,7 @@ public sealed class InstructionFlag
     public string Name { get; }
 
     /// <summary>The text after '=', or null for a flag without a value (<c>--link</c>).</summary>
-    public string? Value { get; }
+    public string? Value => _value ?? (_valueOffset < 0 ? null : _value = _line!.Substring(Start + _valueOffset, Length - _valueOffset));
 
     /// <summary>Offset of the value's first raw character in the logical line, or -1.</summary>
     public int ValueStart { get; }
