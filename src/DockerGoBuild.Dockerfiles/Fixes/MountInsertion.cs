@@ -21,7 +21,8 @@ internal static class MountInsertion
 
         var position = run.Line.ToSource(logicalPosition);
         var line = syntax.Lines.GetLineIndex(position);
-        var keywordLine = syntax.Lines.GetLineIndex(run.KeywordSpan.Start);
+        // The line where the keyword ends: a keyword split by a continuation ("R\<newline>UN") ends on a later line.
+        var keywordLine = syntax.Lines.GetLineIndex(run.KeywordSpan.End);
         if (line == keywordLine)
         {
             return TextEdit.Insert(position, mount + " ");

@@ -44,6 +44,17 @@ public class RegressionTests
         Invariants.Hold(text);
     }
 
+    [Fact]
+    public void A_mount_goes_after_a_keyword_split_by_a_continuation_and_fixing_twice_changes_nothing_more()
+    {
+        const string text = "# syntax=docker/dockerfile:1\nFROM golang:1.22\nR\\\nUN go build ./...\n";
+
+        var result = DockerfileFixer.Fix(text, new[] { "DGB010" });
+
+        Assert.Equal("# syntax=docker/dockerfile:1\nFROM golang:1.22\nR\\\nUN --mount=type=cache,target=/go/pkg/mod go build ./...\n", result.Text);
+        Invariants.Hold(text);
+    }
+
     [Theory]
     [InlineData("ENV GOCACHE /cache,ro")]
     [InlineData("ENV GOCACHE=\"/my cache\"")]
