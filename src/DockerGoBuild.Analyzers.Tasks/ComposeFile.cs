@@ -216,39 +216,19 @@ internal static class ComposeFile
     /// <summary>A <c>#</c> starts a comment at the start of the content or after a space, outside quotes.</summary>
     private static string StripComment(string content)
     {
-        var quote = '\0';
-        for (var i = 0; i < content.Length; i++)
-        {
-            var c = content[i];
-            if (quote != '\0')
-            {
-                if (c == quote)
-                {
-                    quote = '\0';
-                }
-                else if (c == '\\' && quote == '"')
-                {
-                    i++;
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '#' && (i == 0 || content[i - 1] is ' ' or '\t'))
-            {
-                return content.Substring(0, i);
-            }
-        }
-
-        return content;
+        var hash = FindUnquoted(content, static (text, i) => text[i] == '#' && (i == 0 || text[i - 1] is ' ' or '\t'));
+        return hash < 0 ? content : content.Substring(0, hash);
     }
 
     /// <summary>
     /// The index of <paramref name="target"/> outside quotes; with <paramref name="requireSpaceAfter"/>, only where a
     /// space or the end follows (a mapping colon, unlike the one in <c>image: repo:tag</c>'s value or a URL).
     /// </summary>
-    private static int FindUnquoted(string text, char target, bool requireSpaceAfter)
+    private static int FindUnquoted(string text, char target, bool requireSpaceAfter) =>
+        FindUnquoted(text, (line, i) => line[i] == target && (!requireSpaceAfter || i + 1 == line.Length || line[i + 1] is ' ' or '\t'));
+
+    /// <summary>The first index outside single or double quotes where <paramref name="isMatch"/> holds, or -1.</summary>
+    private static int FindUnquoted(string text, Func<string, int, bool> isMatch)
     {
         var quote = '\0';
         for (var i = 0; i < text.Length; i++)
@@ -269,7 +249,7 @@ internal static class ComposeFile
             {
                 quote = c;
             }
-            else if (c == target && (!requireSpaceAfter || i + 1 == text.Length || text[i + 1] is ' ' or '\t'))
+            else if (isMatch(text, i))
             {
                 return i;
             }
