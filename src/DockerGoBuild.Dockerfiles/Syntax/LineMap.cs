@@ -8,15 +8,14 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// </summary>
 public sealed class LineMap
 {
-    // Only the first Count entries are lines.
+    // Only the first Count entries are lines. A line's content end is not stored: it is the next line's
+    // start (or the end of the text) less the line break found there, which halves the table.
     private readonly int[] _starts;
-    private readonly int[] _contentEnds;
 
-    private LineMap(string text, int[] starts, int[] contentEnds, int count)
+    private LineMap(string text, int[] starts, int count)
     {
         Text = text;
         _starts = starts;
-        _contentEnds = contentEnds;
         Count = count;
     }
 
@@ -29,7 +28,6 @@ public sealed class LineMap
         // The tables start at a typical line length's estimate and double when a file has shorter lines.
         var capacity = (text.Length / 24) + 2;
         var starts = new int[capacity];
-        var contentEnds = new int[capacity];
         var count = 0;
         var lineStart = 0;
 
@@ -49,11 +47,9 @@ public sealed class LineMap
             if (count == starts.Length)
             {
                 Array.Resize(ref starts, count * 2);
-                Array.Resize(ref contentEnds, count * 2);
             }
 
             starts[count] = lineStart;
-            contentEnds[count] = lineBreak;
             count++;
             lineStart = next;
             if (nextLf >= 0 && nextLf < next)
@@ -73,22 +69,38 @@ public sealed class LineMap
             if (count == starts.Length)
             {
                 Array.Resize(ref starts, count + 1);
-                Array.Resize(ref contentEnds, count + 1);
             }
 
             starts[count] = lineStart;
-            contentEnds[count] = text.Length;
             count++;
         }
 
-        return new LineMap(text, starts, contentEnds, count);
+        return new LineMap(text, starts, count);
     }
 
     /// <summary>Offset of the first character of the line.</summary>
     public int Start(int line) => _starts[Checked(line)];
 
     /// <summary>Offset just past the line's last character, before its line break.</summary>
-    public int ContentEnd(int line) => _contentEnds[Checked(line)];
+    public int ContentEnd(int line)
+    {
+        var end = End(Checked(line));
+        var start = _starts[line];
+        if (end == start)
+        {
+            return end;
+        }
+
+        // Only the last line can end without a line break; a '\r' before a final '\n' is part of a CRLF,
+        // since a lone CR would have ended the line itself.
+        var last = Text[end - 1];
+        if (last == '\n')
+        {
+            return end - 1 > start && Text[end - 2] == '\r' ? end - 2 : end - 1;
+        }
+
+        return last == '\r' ? end - 1 : end;
+    }
 
     /// <summary>Offset just past the line break (the next line's start, or the end of the text).</summary>
     public int End(int line) => line + 1 < Count ? _starts[line + 1] : Text.Length;
