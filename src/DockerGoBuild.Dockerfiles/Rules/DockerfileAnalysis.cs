@@ -79,6 +79,13 @@ public static class DockerfileAnalysis
         for (var i = 0; i < length; i++)
         {
             var c = text[i];
+
+            // Printable ASCII, nearly every character of a Dockerfile, is settled by one comparison.
+            if ((uint)(c - ' ') < '\u007F' - ' ')
+            {
+                continue;
+            }
+
             if (c == '\0')
             {
                 return true;

@@ -14,6 +14,11 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// </remarks>
 public sealed class LogicalLine
 {
+    private const int MaxRetainedChars = 1 << 16;
+
+    [ThreadStatic]
+    private static char[]? joinBuffer;
+
     private readonly string _source;
 
     // With one piece (most instructions): the piece's source start. With more: null otherwise, triples
@@ -153,9 +158,15 @@ public sealed class LogicalLine
             return _source.Substring(_singleStart + start, length);
         }
 
-        var chars = new char[length];
+        // The pieces are joined in a buffer the thread keeps, so that only the string is allocated.
+        var chars = joinBuffer is { } cached && cached.Length >= length ? cached : new char[Math.Max(length, 256)];
         CopyTo(start, chars, 0, length);
-        return new string(chars);
+        if (chars.Length <= MaxRetainedChars)
+        {
+            joinBuffer = chars;
+        }
+
+        return new string(chars, 0, length);
     }
 
     /// <summary>Copies the joined characters [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) into <paramref name="destination"/>.</summary>
