@@ -80,7 +80,7 @@ internal sealed class DockerfileFixAllProvider : FixAllProvider
             }
 
             var path = diagnostic.Location.GetLineSpan().Path;
-            if (onlyPath is null || FixAllKey.SamePath(path, onlyPath))
+            if (onlyPath is null || string.Equals(path, onlyPath, StringComparison.Ordinal))
             {
                 files.Add(path);
             }

@@ -1,5 +1,3 @@
-using System;
-
 namespace DockerGoBuild.Analyzers.CodeFixes;
 
 /// <summary>
@@ -27,6 +25,4 @@ internal static class FixAllKey
         path = key.Substring(separator + 1);
         return true;
     }
-
-    public static bool SamePath(string? a, string? b) => string.Equals(a, b, StringComparison.Ordinal);
 }

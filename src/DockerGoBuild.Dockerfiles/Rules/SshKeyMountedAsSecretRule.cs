@@ -28,22 +28,9 @@ internal sealed class SshKeyMountedAsSecretRule : IDockerfileRule
                 }
 
                 // With env= the command reads the key's text from a variable: an SSH mount would leave it empty.
-                var fix = HasOption(mount, "env") ? null : new[] { new TextEdit(mount.Flag.SourceSpan, "--mount=type=ssh") };
+                var fix = mount.Env is not null ? null : new[] { new TextEdit(mount.Flag.SourceSpan, "--mount=type=ssh") };
                 context.Report(new Finding(Descriptor, mount.Flag.SourceSpan, Descriptor.MessageFormat, fact.Instruction.StartLine, fix, fix is null ? null : "Use '--mount=type=ssh'", "--ssh default"));
             }
         }
-    }
-
-    private static bool HasOption(RunMount mount, string key)
-    {
-        foreach (var option in mount.Flag.Options)
-        {
-            if (string.Equals(option.Key, key, System.StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -7,8 +7,9 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// <summary>A <c>--mount</c> of a RUN, read for the cache rules.</summary>
 internal sealed class RunMount
 {
-    private RunMount(InstructionFlag flag, string type, string? rawTarget, string? target, FlagOption? targetOption, string? id)
+    private RunMount(InstructionFlag flag, string type, string? rawTarget, string? target, FlagOption? targetOption, string? id, string? env)
     {
+        Env = env;
         Flag = flag;
         Type = type;
         RawTarget = rawTarget;
@@ -34,6 +35,9 @@ internal sealed class RunMount
 
     public string? Id { get; }
 
+    /// <summary>A secret mount's <c>env=</c>: the variable the command reads the secret from; null when absent.</summary>
+    public string? Env { get; }
+
     public static RunMount[] Read(Instruction run, StageState state)
     {
         List<RunMount>? mounts = null;
@@ -48,6 +52,7 @@ internal sealed class RunMount
             string? rawTarget = null;
             FlagOption? targetOption = null;
             string? id = null;
+            string? env = null;
             var options = flag.Options;
             for (var i = 0; i < options.Count; i++)
             {
@@ -66,6 +71,9 @@ internal sealed class RunMount
                     case "id":
                         id = option.Value;
                         break;
+                    case "env":
+                        env = option.Value ?? string.Empty;
+                        break;
                 }
             }
 
@@ -76,7 +84,7 @@ internal sealed class RunMount
                 target = unknown ? null : state.IsWindows ? UnixPath.NormalizeWindows(expanded) : UnixPath.Resolve(expanded, state.Workdir);
             }
 
-            (mounts ??= new List<RunMount>()).Add(new RunMount(flag, type, rawTarget, target, targetOption, id));
+            (mounts ??= new List<RunMount>()).Add(new RunMount(flag, type, rawTarget, target, targetOption, id, env));
         }
 
         return mounts?.ToArray() ?? Array.Empty<RunMount>();
