@@ -6,7 +6,8 @@ namespace DockerGoBuild.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project tests/DockerGoBuild.Benchmarks -- --filter '*'</c>
 /// (any BenchmarkDotNet option works, e.g. <c>--job short</c> for a quicker, rougher run).
-/// <c>-- inputs</c> prints the inputs' sizes instead.
+/// <c>-- inputs</c> prints the inputs' sizes instead; <c>-- passes [--types] [seconds]</c> prints the best warm pass of
+/// each phase over the corpus (see <see cref="PassProfile"/>).
 /// </summary>
 public static class Program
 {
@@ -20,6 +21,13 @@ public static class Program
                 Console.WriteLine($"{name}: {texts.Length} file(s), {InputSet.Bytes(name)} bytes, {texts.Sum(CountLines)} lines");
             }
 
+            return 0;
+        }
+
+        if (args.Length >= 1 && args[0] == "passes")
+        {
+            var seconds = args.Skip(1).Where(arg => double.TryParse(arg, System.Globalization.CultureInfo.InvariantCulture, out _)).Select(arg => double.Parse(arg, System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(3).First();
+            PassProfile.Run(args.Contains("--types"), seconds);
             return 0;
         }
 
