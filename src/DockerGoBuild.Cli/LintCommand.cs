@@ -6,7 +6,7 @@ using DockerGoBuild.Dockerfiles.Rules;
 
 namespace DockerGoBuild.Cli;
 
-/// <summary><c>dockergobuild lint [PATH...] [--format text|json|sarif] [--output FILE] [--stats [--repeat N]]</c>.</summary>
+/// <summary><c>dockergobuild lint [PATH...] [--format text|json|sarif] [--output FILE] [--jobs N] [--stats [--repeat N]]</c>.</summary>
 internal static class LintCommand
 {
     private static readonly Dictionary<string, IReportWriter> ReportWriters = new(StringComparer.Ordinal)
@@ -18,7 +18,7 @@ internal static class LintCommand
 
     private sealed record Source(DockerfileInput Input, string Text);
 
-    private sealed record Settings(string[] Paths, IReportWriter ReportWriter, string? OutputFile, bool Stats, int Repeat);
+    private sealed record Settings(string[] Paths, IReportWriter ReportWriter, string? OutputFile, bool Stats, int Repeat, int Jobs);
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -50,12 +50,26 @@ internal static class LintCommand
             }
         });
 
+        var jobs = new Option<int>("--jobs")
+        {
+            Description = "How many files to analyse at once (default: one per processor; 1 analyses them one after another).",
+            HelpName = "count",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--jobs must be at least 1.");
+            }
+        });
+
         var command = new Command("lint", "Report problems in Dockerfiles: missing cache mounts, secrets in layers, parser directives.")
         {
-            paths, format, outputFile, stats, repeat,
+            paths, format, outputFile, jobs, stats, repeat,
         };
         command.SetAction(result => Execute(
-            new Settings(result.GetValue(paths)!, ReportWriters[result.GetValue(format)!], result.GetValue(outputFile), result.GetValue(stats), result.GetValue(repeat)),
+            new Settings(result.GetValue(paths)!, ReportWriters[result.GetValue(format)!], result.GetValue(outputFile), result.GetValue(stats), result.GetValue(repeat), result.GetValue(jobs)),
             output,
             error));
         return command;
@@ -67,7 +81,7 @@ internal static class LintCommand
         var statistics = new LintStatistics();
         var inputs = reader.Find(settings.Paths);
         var sources = ReadAll(inputs, statistics, reader);
-        var files = AnalyzeAll(sources, settings.Repeat, statistics);
+        var files = AnalyzeAll(sources, settings.Repeat, settings.Jobs, statistics);
 
         if (!TryWriteReport(settings, files, output, error))
         {
@@ -116,21 +130,28 @@ internal static class LintCommand
     /// Analyses every text <paramref name="passes"/> times, timing each pass; the first pass's findings are reported.
     /// Only what the report needs (lines and findings) is kept, and only from the first pass, as the peer linters'
     /// wrappers keep nothing: a pass that held on to whole syntax trees would time the garbage collector copying
-    /// them rather than the analysis.
+    /// them rather than the analysis. Files are independent, so up to <paramref name="jobs"/> are analysed at once;
+    /// the report keeps the files' order whatever order they finish in.
     /// </summary>
-    private static List<LintedFile> AnalyzeAll(List<Source> sources, int passes, LintStatistics statistics)
+    private static List<LintedFile> AnalyzeAll(List<Source> sources, int passes, int jobs, LintStatistics statistics)
     {
-        var files = new List<LintedFile>(sources.Count);
+        var files = new LintedFile[sources.Count];
+        var parallelism = new ParallelOptions { MaxDegreeOfParallelism = jobs };
+        statistics.Jobs = jobs;
         for (var pass = 0; pass < passes; pass++)
         {
+            var keep = pass == 0;
             var started = Stopwatch.GetTimestamp();
-            foreach (var source in sources)
+            if (jobs == 1)
             {
-                var result = DockerfileAnalysis.Analyze(source.Text);
-                if (pass == 0)
+                for (var i = 0; i < sources.Count; i++)
                 {
-                    files.Add(new LintedFile(source.Input.DisplayPath, result.Syntax.Lines, result.Findings));
+                    Analyze(sources, i, files, keep);
                 }
+            }
+            else
+            {
+                Parallel.For(0, sources.Count, parallelism, i => Analyze(sources, i, files, keep));
             }
 
             statistics.AnalysisTimes.Add(Stopwatch.GetElapsedTime(started));
@@ -138,7 +159,17 @@ internal static class LintCommand
 
         statistics.Lines = files.Sum(file => file.Lines.Text.Length == 0 ? 0L : file.Lines.Count);
         statistics.Diagnostics = files.Sum(file => file.Findings.Count);
-        return files;
+        return files.ToList();
+    }
+
+    private static void Analyze(List<Source> sources, int index, LintedFile[] files, bool keep)
+    {
+        var source = sources[index];
+        var result = DockerfileAnalysis.Analyze(source.Text);
+        if (keep)
+        {
+            files[index] = new LintedFile(source.Input.DisplayPath, result.Syntax.Lines, result.Findings);
+        }
     }
 
     private static bool TryWriteReport(Settings settings, IReadOnlyList<LintedFile> files, TextWriter output, TextWriter error)

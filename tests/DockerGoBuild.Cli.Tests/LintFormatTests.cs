@@ -139,6 +139,34 @@ public class LintFormatTests
         Assert.Equal(3, passes.Length);
         Assert.All(passes, milliseconds => Assert.True(milliseconds >= 0));
         Assert.True(stats.GetProperty("readMs").GetDouble() >= 0);
+        Assert.Equal(System.Environment.ProcessorCount, stats.GetProperty("jobs").GetInt32());
         Assert.Single(result.OutputLines);
+    }
+
+    [Fact]
+    public void Files_analysed_at_once_are_reported_in_the_order_of_one_after_another()
+    {
+        using var folder = new TempFolder();
+        for (var i = 0; i < 40; i++)
+        {
+            // Sizes differ so that files finish out of order when analysed at once.
+            folder.Write($"app{i:D2}/Dockerfile", "FROM golang:1.22\n" + string.Concat(Enumerable.Repeat("RUN go build ./...\n", 1 + (i * 7 % 23))));
+        }
+
+        var oneAtATime = Tool.Run("lint", folder.Path, "--format", "json", "--jobs", "1");
+        var atOnce = Tool.Run("lint", folder.Path, "--format", "json", "--jobs", "8");
+
+        Assert.Equal(ExitCodes.Findings, atOnce.ExitCode);
+        Assert.Contains("DGB011", atOnce.Output, System.StringComparison.Ordinal);
+        Assert.Equal(oneAtATime.Output, atOnce.Output);
+    }
+
+    [Fact]
+    public void Jobs_below_one_is_a_usage_error()
+    {
+        var result = Tool.Run("lint", ".", "--jobs", "0");
+
+        Assert.Equal(ExitCodes.BadUsage, result.ExitCode);
+        Assert.Contains("--jobs must be at least 1", result.Error, System.StringComparison.Ordinal);
     }
 }

@@ -11,6 +11,8 @@
 # It prints, for each tool, the best warm pass in-process (the analysis alone, passes after the first, out of
 # REPEAT passes over the same in-memory texts: dockergobuild's analysisMs, the peers' validateMsPerPass) and the
 # median wall time of RUNS whole-process runs (one pass, start to exit, report to /dev/null), then the ratios.
+# dockergobuild is measured twice: analysing one file after another (`--jobs 1`, the peers' way: Node runs them
+# on one thread) and with its default of one file per processor at once.
 #
 # Environment:
 #   REPEAT=5        passes per in-process measurement
@@ -85,6 +87,7 @@ fi
 measure() {
   local out="$work/measure.out"
   case "$1" in
+    dockergobuild-1) "$dgb" lint --jobs 1 --stats --repeat "$repeat" "${files[@]}" 2>"$out" >/dev/null || true ;;
     dockergobuild) "$dgb" lint --stats --repeat "$repeat" "${files[@]}" 2>"$out" >/dev/null || true ;;
     *) "$peers/run.sh" "$1" --summary-only --repeat "$repeat" "${files[@]}" >"$out" 2>/dev/null || true ;;
   esac
@@ -96,6 +99,7 @@ whole_process() {
   local start end
   start=$EPOCHREALTIME
   case "$1" in
+    dockergobuild-1) "$dgb" lint --jobs 1 "${files[@]}" >/dev/null 2>&1 || true ;;
     dockergobuild) "$dgb" lint "${files[@]}" >/dev/null 2>&1 || true ;;
     *) "$peers/run.sh" "$1" "${files[@]}" >/dev/null 2>&1 || true ;;
   esac
@@ -103,7 +107,7 @@ whole_process() {
   node -e "console.log(((${end/./} - ${start/./}) / 1000).toFixed(1))"
 }
 
-tools=(dockergobuild dockerfile-utils dockerfilelint)
+tools=(dockergobuild-1 dockergobuild dockerfile-utils dockerfilelint)
 for tool in "${tools[@]}"; do
   : >"$work/$tool.passes"
   for ((round = 0; round < rounds; round++)); do
@@ -127,19 +131,21 @@ for (const tool of tools) {
   const warm = passes.flatMap((p) => (p.length > 1 ? p.slice(1) : p));
   const wall = fs.readFileSync(`${work}/${tool}.wall`, 'utf8').trim().split('\n').map(Number);
   const s = summaries[0];
-  rows[tool] = { files: s.files, lines: s.lines, bytes: s.bytes, diagnostics: s.diagnostics, best: Math.min(...warm), first: median(passes.map((p) => p[0])), wall: median(wall), walls: wall };
+  const name = tool === 'dockergobuild-1' ? 'dockergobuild -j1' : tool === 'dockergobuild' ? `dockergobuild -j${s.jobs}` : tool;
+  rows[tool] = { name, files: s.files, lines: s.lines, bytes: s.bytes, diagnostics: s.diagnostics, best: Math.min(...warm), first: median(passes.map((p) => p[0])), wall: median(wall), walls: wall };
 }
 console.log(`\nin-process: best warm pass of ${repeat} passes (ms), whole process: median wall time (ms)`);
 console.log('tool               files  lines    bytes  diagnostics   best-warm  first-pass  whole-process');
 for (const tool of tools) {
   const r = rows[tool];
-  console.log(`${tool.padEnd(17)} ${String(r.files).padStart(6)} ${String(r.lines).padStart(6)} ${String(r.bytes).padStart(8)} ${String(r.diagnostics).padStart(12)} ${r.best.toFixed(3).padStart(11)} ${r.first.toFixed(3).padStart(11)} ${r.wall.toFixed(1).padStart(14)}`);
+  console.log(`${r.name.padEnd(17)} ${String(r.files).padStart(6)} ${String(r.lines).padStart(6)} ${String(r.bytes).padStart(8)} ${String(r.diagnostics).padStart(12)} ${r.best.toFixed(3).padStart(11)} ${r.first.toFixed(3).padStart(11)} ${r.wall.toFixed(1).padStart(14)}`);
 }
-const ours = rows[tools[0]];
 console.log('');
-for (const tool of tools.slice(1)) {
-  const r = rows[tool];
-  console.log(`${tool}: in-process ${(r.best / ours.best).toFixed(1)}x slower than dockergobuild, whole process ${(r.wall / ours.wall).toFixed(1)}x slower`);
+for (const ours of tools.slice(0, 2).map((tool) => rows[tool])) {
+  for (const tool of tools.slice(2)) {
+    const r = rows[tool];
+    console.log(`${tool}: in-process ${(r.best / ours.best).toFixed(1)}x slower than ${ours.name}, whole process ${(r.wall / ours.wall).toFixed(1)}x slower`);
+  }
 }
-console.log(`\nwhole-process runs (ms): ${tools.map((t) => `${t} [${rows[t].walls.join(', ')}]`).join('; ')}`);
+console.log(`\nwhole-process runs (ms): ${tools.map((t) => `${rows[t].name} [${rows[t].walls.join(', ')}]`).join('; ')}`);
 EOF

@@ -14,6 +14,9 @@ internal sealed class LintStatistics
 
     public int Diagnostics { get; set; }
 
+    /// <summary>How many files were analysed at once (<c>--jobs</c>).</summary>
+    public int Jobs { get; set; }
+
     /// <summary>Parsing plus all rules over all files, once per pass; file reading excluded.</summary>
     public List<TimeSpan> AnalysisTimes { get; } = new();
 
@@ -27,6 +30,7 @@ internal sealed class LintStatistics
         json.WriteNumber("lines", Lines);
         json.WriteNumber("bytes", Bytes);
         json.WriteNumber("diagnostics", Diagnostics);
+        json.WriteNumber("jobs", Jobs);
         json.WriteStartArray("analysisMs");
         foreach (var time in AnalysisTimes)
         {

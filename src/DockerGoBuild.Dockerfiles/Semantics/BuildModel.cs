@@ -151,15 +151,46 @@ internal sealed class BuildModel
             return IsWindowsImageLowered(image.ToLowerInvariant());
         }
 
-        // "windowsservercore" contains "servercore": looking for the latter finds both.
-        if (Contains(image, "nanoserver") || Contains(image, "servercore")
-            || Contains(image, "mcr.microsoft.com/windows") || Contains(image, "dotnet/framework"))
+        // One pass: each name is tried only where its first letter is. "windowsservercore" contains "servercore",
+        // so looking for the latter finds both.
+        for (var i = 0; i < image.Length; i++)
         {
-            return true;
+            var found = (image[i] | 0x20) switch
+            {
+                'n' => StartsAt(image, i, "nanoserver"),
+                's' => StartsAt(image, i, "servercore"),
+                'm' => StartsAt(image, i, "mcr.microsoft.com/windows"),
+                'd' => StartsAt(image, i, "dotnet/framework"),
+                'l' => StartsAt(image, i, "ltsc20") && i + 7 < image.Length && char.IsDigit(image[i + 6]) && char.IsDigit(image[i + 7]),
+                _ => false,
+            };
+            if (found)
+            {
+                return true;
+            }
         }
 
-        var ltsc = Chars.IndexOfIgnoringCase(image, "ltsc20");
-        return ltsc >= 0 && ltsc + 7 < image.Length && char.IsDigit(image[ltsc + 6]) && char.IsDigit(image[ltsc + 7]);
+        return false;
+    }
+
+    // image[at...] starts with lowerAscii, ignoring ASCII case.
+    private static bool StartsAt(string image, int at, string lowerAscii)
+    {
+        if (at + lowerAscii.Length > image.Length)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < lowerAscii.Length; k++)
+        {
+            var c = image[at + k];
+            if ((c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) != lowerAscii[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsWindowsImageLowered(string lower)
@@ -173,8 +204,6 @@ internal sealed class BuildModel
         var ltsc = lower.IndexOf("ltsc20", StringComparison.Ordinal);
         return ltsc >= 0 && ltsc + 7 < lower.Length && char.IsDigit(lower[ltsc + 6]) && char.IsDigit(lower[ltsc + 7]);
     }
-
-    private static bool Contains(string text, string lowerAscii) => Chars.IndexOfIgnoringCase(text, lowerAscii) >= 0;
 
     private static bool IsAscii(string text)
     {

@@ -129,6 +129,12 @@ internal sealed class CacheAnalysis
         {
             AnalysisCancellation.Poll();
             var filled = CachesFilledBy(command, run.State);
+            if (filled.IsEmpty)
+            {
+                // Nearly every command: neither go nor dotnet.
+                continue;
+            }
+
             foreach (var kind in AllKinds)
             {
                 if (!filled.Contains(kind) || reported.Contains(kind))
@@ -240,6 +246,8 @@ internal sealed class CacheAnalysis
         {
             _bits = bits;
         }
+
+        public bool IsEmpty => _bits == 0;
 
         public bool Contains(CacheKind kind) => (_bits & (1 << (int)kind)) != 0;
 
