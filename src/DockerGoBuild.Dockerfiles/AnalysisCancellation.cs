@@ -37,6 +37,18 @@ internal static class AnalysisCancellation
         }
     }
 
+    /// <summary>
+    /// <see cref="Check"/> at every 256th <paramref name="index"/> of a loop: a walk over a file's instructions or a
+    /// RUN's commands pays no thread-local access per item.
+    /// </summary>
+    public static void PollAt(int index)
+    {
+        if ((index & PollMask) == 0)
+        {
+            Check();
+        }
+    }
+
     /// <summary>Throws <see cref="OperationCanceledException"/> when the current analysis was cancelled.</summary>
     public static void Check() => t_token.ThrowIfCancellationRequested();
 

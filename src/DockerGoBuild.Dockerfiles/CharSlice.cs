@@ -126,7 +126,14 @@ internal readonly struct CharSlice
 
     public bool Contains(string text)
     {
-        for (var i = 0; i + text.Length <= Length; i++)
+        if (text.Length == 0)
+        {
+            return true;
+        }
+
+        // Only where the first character is can the text start.
+        var last = Length - text.Length;
+        for (var i = last < 0 ? -1 : IndexOf(text[0]); i >= 0 && i <= last; i = i < last ? IndexOf(text[0], i + 1) : -1)
         {
             if (Slice(i, text.Length).Is(text))
             {

@@ -20,7 +20,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         var facts = context.Model.Instructions;
         for (var index = 0; index < facts.Count; index++)
         {
-            AnalysisCancellation.Poll();
+            AnalysisCancellation.PollAt(index);
             var fact = facts[index];
             var copy = fact.Effective;
             if (copy.Kind is not (InstructionKind.Copy or InstructionKind.Add) || copy.Words.Count < 2)
@@ -196,9 +196,11 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
             return true;
         }
 
-        foreach (var command in run.Commands)
+        var commands = run.Commands;
+        for (var i = 0; i < commands.Length; i++)
         {
-            AnalysisCancellation.Poll();
+            AnalysisCancellation.PollAt(i);
+            var command = commands[i];
             foreach (var tool in tools)
             {
                 if (command.Name == tool)

@@ -21,7 +21,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         var facts = context.Model.Instructions;
         for (var index = 0; index < facts.Count; index++)
         {
-            AnalysisCancellation.Poll();
+            AnalysisCancellation.PollAt(index);
             var fact = facts[index];
             var instruction = fact.Effective;
             if (instruction.Kind is not (InstructionKind.Arg or InstructionKind.Env))

@@ -12,9 +12,11 @@ internal sealed class SshKeyMountedAsSecretRule : IDockerfileRule
 
     public void Analyze(AnalysisContext context)
     {
-        foreach (var fact in context.Model.Instructions)
+        var facts = context.Model.Instructions;
+        for (var index = 0; index < facts.Count; index++)
         {
-            AnalysisCancellation.Poll();
+            AnalysisCancellation.PollAt(index);
+            var fact = facts[index];
             if (fact.Effective.Kind != InstructionKind.Run)
             {
                 continue;

@@ -36,7 +36,7 @@ internal sealed class StageRuns
         var stageEnds = new int[facts.Count];
         for (var i = 0; i < facts.Count; i++)
         {
-            AnalysisCancellation.Poll();
+            AnalysisCancellation.PollAt(i);
             if (facts[i].Effective.Kind == InstructionKind.Run)
             {
                 runs.Add(i);
@@ -46,7 +46,7 @@ internal sealed class StageRuns
         var end = facts.Count;
         for (var i = facts.Count - 1; i >= 0; i--)
         {
-            AnalysisCancellation.Poll();
+            AnalysisCancellation.PollAt(i);
             stageEnds[i] = end;
             if (facts[i].Instruction.Kind == InstructionKind.From)
             {

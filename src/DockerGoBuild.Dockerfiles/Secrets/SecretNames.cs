@@ -10,16 +10,11 @@ namespace DockerGoBuild.Dockerfiles.Secrets;
 public static class SecretNames
 {
     // Names that look secret but are public by convention (GPG key fingerprints, Go module settings).
-    private static readonly HashSet<string> NeverSecret = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "GPG_KEY", "GPG_KEYS", "KEY_ID", "GOPRIVATE", "GONOSUMDB",
-    };
+    // (A handful of names: a scan comparing lengths first beats hashing every name.)
+    private static readonly string[] NeverSecret = { "GPG_KEY", "GPG_KEYS", "KEY_ID", "GOPRIVATE", "GONOSUMDB" };
 
     // Names that hold credentials although their words do not say so.
-    private static readonly HashSet<string> AlwaysSecret = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "VSS_NUGET_EXTERNAL_FEED_ENDPOINTS",
-    };
+    private static readonly string[] AlwaysSecret = { "VSS_NUGET_EXTERNAL_FEED_ENDPOINTS" };
 
     private const string ConnectionStringsSectionPrefix = "ConnectionStrings__";
 
@@ -56,12 +51,12 @@ public static class SecretNames
 
     public static bool IsSecretName(string name)
     {
-        if (string.IsNullOrEmpty(name) || NeverSecret.Contains(name))
+        if (string.IsNullOrEmpty(name) || IsAnyIgnoringCase(name, NeverSecret))
         {
             return false;
         }
 
-        if (AlwaysSecret.Contains(name) || name.StartsWith(ConnectionStringsSectionPrefix, StringComparison.OrdinalIgnoreCase))
+        if (IsAnyIgnoringCase(name, AlwaysSecret) || name.StartsWith(ConnectionStringsSectionPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
@@ -83,6 +78,19 @@ public static class SecretNames
             }
 
             if (i + 2 < words.Count && IsSecretPair(name, words, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAnyIgnoringCase(string name, string[] candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Length == name.Length && string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

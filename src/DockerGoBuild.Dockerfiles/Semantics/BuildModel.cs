@@ -293,9 +293,10 @@ internal sealed class BuildModel
     private static StageState ApplyGoEnvWrites(StageState state, ExecutedCommand[] commands)
     {
         StageState? updated = null;
-        foreach (var command in commands)
+        for (var index = 0; index < commands.Length; index++)
         {
-            AnalysisCancellation.Poll();
+            AnalysisCancellation.PollAt(index);
+            var command = commands[index];
             if (!GoCommand.IsGo(command) || !command.ArgumentIs(0, "env") || !command.HasArgument("-w"))
             {
                 continue;

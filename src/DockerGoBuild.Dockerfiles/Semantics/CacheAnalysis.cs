@@ -63,9 +63,11 @@ internal sealed class CacheAnalysis
     {
         var missing = new List<MissingCacheMount>();
         var mistargeted = new List<MistargetedCacheMount>();
-        foreach (var run in model.Instructions)
+        var facts = model.Instructions;
+        for (var index = 0; index < facts.Count; index++)
         {
-            AnalysisCancellation.Poll();
+            AnalysisCancellation.PollAt(index);
+            var run = facts[index];
             if (run.Effective.Kind != InstructionKind.Run)
             {
                 continue;
@@ -110,9 +112,11 @@ internal sealed class CacheAnalysis
             return true;
         }
 
-        foreach (var command in run.Commands)
+        var commands = run.Commands;
+        for (var i = 0; i < commands.Length; i++)
         {
-            AnalysisCancellation.Poll();
+            AnalysisCancellation.PollAt(i);
+            var command = commands[i];
             if (command.Variables.Count > 0 && CachePaths.For(kind, run.State, command.Variables) is { } path && UnixPath.Covers(target, path))
             {
                 return true;
@@ -125,9 +129,11 @@ internal sealed class CacheAnalysis
     private static void FindMissing(InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, List<MissingCacheMount> missing)
     {
         var reported = mistargetedKinds;
-        foreach (var command in run.Commands)
+        var commands = run.Commands;
+        for (var i = 0; i < commands.Length; i++)
         {
-            AnalysisCancellation.Poll();
+            AnalysisCancellation.PollAt(i);
+            var command = commands[i];
             var filled = CachesFilledBy(command, run.State);
             if (filled.IsEmpty)
             {

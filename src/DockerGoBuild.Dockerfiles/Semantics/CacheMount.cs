@@ -18,6 +18,10 @@ internal sealed class RunMount
         Id = id;
     }
 
+    // MeantFor, worked out once: several rules ask.
+    private CacheKind? _meantFor;
+    private bool _meantForKnown;
+
     public InstructionFlag Flag { get; }
 
     /// <summary>The mount type, lower-cased; bind when not given.</summary>
@@ -93,12 +97,13 @@ internal sealed class RunMount
     /// <summary>Which cache a mount is meant for, judged from its target (or, when that says nothing, its id).</summary>
     public CacheKind? MeantFor()
     {
-        if (IsOtherToolsCache(RawTarget) || IsOtherToolsCache(Id))
+        if (!_meantForKnown)
         {
-            return null;
+            _meantFor = IsOtherToolsCache(RawTarget) || IsOtherToolsCache(Id) ? null : Classify(RawTarget) ?? Classify(Id);
+            _meantForKnown = true;
         }
 
-        return Classify(RawTarget) ?? Classify(Id);
+        return _meantFor;
     }
 
     private static CacheKind? Classify(string? text)
@@ -149,9 +154,16 @@ internal sealed class RunMount
         {
             var end = text.IndexOfAny(SegmentSeparators, start);
             end = end < 0 ? text.Length : end;
+            var first = start < end ? lower.CharAt(start) : '\0';
             foreach (var tool in OtherTools)
             {
+                // Both comparisons start with the tool's name (the name after a leading '.' is never tried as a prefix).
                 var name = tool[0] == '.' ? 1 : 0;
+                if (tool[name] != first)
+                {
+                    continue;
+                }
+
                 if (lower.SegmentIs(start, end, tool, name) || (tool.Length > 3 && lower.SegmentStartsWith(start, end, tool)))
                 {
                     return true;
@@ -195,6 +207,13 @@ internal sealed class RunMount
             var ascii = IsAscii(text);
             _text = ascii ? text : text.ToLowerInvariant();
             _comparison = ascii ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        }
+
+        /// <summary>The character at <paramref name="index"/>, lower-cased as the comparisons see it.</summary>
+        public char CharAt(int index)
+        {
+            var c = _text[index];
+            return _comparison == StringComparison.OrdinalIgnoreCase && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
         }
 
         /// <summary>Contains <paramref name="lower"/> (lower-case ASCII).</summary>
