@@ -52,11 +52,12 @@ internal sealed class DirectiveFacts
         var lines = syntax.Lines;
         var ineffective = new List<IneffectiveDirective>();
         TextSpan? effective = null;
-        var blockLines = new HashSet<int>();
+        // Lines of the directive block; most files have none, and then no set is made.
+        HashSet<int>? blockLines = null;
         var topBlockEnd = syntax.BomLength;
         foreach (var directive in syntax.Directives)
         {
-            blockLines.Add(directive.Line);
+            (blockLines ??= new HashSet<int>()).Add(directive.Line);
             topBlockEnd = lines.End(directive.Line);
             if (directive.IsDuplicate)
             {
@@ -81,12 +82,14 @@ internal sealed class DirectiveFacts
         if (lines.Count > 0 && text.Length >= syntax.BomLength + 2 && text[syntax.BomLength] == '#' && text[syntax.BomLength + 1] == '!')
         {
             shebangEnd = lines.End(0);
-            effective ??= DetectAfterShebang(syntax, blockLines);
+            effective ??= DetectAfterShebang(syntax, ref blockLines);
         }
 
-        foreach (var comment in syntax.Comments)
+        var comments = syntax.Comments;
+        for (var i = 0; i < comments.Count; i++)
         {
-            if (blockLines.Contains(comment.Line) || (effective.HasValue && effective.Value.Start == comment.Span.Start)
+            var comment = comments[i];
+            if (blockLines?.Contains(comment.Line) == true || (effective.HasValue && effective.Value.Start == comment.Span.Start)
                 || !DirectiveSyntax.TryMatch(text, comment.Span.Start, comment.Span.End, out var key, out _))
             {
                 continue;
@@ -111,7 +114,7 @@ internal sealed class DirectiveFacts
     private static int NextLineAfterBlock(DockerfileSyntax syntax) =>
         syntax.Directives.Count == 0 ? 0 : syntax.Directives[syntax.Directives.Count - 1].Line + 1;
 
-    private static TextSpan? DetectAfterShebang(DockerfileSyntax syntax, HashSet<int> blockLines)
+    private static TextSpan? DetectAfterShebang(DockerfileSyntax syntax, ref HashSet<int>? blockLines)
     {
         for (var line = 1; line < syntax.Lines.Count; line++)
         {
@@ -130,7 +133,7 @@ internal sealed class DirectiveFacts
 
             if (name == "syntax")
             {
-                blockLines.Add(line);
+                (blockLines ??= new HashSet<int>()).Add(line);
                 return TextSpan.FromBounds(start, end);
             }
         }

@@ -16,6 +16,12 @@ internal sealed class IneffectiveParserDirectiveRule : IDockerfileRule
     {
         var syntax = context.Syntax;
         var facts = context.Directives;
+        if (facts.Ineffective.Count == 0)
+        {
+            return;
+        }
+
+        // The directives the top block has (so far, as fixes move or respell others into it).
         var present = new HashSet<string>();
         foreach (var directive in syntax.Directives)
         {

@@ -27,8 +27,10 @@ internal sealed class Suppressions
     public static Suppressions Read(DockerfileSyntax syntax)
     {
         Suppressions? result = null;
-        foreach (var comment in syntax.Comments)
+        var comments = syntax.Comments;
+        for (var i = 0; i < comments.Count; i++)
         {
+            var comment = comments[i];
             if (!TryParse(syntax.Text, comment.Span, out var isGlobal, out var ids))
             {
                 continue;
