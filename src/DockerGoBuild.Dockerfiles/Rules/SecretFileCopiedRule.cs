@@ -188,7 +188,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         return UnixPath.Resolve(isFolder ? destination + "/" + BaseName(source) : destination, state.Workdir);
     }
 
-    private static bool Uses(InstructionFacts run, string? destination, string fileName, IReadOnlyList<string> tools)
+    private static bool Uses(in InstructionFacts run, string? destination, string fileName, IReadOnlyList<string> tools)
     {
         var text = run.Effective.Line.Text;
         if ((destination != null && text.IndexOf(destination, StringComparison.Ordinal) >= 0) || text.IndexOf(fileName, StringComparison.Ordinal) >= 0)

@@ -6,16 +6,18 @@ using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
-/// <summary>An instruction with the build state it sees and, for a RUN, the commands it executes.</summary>
-internal sealed class InstructionFacts
+/// <summary>
+/// An instruction with the build state it sees and, for a RUN, the commands it executes and its mounts. A value in
+/// the model's list rather than an object per instruction: the model is built for every file on every keystroke.
+/// </summary>
+internal readonly struct InstructionFacts
 {
-    private RunMount[]? _mounts;
-
-    public InstructionFacts(Instruction instruction, StageState state, ExecutedCommand[] commands)
+    public InstructionFacts(Instruction instruction, StageState state, ExecutedCommand[] commands, RunMount[] mounts)
     {
         Instruction = instruction;
         State = state;
         Commands = commands;
+        Mounts = mounts;
     }
 
     /// <summary>The instruction as written (ONBUILD included).</summary>
@@ -33,8 +35,8 @@ internal sealed class InstructionFacts
     /// </summary>
     public ExecutedCommand[] Commands { get; }
 
-    /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them.</summary>
-    public RunMount[] Mounts => _mounts ??= Effective.Kind == InstructionKind.Run ? RunMount.Read(Effective, State) : Array.Empty<RunMount>();
+    /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them; empty otherwise.</summary>
+    public RunMount[] Mounts { get; }
 }
 
 /// <summary>
@@ -44,6 +46,7 @@ internal sealed class InstructionFacts
 internal sealed class BuildModel
 {
     private static readonly ExecutedCommand[] NoCommands = Array.Empty<ExecutedCommand>();
+    private static readonly RunMount[] NoMounts = Array.Empty<RunMount>();
 
     private BuildModel(List<InstructionFacts> instructions, IReadOnlyDictionary<string, string?> globalArgs)
     {
@@ -77,13 +80,15 @@ internal sealed class BuildModel
                 }
 
                 state = StartStage(instruction, finishedStages, ref stageNames, globalArgs, escape);
-                facts.Add(new InstructionFacts(instruction, state, NoCommands));
+                facts.Add(new InstructionFacts(instruction, state, NoCommands, NoMounts));
                 continue;
             }
 
             var effective = instruction.Effective;
-            var commands = effective.Kind == InstructionKind.Run ? runCommands.Collect(syntax, effective, state.Dialect) : NoCommands;
-            facts.Add(new InstructionFacts(instruction, state, commands));
+            var isRun = effective.Kind == InstructionKind.Run;
+            var commands = isRun ? runCommands.Collect(syntax, effective, state.Dialect) : NoCommands;
+            var mounts = isRun && effective.FlagArray.Length > 0 ? RunMount.Read(effective, state) : NoMounts;
+            facts.Add(new InstructionFacts(instruction, state, commands, mounts));
 
             // ONBUILD triggers run in a later build, so they do not change this stage's state.
             if (instruction.Kind != InstructionKind.Onbuild)

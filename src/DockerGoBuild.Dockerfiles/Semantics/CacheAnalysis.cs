@@ -81,7 +81,7 @@ internal sealed class CacheAnalysis
         return new CacheAnalysis(missing, mistargeted);
     }
 
-    private static CacheKinds FindMistargeted(InstructionFacts run, RunMount[] mounts, List<MistargetedCacheMount> mistargeted)
+    private static CacheKinds FindMistargeted(in InstructionFacts run, RunMount[] mounts, List<MistargetedCacheMount> mistargeted)
     {
         var kinds = CacheKinds.None;
         foreach (var mount in mounts)
@@ -105,7 +105,7 @@ internal sealed class CacheAnalysis
     }
 
     // The target covers the stage's path or a per-command override of it in the same RUN.
-    private static bool IsAcceptable(InstructionFacts run, CacheKind kind, string stagePath, string target)
+    private static bool IsAcceptable(in InstructionFacts run, CacheKind kind, string stagePath, string target)
     {
         if (UnixPath.Covers(target, stagePath))
         {
@@ -126,7 +126,7 @@ internal sealed class CacheAnalysis
         return false;
     }
 
-    private static void FindMissing(InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, List<MissingCacheMount> missing)
+    private static void FindMissing(in InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, List<MissingCacheMount> missing)
     {
         var reported = mistargetedKinds;
         var commands = run.Commands;
@@ -192,7 +192,7 @@ internal sealed class CacheAnalysis
         || GoCommand.FlagsVendor(state.Lookup("GOFLAGS", command.Variables))
         || state.Lookup("GO111MODULE", command.Variables) == "off";
 
-    private static bool IsMounted(InstructionFacts run, RunMount[] mounts, CacheKind kind, string? path)
+    private static bool IsMounted(in InstructionFacts run, RunMount[] mounts, CacheKind kind, string? path)
     {
         foreach (var mount in mounts)
         {
@@ -217,7 +217,7 @@ internal sealed class CacheAnalysis
     }
 
     // With the cache path unknown, any cache mount could be it, unless it is recognisably something else.
-    private static bool CouldBe(InstructionFacts run, RunMount mount, CacheKind kind)
+    private static bool CouldBe(in InstructionFacts run, RunMount mount, CacheKind kind)
     {
         if (RunMount.IsOtherToolsCache(mount.RawTarget) || RunMount.IsOtherToolsCache(mount.Id))
         {
