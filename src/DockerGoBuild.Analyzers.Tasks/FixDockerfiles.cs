@@ -5,6 +5,7 @@ using System.Linq;
 using DockerGoBuild.Dockerfiles;
 using DockerGoBuild.Dockerfiles.Fixes;
 using DockerGoBuild.Dockerfiles.Syntax;
+using DockerGoBuild.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -103,7 +104,7 @@ public sealed class FixDockerfiles : Task
 
         try
         {
-            AtomicFile.Replace(path, DockerfileEncoding.Encode(result.Text, encoding));
+            AtomicFileWriter.Default.Write(path, DockerfileEncoding.Encode(result.Text, encoding));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DockerGoBuild.Cli.Fix;
 using DockerGoBuild.Cli.Lint;
+using DockerGoBuild.IO;
 using DockerGoBuild.Dockerfiles.Fixes;
 using DockerGoBuild.Dockerfiles.Rules;
 using DockerGoBuild.Dockerfiles.Syntax;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DockerGoBuild.Cli.Fix;
+using DockerGoBuild.IO;
 
 namespace DockerGoBuild.Cli;
 

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
-using DockerGoBuild.Cli.Fix;
+using DockerGoBuild.IO;
 using Xunit;
 
 namespace DockerGoBuild.Cli.Tests;

@@ -16,10 +16,10 @@ public sealed record ToolResult(int ExitCode, string Output, string Error)
 
 public static class Tool
 {
-    public static ToolResult Run(params string[] args) => Run(Fix.AtomicFileWriter.Default, args);
+    public static ToolResult Run(params string[] args) => Run(DockerGoBuild.IO.AtomicFileWriter.Default, args);
 
     /// <summary>Runs the tool with a given way of replacing fixed files.</summary>
-    internal static ToolResult Run(Fix.AtomicFileWriter writer, params string[] args)
+    internal static ToolResult Run(DockerGoBuild.IO.AtomicFileWriter writer, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
