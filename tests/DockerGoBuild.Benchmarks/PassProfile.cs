@@ -9,7 +9,7 @@ namespace DockerGoBuild.Benchmarks;
 /// <summary>
 /// A quick view of where a warm pass over the corpus goes, for working on speed between BenchmarkDotNet runs:
 /// the best pass of each phase (parse; the shared build model over parsed files; parse + every rule) with the bytes
-/// it allocates per input byte, and with <c>--types</c> the allocated bytes by type (the runtime's allocation
+/// it allocates per input byte, parse + rules on the generated 1 MB and 10 MB files, and with <c>--types</c> the allocated bytes by type (the runtime's allocation
 /// samples over 200 passes).
 /// </summary>
 internal static class PassProfile
@@ -33,10 +33,29 @@ internal static class PassProfile
             Console.WriteLine($"{name,-15} best {BestMilliseconds(pass, secondsPerPhase),6:F2} ms   {AllocatedBytes(pass) / (double)bytes,5:F2} B/B");
         }
 
+        PrintScaling(secondsPerPhase);
         if (byType)
         {
             PrintAllocationsByType(phases[^1].Pass);
         }
+    }
+
+    // Parse + rules on the generated 1 MB and 10 MB files: linear cost means a time ratio near the size ratio.
+    private static void PrintScaling(double seconds)
+    {
+        var times = new List<double>();
+        foreach (var name in new[] { InputSet.OneMegabyte, InputSet.TenMegabytes })
+        {
+            var text = InputSet.Texts(name)[0];
+            var bytes = InputSet.Bytes(name);
+            void Pass() => DockerfileAnalysis.Analyze(text);
+            Pass();
+            var best = BestMilliseconds(Pass, seconds);
+            times.Add(best);
+            Console.WriteLine($"{name,-15} best {best,6:F1} ms   {AllocatedBytes(Pass) / (double)bytes,5:F2} B/B");
+        }
+
+        Console.WriteLine($"10 MB / 1 MB time: {times[1] / times[0]:F1}x (size {InputSet.Bytes(InputSet.TenMegabytes) / (double)InputSet.Bytes(InputSet.OneMegabyte):F1}x)");
     }
 
     private static double BestMilliseconds(Action pass, double seconds)
