@@ -15,6 +15,9 @@ internal sealed class RunCommands : IShellCommandSink
 {
     private static readonly Dictionary<string, string> NoVariables = new(StringComparer.Ordinal);
 
+    // Buffers that grew past this many entries are dropped after the RUN rather than kept by the thread.
+    private const int MaxRetainedLength = 1 << 16;
+
     [ThreadStatic]
     private static RunCommands? cached;
 
@@ -23,14 +26,24 @@ internal sealed class RunCommands : IShellCommandSink
     // The commands found so far, each read's in source order; the read in progress adds from _readStart on.
     private readonly List<Found> _found = new();
 
-    // The commands of the RUN being read.
-    private readonly List<ExecutedCommand> _commands = new();
+    // The commands of the RUN being read, in the order Collect returns them.
+    private readonly List<Found> _collected = new();
+
+    // The RUN's argument table as it is built (see CommandArguments): bounds, and the values not in the source.
+    private int[] _bounds = new int[256];
+    private int _boundCount;
+    private char[] _values = new char[256];
+    private int _valueCount;
+
+    // The argv of an exec-form RUN rebuilt as a command line.
+    private readonly StringBuilder _commandLine = new();
+
     private int _readStart;
     private SpanMapping _mapping;
     private LogicalLine? _line;
     private TextSpan _fixedSpan;
 
-    // The text the read's verbatim arguments are left in: the Dockerfile, or an exec-form command line.
+    // The text the read's verbatim arguments are left in: the Dockerfile (exec form has none).
     private string _source = string.Empty;
 
     // The piece of _line where the last argument was found: arguments come in about increasing order.
@@ -57,19 +70,51 @@ internal sealed class RunCommands : IShellCommandSink
 
     public ExecutedCommand[] Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
     {
-        var commands = _commands;
-        commands.Clear();
-        CollectInto(syntax, run, dialect, commands);
-        var result = commands.Count == 0 ? Array.Empty<ExecutedCommand>() : commands.ToArray();
-        commands.Clear();
+        _source = string.Empty;
+        CollectInto(syntax, run, dialect);
+        var result = _collected.Count == 0 ? Array.Empty<ExecutedCommand>() : new ExecutedCommand[_collected.Count];
+        if (result.Length > 0)
+        {
+            var arguments = new CommandArguments(_source, Copy(_values, _valueCount), Copy(_bounds, _boundCount));
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = _collected[i].ToCommand(arguments);
+            }
+        }
+
+        _collected.Clear();
+        _boundCount = 0;
+        _valueCount = 0;
+        if (_bounds.Length > MaxRetainedLength)
+        {
+            _bounds = new int[256];
+        }
+
+        if (_values.Length > MaxRetainedLength)
+        {
+            _values = new char[256];
+        }
+
         return result;
     }
 
-    private void CollectInto(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, List<ExecutedCommand> commands)
+    private static T[] Copy<T>(T[] buffer, int count)
+    {
+        if (count == 0)
+        {
+            return Array.Empty<T>();
+        }
+
+        var copy = new T[count];
+        Array.Copy(buffer, copy, count);
+        return copy;
+    }
+
+    private void CollectInto(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
     {
         if (run.IsJsonForm)
         {
-            CollectExecForm(run, commands);
+            CollectExecForm(run);
             return;
         }
 
@@ -77,7 +122,7 @@ internal sealed class RunCommands : IShellCommandSink
         {
             if (IsShellScript(script.Content))
             {
-                ReadSource(syntax.Text, script.BodySpan, dialect, commands);
+                ReadSource(syntax.Text, script.BodySpan, dialect);
             }
 
             return;
@@ -95,7 +140,7 @@ internal sealed class RunCommands : IShellCommandSink
         for (var i = 0; i < count; i++)
         {
             var command = _found[i];
-            commands.Add(command.Command);
+            _collected.Add(command);
             if (command.ScriptHeredocs == null)
             {
                 continue;
@@ -105,7 +150,7 @@ internal sealed class RunCommands : IShellCommandSink
             {
                 if (Array.IndexOf(command.ScriptHeredocs, heredoc.Name) >= 0)
                 {
-                    ReadSource(syntax.Text, heredoc.BodySpan, dialect, commands);
+                    ReadSource(syntax.Text, heredoc.BodySpan, dialect);
                 }
             }
         }
@@ -116,15 +161,14 @@ internal sealed class RunCommands : IShellCommandSink
     void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
     {
         var name = parser.MakeString(commandName);
-        var arguments = to - from == 1 ? NoArguments : new ArgumentText[to - from - 1];
+        var firstArgument = _boundCount / 2;
         var readsScriptArgument = false;
         for (var i = from + 1; i < to; i++)
         {
             var word = words[i];
-            arguments[i - from - 1] = Locate(parser, word, out var sourceStart)
-                ? new ArgumentText(sourceStart, word.ValueLength)
-                : new ArgumentText(parser.Value(word).ToString());
-            readsScriptArgument |= IsScriptOption(parser.Value(word));
+            var value = parser.Value(word);
+            AddArgument(Locate(parser, word, value, out var sourceStart) ? sourceStart : ~AddValue(value), value.Length);
+            readsScriptArgument |= IsScriptOption(value);
         }
 
         var variables = parser.Variables.View(assignments);
@@ -136,37 +180,67 @@ internal sealed class RunCommands : IShellCommandSink
             _ => _fixedSpan,
         };
 
-        var command = new ExecutedCommand(name, _source, arguments, variables.Count == 0 ? NoVariables : variables, span);
         var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !readsScriptArgument ? Delimiters(heredocs) : null;
-        _found.Add(new Found(outerStart, command, scriptHeredocs));
+        _found.Add(new Found(outerStart, name, firstArgument, to - from - 1, variables.Count == 0 ? NoVariables : variables, span, scriptHeredocs));
         MoveIntoPlace(_found.Count - 1);
     }
 
-    private static readonly ArgumentText[] NoArguments = Array.Empty<ArgumentText>();
+    private void AddArgument(int start, int length)
+    {
+        if (_boundCount + 2 > _bounds.Length)
+        {
+            Array.Resize(ref _bounds, _bounds.Length * 2);
+        }
+
+        _bounds[_boundCount++] = start;
+        _bounds[_boundCount++] = length;
+    }
+
+    // Copies a value that is not in the source into the RUN's buffer; returns where it starts there.
+    private int AddValue(CharSlice value)
+    {
+        if (_valueCount + value.Length > _values.Length)
+        {
+            Array.Resize(ref _values, Math.Max(_valueCount + value.Length, _values.Length * 2));
+        }
+
+        Array.Copy(value.Array, value.Start, _values, _valueCount, value.Length);
+        var at = _valueCount;
+        _valueCount += value.Length;
+        return at;
+    }
 
     /// <summary>
-    /// Where a word written as it is (its value is its raw text in the script read) lies in <see cref="_source"/>;
-    /// false for other words, and for a word a line continuation cuts in two.
+    /// Where the value of a word lies in <see cref="_source"/> when it is a run of the script read as it is (a word
+    /// written without quotes or escapes, or quoted as a whole); false for other words, and for a value a line
+    /// continuation cuts in two.
     /// </summary>
-    private bool Locate(ScriptParser parser, in WordToken word, out int sourceStart)
+    private bool Locate(ScriptParser parser, in WordToken word, CharSlice value, out int sourceStart)
     {
         sourceStart = 0;
         var context = parser.Context;
-        if (word.InArena || parser.Text != context.Text || word.ValueStart != word.Start || word.ValueLength != word.End - word.Start)
+        if (_mapping == SpanMapping.Fixed || value.Length == 0 || parser.Text != context.Text)
         {
+            // The rebuilt command line of an exec form is no source text; nested scripts are values of words.
             return false;
         }
 
-        var position = context.Origin + word.Start;
-        switch (_mapping)
+        var runStart = context.SingleRunStart(word);
+        if (runStart < 0 || (word.InArena && !value.IsAt(context.Text, runStart)))
         {
-            case SpanMapping.LogicalLine:
-                sourceStart = _line!.ToSource(position, ref _piece);
-                return _line.ToSource(position + word.ValueLength - 1, ref _piece) - sourceStart == word.ValueLength - 1;
-            default:
-                sourceStart = position;
-                return true;
+            // Pieces from all over the word, or a translated escape ($'\n').
+            return false;
         }
+
+        var position = context.Origin + runStart;
+        if (_mapping == SpanMapping.Source)
+        {
+            sourceStart = position;
+            return true;
+        }
+
+        sourceStart = _line!.ToSource(position, ref _piece);
+        return _line.ToSource(position + value.Length - 1, ref _piece) - sourceStart == value.Length - 1;
     }
 
     // An option that makes a shell take its script from an argument (-c, -xc, ...) rather than from standard input.
@@ -244,7 +318,7 @@ internal sealed class RunCommands : IShellCommandSink
         return delimiters;
     }
 
-    private void CollectExecForm(Instruction run, List<ExecutedCommand> commands)
+    private void CollectExecForm(Instruction run)
     {
         if (run.Words.Count == 0)
         {
@@ -252,7 +326,7 @@ internal sealed class RunCommands : IShellCommandSink
         }
 
         // Rebuild a POSIX command line from the argv so nested scripts (sh -c, cmd /c, pwsh -c) are read the same way.
-        var commandLine = new StringBuilder();
+        var commandLine = _commandLine.Clear();
         foreach (var word in run.WordArray)
         {
             if (commandLine.Length > 0)
@@ -265,26 +339,33 @@ internal sealed class RunCommands : IShellCommandSink
 
         _mapping = SpanMapping.Fixed;
         _fixedSpan = run.ToSource(run.Words[0].Start, run.Words[run.Words.Count - 1].End);
-        _source = commandLine.ToString();
-        ReadInto(_source, 0, commandLine.Length, ShellDialect.Posix, commands);
+        _readStart = _found.Count;
+        ShellScriptReader.Read(commandLine, ShellDialect.Posix, this, _strings);
+        CollectRead();
+        if (commandLine.Capacity > MaxRetainedLength)
+        {
+            commandLine.Clear().Capacity = 256;
+        }
     }
 
-    private void ReadSource(string text, TextSpan span, ShellDialect dialect, List<ExecutedCommand> commands)
+    private void ReadSource(string text, TextSpan span, ShellDialect dialect)
     {
         _mapping = SpanMapping.Source;
         _source = text;
-        ReadInto(text, span.Start, span.Length, dialect, commands);
+        _readStart = _found.Count;
+        ShellScriptReader.Read(text, span.Start, span.Length, dialect, this, _strings);
+        CollectRead();
     }
 
-    private void ReadInto(string text, int start, int length, ShellDialect dialect, List<ExecutedCommand> commands)
+    // Moves the commands of the read that started at _readStart to the RUN's.
+    private void CollectRead()
     {
-        var first = _readStart = _found.Count;
-        ShellScriptReader.Read(text, start, length, dialect, this, _strings);
+        var first = _readStart;
         for (var i = first; i < _found.Count; i++)
         {
             // A heredoc script can hold hundreds of thousands of commands: let a cancelled analysis stop here too.
             AnalysisCancellation.Poll();
-            commands.Add(_found[i].Command);
+            _collected.Add(_found[i]);
         }
 
         _found.RemoveRange(first, _found.Count - first);
@@ -299,17 +380,28 @@ internal sealed class RunCommands : IShellCommandSink
     /// <summary>A command as found, with the heredocs it reads as its script when it is a shell without a script argument.</summary>
     private readonly struct Found
     {
-        public Found(int start, ExecutedCommand command, string[]? scriptHeredocs)
+        private readonly string _name;
+        private readonly int _firstArgument;
+        private readonly int _argumentCount;
+        private readonly IReadOnlyDictionary<string, string> _variables;
+        private readonly TextSpan _span;
+
+        public Found(int start, string name, int firstArgument, int argumentCount, IReadOnlyDictionary<string, string> variables, TextSpan span, string[]? scriptHeredocs)
         {
             Start = start;
-            Command = command;
+            _name = name;
+            _firstArgument = firstArgument;
+            _argumentCount = argumentCount;
+            _variables = variables;
+            _span = span;
             ScriptHeredocs = scriptHeredocs;
         }
 
         public int Start { get; }
 
-        public ExecutedCommand Command { get; }
-
         public string[]? ScriptHeredocs { get; }
+
+        /// <summary>The command, once the RUN's argument table is complete.</summary>
+        public ExecutedCommand ToCommand(CommandArguments arguments) => new(_name, arguments, _firstArgument, _argumentCount, _variables, _span);
     }
 }
