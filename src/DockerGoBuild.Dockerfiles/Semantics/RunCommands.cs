@@ -211,36 +211,37 @@ internal sealed class RunCommands : IShellCommandSink
     }
 
     /// <summary>
-    /// Where the value of a word lies in <see cref="_source"/> when it is a run of the script read as it is (a word
-    /// written without quotes or escapes, or quoted as a whole); false for other words, and for a value a line
-    /// continuation cuts in two.
+    /// Where the value of a word lies in <see cref="_source"/> when it is a run of the script read as it is: a word
+    /// written without quotes or escapes, or quoted as a whole, also in a nested script (<c>sh -c "go build"</c>).
+    /// False for other words, and for a value a line continuation cuts in two.
     /// </summary>
     private bool Locate(ScriptParser parser, in WordToken word, CharSlice value, out int sourceStart)
     {
         sourceStart = 0;
         var context = parser.Context;
-        if (_mapping == SpanMapping.Fixed || value.Length == 0 || parser.Text != context.Text)
-        {
-            // The rebuilt command line of an exec form is no source text; nested scripts are values of words.
-            return false;
-        }
-
         var runStart = context.SingleRunStart(word);
-        if (runStart < 0 || (word.InArena && !value.IsAt(context.Text, runStart)))
+        if (_mapping == SpanMapping.Fixed || value.Length == 0 || runStart < 0)
         {
-            // Pieces from all over the word, or a translated escape ($'\n').
+            // The rebuilt command line of an exec form is no source text.
             return false;
         }
 
-        var position = context.Origin + runStart;
+        // Comparing the characters where the run maps to settles every case the map cannot tell apart:
+        // a translated escape ($'\n'), a nested script's word whose raw text has quotes or escapes.
+        var (outerStart, outerLength) = parser.MapSpan(runStart, runStart + value.Length);
+        if (outerLength != value.Length || !value.IsAt(context.Text, outerStart - context.Origin))
+        {
+            return false;
+        }
+
         if (_mapping == SpanMapping.Source)
         {
-            sourceStart = position;
+            sourceStart = outerStart;
             return true;
         }
 
-        sourceStart = _line!.ToSource(position, ref _piece);
-        return _line.ToSource(position + value.Length - 1, ref _piece) - sourceStart == value.Length - 1;
+        sourceStart = _line!.ToSource(outerStart, ref _piece);
+        return _line.ToSource(outerStart + value.Length - 1, ref _piece) - sourceStart == value.Length - 1;
     }
 
     // An option that makes a shell take its script from an argument (-c, -xc, ...) rather than from standard input.
