@@ -162,13 +162,11 @@ internal sealed class RunCommands : IShellCommandSink
     {
         var name = parser.MakeString(commandName);
         var firstArgument = _boundCount / 2;
-        var readsScriptArgument = false;
         for (var i = from + 1; i < to; i++)
         {
             var word = words[i];
             var value = parser.Value(word);
             AddArgument(Locate(parser, word, value, out var sourceStart) ? sourceStart : ~AddValue(value), value.Length);
-            readsScriptArgument |= IsScriptOption(value);
         }
 
         var variables = parser.Variables.View(assignments);
@@ -180,9 +178,8 @@ internal sealed class RunCommands : IShellCommandSink
             _ => _fixedSpan,
         };
 
-        var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !readsScriptArgument ? Delimiters(heredocs) : null;
-        _found.Add(new Found(outerStart, name, firstArgument, to - from - 1, variables.Count == 0 ? NoVariables : variables, span, scriptHeredocs));
-        MoveIntoPlace(_found.Count - 1);
+        var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !ReadsScriptArgument(parser, words, from, to) ? Delimiters(heredocs) : null;
+        AddInSourceOrder(new Found(outerStart, name, firstArgument, to - from - 1, variables.Count == 0 ? NoVariables : variables, span, scriptHeredocs));
     }
 
     private void AddArgument(int start, int length)
@@ -219,19 +216,33 @@ internal sealed class RunCommands : IShellCommandSink
     {
         sourceStart = 0;
         var context = parser.Context;
-        var runStart = context.SingleRunStart(word);
-        if (_mapping == SpanMapping.Fixed || value.Length == 0 || runStart < 0)
+        if (_mapping == SpanMapping.Fixed || value.Length == 0)
         {
             // The rebuilt command line of an exec form is no source text.
             return false;
         }
 
-        // Comparing the characters where the run maps to settles every case the map cannot tell apart:
-        // a translated escape ($'\n'), a nested script's word whose raw text has quotes or escapes.
-        var (outerStart, outerLength) = parser.MapSpan(runStart, runStart + value.Length);
-        if (outerLength != value.Length || !value.IsAt(context.Text, outerStart - context.Origin))
+        int outerStart;
+        if (!word.InArena && parser.Text == context.Text)
         {
-            return false;
+            // Most words: written as they are in the script read.
+            outerStart = context.Origin + word.ValueStart;
+        }
+        else
+        {
+            // Comparing the characters where the run maps to settles every case the map cannot tell apart:
+            // a translated escape ($'\n'), a nested script's word whose raw text has quotes or escapes.
+            var runStart = context.SingleRunStart(word);
+            if (runStart < 0)
+            {
+                return false;
+            }
+
+            (outerStart, var outerLength) = parser.MapSpan(runStart, runStart + value.Length);
+            if (outerLength != value.Length || !value.IsAt(context.Text, outerStart - context.Origin))
+            {
+                return false;
+            }
         }
 
         if (_mapping == SpanMapping.Source)
@@ -244,21 +255,31 @@ internal sealed class RunCommands : IShellCommandSink
         return _line.ToSource(outerStart + value.Length - 1, ref _piece) - sourceStart == value.Length - 1;
     }
 
-    // An option that makes a shell take its script from an argument (-c, -xc, ...) rather than from standard input.
-    private static bool IsScriptOption(CharSlice word) => word.Length > 1 && word[0] == '-' && word[1] != '-' && word.IndexOf('c') > 0;
-
-    // Insertion into source order; see SourceOrder for why it stays linear.
-    private void MoveIntoPlace(int index)
+    // True when a shell has an option that makes it take its script from an argument (-c, -xc, ...) rather than from standard input.
+    private static bool ReadsScriptArgument(ScriptParser parser, List<WordToken> words, int from, int to)
     {
-        var item = _found[index];
-        var j = index - 1;
-        while (j >= _readStart && _found[j].Start > item.Start)
+        for (var i = from + 1; i < to; i++)
         {
-            _found[j + 1] = _found[j];
-            j--;
+            var word = parser.Value(words[i]);
+            if (word.Length > 1 && word[0] == '-' && word[1] != '-' && word.IndexOf('c') > 0)
+            {
+                return true;
+            }
         }
 
-        _found[j + 1] = item;
+        return false;
+    }
+
+    // Insertion into source order (most commands come in order, and stay where they are added); see SourceOrder for why it stays linear.
+    private void AddInSourceOrder(in Found found)
+    {
+        var at = _found.Count;
+        while (at > _readStart && _found[at - 1].Start > found.Start)
+        {
+            at--;
+        }
+
+        _found.Insert(at, found);
     }
 
     /// <summary>The programs that run shell scripts given on standard input or with -c.</summary>

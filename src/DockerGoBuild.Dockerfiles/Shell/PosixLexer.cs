@@ -148,26 +148,32 @@ internal sealed class PosixLexer : ShellLexer
 
     protected override void SkipBlanks()
     {
-        while (Position < Limit)
+        var text = Text;
+        var limit = Limit;
+        var pos = Position;
+        while (pos < limit)
         {
-            var c = Text[Position];
+            var c = text[pos];
+            int continuation;
             if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
             {
-                Position++;
+                pos++;
             }
-            else if (c == '\\' && ContinuationLength(Position) > 0)
+            else if (c == '\\' && (continuation = ContinuationLength(pos)) > 0)
             {
-                Position += ContinuationLength(Position);
+                pos += continuation;
             }
             else if (c == '#')
             {
-                Position = ScanHelpers.LineEnd(Text, Position, Limit);
+                pos = ScanHelpers.LineEnd(text, pos, limit);
             }
             else
             {
-                return;
+                break;
             }
         }
+
+        Position = pos;
     }
 
     private void ReadEscape()

@@ -99,10 +99,7 @@ internal abstract class ShellLexer
     protected Token ReadWord()
     {
         var start = Position;
-        while (Position < Limit && !IsSpecial(Text[Position]))
-        {
-            Position++;
-        }
+        Position = OrdinaryRunEnd(start);
 
         // Most words are one run of ordinary characters: their value is their text, with nothing to build.
         if (Position > start && (Position == Limit || EndsWord(Text[Position])))
@@ -115,12 +112,7 @@ internal abstract class ShellLexer
         Word.AppendRaw(Text, start, Position);
         while (Position < Limit)
         {
-            var runEnd = Position;
-            while (runEnd < Limit && !IsSpecial(Text[runEnd]))
-            {
-                runEnd++;
-            }
-
+            var runEnd = OrdinaryRunEnd(Position);
             if (runEnd > Position)
             {
                 Word.AppendRaw(Text, Position, runEnd);
@@ -143,7 +135,26 @@ internal abstract class ShellLexer
         return Token.FromWord(LastWord);
     }
 
-    private bool IsSpecial(char c) => c < 128 && _special[c];
+    // The end of the run of ordinary characters from `from`: the lexer's hottest loop, kept in locals.
+    private int OrdinaryRunEnd(int from)
+    {
+        var text = Text;
+        var limit = Limit;
+        var special = _special;
+        var end = from;
+        while (end < limit)
+        {
+            var c = text[end];
+            if (c < 128 && special[c])
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return end;
+    }
 
     /// <summary>Reads one special character or the quoted/expanded part it starts into <see cref="Word"/>; false at the end of the word.</summary>
     private bool ReadWordPart()
