@@ -13,8 +13,6 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// </summary>
 internal sealed class RunCommands : IShellCommandSink
 {
-    private static readonly Dictionary<string, string> NoVariables = new(StringComparer.Ordinal);
-
     // Buffers that grew past this many entries are dropped after the RUN rather than kept by the thread.
     private const int MaxRetainedLength = 1 << 16;
 
@@ -179,7 +177,7 @@ internal sealed class RunCommands : IShellCommandSink
         };
 
         var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !ReadsScriptArgument(parser, words, from, to) ? Delimiters(heredocs) : null;
-        AddInSourceOrder(new Found(outerStart, name, firstArgument, to - from - 1, variables.Count == 0 ? NoVariables : variables, span, scriptHeredocs));
+        AddInSourceOrder(new Found(outerStart, name, firstArgument, to - from - 1, variables, span, scriptHeredocs));
     }
 
     private void AddArgument(int start, int length)
