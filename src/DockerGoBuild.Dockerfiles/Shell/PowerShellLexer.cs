@@ -11,7 +11,7 @@ internal sealed class PowerShellLexer : ShellLexer
     {
     }
 
-    protected override Token ReadToken(int start, char c)
+    protected override TokenKind ReadToken(int start, char c)
     {
         switch (c)
         {
@@ -31,7 +31,7 @@ internal sealed class PowerShellLexer : ShellLexer
                 }
 
                 Position++;
-                return new Token(TokenKind.CallOperator, "&", start, Position);
+                return SetOperator(TokenKind.CallOperator, "&", start, Position);
             case '>':
             case '<':
                 return ReadStreamRedirect(start, start);
