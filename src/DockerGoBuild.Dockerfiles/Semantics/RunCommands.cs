@@ -21,11 +21,11 @@ internal sealed class RunCommands : IShellCommandSink
 
     private readonly StringTable _strings = StringTable.Shared;
 
-    // The commands found so far, each read's in source order; the read in progress adds from _readStart on.
+    // The commands of the RUN being read, each read's in source order; the read in progress adds from _readStart on.
+    // The RUN's own script is read first, then the heredoc scripts its commands read, which follow them in Collect's order.
     private readonly List<Found> _found = new();
-
-    // The commands of the RUN being read, in the order Collect returns them.
-    private readonly List<Found> _collected = new();
+    private int _scriptCount;
+    private readonly List<HeredocRead> _heredocReads = new();
 
     // The RUN's argument table as it is built (see CommandArguments): bounds, and the values not in the source.
     private int[] _bounds = new int[256];
@@ -69,18 +69,40 @@ internal sealed class RunCommands : IShellCommandSink
     public ExecutedCommand[] Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
     {
         _source = string.Empty;
+        _readStart = 0;
+        _scriptCount = 0;
         CollectInto(syntax, run, dialect);
-        var result = _collected.Count == 0 ? Array.Empty<ExecutedCommand>() : new ExecutedCommand[_collected.Count];
+        var result = _found.Count == 0 ? Array.Empty<ExecutedCommand>() : new ExecutedCommand[_found.Count];
         if (result.Length > 0)
         {
             var arguments = new CommandArguments(_source, Copy(_values, _valueCount), Copy(_bounds, _boundCount));
-            for (var i = 0; i < result.Length; i++)
+            var at = 0;
+            var heredocRead = 0;
+            var heredocStart = _scriptCount;
+            for (var i = 0; i < _scriptCount; i++)
             {
-                result[i] = _collected[i].ToCommand(arguments);
+                result[at++] = _found[i].ToCommand(arguments);
+                for (; heredocRead < _heredocReads.Count && _heredocReads[heredocRead].After == i; heredocRead++)
+                {
+                    var heredocEnd = _heredocReads[heredocRead].End;
+                    for (var k = heredocStart; k < heredocEnd; k++)
+                    {
+                        result[at++] = _found[k].ToCommand(arguments);
+                    }
+
+                    heredocStart = heredocEnd;
+                }
+
+                // A heredoc script can hold hundreds of thousands of commands: let a cancelled analysis stop here too.
+                if ((i & 255) == 255)
+                {
+                    AnalysisCancellation.Check();
+                }
             }
         }
 
-        _collected.Clear();
+        _found.Clear();
+        _heredocReads.Clear();
         _boundCount = 0;
         _valueCount = 0;
         if (_bounds.Length > MaxRetainedLength)
@@ -123,6 +145,7 @@ internal sealed class RunCommands : IShellCommandSink
                 ReadSource(syntax.Text, script.BodySpan, dialect);
             }
 
+            _scriptCount = _found.Count;
             return;
         }
 
@@ -131,29 +154,26 @@ internal sealed class RunCommands : IShellCommandSink
         _line = line;
         _source = syntax.Text;
         _piece = 0;
-        _readStart = 0;
         ShellScriptReader.Read(line, run.ArgumentsStart, run.ArgumentsEnd - run.ArgumentsStart, dialect, this, _strings);
         _line = null;
-        var count = _found.Count;
-        for (var i = 0; i < count; i++)
+        _scriptCount = _found.Count;
+        for (var i = 0; i < _scriptCount; i++)
         {
-            var command = _found[i];
-            _collected.Add(command);
-            if (command.ScriptHeredocs == null)
+            var scriptHeredocs = _found[i].ScriptHeredocs;
+            if (scriptHeredocs == null)
             {
                 continue;
             }
 
             foreach (var heredoc in run.Heredocs)
             {
-                if (Array.IndexOf(command.ScriptHeredocs, heredoc.Name) >= 0)
+                if (Array.IndexOf(scriptHeredocs, heredoc.Name) >= 0)
                 {
                     ReadSource(syntax.Text, heredoc.BodySpan, dialect);
+                    _heredocReads.Add(new HeredocRead(i, _found.Count));
                 }
             }
         }
-
-        _found.Clear();
     }
 
     void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
@@ -359,9 +379,8 @@ internal sealed class RunCommands : IShellCommandSink
 
         _mapping = SpanMapping.Fixed;
         _fixedSpan = run.ToSource(run.Words[0].Start, run.Words[run.Words.Count - 1].End);
-        _readStart = _found.Count;
         ShellScriptReader.Read(commandLine, ShellDialect.Posix, this, _strings);
-        CollectRead();
+        _scriptCount = _found.Count;
         if (commandLine.Capacity > MaxRetainedLength)
         {
             commandLine.Clear().Capacity = 256;
@@ -374,27 +393,26 @@ internal sealed class RunCommands : IShellCommandSink
         _source = text;
         _readStart = _found.Count;
         ShellScriptReader.Read(text, span.Start, span.Length, dialect, this, _strings);
-        CollectRead();
-    }
-
-    // Moves the commands of the read that started at _readStart to the RUN's.
-    private void CollectRead()
-    {
-        var first = _readStart;
-        for (var i = first; i < _found.Count; i++)
-        {
-            // A heredoc script can hold hundreds of thousands of commands: let a cancelled analysis stop here too.
-            AnalysisCancellation.Poll();
-            _collected.Add(_found[i]);
-        }
-
-        _found.RemoveRange(first, _found.Count - first);
     }
 
     private static string BaseName(string path)
     {
         var slash = path.LastIndexOfAny(new[] { '/', '\\' });
         return slash >= 0 ? path.Substring(slash + 1) : path;
+    }
+
+    /// <summary>The heredoc script read for the script's command <see cref="After"/>: its commands end at <see cref="End"/> in _found.</summary>
+    private readonly struct HeredocRead
+    {
+        public HeredocRead(int after, int end)
+        {
+            After = after;
+            End = end;
+        }
+
+        public int After { get; }
+
+        public int End { get; }
     }
 
     /// <summary>A command as found, with the heredocs it reads as its script when it is a shell without a script argument.</summary>
