@@ -25,7 +25,9 @@ internal sealed class RunCommands : IShellCommandSink
     // The RUN's own script is read first, then the heredoc scripts its commands read, which follow them in Collect's order.
     private readonly List<Found> _found = new();
     private int _scriptCount;
-    private readonly List<HeredocRead> _heredocReads = new();
+
+    // For each heredoc script read: the script's command that reads it, and where its commands end in _found.
+    private readonly List<(int After, int End)> _heredocReads = new();
 
     // The RUN's argument table as it is built (see CommandArguments): bounds, and the values not in the source.
     private int[] _bounds = new int[256];
@@ -170,7 +172,7 @@ internal sealed class RunCommands : IShellCommandSink
                 if (Array.IndexOf(scriptHeredocs, heredoc.Name) >= 0)
                 {
                     ReadSource(syntax.Text, heredoc.BodySpan, dialect);
-                    _heredocReads.Add(new HeredocRead(i, _found.Count));
+                    _heredocReads.Add((i, _found.Count));
                 }
             }
         }
@@ -399,20 +401,6 @@ internal sealed class RunCommands : IShellCommandSink
     {
         var slash = path.LastIndexOfAny(new[] { '/', '\\' });
         return slash >= 0 ? path.Substring(slash + 1) : path;
-    }
-
-    /// <summary>The heredoc script read for the script's command <see cref="After"/>: its commands end at <see cref="End"/> in _found.</summary>
-    private readonly struct HeredocRead
-    {
-        public HeredocRead(int after, int end)
-        {
-            After = after;
-            End = end;
-        }
-
-        public int After { get; }
-
-        public int End { get; }
     }
 
     /// <summary>A command as found, with the heredocs it reads as its script when it is a shell without a script argument.</summary>
