@@ -178,13 +178,13 @@ internal sealed class RunCommands : IShellCommandSink
         }
     }
 
-    void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
+    void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
     {
         var name = parser.MakeString(commandName);
         var firstArgument = _boundCount / 2;
         for (var i = from + 1; i < to; i++)
         {
-            var word = words[i];
+            ref readonly var word = ref words[i];
             var value = parser.Value(word);
             AddArgument(Locate(parser, word, value, out var sourceStart) ? sourceStart : ~AddValue(value), value.Length);
         }
@@ -276,7 +276,7 @@ internal sealed class RunCommands : IShellCommandSink
     }
 
     // True when a shell has an option that makes it take its script from an argument (-c, -xc, ...) rather than from standard input.
-    private static bool ReadsScriptArgument(ScriptParser parser, List<WordToken> words, int from, int to)
+    private static bool ReadsScriptArgument(ScriptParser parser, WordList words, int from, int to)
     {
         for (var i = from + 1; i < to; i++)
         {

@@ -45,7 +45,7 @@ public static class ShellScriptReader
         {
             text.CopyTo(start, context.Text, 0, length);
             var parser = Start(context, length, dialect);
-            var tokens = new List<WordToken>();
+            var tokens = new WordList();
             parser.SplitWords(tokens, new WordBuilder(context));
             var words = new ShellWord[tokens.Count];
             for (var i = 0; i < tokens.Count; i++)
@@ -124,7 +124,7 @@ public static class ShellScriptReader
     {
         private readonly List<ShellCommand> commands = new();
 
-        public void Add(ScriptParser parser, CharSlice name, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
+        public void Add(ScriptParser parser, CharSlice name, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
         {
             var argv = new ShellWord[to - from];
             for (var i = from; i < to; i++)
@@ -163,7 +163,7 @@ public static class ShellScriptReader
     {
         public static readonly NoCommands Instance = new();
 
-        public void Add(ScriptParser parser, CharSlice name, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
+        public void Add(ScriptParser parser, CharSlice name, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
         {
         }
     }

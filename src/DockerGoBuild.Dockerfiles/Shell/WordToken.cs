@@ -184,3 +184,39 @@ internal sealed class WordBuilder
         return token;
     }
 }
+
+/// <summary>
+/// A growable list of words whose indexer returns a reference: a word is 28 bytes, and the resolver and the sinks
+/// read a command's words where they lie instead of copying each one out as a list's indexer does.
+/// </summary>
+internal sealed class WordList
+{
+    private WordToken[] items = new WordToken[16];
+
+    public int Count { get; private set; }
+
+    public ref readonly WordToken this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+
+            return ref items[index];
+        }
+    }
+
+    public void Add(in WordToken word)
+    {
+        if (Count == items.Length)
+        {
+            Array.Resize(ref items, items.Length * 2);
+        }
+
+        items[Count++] = word;
+    }
+
+    public void Clear() => Count = 0;
+}
