@@ -242,22 +242,22 @@ internal sealed class RunCommands : IShellCommandSink
             return false;
         }
 
-        int outerStart;
-        if (!word.InArena && parser.Text == context.Text)
+        var runStart = context.SingleRunStart(word);
+        if (runStart < 0 || !word.IsRawCopy)
         {
-            // Most words: written as they are in the script read.
-            outerStart = context.Origin + word.ValueStart;
+            return false;
+        }
+
+        int outerStart;
+        if (parser.Text == context.Text)
+        {
+            // Most words: written as they are, or quoted as a whole, in the script read.
+            outerStart = context.Origin + runStart;
         }
         else
         {
-            // Comparing the characters where the run maps to settles every case the map cannot tell apart:
-            // a translated escape ($'\n'), a nested script's word whose raw text has quotes or escapes.
-            var runStart = context.SingleRunStart(word);
-            if (runStart < 0)
-            {
-                return false;
-            }
-
+            // A nested script's word: comparing the characters where its run maps to settles what the map cannot
+            // tell apart (the raw text of the word that carried the script may have quotes or escapes there).
             (outerStart, var outerLength) = parser.MapSpan(runStart, runStart + value.Length);
             if (outerLength != value.Length || !value.IsAt(context.Text, outerStart - context.Origin))
             {

@@ -403,7 +403,7 @@ internal sealed class PosixLexer : ShellLexer
         {
             if (Text[Position] == '\\' && Position + 1 < Limit)
             {
-                Word.Append(TranslateAnsiCEscape(Text[Position + 1]), Position);
+                Word.AppendTranslated(TranslateAnsiCEscape(Text[Position + 1]), Position);
                 Position += 2;
             }
             else

@@ -166,7 +166,7 @@ internal sealed class PowerShellLexer : ShellLexer
             }
             else if (c == '`' && Position + 1 < Limit)
             {
-                Word.Append(TranslateEscape(Text[Position + 1]), Position + 1);
+                Word.AppendTranslated(TranslateEscape(Text[Position + 1]), Position + 1);
                 Position += 2;
             }
             else if (c == '$')
