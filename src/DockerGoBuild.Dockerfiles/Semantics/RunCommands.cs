@@ -70,9 +70,8 @@ internal sealed class RunCommands : IShellCommandSink
 
     public ExecutedCommand[] Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
     {
-        _source = string.Empty;
-        _readStart = 0;
-        _scriptCount = 0;
+        // Also after a read that a cancellation cut short.
+        Reset();
         CollectInto(syntax, run, dialect);
         var result = _found.Count == 0 ? Array.Empty<ExecutedCommand>() : new ExecutedCommand[_found.Count];
         if (result.Length > 0)
@@ -83,28 +82,42 @@ internal sealed class RunCommands : IShellCommandSink
             var heredocStart = _scriptCount;
             for (var i = 0; i < _scriptCount; i++)
             {
-                result[at++] = _found[i].ToCommand(arguments);
+                Emit(i);
                 for (; heredocRead < _heredocReads.Count && _heredocReads[heredocRead].After == i; heredocRead++)
                 {
                     var heredocEnd = _heredocReads[heredocRead].End;
                     for (var k = heredocStart; k < heredocEnd; k++)
                     {
-                        result[at++] = _found[k].ToCommand(arguments);
+                        Emit(k);
                     }
 
                     heredocStart = heredocEnd;
                 }
+            }
+
+            void Emit(int index)
+            {
+                result[at] = _found[index].ToCommand(arguments);
 
                 // A heredoc script can hold hundreds of thousands of commands: let a cancelled analysis stop here too.
-                if ((i & 255) == 255)
+                if ((++at & 255) == 0)
                 {
                     AnalysisCancellation.Check();
                 }
             }
         }
 
+        Reset();
+        return result;
+    }
+
+    private void Reset()
+    {
         _found.Clear();
         _heredocReads.Clear();
+        _scriptCount = 0;
+        _readStart = 0;
+        _source = string.Empty;
         _boundCount = 0;
         _valueCount = 0;
         if (_bounds.Length > MaxRetainedLength)
@@ -116,8 +129,6 @@ internal sealed class RunCommands : IShellCommandSink
         {
             _values = new char[256];
         }
-
-        return result;
     }
 
     private static T[] Copy<T>(T[] buffer, int count)
