@@ -46,8 +46,9 @@ internal sealed class RunCommands : IShellCommandSink
     // The text the read's verbatim arguments are left in: the Dockerfile (exec form has none).
     private string _source = string.Empty;
 
-    // The piece of _line where the last argument was found: arguments come in about increasing order.
+    // The piece of _line where the offset _pieceOffset was found (see ToSource).
     private int _piece;
+    private int _pieceOffset;
 
     private enum SpanMapping
     {
@@ -167,6 +168,7 @@ internal sealed class RunCommands : IShellCommandSink
         _line = line;
         _source = syntax.Text;
         _piece = 0;
+        _pieceOffset = 0;
         ShellScriptReader.Read(line, run.ArgumentsStart, run.ArgumentsEnd - run.ArgumentsStart, dialect, this, _strings);
         _line = null;
         _scriptCount = _found.Count;
@@ -192,22 +194,27 @@ internal sealed class RunCommands : IShellCommandSink
     void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
     {
         var name = parser.MakeString(commandName);
+        var (outerStart, length) = parser.MapSpan(start, end);
+
+        // Where the command starts is looked up before its arguments and where it ends after them, in source order.
+        var sourceStart = _mapping == SpanMapping.LogicalLine ? ToSource(outerStart) : outerStart;
         var firstArgument = _boundCount / 2;
         for (var i = from + 1; i < to; i++)
         {
             ref readonly var word = ref words[i];
             var value = parser.Value(word);
-            AddArgument(Locate(parser, word, value, out var sourceStart) ? sourceStart : ~AddValue(value), value.Length);
+            AddArgument(Locate(parser, word, value, out var argumentStart) ? argumentStart : ~AddValue(value), value.Length);
         }
 
-        var variables = parser.Variables.View(assignments);
-        var (outerStart, length) = parser.MapSpan(start, end);
         var span = _mapping switch
         {
-            SpanMapping.LogicalLine => _line!.ToSource(outerStart, outerStart + length),
-            SpanMapping.Source => new TextSpan(outerStart, length),
+            // As LogicalLine.ToSource(start, end) maps a span.
+            SpanMapping.LogicalLine when length > 0 => TextSpan.FromBounds(sourceStart, Math.Max(sourceStart, ToSource(outerStart + length - 1) + 1)),
+            SpanMapping.LogicalLine or SpanMapping.Source => new TextSpan(sourceStart, length),
             _ => _fixedSpan,
         };
+
+        var variables = parser.Variables.View(assignments);
 
         var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !ReadsScriptArgument(parser, words, from, to) ? Delimiters(heredocs) : null;
         AddInSourceOrder(new Found(outerStart, name, firstArgument, to - from - 1, variables, span, scriptHeredocs));
@@ -282,8 +289,24 @@ internal sealed class RunCommands : IShellCommandSink
             return true;
         }
 
-        sourceStart = _line!.ToSource(outerStart, ref _piece);
-        return _line.ToSource(outerStart + value.Length - 1, ref _piece) - sourceStart == value.Length - 1;
+        sourceStart = ToSource(outerStart);
+        return ToSource(outerStart + value.Length - 1) - sourceStart == value.Length - 1;
+    }
+
+    /// <summary>
+    /// The source offset of an offset of <see cref="_line"/>: walking on from the piece of the last one when it is not
+    /// before it (offsets come in about increasing order), else by the line's search, so that going back (to a command
+    /// after its substitutions, say) does not walk again from the first piece.
+    /// </summary>
+    private int ToSource(int offset)
+    {
+        if (offset < _pieceOffset)
+        {
+            return _line!.ToSource(offset);
+        }
+
+        _pieceOffset = offset;
+        return _line!.ToSource(offset, ref _piece);
     }
 
     // True when a shell has an option that makes it take its script from an argument (-c, -xc, ...) rather than from standard input.
