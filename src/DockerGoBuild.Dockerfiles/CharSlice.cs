@@ -105,6 +105,25 @@ internal readonly struct CharSlice
         return true;
     }
 
+    /// <summary>True when the slice's characters are those of <paramref name="text"/> from <paramref name="start"/> on.</summary>
+    public bool IsAt(char[] text, int start)
+    {
+        if (start < 0 || start + Length > text.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < Length; i++)
+        {
+            if (Array[Start + i] != text[start + i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public int IndexOf(char c, int from = 0)
     {
         var found = System.Array.IndexOf(Array, c, Start + from, Length - from);

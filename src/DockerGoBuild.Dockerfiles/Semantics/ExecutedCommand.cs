@@ -5,48 +5,77 @@ using DockerGoBuild.Dockerfiles.Syntax;
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
 /// <summary>
-/// An argument of an <see cref="ExecutedCommand"/>: its value, or where it lies in the command's source text
-/// when it is written there as it is (no quotes or escapes), until someone asks for it as a string.
+/// The arguments of all the commands one RUN executes, in one table rather than an array per command. An argument
+/// written as it is (no quotes or escapes) is where it lies in the text the RUN was read from; the values of the
+/// others (quotes removed, escapes resolved) lie one after another in a buffer of their own.
 /// </summary>
-internal struct ArgumentText
+/// <remarks>
+/// The rules read the arguments of only a few commands (go, dotnet), so an argument becomes a string only when
+/// read: the others stay offsets.
+/// </remarks>
+internal sealed class CommandArguments
 {
-    public ArgumentText(string value)
+    private readonly string _source;
+    private readonly char[] _values;
+
+    // Two entries per argument, its start and its length; a negative start s means ~s in _values rather than in _source.
+    private readonly int[] _bounds;
+
+    private string?[]? _strings;
+
+    public CommandArguments(string source, char[] values, int[] bounds)
     {
-        Value = value;
-        Start = 0;
-        Length = value.Length;
+        _source = source;
+        _values = values;
+        _bounds = bounds;
     }
 
-    public ArgumentText(int start, int length)
+    /// <summary>Argument <paramref name="index"/> of the table, made a string once.</summary>
+    public string Get(int index)
     {
-        Value = null;
-        Start = start;
-        Length = length;
+        var strings = _strings ??= new string?[_bounds.Length / 2];
+        if (strings[index] is { } made)
+        {
+            return made;
+        }
+
+        var start = _bounds[2 * index];
+        var length = _bounds[(2 * index) + 1];
+        return strings[index] = start >= 0 ? _source.Substring(start, length) : new string(_values, ~start, length);
     }
 
-    public string? Value;
+    /// <summary>True when argument <paramref name="index"/> of the table is <paramref name="value"/>, compared where it lies.</summary>
+    public bool Is(int index, string value)
+    {
+        var start = _bounds[2 * index];
+        var length = _bounds[(2 * index) + 1];
+        if (length != value.Length)
+        {
+            return false;
+        }
 
-    public int Start;
-
-    public int Length;
+        return start >= 0
+            ? string.CompareOrdinal(_source, start, value, 0, length) == 0
+            : new CharSlice(_values, ~start, length).Is(value);
+    }
 }
 
 /// <summary>A command a RUN executes: its name, arguments, the variables set for it, and where it is.</summary>
 /// <remarks>
-/// The rules read the arguments of only a few commands (go, dotnet), so arguments become strings when read:
-/// the others stay offsets into the text the command was read from.
+/// A RUN can execute hundreds of thousands of commands, so a command is a small record over its RUN's
+/// <see cref="CommandArguments"/> rather than an object with arrays of its own.
 /// </remarks>
-internal sealed class ExecutedCommand
+internal readonly struct ExecutedCommand
 {
-    private readonly string _source;
-    private readonly ArgumentText[] _arguments;
-    private string[]? _all;
+    private readonly CommandArguments _arguments;
+    private readonly int _firstArgument;
 
-    public ExecutedCommand(string name, string source, ArgumentText[] arguments, IReadOnlyDictionary<string, string> variables, TextSpan span)
+    public ExecutedCommand(string name, CommandArguments arguments, int firstArgument, int argumentCount, IReadOnlyDictionary<string, string> variables, TextSpan span)
     {
         Name = name;
-        _source = source;
         _arguments = arguments;
+        _firstArgument = firstArgument;
+        ArgumentCount = argumentCount;
         Variables = variables;
         Span = span;
     }
@@ -54,10 +83,22 @@ internal sealed class ExecutedCommand
     /// <summary>The program's base name without directories or <c>.exe</c>.</summary>
     public string Name { get; }
 
-    public int ArgumentCount => _arguments.Length;
+    public int ArgumentCount { get; }
 
-    /// <summary>The arguments after the program name.</summary>
-    public IReadOnlyList<string> Arguments => _all ??= AllArguments();
+    /// <summary>The arguments after the program name (a new list at each call).</summary>
+    public IReadOnlyList<string> Arguments
+    {
+        get
+        {
+            var all = new string[ArgumentCount];
+            for (var i = 0; i < all.Length; i++)
+            {
+                all[i] = Argument(i);
+            }
+
+            return all;
+        }
+    }
 
     /// <summary>Variables set on the command or earlier in the same RUN script.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; }
@@ -66,34 +107,15 @@ internal sealed class ExecutedCommand
     public TextSpan Span { get; }
 
     /// <summary>Argument <paramref name="index"/>, or the empty string past the last.</summary>
-    public string Argument(int index)
-    {
-        if (index >= _arguments.Length)
-        {
-            return string.Empty;
-        }
-
-        ref var argument = ref _arguments[index];
-        return argument.Value ??= _source.Substring(argument.Start, argument.Length);
-    }
+    public string Argument(int index) => index < ArgumentCount ? _arguments.Get(_firstArgument + index) : string.Empty;
 
     /// <summary>True when argument <paramref name="index"/> is <paramref name="value"/> (compared where it lies).</summary>
-    public bool ArgumentIs(int index, string value)
-    {
-        if (index >= _arguments.Length)
-        {
-            return value.Length == 0;
-        }
-
-        var argument = _arguments[index];
-        return argument.Value != null
-            ? argument.Value == value
-            : argument.Length == value.Length && string.CompareOrdinal(_source, argument.Start, value, 0, value.Length) == 0;
-    }
+    public bool ArgumentIs(int index, string value) =>
+        index < ArgumentCount ? _arguments.Is(_firstArgument + index, value) : value.Length == 0;
 
     public bool HasArgument(string value)
     {
-        for (var i = 0; i < _arguments.Length; i++)
+        for (var i = 0; i < ArgumentCount; i++)
         {
             if (ArgumentIs(i, value))
             {
@@ -107,9 +129,9 @@ internal sealed class ExecutedCommand
     /// <summary>The value of an option written <c>NAME VALUE</c> or <c>NAME=VALUE</c>, or null.</summary>
     public string? OptionValue(string name)
     {
-        for (var i = 0; i < _arguments.Length; i++)
+        for (var i = 0; i < ArgumentCount; i++)
         {
-            if (ArgumentIs(i, name) && i + 1 < _arguments.Length)
+            if (ArgumentIs(i, name) && i + 1 < ArgumentCount)
             {
                 return Argument(i + 1);
             }
@@ -122,16 +144,5 @@ internal sealed class ExecutedCommand
         }
 
         return null;
-    }
-
-    private string[] AllArguments()
-    {
-        var all = new string[_arguments.Length];
-        for (var i = 0; i < all.Length; i++)
-        {
-            all[i] = Argument(i);
-        }
-
-        return all;
     }
 }

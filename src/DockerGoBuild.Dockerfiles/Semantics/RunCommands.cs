@@ -13,28 +13,42 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// </summary>
 internal sealed class RunCommands : IShellCommandSink
 {
-    private static readonly Dictionary<string, string> NoVariables = new(StringComparer.Ordinal);
+    // Buffers that grew past this many entries are dropped after the RUN rather than kept by the thread.
+    private const int MaxRetainedLength = 1 << 16;
 
     [ThreadStatic]
     private static RunCommands? cached;
 
     private readonly StringTable _strings = StringTable.Shared;
 
-    // The commands found so far, each read's in source order; the read in progress adds from _readStart on.
+    // The commands of the RUN being read, each read's in source order; the read in progress adds from _readStart on.
+    // The RUN's own script is read first, then the heredoc scripts its commands read, which follow them in Collect's order.
     private readonly List<Found> _found = new();
+    private int _scriptCount;
 
-    // The commands of the RUN being read.
-    private readonly List<ExecutedCommand> _commands = new();
+    // For each heredoc script read: the script's command that reads it, and where its commands end in _found.
+    private readonly List<(int After, int End)> _heredocReads = new();
+
+    // The RUN's argument table as it is built (see CommandArguments): bounds, and the values not in the source.
+    private int[] _bounds = new int[256];
+    private int _boundCount;
+    private char[] _values = new char[256];
+    private int _valueCount;
+
+    // The argv of an exec-form RUN rebuilt as a command line.
+    private readonly StringBuilder _commandLine = new();
+
     private int _readStart;
     private SpanMapping _mapping;
     private LogicalLine? _line;
     private TextSpan _fixedSpan;
 
-    // The text the read's verbatim arguments are left in: the Dockerfile, or an exec-form command line.
+    // The text the read's verbatim arguments are left in: the Dockerfile (exec form has none).
     private string _source = string.Empty;
 
-    // The piece of _line where the last argument was found: arguments come in about increasing order.
+    // The piece of _line where the offset _pieceOffset was found (see ToSource).
     private int _piece;
+    private int _pieceOffset;
 
     private enum SpanMapping
     {
@@ -57,19 +71,84 @@ internal sealed class RunCommands : IShellCommandSink
 
     public ExecutedCommand[] Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
     {
-        var commands = _commands;
-        commands.Clear();
-        CollectInto(syntax, run, dialect, commands);
-        var result = commands.Count == 0 ? Array.Empty<ExecutedCommand>() : commands.ToArray();
-        commands.Clear();
+        // Also after a read that a cancellation cut short.
+        Reset();
+        CollectInto(syntax, run, dialect);
+        var result = _found.Count == 0 ? Array.Empty<ExecutedCommand>() : new ExecutedCommand[_found.Count];
+        if (result.Length > 0)
+        {
+            var arguments = new CommandArguments(_source, Copy(_values, _valueCount), Copy(_bounds, _boundCount));
+            var at = 0;
+            var heredocRead = 0;
+            var heredocStart = _scriptCount;
+            for (var i = 0; i < _scriptCount; i++)
+            {
+                Emit(i);
+                for (; heredocRead < _heredocReads.Count && _heredocReads[heredocRead].After == i; heredocRead++)
+                {
+                    var heredocEnd = _heredocReads[heredocRead].End;
+                    for (var k = heredocStart; k < heredocEnd; k++)
+                    {
+                        Emit(k);
+                    }
+
+                    heredocStart = heredocEnd;
+                }
+            }
+
+            void Emit(int index)
+            {
+                result[at] = _found[index].ToCommand(arguments);
+
+                // A heredoc script can hold hundreds of thousands of commands: let a cancelled analysis stop here too.
+                if ((++at & 255) == 0)
+                {
+                    AnalysisCancellation.Check();
+                }
+            }
+        }
+
+        Reset();
         return result;
     }
 
-    private void CollectInto(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, List<ExecutedCommand> commands)
+    private void Reset()
+    {
+        _found.Clear();
+        _heredocReads.Clear();
+        _scriptCount = 0;
+        _readStart = 0;
+        _source = string.Empty;
+        _boundCount = 0;
+        _valueCount = 0;
+        if (_bounds.Length > MaxRetainedLength)
+        {
+            _bounds = new int[256];
+        }
+
+        if (_values.Length > MaxRetainedLength)
+        {
+            _values = new char[256];
+        }
+    }
+
+    private static T[] Copy<T>(T[] buffer, int count)
+    {
+        if (count == 0)
+        {
+            return Array.Empty<T>();
+        }
+
+        var copy = new T[count];
+        Array.Copy(buffer, copy, count);
+        return copy;
+    }
+
+    private void CollectInto(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
     {
         if (run.IsJsonForm)
         {
-            CollectExecForm(run, commands);
+            CollectExecForm(run);
             return;
         }
 
@@ -77,9 +156,10 @@ internal sealed class RunCommands : IShellCommandSink
         {
             if (IsShellScript(script.Content))
             {
-                ReadSource(syntax.Text, script.BodySpan, dialect, commands);
+                ReadSource(syntax.Text, script.BodySpan, dialect);
             }
 
+            _scriptCount = _found.Count;
             return;
         }
 
@@ -88,102 +168,172 @@ internal sealed class RunCommands : IShellCommandSink
         _line = line;
         _source = syntax.Text;
         _piece = 0;
-        _readStart = 0;
+        _pieceOffset = 0;
         ShellScriptReader.Read(line, run.ArgumentsStart, run.ArgumentsEnd - run.ArgumentsStart, dialect, this, _strings);
         _line = null;
-        var count = _found.Count;
-        for (var i = 0; i < count; i++)
+        _scriptCount = _found.Count;
+        for (var i = 0; i < _scriptCount; i++)
         {
-            var command = _found[i];
-            commands.Add(command.Command);
-            if (command.ScriptHeredocs == null)
+            var scriptHeredocs = _found[i].ScriptHeredocs;
+            if (scriptHeredocs == null)
             {
                 continue;
             }
 
             foreach (var heredoc in run.Heredocs)
             {
-                if (Array.IndexOf(command.ScriptHeredocs, heredoc.Name) >= 0)
+                if (Array.IndexOf(scriptHeredocs, heredoc.Name) >= 0)
                 {
-                    ReadSource(syntax.Text, heredoc.BodySpan, dialect, commands);
+                    ReadSource(syntax.Text, heredoc.BodySpan, dialect);
+                    _heredocReads.Add((i, _found.Count));
                 }
             }
         }
-
-        _found.Clear();
     }
 
-    void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
+    void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
     {
         var name = parser.MakeString(commandName);
-        var arguments = to - from == 1 ? NoArguments : new ArgumentText[to - from - 1];
-        var readsScriptArgument = false;
+        var (outerStart, length) = parser.MapSpan(start, end);
+
+        // Where the command starts is looked up before its arguments and where it ends after them, in source order.
+        var sourceStart = _mapping == SpanMapping.LogicalLine ? ToSource(outerStart) : outerStart;
+        var firstArgument = _boundCount / 2;
         for (var i = from + 1; i < to; i++)
         {
-            var word = words[i];
-            arguments[i - from - 1] = Locate(parser, word, out var sourceStart)
-                ? new ArgumentText(sourceStart, word.ValueLength)
-                : new ArgumentText(parser.Value(word).ToString());
-            readsScriptArgument |= IsScriptOption(parser.Value(word));
+            ref readonly var word = ref words[i];
+            var value = parser.Value(word);
+            AddArgument(Locate(parser, word, value, out var argumentStart) ? argumentStart : ~AddValue(value), value.Length);
         }
 
-        var variables = parser.Variables.View(assignments);
-        var (outerStart, length) = parser.MapSpan(start, end);
         var span = _mapping switch
         {
-            SpanMapping.LogicalLine => _line!.ToSource(outerStart, outerStart + length),
-            SpanMapping.Source => new TextSpan(outerStart, length),
+            // As LogicalLine.ToSource(start, end) maps a span.
+            SpanMapping.LogicalLine when length > 0 => TextSpan.FromBounds(sourceStart, Math.Max(sourceStart, ToSource(outerStart + length - 1) + 1)),
+            SpanMapping.LogicalLine or SpanMapping.Source => new TextSpan(sourceStart, length),
             _ => _fixedSpan,
         };
 
-        var command = new ExecutedCommand(name, _source, arguments, variables.Count == 0 ? NoVariables : variables, span);
-        var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !readsScriptArgument ? Delimiters(heredocs) : null;
-        _found.Add(new Found(outerStart, command, scriptHeredocs));
-        MoveIntoPlace(_found.Count - 1);
+        var variables = parser.Variables.View(assignments);
+
+        var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !ReadsScriptArgument(parser, words, from, to) ? Delimiters(heredocs) : null;
+        AddInSourceOrder(new Found(outerStart, name, firstArgument, to - from - 1, variables, span, scriptHeredocs));
     }
 
-    private static readonly ArgumentText[] NoArguments = Array.Empty<ArgumentText>();
+    private void AddArgument(int start, int length)
+    {
+        if (_boundCount + 2 > _bounds.Length)
+        {
+            Array.Resize(ref _bounds, _bounds.Length * 2);
+        }
+
+        _bounds[_boundCount++] = start;
+        _bounds[_boundCount++] = length;
+    }
+
+    // Copies a value that is not in the source into the RUN's buffer; returns where it starts there.
+    private int AddValue(CharSlice value)
+    {
+        if (_valueCount + value.Length > _values.Length)
+        {
+            Array.Resize(ref _values, Math.Max(_valueCount + value.Length, _values.Length * 2));
+        }
+
+        Array.Copy(value.Array, value.Start, _values, _valueCount, value.Length);
+        var at = _valueCount;
+        _valueCount += value.Length;
+        return at;
+    }
 
     /// <summary>
-    /// Where a word written as it is (its value is its raw text in the script read) lies in <see cref="_source"/>;
-    /// false for other words, and for a word a line continuation cuts in two.
+    /// Where the value of a word lies in <see cref="_source"/> when it is a run of the script read as it is: a word
+    /// written without quotes or escapes, or quoted as a whole, also in a nested script (<c>sh -c "go build"</c>).
+    /// False for other words, and for a value a line continuation cuts in two.
     /// </summary>
-    private bool Locate(ScriptParser parser, in WordToken word, out int sourceStart)
+    private bool Locate(ScriptParser parser, in WordToken word, CharSlice value, out int sourceStart)
     {
         sourceStart = 0;
         var context = parser.Context;
-        if (word.InArena || parser.Text != context.Text || word.ValueStart != word.Start || word.ValueLength != word.End - word.Start)
+        if (_mapping == SpanMapping.Fixed || value.Length == 0)
+        {
+            // The rebuilt command line of an exec form is no source text.
+            return false;
+        }
+
+        var runStart = context.SingleRunStart(word);
+        if (runStart < 0 || !word.IsRawCopy)
         {
             return false;
         }
 
-        var position = context.Origin + word.Start;
-        switch (_mapping)
+        int outerStart;
+        if (parser.Text == context.Text)
         {
-            case SpanMapping.LogicalLine:
-                sourceStart = _line!.ToSource(position, ref _piece);
-                return _line.ToSource(position + word.ValueLength - 1, ref _piece) - sourceStart == word.ValueLength - 1;
-            default:
-                sourceStart = position;
-                return true;
+            // Most words: written as they are, or quoted as a whole, in the script read.
+            outerStart = context.Origin + runStart;
         }
+        else
+        {
+            // A nested script's word: comparing the characters where its run maps to settles what the map cannot
+            // tell apart (the raw text of the word that carried the script may have quotes or escapes there).
+            (outerStart, var outerLength) = parser.MapSpan(runStart, runStart + value.Length);
+            if (outerLength != value.Length || !value.IsAt(context.Text, outerStart - context.Origin))
+            {
+                return false;
+            }
+        }
+
+        if (_mapping == SpanMapping.Source)
+        {
+            sourceStart = outerStart;
+            return true;
+        }
+
+        sourceStart = ToSource(outerStart);
+        return ToSource(outerStart + value.Length - 1) - sourceStart == value.Length - 1;
     }
 
-    // An option that makes a shell take its script from an argument (-c, -xc, ...) rather than from standard input.
-    private static bool IsScriptOption(CharSlice word) => word.Length > 1 && word[0] == '-' && word[1] != '-' && word.IndexOf('c') > 0;
-
-    // Insertion into source order; see SourceOrder for why it stays linear.
-    private void MoveIntoPlace(int index)
+    /// <summary>
+    /// The source offset of an offset of <see cref="_line"/>: walking on from the piece of the last one when it is not
+    /// before it (offsets come in about increasing order), else by the line's search, so that going back (to a command
+    /// after its substitutions, say) does not walk again from the first piece.
+    /// </summary>
+    private int ToSource(int offset)
     {
-        var item = _found[index];
-        var j = index - 1;
-        while (j >= _readStart && _found[j].Start > item.Start)
+        if (offset < _pieceOffset)
         {
-            _found[j + 1] = _found[j];
-            j--;
+            return _line!.ToSource(offset);
         }
 
-        _found[j + 1] = item;
+        _pieceOffset = offset;
+        return _line!.ToSource(offset, ref _piece);
+    }
+
+    // True when a shell has an option that makes it take its script from an argument (-c, -xc, ...) rather than from standard input.
+    private static bool ReadsScriptArgument(ScriptParser parser, WordList words, int from, int to)
+    {
+        for (var i = from + 1; i < to; i++)
+        {
+            var word = parser.Value(words[i]);
+            if (word.Length > 1 && word[0] == '-' && word[1] != '-' && word.IndexOf('c') > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Insertion into source order (most commands come in order, and stay where they are added); see SourceOrder for why it stays linear.
+    private void AddInSourceOrder(in Found found)
+    {
+        var at = _found.Count;
+        while (at > _readStart && _found[at - 1].Start > found.Start)
+        {
+            at--;
+        }
+
+        _found.Insert(at, found);
     }
 
     /// <summary>The programs that run shell scripts given on standard input or with -c.</summary>
@@ -244,7 +394,7 @@ internal sealed class RunCommands : IShellCommandSink
         return delimiters;
     }
 
-    private void CollectExecForm(Instruction run, List<ExecutedCommand> commands)
+    private void CollectExecForm(Instruction run)
     {
         if (run.Words.Count == 0)
         {
@@ -252,7 +402,7 @@ internal sealed class RunCommands : IShellCommandSink
         }
 
         // Rebuild a POSIX command line from the argv so nested scripts (sh -c, cmd /c, pwsh -c) are read the same way.
-        var commandLine = new StringBuilder();
+        var commandLine = _commandLine.Clear();
         foreach (var word in run.WordArray)
         {
             if (commandLine.Length > 0)
@@ -265,29 +415,20 @@ internal sealed class RunCommands : IShellCommandSink
 
         _mapping = SpanMapping.Fixed;
         _fixedSpan = run.ToSource(run.Words[0].Start, run.Words[run.Words.Count - 1].End);
-        _source = commandLine.ToString();
-        ReadInto(_source, 0, commandLine.Length, ShellDialect.Posix, commands);
+        ShellScriptReader.Read(commandLine, ShellDialect.Posix, this, _strings);
+        _scriptCount = _found.Count;
+        if (commandLine.Capacity > MaxRetainedLength)
+        {
+            commandLine.Clear().Capacity = 256;
+        }
     }
 
-    private void ReadSource(string text, TextSpan span, ShellDialect dialect, List<ExecutedCommand> commands)
+    private void ReadSource(string text, TextSpan span, ShellDialect dialect)
     {
         _mapping = SpanMapping.Source;
         _source = text;
-        ReadInto(text, span.Start, span.Length, dialect, commands);
-    }
-
-    private void ReadInto(string text, int start, int length, ShellDialect dialect, List<ExecutedCommand> commands)
-    {
-        var first = _readStart = _found.Count;
-        ShellScriptReader.Read(text, start, length, dialect, this, _strings);
-        for (var i = first; i < _found.Count; i++)
-        {
-            // A heredoc script can hold hundreds of thousands of commands: let a cancelled analysis stop here too.
-            AnalysisCancellation.Poll();
-            commands.Add(_found[i].Command);
-        }
-
-        _found.RemoveRange(first, _found.Count - first);
+        _readStart = _found.Count;
+        ShellScriptReader.Read(text, span.Start, span.Length, dialect, this, _strings);
     }
 
     private static string BaseName(string path)
@@ -299,17 +440,28 @@ internal sealed class RunCommands : IShellCommandSink
     /// <summary>A command as found, with the heredocs it reads as its script when it is a shell without a script argument.</summary>
     private readonly struct Found
     {
-        public Found(int start, ExecutedCommand command, string[]? scriptHeredocs)
+        private readonly string _name;
+        private readonly int _firstArgument;
+        private readonly int _argumentCount;
+        private readonly IReadOnlyDictionary<string, string> _variables;
+        private readonly TextSpan _span;
+
+        public Found(int start, string name, int firstArgument, int argumentCount, IReadOnlyDictionary<string, string> variables, TextSpan span, string[]? scriptHeredocs)
         {
             Start = start;
-            Command = command;
+            _name = name;
+            _firstArgument = firstArgument;
+            _argumentCount = argumentCount;
+            _variables = variables;
+            _span = span;
             ScriptHeredocs = scriptHeredocs;
         }
 
         public int Start { get; }
 
-        public ExecutedCommand Command { get; }
-
         public string[]? ScriptHeredocs { get; }
+
+        /// <summary>The command, once the RUN's argument table is complete.</summary>
+        public ExecutedCommand ToCommand(CommandArguments arguments) => new(_name, arguments, _firstArgument, _argumentCount, _variables, _span);
     }
 }

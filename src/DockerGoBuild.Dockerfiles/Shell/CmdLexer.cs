@@ -11,7 +11,7 @@ internal sealed class CmdLexer : ShellLexer
     {
     }
 
-    protected override Token ReadToken(int start, char c)
+    protected override TokenKind ReadToken(int start, char c)
     {
         switch (c)
         {

@@ -53,7 +53,7 @@ internal sealed class CommandResolver
     public bool Resolve(CommandSyntax syntax) =>
         Resolve(syntax.Words, 0, syntax.Words.Count, syntax.Heredocs, syntax.Start, syntax.End, findNesting: 0);
 
-    private bool Resolve(List<WordToken> words, int from, int to, IReadOnlyList<PendingHeredoc> heredocs, int start, int end, int findNesting)
+    private bool Resolve(WordList words, int from, int to, IReadOnlyList<PendingHeredoc> heredocs, int start, int end, int findNesting)
     {
         assignments.Clear();
         var index = from;
@@ -132,7 +132,7 @@ internal sealed class CommandResolver
     }
 
     /// <summary>Skips wrappers; returns the index of the command that runs, and its base name.</summary>
-    private int SkipWrappers(List<WordToken> words, int index, int to, out CharSlice name)
+    private int SkipWrappers(WordList words, int index, int to, out CharSlice name)
     {
         name = parser.Value(words[index]).BaseName();
         while (index < to)
@@ -158,7 +158,7 @@ internal sealed class CommandResolver
     }
 
     /// <summary><c>env</c> and <c>sudo</c> take <c>VAR=v</c> words before the command.</summary>
-    private int AddWrapperAssignments(CharSlice name, List<WordToken> words, int next, int to)
+    private int AddWrapperAssignments(CharSlice name, WordList words, int next, int to)
     {
         if (!name.Is("env") && !name.Is("sudo"))
         {
@@ -174,7 +174,7 @@ internal sealed class CommandResolver
     }
 
     /// <summary>Looks at what the command does with its arguments; true when it is a shell reading stdin.</summary>
-    private bool FollowCommand(CharSlice name, List<WordToken> words, int index, int to, int findNesting)
+    private bool FollowCommand(CharSlice name, WordList words, int index, int to, int findNesting)
     {
         Followed.TryFind(name, out var follow);
         if (parser.Dialect == ShellDialect.Posix && follow == Follow.Exports)
@@ -217,7 +217,7 @@ internal sealed class CommandResolver
         return false;
     }
 
-    private void RecordExports(List<WordToken> words, int from, int to)
+    private void RecordExports(WordList words, int from, int to)
     {
         for (var i = from; i < to; i++)
         {
@@ -229,7 +229,7 @@ internal sealed class CommandResolver
     }
 
     /// <summary>cmd's <c>set NAME=value</c> takes the rest of the line as the value.</summary>
-    private void RecordCmdSet(List<WordToken> words, int from, int to)
+    private void RecordCmdSet(WordList words, int from, int to)
     {
         if (from >= to || parser.Value(words[from]).StartsWith("/"))
         {
@@ -256,7 +256,7 @@ internal sealed class CommandResolver
         }
     }
 
-    private void FollowFindExec(List<WordToken> words, int from, int to, int findNesting)
+    private void FollowFindExec(WordList words, int from, int to, int findNesting)
     {
         if (findNesting >= MaxFindNesting)
         {
@@ -292,7 +292,7 @@ internal sealed class CommandResolver
     /// Scans shell options: with <c>-c</c> the first operand is a script to parse; without it and
     /// without a script file (or with <c>-s</c>) the shell reads its script from stdin.
     /// </summary>
-    private bool FollowShell(List<WordToken> words, int from, int to)
+    private bool FollowShell(WordList words, int from, int to)
     {
         var hasCommand = false;
         var readsStdin = false;
@@ -347,7 +347,7 @@ internal sealed class CommandResolver
         return takesValue ? 2 : 1;
     }
 
-    private void FollowSu(List<WordToken> words, int from, int to)
+    private void FollowSu(WordList words, int from, int to)
     {
         for (var option = from; option < to; option++)
         {
@@ -364,7 +364,7 @@ internal sealed class CommandResolver
         }
     }
 
-    private int FindPowerShellCommandOption(List<WordToken> words, int from, int to)
+    private int FindPowerShellCommandOption(WordList words, int from, int to)
     {
         for (var i = from; i < to; i++)
         {
@@ -378,7 +378,7 @@ internal sealed class CommandResolver
         return -1;
     }
 
-    private int FindCmdRunOption(List<WordToken> words, int from, int to)
+    private int FindCmdRunOption(WordList words, int from, int to)
     {
         for (var i = from; i < to; i++)
         {
@@ -401,7 +401,7 @@ internal sealed class CommandResolver
     }
 
     /// <summary>Parses the words after the option at <paramref name="option"/> (-Command, /c) as one script.</summary>
-    private void ParseScriptAfter(List<WordToken> words, int option, int to, ShellDialect dialect)
+    private void ParseScriptAfter(WordList words, int option, int to, ShellDialect dialect)
     {
         if (option >= 0)
         {
@@ -410,7 +410,7 @@ internal sealed class CommandResolver
     }
 
     /// <summary>Parses words[from..to) joined with spaces as one script (eval, -Command, /c).</summary>
-    private void ParseJoined(List<WordToken> words, int from, int to, ShellDialect dialect)
+    private void ParseJoined(WordList words, int from, int to, ShellDialect dialect)
     {
         if (from >= to)
         {
@@ -438,7 +438,7 @@ internal sealed class CommandResolver
         var segment = 0;
         for (var i = from; i < to; i++)
         {
-            var word = words[i];
+            ref readonly var word = ref words[i];
             if (i > from)
             {
                 // The joining space maps to the gap after the previous word.

@@ -12,7 +12,7 @@ internal sealed class ControlFlow
     private static readonly string[] PosixReserved = { "{", "}", "if", "then", "elif", "else", "fi", "while", "until", "do", "done", "!" };
 
     // The first characters of the POSIX words that are not commands in command position (see PosixCommandWord).
-    private const string PosixKeywordStarts = "{}itefwud!sc[";
+    private static bool IsPosixKeywordStart(char c) => c is '{' or '}' or 'i' or 't' or 'e' or 'f' or 'w' or 'u' or 'd' or '!' or 's' or 'c' or '[';
 
     private static readonly string[] PowerShellKeywords =
     {
@@ -189,7 +189,7 @@ internal sealed class ControlFlow
 
         // Most commands are no keyword at all: no keyword is longer than "function" or starts otherwise.
         var value = parser.Value(word);
-        if (value.Length == 0 || value.Length > 8 || PosixKeywordStarts.IndexOf(value[0]) < 0)
+        if (value.Length == 0 || value.Length > 8 || !IsPosixKeywordStart(value[0]))
         {
             return true;
         }

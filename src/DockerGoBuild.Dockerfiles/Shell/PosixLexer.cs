@@ -14,7 +14,7 @@ internal sealed class PosixLexer : ShellLexer
     {
     }
 
-    protected override Token ReadToken(int start, char c)
+    protected override TokenKind ReadToken(int start, char c)
     {
         switch (c)
         {
@@ -101,13 +101,13 @@ internal sealed class PosixLexer : ShellLexer
         return true;
     }
 
-    private Token Arithmetic(int start)
+    private TokenKind Arithmetic(int start)
     {
         Position = ScanHelpers.SkipBalanced(Text, start, Limit, '(', ')');
-        return Token.Separator("((", start, Position);
+        return SetOperator(TokenKind.Separator, "((", start, Position);
     }
 
-    private Token ReadRedirect(int start, int opStart)
+    private TokenKind ReadRedirect(int start, int opStart)
     {
         Position = opStart;
         foreach (var candidate in RedirectOperators)
@@ -122,10 +122,10 @@ internal sealed class PosixLexer : ShellLexer
         return RedirectOperator(Text[opStart] == '<' ? "<" : ">", start);
     }
 
-    private Token RedirectOperator(string op, int start)
+    private TokenKind RedirectOperator(string op, int start)
     {
         Position += op.Length;
-        return Token.Redirect(op, start, Position);
+        return SetOperator(TokenKind.Redirect, op, start, Position);
     }
 
     private bool StartsWith(string op)
@@ -148,26 +148,32 @@ internal sealed class PosixLexer : ShellLexer
 
     protected override void SkipBlanks()
     {
-        while (Position < Limit)
+        var text = Text;
+        var limit = Limit;
+        var pos = Position;
+        while (pos < limit)
         {
-            var c = Text[Position];
+            var c = text[pos];
+            int continuation;
             if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
             {
-                Position++;
+                pos++;
             }
-            else if (c == '\\' && ContinuationLength(Position) > 0)
+            else if (c == '\\' && (continuation = ContinuationLength(pos)) > 0)
             {
-                Position += ContinuationLength(Position);
+                pos += continuation;
             }
             else if (c == '#')
             {
-                Position = ScanHelpers.LineEnd(Text, Position, Limit);
+                pos = ScanHelpers.LineEnd(text, pos, limit);
             }
             else
             {
-                return;
+                break;
             }
         }
+
+        Position = pos;
     }
 
     private void ReadEscape()
@@ -222,10 +228,31 @@ internal sealed class PosixLexer : ShellLexer
             }
             else
             {
-                Word.Append(c, Position);
-                Position++;
+                var runEnd = DoubleQuotedRunEnd(Position + 1);
+                Word.AppendRaw(Text, Position, runEnd);
+                Position = runEnd;
             }
         }
+    }
+
+    // The end of the run of characters from `from` that stand for themselves inside double quotes.
+    private int DoubleQuotedRunEnd(int from)
+    {
+        var text = Text;
+        var limit = Limit;
+        var end = from;
+        while (end < limit)
+        {
+            var c = text[end];
+            if (c == '"' || c == '\\' || c == '$' || c == '`')
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return end;
     }
 
     private static bool IsDoubleQuoteEscapable(char c) => c == '$' || c == '`' || c == '"' || c == '\\';
@@ -376,7 +403,7 @@ internal sealed class PosixLexer : ShellLexer
         {
             if (Text[Position] == '\\' && Position + 1 < Limit)
             {
-                Word.Append(TranslateAnsiCEscape(Text[Position + 1]), Position);
+                Word.AppendTranslated(TranslateAnsiCEscape(Text[Position + 1]), Position);
                 Position += 2;
             }
             else

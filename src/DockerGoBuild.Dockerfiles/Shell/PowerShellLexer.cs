@@ -11,7 +11,7 @@ internal sealed class PowerShellLexer : ShellLexer
     {
     }
 
-    protected override Token ReadToken(int start, char c)
+    protected override TokenKind ReadToken(int start, char c)
     {
         switch (c)
         {
@@ -31,7 +31,7 @@ internal sealed class PowerShellLexer : ShellLexer
                 }
 
                 Position++;
-                return new Token(TokenKind.CallOperator, "&", start, Position);
+                return SetOperator(TokenKind.CallOperator, "&", start, Position);
             case '>':
             case '<':
                 return ReadStreamRedirect(start, start);
@@ -166,7 +166,7 @@ internal sealed class PowerShellLexer : ShellLexer
             }
             else if (c == '`' && Position + 1 < Limit)
             {
-                Word.Append(TranslateEscape(Text[Position + 1]), Position + 1);
+                Word.AppendTranslated(TranslateEscape(Text[Position + 1]), Position + 1);
                 Position += 2;
             }
             else if (c == '$')

@@ -24,7 +24,8 @@ internal sealed class ScriptParser
     private OffsetMap map = null!;
     private int depth;
     private HashSet<int>? alreadyRun;
-    private Token pushedBack;
+    // A token read ahead and given back; the lexer still holds it.
+    private TokenKind pushedBack;
     private bool hasPushedBack;
     private int parenDepth;
 
@@ -85,8 +86,7 @@ internal sealed class ScriptParser
     {
         while (true)
         {
-            var token = NextToken();
-            switch (token.Kind)
+            switch (NextToken())
             {
                 case TokenKind.End:
                     FinishCommand();
@@ -95,7 +95,7 @@ internal sealed class ScriptParser
                     OnWord(lexer.LastWord);
                     break;
                 case TokenKind.Redirect:
-                    OnRedirect(token);
+                    OnRedirect();
                     break;
                 case TokenKind.CallOperator:
                     // After words, PowerShell's '&' ends a background pipeline; either way a command follows.
@@ -103,7 +103,7 @@ internal sealed class ScriptParser
                     current.ForceCommand = true;
                     break;
                 case TokenKind.Separator:
-                    if (OnSeparator(token, untilClose))
+                    if (OnSeparator(untilClose))
                     {
                         return lexer.Position;
                     }
@@ -114,25 +114,25 @@ internal sealed class ScriptParser
     }
 
     /// <summary>Splits the text into words only; operators become literal words.</summary>
-    public void SplitWords(List<WordToken> words, WordBuilder literal)
+    public void SplitWords(WordList words, WordBuilder literal)
     {
-        for (var token = lexer.Next(); token.Kind != TokenKind.End; token = lexer.Next())
+        for (var kind = lexer.Next(); kind != TokenKind.End; kind = lexer.Next())
         {
-            if (token.Kind == TokenKind.Word)
+            if (kind == TokenKind.Word)
             {
                 words.Add(lexer.LastWord);
             }
-            else if (token.Op != "\n")
+            else if (lexer.OperatorText != "\n")
             {
                 literal.Begin();
-                literal.AppendRaw(text, token.Start, token.End);
-                words.Add(literal.Build(token.Start, token.End));
+                literal.AppendRaw(text, lexer.OperatorStart, lexer.OperatorEnd);
+                words.Add(literal.Build(lexer.OperatorStart, lexer.OperatorEnd));
             }
         }
     }
 
     /// <summary>Records a command named <paramref name="name"/> (the base name of its first word) whose argv is <paramref name="words"/>[from..to).</summary>
-    public void Emit(CharSlice name, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end) =>
+    public void Emit(CharSlice name, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end) =>
         Context.Sink.Add(this, name, words, from, to, assignments, heredocs, start, end);
 
     /// <summary>True when a substitution at <paramref name="position"/> should be parsed rather than skipped as data.</summary>
@@ -171,7 +171,7 @@ internal sealed class ScriptParser
         _ => posixLexer ??= new PosixLexer(Context),
     };
 
-    private Token NextToken()
+    private TokenKind NextToken()
     {
         if (hasPushedBack)
         {
@@ -205,57 +205,59 @@ internal sealed class ScriptParser
         current.Add(word);
     }
 
-    private void OnRedirect(in Token token)
+    private void OnRedirect()
     {
-        current.Extend(token.Start, token.End);
-        if (!token.HasTarget)
+        var op = lexer.OperatorText;
+        current.Extend(lexer.OperatorStart, lexer.OperatorEnd);
+        if (!lexer.RedirectHasTarget)
         {
             return;
         }
 
         var target = NextToken();
-        if (target.Kind != TokenKind.Word)
+        if (target != TokenKind.Word)
         {
             pushedBack = target;
             hasPushedBack = true;
             return;
         }
 
-        current.Extend(target.Start, target.End);
-        if (token.Op == "<<" || token.Op == "<<-")
+        current.Extend(lexer.LastWord.Start, lexer.LastWord.End);
+        if (op == "<<" || op == "<<-")
         {
-            var heredoc = new PendingHeredoc(MakeString(Value(lexer.LastWord)), token.Op == "<<-");
+            var heredoc = new PendingHeredoc(MakeString(Value(lexer.LastWord)), op == "<<-");
             current.Heredocs.Add(heredoc);
             pendingHeredocs.Add(heredoc);
         }
     }
 
     /// <summary>Handles a separator; true when it closes the substitution being parsed.</summary>
-    private bool OnSeparator(in Token token, bool untilClose)
+    private bool OnSeparator(bool untilClose)
     {
-        if (token.Op == "(" && IsFunctionDefinition())
+        var op = lexer.OperatorText;
+        if (op == "(" && IsFunctionDefinition())
         {
             current.Reset();
             return false;
         }
 
         FinishCommand();
-        if (token.Op == "\n")
+        if (op == "\n")
         {
             ReadHeredocBodies();
         }
 
-        var closesSubstitution = untilClose && parenDepth == 0 && token.Op == ")";
-        if (controlFlow.SkipSeparator(token.Op, closesSubstitution))
+        var closesSubstitution = untilClose && parenDepth == 0 && op == ")";
+        if (controlFlow.SkipSeparator(op, closesSubstitution))
         {
             return false;
         }
 
-        if (token.Op == "(")
+        if (op == "(")
         {
             parenDepth++;
         }
-        else if (token.Op == ")")
+        else if (op == ")")
         {
             if (parenDepth == 0)
             {

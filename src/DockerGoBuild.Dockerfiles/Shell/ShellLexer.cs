@@ -24,6 +24,17 @@ internal abstract class ShellLexer
     /// <summary>The word of the last <see cref="TokenKind.Word"/> token.</summary>
     public WordToken LastWord;
 
+    /// <summary>The text of the last separator, redirection or call operator ("\n" for a newline).</summary>
+    public string OperatorText { get; private set; } = string.Empty;
+
+    /// <summary>Where the last separator, redirection or call operator starts (with a redirection's stream number).</summary>
+    public int OperatorStart { get; private set; }
+
+    public int OperatorEnd { get; private set; }
+
+    /// <summary>False for a last redirection that is complete on its own, like PowerShell's <c>2&gt;&amp;1</c>.</summary>
+    public bool RedirectHasTarget { get; private set; }
+
     protected char[] Text { get; private set; } = System.Array.Empty<char>();
 
     protected int Limit { get; private set; }
@@ -40,17 +51,17 @@ internal abstract class ShellLexer
         Owner = owner;
     }
 
-    public Token Next()
+    public TokenKind Next()
     {
         SkipBlanks();
-        return Position < Limit ? ReadToken(Position, Text[Position]) : new Token(TokenKind.End, string.Empty, Limit, Limit);
+        return Position < Limit ? ReadToken(Position, Text[Position]) : TokenKind.End;
     }
 
     /// <summary>Steps over blanks, line continuations and comments.</summary>
     protected abstract void SkipBlanks();
 
     /// <summary>Reads the operator, redirection or word that starts with <paramref name="c"/> at <paramref name="start"/>.</summary>
-    protected abstract Token ReadToken(int start, char c);
+    protected abstract TokenKind ReadToken(int start, char c);
 
     /// <summary>True for the characters that end a word outside quotes (blanks and operators).</summary>
     protected abstract bool EndsWord(char c);
@@ -77,11 +88,21 @@ internal abstract class ShellLexer
 
     protected char Peek(int ahead) => Position + ahead < Limit ? Text[Position + ahead] : '\0';
 
-    protected Token Operator(string op)
+    protected TokenKind Operator(string op)
     {
         var start = Position;
         Position += op.Length;
-        return Token.Separator(op, start, Position);
+        return SetOperator(TokenKind.Separator, op, start, Position);
+    }
+
+    /// <summary>Records the operator token [start, end) of <paramref name="kind"/> and returns the kind.</summary>
+    protected TokenKind SetOperator(TokenKind kind, string op, int start, int end, bool hasTarget = true)
+    {
+        OperatorText = op;
+        OperatorStart = start;
+        OperatorEnd = end;
+        RedirectHasTarget = hasTarget;
+        return kind;
     }
 
     /// <summary>The table of special characters for a lexer's constructor: true for each of <paramref name="characters"/>.</summary>
@@ -96,31 +117,23 @@ internal abstract class ShellLexer
         return table;
     }
 
-    protected Token ReadWord()
+    protected TokenKind ReadWord()
     {
         var start = Position;
-        while (Position < Limit && !IsSpecial(Text[Position]))
-        {
-            Position++;
-        }
+        Position = OrdinaryRunEnd(start);
 
         // Most words are one run of ordinary characters: their value is their text, with nothing to build.
         if (Position > start && (Position == Limit || EndsWord(Text[Position])))
         {
             LastWord = WordBuilder.Verbatim(start, Position);
-            return Token.FromWord(LastWord);
+            return TokenKind.Word;
         }
 
         Word.Begin();
         Word.AppendRaw(Text, start, Position);
         while (Position < Limit)
         {
-            var runEnd = Position;
-            while (runEnd < Limit && !IsSpecial(Text[runEnd]))
-            {
-                runEnd++;
-            }
-
+            var runEnd = OrdinaryRunEnd(Position);
             if (runEnd > Position)
             {
                 Word.AppendRaw(Text, Position, runEnd);
@@ -140,10 +153,29 @@ internal abstract class ShellLexer
         }
 
         LastWord = Word.Build(start, Position);
-        return Token.FromWord(LastWord);
+        return TokenKind.Word;
     }
 
-    private bool IsSpecial(char c) => c < 128 && _special[c];
+    // The end of the run of ordinary characters from `from`: the lexer's hottest loop, kept in locals.
+    private int OrdinaryRunEnd(int from)
+    {
+        var text = Text;
+        var limit = Limit;
+        var special = _special;
+        var end = from;
+        while (end < limit)
+        {
+            var c = text[end];
+            if (c < 128 && special[c])
+            {
+                break;
+            }
+
+            end++;
+        }
+
+        return end;
+    }
 
     /// <summary>Reads one special character or the quoted/expanded part it starts into <see cref="Word"/>; false at the end of the word.</summary>
     private bool ReadWordPart()
@@ -171,24 +203,18 @@ internal abstract class ShellLexer
     /// <summary>Appends the characters up to <paramref name="quote"/> as they are, then steps over the quote if there is one.</summary>
     protected void ReadVerbatimUntil(char quote)
     {
-        Position++;
-        while (Position < Limit && Text[Position] != quote)
-        {
-            Word.Append(Text[Position], Position);
-            Position++;
-        }
-
-        if (Position < Limit)
-        {
-            Position++;
-        }
+        var start = Position + 1;
+        var end = start < Limit ? System.Array.IndexOf(Text, quote, start, Limit - start) : -1;
+        end = end < 0 ? Limit : end;
+        Word.AppendRaw(Text, start, end);
+        Position = end < Limit ? end + 1 : Limit;
     }
 
     /// <summary>
     /// PowerShell's and cmd's redirections: <c>&gt;</c>, <c>&gt;&gt;</c>, <c>&lt;</c> (after an optional stream
     /// number at <paramref name="start"/>), or a stream merge like <c>2&gt;&amp;1</c>, which takes no target.
     /// </summary>
-    protected Token ReadStreamRedirect(int start, int opStart)
+    protected TokenKind ReadStreamRedirect(int start, int opStart)
     {
         Position = opStart + 1;
         if (Text[opStart] == '>' && Peek(0) == '>')
@@ -203,11 +229,11 @@ internal abstract class ShellLexer
             hasTarget = false;
         }
 
-        return Token.Redirect(OperatorText(start, Position), start, Position, hasTarget);
+        return SetOperator(TokenKind.Redirect, StreamOperatorText(start, Position), start, Position, hasTarget);
     }
 
     // The usual operators come from constants; anything else (a stream number other than 1 or 2) is rare.
-    private string OperatorText(int start, int end)
+    private string StreamOperatorText(int start, int end)
     {
         var slice = new CharSlice(Text, start, end - start);
         foreach (var op in StreamOperators)

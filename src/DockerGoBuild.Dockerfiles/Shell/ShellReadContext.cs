@@ -152,6 +152,26 @@ internal sealed class ShellReadContext
     /// <summary>The segments and substitutions of a word (none for most).</summary>
     public WordExtra ExtraOf(in WordToken word) => word.Extra == 0 ? default : Extras[word.Extra - 1];
 
+    /// <summary>
+    /// Where in <see cref="Text"/> the word's value was read from when it was read from one run of it (a word quoted
+    /// as a whole, say), else -1. Its characters can still differ from the run's where an escape was translated.
+    /// </summary>
+    public int SingleRunStart(in WordToken word)
+    {
+        if (!word.InArena)
+        {
+            return word.ValueStart;
+        }
+
+        var extra = ExtraOf(word);
+        return extra.SegmentCount switch
+        {
+            0 => word.Start,
+            1 => Segments[(2 * extra.SegmentStart) + 1],
+            _ => -1,
+        };
+    }
+
     /// <summary>Appends characters to the arena and returns where they start.</summary>
     public int AppendToArena(char[] source, int start, int length)
     {

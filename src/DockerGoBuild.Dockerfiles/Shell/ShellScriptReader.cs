@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
@@ -44,7 +45,7 @@ public static class ShellScriptReader
         {
             text.CopyTo(start, context.Text, 0, length);
             var parser = Start(context, length, dialect);
-            var tokens = new List<WordToken>();
+            var tokens = new WordList();
             parser.SplitWords(tokens, new WordBuilder(context));
             var words = new ShellWord[tokens.Count];
             for (var i = 0; i < tokens.Count; i++)
@@ -64,24 +65,31 @@ public static class ShellScriptReader
     internal static void Read(string text, int start, int length, ShellDialect dialect, IShellCommandSink sink, StringTable? strings)
     {
         var context = ShellReadContext.Rent(start, length, sink, strings);
-        try
-        {
-            text.CopyTo(start, context.Text, 0, length);
-            Start(context, length, dialect).Run(untilClose: false);
-        }
-        finally
-        {
-            context.Return();
-        }
+        text.CopyTo(start, context.Text, 0, length);
+        Run(context, length, dialect);
     }
 
     /// <summary>Reads the logical line's characters [start, start+length) into <paramref name="sink"/>; offsets are logical.</summary>
     internal static void Read(LogicalLine line, int start, int length, ShellDialect dialect, IShellCommandSink sink, StringTable? strings)
     {
         var context = ShellReadContext.Rent(start, length, sink, strings);
+        line.CopyTo(start, context.Text, 0, length);
+        Run(context, length, dialect);
+    }
+
+    /// <summary>Reads a script built in <paramref name="text"/> into <paramref name="sink"/>; offsets are relative to it.</summary>
+    internal static void Read(StringBuilder text, ShellDialect dialect, IShellCommandSink sink, StringTable? strings)
+    {
+        var context = ShellReadContext.Rent(0, text.Length, sink, strings);
+        text.CopyTo(0, context.Text, 0, text.Length);
+        Run(context, text.Length, dialect);
+    }
+
+    // Reads the script copied into the rented context, then returns the context.
+    private static void Run(ShellReadContext context, int length, ShellDialect dialect)
+    {
         try
         {
-            line.CopyTo(start, context.Text, 0, length);
             Start(context, length, dialect).Run(untilClose: false);
         }
         finally
@@ -116,7 +124,7 @@ public static class ShellScriptReader
     {
         private readonly List<ShellCommand> commands = new();
 
-        public void Add(ScriptParser parser, CharSlice name, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
+        public void Add(ScriptParser parser, CharSlice name, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
         {
             var argv = new ShellWord[to - from];
             for (var i = from; i < to; i++)
@@ -155,7 +163,7 @@ public static class ShellScriptReader
     {
         public static readonly NoCommands Instance = new();
 
-        public void Add(ScriptParser parser, CharSlice name, List<WordToken> words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
+        public void Add(ScriptParser parser, CharSlice name, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
         {
         }
     }

@@ -1,30 +1,18 @@
 using System.Collections.Generic;
+using DockerGoBuild.Dockerfiles.Semantics;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
 /// <summary>
-/// Variables a script has set so far. Snapshots are shared until the next change, forks share their
-/// parent's table until they change it, and the number of distinct names is capped, so giving every
-/// command its own view stays linear in the input.
+/// Variables a script has set so far. The table is persistent: a command's view is the table as it is (or with its
+/// own assignments set on a copy that shares all but a few nodes), forks share their parent's table, and the
+/// number of distinct names is capped, so giving every command its own view stays linear in the input.
 /// </summary>
 internal sealed class VariableScope
 {
     private const int MaxVariables = 128;
-    private static readonly Dictionary<string, string> Empty = new();
 
-    private Dictionary<string, string> values;
-    private bool ownsValues;
-    private IReadOnlyDictionary<string, string>? snapshot;
-
-    public VariableScope()
-    {
-        values = Empty;
-    }
-
-    private VariableScope(Dictionary<string, string> values)
-    {
-        this.values = values;
-    }
+    private PersistentMap<string> values = PersistentMap<string>.Empty;
 
     public void Set(string name, string value)
     {
@@ -33,43 +21,22 @@ internal sealed class VariableScope
             return;
         }
 
-        if (!ownsValues)
-        {
-            values = new Dictionary<string, string>(values);
-            ownsValues = true;
-        }
-
-        values[name] = value;
-        snapshot = null;
+        values = values.SetItem(name, value);
     }
 
-    /// <summary>Empties the scope for the next read (whose context reuses it); snapshots given out are copies and stay.</summary>
-    public void Reset()
-    {
-        if (ownsValues)
-        {
-            values.Clear();
-        }
-
-        snapshot = null;
-    }
+    /// <summary>Empties the scope for the next read (whose context reuses it); views given out stay as they are.</summary>
+    public void Reset() => values = PersistentMap<string>.Empty;
 
     /// <summary>An independent copy, for a child shell that inherits the current variables.</summary>
-    public VariableScope Fork() => new(values);
+    public VariableScope Fork() => new() { values = values };
 
     /// <summary>The variables as a command sees them, with its own inline assignments winning.</summary>
     public IReadOnlyDictionary<string, string> View(List<InlineAssignment> inline)
     {
-        if (inline.Count == 0)
-        {
-            snapshot ??= values.Count == 0 ? Empty : new Dictionary<string, string>(values);
-            return snapshot;
-        }
-
-        var view = new Dictionary<string, string>(values);
+        var view = values;
         foreach (var assignment in inline)
         {
-            view[assignment.Name] = assignment.Value;
+            view = view.SetItem(assignment.Name, assignment.Value);
         }
 
         return view;

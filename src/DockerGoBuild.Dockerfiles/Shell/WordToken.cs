@@ -32,6 +32,9 @@ internal struct WordToken
     /// <summary>True when the word has no quotes or escapes, so reserved words and assignments can be recognised.</summary>
     public bool IsPlain;
 
+    /// <summary>True when every value character is the raw character it maps to: no escape was translated (<c>$'\n'</c>).</summary>
+    public bool IsRawCopy;
+
     /// <summary>A copy with the first <paramref name="count"/> value characters removed (e.g. cmd's <c>@</c>).</summary>
     public readonly WordToken DropPrefix(int count) => new()
     {
@@ -42,6 +45,9 @@ internal struct WordToken
         ValueLength = ValueLength - count,
         IsLiteral = IsLiteral,
         IsPlain = IsPlain,
+
+        // Without its segment table, the rest of the value is taken to map one to one from the new start.
+        IsRawCopy = IsRawCopy && Extra == 0,
     };
 }
 
@@ -89,6 +95,9 @@ internal sealed class WordBuilder
 
     public bool IsPlain { get; set; }
 
+    /// <summary>See <see cref="WordToken.IsRawCopy"/>.</summary>
+    public bool IsRawCopy { get; private set; }
+
     public int Length => length;
 
     public void Begin()
@@ -99,6 +108,7 @@ internal sealed class WordBuilder
         substitutions.Clear();
         IsLiteral = true;
         IsPlain = true;
+        IsRawCopy = true;
     }
 
     public void Append(char c, int raw)
@@ -116,6 +126,13 @@ internal sealed class WordBuilder
 
         value[length++] = c;
         lastRaw = raw;
+    }
+
+    /// <summary>Appends the character an escape at <paramref name="raw"/> stands for.</summary>
+    public void AppendTranslated(char c, int raw)
+    {
+        IsRawCopy = false;
+        Append(c, raw);
     }
 
     public void AppendRaw(char[] text, int start, int end)
@@ -158,6 +175,7 @@ internal sealed class WordBuilder
         ValueLength = end - start,
         IsLiteral = true,
         IsPlain = true,
+        IsRawCopy = true,
     };
 
     public WordToken Build(int start, int end)
@@ -172,6 +190,7 @@ internal sealed class WordBuilder
             ValueLength = length,
             IsLiteral = IsLiteral,
             IsPlain = IsPlain,
+            IsRawCopy = IsRawCopy,
         };
 
         // One segment starting the value at the word's start is the common case and needs no table.
@@ -183,4 +202,40 @@ internal sealed class WordBuilder
 
         return token;
     }
+}
+
+/// <summary>
+/// A growable list of words whose indexer returns a reference: a word is 28 bytes, and the resolver and the sinks
+/// read a command's words where they lie instead of copying each one out as a list's indexer does.
+/// </summary>
+internal sealed class WordList
+{
+    private WordToken[] items = new WordToken[16];
+
+    public int Count { get; private set; }
+
+    public ref readonly WordToken this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+
+            return ref items[index];
+        }
+    }
+
+    public void Add(in WordToken word)
+    {
+        if (Count == items.Length)
+        {
+            Array.Resize(ref items, items.Length * 2);
+        }
+
+        items[Count++] = word;
+    }
+
+    public void Clear() => Count = 0;
 }

@@ -33,7 +33,7 @@ internal static class WrapperArguments
     /// When <paramref name="name"/> is a wrapper, returns the index of the first word after its own
     /// options and operands (for env and sudo, assignments may still follow); otherwise -1.
     /// </summary>
-    public static int SkipWrapper(ScriptParser parser, CharSlice name, List<WordToken> words, int index, int to)
+    public static int SkipWrapper(ScriptParser parser, CharSlice name, WordList words, int index, int to)
     {
         var wrapper = Find(name);
         if (wrapper == null || IsCommandLookup(parser, name, words, index, to))
@@ -62,7 +62,7 @@ internal static class WrapperArguments
     }
 
     /// <summary>True for <c>command -v NAME</c> / <c>command -V NAME</c>, which only look NAME up and run nothing.</summary>
-    public static bool IsCommandLookup(ScriptParser parser, CharSlice name, List<WordToken> words, int index, int to)
+    public static bool IsCommandLookup(ScriptParser parser, CharSlice name, WordList words, int index, int to)
     {
         if (!name.Is("command") || index + 1 >= to)
         {
@@ -87,7 +87,7 @@ internal static class WrapperArguments
     }
 
     /// <summary>Skips <c>-x</c>, <c>--long[=v]</c>, value-taking options with their value, and a final <c>--</c>.</summary>
-    private static int SkipOptions(ScriptParser parser, List<WordToken> words, int index, int to, string[] valueOptions)
+    private static int SkipOptions(ScriptParser parser, WordList words, int index, int to, string[] valueOptions)
     {
         while (index < to)
         {

@@ -50,6 +50,8 @@ public static class PathologicalInputs
             Text("FROM golang:1.22\nRUN " + Repeat("go build ./... && echo ", units) + "true\n")),
         new PathologicalShape("200,000 continuation lines in one RUN", 200_000, "DGB011", units =>
             Text("FROM golang:1.22\nRUN set -e \\\n" + Repeat("  && go build -o /out/x ./cmd/x \\\n", units) + "  && true\n")),
+        new PathologicalShape("200,000 continuation lines, each command's substitution on the line after it", 100_000, "DGB011", units =>
+            Text("FROM golang:1.22\nRUN set -e \\\n" + Repeat("  && echo built \\\n  $(go build -o /out/x ./cmd/x) \\\n", units) + "  && true\n")),
         new PathologicalShape("50,000 heredocs", 50_000, "DGB010", units =>
             Text("# syntax=docker/dockerfile:1\nFROM golang:1.22\n" + Repeat("RUN <<EOF\ngo build ./...\nEOF\n", units))),
         new PathologicalShape("50,000 heredocs on one RUN", 50_000, "unterminated-heredoc", units =>
