@@ -11,14 +11,11 @@ namespace DockerGoBuild.Dockerfiles;
 /// </summary>
 internal static class AnalysisCancellation
 {
-    // Checking a token is cheap but not free; a hot loop checks every 256th time it polls.
+    // Checking a token is cheap but not free; a hot loop checks every 256th item.
     private const int PollMask = 255;
 
     [ThreadStatic]
     private static CancellationToken t_token;
-
-    [ThreadStatic]
-    private static int t_polls;
 
     /// <summary>Makes <paramref name="token"/> the current one until the scope is disposed (scopes nest).</summary>
     public static Scope Enter(CancellationToken token)
@@ -26,15 +23,6 @@ internal static class AnalysisCancellation
         var previous = t_token;
         t_token = token;
         return new Scope(previous);
-    }
-
-    /// <summary>Throws <see cref="OperationCanceledException"/> now and then when the current analysis was cancelled.</summary>
-    public static void Poll()
-    {
-        if ((++t_polls & PollMask) == 0)
-        {
-            t_token.ThrowIfCancellationRequested();
-        }
     }
 
     /// <summary>

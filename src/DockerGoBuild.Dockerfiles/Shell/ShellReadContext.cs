@@ -98,7 +98,7 @@ internal sealed class ShellReadContext
 
     /// <summary>
     /// Checks for cancellation of the analysis every 256th call: counted here, so that a word costs no
-    /// thread-local access (<see cref="AnalysisCancellation.Poll"/> counts in one).
+    /// thread-local access.
     /// </summary>
     public void PollCancellation()
     {
