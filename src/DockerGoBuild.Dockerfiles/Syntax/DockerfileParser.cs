@@ -75,7 +75,7 @@ public static class DockerfileParser
         public void Return()
         {
             Builder.Reset(string.Empty);
-            Arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\');
+            Arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\', makesWords: false);
             Flags.Clear();
             if (Line.Length > MaxRetainedChars)
             {
@@ -89,8 +89,6 @@ public static class DockerfileParser
     private sealed class Reader : InstructionLineParsers.IProblemReporter
     {
         private static readonly InstructionFlag[] NoFlags = Array.Empty<InstructionFlag>();
-        private static readonly Word[] NoWords = Array.Empty<Word>();
-        private static readonly KeyValue[] NoKeyValues = Array.Empty<KeyValue>();
 
         private readonly string _text;
         private readonly Scratch _scratch;
@@ -369,8 +367,6 @@ public static class DockerfileParser
 
             var kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, out var keyword);
             Instruction? inner = null;
-            var words = NoWords;
-            var keyValues = NoKeyValues;
             var isJsonForm = false;
             switch (kind)
             {
@@ -385,15 +381,14 @@ public static class DockerfileParser
 
                     break;
                 default:
-                    arguments.Reset(logical, text, argumentsStart, end, _escape);
+                    // The words are made when they are asked for; here the arguments are only checked.
+                    arguments.Reset(logical, text, argumentsStart, end, _escape, makesWords: false);
                     InstructionLineParsers.Read(kind, keyword, arguments, this);
-                    words = arguments.Words.Count == 0 ? NoWords : arguments.Words.ToArray();
-                    keyValues = arguments.KeyValues.Count == 0 ? NoKeyValues : arguments.KeyValues.ToArray();
                     isJsonForm = arguments.IsJsonForm;
                     break;
             }
 
-            return new Instruction(kind, keyword, logical, start, flags, argumentsStart, end, words, keyValues, isJsonForm, inner);
+            return new Instruction(kind, keyword, logical, start, flags, argumentsStart, end, _escape, isJsonForm, inner);
         }
 
         // BuildKit splits the keyword from its arguments on [\t\v\f\r ] only.

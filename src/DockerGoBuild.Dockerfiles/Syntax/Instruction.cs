@@ -1,11 +1,22 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
 /// <summary>One instruction: its keyword, flags, arguments, heredocs, and where each lies in the source.</summary>
 public sealed class Instruction
 {
+    // Words and pairs are published together, under this lock, by the first thread that asks for either.
+    private static readonly object ArgumentsPublication = new();
+
+    // The escape character in force, for reading the words again.
+    private readonly char _escape;
+
+    // Made from the line when first asked for: the parser only checks the arguments. _words is written last.
+    private Word[]? _words;
+    private KeyValue[]? _keyValues;
+
     internal Instruction(
         InstructionKind kind,
         string keyword,
@@ -14,8 +25,7 @@ public sealed class Instruction
         InstructionFlag[] flags,
         int argumentsStart,
         int argumentsEnd,
-        Word[] words,
-        KeyValue[] keyValues,
+        char escape,
         bool isJsonForm,
         Instruction? inner)
     {
@@ -26,8 +36,7 @@ public sealed class Instruction
         FlagArray = flags;
         ArgumentsStart = argumentsStart;
         ArgumentsEnd = argumentsEnd;
-        WordArray = words;
-        KeyValueArray = keyValues;
+        _escape = escape;
         IsJsonForm = isJsonForm;
         Inner = inner;
     }
@@ -67,9 +76,20 @@ public sealed class Instruction
     // The lists as arrays, for the rules' loops (no enumerator to allocate, no interface to call through).
     internal InstructionFlag[] FlagArray { get; }
 
-    internal Word[] WordArray { get; }
+    internal Word[] WordArray => Volatile.Read(ref _words) ?? MakeWords();
 
-    internal KeyValue[] KeyValueArray { get; }
+    internal KeyValue[] KeyValueArray
+    {
+        get
+        {
+            if (Volatile.Read(ref _words) == null)
+            {
+                MakeWords();
+            }
+
+            return _keyValues!;
+        }
+    }
 
     /// <summary>True when the arguments are a JSON array (exec form).</summary>
     public bool IsJsonForm { get; }
@@ -106,6 +126,22 @@ public sealed class Instruction
         }
 
         return null;
+    }
+
+    private Word[] MakeWords()
+    {
+        InstructionLineParsers.MakeWords(Kind, Keyword, Line, ArgumentsStart, ArgumentsEnd, _escape, out var words, out var keyValues);
+        lock (ArgumentsPublication)
+        {
+            if (_words != null)
+            {
+                return _words;
+            }
+
+            _keyValues = keyValues;
+            Volatile.Write(ref _words, words);
+            return words;
+        }
     }
 
     /// <summary>The source span of a logical range of this instruction.</summary>
