@@ -34,8 +34,9 @@ public static class DockerfileParser
     }
 
     /// <summary>
-    /// The reader's working memory: the logical line's characters, its pieces, the argument readers' lists.
-    /// A thread keeps one and reuses it from parse to parse, so that a parse allocates only the syntax it returns.
+    /// The reader's working memory: the logical line's characters, its pieces, the argument readers' lists, the
+    /// instructions and comments found so far. A thread keeps one and reuses it from parse to parse, so that a
+    /// parse allocates only the syntax it returns, at its exact size.
     /// </summary>
     private sealed class Scratch
     {
@@ -50,6 +51,11 @@ public static class DockerfileParser
         public InstructionLineParsers.Arguments Arguments { get; } = new();
 
         public List<InstructionFlag> Flags { get; } = new();
+
+        public List<Instruction> Instructions { get; } = new();
+
+        /// <summary>The comments as <see cref="DockerfileSyntax"/> keeps them: pairs of (line and whether it is inside a continuation, start of the '#').</summary>
+        public List<int> Comments { get; } = new();
 
         public char[] Line { get; private set; } = new char[256];
 
@@ -77,6 +83,8 @@ public static class DockerfileParser
             Builder.Reset(string.Empty);
             Arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\', makesWords: false);
             Flags.Clear();
+            Instructions.Clear();
+            Comments.Clear();
             if (Line.Length > MaxRetainedChars)
             {
                 Line = new char[256];
@@ -95,8 +103,8 @@ public static class DockerfileParser
         private readonly LineMap _lines;
         private readonly CancellationToken _cancellationToken;
         private readonly List<Instruction> _instructions;
+        private readonly List<int> _comments;
         private List<ParserDirective>? _directives;
-        private List<CommentLine>? _comments;
         private List<ParseDiagnostic>? _diagnostics;
         private char _escape = '\\';
         private bool _directivesDone;
@@ -107,9 +115,8 @@ public static class DockerfileParser
             _scratch = scratch;
             _lines = LineMap.Create(text);
             _cancellationToken = cancellationToken;
-
-            // About one instruction in two lines in real files: sized so the list rarely grows.
-            _instructions = new List<Instruction>((_lines.Count / 2) + 1);
+            _instructions = scratch.Instructions;
+            _comments = scratch.Comments;
         }
 
         void InstructionLineParsers.IProblemReporter.Report(string code, string message, LogicalLine line, int start, int end) =>
@@ -132,7 +139,7 @@ public static class DockerfileParser
                 ReadPossibleDirective(line, start, end, indented: start > lineStart);
                 if (start < end && _text[start] == '#')
                 {
-                    (_comments ??= new List<CommentLine>()).Add(new CommentLine(line, TextSpan.FromBounds(start, end), insideContinuation: false));
+                    AddComment(line, start, insideContinuation: false);
                     line++;
                     continue;
                 }
@@ -161,7 +168,7 @@ public static class DockerfileParser
                     var firstNonBlank = SkipWhiteSpace(continuationStart, continuationEnd);
                     if (firstNonBlank < continuationEnd && _text[firstNonBlank] == '#')
                     {
-                        (_comments ??= new List<CommentLine>()).Add(new CommentLine(lastLine, TextSpan.FromBounds(firstNonBlank, continuationEnd), insideContinuation: true));
+                        AddComment(lastLine, firstNonBlank, insideContinuation: true);
                         continue;
                     }
 
@@ -215,14 +222,22 @@ public static class DockerfileParser
                 Report("no-instructions", ParseSeverity.Error, "The file has no instructions: a Dockerfile needs at least a FROM", new TextSpan(_text.Length, 0));
             }
 
+            var instructions = new List<Instruction>(_instructions.Count);
+            instructions.AddRange(_instructions);
             return new DockerfileSyntax(
                 _text,
                 _lines,
                 _escape,
                 (IReadOnlyList<ParserDirective>?)_directives ?? Array.Empty<ParserDirective>(),
-                (IReadOnlyList<CommentLine>?)_comments ?? Array.Empty<CommentLine>(),
-                _instructions,
+                _comments.Count == 0 ? Array.Empty<int>() : _comments.ToArray(),
+                instructions,
                 (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>());
+        }
+
+        private void AddComment(int line, int start, bool insideContinuation)
+        {
+            _comments.Add(DockerfileSyntax.CommentLineEntry(line, insideContinuation));
+            _comments.Add(start);
         }
 
         private static void SetExtent(Instruction instruction, int startLine, int endLine, int end)
