@@ -16,11 +16,10 @@ public sealed class LineMap
     // The binary check looks at this many characters from the start: a few stray Latin-1 bytes in a comment do not count.
     private const int SampleLength = 8192;
 
-    // Four UTF-16 characters read as one 64-bit word are tested lane by lane: any not ASCII, any DEL (0x7F, the only
-    // ASCII character that one more makes 0x80), any below ' ' (the only ones that borrow when ' ' is taken away).
+    // Four UTF-16 characters read as one 64-bit word are tested lane by lane: any DEL or not ASCII (0x7F is the only
+    // ASCII character that one more takes past 0x7F), any below ' ' (the only ones that borrow when ' ' is taken away).
     private const ulong NotAsciiBits = 0xFF80_FF80_FF80_FF80;
     private const ulong EachOne = 0x0001_0001_0001_0001;
-    private const ulong EachAsciiHighBit = 0x0080_0080_0080_0080;
     private const ulong EachSpace = 0x0020_0020_0020_0020;
     private const ulong EachBorrowBit = 0x8000_8000_8000_8000;
 
@@ -52,15 +51,25 @@ public sealed class LineMap
         var scan = new Scan(startsScratch ?? new int[256]);
         fixed (char* chars = text)
         {
-            // Lines are found where the characters are not printable ASCII, and eight printable ones, most
-            // stretches of a Dockerfile, are stepped over with one test.
+            // Lines are found where the characters are not printable ASCII: eight printable ones, most stretches of
+            // a Dockerfile, are stepped over with one branch, and only the four around a line break are looked at.
             var length = text.Length;
             var i = 0;
             for (; i + 8 <= length; i += 8)
             {
-                if ((NotPrintable(*(ulong*)(chars + i)) | NotPrintable(*(ulong*)(chars + i + 4))) != 0)
+                var low = NotPrintable(*(ulong*)(chars + i));
+                var high = NotPrintable(*(ulong*)(chars + i + 4));
+                if ((low | high) != 0)
                 {
-                    scan.Visit(chars, length, i, i + 8);
+                    if (low != 0)
+                    {
+                        scan.Visit(chars, length, i, i + 4);
+                    }
+
+                    if (high != 0)
+                    {
+                        scan.Visit(chars, length, i + 4, i + 8);
+                    }
                 }
             }
 
@@ -76,7 +85,7 @@ public sealed class LineMap
 
     /// <summary>Non-zero when one of the four UTF-16 characters in <paramref name="four"/> is not printable ASCII.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong NotPrintable(ulong four) => (four & NotAsciiBits) | ((four + EachOne) & EachAsciiHighBit) | ((four - EachSpace) & EachBorrowBit);
+    private static ulong NotPrintable(ulong four) => (((four + EachOne) | four) & NotAsciiBits) | ((four - EachSpace) & EachBorrowBit);
 
     /// <summary>Offset of the first character of the line.</summary>
     public int Start(int line) => _starts[Checked(line)];
