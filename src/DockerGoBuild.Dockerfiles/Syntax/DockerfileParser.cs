@@ -202,11 +202,8 @@ public static class DockerfileParser
                     var heredocs = ReadHeredocs(logical, chars, ref line, ref lastLine, ref instructionEnd);
                     if (heredocs.Count > 0)
                     {
+                        // ONBUILD's are its trigger's: setting them on the one sets them on the other.
                         instruction.Heredocs = heredocs;
-                        if (instruction.Inner != null)
-                        {
-                            instruction.Inner.Heredocs = heredocs;
-                        }
                     }
                 }
 
