@@ -24,7 +24,7 @@ public static class DockerfileParser
             var scratch = Scratch.Rent(text);
             try
             {
-                return new Reader(text, scratch, cancellationToken).Read();
+                return scratch.Reader.Read(text, cancellationToken);
             }
             finally
             {
@@ -34,8 +34,8 @@ public static class DockerfileParser
     }
 
     /// <summary>
-    /// The reader's working memory: the logical line's characters, its pieces, the argument readers' lists, the
-    /// instructions and comments found so far. A thread keeps one and reuses it from parse to parse, so that a
+    /// The reader and its working memory: the logical line's characters, its pieces, the argument readers' lists,
+    /// the instructions and comments found so far. A thread keeps one and reuses it from parse to parse, so that a
     /// parse allocates only the syntax it returns, at its exact size.
     /// </summary>
     private sealed class Scratch
@@ -45,6 +45,13 @@ public static class DockerfileParser
 
         [ThreadStatic]
         private static Scratch? cached;
+
+        public Scratch()
+        {
+            Reader = new Reader(this);
+        }
+
+        public Reader Reader { get; }
 
         public LogicalLine.Builder Builder { get; } = new();
 
@@ -80,6 +87,7 @@ public static class DockerfileParser
 
         public void Return()
         {
+            Reader.Reset();
             Builder.Reset(string.Empty);
             Arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\', makesWords: false);
             Flags.Clear();
@@ -98,32 +106,46 @@ public static class DockerfileParser
     {
         private static readonly InstructionFlag[] NoFlags = Array.Empty<InstructionFlag>();
 
-        private readonly string _text;
         private readonly Scratch _scratch;
-        private readonly LineMap _lines;
-        private readonly CancellationToken _cancellationToken;
         private readonly List<Instruction> _instructions;
         private readonly List<int> _comments;
+
+        // The parse's state, set by Read and cleared by Reset.
+        private string _text = string.Empty;
+        private LineMap _lines = null!;
+        private CancellationToken _cancellationToken;
         private List<ParserDirective>? _directives;
         private List<ParseDiagnostic>? _diagnostics;
-        private char _escape = '\\';
+        private char _escape;
         private bool _directivesDone;
 
-        public Reader(string text, Scratch scratch, CancellationToken cancellationToken)
+        public Reader(Scratch scratch)
         {
-            _text = text;
             _scratch = scratch;
-            _lines = LineMap.Create(text);
-            _cancellationToken = cancellationToken;
             _instructions = scratch.Instructions;
             _comments = scratch.Comments;
+        }
+
+        /// <summary>Forgets the last parse, so that the thread keeps nothing of it.</summary>
+        public void Reset()
+        {
+            _text = string.Empty;
+            _lines = null!;
+            _cancellationToken = default;
+            _directives = null;
+            _diagnostics = null;
         }
 
         void InstructionLineParsers.IProblemReporter.Report(string code, string message, LogicalLine line, int start, int end) =>
             Report(code, code == "invalid-json" ? ParseSeverity.Warning : ParseSeverity.Error, message, line.ToSource(start, end));
 
-        public DockerfileSyntax Read()
+        public DockerfileSyntax Read(string text, CancellationToken cancellationToken)
         {
+            _text = text;
+            _lines = LineMap.Create(text);
+            _cancellationToken = cancellationToken;
+            _escape = '\\';
+            _directivesDone = false;
             var bom = _text.Length > 0 && _text[0] == '\uFEFF' ? 1 : 0;
             var line = 0;
             while (line < _lines.Count)
@@ -152,7 +174,7 @@ public static class DockerfileParser
                 }
 
                 var builder = _scratch.Builder;
-                builder.Reset(_text);
+                builder.Clear();
                 builder.Add(start, pieceEnd - start);
                 var firstLine = line;
                 var lastLine = line;
