@@ -232,23 +232,27 @@ internal static class InstructionLineParsers
             while (pos < end)
             {
                 var c = text[pos];
-                if (quote == '\0')
+                if (quote == '\0' && char.IsWhiteSpace(c))
                 {
-                    if (char.IsWhiteSpace(c))
-                    {
-                        break;
-                    }
-
-                    if (c == '\'' || c == '"')
-                    {
-                        quote = c;
-                        blankOk = true;
-                        verbatim = false;
-                        pos++;
-                        continue;
-                    }
+                    break;
                 }
-                else if (c == quote)
+
+                // The word is its raw text until its first quote or escape: only from there on is it copied out.
+                if (verbatim && (c == '\'' || c == '"' || c == '\\'))
+                {
+                    word.Append(text, wordStart, pos - wordStart);
+                    verbatim = false;
+                }
+
+                if (quote == '\0' && (c == '\'' || c == '"'))
+                {
+                    quote = c;
+                    blankOk = true;
+                    pos++;
+                    continue;
+                }
+
+                if (quote != '\0' && c == quote)
                 {
                     quote = '\0';
                     pos++;
@@ -257,7 +261,6 @@ internal static class InstructionLineParsers
 
                 if (c == '\\')
                 {
-                    verbatim = false;
                     if (pos + 1 >= end)
                     {
                         pos++;
@@ -268,7 +271,11 @@ internal static class InstructionLineParsers
                     c = text[pos];
                 }
 
-                word.Append(c);
+                if (!verbatim)
+                {
+                    word.Append(c);
+                }
+
                 pos++;
             }
 
