@@ -7,22 +7,19 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// <summary>One instruction: its keyword, flags, arguments, heredocs, and where each lies in the source.</summary>
 public sealed class Instruction
 {
-    // Words and pairs are published together, under this lock, by the first thread that asks for either.
-    private static readonly object ArgumentsPublication = new();
-
     // The escape character in force, for reading the words again.
     private readonly char _escape;
 
-    // The kind in a byte: with ONBUILD's trigger and the heredocs in one field below, an instruction takes 16
-    // bytes less, and a file has thousands of them.
+    // The kind in a byte, and rarely used parts sharing fields below: a file has thousands of instructions.
     private readonly byte _kind;
 
     // ONBUILD's trigger (whose heredocs are ONBUILD's too), or else the heredocs, or null for none.
     private object? _innerOrHeredocs;
 
-    // Made from the line when first asked for: the parser only checks the arguments. _words is written last.
-    private Word[]? _words;
-    private KeyValue[]? _keyValues;
+    // The words, or for ENV and LABEL the pairs, or for ARG both (WordsAndPairs): made from the line when first
+    // asked for, as the parser only checks the arguments, and published in one write, so that every thread sees
+    // the same words and pairs.
+    private object? _arguments;
 
     internal Instruction(
         InstructionKind kind,
@@ -83,20 +80,21 @@ public sealed class Instruction
     // The lists as arrays, for the rules' loops (no enumerator to allocate, no interface to call through).
     internal InstructionFlag[] FlagArray { get; }
 
-    internal Word[] WordArray => Volatile.Read(ref _words) ?? MakeWords();
-
-    internal KeyValue[] KeyValueArray
+    internal Word[] WordArray => Arguments switch
     {
-        get
-        {
-            if (Volatile.Read(ref _words) == null)
-            {
-                MakeWords();
-            }
+        Word[] words => words,
+        WordsAndPairs both => both.Words,
+        _ => Array.Empty<Word>(),
+    };
 
-            return _keyValues!;
-        }
-    }
+    internal KeyValue[] KeyValueArray => Arguments switch
+    {
+        KeyValue[] pairs => pairs,
+        WordsAndPairs both => both.Pairs,
+        _ => Array.Empty<KeyValue>(),
+    };
+
+    private object Arguments => Volatile.Read(ref _arguments) ?? MakeArguments();
 
     /// <summary>True when the arguments are a JSON array (exec form).</summary>
     public bool IsJsonForm { get; }
@@ -156,24 +154,28 @@ public sealed class Instruction
         return null;
     }
 
-    private Word[] MakeWords()
+    private object MakeArguments()
     {
-        InstructionLineParsers.MakeWords(Kind, Keyword, Line, ArgumentsStart, ArgumentsEnd, _escape, out var words, out var keyValues);
-        lock (ArgumentsPublication)
-        {
-            if (_words != null)
-            {
-                return _words;
-            }
-
-            _keyValues = keyValues;
-            Volatile.Write(ref _words, words);
-            return words;
-        }
+        InstructionLineParsers.MakeWords(Kind, Keyword, Line, ArgumentsStart, ArgumentsEnd, _escape, out var words, out var pairs);
+        object made = pairs.Length == 0 ? words : words.Length == 0 ? pairs : new WordsAndPairs(words, pairs);
+        return Interlocked.CompareExchange(ref _arguments, made, null) ?? made;
     }
 
     /// <summary>The source span of a logical range of this instruction.</summary>
     public TextSpan ToSource(int start, int end) => Line.ToSource(start, end);
 
     public override string ToString() => Line.Text;
+
+    private sealed class WordsAndPairs
+    {
+        public WordsAndPairs(Word[] words, KeyValue[] pairs)
+        {
+            Words = words;
+            Pairs = pairs;
+        }
+
+        public Word[] Words { get; }
+
+        public KeyValue[] Pairs { get; }
+    }
 }

@@ -108,14 +108,12 @@ internal static class InstructionLineParsers
         }
     }
 
-    // The materialisation's working memory, kept by the thread: words are read on any thread, after the parse.
-    [ThreadStatic]
-    private static Arguments? wordReader;
-
-    [ThreadStatic]
-    private static char[]? wordReaderLine;
-
+    // A line grown past this many characters is not kept by the thread after its words are made.
     private const int MaxRetainedChars = 1 << 16;
+
+    // The word maker's working memory, kept by the thread: words are made on any thread, after the parse.
+    [ThreadStatic]
+    private static WordMakerScratch? wordMakerScratch;
 
     /// <summary>
     /// Reads the words and pairs of an instruction's arguments, line[<paramref name="start"/>, <paramref name="end"/>),
@@ -130,10 +128,23 @@ internal static class InstructionLineParsers
             return;
         }
 
-        var arguments = wordReader ?? new Arguments();
-        wordReader = null;
-        var text = wordReaderLine is { } kept && kept.Length >= line.Length ? kept : new char[Math.Max(line.Length, 256)];
-        line.CopyTo(0, text, 0, line.Length);
+        // Most instructions' arguments are one word, their whole text: that needs no copy of the line to find.
+        if (IsWholeTextWord(kind, line, start, end))
+        {
+            if (end > start)
+            {
+                words = new[] { new Word(line, start, end - start, start, end - start) };
+            }
+
+            return;
+        }
+
+        // Making words never makes more words, so the thread's scratch is never in use here.
+        var scratch = wordMakerScratch ??= new WordMakerScratch();
+        // The readers look at the arguments only: the rest of the buffer is left as it is.
+        var text = scratch.Line.Length >= line.Length ? scratch.Line : new char[Math.Max(line.Length, 256)];
+        line.CopyTo(start, text, start, end - start);
+        var arguments = scratch.Arguments;
         arguments.Reset(line, text, start, end, escape, makesWords: true);
         Read(kind, keyword, arguments, report: null);
         if (arguments.Words.Count > 0)
@@ -147,8 +158,41 @@ internal static class InstructionLineParsers
         }
 
         arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\', makesWords: false);
-        wordReader = arguments;
-        wordReaderLine = text.Length <= MaxRetainedChars ? text : null;
+        if (text.Length <= MaxRetainedChars)
+        {
+            scratch.Line = text;
+        }
+    }
+
+    /// <summary>
+    /// True when <see cref="Read"/> makes the arguments line[<paramref name="start"/>, <paramref name="end"/>) one word,
+    /// their whole text: for the instructions that take one string, and for RUN, CMD, ENTRYPOINT and SHELL in shell form.
+    /// </summary>
+    private static bool IsWholeTextWord(InstructionKind kind, LogicalLine line, int start, int end)
+    {
+        switch (kind)
+        {
+            case InstructionKind.Cmd:
+            case InstructionKind.Entrypoint:
+            case InstructionKind.Run:
+            case InstructionKind.Shell:
+                // The arguments start at a non-blank character, and only '[' can start a JSON array.
+                return start >= end || line.CharAt(start) != '[';
+            case InstructionKind.Maintainer:
+            case InstructionKind.StopSignal:
+            case InstructionKind.User:
+            case InstructionKind.Workdir:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private sealed class WordMakerScratch
+    {
+        public Arguments Arguments { get; } = new();
+
+        public char[] Line { get; set; } = new char[256];
     }
 
     /// <summary>Reads (or, with <see cref="Arguments.MakesWords"/> false, checks) the arguments; <paramref name="report"/> is null when they were checked before.</summary>
