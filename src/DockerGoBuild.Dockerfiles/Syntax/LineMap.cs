@@ -23,7 +23,10 @@ public sealed class LineMap
     private const ulong EachSpace = 0x0020_0020_0020_0020;
     private const ulong EachBorrowBit = 0x8000_8000_8000_8000;
 
-    // The line starts are collected in a buffer the thread keeps, and copied into a table of their exact number.
+    // The line starts are collected in a buffer the thread keeps (unless it grew past this), and copied into a
+    // table of their exact number.
+    private const int MaxRetainedStarts = 1 << 16;
+
     [ThreadStatic]
     private static int[]? startsScratch;
 
@@ -78,7 +81,7 @@ public sealed class LineMap
 
         var starts = new int[scan.Count];
         Array.Copy(scan.Starts, starts, starts.Length);
-        startsScratch = scan.Starts.Length <= 1 << 16 ? scan.Starts : null;
+        startsScratch = scan.Starts.Length <= MaxRetainedStarts ? scan.Starts : null;
         var sampleLength = Math.Min(text.Length, SampleLength);
         return new LineMap(text, starts, scan.SawNul || (sampleLength >= 16 && scan.Suspicious * 10 > sampleLength));
     }
