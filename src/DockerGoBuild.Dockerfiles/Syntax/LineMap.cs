@@ -22,6 +22,8 @@ public sealed class LineMap
     private const ulong EachOne = 0x0001_0001_0001_0001;
     private const ulong EachSpace = 0x0020_0020_0020_0020;
     private const ulong EachBorrowBit = 0x8000_8000_8000_8000;
+    private const ulong EachLineFeed = 0x000A_000A_000A_000A;
+    private const ulong EachLowBits = 0x7FFF_7FFF_7FFF_7FFF;
 
     // The line starts are collected in a buffer the thread keeps (unless it grew past this), and copied into a
     // table of their exact number.
@@ -55,24 +57,18 @@ public sealed class LineMap
         fixed (char* chars = text)
         {
             // Lines are found where the characters are not printable ASCII: eight printable ones, most stretches of
-            // a Dockerfile, are stepped over with one branch, and only the four around a line break are looked at.
+            // a Dockerfile, are stepped over with one branch, and line feeds among printable characters are found
+            // without looking at the characters one by one.
             var length = text.Length;
             var i = 0;
             for (; i + 8 <= length; i += 8)
             {
-                var low = NotPrintable(*(ulong*)(chars + i));
-                var high = NotPrintable(*(ulong*)(chars + i + 4));
-                if ((low | high) != 0)
+                var low = *(ulong*)(chars + i);
+                var high = *(ulong*)(chars + i + 4);
+                if ((NotPrintable(low) | NotPrintable(high)) != 0)
                 {
-                    if (low != 0)
-                    {
-                        scan.Visit(chars, length, i, i + 4);
-                    }
-
-                    if (high != 0)
-                    {
-                        scan.Visit(chars, length, i + 4, i + 8);
-                    }
+                    scan.VisitFour(chars, length, i, low);
+                    scan.VisitFour(chars, length, i + 4, high);
                 }
             }
 
@@ -167,6 +163,37 @@ public sealed class LineMap
             Count = 1;
             Suspicious = 0;
             SawNul = false;
+        }
+
+        /// <summary>Looks at the four characters <paramref name="four"/> read at <paramref name="at"/>.</summary>
+        public void VisitFour(char* chars, int length, int at, ulong four)
+        {
+            // The lanes holding '\n' are those that are zero once it is taken away: a lane's top bit is set when it is
+            // not zero (its low bits plus 0x7FFF carry into it, and no lane carries into the next).
+            var lineFeeds = four ^ EachLineFeed;
+            var lineFeedLanes = ~((((lineFeeds & EachLowBits) + EachLowBits) | lineFeeds) & EachBorrowBit) & EachBorrowBit;
+
+            // Most often the only characters here that are not printable are line feeds (0x0A | 0x20 is printable):
+            // the next lines start after them, and there is nothing else to look at.
+            if (NotPrintable(four | (lineFeedLanes >> 10)) != 0)
+            {
+                Visit(chars, length, at, at + 4);
+                return;
+            }
+
+            while (lineFeedLanes != 0)
+            {
+                // The lowest line feed's lane number: its bit moved to the bottom of the lane is 1 << (16 * lane),
+                // and multiplying by it shifts the lanes holding 0, 1, 2, 3 (top lane first) until that number is on top.
+                var lowest = lineFeedLanes & (0 - lineFeedLanes);
+                var next = at + (int)(((lowest >> 15) * 0x0000_0001_0002_0003) >> 48) + 1;
+                if (next < length)
+                {
+                    AddStart(next);
+                }
+
+                lineFeedLanes ^= lowest;
+            }
         }
 
         /// <summary>Looks at chars[from, to) one by one, where a faster test has seen something other than printable ASCII.</summary>
