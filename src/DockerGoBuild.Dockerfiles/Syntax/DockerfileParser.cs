@@ -263,7 +263,8 @@ public static class DockerfileParser
         {
             instruction.StartLine = startLine;
             instruction.EndLine = endLine;
-            var start = instruction.KeywordSpan.Start;
+            // The keyword's start in the source (KeywordSpan would map its end too).
+            var start = instruction.Line.ToSource(instruction.KeywordStart);
             instruction.Span = TextSpan.FromBounds(start, Math.Max(start, end));
             if (instruction.Inner != null)
             {
