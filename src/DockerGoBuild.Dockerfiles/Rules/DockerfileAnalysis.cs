@@ -46,7 +46,7 @@ public static class DockerfileAnalysis
             return new AnalysisResult(syntax, findings);
         }
 
-        if (LooksBinary(syntax.Text))
+        if (syntax.Lines.LooksBinary)
         {
             // One clear diagnostic instead of an "unknown instruction" for every line of noise.
             var at = new TextSpan(syntax.BomLength, 0);
@@ -65,39 +65,6 @@ public static class DockerfileAnalysis
         var kept = Suppressions.Read(syntax).Filter(findings);
         kept.Sort(static (a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Id, b.Id));
         return new AnalysisResult(syntax, kept);
-    }
-
-    /// <summary>
-    /// Binary when the start of the file has a NUL character, or when more than a tenth of it is control
-    /// characters or undecodable bytes; a few stray Latin-1 bytes in a comment do not count.
-    /// </summary>
-    private static bool LooksBinary(string text)
-    {
-        const int Sample = 8192;
-        var length = text.Length < Sample ? text.Length : Sample;
-        var suspicious = 0;
-        for (var i = 0; i < length; i++)
-        {
-            var c = text[i];
-
-            // Printable ASCII, nearly every character of a Dockerfile, is settled by one comparison.
-            if ((uint)(c - ' ') < '\u007F' - ' ')
-            {
-                continue;
-            }
-
-            if (c == '\0')
-            {
-                return true;
-            }
-
-            if ((char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f' or '\v' or '\u001B')) || c == '\uFFFD')
-            {
-                suspicious++;
-            }
-        }
-
-        return length >= 16 && suspicious * 10 > length;
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public static class DockerfileParser
             var scratch = Scratch.Rent(text);
             try
             {
-                return new Reader(text, scratch, cancellationToken).Read();
+                return scratch.Reader.Read(text, cancellationToken);
             }
             finally
             {
@@ -34,8 +34,9 @@ public static class DockerfileParser
     }
 
     /// <summary>
-    /// The reader's working memory: the logical line's characters, its pieces, the argument readers' lists.
-    /// A thread keeps one and reuses it from parse to parse, so that a parse allocates only the syntax it returns.
+    /// The reader and its working memory: the logical line's characters, its pieces, the argument readers' lists,
+    /// the instructions and comments found so far. A thread keeps one and reuses it from parse to parse, so that a
+    /// parse allocates only the syntax it returns, at its exact size.
     /// </summary>
     private sealed class Scratch
     {
@@ -45,11 +46,23 @@ public static class DockerfileParser
         [ThreadStatic]
         private static Scratch? cached;
 
+        public Scratch()
+        {
+            Reader = new Reader(this);
+        }
+
+        public Reader Reader { get; }
+
         public LogicalLine.Builder Builder { get; } = new();
 
         public InstructionLineParsers.Arguments Arguments { get; } = new();
 
         public List<InstructionFlag> Flags { get; } = new();
+
+        public List<Instruction> Instructions { get; } = new();
+
+        /// <summary>The comments as <see cref="DockerfileSyntax"/> keeps them: pairs of (line and whether it is inside a continuation, start of the '#').</summary>
+        public List<int> Comments { get; } = new();
 
         public char[] Line { get; private set; } = new char[256];
 
@@ -74,9 +87,12 @@ public static class DockerfileParser
 
         public void Return()
         {
+            Reader.Reset();
             Builder.Reset(string.Empty);
-            Arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\');
+            Arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\', makesWords: false);
             Flags.Clear();
+            Instructions.Clear();
+            Comments.Clear();
             if (Line.Length > MaxRetainedChars)
             {
                 Line = new char[256];
@@ -89,36 +105,47 @@ public static class DockerfileParser
     private sealed class Reader : InstructionLineParsers.IProblemReporter
     {
         private static readonly InstructionFlag[] NoFlags = Array.Empty<InstructionFlag>();
-        private static readonly Word[] NoWords = Array.Empty<Word>();
-        private static readonly KeyValue[] NoKeyValues = Array.Empty<KeyValue>();
 
-        private readonly string _text;
         private readonly Scratch _scratch;
-        private readonly LineMap _lines;
-        private readonly CancellationToken _cancellationToken;
         private readonly List<Instruction> _instructions;
+        private readonly List<int> _comments;
+
+        // The parse's state, set by Read and cleared by Reset.
+        private string _text = string.Empty;
+        private LineMap _lines = null!;
+        private CancellationToken _cancellationToken;
         private List<ParserDirective>? _directives;
-        private List<CommentLine>? _comments;
         private List<ParseDiagnostic>? _diagnostics;
-        private char _escape = '\\';
+        private char _escape;
         private bool _directivesDone;
 
-        public Reader(string text, Scratch scratch, CancellationToken cancellationToken)
+        public Reader(Scratch scratch)
         {
-            _text = text;
             _scratch = scratch;
-            _lines = LineMap.Create(text);
-            _cancellationToken = cancellationToken;
+            _instructions = scratch.Instructions;
+            _comments = scratch.Comments;
+        }
 
-            // About one instruction in two lines in real files: sized so the list rarely grows.
-            _instructions = new List<Instruction>((_lines.Count / 2) + 1);
+        /// <summary>Forgets the last parse, so that the thread keeps nothing of it.</summary>
+        public void Reset()
+        {
+            _text = string.Empty;
+            _lines = null!;
+            _cancellationToken = default;
+            _directives = null;
+            _diagnostics = null;
         }
 
         void InstructionLineParsers.IProblemReporter.Report(string code, string message, LogicalLine line, int start, int end) =>
             Report(code, code == "invalid-json" ? ParseSeverity.Warning : ParseSeverity.Error, message, line.ToSource(start, end));
 
-        public DockerfileSyntax Read()
+        public DockerfileSyntax Read(string text, CancellationToken cancellationToken)
         {
+            _text = text;
+            _lines = LineMap.Create(text);
+            _cancellationToken = cancellationToken;
+            _escape = '\\';
+            _directivesDone = false;
             var bom = _text.Length > 0 && _text[0] == '\uFEFF' ? 1 : 0;
             var line = 0;
             while (line < _lines.Count)
@@ -134,7 +161,7 @@ public static class DockerfileParser
                 ReadPossibleDirective(line, start, end, indented: start > lineStart);
                 if (start < end && _text[start] == '#')
                 {
-                    (_comments ??= new List<CommentLine>()).Add(new CommentLine(line, TextSpan.FromBounds(start, end), insideContinuation: false));
+                    AddComment(line, start, insideContinuation: false);
                     line++;
                     continue;
                 }
@@ -147,7 +174,7 @@ public static class DockerfileParser
                 }
 
                 var builder = _scratch.Builder;
-                builder.Reset(_text);
+                builder.Clear();
                 builder.Add(start, pieceEnd - start);
                 var firstLine = line;
                 var lastLine = line;
@@ -163,7 +190,7 @@ public static class DockerfileParser
                     var firstNonBlank = SkipWhiteSpace(continuationStart, continuationEnd);
                     if (firstNonBlank < continuationEnd && _text[firstNonBlank] == '#')
                     {
-                        (_comments ??= new List<CommentLine>()).Add(new CommentLine(lastLine, TextSpan.FromBounds(firstNonBlank, continuationEnd), insideContinuation: true));
+                        AddComment(lastLine, firstNonBlank, insideContinuation: true);
                         continue;
                     }
 
@@ -197,11 +224,8 @@ public static class DockerfileParser
                     var heredocs = ReadHeredocs(logical, chars, ref line, ref lastLine, ref instructionEnd);
                     if (heredocs.Count > 0)
                     {
+                        // ONBUILD's are its trigger's: setting them on the one sets them on the other.
                         instruction.Heredocs = heredocs;
-                        if (instruction.Inner != null)
-                        {
-                            instruction.Inner.Heredocs = heredocs;
-                        }
                     }
                 }
 
@@ -217,21 +241,30 @@ public static class DockerfileParser
                 Report("no-instructions", ParseSeverity.Error, "The file has no instructions: a Dockerfile needs at least a FROM", new TextSpan(_text.Length, 0));
             }
 
+            var instructions = new List<Instruction>(_instructions.Count);
+            instructions.AddRange(_instructions);
             return new DockerfileSyntax(
                 _text,
                 _lines,
                 _escape,
                 (IReadOnlyList<ParserDirective>?)_directives ?? Array.Empty<ParserDirective>(),
-                (IReadOnlyList<CommentLine>?)_comments ?? Array.Empty<CommentLine>(),
-                _instructions,
+                _comments.Count == 0 ? Array.Empty<int>() : _comments.ToArray(),
+                instructions,
                 (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>());
+        }
+
+        private void AddComment(int line, int start, bool insideContinuation)
+        {
+            _comments.Add(DockerfileSyntax.CommentLineEntry(line, insideContinuation));
+            _comments.Add(start);
         }
 
         private static void SetExtent(Instruction instruction, int startLine, int endLine, int end)
         {
             instruction.StartLine = startLine;
             instruction.EndLine = endLine;
-            var start = instruction.KeywordSpan.Start;
+            // The keyword's start in the source (KeywordSpan would map its end too).
+            var start = instruction.Line.ToSource(instruction.KeywordStart);
             instruction.Span = TextSpan.FromBounds(start, Math.Max(start, end));
             if (instruction.Inner != null)
             {
@@ -369,8 +402,6 @@ public static class DockerfileParser
 
             var kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, out var keyword);
             Instruction? inner = null;
-            var words = NoWords;
-            var keyValues = NoKeyValues;
             var isJsonForm = false;
             switch (kind)
             {
@@ -385,15 +416,14 @@ public static class DockerfileParser
 
                     break;
                 default:
-                    arguments.Reset(logical, text, argumentsStart, end, _escape);
+                    // The words are made when they are asked for; here the arguments are only checked.
+                    arguments.Reset(logical, text, argumentsStart, end, _escape, makesWords: false);
                     InstructionLineParsers.Read(kind, keyword, arguments, this);
-                    words = arguments.Words.Count == 0 ? NoWords : arguments.Words.ToArray();
-                    keyValues = arguments.KeyValues.Count == 0 ? NoKeyValues : arguments.KeyValues.ToArray();
                     isJsonForm = arguments.IsJsonForm;
                     break;
             }
 
-            return new Instruction(kind, keyword, logical, start, flags, argumentsStart, end, words, keyValues, isJsonForm, inner);
+            return new Instruction(kind, keyword, logical, start, flags, argumentsStart, end, _escape, isJsonForm, inner);
         }
 
         // BuildKit splits the keyword from its arguments on [\t\v\f\r ] only.

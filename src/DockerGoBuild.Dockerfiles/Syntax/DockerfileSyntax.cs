@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
@@ -8,12 +9,17 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// </summary>
 public sealed class DockerfileSyntax
 {
+    // The comments as the parser found them, pairs of (CommentLineEntry, start of the '#'), made into CommentLines
+    // when first asked for.
+    private readonly int[] _commentLines;
+    private CommentLine[]? _comments;
+
     internal DockerfileSyntax(
         string text,
         LineMap lines,
         char escapeCharacter,
         IReadOnlyList<ParserDirective> directives,
-        IReadOnlyList<CommentLine> comments,
+        int[] commentLines,
         List<Instruction> instructions,
         IReadOnlyList<ParseDiagnostic> diagnostics)
     {
@@ -21,7 +27,7 @@ public sealed class DockerfileSyntax
         Lines = lines;
         EscapeCharacter = escapeCharacter;
         Directives = directives;
-        Comments = comments;
+        _commentLines = commentLines;
         InstructionList = instructions;
         Diagnostics = diagnostics;
     }
@@ -41,7 +47,10 @@ public sealed class DockerfileSyntax
     public IReadOnlyList<ParserDirective> Directives { get; }
 
     /// <summary>Every comment line outside heredoc bodies, directives included.</summary>
-    public IReadOnlyList<CommentLine> Comments { get; }
+    public IReadOnlyList<CommentLine> Comments => CommentArray;
+
+    /// <summary>The comments as the array they are, for the rules' loops.</summary>
+    internal CommentLine[] CommentArray => Volatile.Read(ref _comments) ?? MakeComments();
 
     public IReadOnlyList<Instruction> Instructions => InstructionList;
 
@@ -66,6 +75,23 @@ public sealed class DockerfileSyntax
             return false;
         }
     }
+
+    private CommentLine[] MakeComments()
+    {
+        var comments = _commentLines.Length == 0 ? System.Array.Empty<CommentLine>() : new CommentLine[_commentLines.Length / 2];
+        for (var i = 0; i < comments.Length; i++)
+        {
+            var entry = _commentLines[2 * i];
+            var line = entry >> 1;
+            var span = TextSpan.FromBounds(_commentLines[(2 * i) + 1], Lines.ContentEnd(line));
+            comments[i] = new CommentLine(line, span, insideContinuation: (entry & 1) != 0);
+        }
+
+        return Interlocked.CompareExchange(ref _comments, comments, null) ?? comments;
+    }
+
+    /// <summary>How a comment's line, and whether it is inside a continued instruction, are kept in one number.</summary>
+    internal static int CommentLineEntry(int line, bool insideContinuation) => (line << 1) | (insideContinuation ? 1 : 0);
 
     /// <summary>The first line break in the file ("\n" when there is none), for text a fix inserts.</summary>
     public string PreferredLineBreak

@@ -1,11 +1,26 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
 /// <summary>One instruction: its keyword, flags, arguments, heredocs, and where each lies in the source.</summary>
 public sealed class Instruction
 {
+    // The escape character in force, for reading the words again.
+    private readonly char _escape;
+
+    // The kind in a byte, and rarely used parts sharing fields below: a file has thousands of instructions.
+    private readonly byte _kind;
+
+    // ONBUILD's trigger (whose heredocs are ONBUILD's too), or else the heredocs, or null for none.
+    private object? _innerOrHeredocs;
+
+    // The words, or for ENV and LABEL the pairs, or for ARG both (WordsAndPairs): made from the line when first
+    // asked for, as the parser only checks the arguments, and published in one write, so that every thread sees
+    // the same words and pairs.
+    private object? _arguments;
+
     internal Instruction(
         InstructionKind kind,
         string keyword,
@@ -14,25 +29,23 @@ public sealed class Instruction
         InstructionFlag[] flags,
         int argumentsStart,
         int argumentsEnd,
-        Word[] words,
-        KeyValue[] keyValues,
+        char escape,
         bool isJsonForm,
         Instruction? inner)
     {
-        Kind = kind;
+        _kind = (byte)kind;
         Keyword = keyword;
         Line = line;
         KeywordStart = keywordStart;
         FlagArray = flags;
         ArgumentsStart = argumentsStart;
         ArgumentsEnd = argumentsEnd;
-        WordArray = words;
-        KeyValueArray = keyValues;
+        _escape = escape;
         IsJsonForm = isJsonForm;
-        Inner = inner;
+        _innerOrHeredocs = inner;
     }
 
-    public InstructionKind Kind { get; }
+    public InstructionKind Kind => (InstructionKind)_kind;
 
     /// <summary>The keyword as written (<c>RUN</c>, <c>run</c>, ...).</summary>
     public string Keyword { get; }
@@ -67,17 +80,50 @@ public sealed class Instruction
     // The lists as arrays, for the rules' loops (no enumerator to allocate, no interface to call through).
     internal InstructionFlag[] FlagArray { get; }
 
-    internal Word[] WordArray { get; }
+    internal Word[] WordArray => Arguments switch
+    {
+        Word[] words => words,
+        WordsAndPairs both => both.Words,
+        _ => Array.Empty<Word>(),
+    };
 
-    internal KeyValue[] KeyValueArray { get; }
+    internal KeyValue[] KeyValueArray => Arguments switch
+    {
+        KeyValue[] pairs => pairs,
+        WordsAndPairs both => both.Pairs,
+        _ => Array.Empty<KeyValue>(),
+    };
+
+    private object Arguments => Volatile.Read(ref _arguments) ?? MakeArguments();
 
     /// <summary>True when the arguments are a JSON array (exec form).</summary>
     public bool IsJsonForm { get; }
 
     /// <summary>ONBUILD's trigger instruction (it shares <see cref="Line"/> with its parent).</summary>
-    public Instruction? Inner { get; }
+    public Instruction? Inner => _innerOrHeredocs as Instruction;
 
-    public IReadOnlyList<Heredoc> Heredocs { get; internal set; } = Array.Empty<Heredoc>();
+    public IReadOnlyList<Heredoc> Heredocs
+    {
+        get => _innerOrHeredocs switch
+        {
+            Instruction inner => inner.Heredocs,
+            IReadOnlyList<Heredoc> heredocs => heredocs,
+            _ => Array.Empty<Heredoc>(),
+        };
+
+        // ONBUILD's heredocs are its trigger's.
+        internal set
+        {
+            if (_innerOrHeredocs is Instruction inner)
+            {
+                inner.Heredocs = value;
+            }
+            else
+            {
+                _innerOrHeredocs = value;
+            }
+        }
+    }
 
     /// <summary>From the keyword to the end of the instruction's last line (heredoc terminators included), line break excluded.</summary>
     public TextSpan Span { get; internal set; }
@@ -108,8 +154,28 @@ public sealed class Instruction
         return null;
     }
 
+    private object MakeArguments()
+    {
+        InstructionLineParsers.MakeWords(Kind, Keyword, Line, ArgumentsStart, ArgumentsEnd, _escape, out var words, out var pairs);
+        object made = pairs.Length == 0 ? words : words.Length == 0 ? pairs : new WordsAndPairs(words, pairs);
+        return Interlocked.CompareExchange(ref _arguments, made, null) ?? made;
+    }
+
     /// <summary>The source span of a logical range of this instruction.</summary>
     public TextSpan ToSource(int start, int end) => Line.ToSource(start, end);
 
     public override string ToString() => Line.Text;
+
+    private sealed class WordsAndPairs
+    {
+        public WordsAndPairs(Word[] words, KeyValue[] pairs)
+        {
+            Words = words;
+            Pairs = pairs;
+        }
+
+        public Word[] Words { get; }
+
+        public KeyValue[] Pairs { get; }
+    }
 }

@@ -37,15 +37,20 @@ internal static class InstructionKinds
         var candidates = first >= 'A' && first <= 'Z' && text[start] < 0x80 ? ByFirstLetter[first - 'A'] : AllEntries;
         foreach (var entry in candidates)
         {
+            // The keyword as most files spell it settles the match with one comparison.
             var (upper, lower, kind) = Keywords[entry];
+            if (Chars.Equal(text, start, length, upper))
+            {
+                keyword = upper;
+                return kind;
+            }
+
             if (!Chars.EqualIgnoringCase(text, start, length, upper))
             {
                 continue;
             }
 
-            keyword = Chars.Equal(text, start, length, upper) ? upper
-                : Chars.Equal(text, start, length, lower) ? lower
-                : new string(text, start, length);
+            keyword = Chars.Equal(text, start, length, lower) ? lower : new string(text, start, length);
             return kind;
         }
 

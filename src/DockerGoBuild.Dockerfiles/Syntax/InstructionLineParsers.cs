@@ -11,6 +11,10 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// They read the logical line's characters from a buffer; the words they find keep only their offsets
 /// until someone asks for their values.
 /// </summary>
+/// <remarks>
+/// The parser only checks the arguments (for its diagnostics and to know the exec form) and makes no words:
+/// an instruction's words are read again from its line when they are first asked for (<see cref="MakeWords"/>).
+/// </remarks>
 internal static class InstructionLineParsers
 {
     /// <summary>Where the readers report problems, in logical offsets of the line being read.</summary>
@@ -24,6 +28,7 @@ internal static class InstructionLineParsers
     {
         // Words of ReadWords: (start, raw length, value length), the value being the raw text or all but a trailing escape.
         private readonly List<int> _rawWords = new();
+        private int _wordCount;
 
         public LogicalLine Line { get; private set; } = null!;
 
@@ -36,9 +41,15 @@ internal static class InstructionLineParsers
 
         public char Escape { get; private set; }
 
+        /// <summary>False while the parser checks the arguments: the readers then count words but make none.</summary>
+        public bool MakesWords { get; private set; }
+
         public List<Word> Words { get; } = new();
 
         public List<KeyValue> KeyValues { get; } = new();
+
+        /// <summary>The words found so far, whether or not they were made.</summary>
+        public int WordCount => _wordCount;
 
         public bool IsJsonForm { get; set; }
 
@@ -47,22 +58,145 @@ internal static class InstructionLineParsers
 
         internal List<int> RawWords => _rawWords;
 
-        public void Reset(LogicalLine line, char[] text, int start, int end, char escape)
+        public void Reset(LogicalLine line, char[] text, int start, int end, char escape, bool makesWords)
         {
             Line = line;
             Text = text;
             Start = start;
             End = end;
             Escape = escape;
+            MakesWords = makesWords;
             Words.Clear();
             KeyValues.Clear();
+            _wordCount = 0;
             IsJsonForm = false;
         }
 
         public Word WordOf(int start, int end) => new(Line, start, end - start, start, end - start);
+
+        /// <summary>Adds the word that is the line's characters [<paramref name="start"/>, <paramref name="end"/>).</summary>
+        public void AddWord(int start, int end) => AddWord(start, end - start, start, end - start);
+
+        /// <summary>Adds a word whose value is the line's characters [<paramref name="valueStart"/>, + <paramref name="valueLength"/>).</summary>
+        public void AddWord(int start, int length, int valueStart, int valueLength)
+        {
+            _wordCount++;
+            if (MakesWords)
+            {
+                Words.Add(new Word(Line, start, length, valueStart, valueLength));
+            }
+        }
+
+        /// <summary>Adds the JSON string token [<paramref name="start"/>, + <paramref name="length"/>), whose value has escapes to decode.</summary>
+        public void AddJsonStringWithEscapes(int start, int length)
+        {
+            _wordCount++;
+            if (MakesWords)
+            {
+                Words.Add(new Word(JsonArrayReader.Decode(Text, start + 1, start + length - 1), start, length));
+            }
+        }
+
+        /// <summary>Drops the words found after the first <paramref name="count"/>.</summary>
+        public void TruncateWords(int count)
+        {
+            _wordCount = count;
+            if (MakesWords)
+            {
+                Words.RemoveRange(count, Words.Count - count);
+            }
+        }
     }
 
-    public static void Read(InstructionKind kind, string keyword, Arguments arguments, IProblemReporter report)
+    // A line grown past this many characters is not kept by the thread after its words are made.
+    private const int MaxRetainedChars = 1 << 16;
+
+    // The word maker's working memory, kept by the thread: words are made on any thread, after the parse.
+    [ThreadStatic]
+    private static WordMakerScratch? wordMakerScratch;
+
+    /// <summary>
+    /// Reads the words and pairs of an instruction's arguments, line[<paramref name="start"/>, <paramref name="end"/>),
+    /// as the parser found them (it checked the arguments, and reported their problems, without making words).
+    /// </summary>
+    public static void MakeWords(InstructionKind kind, string keyword, LogicalLine line, int start, int end, char escape, out Word[] words, out KeyValue[] keyValues)
+    {
+        words = Array.Empty<Word>();
+        keyValues = Array.Empty<KeyValue>();
+        if (kind is InstructionKind.Unknown or InstructionKind.Onbuild)
+        {
+            return;
+        }
+
+        // Most instructions' arguments are one word, their whole text: that needs no copy of the line to find.
+        if (IsWholeTextWord(kind, line, start, end))
+        {
+            if (end > start)
+            {
+                words = new[] { new Word(line, start, end - start, start, end - start) };
+            }
+
+            return;
+        }
+
+        // Making words never makes more words, so the thread's scratch is never in use here.
+        var scratch = wordMakerScratch ??= new WordMakerScratch();
+        // The readers look at the arguments only: the rest of the buffer is left as it is.
+        var text = scratch.Line.Length >= line.Length ? scratch.Line : new char[Math.Max(line.Length, 256)];
+        line.CopyTo(start, text, start, end - start);
+        var arguments = scratch.Arguments;
+        arguments.Reset(line, text, start, end, escape, makesWords: true);
+        Read(kind, keyword, arguments, report: null);
+        if (arguments.Words.Count > 0)
+        {
+            words = arguments.Words.ToArray();
+        }
+
+        if (arguments.KeyValues.Count > 0)
+        {
+            keyValues = arguments.KeyValues.ToArray();
+        }
+
+        arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\', makesWords: false);
+        if (text.Length <= MaxRetainedChars)
+        {
+            scratch.Line = text;
+        }
+    }
+
+    /// <summary>
+    /// True when <see cref="Read"/> makes the arguments line[<paramref name="start"/>, <paramref name="end"/>) one word,
+    /// their whole text: for the instructions that take one string, and for RUN, CMD, ENTRYPOINT and SHELL in shell form.
+    /// </summary>
+    private static bool IsWholeTextWord(InstructionKind kind, LogicalLine line, int start, int end)
+    {
+        switch (kind)
+        {
+            case InstructionKind.Cmd:
+            case InstructionKind.Entrypoint:
+            case InstructionKind.Run:
+            case InstructionKind.Shell:
+                // The arguments start at a non-blank character, and only '[' can start a JSON array.
+                return start >= end || line.CharAt(start) != '[';
+            case InstructionKind.Maintainer:
+            case InstructionKind.StopSignal:
+            case InstructionKind.User:
+            case InstructionKind.Workdir:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private sealed class WordMakerScratch
+    {
+        public Arguments Arguments { get; } = new();
+
+        public char[] Line { get; set; } = new char[256];
+    }
+
+    /// <summary>Reads (or, with <see cref="Arguments.MakesWords"/> false, checks) the arguments; <paramref name="report"/> is null when they were checked before.</summary>
+    public static void Read(InstructionKind kind, string keyword, Arguments arguments, IProblemReporter? report)
     {
         switch (kind)
         {
@@ -71,7 +205,7 @@ internal static class InstructionLineParsers
             case InstructionKind.Volume:
                 ReadJsonOrList(arguments, report);
                 break;
-            case InstructionKind.Arg:
+            case InstructionKind.Arg when arguments.MakesWords:
                 ReadWords(arguments, arguments.Start);
                 for (var i = 0; i < arguments.RawWords.Count; i += 3)
                 {
@@ -91,17 +225,22 @@ internal static class InstructionLineParsers
             case InstructionKind.Label:
                 ReadNameValues(arguments, keyword, report);
                 break;
-            case InstructionKind.Expose:
-            case InstructionKind.From:
+            case InstructionKind.Expose when arguments.MakesWords:
+            case InstructionKind.From when arguments.MakesWords:
                 ReadWhitespaceList(arguments, arguments.Start);
                 break;
             case InstructionKind.Healthcheck:
                 ReadHealthcheck(arguments, report);
                 break;
+            case InstructionKind.Arg:
+            case InstructionKind.Expose:
+            case InstructionKind.From:
+                // Their arguments cannot be wrong: there is nothing to check.
+                break;
             default:
                 if (arguments.End > arguments.Start)
                 {
-                    arguments.Words.Add(arguments.WordOf(arguments.Start, arguments.End));
+                    arguments.AddWord(arguments.Start, arguments.End);
                 }
 
                 break;
@@ -137,23 +276,27 @@ internal static class InstructionLineParsers
             while (pos < end)
             {
                 var c = text[pos];
-                if (quote == '\0')
+                if (quote == '\0' && char.IsWhiteSpace(c))
                 {
-                    if (char.IsWhiteSpace(c))
-                    {
-                        break;
-                    }
-
-                    if (c == '\'' || c == '"')
-                    {
-                        quote = c;
-                        blankOk = true;
-                        verbatim = false;
-                        pos++;
-                        continue;
-                    }
+                    break;
                 }
-                else if (c == quote)
+
+                // The word is its raw text until its first quote or escape: only from there on is it copied out.
+                if (verbatim && (c == '\'' || c == '"' || c == '\\'))
+                {
+                    word.Append(text, wordStart, pos - wordStart);
+                    verbatim = false;
+                }
+
+                if (quote == '\0' && (c == '\'' || c == '"'))
+                {
+                    quote = c;
+                    blankOk = true;
+                    pos++;
+                    continue;
+                }
+
+                if (quote != '\0' && c == quote)
                 {
                     quote = '\0';
                     pos++;
@@ -162,7 +305,6 @@ internal static class InstructionLineParsers
 
                 if (c == '\\')
                 {
-                    verbatim = false;
                     if (pos + 1 >= end)
                     {
                         pos++;
@@ -173,7 +315,11 @@ internal static class InstructionLineParsers
                     c = text[pos];
                 }
 
-                word.Append(c);
+                if (!verbatim)
+                {
+                    word.Append(c);
+                }
+
                 pos++;
             }
 
@@ -261,33 +407,38 @@ internal static class InstructionLineParsers
         return value.Substring(0, nameEnd).TrimStart('-').ToLowerInvariant();
     }
 
-    private static void ReadJsonOrString(Arguments arguments, int start, IProblemReporter report)
+    private static void ReadJsonOrString(Arguments arguments, int start, IProblemReporter? report)
     {
         if (arguments.End > start && ReadJson(arguments, start, report) == JsonArrayReader.Result.NotJson)
         {
-            arguments.Words.Add(arguments.WordOf(start, arguments.End));
+            arguments.AddWord(start, arguments.End);
         }
     }
 
-    private static void ReadJsonOrList(Arguments arguments, IProblemReporter report)
+    private static void ReadJsonOrList(Arguments arguments, IProblemReporter? report)
     {
-        if (ReadJson(arguments, arguments.Start, report) == JsonArrayReader.Result.NotJson)
+        if (ReadJson(arguments, arguments.Start, report) == JsonArrayReader.Result.NotJson && arguments.MakesWords)
         {
             ReadWhitespaceList(arguments, arguments.Start);
         }
     }
 
-    private static JsonArrayReader.Result ReadJson(Arguments arguments, int start, IProblemReporter report)
+    private static JsonArrayReader.Result ReadJson(Arguments arguments, int start, IProblemReporter? report)
     {
-        var wordsBefore = arguments.Words.Count;
-        var result = JsonArrayReader.Read(arguments.Line, arguments.Text, start, arguments.End, arguments.Words);
+        var wordsBefore = arguments.WordCount;
+        var result = JsonArrayReader.Read(arguments, start);
         if (result == JsonArrayReader.Result.StringArray)
         {
             arguments.IsJsonForm = true;
             return result;
         }
 
-        arguments.Words.RemoveRange(wordsBefore, arguments.Words.Count - wordsBefore);
+        arguments.TruncateWords(wordsBefore);
+        if (report == null)
+        {
+            return result;
+        }
+
         if (result == JsonArrayReader.Result.NotStringArray)
         {
             report.Report("json-not-strings", "A JSON array in exec form may only contain strings", arguments.Line, start, arguments.End);
@@ -313,7 +464,7 @@ internal static class InstructionLineParsers
                 i++;
             }
 
-            arguments.Words.Add(arguments.WordOf(wordStart, i));
+            arguments.AddWord(wordStart, i);
             while (i < arguments.End && IsListSeparator(text[i]))
             {
                 i++;
@@ -324,7 +475,7 @@ internal static class InstructionLineParsers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsListSeparator(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
 
-    private static void ReadHealthcheck(Arguments arguments, IProblemReporter report)
+    private static void ReadHealthcheck(Arguments arguments, IProblemReporter? report)
     {
         var text = arguments.Text;
         var separator = arguments.Start;
@@ -338,7 +489,7 @@ internal static class InstructionLineParsers
             return;
         }
 
-        arguments.Words.Add(arguments.WordOf(arguments.Start, separator));
+        arguments.AddWord(arguments.Start, separator);
         var next = separator;
         while (next < arguments.End && char.IsWhiteSpace(text[next]))
         {
@@ -348,13 +499,13 @@ internal static class InstructionLineParsers
         ReadJsonOrString(arguments, next, report);
     }
 
-    private static void ReadNameValues(Arguments arguments, string keyword, IProblemReporter report)
+    private static void ReadNameValues(Arguments arguments, string keyword, IProblemReporter? report)
     {
         ReadWords(arguments, arguments.Start);
         var words = arguments.RawWords;
         if (words.Count == 0)
         {
-            report.Report("missing-arguments", $"{keyword.ToUpperInvariant()} requires at least one argument", arguments.Line, arguments.Start, arguments.End);
+            report?.Report("missing-arguments", $"{keyword.ToUpperInvariant()} requires at least one argument", arguments.Line, arguments.Start, arguments.End);
             return;
         }
 
@@ -376,11 +527,15 @@ internal static class InstructionLineParsers
 
             if (keyEnd == arguments.End)
             {
-                report.Report("missing-value", $"{keyword.ToUpperInvariant()} must have two arguments", arguments.Line, arguments.Start, arguments.End);
+                report?.Report("missing-value", $"{keyword.ToUpperInvariant()} must have two arguments", arguments.Line, arguments.Start, arguments.End);
                 return;
             }
 
-            arguments.KeyValues.Add(new KeyValue(arguments.WordOf(arguments.Start, keyEnd), arguments.WordOf(valueStart, arguments.End), string.Empty));
+            if (arguments.MakesWords)
+            {
+                arguments.KeyValues.Add(new KeyValue(arguments.WordOf(arguments.Start, keyEnd), arguments.WordOf(valueStart, arguments.End), string.Empty));
+            }
+
             return;
         }
 
@@ -388,13 +543,20 @@ internal static class InstructionLineParsers
         {
             if (EqualsIndex(arguments, i) < 0)
             {
-                var word = RawWord(arguments, i);
-                report.Report("missing-equals", $"Syntax error - can't find = in \"{word.Value}\". Must be of the form: name=value", arguments.Line, word.Start, word.End);
+                if (report != null)
+                {
+                    var word = RawWord(arguments, i);
+                    report.Report("missing-equals", $"Syntax error - can't find = in \"{word.Value}\". Must be of the form: name=value", arguments.Line, word.Start, word.End);
+                }
+
                 arguments.KeyValues.Clear();
                 return;
             }
 
-            arguments.KeyValues.Add(SplitAtEquals(arguments, i, word: null));
+            if (arguments.MakesWords)
+            {
+                arguments.KeyValues.Add(SplitAtEquals(arguments, i, word: null));
+            }
         }
     }
 

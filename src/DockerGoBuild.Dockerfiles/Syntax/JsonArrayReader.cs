@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -17,11 +16,13 @@ internal static class JsonArrayReader
     private const int MaxDepth = 10000;
 
     /// <summary>
-    /// Reads text[start, end) (the characters of <paramref name="line"/>) as a JSON array of strings; string
+    /// Reads the arguments' characters from <paramref name="start"/> as a JSON array of strings; string
     /// words get their logical offsets, and their values stay in the line unless they have escapes.
     /// </summary>
-    public static Result Read(LogicalLine line, char[] text, int start, int end, List<Word> words)
+    public static Result Read(InstructionLineParsers.Arguments arguments, int start)
     {
+        var text = arguments.Text;
+        var end = arguments.End;
         var i = start;
         while (i < end && char.IsWhiteSpace(text[i]))
         {
@@ -51,9 +52,14 @@ internal static class JsonArrayReader
                         return Result.NotJson;
                     }
 
-                    words.Add(hasEscapes
-                        ? new Word(Decode(text, tokenStart + 1, i - 1), tokenStart, i - tokenStart)
-                        : new Word(line, tokenStart, i - tokenStart, tokenStart + 1, i - tokenStart - 2));
+                    if (hasEscapes)
+                    {
+                        arguments.AddJsonStringWithEscapes(tokenStart, i - tokenStart);
+                    }
+                    else
+                    {
+                        arguments.AddWord(tokenStart, i - tokenStart, tokenStart + 1, i - tokenStart - 2);
+                    }
                 }
                 else
                 {
@@ -161,7 +167,7 @@ internal static class JsonArrayReader
     }
 
     /// <summary>The value of the valid JSON string body text[start, end) (quotes excluded).</summary>
-    private static string Decode(char[] text, int start, int end)
+    public static string Decode(char[] text, int start, int end)
     {
         var builder = new StringBuilder(end - start);
         for (var i = start; i < end; i++)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
@@ -8,75 +9,82 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// </summary>
 public sealed class LineMap
 {
-    // Only the first Count entries are lines. A line's content end is not stored: it is the next line's
-    // start (or the end of the text) less the line break found there, which halves the table.
+    // A line's content end is not stored: it is the next line's start (or the end of the text) less the
+    // line break found there, which halves the table.
     private readonly int[] _starts;
 
-    private LineMap(string text, int[] starts, int count)
+    // The binary check looks at this many characters from the start: a few stray Latin-1 bytes in a comment do not count.
+    private const int SampleLength = 8192;
+
+    // Four UTF-16 characters read as one 64-bit word are tested lane by lane: any DEL or not ASCII (0x7F is the only
+    // ASCII character that one more takes past 0x7F), any below ' ' (the only ones that borrow when ' ' is taken away).
+    private const ulong NotAsciiBits = 0xFF80_FF80_FF80_FF80;
+    private const ulong EachOne = 0x0001_0001_0001_0001;
+    private const ulong EachSpace = 0x0020_0020_0020_0020;
+    private const ulong EachBorrowBit = 0x8000_8000_8000_8000;
+    private const ulong EachLineFeed = 0x000A_000A_000A_000A;
+    private const ulong EachLowBits = 0x7FFF_7FFF_7FFF_7FFF;
+
+    // The line starts are collected in a buffer the thread keeps (unless it grew past this), and copied into a
+    // table of their exact number.
+    private const int MaxRetainedStarts = 1 << 16;
+
+    [ThreadStatic]
+    private static int[]? startsScratch;
+
+    private LineMap(string text, int[] starts, bool looksBinary)
     {
         Text = text;
         _starts = starts;
-        Count = count;
+        Count = starts.Length;
+        LooksBinary = looksBinary;
     }
 
     public string Text { get; }
 
     public int Count { get; }
 
-    public static LineMap Create(string text)
+    /// <summary>
+    /// True when the text holds binary data rather than Dockerfile text: a NUL near its start, or more than a
+    /// tenth of its first 8 KB control characters or undecodable bytes. Found by the pass that finds the lines,
+    /// the one pass over every character.
+    /// </summary>
+    internal bool LooksBinary { get; }
+
+    public static unsafe LineMap Create(string text)
     {
-        // The tables start at a typical line length's estimate and double when a file has shorter lines.
-        var capacity = (text.Length / 24) + 2;
-        var starts = new int[capacity];
-        var count = 0;
-        var lineStart = 0;
-
-        // One search per line for '\n', and for '\r' only while there is one ahead (most files have none):
-        // a single-character search is the fastest there is, and lines are too short for anything else to pay.
-        var nextLf = text.IndexOf('\n');
-        var nextCr = text.IndexOf('\r');
-        while (nextLf >= 0 || nextCr >= 0)
+        var scan = new Scan(startsScratch ?? new int[256]);
+        fixed (char* chars = text)
         {
-            var lineBreak = nextCr < 0 || (nextLf >= 0 && nextLf < nextCr) ? nextLf : nextCr;
-            var next = lineBreak + 1;
-            if (lineBreak == nextCr && next < text.Length && text[next] == '\n')
+            // Lines are found where the characters are not printable ASCII: eight printable ones, most stretches of
+            // a Dockerfile, are stepped over with one branch, and line feeds among printable characters are found
+            // without looking at the characters one by one.
+            var length = text.Length;
+            var i = 0;
+            for (; i + 8 <= length; i += 8)
             {
-                next++;
+                var low = *(ulong*)(chars + i);
+                var high = *(ulong*)(chars + i + 4);
+                if ((NotPrintable(low) | NotPrintable(high)) != 0)
+                {
+                    scan.VisitFour(chars, length, i, low);
+                    scan.VisitFour(chars, length, i + 4, high);
+                }
             }
 
-            if (count == starts.Length)
-            {
-                Array.Resize(ref starts, count * 2);
-            }
-
-            starts[count] = lineStart;
-            count++;
-            lineStart = next;
-            if (nextLf >= 0 && nextLf < next)
-            {
-                nextLf = next < text.Length ? text.IndexOf('\n', next) : -1;
-            }
-
-            if (nextCr >= 0 && nextCr < next)
-            {
-                nextCr = next < text.Length ? text.IndexOf('\r', next) : -1;
-            }
+            scan.Visit(chars, length, i, length);
         }
 
-        // A final line break does not start another line unless text follows it.
-        if (count == 0 || lineStart < text.Length)
-        {
-            if (count == starts.Length)
-            {
-                Array.Resize(ref starts, count + 1);
-            }
-
-            starts[count] = lineStart;
-            count++;
-        }
-
-        return new LineMap(text, starts, count);
+        var starts = new int[scan.Count];
+        Array.Copy(scan.Starts, starts, starts.Length);
+        startsScratch = scan.Starts.Length <= MaxRetainedStarts ? scan.Starts : null;
+        var sampleLength = Math.Min(text.Length, SampleLength);
+        return new LineMap(text, starts, scan.SawNul || (sampleLength >= 16 && scan.Suspicious * 10 > sampleLength));
     }
+
+    /// <summary>Non-zero when one of the four UTF-16 characters in <paramref name="four"/> is not printable ASCII.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong NotPrintable(ulong four) => (((four + EachOne) | four) & NotAsciiBits) | ((four - EachSpace) & EachBorrowBit);
 
     /// <summary>Offset of the first character of the line.</summary>
     public int Start(int line) => _starts[Checked(line)];
@@ -120,7 +128,6 @@ public sealed class LineMap
         }
     }
 
-    // The tables are longer than the text's lines: indexes past the last line are errors all the same.
     private int Checked(int line) => (uint)line < (uint)Count ? line : throw new ArgumentOutOfRangeException(nameof(line));
 
     public int GetLineIndex(int position)
@@ -138,5 +145,96 @@ public sealed class LineMap
     {
         var line = GetLineIndex(position);
         return new LinePosition(line, position - _starts[line]);
+    }
+
+    /// <summary>What the pass over the characters has found so far: the line starts, and what the binary check counts.</summary>
+    private unsafe struct Scan
+    {
+        public int[] Starts;
+        public int Count;
+        public int Suspicious;
+        public bool SawNul;
+
+        public Scan(int[] starts)
+        {
+            // The first line starts at 0 even in an empty text.
+            Starts = starts;
+            Starts[0] = 0;
+            Count = 1;
+            Suspicious = 0;
+            SawNul = false;
+        }
+
+        /// <summary>Looks at the four characters <paramref name="four"/> read at <paramref name="at"/>.</summary>
+        public void VisitFour(char* chars, int length, int at, ulong four)
+        {
+            // The lanes holding '\n' are those that are zero once it is taken away: a lane's top bit is set when it is
+            // not zero (its low bits plus 0x7FFF carry into it, and no lane carries into the next).
+            var lineFeeds = four ^ EachLineFeed;
+            var lineFeedLanes = ~((((lineFeeds & EachLowBits) + EachLowBits) | lineFeeds) & EachBorrowBit) & EachBorrowBit;
+
+            // Most often the only characters here that are not printable are line feeds (0x0A | 0x20 is printable):
+            // the next lines start after them, and there is nothing else to look at.
+            if (NotPrintable(four | (lineFeedLanes >> 10)) != 0)
+            {
+                Visit(chars, length, at, at + 4);
+                return;
+            }
+
+            while (lineFeedLanes != 0)
+            {
+                // The lowest line feed's lane number: its bit moved to the bottom of the lane is 1 << (16 * lane),
+                // and multiplying by it shifts the lanes holding 0, 1, 2, 3 (top lane first) until that number is on top.
+                var lowest = lineFeedLanes & (0 - lineFeedLanes);
+                var next = at + (int)(((lowest >> 15) * 0x0000_0001_0002_0003) >> 48) + 1;
+                if (next < length)
+                {
+                    AddStart(next);
+                }
+
+                lineFeedLanes ^= lowest;
+            }
+        }
+
+        /// <summary>Looks at chars[from, to) one by one, where a faster test has seen something other than printable ASCII.</summary>
+        public void Visit(char* chars, int length, int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                var c = chars[i];
+                if ((uint)(c - ' ') < '\u007F' - ' ')
+                {
+                    continue;
+                }
+
+                // LF, CRLF and a lone CR each end a line (a CRLF's line is ended at its LF); a final line break
+                // does not start another line unless text follows it.
+                if (c == '\n' || (c == '\r' && (i + 1 == length || chars[i + 1] != '\n')))
+                {
+                    if (i + 1 < length)
+                    {
+                        AddStart(i + 1);
+                    }
+                }
+                else if (i < SampleLength)
+                {
+                    SawNul |= c == '\0';
+                    if ((char.IsControl(c) && c is not ('\t' or '\r' or '\f' or '\v' or '\u001B')) || c == '\uFFFD')
+                    {
+                        Suspicious++;
+                    }
+                }
+            }
+        }
+
+        private void AddStart(int start)
+        {
+            if (Count == Starts.Length)
+            {
+                Array.Resize(ref Starts, Count * 2);
+            }
+
+            Starts[Count++] = start;
+        }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
@@ -200,29 +199,50 @@ public sealed class LogicalLine
     /// <summary>Collects the pieces of one logical line; one builder serves every line of a parse, and more parses after it.</summary>
     internal sealed class Builder
     {
-        private readonly List<int> _pieces = new();
+        // The triples of the pieces so far in [0, _count); a plain array, as this is done for every line of a file.
+        private int[] _pieces = new int[48];
+        private int _count;
         private string _source = string.Empty;
         private int _length;
 
-        /// <summary>Starts a line of <paramref name="source"/>.</summary>
+        /// <summary>Starts reading lines of <paramref name="source"/>.</summary>
         public void Reset(string source)
         {
             _source = source;
-            _pieces.Clear();
+            Clear();
+        }
+
+        /// <summary>Starts a line of the same source.</summary>
+        public void Clear()
+        {
+            _count = 0;
             _length = 0;
         }
 
         public void Add(int sourceStart, int length)
         {
-            _pieces.Add(_length);
-            _pieces.Add(sourceStart);
-            _pieces.Add(length);
+            if (_count + 3 > _pieces.Length)
+            {
+                Array.Resize(ref _pieces, _pieces.Length * 2);
+            }
+
+            _pieces[_count] = _length;
+            _pieces[_count + 1] = sourceStart;
+            _pieces[_count + 2] = length;
+            _count += 3;
             _length += length;
         }
 
-        public LogicalLine Build() =>
-            _pieces.Count == 3
-                ? new LogicalLine(_source, _pieces[1], null, _length)
-                : new LogicalLine(_source, 0, _pieces.ToArray(), _length);
+        public LogicalLine Build()
+        {
+            if (_count == 3)
+            {
+                return new LogicalLine(_source, _pieces[1], null, _length);
+            }
+
+            var pieces = new int[_count];
+            Array.Copy(_pieces, pieces, _count);
+            return new LogicalLine(_source, 0, pieces, _length);
+        }
     }
 }

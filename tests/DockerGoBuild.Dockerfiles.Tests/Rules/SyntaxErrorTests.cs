@@ -1,3 +1,4 @@
+using System.Linq;
 using Xunit;
 using static DockerGoBuild.Dockerfiles.Tests.Rules.RuleAssert;
 
@@ -48,6 +49,36 @@ public class SyntaxErrorTests
         Assert.StartsWith("The file holds binary data", finding.Message);
     }
 
+    [Theory]
+    [InlineData(8191, true)]
+    [InlineData(8192, false)]
+    public void BinaryContent_ANulCountsInTheFirst8K(int at, bool binary)
+    {
+        var text = "FROM golang\n#" + new string('x', at - 13) + "\0\nRUN go build .\n";
+
+        Assert.Equal('\0', text[at]);
+        Assert.Equal(binary, IsBinary(text));
+    }
+
+    [Theory]
+    [InlineData('\u0001', 10, false)]
+    [InlineData('\u0001', 11, true)]
+    [InlineData('\u007F', 11, true)]
+    [InlineData('\u0085', 11, true)]
+    [InlineData('\uFFFD', 11, true)]
+    [InlineData('\t', 11, false)]
+    [InlineData('\r', 11, false)]
+    [InlineData('\u001B', 11, false)]
+    [InlineData('\u00E9', 11, false)]
+    public void BinaryContent_MoreThanATenthControlCharacters(char control, int count, bool binary)
+    {
+        // 100 characters, the controls among them in a comment.
+        var text = "FROM golang\n# " + new string(control, count) + new string('x', 85 - count) + "\n";
+
+        Assert.Equal(100, text.Length);
+        Assert.Equal(binary, IsBinary(text));
+    }
+
     [Fact]
     public void StrayUndecodableBytesInAComment_AreNotBinary() =>
         None("# syntax=docker/dockerfile:1\n# caf\uFFFD au lait\nFROM golang\n", Id);
@@ -58,4 +89,7 @@ public class SyntaxErrorTests
     [InlineData("ghp_0123456789abcdefghijABCDEFGHIJ0123 x", "Unknown instruction '<a GitHub token, not shown>'")]
     public void UnknownInstructionMessage_QuotesShortPrintableAndSecretFree(string line, string message) =>
         Assert.Equal(message, Assert.Single(Analyze("FROM golang\n" + line + "\n", Id)).Message);
+
+    private static bool IsBinary(string text) =>
+        Dockerfiles.Rules.DockerfileAnalysis.Analyze(text).Findings.Any(finding => finding.Message.StartsWith("The file holds binary data", System.StringComparison.Ordinal));
 }

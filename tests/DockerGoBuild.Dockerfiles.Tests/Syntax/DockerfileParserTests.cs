@@ -192,6 +192,28 @@ public class DockerfileParserTests
         Assert.Equal("a.b", syntax.Instructions[5].KeyValues[0].Key.Value);
     }
 
+    [Fact]
+    public void Words_read_after_the_parse_are_made_once_for_every_thread()
+    {
+        var syntax = DockerfileParser.Parse("FROM x\nARG NAME\nARG WITH=default\nRUN [\"echo\", \"a\\tb\"]\n");
+        var instructions = syntax.Instructions;
+
+        var seen = Enumerable.Range(0, 8).AsParallel().Select(_ => instructions.Select(i => (i.Words, i.KeyValues)).ToArray()).ToArray();
+
+        foreach (var other in seen)
+        {
+            for (var i = 0; i < instructions.Count; i++)
+            {
+                Assert.Same(instructions[i].Words, other[i].Words);
+                Assert.Same(instructions[i].KeyValues, other[i].KeyValues);
+            }
+        }
+
+        // An ARG without a default is its own key; a JSON string's escapes are decoded.
+        Assert.Same(instructions[1].Words[0], instructions[1].KeyValues[0].Key);
+        Assert.Equal("a\tb", instructions[3].Words[1].Value);
+    }
+
     [Theory]
     [InlineData("\n")]
     [InlineData("\r\n")]
