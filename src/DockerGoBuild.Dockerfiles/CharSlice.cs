@@ -180,6 +180,20 @@ internal readonly struct CharSlice
         return name.Length > 4 && name.Slice(name.Length - 4).IsIgnoringCase(".exe") ? name.Slice(0, name.Length - 4) : name;
     }
 
+    /// <summary>True when the slice ends with one of <paramref name="suffixes"/>.</summary>
+    public bool IsAnyEnding(string[] suffixes)
+    {
+        foreach (var suffix in suffixes)
+        {
+            if (EndsWith(suffix))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the slice is one of <paramref name="candidates"/>.</summary>
     public bool IsAny(string[] candidates)
     {

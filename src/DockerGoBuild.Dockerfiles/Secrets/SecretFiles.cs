@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
+using System.Linq;
 using System.Text;
 
 namespace DockerGoBuild.Dockerfiles.Secrets;
@@ -74,7 +75,7 @@ public static class SecretFiles
 
     private static SecretFileKind ClassifyNormalized(CharSlice path)
     {
-        if (!TryGetLastSegments(path, out var directory, out var fileName))
+        if (!TryGetLastSegments(path, out var directory, out var fileName) || !MayBeCredentialFileName(fileName) || IsRemote(path))
         {
             return SecretFileKind.None;
         }
@@ -105,23 +106,47 @@ public static class SecretFiles
             return kind;
         }
 
-        if (fileName.EndsWith(".json") && fileName.Contains("service-account"))
+        if (fileName.EndsWith(JsonExtension) && fileName.Contains("service-account"))
         {
             return SecretFileKind.GoogleCredentials;
         }
 
-        if (fileName.EndsWith(".pfx") || fileName.EndsWith(".p12"))
+        if (fileName.EndsWith(PfxExtension) || fileName.EndsWith(P12Extension))
         {
             return SecretFileKind.Certificate;
         }
 
-        if (fileName.EndsWith(".key") || (fileName.EndsWith(".pem") && (fileName.Contains("key") || fileName.Contains("private"))))
+        if (fileName.EndsWith(KeyExtension) || (fileName.EndsWith(PemExtension) && (fileName.Contains("key") || fileName.Contains("private"))))
         {
             return SecretFileKind.PrivateKey;
         }
 
         return SecretFileKind.None;
     }
+
+    // The extensions that make a credential file whatever its name starts with.
+    private const string JsonExtension = ".json";
+    private const string PfxExtension = ".pfx";
+    private const string P12Extension = ".p12";
+    private const string KeyExtension = ".key";
+    private const string PemExtension = ".pem";
+
+    private static readonly string[] CredentialExtensions = { JsonExtension, PfxExtension, P12Extension, KeyExtension, PemExtension };
+
+    // The first characters of the names recognised by name (.ssh, SSH keys, .env files, the tables): a source whose
+    // name starts otherwise, and has none of the extensions above, is no credential file. Nearly every COPY source
+    // (go.mod, ., src/, *.csproj) is settled by this before any name is compared.
+    private static readonly string NameStarts = new(
+        new[] { ".ssh", ".env" }
+            .Concat(SshKeyFilePrefixes)
+            .Concat(KindByFileName.Select(entry => entry.FileName))
+            .Concat(KindByDirectoryAndFileName.Select(entry => entry.FileName))
+            .Select(name => name[0])
+            .Distinct()
+            .ToArray());
+
+    private static bool MayBeCredentialFileName(CharSlice fileName) =>
+        NameStarts.IndexOf(fileName[0]) >= 0 || fileName.IsAnyEnding(CredentialExtensions);
 
     private static SecretFileKind? KindOf(CharSlice fileName, CharSlice directory)
     {
@@ -156,7 +181,8 @@ public static class SecretFiles
             return fixedId;
         }
 
-        if (!TryGetLastSegments(Normalize(sourcePath), out _, out var fileNameChars))
+        var normalized = Normalize(sourcePath);
+        if (!TryGetLastSegments(normalized, out _, out var fileNameChars) || IsRemote(normalized))
         {
             return "secret";
         }
@@ -207,14 +233,14 @@ public static class SecretFiles
     }
 
     /// <summary>
-    /// The last two segments of a normalised source (see <see cref="Normalize"/>). False for remote sources
-    /// and for sources with no file name left.
+    /// The last two segments of a normalised source (see <see cref="Normalize"/>). False for sources with no file
+    /// name left; remote sources are the callers' to rule out.
     /// </summary>
     private static bool TryGetLastSegments(CharSlice path, out CharSlice directory, out CharSlice fileName)
     {
         directory = path.Slice(0, 0);
         fileName = directory;
-        if (path.Length == 0 || IsRemote(path))
+        if (path.Length == 0)
         {
             return false;
         }
