@@ -403,6 +403,7 @@ public static class DockerfileParser
             var kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, out var keyword);
             Instruction? inner = null;
             var isJsonForm = false;
+            object? madeArguments = null;
             switch (kind)
             {
                 case InstructionKind.Unknown:
@@ -416,15 +417,29 @@ public static class DockerfileParser
 
                     break;
                 default:
-                    // The words are made when they are asked for; here the arguments are only checked.
-                    arguments.Reset(logical, text, argumentsStart, end, _escape, makesWords: false);
+                    // The words the analysis always reads are made while the arguments are checked, rather than
+                    // read again later; the others are made when they are asked for.
+                    var makesWords = IsAlwaysRead(kind);
+                    arguments.Reset(logical, text, argumentsStart, end, _escape, makesWords);
                     InstructionLineParsers.Read(kind, keyword, arguments, this);
                     isJsonForm = arguments.IsJsonForm;
+                    if (makesWords)
+                    {
+                        madeArguments = Instruction.ArgumentsOf(ToArray(arguments.Words), ToArray(arguments.KeyValues));
+                    }
+
                     break;
             }
 
-            return new Instruction(kind, keyword, logical, start, flags, argumentsStart, end, _escape, isJsonForm, inner);
+            return new Instruction(kind, keyword, logical, start, flags, argumentsStart, end, _escape, isJsonForm, inner, madeArguments);
         }
+
+        // The kinds whose words the build model or the rules read for nearly every instruction.
+        private static bool IsAlwaysRead(InstructionKind kind) =>
+            kind is InstructionKind.From or InstructionKind.Copy or InstructionKind.Add or InstructionKind.Env
+                or InstructionKind.Arg or InstructionKind.Workdir or InstructionKind.User;
+
+        private static T[] ToArray<T>(List<T> list) => list.Count == 0 ? Array.Empty<T>() : list.ToArray();
 
         // BuildKit splits the keyword from its arguments on [\t\v\f\r ] only.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -16,9 +16,9 @@ public sealed class Instruction
     // ONBUILD's trigger (whose heredocs are ONBUILD's too), or else the heredocs, or null for none.
     private object? _innerOrHeredocs;
 
-    // The words, or for ENV and LABEL the pairs, or for ARG both (WordsAndPairs): made from the line when first
-    // asked for, as the parser only checks the arguments, and published in one write, so that every thread sees
-    // the same words and pairs.
+    // The words, or for ENV and LABEL the pairs, or for ARG both (WordsAndPairs). The parser makes them for the
+    // kinds whose words the analysis always reads; the others' are made from the line when first asked for, and
+    // published in one write, so that every thread sees the same words and pairs.
     private object? _arguments;
 
     internal Instruction(
@@ -31,7 +31,8 @@ public sealed class Instruction
         int argumentsEnd,
         char escape,
         bool isJsonForm,
-        Instruction? inner)
+        Instruction? inner,
+        object? arguments)
     {
         _kind = (byte)kind;
         Keyword = keyword;
@@ -43,6 +44,7 @@ public sealed class Instruction
         _escape = escape;
         IsJsonForm = isJsonForm;
         _innerOrHeredocs = inner;
+        _arguments = arguments;
     }
 
     public InstructionKind Kind => (InstructionKind)_kind;
@@ -154,10 +156,14 @@ public sealed class Instruction
         return null;
     }
 
+    /// <summary>The words and pairs as <see cref="Instruction"/> keeps them (its constructor's <c>arguments</c>).</summary>
+    internal static object ArgumentsOf(Word[] words, KeyValue[] pairs) =>
+        pairs.Length == 0 ? words : words.Length == 0 ? pairs : new WordsAndPairs(words, pairs);
+
     private object MakeArguments()
     {
         InstructionLineParsers.MakeWords(Kind, Keyword, Line, ArgumentsStart, ArgumentsEnd, _escape, out var words, out var pairs);
-        object made = pairs.Length == 0 ? words : words.Length == 0 ? pairs : new WordsAndPairs(words, pairs);
+        var made = ArgumentsOf(words, pairs);
         return Interlocked.CompareExchange(ref _arguments, made, null) ?? made;
     }
 
