@@ -419,7 +419,7 @@ public static class DockerfileParser
                 default:
                     // The words the analysis always reads are made while the arguments are checked, rather than
                     // read again later; the others are made when they are asked for.
-                    var makesWords = IsAlwaysRead(kind);
+                    var makesWords = AreWordsAlwaysRead(kind, text, argumentsStart, end);
                     arguments.Reset(logical, text, argumentsStart, end, _escape, makesWords);
                     InstructionLineParsers.Read(kind, keyword, arguments, this);
                     isJsonForm = arguments.IsJsonForm;
@@ -434,10 +434,15 @@ public static class DockerfileParser
             return new Instruction(kind, keyword, logical, start, flags, argumentsStart, end, _escape, isJsonForm, inner, madeArguments);
         }
 
-        // The kinds whose words the build model or the rules read for nearly every instruction.
-        private static bool IsAlwaysRead(InstructionKind kind) =>
-            kind is InstructionKind.From or InstructionKind.Copy or InstructionKind.Add or InstructionKind.Env
-                or InstructionKind.Arg or InstructionKind.Workdir or InstructionKind.User;
+        // The build model or the rules read the words of nearly every FROM, COPY, ADD, ENV, ARG, WORKDIR and USER,
+        // and of RUN and SHELL in exec form (only '[' can start a JSON array).
+        private static bool AreWordsAlwaysRead(InstructionKind kind, char[] text, int argumentsStart, int end) => kind switch
+        {
+            InstructionKind.From or InstructionKind.Copy or InstructionKind.Add or InstructionKind.Env
+                or InstructionKind.Arg or InstructionKind.Workdir or InstructionKind.User => true,
+            InstructionKind.Run or InstructionKind.Shell => argumentsStart < end && text[argumentsStart] == '[',
+            _ => false,
+        };
 
         private static T[] ToArray<T>(List<T> list) => list.Count == 0 ? Array.Empty<T>() : list.ToArray();
 

@@ -12,7 +12,7 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// until someone asks for their values.
 /// </summary>
 /// <remarks>
-/// The parser makes the words of the kinds whose words the analysis always reads while it checks their arguments
+/// The parser makes the words the analysis always reads while it checks their arguments
 /// (for its diagnostics and to know the exec form). It only checks the others: their words are read again from
 /// the line when they are first asked for (<see cref="MakeWords"/>).
 /// </remarks>
