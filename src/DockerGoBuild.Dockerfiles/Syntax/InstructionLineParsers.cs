@@ -181,8 +181,7 @@ internal static class InstructionLineParsers
                 return start >= end || line.CharAt(start) != '[';
             case InstructionKind.Maintainer:
             case InstructionKind.StopSignal:
-            case InstructionKind.User:
-            case InstructionKind.Workdir:
+                // (USER and WORKDIR take one string too, but the parser makes their words.)
                 return true;
             default:
                 return false;
