@@ -425,7 +425,7 @@ public static class DockerfileParser
                     isJsonForm = arguments.IsJsonForm;
                     if (makesWords)
                     {
-                        madeArguments = Instruction.ArgumentsOf(ToArray(arguments.Words), ToArray(arguments.KeyValues));
+                        madeArguments = Instruction.ArgumentsOf(arguments.MadeWords(), arguments.MadeKeyValues());
                     }
 
                     break;
@@ -443,8 +443,6 @@ public static class DockerfileParser
             InstructionKind.Run or InstructionKind.Shell => argumentsStart < end && text[argumentsStart] == '[',
             _ => false,
         };
-
-        private static T[] ToArray<T>(List<T> list) => list.Count == 0 ? Array.Empty<T>() : list.ToArray();
 
         // BuildKit splits the keyword from its arguments on [\t\v\f\r ] only.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

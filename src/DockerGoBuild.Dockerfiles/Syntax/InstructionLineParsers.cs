@@ -98,6 +98,12 @@ internal static class InstructionLineParsers
             }
         }
 
+        /// <summary>The words made, in an array of their own (the shared empty one when there are none).</summary>
+        public Word[] MadeWords() => Words.Count == 0 ? Array.Empty<Word>() : Words.ToArray();
+
+        /// <summary>The pairs made, in an array of their own (the shared empty one when there are none).</summary>
+        public KeyValue[] MadeKeyValues() => KeyValues.Count == 0 ? Array.Empty<KeyValue>() : KeyValues.ToArray();
+
         /// <summary>Drops the words found after the first <paramref name="count"/>.</summary>
         public void TruncateWords(int count)
         {
@@ -148,15 +154,8 @@ internal static class InstructionLineParsers
         var arguments = scratch.Arguments;
         arguments.Reset(line, text, start, end, escape, makesWords: true);
         Read(kind, keyword, arguments, report: null);
-        if (arguments.Words.Count > 0)
-        {
-            words = arguments.Words.ToArray();
-        }
-
-        if (arguments.KeyValues.Count > 0)
-        {
-            keyValues = arguments.KeyValues.ToArray();
-        }
+        words = arguments.MadeWords();
+        keyValues = arguments.MadeKeyValues();
 
         arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\', makesWords: false);
         if (text.Length <= MaxRetainedChars)
