@@ -85,12 +85,12 @@ internal sealed class DirectiveFacts
             effective ??= DetectAfterShebang(syntax, ref blockLines);
         }
 
-        var comments = syntax.Comments;
-        for (var i = 0; i < comments.Count; i++)
+        for (var i = 0; i < syntax.CommentCount; i++)
         {
-            var comment = comments[i];
-            if (blockLines?.Contains(comment.Line) == true || (effective.HasValue && effective.Value.Start == comment.Span.Start)
-                || !DirectiveSyntax.TryMatch(text, comment.Span.Start, comment.Span.End, out var key, out _))
+            var line = syntax.CommentLineAt(i);
+            var span = syntax.CommentSpanAt(i);
+            if (blockLines?.Contains(line) == true || (effective.HasValue && effective.Value.Start == span.Start)
+                || !DirectiveSyntax.TryMatch(text, span.Start, span.End, out var key, out _))
             {
                 continue;
             }
@@ -98,11 +98,11 @@ internal sealed class DirectiveFacts
             var name = text.Substring(key.Start, key.Length).ToLowerInvariant();
             if (DirectiveSyntax.IsKnownName(name))
             {
-                ineffective.Add(new IneffectiveDirective(name, comment.Span, comment.Line, IneffectiveReason.Misplaced, keyToFix: null));
+                ineffective.Add(new IneffectiveDirective(name, span, line, IneffectiveReason.Misplaced, keyToFix: null));
             }
-            else if (comment.Line == NextLineAfterBlock(syntax) && NearestDirectiveName(name) is { } intended)
+            else if (line == NextLineAfterBlock(syntax) && NearestDirectiveName(name) is { } intended)
             {
-                ineffective.Add(new IneffectiveDirective(intended, comment.Span, comment.Line, IneffectiveReason.Misspelt, key));
+                ineffective.Add(new IneffectiveDirective(intended, span, line, IneffectiveReason.Misspelt, key));
             }
         }
 

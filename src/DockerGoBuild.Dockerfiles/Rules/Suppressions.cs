@@ -27,11 +27,9 @@ internal sealed class Suppressions
     public static Suppressions Read(DockerfileSyntax syntax)
     {
         Suppressions? result = null;
-        var comments = syntax.Comments;
-        for (var i = 0; i < comments.Count; i++)
+        for (var i = 0; i < syntax.CommentCount; i++)
         {
-            var comment = comments[i];
-            if (!TryParse(syntax.Text, comment.Span, out var isGlobal, out var ids))
+            if (!TryParse(syntax.Text, syntax.CommentSpanAt(i), out var isGlobal, out var ids))
             {
                 continue;
             }
@@ -43,7 +41,7 @@ internal sealed class Suppressions
             }
             else
             {
-                result._byCommentLine[comment.Line] = new HashSet<string>(ids, StringComparer.OrdinalIgnoreCase);
+                result._byCommentLine[syntax.CommentLineAt(i)] = new HashSet<string>(ids, StringComparer.OrdinalIgnoreCase);
             }
         }
 
@@ -88,9 +86,9 @@ internal sealed class Suppressions
         }
 
         var commentLines = new HashSet<int>();
-        foreach (var comment in syntax.Comments)
+        for (var i = 0; i < syntax.CommentCount; i++)
         {
-            commentLines.Add(comment.Line);
+            commentLines.Add(syntax.CommentLineAt(i));
         }
 
         foreach (var instruction in syntax.Instructions)

@@ -52,6 +52,15 @@ public sealed class DockerfileSyntax
     /// <summary>The comments as the array they are, for the rules' loops.</summary>
     internal CommentLine[] CommentArray => Volatile.Read(ref _comments) ?? MakeComments();
 
+    // The comments without making CommentLine objects, for the passes every analysis makes over them.
+    internal int CommentCount => _commentLines.Length / 2;
+
+    /// <summary>Zero-based line of comment <paramref name="index"/>.</summary>
+    internal int CommentLineAt(int index) => _commentLines[2 * index] >> 1;
+
+    /// <summary>From the '#' of comment <paramref name="index"/> to its line's end (line break excluded).</summary>
+    internal TextSpan CommentSpanAt(int index) => TextSpan.FromBounds(_commentLines[(2 * index) + 1], Lines.ContentEnd(CommentLineAt(index)));
+
     public IReadOnlyList<Instruction> Instructions => InstructionList;
 
     /// <summary>The instructions as the list they are, for the rules' loops.</summary>
@@ -81,10 +90,7 @@ public sealed class DockerfileSyntax
         var comments = _commentLines.Length == 0 ? System.Array.Empty<CommentLine>() : new CommentLine[_commentLines.Length / 2];
         for (var i = 0; i < comments.Length; i++)
         {
-            var entry = _commentLines[2 * i];
-            var line = entry >> 1;
-            var span = TextSpan.FromBounds(_commentLines[(2 * i) + 1], Lines.ContentEnd(line));
-            comments[i] = new CommentLine(line, span, insideContinuation: (entry & 1) != 0);
+            comments[i] = new CommentLine(CommentLineAt(i), CommentSpanAt(i), insideContinuation: (_commentLines[2 * i] & 1) != 0);
         }
 
         return Interlocked.CompareExchange(ref _comments, comments, null) ?? comments;
