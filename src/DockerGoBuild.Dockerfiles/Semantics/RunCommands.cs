@@ -167,7 +167,8 @@ internal sealed class RunCommands : IShellCommandSink
             return;
         }
 
-        if (TryGetScriptHeredoc(run, out var script))
+        var heredocs = run.Heredocs;
+        if (TryGetScriptHeredoc(run, heredocs, out var script))
         {
             if (IsShellScript(script.Content))
             {
@@ -188,7 +189,7 @@ internal sealed class RunCommands : IShellCommandSink
         ShellScriptReader.Read(line, run.ArgumentsStart, run.ArgumentsEnd - run.ArgumentsStart, dialect, this, _strings);
         _line = null;
         _scriptCount = _foundCount;
-        if (run.Heredocs.Count == 0)
+        if (heredocs.Count == 0)
         {
             // Most RUNs: no command can read a heredoc as its script.
             return;
@@ -202,7 +203,7 @@ internal sealed class RunCommands : IShellCommandSink
                 continue;
             }
 
-            foreach (var heredoc in run.Heredocs)
+            foreach (var heredoc in heredocs)
             {
                 if (Array.IndexOf(scriptHeredocs, heredoc.Name) >= 0)
                 {
@@ -390,22 +391,22 @@ internal sealed class RunCommands : IShellCommandSink
     public static bool IsPosixShell(string name) => name is "sh" or "bash" or "ash" or "dash" or "zsh" or "ksh" or "mksh";
 
     // `RUN <<EOF` (the whole command is one heredoc word): the heredoc is the script.
-    private static bool TryGetScriptHeredoc(Instruction run, out Heredoc script)
+    private static bool TryGetScriptHeredoc(Instruction run, IReadOnlyList<Heredoc> heredocs, out Heredoc script)
     {
         script = null!;
-        if (run.Heredocs.Count == 0)
+        if (heredocs.Count == 0)
         {
             return false;
         }
 
-        var marker = run.Heredocs[0].MarkerSpan;
+        var marker = heredocs[0].MarkerSpan;
         var arguments = run.ToSource(run.ArgumentsStart, run.ArgumentsEnd);
         if (marker.Start != arguments.Start || marker.End != arguments.End)
         {
             return false;
         }
 
-        script = run.Heredocs[0];
+        script = heredocs[0];
         return true;
     }
 
