@@ -23,7 +23,9 @@ internal sealed class RunCommands : IShellCommandSink
 
     // The commands of the RUN being read, each read's in source order; the read in progress adds from _readStart on.
     // The RUN's own script is read first, then the heredoc scripts its commands read, which follow them in Collect's order.
-    private readonly List<Found> _found = new();
+    // An array rather than a list, so that commands are read and moved where they lie instead of copied out.
+    private Found[] _found = new Found[64];
+    private int _foundCount;
     private int _scriptCount;
 
     // For each heredoc script read: the script's command that reads it, and where its commands end in _found.
@@ -50,6 +52,12 @@ internal sealed class RunCommands : IShellCommandSink
     private int _piece;
     private int _pieceOffset;
 
+    // The logical range [_pieceStart, _pieceEnd) of the piece of _line that held the last offset mapped through the
+    // piece walk, and the piece's start in the source: the offsets of a command and its words mostly fall in it.
+    private int _pieceStart;
+    private int _pieceEnd;
+    private int _pieceSourceStart;
+
     private enum SpanMapping
     {
         /// <summary>Offsets are in the RUN's logical line.</summary>
@@ -74,7 +82,7 @@ internal sealed class RunCommands : IShellCommandSink
         // Also after a read that a cancellation cut short.
         Reset();
         CollectInto(syntax, run, dialect);
-        var result = _found.Count == 0 ? Array.Empty<ExecutedCommand>() : new ExecutedCommand[_found.Count];
+        var result = _foundCount == 0 ? Array.Empty<ExecutedCommand>() : new ExecutedCommand[_foundCount];
         if (result.Length > 0)
         {
             var arguments = new CommandArguments(_source, Copy(_values, _valueCount), Copy(_bounds, _boundCount));
@@ -114,7 +122,9 @@ internal sealed class RunCommands : IShellCommandSink
 
     private void Reset()
     {
-        _found.Clear();
+        // The commands' names and variables are not kept alive by the thread.
+        Array.Clear(_found, 0, _foundCount);
+        _foundCount = 0;
         _heredocReads.Clear();
         _scriptCount = 0;
         _readStart = 0;
@@ -129,6 +139,11 @@ internal sealed class RunCommands : IShellCommandSink
         if (_values.Length > MaxRetainedLength)
         {
             _values = new char[256];
+        }
+
+        if (_found.Length > MaxRetainedLength)
+        {
+            _found = new Found[64];
         }
     }
 
@@ -152,14 +167,15 @@ internal sealed class RunCommands : IShellCommandSink
             return;
         }
 
-        if (TryGetScriptHeredoc(run, out var script))
+        var heredocs = run.Heredocs;
+        if (TryGetScriptHeredoc(run, heredocs, out var script))
         {
             if (IsShellScript(script.Content))
             {
                 ReadSource(syntax.Text, script.BodySpan, dialect);
             }
 
-            _scriptCount = _found.Count;
+            _scriptCount = _foundCount;
             return;
         }
 
@@ -169,9 +185,16 @@ internal sealed class RunCommands : IShellCommandSink
         _source = syntax.Text;
         _piece = 0;
         _pieceOffset = 0;
+        _pieceStart = _pieceEnd = 0;
         ShellScriptReader.Read(line, run.ArgumentsStart, run.ArgumentsEnd - run.ArgumentsStart, dialect, this, _strings);
         _line = null;
-        _scriptCount = _found.Count;
+        _scriptCount = _foundCount;
+        if (heredocs.Count == 0)
+        {
+            // Most RUNs: no command can read a heredoc as its script.
+            return;
+        }
+
         for (var i = 0; i < _scriptCount; i++)
         {
             var scriptHeredocs = _found[i].ScriptHeredocs;
@@ -180,12 +203,12 @@ internal sealed class RunCommands : IShellCommandSink
                 continue;
             }
 
-            foreach (var heredoc in run.Heredocs)
+            foreach (var heredoc in heredocs)
             {
                 if (Array.IndexOf(scriptHeredocs, heredoc.Name) >= 0)
                 {
                     ReadSource(syntax.Text, heredoc.BodySpan, dialect);
-                    _heredocReads.Add((i, _found.Count));
+                    _heredocReads.Add((i, _foundCount));
                 }
             }
         }
@@ -296,17 +319,34 @@ internal sealed class RunCommands : IShellCommandSink
     /// <summary>
     /// The source offset of an offset of <see cref="_line"/>: walking on from the piece of the last one when it is not
     /// before it (offsets come in about increasing order), else by the line's search, so that going back (to a command
-    /// after its substitutions, say) does not walk again from the first piece.
+    /// after its substitutions, say) does not walk again from the first piece. An offset in the piece the walk last
+    /// found is mapped without either.
     /// </summary>
     private int ToSource(int offset)
     {
+        if (offset >= _pieceStart && offset < _pieceEnd)
+        {
+            return _pieceSourceStart + (offset - _pieceStart);
+        }
+
         if (offset < _pieceOffset)
         {
             return _line!.ToSource(offset);
         }
 
         _pieceOffset = offset;
-        return _line!.ToSource(offset, ref _piece);
+        var source = _line!.ToSource(offset, ref _piece);
+
+        // The walk leaves _piece as it was for offsets outside the line: the piece is known when it holds the result.
+        var piece = _line.PieceSourceSpan(_piece);
+        if (piece.Contains(source))
+        {
+            _pieceStart = offset - (source - piece.Start);
+            _pieceEnd = _pieceStart + piece.Length;
+            _pieceSourceStart = piece.Start;
+        }
+
+        return source;
     }
 
     // True when a shell has an option that makes it take its script from an argument (-c, -xc, ...) rather than from standard input.
@@ -327,35 +367,46 @@ internal sealed class RunCommands : IShellCommandSink
     // Insertion into source order (most commands come in order, and stay where they are added); see SourceOrder for why it stays linear.
     private void AddInSourceOrder(in Found found)
     {
-        var at = _found.Count;
+        if (_foundCount == _found.Length)
+        {
+            Array.Resize(ref _found, _found.Length * 2);
+        }
+
+        var at = _foundCount;
         while (at > _readStart && _found[at - 1].Start > found.Start)
         {
             at--;
         }
 
-        _found.Insert(at, found);
+        if (at < _foundCount)
+        {
+            Array.Copy(_found, at, _found, at + 1, _foundCount - at);
+        }
+
+        _found[at] = found;
+        _foundCount++;
     }
 
     /// <summary>The programs that run shell scripts given on standard input or with -c.</summary>
     public static bool IsPosixShell(string name) => name is "sh" or "bash" or "ash" or "dash" or "zsh" or "ksh" or "mksh";
 
     // `RUN <<EOF` (the whole command is one heredoc word): the heredoc is the script.
-    private static bool TryGetScriptHeredoc(Instruction run, out Heredoc script)
+    private static bool TryGetScriptHeredoc(Instruction run, IReadOnlyList<Heredoc> heredocs, out Heredoc script)
     {
         script = null!;
-        if (run.Heredocs.Count == 0)
+        if (heredocs.Count == 0)
         {
             return false;
         }
 
-        var marker = run.Heredocs[0].MarkerSpan;
+        var marker = heredocs[0].MarkerSpan;
         var arguments = run.ToSource(run.ArgumentsStart, run.ArgumentsEnd);
         if (marker.Start != arguments.Start || marker.End != arguments.End)
         {
             return false;
         }
 
-        script = run.Heredocs[0];
+        script = heredocs[0];
         return true;
     }
 
@@ -416,7 +467,7 @@ internal sealed class RunCommands : IShellCommandSink
         _mapping = SpanMapping.Fixed;
         _fixedSpan = run.ToSource(run.Words[0].Start, run.Words[run.Words.Count - 1].End);
         ShellScriptReader.Read(commandLine, ShellDialect.Posix, this, _strings);
-        _scriptCount = _found.Count;
+        _scriptCount = _foundCount;
         if (commandLine.Capacity > MaxRetainedLength)
         {
             commandLine.Clear().Capacity = 256;
@@ -427,7 +478,7 @@ internal sealed class RunCommands : IShellCommandSink
     {
         _mapping = SpanMapping.Source;
         _source = text;
-        _readStart = _found.Count;
+        _readStart = _foundCount;
         ShellScriptReader.Read(text, span.Start, span.Length, dialect, this, _strings);
     }
 

@@ -122,8 +122,9 @@ internal abstract class ShellLexer
         var start = Position;
         Position = OrdinaryRunEnd(start);
 
-        // Most words are one run of ordinary characters: their value is their text, with nothing to build.
-        if (Position > start && (Position == Limit || EndsWord(Text[Position])))
+        // Most words are one run of ordinary characters: their value is their text, with nothing to build. Most end
+        // at a space or a newline, which end a word in every dialect: the dialect is asked only about other characters.
+        if (Position > start && (Position == Limit || IsSpaceOrNewline(Text[Position]) || EndsWord(Text[Position])))
         {
             LastWord = WordBuilder.Verbatim(start, Position);
             return TokenKind.Word;
@@ -155,6 +156,8 @@ internal abstract class ShellLexer
         LastWord = Word.Build(start, Position);
         return TokenKind.Word;
     }
+
+    private static bool IsSpaceOrNewline(char c) => c is ' ' or '\n';
 
     // The end of the run of ordinary characters from `from`: the lexer's hottest loop, kept in locals.
     private int OrdinaryRunEnd(int from)

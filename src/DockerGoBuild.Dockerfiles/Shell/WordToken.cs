@@ -10,13 +10,6 @@ internal struct WordToken
 
     public int End;
 
-    /// <summary>
-    /// Where the value (quotes removed, escapes resolved) is: in the context's arena, or (for a word written without
-    /// quotes, escapes or expansions) in the lexed text itself. A flag rather than the array, so that the words
-    /// parsers keep in lists hold no references.
-    /// </summary>
-    public bool InArena;
-
     public int ValueStart;
 
     public int ValueLength;
@@ -26,6 +19,15 @@ internal struct WordToken
     /// its value to its raw text when that is not one to one, and the substitutions in it that already ran.
     /// </summary>
     public int Extra;
+
+    // The flags come after the integers, so that they share one word rather than leaving gaps between them.
+
+    /// <summary>
+    /// Where the value (quotes removed, escapes resolved) is: in the context's arena, or (for a word written without
+    /// quotes, escapes or expansions) in the lexed text itself. A flag rather than the array, so that the words
+    /// parsers keep in lists hold no references.
+    /// </summary>
+    public bool InArena;
 
     public bool IsLiteral;
 
@@ -205,7 +207,7 @@ internal sealed class WordBuilder
 }
 
 /// <summary>
-/// A growable list of words whose indexer returns a reference: a word is 28 bytes, and the resolver and the sinks
+/// A growable list of words whose indexer returns a reference: a word is 24 bytes, and the resolver and the sinks
 /// read a command's words where they lie instead of copying each one out as a list's indexer does.
 /// </summary>
 internal sealed class WordList
