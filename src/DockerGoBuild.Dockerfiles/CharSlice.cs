@@ -152,12 +152,15 @@ internal readonly struct CharSlice
 
         // Only where the first character is can the text start.
         var last = Length - text.Length;
-        for (var i = last < 0 ? -1 : IndexOf(text[0]); i >= 0 && i <= last; i = i < last ? IndexOf(text[0], i + 1) : -1)
+        var i = last < 0 ? -1 : IndexOf(text[0]);
+        while (i >= 0 && i <= last)
         {
             if (Slice(i, text.Length).Is(text))
             {
                 return true;
             }
+
+            i = IndexOf(text[0], i + 1);
         }
 
         return false;
