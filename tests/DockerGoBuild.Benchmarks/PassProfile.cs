@@ -22,7 +22,7 @@ internal static class PassProfile
         var phases = new (string Name, Action Pass)[]
         {
             ("parse", () => { foreach (var text in texts) DockerfileParser.Parse(text); }),
-            ("model (parsed)", () => { foreach (var syntax in parsed) BuildModel.Create(syntax, default); }),
+            ("model (parsed)", () => { foreach (var syntax in parsed) BuildModel.Create(syntax, default).Release(); }),
             ("parse + rules", () => { foreach (var text in texts) DockerfileAnalysis.Analyze(text); }),
         };
 

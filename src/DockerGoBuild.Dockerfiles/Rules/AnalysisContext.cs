@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using DockerGoBuild.Dockerfiles.Semantics;
@@ -6,7 +7,7 @@ using DockerGoBuild.Dockerfiles.Syntax;
 namespace DockerGoBuild.Dockerfiles.Rules;
 
 /// <summary>What every rule reads (the file is parsed once) and where findings go.</summary>
-internal sealed class AnalysisContext
+internal sealed class AnalysisContext : IDisposable
 {
     private readonly List<Finding> _findings;
     private DirectiveFacts? _directives;
@@ -41,4 +42,7 @@ internal sealed class AnalysisContext
     public StageRuns StageRuns => _stageRuns ??= StageRuns.Create(Model.Instructions);
 
     public void Report(Finding finding) => _findings.Add(finding);
+
+    /// <summary>Ends the analysis: the model's tables go back to the thread (the findings keep none of the model).</summary>
+    public void Dispose() => _model?.Release();
 }

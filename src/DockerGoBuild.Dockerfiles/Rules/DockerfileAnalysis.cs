@@ -55,7 +55,7 @@ public static class DockerfileAnalysis
         }
 
         using var cancellation = AnalysisCancellation.Enter(cancellationToken);
-        var context = new AnalysisContext(syntax, findings, cancellationToken);
+        using var context = new AnalysisContext(syntax, findings, cancellationToken);
         foreach (var rule in Rules)
         {
             cancellationToken.ThrowIfCancellationRequested();

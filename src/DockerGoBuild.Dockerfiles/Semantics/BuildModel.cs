@@ -12,11 +12,18 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// </summary>
 internal readonly struct InstructionFacts
 {
-    public InstructionFacts(Instruction instruction, StageState state, ExecutedCommand[] commands, RunMount[] mounts)
+    // The model's tables (null for an instruction that is no RUN), and where the RUN's commands are in them.
+    private readonly ModelTables? _tables;
+    private readonly int _firstCommand;
+    private readonly int _commandCount;
+
+    public InstructionFacts(Instruction instruction, StageState state, ModelTables? tables, int firstCommand, int commandCount, RunMount[] mounts)
     {
         Instruction = instruction;
         State = state;
-        Commands = commands;
+        _tables = tables;
+        _firstCommand = firstCommand;
+        _commandCount = commandCount;
         Mounts = mounts;
     }
 
@@ -33,7 +40,7 @@ internal readonly struct InstructionFacts
     /// For a RUN (also under ONBUILD): the commands it executes; empty otherwise. A RUN can execute hundreds of
     /// thousands of commands: the walks over them poll <see cref="AnalysisCancellation"/>.
     /// </summary>
-    public ExecutedCommand[] Commands { get; }
+    public RunCommandList Commands => _tables == null ? default : _tables.Commands(_firstCommand, _commandCount);
 
     /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them; empty otherwise.</summary>
     public RunMount[] Mounts { get; }
@@ -45,17 +52,18 @@ internal readonly struct InstructionFacts
 /// </summary>
 internal sealed class BuildModel
 {
-    private static readonly ExecutedCommand[] NoCommands = Array.Empty<ExecutedCommand>();
     private static readonly RunMount[] NoMounts = Array.Empty<RunMount>();
 
-    private BuildModel(List<InstructionFacts> instructions, IReadOnlyDictionary<string, string?> globalArgs)
+    private readonly ModelTables _tables;
+
+    private BuildModel(ModelTables tables, IReadOnlyDictionary<string, string?> globalArgs)
     {
-        Instructions = instructions;
+        _tables = tables;
         GlobalArgs = globalArgs;
     }
 
     /// <summary>The instructions with their facts; the rules' walks over them poll <see cref="AnalysisCancellation"/>.</summary>
-    public List<InstructionFacts> Instructions { get; }
+    public List<InstructionFacts> Instructions => _tables.Facts;
 
     /// <summary>ARGs declared before the first FROM, with their defaults.</summary>
     public IReadOnlyDictionary<string, string?> GlobalArgs { get; }
@@ -66,7 +74,13 @@ internal sealed class BuildModel
         var globalArgs = new GlobalArgTable();
         var finishedStages = new List<StageState>();
         Dictionary<string, int>? stageNames = null;
-        var facts = new List<InstructionFacts>(syntax.Instructions.Count);
+        var tables = ModelTables.Rent(syntax.Text);
+        var facts = tables.Facts;
+        if (facts.Capacity < syntax.Instructions.Count)
+        {
+            facts.Capacity = syntax.Instructions.Count;
+        }
+
         var state = new StageState(-1, escape);
         var runCommands = RunCommands.ForThisThread();
         foreach (var instruction in syntax.InstructionList)
@@ -80,25 +94,36 @@ internal sealed class BuildModel
                 }
 
                 state = StartStage(instruction, finishedStages, ref stageNames, globalArgs, escape);
-                facts.Add(new InstructionFacts(instruction, state, NoCommands, NoMounts));
+                facts.Add(new InstructionFacts(instruction, state, null, 0, 0, NoMounts));
                 continue;
             }
 
             var effective = instruction.Effective;
             var isRun = effective.Kind == InstructionKind.Run;
-            var commands = isRun ? runCommands.Collect(syntax, effective, state.Dialect) : NoCommands;
+            var firstCommand = tables.CommandCount;
+            if (isRun)
+            {
+                runCommands.Collect(syntax, effective, state.Dialect, tables);
+            }
+
             var mounts = isRun && effective.FlagArray.Length > 0 ? RunMount.Read(effective, state) : NoMounts;
-            facts.Add(new InstructionFacts(instruction, state, commands, mounts));
+            facts.Add(new InstructionFacts(instruction, state, isRun ? tables : null, firstCommand, tables.CommandCount - firstCommand, mounts));
 
             // ONBUILD triggers run in a later build, so they do not change this stage's state.
             if (instruction.Kind != InstructionKind.Onbuild)
             {
-                state = Apply(instruction, state, globalArgs, commands);
+                state = Apply(instruction, state, globalArgs, facts[facts.Count - 1].Commands);
             }
         }
 
-        return new BuildModel(facts, globalArgs.Values);
+        return new BuildModel(tables, globalArgs.Values);
     }
+
+    /// <summary>
+    /// Gives the model's tables back to the thread for its next model, at the end of the analysis that made it:
+    /// nothing may read the model, its facts or its commands afterwards.
+    /// </summary>
+    public void Release() => _tables.Return();
 
     private static StageState StartStage(Instruction from, List<StageState> finished, ref Dictionary<string, int>? stageNames, GlobalArgTable globalArgs, char escape)
     {
@@ -223,7 +248,7 @@ internal sealed class BuildModel
         return true;
     }
 
-    private static StageState Apply(Instruction instruction, StageState state, GlobalArgTable globalArgs, ExecutedCommand[] commands)
+    private static StageState Apply(Instruction instruction, StageState state, GlobalArgTable globalArgs, RunCommandList commands)
     {
         switch (instruction.Kind)
         {
@@ -295,7 +320,7 @@ internal sealed class BuildModel
     }
 
     // `go env -w NAME=value` writes Go's env file, which later RUNs of the stage read.
-    private static StageState ApplyGoEnvWrites(StageState state, ExecutedCommand[] commands)
+    private static StageState ApplyGoEnvWrites(StageState state, RunCommandList commands)
     {
         StageState? updated = null;
         for (var index = 0; index < commands.Length; index++)

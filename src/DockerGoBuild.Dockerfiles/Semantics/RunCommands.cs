@@ -31,11 +31,8 @@ internal sealed class RunCommands : IShellCommandSink
     // For each heredoc script read: the script's command that reads it, and where its commands end in _found.
     private readonly List<(int After, int End)> _heredocReads = new();
 
-    // The RUN's argument table as it is built (see CommandArguments): bounds, and the values not in the source.
-    private int[] _bounds = new int[256];
-    private int _boundCount;
-    private char[] _values = new char[256];
-    private int _valueCount;
+    // The model's argument table the RUN's arguments are added to, while a RUN is read.
+    private CommandArguments _arguments = null!;
 
     // The argv of an exec-form RUN rebuilt as a command line.
     private readonly StringBuilder _commandLine = new();
@@ -44,9 +41,6 @@ internal sealed class RunCommands : IShellCommandSink
     private SpanMapping _mapping;
     private LogicalLine? _line;
     private TextSpan _fixedSpan;
-
-    // The text the read's verbatim arguments are left in: the Dockerfile (exec form has none).
-    private string _source = string.Empty;
 
     // The piece of _line where the offset _pieceOffset was found (see ToSource).
     private int _piece;
@@ -77,47 +71,42 @@ internal sealed class RunCommands : IShellCommandSink
     /// <summary>This thread's instance: it keeps its lists from file to file.</summary>
     public static RunCommands ForThisThread() => cached ??= new RunCommands();
 
-    public ExecutedCommand[] Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
+    /// <summary>Adds the commands <paramref name="run"/> executes, in the order they run, to the model's <paramref name="tables"/>.</summary>
+    public void Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
     {
         // Also after a read that a cancellation cut short.
         Reset();
+        _arguments = tables.Arguments;
         CollectInto(syntax, run, dialect);
-        var result = _foundCount == 0 ? Array.Empty<ExecutedCommand>() : new ExecutedCommand[_foundCount];
-        if (result.Length > 0)
+        var heredocRead = 0;
+        var heredocStart = _scriptCount;
+        for (var i = 0; i < _scriptCount; i++)
         {
-            var arguments = new CommandArguments(_source, Copy(_values, _valueCount), Copy(_bounds, _boundCount));
-            var at = 0;
-            var heredocRead = 0;
-            var heredocStart = _scriptCount;
-            for (var i = 0; i < _scriptCount; i++)
+            Emit(i);
+            for (; heredocRead < _heredocReads.Count && _heredocReads[heredocRead].After == i; heredocRead++)
             {
-                Emit(i);
-                for (; heredocRead < _heredocReads.Count && _heredocReads[heredocRead].After == i; heredocRead++)
+                var heredocEnd = _heredocReads[heredocRead].End;
+                for (var k = heredocStart; k < heredocEnd; k++)
                 {
-                    var heredocEnd = _heredocReads[heredocRead].End;
-                    for (var k = heredocStart; k < heredocEnd; k++)
-                    {
-                        Emit(k);
-                    }
-
-                    heredocStart = heredocEnd;
+                    Emit(k);
                 }
+
+                heredocStart = heredocEnd;
             }
+        }
 
-            void Emit(int index)
+        void Emit(int index)
+        {
+            tables.AddCommand(_found[index].ToCommand(_arguments));
+
+            // A heredoc script can hold hundreds of thousands of commands: let a cancelled analysis stop here too.
+            if ((tables.CommandCount & 255) == 0)
             {
-                result[at] = _found[index].ToCommand(arguments);
-
-                // A heredoc script can hold hundreds of thousands of commands: let a cancelled analysis stop here too.
-                if ((++at & 255) == 0)
-                {
-                    AnalysisCancellation.Check();
-                }
+                AnalysisCancellation.Check();
             }
         }
 
         Reset();
-        return result;
     }
 
     private void Reset()
@@ -128,35 +117,11 @@ internal sealed class RunCommands : IShellCommandSink
         _heredocReads.Clear();
         _scriptCount = 0;
         _readStart = 0;
-        _source = string.Empty;
-        _boundCount = 0;
-        _valueCount = 0;
-        if (_bounds.Length > MaxRetainedLength)
-        {
-            _bounds = new int[256];
-        }
-
-        if (_values.Length > MaxRetainedLength)
-        {
-            _values = new char[256];
-        }
-
+        _arguments = null!;
         if (_found.Length > MaxRetainedLength)
         {
             _found = new Found[64];
         }
-    }
-
-    private static T[] Copy<T>(T[] buffer, int count)
-    {
-        if (count == 0)
-        {
-            return Array.Empty<T>();
-        }
-
-        var copy = new T[count];
-        Array.Copy(buffer, copy, count);
-        return copy;
     }
 
     private void CollectInto(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
@@ -182,7 +147,6 @@ internal sealed class RunCommands : IShellCommandSink
         var line = run.Line;
         _mapping = SpanMapping.LogicalLine;
         _line = line;
-        _source = syntax.Text;
         _piece = 0;
         _pieceOffset = 0;
         _pieceStart = _pieceEnd = 0;
@@ -221,12 +185,19 @@ internal sealed class RunCommands : IShellCommandSink
 
         // Where the command starts is looked up before its arguments and where it ends after them, in source order.
         var sourceStart = _mapping == SpanMapping.LogicalLine ? ToSource(outerStart) : outerStart;
-        var firstArgument = _boundCount / 2;
+        var firstArgument = _arguments.Count;
         for (var i = from + 1; i < to; i++)
         {
             ref readonly var word = ref words[i];
             var value = parser.Value(word);
-            AddArgument(Locate(parser, word, value, out var argumentStart) ? argumentStart : ~AddValue(value), value.Length);
+            if (Locate(parser, word, value, out var argumentStart))
+            {
+                _arguments.Add(argumentStart, value.Length);
+            }
+            else
+            {
+                _arguments.Add(value);
+            }
         }
 
         var span = _mapping switch
@@ -243,33 +214,8 @@ internal sealed class RunCommands : IShellCommandSink
         AddInSourceOrder(new Found(outerStart, name, firstArgument, to - from - 1, variables, span, scriptHeredocs));
     }
 
-    private void AddArgument(int start, int length)
-    {
-        if (_boundCount + 2 > _bounds.Length)
-        {
-            Array.Resize(ref _bounds, _bounds.Length * 2);
-        }
-
-        _bounds[_boundCount++] = start;
-        _bounds[_boundCount++] = length;
-    }
-
-    // Copies a value that is not in the source into the RUN's buffer; returns where it starts there.
-    private int AddValue(CharSlice value)
-    {
-        if (_valueCount + value.Length > _values.Length)
-        {
-            Array.Resize(ref _values, Math.Max(_valueCount + value.Length, _values.Length * 2));
-        }
-
-        Array.Copy(value.Array, value.Start, _values, _valueCount, value.Length);
-        var at = _valueCount;
-        _valueCount += value.Length;
-        return at;
-    }
-
     /// <summary>
-    /// Where the value of a word lies in <see cref="_source"/> when it is a run of the script read as it is: a word
+    /// Where the value of a word lies in the Dockerfile when it is a run of the script read as it is: a word
     /// written without quotes or escapes, or quoted as a whole, also in a nested script (<c>sh -c "go build"</c>).
     /// False for other words, and for a value a line continuation cuts in two.
     /// </summary>
@@ -477,7 +423,6 @@ internal sealed class RunCommands : IShellCommandSink
     private void ReadSource(string text, TextSpan span, ShellDialect dialect)
     {
         _mapping = SpanMapping.Source;
-        _source = text;
         _readStart = _foundCount;
         ShellScriptReader.Read(text, span.Start, span.Length, dialect, this, _strings);
     }
