@@ -72,8 +72,6 @@ internal sealed class BuildModel
     {
         var escape = syntax.EscapeCharacter;
         var globalArgs = new GlobalArgTable();
-        var finishedStages = new List<StageState>();
-        Dictionary<string, int>? stageNames = null;
         var tables = ModelTables.Rent(syntax.Text);
         var facts = tables.Facts;
         if (facts.Capacity < syntax.Instructions.Count)
@@ -90,10 +88,10 @@ internal sealed class BuildModel
             {
                 if (state.StageIndex >= 0)
                 {
-                    finishedStages.Add(state);
+                    tables.Stages.Add(state);
                 }
 
-                state = StartStage(instruction, finishedStages, ref stageNames, globalArgs, escape);
+                state = StartStage(instruction, tables.Stages, tables.StageNames, globalArgs, escape);
                 facts.Add(new InstructionFacts(instruction, state, null, 0, 0, NoMounts));
                 continue;
             }
@@ -125,13 +123,13 @@ internal sealed class BuildModel
     /// </summary>
     public void Release() => _tables.Return();
 
-    private static StageState StartStage(Instruction from, List<StageState> finished, ref Dictionary<string, int>? stageNames, GlobalArgTable globalArgs, char escape)
+    private static StageState StartStage(Instruction from, List<StageState> finished, Dictionary<string, int> stageNames, GlobalArgTable globalArgs, char escape)
     {
         var stageIndex = finished.Count;
         var words = from.Words;
         var image = words.Count > 0 ? VariableExpander.Expand(words[0].Value, escape, globalArgs, out _) : string.Empty;
         StageState state;
-        if (stageNames != null && stageNames.TryGetValue(image, out var parentIndex) && parentIndex < finished.Count)
+        if (stageNames.Count > 0 && stageNames.TryGetValue(image, out var parentIndex) && parentIndex < finished.Count)
         {
             state = finished[parentIndex].InheritFor(stageIndex);
         }
@@ -146,8 +144,8 @@ internal sealed class BuildModel
 
         if (words.Count >= 3 && string.Equals(words[1].Value, "AS", StringComparison.OrdinalIgnoreCase))
         {
-            state.StageName = words[2].Value;
-            (stageNames ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase))[words[2].Value] = stageIndex;
+            state = state with { StageName = words[2].Value };
+            stageNames[words[2].Value] = stageIndex;
         }
 
         return state;
@@ -255,31 +253,26 @@ internal sealed class BuildModel
             case InstructionKind.Arg:
                 return ApplyArg(instruction, state, globalArgs);
             case InstructionKind.Env:
-                var withEnv = state.Clone();
+                var withEnv = state;
                 foreach (var pair in instruction.KeyValueArray)
                 {
                     var value = VariableExpander.Expand(pair.Value?.Value ?? string.Empty, state.Escape, withEnv, out var unknown);
-                    withEnv.SetEnv(pair.Key.Value, unknown ? null : value);
+                    withEnv = withEnv.WithEnv(pair.Key.Value, unknown ? null : value);
                 }
 
                 return withEnv;
             case InstructionKind.User when instruction.Words.Count > 0:
-                var withUser = state.Clone();
                 // An unresolved part keeps the unknown marker, so such a user is never taken for root.
-                withUser.User = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state, out _);
-                return withUser;
+                return state with { User = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state, out _) };
             case InstructionKind.Workdir when instruction.Words.Count > 0:
-                var withWorkdir = state.Clone();
                 var workdir = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state, out _);
-                withWorkdir.Workdir = UnixPath.Resolve(workdir, state.Workdir);
-                return withWorkdir;
+                return state with { Workdir = UnixPath.Resolve(workdir, state.Workdir) };
             case InstructionKind.Shell when instruction.IsJsonForm && instruction.Words.Count > 0:
-                var withShell = state.Clone();
                 var program = instruction.Words[0].Value.ToLowerInvariant();
-                withShell.Shell = program.Contains("powershell") || program.Contains("pwsh") ? ShellDialect.PowerShell
+                var dialect = program.Contains("powershell") || program.Contains("pwsh") ? ShellDialect.PowerShell
                     : program.EndsWith("cmd", StringComparison.Ordinal) || program.EndsWith("cmd.exe", StringComparison.Ordinal) ? ShellDialect.Cmd
                     : ShellDialect.Posix;
-                return withShell;
+                return state with { Shell = dialect };
             case InstructionKind.Run:
                 return ApplyGoEnvWrites(state, commands);
             default:
@@ -290,7 +283,7 @@ internal sealed class BuildModel
     private static StageState ApplyArg(Instruction instruction, StageState state, GlobalArgTable globalArgs)
     {
         var isGlobal = state.StageIndex < 0;
-        var withArgs = state.Clone();
+        var withArgs = state;
         foreach (var pair in instruction.KeyValueArray)
         {
             var name = pair.Key.Value;
@@ -302,7 +295,10 @@ internal sealed class BuildModel
             }
             else
             {
-                value = VariableExpander.Expand(pair.Value.Value, state.Escape, isGlobal ? globalArgs : withArgs, out var unknown);
+                bool unknown;
+                value = isGlobal
+                    ? VariableExpander.Expand(pair.Value.Value, state.Escape, globalArgs, out unknown)
+                    : VariableExpander.Expand(pair.Value.Value, state.Escape, withArgs, out unknown);
                 value = unknown ? null : value;
             }
 
@@ -312,7 +308,7 @@ internal sealed class BuildModel
             }
             else
             {
-                withArgs.SetArg(name, value);
+                withArgs = withArgs.WithArg(name, value);
             }
         }
 
@@ -322,7 +318,7 @@ internal sealed class BuildModel
     // `go env -w NAME=value` writes Go's env file, which later RUNs of the stage read.
     private static StageState ApplyGoEnvWrites(StageState state, RunCommandList commands)
     {
-        StageState? updated = null;
+        var updated = state;
         for (var index = 0; index < commands.Length; index++)
         {
             AnalysisCancellation.PollAt(index);
@@ -338,13 +334,12 @@ internal sealed class BuildModel
                 var equals = argument.IndexOf('=');
                 if (equals > 0)
                 {
-                    updated ??= state.Clone();
-                    updated.SetGoEnv(argument.Substring(0, equals), argument.Substring(equals + 1));
+                    updated = updated.WithGoEnv(argument.Substring(0, equals), argument.Substring(equals + 1));
                 }
             }
         }
 
-        return updated ?? state;
+        return updated;
     }
 
     /// <summary>The ARGs before the first FROM, as FROM lines and global ARG defaults see them.</summary>

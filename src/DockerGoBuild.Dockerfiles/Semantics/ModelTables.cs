@@ -5,7 +5,7 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 
 /// <summary>
 /// The tables a <see cref="BuildModel"/>'s values point into: the facts of its instructions, the commands of its
-/// RUNs and their arguments. The model lives only as long as one analysis, and a thread analyses one file after
+/// RUNs and their arguments, and while it is built, its finished stages by index and name. The model lives only as long as one analysis, and a thread analyses one file after
 /// another (in the IDE, the same file on every keystroke): so the thread keeps the tables of its last model for its
 /// next one, and a model allocates none of them once they are large enough.
 /// </summary>
@@ -28,6 +28,12 @@ internal sealed class ModelTables
 
     public CommandArguments Arguments { get; } = new();
 
+    /// <summary>The stages finished so far while the model is built, by index.</summary>
+    public List<StageState> Stages { get; } = new();
+
+    /// <summary>The stage indexes of the stage names declared so far while the model is built (names ignore case, as BuildKit's do).</summary>
+    public Dictionary<string, int> StageNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The number of commands so far: the index the next one gets.</summary>
     public int CommandCount => _commandCount;
 
@@ -47,11 +53,15 @@ internal sealed class ModelTables
     public void Return()
     {
         // The facts and commands refer to the file's syntax: cleared, so that the thread does not keep it alive.
+        var retainable = Facts.Capacity <= MaxRetainedLength && _commands.Length <= MaxRetainedLength && Arguments.IsRetainable
+            && Stages.Capacity <= MaxRetainedLength && StageNames.Count <= MaxRetainedLength;
         Facts.Clear();
         Array.Clear(_commands, 0, _commandCount);
         _commandCount = 0;
         Arguments.Reset(string.Empty);
-        if (Facts.Capacity <= MaxRetainedLength && _commands.Length <= MaxRetainedLength && Arguments.IsRetainable)
+        Stages.Clear();
+        StageNames.Clear();
+        if (retainable)
         {
             spare = this;
         }

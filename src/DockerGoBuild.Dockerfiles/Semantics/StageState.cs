@@ -13,83 +13,67 @@ internal enum BaseImageKind
 
 /// <summary>
 /// The build state an instruction sees: its stage's base image, ENV, ARGs in scope, USER, WORKDIR,
-/// SHELL and what earlier <c>go env -w</c> wrote. Copied on change, shared otherwise; the variable tables are
-/// persistent maps, so a copy shares them and a change costs O(log n) however many variables the stage has.
+/// SHELL and what earlier <c>go env -w</c> wrote. A value: the model keeps one in every instruction's facts, and an
+/// instruction that changes the state makes a new value rather than an object (a file has a state for nearly every
+/// other instruction). The variable tables are persistent maps, so states share them and a change costs O(log n)
+/// however many variables the stage has.
 /// </summary>
-internal sealed class StageState : IVariableLookup
+internal readonly struct StageState : IVariableLookup
 {
-    private PersistentMap<string?> _env = PersistentMap<string?>.Empty;
-    private PersistentMap<string?> _args = PersistentMap<string?>.Empty;
-    private PersistentMap<string> _goEnvFile = PersistentMap<string>.Empty;
-
     public StageState(int stageIndex, char escape)
     {
         StageIndex = stageIndex;
         Escape = escape;
+        EnvMap = PersistentMap<string?>.Empty;
+        ArgMap = PersistentMap<string?>.Empty;
+        GoEnvFileMap = PersistentMap<string>.Empty;
+        Workdir = "/";
     }
 
-    public int StageIndex { get; private set; }
+    public int StageIndex { get; private init; }
 
-    public string? StageName { get; set; }
+    public string? StageName { get; init; }
 
     public char Escape { get; }
 
-    public BaseImageKind BaseImage { get; set; }
+    public BaseImageKind BaseImage { get; init; }
 
-    public bool IsWindows { get; set; }
+    public bool IsWindows { get; init; }
 
     /// <summary>ENV values; null for a value that refers to something unknown.</summary>
-    public IReadOnlyDictionary<string, string?> Env => _env;
+    public IReadOnlyDictionary<string, string?> Env => EnvMap;
 
     /// <summary>ARGs in scope with their defaults (null: declared without a value, unset in a default build).</summary>
-    public IReadOnlyDictionary<string, string?> Args => _args;
+    public IReadOnlyDictionary<string, string?> Args => ArgMap;
 
     /// <summary>Values written by <c>go env -w</c> in earlier RUNs (Go's env file).</summary>
-    public IReadOnlyDictionary<string, string> GoEnvFile => _goEnvFile;
+    public IReadOnlyDictionary<string, string> GoEnvFile => GoEnvFileMap;
 
     /// <summary>The USER, expanded; null when never set (root).</summary>
-    public string? User { get; set; }
+    public string? User { get; init; }
 
     /// <summary>The WORKDIR; null when it refers to something unknown.</summary>
-    public string? Workdir { get; set; } = "/";
+    public string? Workdir { get; init; }
 
-    public ShellDialect? Shell { get; set; }
+    public ShellDialect? Shell { get; init; }
 
     public ShellDialect Dialect => Shell ?? (IsWindows ? ShellDialect.Cmd : ShellDialect.Posix);
 
-    public StageState Clone() => new(StageIndex, Escape)
-    {
-        StageName = StageName,
-        BaseImage = BaseImage,
-        IsWindows = IsWindows,
-        _env = _env,
-        _args = _args,
-        _goEnvFile = _goEnvFile,
-        User = User,
-        Workdir = Workdir,
-        Shell = Shell,
-    };
+    private PersistentMap<string?> EnvMap { get; init; }
 
-    /// <summary>A new stage that starts from this (earlier) stage: everything but the ARGs carries over.</summary>
-    public StageState InheritFor(int stageIndex)
-    {
-        var state = Clone();
-        state.StageIndex = stageIndex;
-        state.StageName = null;
-        state._args = PersistentMap<string?>.Empty;
-        return state;
-    }
+    private PersistentMap<string?> ArgMap { get; init; }
 
-    public void SetEnv(string name, string? value) => _env = _env.SetItem(name, value);
+    private PersistentMap<string> GoEnvFileMap { get; init; }
 
-    public void SetArg(string name, string? value) => _args = _args.SetItem(name, value);
+    /// <summary>The state a stage built FROM this one's stage starts with: its ENV, USER, WORKDIR and SHELL, no ARGs.</summary>
+    public StageState InheritFor(int stageIndex) => this with { StageIndex = stageIndex, StageName = null, ArgMap = PersistentMap<string?>.Empty };
 
-    public void SetGoEnv(string name, string value) => _goEnvFile = _goEnvFile.SetItem(name, value);
+    public StageState WithEnv(string name, string? value) => this with { EnvMap = EnvMap.SetItem(name, value) };
 
-    /// <summary>
-    /// A variable as a command sees it: set on the command or earlier in the same RUN, else ENV, else an
-    /// ARG default in scope, else (for Go's variables) Go's env file. Null when unset or unknown.
-    /// </summary>
+    public StageState WithArg(string name, string? value) => this with { ArgMap = ArgMap.SetItem(name, value) };
+
+    public StageState WithGoEnv(string name, string value) => this with { GoEnvFileMap = GoEnvFileMap.SetItem(name, value) };
+
     public string? Lookup(string name, IReadOnlyDictionary<string, string>? commandVariables = null)
     {
         if (commandVariables != null && commandVariables.TryGetValue(name, out var inline))
@@ -97,28 +81,28 @@ internal sealed class StageState : IVariableLookup
             return inline;
         }
 
-        if (_env.TryGetValue(name, out var env))
+        if (EnvMap.TryGetValue(name, out var env))
         {
             return env;
         }
 
-        if (_args.TryGetValue(name, out var arg) && arg != null)
+        if (ArgMap.TryGetValue(name, out var arg) && arg != null)
         {
             return arg;
         }
 
-        return _goEnvFile.TryGetValue(name, out var goEnv) ? goEnv : null;
+        return GoEnvFileMap.TryGetValue(name, out var goEnv) ? goEnv : null;
     }
 
     /// <summary>A variable for Dockerfile word expansion (ENV and ARG only).</summary>
     public string? LookupBuildVariable(string name)
     {
-        if (_env.TryGetValue(name, out var env))
+        if (EnvMap.TryGetValue(name, out var env))
         {
             return env;
         }
 
-        return _args.TryGetValue(name, out var arg) ? arg : null;
+        return ArgMap.TryGetValue(name, out var arg) ? arg : null;
     }
 
     string? IVariableLookup.Lookup(string name) => LookupBuildVariable(name);

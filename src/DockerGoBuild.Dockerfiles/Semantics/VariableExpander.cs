@@ -31,7 +31,13 @@ internal static class VariableExpander
     /// <summary><see cref="UnknownMarker"/> as a string.</summary>
     public const string UnknownMarkerText = "\u0001";
 
-    public static string Expand(string raw, char escape, IVariableLookup lookup, out bool hasUnknown)
+    // The thread's builder, free while no expansion uses it (a default or alternative value is expanded in the
+    // middle of its variable's expansion, with a builder of its own).
+    [ThreadStatic]
+    private static StringBuilder? spareBuilder;
+
+    public static string Expand<TLookup>(string raw, char escape, TLookup lookup, out bool hasUnknown)
+        where TLookup : IVariableLookup
     {
         hasUnknown = false;
 
@@ -41,7 +47,8 @@ internal static class VariableExpander
             return raw;
         }
 
-        var builder = new StringBuilder(raw.Length);
+        var builder = spareBuilder ?? new StringBuilder(raw.Length);
+        spareBuilder = null;
         var quote = '\0';
         for (var i = 0; i < raw.Length; i++)
         {
@@ -74,13 +81,15 @@ internal static class VariableExpander
             builder.Append(c);
         }
 
-        if (builder.Length > MaxValueLength)
+        var tooLong = builder.Length > MaxValueLength;
+        hasUnknown |= tooLong;
+        var value = tooLong ? UnknownMarkerText : builder.ToString();
+        if (builder.Capacity <= 4 * MaxValueLength)
         {
-            hasUnknown = true;
-            return UnknownMarker.ToString();
+            spareBuilder = builder.Clear();
         }
 
-        return builder.ToString();
+        return value;
     }
 
     // Only '$' (with something after it), quotes, an escape with something after it and NUL (which the loop
@@ -100,7 +109,8 @@ internal static class VariableExpander
     }
 
     // Expands the variable at raw[dollar] and returns the index of its last character.
-    private static int ExpandVariable(string raw, int dollar, char escape, IVariableLookup lookup, StringBuilder builder, ref bool hasUnknown)
+    private static int ExpandVariable<TLookup>(string raw, int dollar, char escape, TLookup lookup, StringBuilder builder, ref bool hasUnknown)
+        where TLookup : IVariableLookup
     {
         var next = raw[dollar + 1];
         if (next != '{')
