@@ -5,23 +5,42 @@ using System.Collections.Generic;
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
 /// <summary>
-/// An immutable map from ordinal strings to values, where setting a key returns a new map that shares all
-/// but O(log n) nodes with the old one (a persistent AVL tree). Every instruction's build state keeps its own
-/// ENV and ARG tables; copying a dictionary per ENV made a stage of many ENVs quadratic in time and memory.
-/// Enumerates in ordinal key order.
+/// An immutable map from ordinal strings to values, where setting a key returns a new map that shares all but
+/// O(log n) of its memory with the old one. Every instruction's build state keeps its own ENV and ARG tables;
+/// copying a dictionary per ENV made a stage of many ENVs quadratic in time and memory. Enumerates in ordinal key
+/// order.
 /// </summary>
+/// <remarks>
+/// A map is a balanced tree (persistent AVL) with up to <see cref="ChainLimit"/> entries set on top of it, newest
+/// first, each map one entry of that chain: setting a key then costs one small object rather than a copied path
+/// of tree nodes, and most stages set only a few variables. A key set again shadows its older entries. The map
+/// that would make the chain longer moves the chain's entries into a new tree.
+/// </remarks>
 internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue>
 {
-    public static readonly PersistentMap<TValue> Empty = new(null);
+    public static readonly PersistentMap<TValue> Empty = new(null, null, default!, null, 0, 0);
 
-    private readonly Node? _root;
+    private const int ChainLimit = 8;
 
-    private PersistentMap(Node? root)
+    // The tree under the chain (null: empty), the newest entry and the map it was set on (null key: no entry),
+    // and how many entries the chain holds down to the tree.
+    private readonly Node? _tree;
+    private readonly string? _key;
+    private readonly TValue _value;
+    private readonly PersistentMap<TValue>? _previous;
+    private readonly int _chainLength;
+
+    private PersistentMap(Node? tree, string? key, TValue value, PersistentMap<TValue>? previous, int chainLength, int count)
     {
-        _root = root;
+        _tree = tree;
+        _key = key;
+        _value = value;
+        _previous = previous;
+        _chainLength = chainLength;
+        Count = count;
     }
 
-    public int Count => _root?.Count ?? 0;
+    public int Count { get; }
 
     public IEnumerable<string> Keys
     {
@@ -51,7 +70,16 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
 
     public bool TryGetValue(string key, out TValue value)
     {
-        var node = _root;
+        for (var map = this; map._chainLength > 0; map = map._previous!)
+        {
+            if (string.Equals(map._key, key, StringComparison.Ordinal))
+            {
+                value = map._value;
+                return true;
+            }
+        }
+
+        var node = _tree;
         while (node != null)
         {
             var order = string.CompareOrdinal(key, node.Key);
@@ -68,13 +96,23 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
         return false;
     }
 
-    /// <summary>This map with <paramref name="key"/> set to <paramref name="value"/>; this map is unchanged.</summary>
-    public PersistentMap<TValue> SetItem(string key, TValue value) => new(Set(_root, key ?? throw new ArgumentNullException(nameof(key)), value));
+    public PersistentMap<TValue> SetItem(string key, TValue value)
+    {
+        if (key == null)
+        {
+            throw new ArgumentNullException(nameof(key));
+        }
+
+        var count = ContainsKey(key) ? Count : Count + 1;
+        return _chainLength < ChainLimit
+            ? new PersistentMap<TValue>(_tree, key, value, this, _chainLength + 1, count)
+            : new PersistentMap<TValue>(Set(Flatten(), key, value), null, default!, null, 0, count);
+    }
 
     public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator()
     {
         var stack = new Stack<Node>();
-        for (var node = _root; node != null || stack.Count > 0; node = node.Right)
+        for (var node = Flatten(); node != null || stack.Count > 0; node = node.Right)
         {
             while (node != null)
             {
@@ -88,6 +126,9 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    // The tree with the chain's entries set in it, oldest first.
+    private Node? Flatten() => _chainLength == 0 ? _tree : Set(_previous!.Flatten(), _key!, _value);
 
     private static Node Set(Node? node, string key, TValue value)
     {
@@ -151,7 +192,6 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
             Left = left;
             Right = right;
             Height = Math.Max(PersistentMap<TValue>.Height(left), PersistentMap<TValue>.Height(right)) + 1;
-            Count = (left?.Count ?? 0) + (right?.Count ?? 0) + 1;
         }
 
         public string Key { get; }
@@ -163,7 +203,5 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
         public Node? Right { get; }
 
         public int Height { get; }
-
-        public int Count { get; }
     }
 }
