@@ -56,23 +56,19 @@ internal sealed class BuildModel
 
     private readonly ModelTables _tables;
 
-    private BuildModel(ModelTables tables, IReadOnlyDictionary<string, string?> globalArgs)
+    private BuildModel(ModelTables tables)
     {
         _tables = tables;
-        GlobalArgs = globalArgs;
     }
 
     /// <summary>The instructions with their facts; the rules' walks over them poll <see cref="AnalysisCancellation"/>.</summary>
     public List<InstructionFacts> Instructions => _tables.Facts;
 
-    /// <summary>ARGs declared before the first FROM, with their defaults.</summary>
-    public IReadOnlyDictionary<string, string?> GlobalArgs { get; }
-
     public static BuildModel Create(DockerfileSyntax syntax, CancellationToken cancellationToken)
     {
         var escape = syntax.EscapeCharacter;
-        var globalArgs = new GlobalArgTable();
         var tables = ModelTables.Rent(syntax.Text);
+        var globalArgs = new GlobalArgTable(tables.GlobalArgs);
         var facts = tables.Facts;
         if (facts.Capacity < syntax.Instructions.Count)
         {
@@ -114,7 +110,7 @@ internal sealed class BuildModel
             }
         }
 
-        return new BuildModel(tables, globalArgs.Values);
+        return new BuildModel(tables);
     }
 
     /// <summary>
@@ -291,7 +287,7 @@ internal sealed class BuildModel
             if (pair.Value == null)
             {
                 // A re-declared global ARG takes the global default.
-                value = !isGlobal && globalArgs.Values.TryGetValue(name, out var globalDefault) ? globalDefault : null;
+                value = isGlobal ? null : globalArgs.Lookup(name);
             }
             else
             {
@@ -343,22 +339,18 @@ internal sealed class BuildModel
     }
 
     /// <summary>The ARGs before the first FROM, as FROM lines and global ARG defaults see them.</summary>
-    private sealed class GlobalArgTable : IVariableLookup
+    // The ARGs declared before the first FROM with their defaults, as FROM lines and stages' ARGs see them.
+    private readonly struct GlobalArgTable : IVariableLookup
     {
-        private static readonly Dictionary<string, string?> None = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string?> _values;
 
-        public Dictionary<string, string?> Values { get; private set; } = None;
-
-        public void Set(string name, string? value)
+        public GlobalArgTable(Dictionary<string, string?> values)
         {
-            if (ReferenceEquals(Values, None))
-            {
-                Values = new Dictionary<string, string?>(StringComparer.Ordinal);
-            }
-
-            Values[name] = value;
+            _values = values;
         }
 
-        public string? Lookup(string name) => Values.TryGetValue(name, out var value) ? value : null;
+        public void Set(string name, string? value) => _values[name] = value;
+
+        public string? Lookup(string name) => _values.TryGetValue(name, out var value) ? value : null;
     }
 }

@@ -1,10 +1,16 @@
-using System.Collections.Generic;
+using System;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
 /// <summary>Container paths: joined against WORKDIR, normalised, compared by whole segments.</summary>
 internal static class UnixPath
 {
+    // Longer buffers are not kept by the thread.
+    private const int MaxRetainedBuffer = 4 * VariableExpander.MaxValueLength;
+
+    [ThreadStatic]
+    private static char[]? resolveBuffer;
+
     /// <summary>Resolves <paramref name="path"/> against <paramref name="workdir"/> and normalises it; null when unknown.</summary>
     public static string? Resolve(string? path, string? workdir)
     {
@@ -13,43 +19,59 @@ internal static class UnixPath
             return null;
         }
 
-        if (!path.StartsWith("/", System.StringComparison.Ordinal))
-        {
-            // A chain of relative WORKDIRs would otherwise grow the path, and each state's copy of it, without end.
-            if (workdir == null || workdir.Length > VariableExpander.MaxValueLength)
-            {
-                return null;
-            }
-
-            path = workdir + "/" + path;
-        }
-        else if (IsNormal(path))
+        var absolute = path.Length > 0 && path[0] == '/';
+        if (absolute && IsNormal(path))
         {
             return path;
         }
 
-        var segments = new List<string>();
-        foreach (var segment in path.Split('/'))
+        // A chain of relative WORKDIRs would otherwise grow the path, and each state's copy of it, without end.
+        if (!absolute && (workdir == null || workdir.Length > VariableExpander.MaxValueLength))
         {
-            if (segment.Length == 0 || segment == ".")
-            {
-                continue;
-            }
-
-            if (segment == "..")
-            {
-                if (segments.Count > 0)
-                {
-                    segments.RemoveAt(segments.Count - 1);
-                }
-
-                continue;
-            }
-
-            segments.Add(segment);
+            return null;
         }
 
-        return "/" + string.Join("/", segments);
+        // The segments are written into one buffer, so that only the result is allocated.
+        var capacity = (absolute ? 0 : workdir!.Length + 1) + path.Length + 1;
+        var buffer = resolveBuffer is { } cached && cached.Length >= capacity ? cached : new char[Math.Max(capacity, 256)];
+        var length = absolute ? 0 : AppendSegments(workdir!, buffer, 0);
+        length = AppendSegments(path, buffer, length);
+        if (buffer.Length <= MaxRetainedBuffer)
+        {
+            resolveBuffer = buffer;
+        }
+
+        return length == 0 ? "/" : new string(buffer, 0, length);
+    }
+
+    // Appends the segments of path to buffer[0, length) as "/segment" each, leaving out empty and "." segments and
+    // taking ".." for going up (never above "/"); returns the new length.
+    private static int AppendSegments(string path, char[] buffer, int length)
+    {
+        for (var start = 0; start < path.Length;)
+        {
+            var end = path.IndexOf('/', start);
+            if (end < 0)
+            {
+                end = path.Length;
+            }
+
+            var segmentLength = end - start;
+            if (segmentLength == 2 && path[start] == '.' && path[start + 1] == '.')
+            {
+                length = length == 0 ? 0 : Array.LastIndexOf(buffer, '/', length - 1);
+            }
+            else if (segmentLength > 0 && !(segmentLength == 1 && path[start] == '.'))
+            {
+                buffer[length++] = '/';
+                path.CopyTo(start, buffer, length, segmentLength);
+                length += segmentLength;
+            }
+
+            start = end + 1;
+        }
+
+        return length;
     }
 
     // "/" alone, or "/" followed by segments that are neither empty, "." nor "..": the path resolves to itself.
