@@ -12,16 +12,18 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// </summary>
 internal readonly struct InstructionFacts
 {
-    // The model's tables (null for an instruction that is no RUN), and where the RUN's commands are in them.
-    private readonly ModelTables? _tables;
+    // The model's tables, and where the instruction's state and the RUN's commands are in them: an index rather than
+    // the state itself, as most instructions share the state of the one before.
+    private readonly ModelTables _tables;
+    private readonly int _stateIndex;
     private readonly int _firstCommand;
     private readonly int _commandCount;
 
-    public InstructionFacts(Instruction instruction, StageState state, ModelTables? tables, int firstCommand, int commandCount, RunMount[] mounts)
+    public InstructionFacts(Instruction instruction, ModelTables tables, int stateIndex, int firstCommand, int commandCount, RunMount[] mounts)
     {
         Instruction = instruction;
-        State = state;
         _tables = tables;
+        _stateIndex = stateIndex;
         _firstCommand = firstCommand;
         _commandCount = commandCount;
         Mounts = mounts;
@@ -34,13 +36,13 @@ internal readonly struct InstructionFacts
     public Instruction Effective => Instruction.Effective;
 
     /// <summary>The state before the instruction runs.</summary>
-    public StageState State { get; }
+    public StageState State => _tables.States[_stateIndex];
 
     /// <summary>
     /// For a RUN (also under ONBUILD): the commands it executes; empty otherwise. A RUN can execute hundreds of
     /// thousands of commands: the walks over them poll <see cref="AnalysisCancellation"/>.
     /// </summary>
-    public RunCommandList Commands => _tables == null ? default : _tables.Commands(_firstCommand, _commandCount);
+    public RunCommandList Commands => _tables.Commands(_firstCommand, _commandCount);
 
     /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them; empty otherwise.</summary>
     public RunMount[] Mounts { get; }
@@ -76,6 +78,7 @@ internal sealed class BuildModel
         }
 
         var state = new StageState(-1, escape);
+        var stateIndex = tables.AddState(state);
         var runCommands = RunCommands.ForThisThread();
         foreach (var instruction in syntax.InstructionList)
         {
@@ -88,7 +91,8 @@ internal sealed class BuildModel
                 }
 
                 state = StartStage(instruction, tables.Stages, tables.StageNames, globalArgs, escape);
-                facts.Add(new InstructionFacts(instruction, state, null, 0, 0, NoMounts));
+                stateIndex = tables.AddState(state);
+                facts.Add(new InstructionFacts(instruction, tables, stateIndex, 0, 0, NoMounts));
                 continue;
             }
 
@@ -101,12 +105,12 @@ internal sealed class BuildModel
             }
 
             var mounts = isRun && effective.FlagArray.Length > 0 ? RunMount.Read(effective, state) : NoMounts;
-            facts.Add(new InstructionFacts(instruction, state, isRun ? tables : null, firstCommand, tables.CommandCount - firstCommand, mounts));
+            facts.Add(new InstructionFacts(instruction, tables, stateIndex, firstCommand, tables.CommandCount - firstCommand, mounts));
 
             // ONBUILD triggers run in a later build, so they do not change this stage's state.
-            if (instruction.Kind != InstructionKind.Onbuild)
+            if (instruction.Kind != InstructionKind.Onbuild && Apply(instruction, ref state, globalArgs, facts[facts.Count - 1].Commands))
             {
-                state = Apply(instruction, state, globalArgs, facts[facts.Count - 1].Commands);
+                stateIndex = tables.AddState(state);
             }
         }
 
@@ -242,44 +246,47 @@ internal sealed class BuildModel
         return true;
     }
 
-    private static StageState Apply(Instruction instruction, StageState state, GlobalArgTable globalArgs, RunCommandList commands)
+    // Makes state the state after the instruction; false when the instruction leaves it as it was.
+    private static bool Apply(Instruction instruction, ref StageState state, GlobalArgTable globalArgs, RunCommandList commands)
     {
         switch (instruction.Kind)
         {
             case InstructionKind.Arg:
-                return ApplyArg(instruction, state, globalArgs);
+                return ApplyArg(instruction, ref state, globalArgs);
             case InstructionKind.Env:
-                var withEnv = state;
                 foreach (var pair in instruction.KeyValueArray)
                 {
-                    var value = VariableExpander.Expand(pair.Value?.Value ?? string.Empty, state.Escape, withEnv, out var unknown);
-                    withEnv = withEnv.WithEnv(pair.Key.Value, unknown ? null : value);
+                    var value = VariableExpander.Expand(pair.Value?.Value ?? string.Empty, state.Escape, state, out var unknown);
+                    state = state.WithEnv(pair.Key.Value, unknown ? null : value);
                 }
 
-                return withEnv;
+                return true;
             case InstructionKind.User when instruction.Words.Count > 0:
                 // An unresolved part keeps the unknown marker, so such a user is never taken for root.
-                return state with { User = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state, out _) };
+                state = state with { User = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state, out _) };
+                return true;
             case InstructionKind.Workdir when instruction.Words.Count > 0:
                 var workdir = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state, out _);
-                return state with { Workdir = UnixPath.Resolve(workdir, state.Workdir) };
+                state = state with { Workdir = UnixPath.Resolve(workdir, state.Workdir) };
+                return true;
             case InstructionKind.Shell when instruction.IsJsonForm && instruction.Words.Count > 0:
                 var program = instruction.Words[0].Value.ToLowerInvariant();
                 var dialect = program.Contains("powershell") || program.Contains("pwsh") ? ShellDialect.PowerShell
                     : program.EndsWith("cmd", StringComparison.Ordinal) || program.EndsWith("cmd.exe", StringComparison.Ordinal) ? ShellDialect.Cmd
                     : ShellDialect.Posix;
-                return state with { Shell = dialect };
+                state = state with { Shell = dialect };
+                return true;
             case InstructionKind.Run:
-                return ApplyGoEnvWrites(state, commands);
+                return ApplyGoEnvWrites(ref state, commands);
             default:
-                return state;
+                return false;
         }
     }
 
-    private static StageState ApplyArg(Instruction instruction, StageState state, GlobalArgTable globalArgs)
+    // A stage's ARGs change its state; the global ones (before the first FROM) only the global table.
+    private static bool ApplyArg(Instruction instruction, ref StageState state, GlobalArgTable globalArgs)
     {
         var isGlobal = state.StageIndex < 0;
-        var withArgs = state;
         foreach (var pair in instruction.KeyValueArray)
         {
             var name = pair.Key.Value;
@@ -294,7 +301,7 @@ internal sealed class BuildModel
                 bool unknown;
                 value = isGlobal
                     ? VariableExpander.Expand(pair.Value.Value, state.Escape, globalArgs, out unknown)
-                    : VariableExpander.Expand(pair.Value.Value, state.Escape, withArgs, out unknown);
+                    : VariableExpander.Expand(pair.Value.Value, state.Escape, state, out unknown);
                 value = unknown ? null : value;
             }
 
@@ -304,17 +311,17 @@ internal sealed class BuildModel
             }
             else
             {
-                withArgs = withArgs.WithArg(name, value);
+                state = state.WithArg(name, value);
             }
         }
 
-        return withArgs;
+        return !isGlobal;
     }
 
     // `go env -w NAME=value` writes Go's env file, which later RUNs of the stage read.
-    private static StageState ApplyGoEnvWrites(StageState state, RunCommandList commands)
+    private static bool ApplyGoEnvWrites(ref StageState state, RunCommandList commands)
     {
-        var updated = state;
+        var written = false;
         for (var index = 0; index < commands.Length; index++)
         {
             AnalysisCancellation.PollAt(index);
@@ -330,12 +337,13 @@ internal sealed class BuildModel
                 var equals = argument.IndexOf('=');
                 if (equals > 0)
                 {
-                    updated = updated.WithGoEnv(argument.Substring(0, equals), argument.Substring(equals + 1));
+                    state = state.WithGoEnv(argument.Substring(0, equals), argument.Substring(equals + 1));
+                    written = true;
                 }
             }
         }
 
-        return updated;
+        return written;
     }
 
     /// <summary>The ARGs before the first FROM, as FROM lines and global ARG defaults see them.</summary>

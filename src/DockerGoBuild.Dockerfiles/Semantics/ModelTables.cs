@@ -5,7 +5,7 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 
 /// <summary>
 /// The tables a <see cref="BuildModel"/>'s values point into: the facts of its instructions, the commands of its
-/// RUNs and their arguments, and while it is built, its global ARGs and its finished stages by index and name. The model lives only as long as one analysis, and a thread analyses one file after
+/// RUNs and their arguments, the states its instructions see, and while it is built, its global ARGs and its finished stages by index and name. The model lives only as long as one analysis, and a thread analyses one file after
 /// another (in the IDE, the same file on every keystroke): so the thread keeps the tables of its last model for its
 /// next one, and a model allocates none of them once they are large enough.
 /// </summary>
@@ -27,6 +27,9 @@ internal sealed class ModelTables
     public List<InstructionFacts> Facts { get; } = new();
 
     public CommandArguments Arguments { get; } = new();
+
+    /// <summary>The states the model's instructions see, each once: an instruction's facts hold the index of its state.</summary>
+    public List<StageState> States { get; } = new();
 
     /// <summary>The ARGs declared before the first FROM with their defaults, while the model is built.</summary>
     public Dictionary<string, string?> GlobalArgs { get; } = new(StringComparer.Ordinal);
@@ -57,7 +60,8 @@ internal sealed class ModelTables
     {
         // The facts and commands refer to the file's syntax: cleared, so that the thread does not keep it alive.
         var retainable = Facts.Capacity <= MaxRetainedLength && _commands.Length <= MaxRetainedLength && Arguments.IsRetainable
-            && Stages.Capacity <= MaxRetainedLength && StageNames.Count <= MaxRetainedLength && GlobalArgs.Count <= MaxRetainedLength;
+            && Stages.Capacity <= MaxRetainedLength && StageNames.Count <= MaxRetainedLength && GlobalArgs.Count <= MaxRetainedLength
+            && States.Capacity <= MaxRetainedLength;
         Facts.Clear();
         Array.Clear(_commands, 0, _commandCount);
         _commandCount = 0;
@@ -65,10 +69,18 @@ internal sealed class ModelTables
         Stages.Clear();
         StageNames.Clear();
         GlobalArgs.Clear();
+        States.Clear();
         if (retainable)
         {
             spare = this;
         }
+    }
+
+    /// <summary>Adds a state for the instructions from here on; returns its index.</summary>
+    public int AddState(in StageState state)
+    {
+        States.Add(state);
+        return States.Count - 1;
     }
 
     public void AddCommand(in ExecutedCommand command)
