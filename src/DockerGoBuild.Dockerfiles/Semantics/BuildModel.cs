@@ -12,20 +12,17 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// </summary>
 internal readonly struct InstructionFacts
 {
-    // The model's tables, and where the instruction's state and the RUN's commands are in them: an index rather than
-    // the state itself, as most instructions share the state of the one before.
+    // The model's tables, and where the instruction's state is in them: an index rather than the state itself, as
+    // most instructions share the state of the one before.
     private readonly ModelTables _tables;
     private readonly int _stateIndex;
-    private readonly int _firstCommand;
-    private readonly int _commandCount;
 
-    public InstructionFacts(Instruction instruction, ModelTables tables, int stateIndex, int firstCommand, int commandCount, RunMount[] mounts)
+    public InstructionFacts(Instruction instruction, ModelTables tables, int stateIndex, RunCommandList commands, RunMount[] mounts)
     {
         Instruction = instruction;
         _tables = tables;
         _stateIndex = stateIndex;
-        _firstCommand = firstCommand;
-        _commandCount = commandCount;
+        Commands = commands;
         Mounts = mounts;
     }
 
@@ -42,7 +39,7 @@ internal readonly struct InstructionFacts
     /// For a RUN (also under ONBUILD): the commands it executes; empty otherwise. A RUN can execute hundreds of
     /// thousands of commands: the walks over them poll <see cref="AnalysisCancellation"/>.
     /// </summary>
-    public RunCommandList Commands => _tables.Commands(_firstCommand, _commandCount);
+    public RunCommandList Commands { get; }
 
     /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them; empty otherwise.</summary>
     public RunMount[] Mounts { get; }
@@ -69,12 +66,18 @@ internal sealed class BuildModel
     public static BuildModel Create(DockerfileSyntax syntax, CancellationToken cancellationToken)
     {
         var escape = syntax.EscapeCharacter;
-        var tables = ModelTables.Rent(syntax.Text);
+        var tables = ModelTables.Rent();
         var globalArgs = new GlobalArgTable(tables.GlobalArgs);
         var facts = tables.Facts;
         if (facts.Capacity < syntax.Instructions.Count)
         {
             facts.Capacity = syntax.Instructions.Count;
+        }
+
+        var states = CountStateChanges(syntax) + 1;
+        if (tables.States.Capacity < states)
+        {
+            tables.States.Capacity = states;
         }
 
         var state = new StageState(-1, escape);
@@ -87,28 +90,23 @@ internal sealed class BuildModel
             {
                 if (state.StageIndex >= 0)
                 {
-                    tables.Stages.Add(state);
+                    tables.FinishedStages.Add(stateIndex);
                 }
 
-                state = StartStage(instruction, tables.Stages, tables.StageNames, globalArgs, escape);
+                state = StartStage(instruction, tables, globalArgs, escape);
                 stateIndex = tables.AddState(state);
-                facts.Add(new InstructionFacts(instruction, tables, stateIndex, 0, 0, NoMounts));
+                facts.Add(new InstructionFacts(instruction, tables, stateIndex, default, NoMounts));
                 continue;
             }
 
             var effective = instruction.Effective;
             var isRun = effective.Kind == InstructionKind.Run;
-            var firstCommand = tables.CommandCount;
-            if (isRun)
-            {
-                runCommands.Collect(syntax, effective, state.Dialect, tables);
-            }
-
+            var commands = isRun ? runCommands.Collect(syntax, effective, state.Dialect, tables) : default;
             var mounts = isRun && effective.FlagArray.Length > 0 ? RunMount.Read(effective, state) : NoMounts;
-            facts.Add(new InstructionFacts(instruction, tables, stateIndex, firstCommand, tables.CommandCount - firstCommand, mounts));
+            facts.Add(new InstructionFacts(instruction, tables, stateIndex, commands, mounts));
 
             // ONBUILD triggers run in a later build, so they do not change this stage's state.
-            if (instruction.Kind != InstructionKind.Onbuild && Apply(instruction, ref state, globalArgs, facts[facts.Count - 1].Commands))
+            if (instruction.Kind != InstructionKind.Onbuild && Apply(instruction, ref state, globalArgs, commands))
             {
                 stateIndex = tables.AddState(state);
             }
@@ -117,21 +115,39 @@ internal sealed class BuildModel
         return new BuildModel(tables);
     }
 
+    // The instructions that make a new state (a RUN does only with `go env -w`): a large file's state table is then
+    // made at about its size instead of growing by copies.
+    private static int CountStateChanges(DockerfileSyntax syntax)
+    {
+        var count = 0;
+        foreach (var instruction in syntax.InstructionList)
+        {
+            if (instruction.Kind is InstructionKind.From or InstructionKind.Arg or InstructionKind.Env or InstructionKind.User or InstructionKind.Workdir or InstructionKind.Shell)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>
     /// Gives the model's tables back to the thread for its next model, at the end of the analysis that made it:
     /// nothing may read the model, its facts or its commands afterwards.
     /// </summary>
     public void Release() => _tables.Return();
 
-    private static StageState StartStage(Instruction from, List<StageState> finished, Dictionary<string, int> stageNames, GlobalArgTable globalArgs, char escape)
+    private static StageState StartStage(Instruction from, ModelTables tables, GlobalArgTable globalArgs, char escape)
     {
+        var finished = tables.FinishedStages;
+        var stageNames = tables.StageNames;
         var stageIndex = finished.Count;
         var words = from.Words;
         var image = words.Count > 0 ? VariableExpander.Expand(words[0].Value, escape, globalArgs, out _) : string.Empty;
         StageState state;
         if (stageNames.Count > 0 && stageNames.TryGetValue(image, out var parentIndex) && parentIndex < finished.Count)
         {
-            state = finished[parentIndex].InheritFor(stageIndex);
+            state = tables.States[finished[parentIndex]].InheritFor(stageIndex);
         }
         else
         {

@@ -5,81 +5,58 @@ using DockerGoBuild.Dockerfiles.Syntax;
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
 /// <summary>
-/// The arguments of all the commands of one file's RUNs, in one table rather than an array per command or per RUN.
-/// An argument written as it is (no quotes or escapes) is where it lies in the Dockerfile; the values of the others
-/// (quotes removed, escapes resolved) lie one after another in a buffer of their own.
+/// The arguments of all the commands one RUN executes, in one table rather than an array per command. An argument
+/// written as it is (no quotes or escapes) is where it lies in the Dockerfile; the values of the others (quotes
+/// removed, escapes resolved) lie one after another in a buffer of their own.
 /// </summary>
 /// <remarks>
 /// The rules read the arguments of only a few commands (go, dotnet), so an argument becomes a string only when
-/// read: the others stay offsets. The table is one of the <see cref="ModelTables"/> a thread reuses.
+/// read: the others stay offsets. The table and the buffer are pieces of the model's <see cref="ModelTables"/>.
 /// </remarks>
 internal sealed class CommandArguments
 {
-    private string _source = string.Empty;
+    private readonly string _source;
+    private readonly char[] _values;
+    private readonly int _valuesStart;
 
-    // Two entries per argument, its start and its length; a negative start s means ~s in _values rather than in _source.
-    private int[] _bounds = new int[256];
-    private int _boundCount;
-    private char[] _values = new char[256];
-    private int _valueCount;
+    // From _boundsStart on, two entries per argument, its start and its length; a negative start s means ~s in the
+    // values (from _valuesStart) rather than in _source.
+    private readonly int[] _bounds;
+    private readonly int _boundsStart;
 
-    // The strings made of arguments so far, by argument index (null where none was asked for).
-    private string?[] _strings = Array.Empty<string?>();
+    private string?[]? _strings;
 
-    /// <summary>The number of arguments in the table: the index the next one gets.</summary>
-    public int Count => _boundCount / 2;
-
-    /// <summary>True when the buffers are small enough for a thread to keep for its next file.</summary>
-    public bool IsRetainable => _bounds.Length <= ModelTables.MaxRetainedLength && _values.Length <= ModelTables.MaxRetainedLength;
-
-    /// <summary>Empties the table for the RUNs of <paramref name="source"/>, the Dockerfile's text.</summary>
-    public void Reset(string source)
+    public CommandArguments(string source, char[] values, int valuesStart, int[] bounds, int boundsStart, int count)
     {
         _source = source;
-        Array.Clear(_strings, 0, Math.Min(_strings.Length, Count));
-        _boundCount = 0;
-        _valueCount = 0;
+        _values = values;
+        _valuesStart = valuesStart;
+        _bounds = bounds;
+        _boundsStart = boundsStart;
+        Count = count;
     }
 
-    /// <summary>Adds an argument found in the Dockerfile at [<paramref name="start"/>, + <paramref name="length"/>).</summary>
-    public void Add(int start, int length) => AddBounds(start, length);
-
-    /// <summary>Adds an argument whose value is not written as it is in the Dockerfile.</summary>
-    public void Add(CharSlice value)
-    {
-        if (_valueCount + value.Length > _values.Length)
-        {
-            Array.Resize(ref _values, Math.Max(_valueCount + value.Length, _values.Length * 2));
-        }
-
-        Array.Copy(value.Array, value.Start, _values, _valueCount, value.Length);
-        AddBounds(~_valueCount, value.Length);
-        _valueCount += value.Length;
-    }
+    public int Count { get; }
 
     /// <summary>Argument <paramref name="index"/> of the table, made a string once.</summary>
     public string Get(int index)
     {
-        if (_strings.Length < Count)
-        {
-            Array.Resize(ref _strings, Math.Max(Count, 2 * _strings.Length));
-        }
-
-        if (_strings[index] is { } made)
+        var strings = _strings ??= new string?[Count];
+        if (strings[index] is { } made)
         {
             return made;
         }
 
-        var start = _bounds[2 * index];
-        var length = _bounds[(2 * index) + 1];
-        return _strings[index] = start >= 0 ? _source.Substring(start, length) : new string(_values, ~start, length);
+        var start = _bounds[_boundsStart + (2 * index)];
+        var length = _bounds[_boundsStart + (2 * index) + 1];
+        return strings[index] = start >= 0 ? _source.Substring(start, length) : new string(_values, _valuesStart + ~start, length);
     }
 
     /// <summary>True when argument <paramref name="index"/> of the table is <paramref name="value"/>, compared where it lies.</summary>
     public bool Is(int index, string value)
     {
-        var start = _bounds[2 * index];
-        var length = _bounds[(2 * index) + 1];
+        var start = _bounds[_boundsStart + (2 * index)];
+        var length = _bounds[_boundsStart + (2 * index) + 1];
         if (length != value.Length)
         {
             return false;
@@ -87,24 +64,13 @@ internal sealed class CommandArguments
 
         return start >= 0
             ? string.CompareOrdinal(_source, start, value, 0, length) == 0
-            : new CharSlice(_values, ~start, length).Is(value);
-    }
-
-    private void AddBounds(int start, int length)
-    {
-        if (_boundCount + 2 > _bounds.Length)
-        {
-            Array.Resize(ref _bounds, _bounds.Length * 2);
-        }
-
-        _bounds[_boundCount++] = start;
-        _bounds[_boundCount++] = length;
+            : new CharSlice(_values, _valuesStart + ~start, length).Is(value);
     }
 }
 
 /// <summary>A command a RUN executes: its name, arguments, the variables set for it, and where it is.</summary>
 /// <remarks>
-/// A RUN can execute hundreds of thousands of commands, so a command is a small record over its file's
+/// A RUN can execute hundreds of thousands of commands, so a command is a small record over its RUN's
 /// <see cref="CommandArguments"/> rather than an object with arrays of its own.
 /// </remarks>
 internal readonly struct ExecutedCommand
@@ -189,7 +155,7 @@ internal readonly struct ExecutedCommand
     }
 }
 
-/// <summary>The commands one RUN executes: a range of its model's command table.</summary>
+/// <summary>The commands one RUN executes: a piece of its model's command table.</summary>
 internal readonly struct RunCommandList
 {
     private readonly ExecutedCommand[] _table;

@@ -31,8 +31,11 @@ internal sealed class RunCommands : IShellCommandSink
     // For each heredoc script read: the script's command that reads it, and where its commands end in _found.
     private readonly List<(int After, int End)> _heredocReads = new();
 
-    // The model's argument table the RUN's arguments are added to, while a RUN is read.
-    private CommandArguments _arguments = null!;
+    // The RUN's argument table as it is built (see CommandArguments): bounds, and the values not in the source.
+    private int[] _bounds = new int[256];
+    private int _boundCount;
+    private char[] _values = new char[256];
+    private int _valueCount;
 
     // The argv of an exec-form RUN rebuilt as a command line.
     private readonly StringBuilder _commandLine = new();
@@ -71,13 +74,24 @@ internal sealed class RunCommands : IShellCommandSink
     /// <summary>This thread's instance: it keeps its lists from file to file.</summary>
     public static RunCommands ForThisThread() => cached ??= new RunCommands();
 
-    /// <summary>Adds the commands <paramref name="run"/> executes, in the order they run, to the model's <paramref name="tables"/>.</summary>
-    public void Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
+    /// <summary>The commands <paramref name="run"/> executes, in the order they run, in pieces of the model's <paramref name="tables"/>.</summary>
+    public RunCommandList Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
     {
         // Also after a read that a cancellation cut short.
         Reset();
-        _arguments = tables.Arguments;
         CollectInto(syntax, run, dialect);
+        if (_foundCount == 0)
+        {
+            return default;
+        }
+
+        var bounds = tables.Bounds.Take(_boundCount, out var boundsStart);
+        Array.Copy(_bounds, 0, bounds, boundsStart, _boundCount);
+        var values = tables.Values.Take(_valueCount, out var valuesStart);
+        Array.Copy(_values, 0, values, valuesStart, _valueCount);
+        var arguments = new CommandArguments(syntax.Text, values, valuesStart, bounds, boundsStart, _boundCount / 2);
+        var commands = tables.Commands.Take(_foundCount, out var commandsStart);
+        var at = commandsStart;
         var heredocRead = 0;
         var heredocStart = _scriptCount;
         for (var i = 0; i < _scriptCount; i++)
@@ -97,16 +111,18 @@ internal sealed class RunCommands : IShellCommandSink
 
         void Emit(int index)
         {
-            tables.AddCommand(_found[index].ToCommand(_arguments));
+            commands[at] = _found[index].ToCommand(arguments);
 
             // A heredoc script can hold hundreds of thousands of commands: let a cancelled analysis stop here too.
-            if ((tables.CommandCount & 255) == 0)
+            if ((++at & 255) == 0)
             {
                 AnalysisCancellation.Check();
             }
         }
 
+        var result = new RunCommandList(commands, commandsStart, _foundCount);
         Reset();
+        return result;
     }
 
     private void Reset()
@@ -117,7 +133,18 @@ internal sealed class RunCommands : IShellCommandSink
         _heredocReads.Clear();
         _scriptCount = 0;
         _readStart = 0;
-        _arguments = null!;
+        _boundCount = 0;
+        _valueCount = 0;
+        if (_bounds.Length > MaxRetainedLength)
+        {
+            _bounds = new int[256];
+        }
+
+        if (_values.Length > MaxRetainedLength)
+        {
+            _values = new char[256];
+        }
+
         if (_found.Length > MaxRetainedLength)
         {
             _found = new Found[64];
@@ -185,19 +212,12 @@ internal sealed class RunCommands : IShellCommandSink
 
         // Where the command starts is looked up before its arguments and where it ends after them, in source order.
         var sourceStart = _mapping == SpanMapping.LogicalLine ? ToSource(outerStart) : outerStart;
-        var firstArgument = _arguments.Count;
+        var firstArgument = _boundCount / 2;
         for (var i = from + 1; i < to; i++)
         {
             ref readonly var word = ref words[i];
             var value = parser.Value(word);
-            if (Locate(parser, word, value, out var argumentStart))
-            {
-                _arguments.Add(argumentStart, value.Length);
-            }
-            else
-            {
-                _arguments.Add(value);
-            }
+            AddArgument(Locate(parser, word, value, out var argumentStart) ? argumentStart : ~AddValue(value), value.Length);
         }
 
         var span = _mapping switch
@@ -212,6 +232,31 @@ internal sealed class RunCommands : IShellCommandSink
 
         var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !ReadsScriptArgument(parser, words, from, to) ? Delimiters(heredocs) : null;
         AddInSourceOrder(new Found(outerStart, name, firstArgument, to - from - 1, variables, span, scriptHeredocs));
+    }
+
+    private void AddArgument(int start, int length)
+    {
+        if (_boundCount + 2 > _bounds.Length)
+        {
+            Array.Resize(ref _bounds, _bounds.Length * 2);
+        }
+
+        _bounds[_boundCount++] = start;
+        _bounds[_boundCount++] = length;
+    }
+
+    // Copies a value that is not in the source into the RUN's buffer; returns where it starts there.
+    private int AddValue(CharSlice value)
+    {
+        if (_valueCount + value.Length > _values.Length)
+        {
+            Array.Resize(ref _values, Math.Max(_valueCount + value.Length, _values.Length * 2));
+        }
+
+        Array.Copy(value.Array, value.Start, _values, _valueCount, value.Length);
+        var at = _valueCount;
+        _valueCount += value.Length;
+        return at;
     }
 
     /// <summary>

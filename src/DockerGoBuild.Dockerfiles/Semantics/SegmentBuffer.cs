@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+
+namespace DockerGoBuild.Dockerfiles.Semantics;
+
+/// <summary>
+/// Hands out contiguous pieces of arrays of one fixed length, a new array when the current one has no room left.
+/// Compared with one array that doubles: nothing is copied as the model grows, the arrays stay small enough for
+/// the young generation (a large file's model would otherwise reallocate megabytes on the large object heap), and
+/// the first few arrays are kept for the thread's next model.
+/// </summary>
+internal sealed class SegmentBuffer<T>
+{
+    // Arrays kept for the next model; the rest of a large file's are left to the collector.
+    private const int RetainedSegments = 4;
+
+    private readonly int _segmentLength;
+    private readonly List<T[]> _segments = new();
+
+    // The array being filled: its index in _segments, and how much of it is taken.
+    private int _current = -1;
+    private int _used;
+
+    public SegmentBuffer(int segmentLength)
+    {
+        _segmentLength = segmentLength;
+    }
+
+    /// <summary>
+    /// A piece of <paramref name="count"/> elements: <paramref name="start"/> in the array returned. A piece longer
+    /// than a segment gets an array of its own.
+    /// </summary>
+    public T[] Take(int count, out int start)
+    {
+        if (count > _segmentLength)
+        {
+            start = 0;
+            return new T[count];
+        }
+
+        if (_current < 0 || _used + count > _segmentLength)
+        {
+            _current++;
+            _used = 0;
+            if (_current == _segments.Count)
+            {
+                _segments.Add(new T[_segmentLength]);
+            }
+        }
+
+        start = _used;
+        _used += count;
+        return _segments[_current];
+    }
+
+    /// <summary>Empties the buffer for the next model; the elements are cleared, so that they keep nothing alive.</summary>
+    public void Clear()
+    {
+        for (var i = 0; i <= _current; i++)
+        {
+            Array.Clear(_segments[i], 0, i == _current ? _used : _segmentLength);
+        }
+
+        if (_segments.Count > RetainedSegments)
+        {
+            _segments.RemoveRange(RetainedSegments, _segments.Count - RetainedSegments);
+        }
+
+        _current = -1;
+        _used = 0;
+    }
+}
