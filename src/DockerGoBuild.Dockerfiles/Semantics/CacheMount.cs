@@ -44,7 +44,19 @@ internal sealed class RunMount
 
     public static RunMount[] Read(Instruction run, StageState state)
     {
-        List<RunMount>? mounts = null;
+        var count = 0;
+        foreach (var flag in run.FlagArray)
+        {
+            count += flag.Name == "mount" ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return Array.Empty<RunMount>();
+        }
+
+        var mounts = new RunMount[count];
+        var at = 0;
         foreach (var flag in run.FlagArray)
         {
             if (flag.Name != "mount")
@@ -88,10 +100,10 @@ internal sealed class RunMount
                 target = unknown ? null : state.IsWindows ? UnixPath.NormalizeWindows(expanded) : UnixPath.Resolve(expanded, state.Workdir);
             }
 
-            (mounts ??= new List<RunMount>()).Add(new RunMount(flag, type, rawTarget, target, targetOption, id, env));
+            mounts[at++] = new RunMount(flag, type, rawTarget, target, targetOption, id, env);
         }
 
-        return mounts?.ToArray() ?? Array.Empty<RunMount>();
+        return mounts;
     }
 
     /// <summary>Which cache a mount is meant for, judged from its target (or, when that says nothing, its id).</summary>

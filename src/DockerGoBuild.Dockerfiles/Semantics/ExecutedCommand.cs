@@ -11,23 +11,29 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// </summary>
 /// <remarks>
 /// The rules read the arguments of only a few commands (go, dotnet), so an argument becomes a string only when
-/// read: the others stay offsets. The table and the buffer are pieces of the model's <see cref="ModelTables"/>.
+/// read: the others stay offsets. The table and the buffer are pieces of the model's <see cref="ModelTables"/>, which
+/// also keeps the tables themselves for the thread's next model (see <see cref="ModelTables.NextArguments"/>).
 /// </remarks>
 internal sealed class CommandArguments
 {
-    private readonly string _source;
-    private readonly char[] _values;
-    private readonly int _valuesStart;
+    private string _source = string.Empty;
+    private char[] _values = Array.Empty<char>();
+    private int _valuesStart;
 
     // From _boundsStart on, two entries per argument, its start and its length; a negative start s means ~s in the
     // values (from _valuesStart) rather than in _source.
-    private readonly int[] _bounds;
-    private readonly int _boundsStart;
+    private int[] _bounds = Array.Empty<int>();
+    private int _boundsStart;
 
-    private string?[]? _strings;
+    // The strings made of the arguments so far (null where none was asked for); kept from RUN to RUN.
+    private string?[] _strings = Array.Empty<string?>();
 
-    public CommandArguments(string source, char[] values, int valuesStart, int[] bounds, int boundsStart, int count)
+    public int Count { get; private set; }
+
+    /// <summary>Makes this the table of a RUN's <paramref name="count"/> arguments.</summary>
+    public void Reset(string source, char[] values, int valuesStart, int[] bounds, int boundsStart, int count)
     {
+        Array.Clear(_strings, 0, Math.Min(Count, _strings.Length));
         _source = source;
         _values = values;
         _valuesStart = valuesStart;
@@ -36,12 +42,15 @@ internal sealed class CommandArguments
         Count = count;
     }
 
-    public int Count { get; }
-
     /// <summary>Argument <paramref name="index"/> of the table, made a string once.</summary>
     public string Get(int index)
     {
-        var strings = _strings ??= new string?[Count];
+        if (_strings.Length < Count)
+        {
+            _strings = new string?[Count];
+        }
+
+        var strings = _strings;
         if (strings[index] is { } made)
         {
             return made;

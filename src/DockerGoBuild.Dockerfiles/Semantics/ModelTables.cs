@@ -18,6 +18,10 @@ internal sealed class ModelTables
     [ThreadStatic]
     private static ModelTables? spare;
 
+    // The argument tables of the model's RUNs, [0, _argumentsUsed) in use, the rest left from earlier models.
+    private readonly List<CommandArguments> _arguments = new();
+    private int _argumentsUsed;
+
     private ModelTables()
     {
     }
@@ -60,7 +64,13 @@ internal sealed class ModelTables
     public void Return()
     {
         var retainable = Facts.Capacity <= MaxRetainedLength && States.Capacity <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
-            && GlobalArgs.Count <= MaxRetainedLength && StageNames.Count <= MaxRetainedLength;
+            && GlobalArgs.Count <= MaxRetainedLength && StageNames.Count <= MaxRetainedLength && _arguments.Count <= MaxRetainedLength;
+        for (var i = 0; i < _argumentsUsed; i++)
+        {
+            _arguments[i].Reset(string.Empty, Array.Empty<char>(), 0, Array.Empty<int>(), 0, 0);
+        }
+
+        _argumentsUsed = 0;
 
         // The facts, states and commands refer to the file's syntax and strings: cleared, so that the thread does not keep them alive.
         Facts.Clear();
@@ -75,6 +85,17 @@ internal sealed class ModelTables
         {
             spare = this;
         }
+    }
+
+    /// <summary>An argument table for the next RUN: one an earlier model of the thread used, or a new one.</summary>
+    public CommandArguments NextArguments()
+    {
+        if (_argumentsUsed == _arguments.Count)
+        {
+            _arguments.Add(new CommandArguments());
+        }
+
+        return _arguments[_argumentsUsed++];
     }
 
     /// <summary>Adds a state for the instructions from here on; returns its index.</summary>

@@ -89,7 +89,8 @@ internal sealed class RunCommands : IShellCommandSink
         Array.Copy(_bounds, 0, bounds, boundsStart, _boundCount);
         var values = tables.Values.Take(_valueCount, out var valuesStart);
         Array.Copy(_values, 0, values, valuesStart, _valueCount);
-        var arguments = new CommandArguments(syntax.Text, values, valuesStart, bounds, boundsStart, _boundCount / 2);
+        var arguments = tables.NextArguments();
+        arguments.Reset(syntax.Text, values, valuesStart, bounds, boundsStart, _boundCount / 2);
         var commands = tables.Commands.Take(_foundCount, out var commandsStart);
         var at = commandsStart;
         var heredocRead = 0;
