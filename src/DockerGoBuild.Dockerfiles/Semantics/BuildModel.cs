@@ -12,18 +12,19 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// </summary>
 internal readonly struct InstructionFacts
 {
-    // The model's tables, and where the instruction's state is in them: an index rather than the state itself, as
-    // most instructions share the state of the one before.
+    // The model's tables, and where the instruction's state and, for a RUN, its commands and mounts are in them
+    // (-1: no RUN): indexes rather than the values, as most instructions share the state of the one before and most
+    // are no RUN. A large file has hundreds of thousands of facts.
     private readonly ModelTables _tables;
     private readonly int _stateIndex;
+    private readonly int _runIndex;
 
-    public InstructionFacts(Instruction instruction, ModelTables tables, int stateIndex, RunCommandList commands, RunMount[] mounts)
+    public InstructionFacts(Instruction instruction, ModelTables tables, int stateIndex, int runIndex)
     {
         Instruction = instruction;
         _tables = tables;
         _stateIndex = stateIndex;
-        Commands = commands;
-        Mounts = mounts;
+        _runIndex = runIndex;
     }
 
     /// <summary>The instruction as written (ONBUILD included).</summary>
@@ -39,10 +40,10 @@ internal readonly struct InstructionFacts
     /// For a RUN (also under ONBUILD): the commands it executes; empty otherwise. A RUN can execute hundreds of
     /// thousands of commands: the walks over them poll <see cref="AnalysisCancellation"/>.
     /// </summary>
-    public RunCommandList Commands { get; }
+    public RunCommandList Commands => _runIndex < 0 ? default : _tables.Runs[_runIndex].Commands;
 
     /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them; empty otherwise.</summary>
-    public RunMount[] Mounts { get; }
+    public RunMount[] Mounts => _runIndex < 0 ? Array.Empty<RunMount>() : _tables.Runs[_runIndex].Mounts;
 }
 
 /// <summary>
@@ -51,8 +52,6 @@ internal readonly struct InstructionFacts
 /// </summary>
 internal sealed class BuildModel
 {
-    private static readonly RunMount[] NoMounts = Array.Empty<RunMount>();
-
     private readonly ModelTables _tables;
 
     private BuildModel(ModelTables tables)
@@ -95,15 +94,15 @@ internal sealed class BuildModel
 
                 state = StartStage(instruction, tables, globalArgs, escape);
                 stateIndex = tables.AddState(state);
-                facts.Add(new InstructionFacts(instruction, tables, stateIndex, default, NoMounts));
+                facts.Add(new InstructionFacts(instruction, tables, stateIndex, runIndex: -1));
                 continue;
             }
 
             var effective = instruction.Effective;
             var isRun = effective.Kind == InstructionKind.Run;
             var commands = isRun ? runCommands.Collect(syntax, effective, state.Dialect, tables) : default;
-            var mounts = isRun && effective.FlagArray.Length > 0 ? RunMount.Read(effective, state) : NoMounts;
-            facts.Add(new InstructionFacts(instruction, tables, stateIndex, commands, mounts));
+            var runIndex = isRun ? tables.AddRun(commands, effective.FlagArray.Length > 0 ? RunMount.Read(effective, state) : Array.Empty<RunMount>()) : -1;
+            facts.Add(new InstructionFacts(instruction, tables, stateIndex, runIndex));
 
             // ONBUILD triggers run in a later build, so they do not change this stage's state.
             if (instruction.Kind != InstructionKind.Onbuild && Apply(instruction, ref state, globalArgs, commands))

@@ -31,6 +31,9 @@ internal sealed class ModelTables
     /// <summary>The states the model's instructions see, each once: an instruction's facts hold the index of its state.</summary>
     public List<StageState> States { get; } = new();
 
+    /// <summary>The commands and mounts of the model's RUNs: a RUN's facts hold the index of its entry.</summary>
+    public List<RunFacts> Runs { get; } = new();
+
     /// <summary>The commands of the model's RUNs, each RUN's in one piece (64 KB arrays).</summary>
     public SegmentBuffer<ExecutedCommand> Commands { get; } = new(1 << 10);
 
@@ -63,7 +66,7 @@ internal sealed class ModelTables
     /// <summary>Keeps the tables for the thread's next model; nothing may read the model they belonged to after this.</summary>
     public void Return()
     {
-        var retainable = Facts.Capacity <= MaxRetainedLength && States.Capacity <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
+        var retainable = Facts.Capacity <= MaxRetainedLength && States.Capacity <= MaxRetainedLength && Runs.Capacity <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
             && GlobalArgs.Count <= MaxRetainedLength && StageNames.Count <= MaxRetainedLength && _arguments.Count <= MaxRetainedLength;
         for (var i = 0; i < _argumentsUsed; i++)
         {
@@ -75,6 +78,7 @@ internal sealed class ModelTables
         // The facts, states and commands refer to the file's syntax and strings: cleared, so that the thread does not keep them alive.
         Facts.Clear();
         States.Clear();
+        Runs.Clear();
         Commands.Clear();
         Bounds.Clear();
         Values.Clear();
@@ -98,10 +102,31 @@ internal sealed class ModelTables
         return _arguments[_argumentsUsed++];
     }
 
+    /// <summary>Adds a RUN's commands and mounts; returns the index of the entry.</summary>
+    public int AddRun(RunCommandList commands, RunMount[] mounts)
+    {
+        Runs.Add(new RunFacts(commands, mounts));
+        return Runs.Count - 1;
+    }
+
     /// <summary>Adds a state for the instructions from here on; returns its index.</summary>
     public int AddState(in StageState state)
     {
         States.Add(state);
         return States.Count - 1;
     }
+}
+
+/// <summary>What a RUN does beyond the state it sees: the commands it executes and its mounts.</summary>
+internal readonly struct RunFacts
+{
+    public RunFacts(RunCommandList commands, RunMount[] mounts)
+    {
+        Commands = commands;
+        Mounts = mounts;
+    }
+
+    public RunCommandList Commands { get; }
+
+    public RunMount[] Mounts { get; }
 }
