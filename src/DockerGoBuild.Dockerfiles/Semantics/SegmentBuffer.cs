@@ -4,47 +4,56 @@ using System.Collections.Generic;
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
 /// <summary>
-/// Hands out contiguous pieces of arrays of one fixed length, a new array when the current one has no room left.
-/// Compared with one array that doubles: nothing is copied as the model grows, the arrays stay small enough for
-/// the young generation (a large file's model would otherwise reallocate megabytes on the large object heap), and
-/// the first few arrays are kept for the thread's next model.
+/// Hands out contiguous pieces of arrays, a new array when the current one has no room left; each new array is twice
+/// as long as the one before, up to a limit. Compared with one array that doubles: nothing is copied as the model
+/// grows, the arrays stay small enough for the young generation (a large file's model would otherwise reallocate
+/// megabytes on the large object heap), and the first few arrays are kept for the thread's next model, a small
+/// file's being small.
 /// </summary>
 internal sealed class SegmentBuffer<T>
 {
     // Arrays kept for the next model; the rest of a large file's are left to the collector.
     private const int RetainedSegments = 4;
 
-    private readonly int _segmentLength;
+    private const int FirstSegmentLength = 256;
+
+    private readonly int _maxSegmentLength;
     private readonly List<T[]> _segments = new();
 
     // The array being filled: its index in _segments, and how much of it is taken.
     private int _current = -1;
     private int _used;
 
-    public SegmentBuffer(int segmentLength)
+    public SegmentBuffer(int maxSegmentLength)
     {
-        _segmentLength = segmentLength;
+        _maxSegmentLength = maxSegmentLength;
     }
 
     /// <summary>
     /// A piece of <paramref name="count"/> elements: <paramref name="start"/> in the array returned. A piece longer
-    /// than a segment gets an array of its own.
+    /// than the longest segment gets an array of its own.
     /// </summary>
     public T[] Take(int count, out int start)
     {
-        if (count > _segmentLength)
+        if (count > _maxSegmentLength)
         {
             start = 0;
             return new T[count];
         }
 
-        if (_current < 0 || _used + count > _segmentLength)
+        if (_current < 0 || _used + count > _segments[_current].Length)
         {
+            // The next segment: the one kept from an earlier model when it is long enough, else a new one.
             _current++;
             _used = 0;
+            var length = Math.Min(_maxSegmentLength, Math.Max(count, _current == 0 ? FirstSegmentLength : 2 * _segments[_current - 1].Length));
             if (_current == _segments.Count)
             {
-                _segments.Add(new T[_segmentLength]);
+                _segments.Add(new T[length]);
+            }
+            else if (_segments[_current].Length < count)
+            {
+                _segments[_current] = new T[length];
             }
         }
 
@@ -58,7 +67,7 @@ internal sealed class SegmentBuffer<T>
     {
         for (var i = 0; i <= _current; i++)
         {
-            Array.Clear(_segments[i], 0, i == _current ? _used : _segmentLength);
+            Array.Clear(_segments[i], 0, i == _current ? _used : _segments[i].Length);
         }
 
         if (_segments.Count > RetainedSegments)

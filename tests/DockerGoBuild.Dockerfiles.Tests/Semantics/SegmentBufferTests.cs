@@ -8,35 +8,38 @@ public class SegmentBufferTests
     [Fact]
     public void Pieces_are_contiguous_and_never_overlap()
     {
-        var buffer = new SegmentBuffer<string>(8);
+        var buffer = new SegmentBuffer<string>(1024);
 
-        var first = buffer.Take(5, out var firstStart);
-        var second = buffer.Take(3, out var secondStart);
-        var third = buffer.Take(4, out var thirdStart);
+        var first = buffer.Take(200, out var firstStart);
+        var second = buffer.Take(56, out var secondStart);
+        var third = buffer.Take(1, out var thirdStart);
 
         Assert.Same(first, second);
-        Assert.Equal((0, 5), (firstStart, secondStart));
+        Assert.Equal((0, 200, 256), (firstStart, secondStart, first.Length));
         Assert.NotSame(first, third);
-        Assert.Equal(0, thirdStart);
+        Assert.Equal((0, 512), (thirdStart, third.Length));
     }
 
     [Fact]
-    public void A_piece_longer_than_a_segment_gets_its_own_array()
+    public void Segments_grow_to_the_limit_and_a_longer_piece_gets_an_array_of_its_own()
     {
-        var buffer = new SegmentBuffer<int>(8);
-        var small = buffer.Take(2, out _);
+        var buffer = new SegmentBuffer<int>(600);
+        var small = buffer.Take(250, out _);
 
-        var large = buffer.Take(20, out var start);
+        var large = buffer.Take(601, out var start);
+        var rest = buffer.Take(6, out var restStart);
 
-        Assert.Equal((20, 0), (large.Length, start));
-        Assert.Same(small, buffer.Take(6, out var next));
-        Assert.Equal(2, next);
+        Assert.Equal((601, 0), (large.Length, start));
+        Assert.Same(small, rest);
+        Assert.Equal(250, restStart);
+        Assert.Equal(512, buffer.Take(300, out _).Length);
+        Assert.Equal(600, buffer.Take(300, out _).Length);
     }
 
     [Fact]
     public void Cleared_segments_are_reused_empty()
     {
-        var buffer = new SegmentBuffer<string>(4);
+        var buffer = new SegmentBuffer<string>(1024);
         var segment = buffer.Take(3, out _);
         segment[0] = segment[1] = segment[2] = "kept alive?";
 
