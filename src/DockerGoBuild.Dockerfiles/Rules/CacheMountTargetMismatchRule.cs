@@ -10,8 +10,10 @@ internal sealed class CacheMountTargetMismatchRule : IDockerfileRule
 
     public void Analyze(AnalysisContext context)
     {
-        foreach (var mistargeted in context.Cache.Mistargeted)
+        var mistargetedMounts = context.Cache.Mistargeted;
+        for (var i = 0; i < mistargetedMounts.Count; i++)
         {
+            var mistargeted = mistargetedMounts[i];
             var mount = mistargeted.Mount;
             var cacheName = mistargeted.Kind switch
             {
@@ -25,7 +27,7 @@ internal sealed class CacheMountTargetMismatchRule : IDockerfileRule
             var valueSpan = run.ToSource(option.ValueStart, option.End);
             var span = run.ToSource(option.Start, option.End);
             var fix = MountInsertion.IsPlainValue(mistargeted.ExpectedPath) ? new[] { new TextEdit(valueSpan, mistargeted.ExpectedPath) } : null;
-            context.Report(new Finding(Descriptor, span, message, mistargeted.Run.Instruction.StartLine, fix, fix == null ? null : $"Target {mistargeted.ExpectedPath}"));
+            context.Report(new Finding(Descriptor, span, message, mistargeted.Run.StartLine, fix, fix == null ? null : $"Target {mistargeted.ExpectedPath}"));
         }
     }
 }

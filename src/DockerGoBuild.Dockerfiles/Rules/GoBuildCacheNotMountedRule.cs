@@ -9,8 +9,10 @@ internal sealed class GoBuildCacheNotMountedRule : IDockerfileRule
 
     public void Analyze(AnalysisContext context)
     {
-        foreach (var missing in context.Cache.Missing)
+        var missingMounts = context.Cache.Missing;
+        for (var i = 0; i < missingMounts.Count; i++)
         {
+            var missing = missingMounts[i];
             if (missing.Kind == CacheKind.GoBuild)
             {
                 context.Report(MissingCacheMountFinding.Create(context.Syntax, Descriptor, missing, "Go build cache (GOCACHE)", ""));

@@ -10,7 +10,7 @@ internal static class MissingCacheMountFinding
     public static Finding Create(DockerfileSyntax syntax, RuleDescriptor rule, MissingCacheMount missing, string cacheName, string mountOptions)
     {
         var command = CommandText(missing.Command);
-        var instructionLine = missing.Run.Instruction.StartLine;
+        var instructionLine = missing.Run.StartLine;
         if (missing.Path == null)
         {
             var unknownMessage = $"'{command}' fills the {cacheName}, whose path cannot be determined here (non-root USER without HOME, an unresolved base image or a Windows stage), and the RUN has no cache mount for it; set the path with ENV and mount it with '--mount=type=cache,target=<path>'";

@@ -39,7 +39,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
                 var id = SecretFiles.SuggestedSecretId(kind, path);
                 var isSshKey = kind is SecretFileKind.SshPrivateKey or SecretFileKind.SshDirectory;
                 var mount = isSshKey ? "--mount=type=ssh" : $"--mount=type=secret,id={id},target=<path>";
-                var clientFlag = isSshKey ? "--ssh default" : $"--secret id={id},src={path.TrimEnd('/')}";
+                var clientFlag = isSshKey ? "--ssh default" : $"--secret id={id},src={UnixPath.TrimTrailingSlashes(path)}";
                 var keyword = copy.Keyword.ToUpperInvariant();
                 var message = $"{keyword} puts the credential file '{BaseName(path)}' ({Describe(kind)}) into an image layer, where it stays even if a later step deletes it; mount it only where it is used with '{mount}' and build with '{clientFlag}'";
                 var fix = Fix(context, index, source, kind, id, path);
@@ -215,7 +215,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
 
     private static string BaseName(string path)
     {
-        var trimmed = path.TrimEnd('/');
+        var trimmed = UnixPath.TrimTrailingSlashes(path);
         return trimmed.Substring(trimmed.LastIndexOf('/') + 1);
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using DockerGoBuild.Dockerfiles.Syntax;
 
@@ -6,7 +7,7 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// <summary>A cache a RUN fills without a mount: which cache, for which command, at which path (null: unknown).</summary>
 internal sealed class MissingCacheMount
 {
-    public MissingCacheMount(InstructionFacts run, CacheKind kind, ExecutedCommand command, string? path)
+    public MissingCacheMount(Instruction run, CacheKind kind, ExecutedCommand command, string? path)
     {
         Run = run;
         Kind = kind;
@@ -14,7 +15,8 @@ internal sealed class MissingCacheMount
         Path = path;
     }
 
-    public InstructionFacts Run { get; }
+    /// <summary>The RUN as written (ONBUILD included).</summary>
+    public Instruction Run { get; }
 
     public CacheKind Kind { get; }
 
@@ -26,7 +28,7 @@ internal sealed class MissingCacheMount
 /// <summary>A cache mount whose target misses the cache it is meant for.</summary>
 internal sealed class MistargetedCacheMount
 {
-    public MistargetedCacheMount(InstructionFacts run, CacheKind kind, RunMount mount, string expectedPath)
+    public MistargetedCacheMount(Instruction run, CacheKind kind, RunMount mount, string expectedPath)
     {
         Run = run;
         Kind = kind;
@@ -34,7 +36,8 @@ internal sealed class MistargetedCacheMount
         ExpectedPath = expectedPath;
     }
 
-    public InstructionFacts Run { get; }
+    /// <summary>The RUN as written (ONBUILD included).</summary>
+    public Instruction Run { get; }
 
     public CacheKind Kind { get; }
 
@@ -49,20 +52,24 @@ internal sealed class MistargetedCacheMount
 /// </summary>
 internal sealed class CacheAnalysis
 {
-    private CacheAnalysis(List<MissingCacheMount> missing, List<MistargetedCacheMount> mistargeted)
+    // Most files fill no cache without a mount and mistarget none: they all share this one.
+    private static readonly CacheAnalysis Nothing = new(Array.Empty<MissingCacheMount>(), Array.Empty<MistargetedCacheMount>());
+
+    private CacheAnalysis(IReadOnlyList<MissingCacheMount> missing, IReadOnlyList<MistargetedCacheMount> mistargeted)
     {
         Missing = missing;
         Mistargeted = mistargeted;
     }
 
-    public List<MissingCacheMount> Missing { get; }
+    public IReadOnlyList<MissingCacheMount> Missing { get; }
 
-    public List<MistargetedCacheMount> Mistargeted { get; }
+    public IReadOnlyList<MistargetedCacheMount> Mistargeted { get; }
 
     public static CacheAnalysis Compute(BuildModel model)
     {
-        var missing = new List<MissingCacheMount>();
-        var mistargeted = new List<MistargetedCacheMount>();
+        // Made at the first fact of their kind.
+        List<MissingCacheMount>? missing = null;
+        List<MistargetedCacheMount>? mistargeted = null;
         var facts = model.Instructions;
         for (var index = 0; index < facts.Count; index++)
         {
@@ -74,14 +81,16 @@ internal sealed class CacheAnalysis
             }
 
             var mounts = run.Mounts;
-            var mistargetedKinds = FindMistargeted(run, mounts, mistargeted);
-            FindMissing(run, mounts, mistargetedKinds, missing);
+            var mistargetedKinds = FindMistargeted(run, mounts, ref mistargeted);
+            FindMissing(run, mounts, mistargetedKinds, ref missing);
         }
 
-        return new CacheAnalysis(missing, mistargeted);
+        return missing == null && mistargeted == null
+            ? Nothing
+            : new CacheAnalysis(missing ?? (IReadOnlyList<MissingCacheMount>)Array.Empty<MissingCacheMount>(), mistargeted ?? (IReadOnlyList<MistargetedCacheMount>)Array.Empty<MistargetedCacheMount>());
     }
 
-    private static CacheKinds FindMistargeted(in InstructionFacts run, RunMount[] mounts, List<MistargetedCacheMount> mistargeted)
+    private static CacheKinds FindMistargeted(in InstructionFacts run, RunMount[] mounts, ref List<MistargetedCacheMount>? mistargeted)
     {
         var kinds = CacheKinds.None;
         foreach (var mount in mounts)
@@ -98,7 +107,7 @@ internal sealed class CacheAnalysis
             }
 
             kinds = kinds.With(kind);
-            mistargeted.Add(new MistargetedCacheMount(run, kind, mount, expected));
+            (mistargeted ??= new List<MistargetedCacheMount>()).Add(new MistargetedCacheMount(run.Instruction, kind, mount, expected));
         }
 
         return kinds;
@@ -126,7 +135,7 @@ internal sealed class CacheAnalysis
         return false;
     }
 
-    private static void FindMissing(in InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, List<MissingCacheMount> missing)
+    private static void FindMissing(in InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, ref List<MissingCacheMount>? missing)
     {
         var reported = mistargetedKinds;
         var commands = run.Commands;
@@ -157,7 +166,7 @@ internal sealed class CacheAnalysis
                 }
 
                 reported = reported.With(kind);
-                missing.Add(new MissingCacheMount(run, kind, command, path));
+                (missing ??= new List<MissingCacheMount>()).Add(new MissingCacheMount(run.Instruction, kind, command, path));
             }
         }
     }

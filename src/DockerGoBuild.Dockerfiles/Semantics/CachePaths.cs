@@ -24,8 +24,9 @@ internal static class CachePaths
         var gopath = state.Lookup("GOPATH", variables);
         if (gopath != null)
         {
-            var separator = state.IsWindows ? ';' : ':';
-            var first = gopath.Split(separator)[0];
+            // The first folder of the list.
+            var end = gopath.IndexOf(state.IsWindows ? ';' : ':');
+            var first = end < 0 ? gopath : gopath.Substring(0, end);
             return first.Length > 0 ? first : null;
         }
 
@@ -61,7 +62,7 @@ internal static class CachePaths
     public static string? NuGetPackages(StageState state, IReadOnlyDictionary<string, string>? variables) =>
         Normalize(state, state.Lookup("NUGET_PACKAGES", variables) ?? Join(state.Home(variables), ".nuget/packages"));
 
-    private static string? Join(string? folder, string child) => folder == null ? null : folder.TrimEnd('/') + "/" + child;
+    private static string? Join(string? folder, string child) => folder == null ? null : UnixPath.TrimTrailingSlashes(folder) + "/" + child;
 
     // In a Windows stage only a path set explicitly is known; elsewhere a Windows-looking path is not a Linux path.
     private static string? Normalize(StageState state, string? path)

@@ -24,17 +24,18 @@ internal static class GoCommand
     public static bool ResolvesModules(ExecutedCommand command) =>
         command.ArgumentIs(0, "mod")
             ? command.ArgumentIs(1, "download") || command.ArgumentIs(1, "tidy")
-            : IsFirstArgumentAny(command, ModuleResolvingSubcommands);
+            : IsArgumentAny(command, 0, ModuleResolvingSubcommands);
 
     /// <summary>Commands that compile and so fill GOCACHE.</summary>
-    public static bool Compiles(ExecutedCommand command) => !command.ArgumentIs(0, "mod") && IsFirstArgumentAny(command, CompilingSubcommands);
+    public static bool Compiles(ExecutedCommand command) => !command.ArgumentIs(0, "mod") && IsArgumentAny(command, 0, CompilingSubcommands);
 
-    // The subcommand as Subcommand would spell it, compared without making it; "mod ..." is handled by the callers.
-    private static bool IsFirstArgumentAny(ExecutedCommand command, string[] subcommands)
+    // The subcommand at argument index, compared where it lies without making a string of it; go's "mod ..." is
+    // handled by the callers.
+    private static bool IsArgumentAny(ExecutedCommand command, int index, string[] subcommands)
     {
         foreach (var subcommand in subcommands)
         {
-            if (command.ArgumentIs(0, subcommand))
+            if (command.ArgumentIs(index, subcommand))
             {
                 return true;
             }
@@ -61,7 +62,9 @@ internal static class GoCommand
     public static bool IsDotnet(ExecutedCommand command) => command.Name == "dotnet";
 
     /// <summary>The dotnet subcommand after any -d/--diagnostics.</summary>
-    public static string DotnetSubcommand(ExecutedCommand command)
+    public static string DotnetSubcommand(ExecutedCommand command) => command.Argument(DotnetSubcommandIndex(command));
+
+    private static int DotnetSubcommandIndex(ExecutedCommand command)
     {
         var index = 0;
         while (command.ArgumentIs(index, "-d") || command.ArgumentIs(index, "--diagnostics"))
@@ -69,19 +72,21 @@ internal static class GoCommand
             index++;
         }
 
-        return command.Argument(index);
+        return index;
     }
+
+    private static readonly string[] ImplicitlyRestoringSubcommands = { "build", "publish", "test", "pack", "run" };
 
     /// <summary>dotnet restore, or a build/publish/test/pack/run that restores implicitly.</summary>
     public static bool RestoresPackages(ExecutedCommand command)
     {
-        var subcommand = DotnetSubcommand(command);
-        if (subcommand == "restore")
+        var index = DotnetSubcommandIndex(command);
+        if (command.ArgumentIs(index, "restore"))
         {
             return true;
         }
 
-        return subcommand is "build" or "publish" or "test" or "pack" or "run"
+        return IsArgumentAny(command, index, ImplicitlyRestoringSubcommands)
             && !command.HasArgument("--no-restore") && !command.HasArgument("--no-build");
     }
 

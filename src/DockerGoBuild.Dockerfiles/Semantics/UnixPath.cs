@@ -104,7 +104,13 @@ internal static class UnixPath
 
     /// <summary>A Windows container path with forward slashes and no trailing slash, so it compares like a Linux one; null when unknown.</summary>
     public static string? NormalizeWindows(string path) =>
-        path.IndexOf(VariableExpander.UnknownMarker) >= 0 ? null : path.Replace('\\', '/').TrimEnd('/');
+        path.IndexOf(VariableExpander.UnknownMarker) >= 0 ? null : TrimTrailingSlashes(path.Replace('\\', '/'));
+
+    // TrimEnd's only overload on netstandard2.0 takes an array: one made per call otherwise.
+    private static readonly char[] Slash = { '/' };
+
+    /// <summary>The path without its trailing slashes (the same string when it has none).</summary>
+    public static string TrimTrailingSlashes(string path) => path.TrimEnd(Slash);
 
     /// <summary>True when <paramref name="folder"/> is <paramref name="path"/> or a folder above it; "/" never counts.</summary>
     public static bool Covers(string folder, string path)
