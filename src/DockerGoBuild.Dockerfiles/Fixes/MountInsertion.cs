@@ -9,7 +9,11 @@ namespace DockerGoBuild.Dockerfiles.Fixes;
 /// </summary>
 internal static class MountInsertion
 {
-    public static TextEdit Create(DockerfileSyntax syntax, Instruction run, string mount)
+    /// <summary>
+    /// The edit that inserts <paramref name="mountAndBlank"/>, the flag and the blank that parts it from the next
+    /// word (e.g. <c>"--mount=type=ssh "</c>), into <paramref name="run"/>.
+    /// </summary>
+    public static TextEdit Create(DockerfileSyntax syntax, Instruction run, string mountAndBlank)
     {
         // The first word after the keyword: the first flag, the command, or a bare "--" that ends the flags
         // (a mount inserted after that would be a word of the command, and the finding would never go away).
@@ -25,12 +29,12 @@ internal static class MountInsertion
         var keywordLine = syntax.Lines.GetLineIndex(run.KeywordSpan.End);
         if (line == keywordLine)
         {
-            return TextEdit.Insert(position, mount + " ");
+            return TextEdit.Insert(position, mountAndBlank);
         }
 
         var lineStart = syntax.Lines.Start(line);
         var indentation = syntax.Text.Substring(lineStart, position - lineStart);
-        return TextEdit.Insert(position, mount + " " + syntax.EscapeCharacter + syntax.Lines.LineBreak(line) + indentation);
+        return TextEdit.Insert(position, mountAndBlank + syntax.EscapeCharacter + syntax.Lines.LineBreak(line) + indentation);
     }
 
     /// <summary>

@@ -7,6 +7,8 @@ internal sealed class GoBuildCacheNotMountedRule : IDockerfileRule
 {
     public RuleDescriptor Descriptor => Descriptors.GoBuildCacheNotMounted;
 
+    private readonly MissingCacheMountFinding _findings = new(Descriptors.GoBuildCacheNotMounted, "Go build cache (GOCACHE)", "");
+
     public void Analyze(AnalysisContext context)
     {
         var missingMounts = context.Cache.Missing;
@@ -15,7 +17,7 @@ internal sealed class GoBuildCacheNotMountedRule : IDockerfileRule
             var missing = missingMounts[i];
             if (missing.Kind == CacheKind.GoBuild)
             {
-                context.Report(MissingCacheMountFinding.Create(context.Syntax, Descriptor, missing, "Go build cache (GOCACHE)", ""));
+                context.Report(_findings.Create(context.Syntax, missing));
             }
         }
     }

@@ -7,6 +7,8 @@ internal sealed class GoModuleCacheNotMountedRule : IDockerfileRule
 {
     public RuleDescriptor Descriptor => Descriptors.GoModuleCacheNotMounted;
 
+    private readonly MissingCacheMountFinding _findings = new(Descriptors.GoModuleCacheNotMounted, "Go module cache (GOMODCACHE)", "");
+
     public void Analyze(AnalysisContext context)
     {
         var missingMounts = context.Cache.Missing;
@@ -15,7 +17,7 @@ internal sealed class GoModuleCacheNotMountedRule : IDockerfileRule
             var missing = missingMounts[i];
             if (missing.Kind == CacheKind.GoModules)
             {
-                context.Report(MissingCacheMountFinding.Create(context.Syntax, Descriptor, missing, "Go module cache (GOMODCACHE)", ""));
+                context.Report(_findings.Create(context.Syntax, missing));
             }
         }
     }

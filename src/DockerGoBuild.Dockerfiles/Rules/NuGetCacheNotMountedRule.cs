@@ -7,6 +7,8 @@ internal sealed class NuGetCacheNotMountedRule : IDockerfileRule
 {
     public RuleDescriptor Descriptor => Descriptors.NuGetCacheNotMounted;
 
+    private readonly MissingCacheMountFinding _findings = new(Descriptors.NuGetCacheNotMounted, "NuGet global packages folder", "id=nuget,");
+
     public void Analyze(AnalysisContext context)
     {
         var missingMounts = context.Cache.Missing;
@@ -15,7 +17,7 @@ internal sealed class NuGetCacheNotMountedRule : IDockerfileRule
             var missing = missingMounts[i];
             if (missing.Kind == CacheKind.NuGetPackages)
             {
-                context.Report(MissingCacheMountFinding.Create(context.Syntax, Descriptor, missing, "NuGet global packages folder", "id=nuget,"));
+                context.Report(_findings.Create(context.Syntax, missing));
             }
         }
     }

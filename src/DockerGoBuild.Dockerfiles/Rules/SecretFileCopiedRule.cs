@@ -150,8 +150,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
 
         var destination = Destination(copy, path, fact.State);
         var isSshKey = kind is SecretFileKind.SshPrivateKey or SecretFileKind.SshDirectory;
-        var mount = isSshKey ? "--mount=type=ssh" : destination == null || !MountInsertion.IsPlainValue(destination) || !MountInsertion.IsPlainValue(id) ? null : $"--mount=type=secret,id={id},target={destination}";
-        if (mount == null)
+        if (!isSshKey && (destination == null || !MountInsertion.IsPlainValue(destination) || !MountInsertion.IsPlainValue(id)))
         {
             return null;
         }
@@ -162,12 +161,14 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
             return null;
         }
 
-        foreach (var i in runs)
+        var mountAndBlank = isSshKey ? "--mount=type=ssh " : "--mount=type=secret,id=" + id + ",target=" + destination + " ";
+        var fileName = BaseName(path);
+        for (var i = runs.Offset; i < runs.Offset + runs.Count; i++)
         {
-            var run = facts[i];
-            if (Uses(run, destination, BaseName(path), tools))
+            var run = facts[runs.Array![i]];
+            if (Uses(run, destination, fileName, tools))
             {
-                edits.Add(MountInsertion.Create(syntax, run.Effective, mount));
+                edits.Add(MountInsertion.Create(syntax, run.Effective, mountAndBlank));
             }
         }
 

@@ -158,18 +158,18 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
             return null;
         }
 
-        var mount = $"--mount=type=secret,id={name},env={name}";
         if (!context.StageRuns.TryGetRunsAfter(argIndex, out var runs))
         {
             return null;
         }
 
-        foreach (var i in runs)
+        var mountAndBlank = "--mount=type=secret,id=" + name + ",env=" + name + " ";
+        for (var i = runs.Offset; i < runs.Offset + runs.Count; i++)
         {
-            var run = facts[i].Effective;
+            var run = facts[runs.Array![i]].Effective;
             if (ReferencesVariable(run.Line, name))
             {
-                edits.Add(MountInsertion.Create(syntax, run, mount));
+                edits.Add(MountInsertion.Create(syntax, run, mountAndBlank));
             }
         }
 

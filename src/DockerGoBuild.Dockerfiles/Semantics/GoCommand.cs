@@ -9,13 +9,6 @@ internal static class GoCommand
     public static bool IsGo(ExecutedCommand command) =>
         command.Name == "go" || (command.Name == "xx-go" && !command.ArgumentIs(0, "--wrap"));
 
-    /// <summary>The subcommand: <c>build</c>, <c>mod download</c>, ...</summary>
-    public static string Subcommand(ExecutedCommand command)
-    {
-        var first = command.Argument(0);
-        return first == "mod" ? "mod " + command.Argument(1) : first;
-    }
-
     private static readonly string[] ModuleResolvingSubcommands = { "get", "build", "install", "test", "run", "vet", "generate", "list", "mod download", "mod tidy" };
 
     private static readonly string[] CompilingSubcommands = { "build", "install", "test", "run", "vet", "generate" };
@@ -61,10 +54,8 @@ internal static class GoCommand
 
     public static bool IsDotnet(ExecutedCommand command) => command.Name == "dotnet";
 
-    /// <summary>The dotnet subcommand after any -d/--diagnostics.</summary>
-    public static string DotnetSubcommand(ExecutedCommand command) => command.Argument(DotnetSubcommandIndex(command));
-
-    private static int DotnetSubcommandIndex(ExecutedCommand command)
+    /// <summary>Where the dotnet subcommand is among the arguments: after any -d/--diagnostics.</summary>
+    public static int DotnetSubcommandIndex(ExecutedCommand command)
     {
         var index = 0;
         while (command.ArgumentIs(index, "-d") || command.ArgumentIs(index, "--diagnostics"))
