@@ -34,9 +34,9 @@ internal sealed class DirectiveFacts
     {
         get
         {
-            foreach (var directive in Ineffective)
+            for (var i = 0; i < Ineffective.Count; i++)
             {
-                if (directive.Name == "syntax")
+                if (Ineffective[i].Name == "syntax")
                 {
                     return true;
                 }
@@ -50,26 +50,26 @@ internal sealed class DirectiveFacts
     {
         var text = syntax.Text;
         var lines = syntax.Lines;
-        var ineffective = new List<IneffectiveDirective>();
+        var directives = syntax.Directives;
+        // Most files have no ineffective directive, and then no list is made.
+        List<IneffectiveDirective>? ineffective = null;
         TextSpan? effective = null;
-        // Lines of the directive block; most files have none, and then no set is made.
-        HashSet<int>? blockLines = null;
         var topBlockEnd = syntax.BomLength;
-        foreach (var directive in syntax.Directives)
+        for (var i = 0; i < directives.Count; i++)
         {
-            (blockLines ??= new HashSet<int>()).Add(directive.Line);
+            var directive = directives[i];
             topBlockEnd = lines.End(directive.Line);
             if (directive.IsDuplicate)
             {
-                ineffective.Add(new IneffectiveDirective(directive.Name, directive.Span, directive.Line, IneffectiveReason.Duplicate, keyToFix: null));
+                Add(ref ineffective, new IneffectiveDirective(directive.Name, directive.Span, directive.Line, IneffectiveReason.Duplicate, keyToFix: null));
             }
             else if (directive.Name == "escape" && directive.Value != "`" && directive.Value != "\\")
             {
-                ineffective.Add(new IneffectiveDirective(directive.Name, directive.ValueSpan, directive.Line, IneffectiveReason.InvalidEscape, keyToFix: null));
+                Add(ref ineffective, new IneffectiveDirective(directive.Name, directive.ValueSpan, directive.Line, IneffectiveReason.InvalidEscape, keyToFix: null));
             }
             else if (directive.Name == "syntax" && directive.IsIndented)
             {
-                ineffective.Add(new IneffectiveDirective(directive.Name, directive.Span, directive.Line, IneffectiveReason.Indented, keyToFix: null));
+                Add(ref ineffective, new IneffectiveDirective(directive.Name, directive.Span, directive.Line, IneffectiveReason.Indented, keyToFix: null));
             }
             else if (directive.Name == "syntax" && effective == null)
             {
@@ -79,17 +79,26 @@ internal sealed class DirectiveFacts
 
         // BuildKit's syntax detection skips a shebang line, which ends the parser's own directive block.
         var shebangEnd = syntax.BomLength;
+        var syntaxLineAfterShebang = -1;
         if (lines.Count > 0 && text.Length >= syntax.BomLength + 2 && text[syntax.BomLength] == '#' && text[syntax.BomLength + 1] == '!')
         {
             shebangEnd = lines.End(0);
-            effective ??= DetectAfterShebang(syntax, ref blockLines);
+            effective ??= DetectAfterShebang(syntax, out syntaxLineAfterShebang);
         }
 
+        // Comments and directives both come in line order: one walk over the directives tells which comments are theirs.
+        var nextDirective = 0;
         for (var i = 0; i < syntax.CommentCount; i++)
         {
             var line = syntax.CommentLineAt(i);
+            while (nextDirective < directives.Count && directives[nextDirective].Line < line)
+            {
+                nextDirective++;
+            }
+
+            var isDirective = line == syntaxLineAfterShebang || (nextDirective < directives.Count && directives[nextDirective].Line == line);
             var span = syntax.CommentSpanAt(i);
-            if (blockLines?.Contains(line) == true || (effective.HasValue && effective.Value.Start == span.Start)
+            if (isDirective || (effective.HasValue && effective.Value.Start == span.Start)
                 || !DirectiveSyntax.TryMatch(text, span.Start, span.End, out var key, out _))
             {
                 continue;
@@ -98,24 +107,34 @@ internal sealed class DirectiveFacts
             var name = text.Substring(key.Start, key.Length).ToLowerInvariant();
             if (DirectiveSyntax.IsKnownName(name))
             {
-                ineffective.Add(new IneffectiveDirective(name, span, line, IneffectiveReason.Misplaced, keyToFix: null));
+                Add(ref ineffective, new IneffectiveDirective(name, span, line, IneffectiveReason.Misplaced, keyToFix: null));
             }
             else if (line == NextLineAfterBlock(syntax) && NearestDirectiveName(name) is { } intended)
             {
-                ineffective.Add(new IneffectiveDirective(intended, span, line, IneffectiveReason.Misspelt, key));
+                Add(ref ineffective, new IneffectiveDirective(intended, span, line, IneffectiveReason.Misspelt, key));
             }
+        }
+
+        if (ineffective == null)
+        {
+            return new DirectiveFacts(effective, Array.Empty<IneffectiveDirective>(), topBlockEnd, shebangEnd);
         }
 
         ineffective.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return new DirectiveFacts(effective, ineffective, topBlockEnd, shebangEnd);
     }
 
+    private static void Add(ref List<IneffectiveDirective>? ineffective, IneffectiveDirective directive) =>
+        (ineffective ??= new List<IneffectiveDirective>()).Add(directive);
+
     // The line that ended the directive block: only a key=value comment there can be a misspelt directive.
     private static int NextLineAfterBlock(DockerfileSyntax syntax) =>
         syntax.Directives.Count == 0 ? 0 : syntax.Directives[syntax.Directives.Count - 1].Line + 1;
 
-    private static TextSpan? DetectAfterShebang(DockerfileSyntax syntax, ref HashSet<int>? blockLines)
+    // The syntax directive of the block that follows a shebang line, and its line (-1 when there is none).
+    private static TextSpan? DetectAfterShebang(DockerfileSyntax syntax, out int syntaxLine)
     {
+        syntaxLine = -1;
         for (var line = 1; line < syntax.Lines.Count; line++)
         {
             var start = syntax.Lines.Start(line);
@@ -133,7 +152,7 @@ internal sealed class DirectiveFacts
 
             if (name == "syntax")
             {
-                (blockLines ??= new HashSet<int>()).Add(line);
+                syntaxLine = line;
                 return TextSpan.FromBounds(start, end);
             }
         }
