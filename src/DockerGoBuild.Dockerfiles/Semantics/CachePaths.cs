@@ -62,7 +62,29 @@ internal static class CachePaths
     public static string? NuGetPackages(StageState state, IReadOnlyDictionary<string, string>? variables) =>
         Normalize(state, state.Lookup("NUGET_PACKAGES", variables) ?? Join(state.Home(variables), ".nuget/packages"));
 
-    private static string? Join(string? folder, string child) => folder == null ? null : UnixPath.TrimTrailingSlashes(folder) + "/" + child;
+    // The caches of the golang image and of root, which nearly every RUN that fills a cache has: made once, not for each command.
+    private static readonly string[] CommonPaths = { "/go/pkg/mod", "/root/.cache/go-build", "/root/.nuget/packages", "/root/go", "/root/go/pkg/mod" };
+
+    private static string? Join(string? folder, string child)
+    {
+        if (folder == null)
+        {
+            return null;
+        }
+
+        var trimmed = UnixPath.TrimTrailingSlashes(folder);
+        foreach (var common in CommonPaths)
+        {
+            if (common.Length == trimmed.Length + 1 + child.Length && common[trimmed.Length] == '/'
+                && string.CompareOrdinal(common, 0, trimmed, 0, trimmed.Length) == 0
+                && string.CompareOrdinal(common, trimmed.Length + 1, child, 0, child.Length) == 0)
+            {
+                return common;
+            }
+        }
+
+        return trimmed + "/" + child;
+    }
 
     // In a Windows stage only a path set explicitly is known; elsewhere a Windows-looking path is not a Linux path.
     private static string? Normalize(StageState state, string? path)
