@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using DockerGoBuild.Dockerfiles.Fixes;
 using DockerGoBuild.Dockerfiles.Semantics;
@@ -9,12 +10,12 @@ namespace DockerGoBuild.Dockerfiles.Rules;
 /// <summary>Turns a missing cache mount into a finding of the rule that owns that cache.</summary>
 internal sealed class MissingCacheMountFinding
 {
+    private const string UnknownPathMessageEnd = ", whose path cannot be determined here (non-root USER without HOME, an unresolved base image or a Windows stage), and the RUN has no cache mount for it; set the path with ENV and mount it with '--mount=type=cache,target=<path>'";
+
     private readonly RuleDescriptor _rule;
 
-    // The parts of the messages that are the same for every finding of the rule.
+    // The parts of the messages and fixes that are the same for every finding of the rule.
     private readonly string _fillsThe;
-    private readonly string _unknownPathMessageEnd;
-    private readonly string _withoutMount;
     private readonly string _mountPrefix;
 
     // The texts of the last path's findings. Nearly every finding has its image's default path, so they are
@@ -29,22 +30,20 @@ internal sealed class MissingCacheMountFinding
     {
         _rule = rule;
         _fillsThe = "' fills the " + cacheName;
-        _unknownPathMessageEnd = ", whose path cannot be determined here (non-root USER without HOME, an unresolved base image or a Windows stage), and the RUN has no cache mount for it; set the path with ENV and mount it with '--mount=type=cache,target=<path>'";
         _mountPrefix = "--mount=type=cache," + mountOptions + "target=";
-        _withoutMount = " without a cache mount, so every cold build starts from scratch; add '" + _mountPrefix;
     }
 
     public Finding Create(DockerfileSyntax syntax, MissingCacheMount missing)
     {
-        var command = CommandText(missing.Command);
         var instructionLine = missing.Run.StartLine;
+        var command = CommandText(missing.Command, out var known);
         if (missing.Path == null)
         {
-            return new Finding(_rule, missing.Command.Span, string.Concat("'", command, _fillsThe, _unknownPathMessageEnd), instructionLine);
+            return new Finding(_rule, missing.Command.Span, string.Concat("'", command, _fillsThe, UnknownPathMessageEnd), instructionLine);
         }
 
         var texts = TextsFor(missing.Path);
-        var message = string.Concat("'", command, _fillsThe, texts.MessageEnd);
+        var message = known < 0 ? Message(command, texts.Path) : KnownCommandMessage(texts, known);
         if (texts.MountAndBlank == null)
         {
             return new Finding(_rule, missing.Command.Span, message, instructionLine);
@@ -59,78 +58,101 @@ internal sealed class MissingCacheMountFinding
         var texts = Volatile.Read(ref _lastPathTexts);
         if (texts == null || texts.Path != path)
         {
-            var messageEnd = " at " + path + _withoutMount + path + "' to the RUN";
             texts = MountInsertion.IsPlainValue(path)
-                ? new PathTexts(path, messageEnd, string.Concat("Add '", _mountPrefix, path, "'"), string.Concat(_mountPrefix, path, " "))
-                : new PathTexts(path, messageEnd, fixTitle: null, mountAndBlank: null);
+                ? new PathTexts(path, string.Concat("Add '", _mountPrefix, path, "'"), string.Concat(_mountPrefix, path, " "))
+                : new PathTexts(path, fixTitle: null, mountAndBlank: null);
             Volatile.Write(ref _lastPathTexts, texts);
         }
 
         return texts;
     }
 
+    // A known command's message, made once for the path. Threads that make it at once make the same text.
+    private string KnownCommandMessage(PathTexts texts, int known)
+    {
+        var message = Volatile.Read(ref texts.Messages[known]);
+        if (message == null)
+        {
+            message = Message(KnownCommands[known], texts.Path);
+            Volatile.Write(ref texts.Messages[known], message);
+        }
+
+        return message;
+    }
+
+    private string Message(string command, string path) =>
+        "'" + command + _fillsThe + " at " + path + " without a cache mount, so every cold build starts from scratch; add '" + _mountPrefix + path + "' to the RUN";
+
     /// <summary>The texts of the findings for one cache path.</summary>
     private sealed class PathTexts
     {
-        public PathTexts(string path, string messageEnd, string? fixTitle, string? mountAndBlank)
+        public PathTexts(string path, string? fixTitle, string? mountAndBlank)
         {
             Path = path;
-            MessageEnd = messageEnd;
             FixTitle = fixTitle;
             MountAndBlank = mountAndBlank;
+            Messages = new string?[KnownCommands.Length];
         }
 
         public string Path { get; }
-
-        /// <summary>The message after the command and the cache's name.</summary>
-        public string MessageEnd { get; }
 
         /// <summary>Null, as <see cref="MountAndBlank"/>, when the path cannot stand in a mount option as it is: then there is no fix.</summary>
         public string? FixTitle { get; }
 
         public string? MountAndBlank { get; }
+
+        /// <summary>The messages for the known commands, by their index in <see cref="KnownCommands"/>, made when first needed.</summary>
+        public string?[] Messages { get; }
     }
 
-    // "go build", "go mod download", "dotnet restore": the commands that fill a cache (see GoCommand), spelt once.
-    private static readonly (string Subcommand, string Text)[] GoTexts = Texts("go ", "get", "build", "install", "test", "run", "vet", "generate", "list");
-    private static readonly (string Subcommand, string Text)[] GoModTexts = Texts("go mod ", "download", "tidy");
-    private static readonly (string Subcommand, string Text)[] DotnetTexts = Texts("dotnet ", "restore", "build", "publish", "test", "pack", "run");
+    // The subcommands of the commands that fill a cache (see GoCommand).
+    private static readonly string[] GoSubcommands = { "get", "build", "install", "test", "run", "vet", "generate", "list" };
+    private static readonly string[] GoModSubcommands = { "download", "tidy" };
+    private static readonly string[] DotnetSubcommands = { "restore", "build", "publish", "test", "pack", "run" };
 
-    private static (string Subcommand, string Text)[] Texts(string prefix, params string[] subcommands) =>
-        Array.ConvertAll(subcommands, subcommand => (subcommand, prefix + subcommand));
+    // Their commands as messages name them, in one table in the order above: "go build", "go mod download", "dotnet restore".
+    private static readonly string[] KnownCommands = GoSubcommands.Select(subcommand => "go " + subcommand)
+        .Concat(GoModSubcommands.Select(subcommand => "go mod " + subcommand))
+        .Concat(DotnetSubcommands.Select(subcommand => "dotnet " + subcommand))
+        .ToArray();
 
-    /// <summary>The command name and subcommand, e.g. "go build" or "dotnet restore".</summary>
-    public static string CommandText(ExecutedCommand command)
+    /// <summary>
+    /// The command name and subcommand, e.g. "go build" or "dotnet restore", and its index in
+    /// <see cref="KnownCommands"/> (-1 when it has none).
+    /// </summary>
+    public static string CommandText(ExecutedCommand command, out int known)
     {
         var name = command.Name;
         if (GoCommand.IsGo(command))
         {
-            // The tables spell go's commands; xx-go's are made here.
+            // The table spells go's commands; xx-go's are made here.
             var isMod = command.ArgumentIs(0, "mod");
-            var known = name == "go" ? KnownText(command, isMod ? 1 : 0, isMod ? GoModTexts : GoTexts) : null;
-            return known ?? (isMod ? name + " mod " + command.Argument(1) : name + " " + command.Argument(0));
+            known = name != "go" ? -1 : isMod ? Find(command, 1, GoModSubcommands, GoSubcommands.Length) : Find(command, 0, GoSubcommands, 0);
+            return known >= 0 ? KnownCommands[known] : isMod ? name + " mod " + command.Argument(1) : name + " " + command.Argument(0);
         }
 
         if (!GoCommand.IsDotnet(command))
         {
+            known = -1;
             return name;
         }
 
         var index = GoCommand.DotnetSubcommandIndex(command);
-        return KnownText(command, index, DotnetTexts) ?? name + " " + command.Argument(index);
+        known = Find(command, index, DotnetSubcommands, GoSubcommands.Length + GoModSubcommands.Length);
+        return known >= 0 ? KnownCommands[known] : name + " " + command.Argument(index);
     }
 
-    // The table's text for the subcommand at argument index, compared where it lies; null for any other subcommand.
-    private static string? KnownText(ExecutedCommand command, int index, (string Subcommand, string Text)[] texts)
+    // The index in KnownCommands of the subcommand at argument index (compared where it lies), whose table starts at first; -1 when it is none of them.
+    private static int Find(ExecutedCommand command, int index, string[] subcommands, int first)
     {
-        foreach (var (subcommand, text) in texts)
+        for (var i = 0; i < subcommands.Length; i++)
         {
-            if (command.ArgumentIs(index, subcommand))
+            if (command.ArgumentIs(index, subcommands[i]))
             {
-                return text;
+                return first + i;
             }
         }
 
-        return null;
+        return -1;
     }
 }
