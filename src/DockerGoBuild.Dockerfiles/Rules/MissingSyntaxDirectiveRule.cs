@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using DockerGoBuild.Dockerfiles.Fixes;
 using DockerGoBuild.Dockerfiles.Syntax;
 
@@ -20,31 +22,42 @@ internal sealed class MissingSyntaxDirectiveRule : IDockerfileRule
         }
 
         var firstLine = TextSpan.FromBounds(syntax.BomLength, syntax.Lines.ContentEnd(0));
-        context.Report(new Finding(Descriptor, firstLine, Descriptor.MessageFormat, instructionLine: 0, new[] { InsertDirective(syntax, facts.ShebangEnd) }, "Add '# syntax=docker/dockerfile:1'"));
+        context.Report(new Finding(Descriptor, firstLine, Descriptor.MessageFormat, instructionLine: 0, Fix(syntax, facts.ShebangEnd), "Add '# syntax=docker/dockerfile:1'"));
     }
 
     private const string Directive = "# syntax=" + DefaultSyntax;
 
-    // Nearly every file gets the directive at its very start, with LF or CRLF line breaks: those edits are made once.
-    private static readonly TextEdit InsertAtStartLf = TextEdit.Insert(0, Directive + "\n");
-    private static readonly TextEdit InsertAtStartCrLf = TextEdit.Insert(0, Directive + "\r\n");
+    // Nearly every file gets the directive at its very start, with LF or CRLF line breaks: those fixes are made once,
+    // read-only as all such findings share them.
+    private static readonly IReadOnlyList<TextEdit> FixAtStartLf = Array.AsReadOnly(new[] { TextEdit.Insert(0, Directive + "\n") });
+    private static readonly IReadOnlyList<TextEdit> FixAtStartCrLf = Array.AsReadOnly(new[] { TextEdit.Insert(0, Directive + "\r\n") });
+
+    private static IReadOnlyList<TextEdit> Fix(DockerfileSyntax syntax, int position) =>
+        SharedFix(syntax, position) ?? new[] { InsertDirective(syntax, position) };
+
+    // The shared fix that inserts the directive at position, if there is one.
+    private static IReadOnlyList<TextEdit>? SharedFix(DockerfileSyntax syntax, int position)
+    {
+        if (position != 0)
+        {
+            return null;
+        }
+
+        var lineBreak = syntax.PreferredLineBreak;
+        return lineBreak == "\n" ? FixAtStartLf : lineBreak == "\r\n" ? FixAtStartCrLf : null;
+    }
 
     /// <summary>Inserts the directive line at <paramref name="position"/> (a line start), in the file's own line ending.</summary>
     internal static TextEdit InsertDirective(DockerfileSyntax syntax, int position)
     {
+        if (SharedFix(syntax, position) is { } shared)
+        {
+            return shared[0];
+        }
+
         var lineBreak = syntax.PreferredLineBreak;
         var atEndWithoutBreak = position == syntax.Text.Length && position > 0 && syntax.Text[position - 1] != '\n' && syntax.Text[position - 1] != '\r';
-        if (atEndWithoutBreak)
-        {
-            return TextEdit.Insert(position, lineBreak + DirectiveLine(lineBreak));
-        }
-
-        if (position == 0 && lineBreak == "\n")
-        {
-            return InsertAtStartLf;
-        }
-
-        return position == 0 && lineBreak == "\r\n" ? InsertAtStartCrLf : TextEdit.Insert(position, DirectiveLine(lineBreak));
+        return TextEdit.Insert(position, atEndWithoutBreak ? lineBreak + DirectiveLine(lineBreak) : DirectiveLine(lineBreak));
     }
 
     // The directive line in each line ending a file can have, made once.
