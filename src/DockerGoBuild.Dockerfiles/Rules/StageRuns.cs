@@ -21,41 +21,54 @@ internal sealed class StageRuns
     // Indexes of the instructions whose effective instruction is a RUN (ONBUILD RUN included), ascending.
     private readonly int[] _runs;
 
-    // For each instruction, the index of the FROM that ends its stage (or the instruction count).
-    private readonly int[] _stageEnds;
+    // Indexes of the FROMs, ascending: each ends the stage before it.
+    private readonly int[] _froms;
 
-    private StageRuns(int[] runs, int[] stageEnds)
+    private readonly int _instructionCount;
+
+    private StageRuns(int[] runs, int[] froms, int instructionCount)
     {
         _runs = runs;
-        _stageEnds = stageEnds;
+        _froms = froms;
+        _instructionCount = instructionCount;
     }
 
     public static StageRuns Create(IReadOnlyList<InstructionFacts> facts)
     {
-        var runs = new List<int>();
-        var stageEnds = new int[facts.Count];
+        // Counted first, so both indexes are made at their size.
+        var runCount = 0;
+        var fromCount = 0;
         for (var i = 0; i < facts.Count; i++)
         {
             AnalysisCancellation.PollAt(i);
-            if (facts[i].Effective.Kind == InstructionKind.Run)
-            {
-                runs.Add(i);
-            }
+            runCount += IsRun(facts[i]) ? 1 : 0;
+            fromCount += IsFrom(facts[i]) ? 1 : 0;
         }
 
-        var end = facts.Count;
-        for (var i = facts.Count - 1; i >= 0; i--)
+        var runs = new int[runCount];
+        var froms = new int[fromCount];
+        runCount = 0;
+        fromCount = 0;
+        for (var i = 0; i < facts.Count; i++)
         {
             AnalysisCancellation.PollAt(i);
-            stageEnds[i] = end;
-            if (facts[i].Instruction.Kind == InstructionKind.From)
+            if (IsRun(facts[i]))
             {
-                end = i;
+                runs[runCount++] = i;
+            }
+
+            if (IsFrom(facts[i]))
+            {
+                froms[fromCount++] = i;
             }
         }
 
-        return new StageRuns(runs.ToArray(), stageEnds);
+        return new StageRuns(runs, froms, facts.Count);
     }
+
+    private static bool IsRun(in InstructionFacts fact) => fact.Effective.Kind == InstructionKind.Run;
+
+    private static bool IsFrom(in InstructionFacts fact) => fact.Instruction.Kind == InstructionKind.From;
 
     /// <summary>
     /// The RUNs after instruction <paramref name="index"/> up to the next FROM, as instruction indexes; false
@@ -63,16 +76,18 @@ internal sealed class StageRuns
     /// </summary>
     public bool TryGetRunsAfter(int index, out ArraySegment<int> runs)
     {
-        var first = FirstAfter(index);
-        var count = FirstAfter(_stageEnds[index] - 1) - first;
+        var first = FirstAfter(_runs, index);
+        var nextFrom = FirstAfter(_froms, index);
+        var stageEnd = nextFrom < _froms.Length ? _froms[nextFrom] : _instructionCount;
+        var count = FirstAfter(_runs, stageEnd - 1) - first;
         runs = count <= MaxRunsToRewrite ? new ArraySegment<int>(_runs, first, count) : new ArraySegment<int>(_runs, 0, 0);
         return count <= MaxRunsToRewrite;
     }
 
-    // The position in _runs of the first RUN whose index is greater than index.
-    private int FirstAfter(int index)
+    // The position in indexes (ascending) of the first one greater than index.
+    private static int FirstAfter(int[] indexes, int index)
     {
-        var position = Array.BinarySearch(_runs, index);
+        var position = Array.BinarySearch(indexes, index);
         return position >= 0 ? position + 1 : ~position;
     }
 }
