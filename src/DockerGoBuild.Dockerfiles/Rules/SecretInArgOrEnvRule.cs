@@ -190,8 +190,10 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
             return facts.HasIneffectiveSyntax ? null : MissingSyntaxDirectiveRule.InsertDirective(context.Syntax, facts.ShebangEnd);
         }
 
-        foreach (var parsed in context.Syntax.Directives)
+        var directives = context.Syntax.Directives;
+        for (var i = 0; i < directives.Count; i++)
         {
+            var parsed = directives[i];
             if (parsed.Span == directive && !AllowsSecretEnv(parsed.Value))
             {
                 return new TextEdit(parsed.ValueSpan, MissingSyntaxDirectiveRule.DefaultSyntax);
