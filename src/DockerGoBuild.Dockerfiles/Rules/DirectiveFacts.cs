@@ -46,6 +46,13 @@ internal sealed class DirectiveFacts
         }
     }
 
+    // The facts of a file with no directive, effective or not, and no shebang (most files), without and with a BOM.
+    private static readonly DirectiveFacts[] WithoutDirectives =
+    {
+        new(effectiveSyntax: null, Array.Empty<IneffectiveDirective>(), topBlockEnd: 0, shebangEnd: 0),
+        new(effectiveSyntax: null, Array.Empty<IneffectiveDirective>(), topBlockEnd: 1, shebangEnd: 1),
+    };
+
     public static DirectiveFacts Compute(DockerfileSyntax syntax)
     {
         var text = syntax.Text;
@@ -117,7 +124,9 @@ internal sealed class DirectiveFacts
 
         if (ineffective == null)
         {
-            return new DirectiveFacts(effective, Array.Empty<IneffectiveDirective>(), topBlockEnd, shebangEnd);
+            return effective == null && topBlockEnd == syntax.BomLength && shebangEnd == syntax.BomLength
+                ? WithoutDirectives[syntax.BomLength]
+                : new DirectiveFacts(effective, Array.Empty<IneffectiveDirective>(), topBlockEnd, shebangEnd);
         }
 
         ineffective.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
