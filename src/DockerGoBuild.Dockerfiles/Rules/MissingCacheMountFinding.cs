@@ -120,7 +120,7 @@ internal sealed class MissingCacheMountFinding
     /// The command name and subcommand, e.g. "go build" or "dotnet restore", and its index in
     /// <see cref="KnownCommands"/> (-1 when it has none).
     /// </summary>
-    public static string CommandText(ExecutedCommand command, out int known)
+    private static string CommandText(ExecutedCommand command, out int known)
     {
         var name = command.Name;
         if (GoCommand.IsGo(command))

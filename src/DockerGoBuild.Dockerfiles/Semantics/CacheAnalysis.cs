@@ -85,9 +85,14 @@ internal sealed class CacheAnalysis
             FindMissing(run, mounts, mistargetedKinds, ref missing);
         }
 
-        return missing == null && mistargeted == null
-            ? Nothing
-            : new CacheAnalysis(missing ?? (IReadOnlyList<MissingCacheMount>)Array.Empty<MissingCacheMount>(), mistargeted ?? (IReadOnlyList<MistargetedCacheMount>)Array.Empty<MistargetedCacheMount>());
+        if (missing == null && mistargeted == null)
+        {
+            return Nothing;
+        }
+
+        return new CacheAnalysis(
+            (IReadOnlyList<MissingCacheMount>?)missing ?? Array.Empty<MissingCacheMount>(),
+            (IReadOnlyList<MistargetedCacheMount>?)mistargeted ?? Array.Empty<MistargetedCacheMount>());
     }
 
     private static CacheKinds FindMistargeted(in InstructionFacts run, RunMount[] mounts, ref List<MistargetedCacheMount>? mistargeted)

@@ -62,7 +62,8 @@ internal static class CachePaths
     public static string? NuGetPackages(StageState state, IReadOnlyDictionary<string, string>? variables) =>
         Normalize(state, state.Lookup("NUGET_PACKAGES", variables) ?? Join(state.Home(variables), ".nuget/packages"));
 
-    // The caches of the golang image and of root, which nearly every RUN that fills a cache has: made once, not for each command.
+    // The caches (and root's GOPATH) of the golang image and of root, which nearly every RUN that fills a cache has:
+    // made once, not joined for each command.
     private static readonly string[] CommonPaths = { "/go/pkg/mod", "/root/.cache/go-build", "/root/.nuget/packages", "/root/go", "/root/go/pkg/mod" };
 
     private static string? Join(string? folder, string child)
@@ -75,6 +76,7 @@ internal static class CachePaths
         var trimmed = UnixPath.TrimTrailingSlashes(folder);
         foreach (var common in CommonPaths)
         {
+            // common == trimmed + "/" + child, compared without making the joined path.
             if (common.Length == trimmed.Length + 1 + child.Length && common[trimmed.Length] == '/'
                 && string.CompareOrdinal(common, 0, trimmed, 0, trimmed.Length) == 0
                 && string.CompareOrdinal(common, trimmed.Length + 1, child, 0, child.Length) == 0)
