@@ -61,6 +61,21 @@ internal sealed class CommandArguments
         return strings[index] = start >= 0 ? _source.Substring(start, length) : new string(_values, _valuesStart + ~start, length);
     }
 
+    /// <summary>True when argument <paramref name="index"/> is <c>name=...</c>, compared where it lies.</summary>
+    public bool IsAssignmentOf(int index, string name)
+    {
+        var start = _bounds[_boundsStart + (2 * index)];
+        var length = _bounds[_boundsStart + (2 * index) + 1];
+        if (length <= name.Length)
+        {
+            return false;
+        }
+
+        return start >= 0
+            ? _source[start + name.Length] == '=' && string.CompareOrdinal(_source, start, name, 0, name.Length) == 0
+            : _values[_valuesStart + ~start + name.Length] == '=' && new CharSlice(_values, _valuesStart + ~start, name.Length).Is(name);
+    }
+
     /// <summary>True when argument <paramref name="index"/> of the table is <paramref name="value"/>, compared where it lies.</summary>
     public bool Is(int index, string value)
     {
@@ -153,10 +168,9 @@ internal readonly struct ExecutedCommand
                 return Argument(i + 1);
             }
 
-            var argument = Argument(i);
-            if (argument.Length > name.Length && argument[name.Length] == '=' && argument.StartsWith(name, StringComparison.Ordinal))
+            if (_arguments.IsAssignmentOf(_firstArgument + i, name))
             {
-                return argument.Substring(name.Length + 1);
+                return Argument(i).Substring(name.Length + 1);
             }
         }
 

@@ -61,6 +61,9 @@ public class NuGetCacheNotMountedTests
 
     [Theory]
     [InlineData(Sdk + "RUN dotnet restore --packages /pkgs\n", "/pkgs")]
+    [InlineData(Sdk + "RUN dotnet restore --packages=/pkgs\n", "/pkgs")]
+    [InlineData(Sdk + "RUN dotnet restore --packages=\"/quoted\" --packages-extra=/no\n", "/quoted")]
+    [InlineData(Sdk + "RUN dotnet restore --packagesx=/no --packages=/yes\n", "/yes")]
     [InlineData(Sdk + "ENV NUGET_PACKAGES=/nuget\nRUN dotnet restore\n", "/nuget")]
     [InlineData(Sdk + "ARG NUGET_PACKAGES=/argnuget\nRUN dotnet restore\n", "/argnuget")]
     [InlineData(Sdk + "RUN NUGET_PACKAGES=/inline dotnet restore\n", "/inline")]
