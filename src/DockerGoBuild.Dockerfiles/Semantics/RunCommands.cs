@@ -163,7 +163,7 @@ internal sealed class RunCommands : IShellCommandSink
         var heredocs = run.Heredocs;
         if (TryGetScriptHeredoc(run, heredocs, out var script))
         {
-            if (IsShellScript(script.Content))
+            if (IsShellScript(syntax.Text, script.BodySpan))
             {
                 ReadSource(syntax.Text, script.BodySpan, dialect);
             }
@@ -403,15 +403,15 @@ internal sealed class RunCommands : IShellCommandSink
     }
 
     // A script's #! line may name another interpreter (python, node...): then it is not shell code.
-    private static bool IsShellScript(string content)
+    private static bool IsShellScript(string text, TextSpan body)
     {
-        if (!content.StartsWith("#!", StringComparison.Ordinal))
+        if (body.Length < 2 || text[body.Start] != '#' || text[body.Start + 1] != '!')
         {
             return true;
         }
 
-        var end = content.IndexOfAny(new[] { '\n', '\r' });
-        var words = content.Substring(2, (end < 0 ? content.Length : end) - 2).Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+        var end = text.IndexOfAny(new[] { '\n', '\r' }, body.Start, body.Length);
+        var words = text.Substring(body.Start + 2, (end < 0 ? body.End : end) - body.Start - 2).Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
         {
             return true;

@@ -34,6 +34,8 @@ public class GoBuildCacheNotMountedTests
     [InlineData("ONBUILD RUN [|go install .|]")]
     [InlineData("RUN <<EOF\n[|go build .|]\nEOF")]
     [InlineData("RUN bash <<EOF\n[|go build .|]\nEOF")]
+    [InlineData("RUN <<EOF\n#!/bin/sh\n[|go build .|]\nEOF")]
+    [InlineData("RUN <<EOF\n#!/usr/bin/env -S bash -e\n[|go build .|]\nEOF")]
     public void CommandForms(string run) => Findings(Golang + run + "\n", Id);
 
     [Theory]
