@@ -103,7 +103,7 @@ internal sealed class BuildModel
     private static StageState StartStage(Instruction from, List<StageState> finished, ref Dictionary<string, int>? stageNames, GlobalArgTable globalArgs, char escape)
     {
         var stageIndex = finished.Count;
-        var words = from.Words;
+        var words = from.ArgumentWords;
         var image = words.Count > 0 ? VariableExpander.Expand(words[0].Value, escape, globalArgs, out _) : string.Empty;
         StageState state;
         if (stageNames != null && stageNames.TryGetValue(image, out var parentIndex) && parentIndex < finished.Count)
@@ -122,7 +122,7 @@ internal sealed class BuildModel
         if (words.Count >= 3 && string.Equals(words[1].Value, "AS", StringComparison.OrdinalIgnoreCase))
         {
             state.StageName = words[2].Value;
-            (stageNames ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase))[words[2].Value] = stageIndex;
+            (stageNames ??= new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase))[state.StageName] = stageIndex;
         }
 
         return state;
@@ -238,19 +238,19 @@ internal sealed class BuildModel
                 }
 
                 return withEnv;
-            case InstructionKind.User when instruction.Words.Count > 0:
+            case InstructionKind.User when instruction.ArgumentWords.Count > 0:
                 var withUser = state.Clone();
                 // An unresolved part keeps the unknown marker, so such a user is never taken for root.
-                withUser.User = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state, out _);
+                withUser.User = VariableExpander.Expand(instruction.ArgumentWords[0].Value, state.Escape, state, out _);
                 return withUser;
-            case InstructionKind.Workdir when instruction.Words.Count > 0:
+            case InstructionKind.Workdir when instruction.ArgumentWords.Count > 0:
                 var withWorkdir = state.Clone();
-                var workdir = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state, out _);
+                var workdir = VariableExpander.Expand(instruction.ArgumentWords[0].Value, state.Escape, state, out _);
                 withWorkdir.Workdir = UnixPath.Resolve(workdir, state.Workdir);
                 return withWorkdir;
-            case InstructionKind.Shell when instruction.IsJsonForm && instruction.Words.Count > 0:
+            case InstructionKind.Shell when instruction.IsJsonForm && instruction.ArgumentWords.Count > 0:
                 var withShell = state.Clone();
-                var program = instruction.Words[0].Value.ToLowerInvariant();
+                var program = instruction.ArgumentWords[0].Value.ToLowerInvariant();
                 withShell.Shell = program.Contains("powershell") || program.Contains("pwsh") ? ShellDialect.PowerShell
                     : program.EndsWith("cmd", StringComparison.Ordinal) || program.EndsWith("cmd.exe", StringComparison.Ordinal) ? ShellDialect.Cmd
                     : ShellDialect.Posix;

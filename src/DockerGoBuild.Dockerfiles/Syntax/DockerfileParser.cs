@@ -425,7 +425,7 @@ public static class DockerfileParser
                     isJsonForm = arguments.IsJsonForm;
                     if (makesWords)
                     {
-                        madeArguments = Instruction.ArgumentsOf(arguments.MadeWords(), arguments.MadeKeyValues());
+                        madeArguments = Instruction.ArgumentsOf(arguments.MadeWordTable(), arguments.MadeKeyValues());
                     }
 
                     break;

@@ -16,9 +16,10 @@ public sealed class Instruction
     // ONBUILD's trigger (whose heredocs are ONBUILD's too), or else the heredocs, or null for none.
     private object? _innerOrHeredocs;
 
-    // The words, or for ENV and LABEL the pairs, or for ARG both (WordsAndPairs). The parser makes them for the
-    // kinds whose words the analysis always reads; the others' are made from the line when first asked for, and
-    // published in one write, so that every thread sees the same words and pairs.
+    // The words' table (see ArgumentWords), or for ENV and LABEL the pairs, or an ArgumentSet for ARG's both and
+    // for words made public. The parser reads them for the kinds whose words the analysis always reads; the others'
+    // are read from the line when first asked for. Each is published in one write, so that every thread sees the
+    // same words and pairs.
     private object? _arguments;
 
     internal Instruction(
@@ -74,7 +75,7 @@ public sealed class Instruction
     /// words for FROM, EXPOSE, COPY, ADD, VOLUME; quote-preserving words for ARG; the whole text for
     /// shell-form RUN, CMD, ENTRYPOINT, SHELL and the single-string instructions.
     /// </summary>
-    public IReadOnlyList<Word> Words => WordArray;
+    public IReadOnlyList<Word> Words => Arguments is ArgumentSet { Words: { } words } ? words : MakePublicWords();
 
     /// <summary>The pairs of ENV and LABEL, and of ARG (split at the first '=').</summary>
     public IReadOnlyList<KeyValue> KeyValues => KeyValueArray;
@@ -82,17 +83,18 @@ public sealed class Instruction
     // The lists as arrays, for the rules' loops (no enumerator to allocate, no interface to call through).
     internal InstructionFlag[] FlagArray { get; }
 
-    internal Word[] WordArray => Arguments switch
+    /// <summary>The words read from their table, for the analysis: no object is made for a word.</summary>
+    internal ArgumentWords ArgumentWords => new(Line, Arguments switch
     {
-        Word[] words => words,
-        WordsAndPairs both => both.Words,
-        _ => Array.Empty<Word>(),
-    };
+        int[] table => table,
+        ArgumentSet set => set.Table,
+        _ => Array.Empty<int>(),
+    });
 
     internal KeyValue[] KeyValueArray => Arguments switch
     {
         KeyValue[] pairs => pairs,
-        WordsAndPairs both => both.Pairs,
+        ArgumentSet set => set.Pairs,
         _ => Array.Empty<KeyValue>(),
     };
 
@@ -156,15 +158,49 @@ public sealed class Instruction
         return null;
     }
 
-    /// <summary>The words and pairs as <see cref="Instruction"/> keeps them (its constructor's <c>arguments</c>).</summary>
-    internal static object ArgumentsOf(Word[] words, KeyValue[] pairs) =>
-        pairs.Length == 0 ? words : words.Length == 0 ? pairs : new WordsAndPairs(words, pairs);
+    /// <summary>The words' table and the pairs as <see cref="Instruction"/> keeps them (its constructor's <c>arguments</c>).</summary>
+    internal static object ArgumentsOf(int[] wordTable, KeyValue[] pairs) =>
+        pairs.Length == 0 ? wordTable : wordTable.Length == 0 ? pairs : new ArgumentSet(wordTable, pairs, null);
 
     private object MakeArguments()
     {
-        InstructionLineParsers.MakeWords(Kind, Keyword, Line, ArgumentsStart, ArgumentsEnd, _escape, out var words, out var pairs);
-        var made = ArgumentsOf(words, pairs);
+        InstructionLineParsers.MakeWords(Kind, Keyword, Line, ArgumentsStart, ArgumentsEnd, _escape, out var wordTable, out var pairs);
+        var made = ArgumentsOf(wordTable, pairs);
         return Interlocked.CompareExchange(ref _arguments, made, null) ?? made;
+    }
+
+    // The public words, made from the table once: the first thread to publish them wins, and the others take its words.
+    private Word[] MakePublicWords()
+    {
+        while (true)
+        {
+            var arguments = Arguments;
+            var set = arguments as ArgumentSet;
+            if (set?.Words is { } made)
+            {
+                return made;
+            }
+
+            var table = set?.Table ?? arguments as int[];
+            if (table == null || table.Length == 0)
+            {
+                return Array.Empty<Word>();
+            }
+
+            var pairs = set?.Pairs ?? Array.Empty<KeyValue>();
+            var view = new ArgumentWords(Line, table);
+            var words = new Word[view.Count];
+            for (var i = 0; i < words.Length; i++)
+            {
+                // ARG's pairs are its words split at '=': a word without one is its pair's key, the same object.
+                words[i] = Kind == InstructionKind.Arg && pairs[i].Value == null ? pairs[i].Key : view[i].ToWord();
+            }
+
+            if (Interlocked.CompareExchange(ref _arguments, new ArgumentSet(table, pairs, words), arguments) == arguments)
+            {
+                return words;
+            }
+        }
     }
 
     /// <summary>The source span of a logical range of this instruction.</summary>
@@ -172,16 +208,21 @@ public sealed class Instruction
 
     public override string ToString() => Line.Text;
 
-    private sealed class WordsAndPairs
+    // Words and pairs both (ARG), or the words once made public.
+    private sealed class ArgumentSet
     {
-        public WordsAndPairs(Word[] words, KeyValue[] pairs)
+        public ArgumentSet(int[] table, KeyValue[] pairs, Word[]? words)
         {
-            Words = words;
+            Table = table;
             Pairs = pairs;
+            Words = words;
         }
 
-        public Word[] Words { get; }
+        public int[] Table { get; }
 
         public KeyValue[] Pairs { get; }
+
+        /// <summary>The public words, or null until they are asked for.</summary>
+        public Word[]? Words { get; }
     }
 }

@@ -31,6 +31,10 @@ internal static class InstructionLineParsers
         private readonly List<int> _rawWords = new();
         private int _wordCount;
 
+        // The words made, in ArgumentWords' table layout, in [0, _tableLength).
+        private int[] _wordTable = new int[64];
+        private int _tableLength;
+
         public LogicalLine Line { get; private set; } = null!;
 
         /// <summary>The logical line's characters; only [0, <see cref="LogicalLine.Length"/>) is the line.</summary>
@@ -44,8 +48,6 @@ internal static class InstructionLineParsers
 
         /// <summary>False while the parser checks the arguments: the readers then count words but make none.</summary>
         public bool MakesWords { get; private set; }
-
-        public List<Word> Words { get; } = new();
 
         public List<KeyValue> KeyValues { get; } = new();
 
@@ -67,7 +69,7 @@ internal static class InstructionLineParsers
             End = end;
             Escape = escape;
             MakesWords = makesWords;
-            Words.Clear();
+            _tableLength = 0;
             KeyValues.Clear();
             _wordCount = 0;
             IsJsonForm = false;
@@ -84,7 +86,7 @@ internal static class InstructionLineParsers
             _wordCount++;
             if (MakesWords)
             {
-                Words.Add(new Word(Line, start, length, valueStart, valueLength));
+                AddToTable(start, length, valueStart, valueLength);
             }
         }
 
@@ -94,12 +96,23 @@ internal static class InstructionLineParsers
             _wordCount++;
             if (MakesWords)
             {
-                Words.Add(new Word(JsonArrayReader.Decode(Text, start + 1, start + length - 1), start, length));
+                // Decoded when the value is read: its value start is past the opening quote, its length unknown.
+                AddToTable(start, length, start + 1, -1);
             }
         }
 
-        /// <summary>The words made, in an array of their own (the shared empty one when there are none).</summary>
-        public Word[] MadeWords() => Words.Count == 0 ? Array.Empty<Word>() : Words.ToArray();
+        /// <summary>The words made, as ArgumentWords' table of their exact number (the shared empty one when there are none).</summary>
+        public int[] MadeWordTable()
+        {
+            if (_tableLength == 0)
+            {
+                return Array.Empty<int>();
+            }
+
+            var table = new int[_tableLength];
+            Array.Copy(_wordTable, table, _tableLength);
+            return table;
+        }
 
         /// <summary>The pairs made, in an array of their own (the shared empty one when there are none).</summary>
         public KeyValue[] MadeKeyValues() => KeyValues.Count == 0 ? Array.Empty<KeyValue>() : KeyValues.ToArray();
@@ -110,8 +123,22 @@ internal static class InstructionLineParsers
             _wordCount = count;
             if (MakesWords)
             {
-                Words.RemoveRange(count, Words.Count - count);
+                _tableLength = count * ArgumentWords.Stride;
             }
+        }
+
+        private void AddToTable(int start, int length, int valueStart, int valueLength)
+        {
+            if (_tableLength + ArgumentWords.Stride > _wordTable.Length)
+            {
+                Array.Resize(ref _wordTable, _wordTable.Length * 2);
+            }
+
+            _wordTable[_tableLength] = start;
+            _wordTable[_tableLength + 1] = length;
+            _wordTable[_tableLength + 2] = valueStart;
+            _wordTable[_tableLength + 3] = valueLength;
+            _tableLength += ArgumentWords.Stride;
         }
     }
 
@@ -126,9 +153,9 @@ internal static class InstructionLineParsers
     /// Reads the words and pairs of an instruction's arguments, line[<paramref name="start"/>, <paramref name="end"/>),
     /// as the parser found them (it checked the arguments, and reported their problems, without making words).
     /// </summary>
-    public static void MakeWords(InstructionKind kind, string keyword, LogicalLine line, int start, int end, char escape, out Word[] words, out KeyValue[] keyValues)
+    public static void MakeWords(InstructionKind kind, string keyword, LogicalLine line, int start, int end, char escape, out int[] wordTable, out KeyValue[] keyValues)
     {
-        words = Array.Empty<Word>();
+        wordTable = Array.Empty<int>();
         keyValues = Array.Empty<KeyValue>();
         if (kind is InstructionKind.Unknown or InstructionKind.Onbuild)
         {
@@ -140,7 +167,7 @@ internal static class InstructionLineParsers
         {
             if (end > start)
             {
-                words = new[] { new Word(line, start, end - start, start, end - start) };
+                wordTable = new[] { start, end - start, start, end - start };
             }
 
             return;
@@ -154,7 +181,7 @@ internal static class InstructionLineParsers
         var arguments = scratch.Arguments;
         arguments.Reset(line, text, start, end, escape, makesWords: true);
         Read(kind, keyword, arguments, report: null);
-        words = arguments.MadeWords();
+        wordTable = arguments.MadeWordTable();
         keyValues = arguments.MadeKeyValues();
 
         arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\', makesWords: false);
@@ -206,11 +233,11 @@ internal static class InstructionLineParsers
                 break;
             case InstructionKind.Arg when arguments.MakesWords:
                 ReadWords(arguments, arguments.Start);
-                for (var i = 0; i < arguments.RawWords.Count; i += 3)
+                var words = arguments.RawWords;
+                for (var i = 0; i < words.Count; i += 3)
                 {
-                    var word = RawWord(arguments, i);
-                    arguments.Words.Add(word);
-                    arguments.KeyValues.Add(SplitAtEquals(arguments, i, word));
+                    arguments.AddWord(words[i], words[i + 1], words[i], words[i + 2]);
+                    arguments.KeyValues.Add(SplitAtEquals(arguments, i));
                 }
 
                 break;
@@ -554,7 +581,7 @@ internal static class InstructionLineParsers
 
             if (arguments.MakesWords)
             {
-                arguments.KeyValues.Add(SplitAtEquals(arguments, i, word: null));
+                arguments.KeyValues.Add(SplitAtEquals(arguments, i));
             }
         }
     }
@@ -573,13 +600,13 @@ internal static class InstructionLineParsers
         return new Word(arguments.Line, words[i], words[i + 1], words[i], words[i + 2]);
     }
 
-    /// <summary>The pair of raw word <paramref name="i"/> split at its first '=' (for ARG, <paramref name="word"/> is the word itself).</summary>
-    private static KeyValue SplitAtEquals(Arguments arguments, int i, Word? word)
+    /// <summary>The pair of raw word <paramref name="i"/> split at its first '='.</summary>
+    private static KeyValue SplitAtEquals(Arguments arguments, int i)
     {
         var equals = EqualsIndex(arguments, i);
         if (equals < 0)
         {
-            return new KeyValue(word ?? RawWord(arguments, i), null, string.Empty);
+            return new KeyValue(RawWord(arguments, i), null, string.Empty);
         }
 
         var start = arguments.RawWords[i];
