@@ -88,7 +88,7 @@ public static class DockerfileParser
         public void Return()
         {
             Reader.Reset();
-            Builder.Reset(string.Empty);
+            Builder.Reset(null);
             Arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\', makesWords: false);
             Flags.Clear();
             Instructions.Clear();
@@ -241,6 +241,7 @@ public static class DockerfileParser
                 Report("no-instructions", ParseSeverity.Error, "The file has no instructions: a Dockerfile needs at least a FROM", new TextSpan(_text.Length, 0));
             }
 
+            _scratch.Builder.Finish();
             var instructions = new List<Instruction>(_instructions.Count);
             instructions.AddRange(_instructions);
             return new DockerfileSyntax(
