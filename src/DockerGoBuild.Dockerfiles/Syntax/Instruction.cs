@@ -10,11 +10,18 @@ public sealed class Instruction
     // The escape character in force, for reading the words again.
     private readonly char _escape;
 
-    // The kind in a byte, and rarely used parts sharing fields below: a file has thousands of instructions.
-    private readonly byte _kind;
+    // The kind, and how the keyword is spelled, in a byte, and rarely used parts sharing a field below: a file has
+    // thousands of instructions.
+    private const int KindBits = 0x1F;
+    private const int UpperCaseKeyword = 0;
+    private const int LowerCaseKeyword = 0x20;
+    private const int OtherKeyword = 0x40;
+    private readonly byte _kindAndSpelling;
 
-    // ONBUILD's trigger (whose heredocs are ONBUILD's too), or else the heredocs, or null for none.
-    private object? _innerOrHeredocs;
+    // The flags, ONBUILD's trigger (whose heredocs are ONBUILD's too), the heredocs, and the keyword when it is not
+    // spelled as the kind's upper- or lower-case one: null for none of them, the flags' array, the trigger, the
+    // heredocs' list, or Extras for more than one.
+    private object? _extras;
 
     // The words' table (see ArgumentWords), or for ENV and LABEL the pairs, or an ArgumentSet for ARG's both and
     // for words made public. The parser reads them for the kinds whose words the analysis always reads; the others'
@@ -35,23 +42,32 @@ public sealed class Instruction
         Instruction? inner,
         object? arguments)
     {
-        _kind = (byte)kind;
-        Keyword = keyword;
+        var spelling = keyword == InstructionKinds.Keyword(kind, lowerCase: false) ? UpperCaseKeyword
+            : keyword == InstructionKinds.Keyword(kind, lowerCase: true) ? LowerCaseKeyword
+            : OtherKeyword;
+        _kindAndSpelling = (byte)((int)kind | spelling);
         Line = line;
         KeywordStart = keywordStart;
-        FlagArray = flags;
         ArgumentsStart = argumentsStart;
         ArgumentsEnd = argumentsEnd;
         _escape = escape;
         IsJsonForm = isJsonForm;
-        _innerOrHeredocs = inner;
+        var otherKeyword = spelling == OtherKeyword ? keyword : null;
+        _extras = otherKeyword != null || (flags.Length > 0 && inner != null) ? new Extras(flags, inner, otherKeyword)
+            : flags.Length > 0 ? flags
+            : inner;
         _arguments = arguments;
     }
 
-    public InstructionKind Kind => (InstructionKind)_kind;
+    public InstructionKind Kind => (InstructionKind)(_kindAndSpelling & KindBits);
 
     /// <summary>The keyword as written (<c>RUN</c>, <c>run</c>, ...).</summary>
-    public string Keyword { get; }
+    public string Keyword => (_kindAndSpelling & ~KindBits) switch
+    {
+        UpperCaseKeyword => InstructionKinds.Keyword(Kind, lowerCase: false)!,
+        LowerCaseKeyword => InstructionKinds.Keyword(Kind, lowerCase: true)!,
+        _ => ((Extras)_extras!).Keyword!,
+    };
 
     /// <summary>The joined text of the instruction and its map back to the source.</summary>
     public LogicalLine Line { get; }
@@ -81,7 +97,12 @@ public sealed class Instruction
     public IReadOnlyList<KeyValue> KeyValues => KeyValueArray;
 
     // The lists as arrays, for the rules' loops (no enumerator to allocate, no interface to call through).
-    internal InstructionFlag[] FlagArray { get; }
+    internal InstructionFlag[] FlagArray => _extras switch
+    {
+        InstructionFlag[] flags => flags,
+        Extras extras => extras.Flags,
+        _ => Array.Empty<InstructionFlag>(),
+    };
 
     /// <summary>The words read from their table, for the analysis: no object is made for a word.</summary>
     internal ArgumentWords ArgumentWords => new(Line, Arguments switch
@@ -104,11 +125,11 @@ public sealed class Instruction
     public bool IsJsonForm { get; }
 
     /// <summary>ONBUILD's trigger instruction (it shares <see cref="Line"/> with its parent).</summary>
-    public Instruction? Inner => _innerOrHeredocs as Instruction;
+    public Instruction? Inner => InnerOrHeredocs as Instruction;
 
     public IReadOnlyList<Heredoc> Heredocs
     {
-        get => _innerOrHeredocs switch
+        get => InnerOrHeredocs switch
         {
             Instruction inner => inner.Heredocs,
             IReadOnlyList<Heredoc> heredocs => heredocs,
@@ -118,16 +139,28 @@ public sealed class Instruction
         // ONBUILD's heredocs are its trigger's.
         internal set
         {
-            if (_innerOrHeredocs is Instruction inner)
+            switch (_extras)
             {
-                inner.Heredocs = value;
-            }
-            else
-            {
-                _innerOrHeredocs = value;
+                case Instruction inner:
+                    inner.Heredocs = value;
+                    break;
+                case Extras { InnerOrHeredocs: Instruction inner }:
+                    inner.Heredocs = value;
+                    break;
+                case Extras extras:
+                    extras.InnerOrHeredocs = value;
+                    break;
+                case InstructionFlag[] flags:
+                    _extras = new Extras(flags, value, keyword: null);
+                    break;
+                default:
+                    _extras = value;
+                    break;
             }
         }
     }
+
+    private object? InnerOrHeredocs => _extras is Extras extras ? extras.InnerOrHeredocs : _extras;
 
     /// <summary>From the keyword to the end of the instruction's last line (heredoc terminators included), line break excluded.</summary>
     public TextSpan Span { get; internal set; }
@@ -207,6 +240,25 @@ public sealed class Instruction
     public TextSpan ToSource(int start, int end) => Line.ToSource(start, end);
 
     public override string ToString() => Line.Text;
+
+    // More than one of the rarely used parts (see _extras).
+    private sealed class Extras
+    {
+        public Extras(InstructionFlag[] flags, object? innerOrHeredocs, string? keyword)
+        {
+            Flags = flags;
+            InnerOrHeredocs = innerOrHeredocs;
+            Keyword = keyword;
+        }
+
+        public InstructionFlag[] Flags { get; }
+
+        /// <summary>ONBUILD's trigger, or the heredocs (set once the parser has read them), or null.</summary>
+        public object? InnerOrHeredocs { get; set; }
+
+        /// <summary>The keyword, when it is not spelled as the kind's upper- or lower-case one.</summary>
+        public string? Keyword { get; }
+    }
 
     // Words and pairs both (ARG), or the words once made public.
     private sealed class ArgumentSet
