@@ -8,10 +8,9 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 internal readonly struct ArgumentWords
 {
     /// <summary>
-    /// A word's ints: its start and length in the logical line, and its value's start and length there, the value
-    /// length being -1 for a JSON string with escapes (decoded when its value is read).
+    /// A word's ints: its start and length in the logical line, and its value as <see cref="ValueOf"/> packs it.
     /// </summary>
-    public const int Stride = 4;
+    public const int Stride = 3;
 
     private readonly LogicalLine _line;
     private readonly int[] _table;
@@ -23,6 +22,13 @@ internal readonly struct ArgumentWords
     }
 
     public int Count => _table.Length / Stride;
+
+    /// <summary>
+    /// A word's value in one int: its length, shifted, and whether it starts one past the word (a JSON string's quote)
+    /// rather than at it, in the low bit. The length is -1 for a JSON string with escapes, decoded when it is read.
+    /// </summary>
+    public static int ValueOf(int start, int valueStart, int valueLength) => (valueLength << 1) | (valueStart - start);
+
 
     public ArgumentWord this[int index] => new(_line, _table, index * Stride);
 }
@@ -54,9 +60,10 @@ internal readonly struct ArgumentWord
     /// <summary>True when the value is the line's characters [start, start + length) (not a JSON string with escapes).</summary>
     public bool TryGetLineValue(out LogicalLine line, out int start, out int length)
     {
+        var value = _table[_at + 2];
         line = _line;
-        start = _table[_at + 2];
-        length = _table[_at + 3];
+        start = Start + (value & 1);
+        length = value >> 1;
         return length >= 0;
     }
 

@@ -23,10 +23,10 @@ public sealed class Instruction
     // heredocs' list, or Extras for more than one.
     private object? _extras;
 
-    // The words' table (see ArgumentWords), or for ENV and LABEL the pairs, or an ArgumentSet for ARG's both and
-    // for words made public. The parser reads them for the kinds whose words the analysis always reads; the others'
-    // are read from the line when first asked for. Each is published in one write, so that every thread sees the
-    // same words and pairs.
+    // The words' table (see ArgumentWords), or for ENV, LABEL and ARG the pairs (ARG's words are its pairs joined
+    // again), or PublicWords once the words are made public. The parser reads them for the kinds whose words the
+    // analysis always reads; the others' are read from the line when first asked for. Each is published in one write,
+    // so that every thread sees the same words and pairs.
     private object? _arguments;
 
     internal Instruction(
@@ -91,7 +91,7 @@ public sealed class Instruction
     /// words for FROM, EXPOSE, COPY, ADD, VOLUME; quote-preserving words for ARG; the whole text for
     /// shell-form RUN, CMD, ENTRYPOINT, SHELL and the single-string instructions.
     /// </summary>
-    public IReadOnlyList<Word> Words => Arguments is ArgumentSet { Words: { } words } ? words : MakePublicWords();
+    public IReadOnlyList<Word> Words => Arguments is PublicWords made ? made.Words : MakePublicWords();
 
     /// <summary>The pairs of ENV and LABEL, and of ARG (split at the first '=').</summary>
     public IReadOnlyList<KeyValue> KeyValues => KeyValueArray;
@@ -108,14 +108,14 @@ public sealed class Instruction
     internal ArgumentWords ArgumentWords => new(Line, Arguments switch
     {
         int[] table => table,
-        ArgumentSet set => set.Table,
+        PublicWords { MadeFrom: int[] table } => table,
         _ => Array.Empty<int>(),
     });
 
     internal KeyValue[] KeyValueArray => Arguments switch
     {
         KeyValue[] pairs => pairs,
-        ArgumentSet set => set.Pairs,
+        PublicWords { MadeFrom: KeyValue[] pairs } => pairs,
         _ => Array.Empty<KeyValue>(),
     };
 
@@ -191,9 +191,8 @@ public sealed class Instruction
         return null;
     }
 
-    /// <summary>The words' table and the pairs as <see cref="Instruction"/> keeps them (its constructor's <c>arguments</c>).</summary>
-    internal static object ArgumentsOf(int[] wordTable, KeyValue[] pairs) =>
-        pairs.Length == 0 ? wordTable : wordTable.Length == 0 ? pairs : new ArgumentSet(wordTable, pairs, null);
+    /// <summary>The words' table or the pairs, as <see cref="Instruction"/> keeps them (its constructor's <c>arguments</c>): an instruction has one or the other.</summary>
+    internal static object ArgumentsOf(int[] wordTable, KeyValue[] pairs) => pairs.Length > 0 ? pairs : wordTable;
 
     private object MakeArguments()
     {
@@ -202,38 +201,62 @@ public sealed class Instruction
         return Interlocked.CompareExchange(ref _arguments, made, null) ?? made;
     }
 
-    // The public words, made from the table once: the first thread to publish them wins, and the others take its words.
+    // The public words, made once: the first thread to publish them wins, and the others take its words.
     private Word[] MakePublicWords()
     {
         while (true)
         {
             var arguments = Arguments;
-            var set = arguments as ArgumentSet;
-            if (set?.Words is { } made)
+            if (arguments is PublicWords published)
             {
-                return made;
+                return published.Words;
             }
 
-            var table = set?.Table ?? arguments as int[];
-            if (table == null || table.Length == 0)
+            Word[] words;
+            if (arguments is int[] table && table.Length > 0)
+            {
+                var view = new ArgumentWords(Line, table);
+                words = new Word[view.Count];
+                for (var i = 0; i < words.Length; i++)
+                {
+                    words[i] = view[i].ToWord();
+                }
+            }
+            else if (arguments is KeyValue[] pairs && Kind == InstructionKind.Arg)
+            {
+                words = ArgWords(pairs);
+            }
+            else
             {
                 return Array.Empty<Word>();
             }
 
-            var pairs = set?.Pairs ?? Array.Empty<KeyValue>();
-            var view = new ArgumentWords(Line, table);
-            var words = new Word[view.Count];
-            for (var i = 0; i < words.Length; i++)
-            {
-                // ARG's pairs are its words split at '=': a word without one is its pair's key, the same object.
-                words[i] = Kind == InstructionKind.Arg && pairs[i].Value == null ? pairs[i].Key : view[i].ToWord();
-            }
-
-            if (Interlocked.CompareExchange(ref _arguments, new ArgumentSet(table, pairs, words), arguments) == arguments)
+            if (Interlocked.CompareExchange(ref _arguments, new PublicWords(arguments, words), arguments) == arguments)
             {
                 return words;
             }
         }
+    }
+
+    // ARG's pairs are its words split at the first '=': a word without one is its pair's key, the same object, and
+    // the others span the key, the '=' and the value.
+    private static Word[] ArgWords(KeyValue[] pairs)
+    {
+        var words = new Word[pairs.Length];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            var key = pairs[i].Key;
+            if (pairs[i].Value is not { } value)
+            {
+                words[i] = key;
+                continue;
+            }
+
+            value.TryGetLineValue(out var line, out var valueStart, out var valueLength);
+            words[i] = new Word(line, key.Start, value.End - key.Start, key.Start, valueStart + valueLength - key.Start);
+        }
+
+        return words;
     }
 
     /// <summary>The source span of a logical range of this instruction.</summary>
@@ -260,21 +283,17 @@ public sealed class Instruction
         public string? Keyword { get; }
     }
 
-    // Words and pairs both (ARG), or the words once made public.
-    private sealed class ArgumentSet
+    // The words made public, and the table or the pairs they were made from.
+    private sealed class PublicWords
     {
-        public ArgumentSet(int[] table, KeyValue[] pairs, Word[]? words)
+        public PublicWords(object madeFrom, Word[] words)
         {
-            Table = table;
-            Pairs = pairs;
+            MadeFrom = madeFrom;
             Words = words;
         }
 
-        public int[] Table { get; }
+        public object MadeFrom { get; }
 
-        public KeyValue[] Pairs { get; }
-
-        /// <summary>The public words, or null until they are asked for.</summary>
-        public Word[]? Words { get; }
+        public Word[] Words { get; }
     }
 }

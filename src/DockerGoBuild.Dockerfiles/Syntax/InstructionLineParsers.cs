@@ -80,7 +80,7 @@ internal static class InstructionLineParsers
         /// <summary>Adds the word that is the line's characters [<paramref name="start"/>, <paramref name="end"/>).</summary>
         public void AddWord(int start, int end) => AddWord(start, end - start, start, end - start);
 
-        /// <summary>Adds a word whose value is the line's characters [<paramref name="valueStart"/>, + <paramref name="valueLength"/>).</summary>
+        /// <summary>Adds a word whose value is the line's characters [<paramref name="valueStart"/>, + <paramref name="valueLength"/>), starting at the word or, for a JSON string, one past its quote.</summary>
         public void AddWord(int start, int length, int valueStart, int valueLength)
         {
             _wordCount++;
@@ -136,8 +136,7 @@ internal static class InstructionLineParsers
 
             _wordTable[_tableLength] = start;
             _wordTable[_tableLength + 1] = length;
-            _wordTable[_tableLength + 2] = valueStart;
-            _wordTable[_tableLength + 3] = valueLength;
+            _wordTable[_tableLength + 2] = ArgumentWords.ValueOf(start, valueStart, valueLength);
             _tableLength += ArgumentWords.Stride;
         }
     }
@@ -167,7 +166,7 @@ internal static class InstructionLineParsers
         {
             if (end > start)
             {
-                wordTable = new[] { start, end - start, start, end - start };
+                wordTable = new[] { start, end - start, ArgumentWords.ValueOf(start, start, end - start) };
             }
 
             return;
@@ -232,11 +231,10 @@ internal static class InstructionLineParsers
                 ReadJsonOrList(arguments, report);
                 break;
             case InstructionKind.Arg when arguments.MakesWords:
+                // ARG's words are its pairs' (see Instruction.Words): only the pairs are kept.
                 ReadWords(arguments, arguments.Start);
-                var words = arguments.RawWords;
-                for (var i = 0; i < words.Count; i += 3)
+                for (var i = 0; i < arguments.RawWords.Count; i += 3)
                 {
-                    arguments.AddWord(words[i], words[i + 1], words[i], words[i + 2]);
                     arguments.KeyValues.Add(SplitAtEquals(arguments, i));
                 }
 
