@@ -21,7 +21,7 @@ public static class DockerfileParser
 
         using (AnalysisCancellation.Enter(cancellationToken))
         {
-            var scratch = Scratch.Rent(text);
+            var scratch = Scratch.Rent();
             try
             {
                 return scratch.Reader.Read(text, cancellationToken);
@@ -66,11 +66,10 @@ public static class DockerfileParser
 
         public char[] Line { get; private set; } = new char[256];
 
-        public static Scratch Rent(string text)
+        public static Scratch Rent()
         {
             var scratch = cached ?? new Scratch();
             cached = null;
-            scratch.Builder.Reset(text);
             return scratch;
         }
 
@@ -143,6 +142,7 @@ public static class DockerfileParser
         {
             _text = text;
             _lines = LineMap.Create(text);
+            _scratch.Builder.Reset(_lines);
             _cancellationToken = cancellationToken;
             _escape = '\\';
             _directivesDone = false;
@@ -218,10 +218,9 @@ public static class DockerfileParser
                     Report("empty-continuation-line", ParseSeverity.Warning, "Empty continuation line: BuildKit warns about it and will reject it in a future release", instruction.KeywordSpan);
                 }
 
-                var instructionEnd = _lines.ContentEnd(lastLine);
                 if (CanContainHeredoc(instruction))
                 {
-                    var heredocs = ReadHeredocs(logical, chars, ref line, ref lastLine, ref instructionEnd);
+                    var heredocs = ReadHeredocs(logical, chars, ref line, ref lastLine);
                     if (heredocs.Count > 0)
                     {
                         // ONBUILD's are its trigger's: setting them on the one sets them on the other.
@@ -232,7 +231,7 @@ public static class DockerfileParser
                 // The logical line may start with lines that hold only a continuation: the keyword's line is where the
                 // instruction starts. The first piece is on the first line, so a keyword in it needs no search.
                 var keywordLine = instruction.KeywordStart < logical.PieceSourceSpan(0).Length ? firstLine : _lines.GetLineIndex(instruction.KeywordSpan.Start);
-                SetExtent(instruction, keywordLine, lastLine, instructionEnd);
+                SetExtent(instruction, keywordLine, lastLine);
                 _instructions.Add(instruction);
             }
 
@@ -260,16 +259,13 @@ public static class DockerfileParser
             _comments.Add(start);
         }
 
-        private static void SetExtent(Instruction instruction, int startLine, int endLine, int end)
+        private static void SetExtent(Instruction instruction, int startLine, int endLine)
         {
             instruction.StartLine = startLine;
             instruction.EndLine = endLine;
-            // The keyword's start in the source (KeywordSpan would map its end too).
-            var start = instruction.Line.ToSource(instruction.KeywordStart);
-            instruction.Span = TextSpan.FromBounds(start, Math.Max(start, end));
             if (instruction.Inner != null)
             {
-                SetExtent(instruction.Inner, startLine, endLine, end);
+                SetExtent(instruction.Inner, startLine, endLine);
             }
         }
 
@@ -455,7 +451,7 @@ public static class DockerfileParser
             return effective.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add && !effective.IsJsonForm;
         }
 
-        private IReadOnlyList<Heredoc> ReadHeredocs(LogicalLine logical, char[] chars, ref int line, ref int lastLine, ref int instructionEnd)
+        private IReadOnlyList<Heredoc> ReadHeredocs(LogicalLine logical, char[] chars, ref int line, ref int lastLine)
         {
             var markers = HeredocMarkers.Find(chars, logical.Length);
             if (markers == null)
@@ -500,7 +496,6 @@ public static class DockerfileParser
 
                 var bodyEnd = terminated ? terminatorSpan.Start : _text.Length;
                 var bodySpan = TextSpan.FromBounds(bodyStart, Math.Max(bodyStart, bodyEnd));
-                instructionEnd = terminated ? terminatorSpan.End : _lines.ContentEnd(_lines.Count - 1);
                 heredocs.Add(new Heredoc(_text, marker.Name, marker.Chomp, marker.Expand, marker.FileDescriptor, markerSpan, bodySpan, terminatorSpan, terminated));
                 if (!terminated)
                 {

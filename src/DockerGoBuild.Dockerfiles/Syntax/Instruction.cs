@@ -163,7 +163,16 @@ public sealed class Instruction
     private object? InnerOrHeredocs => _extras is Extras extras ? extras.InnerOrHeredocs : _extras;
 
     /// <summary>From the keyword to the end of the instruction's last line (heredoc terminators included), line break excluded.</summary>
-    public TextSpan Span { get; internal set; }
+    public TextSpan Span
+    {
+        get
+        {
+            // The keyword's start in the source (KeywordSpan would map its end too); the end is found from the lines
+            // rather than kept, as a file has thousands of instructions.
+            var start = Line.ToSource(KeywordStart);
+            return TextSpan.FromBounds(start, Math.Max(start, Line.Lines.ContentEnd(EndLine)));
+        }
+    }
 
     /// <summary>The keyword in the source.</summary>
     public TextSpan KeywordSpan => Line.ToSource(KeywordStart, KeywordStart + Keyword.Length);

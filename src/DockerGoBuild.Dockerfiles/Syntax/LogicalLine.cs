@@ -194,16 +194,22 @@ public sealed class LogicalLine
         }
     }
 
+    /// <summary>The lines of the source the line was read from.</summary>
+    internal LineMap Lines => _table.Lines;
+
     private int LogicalStart(int index) => _start >= 0 ? 0 : _table.Pieces[PieceAt(index)];
 
-    /// <summary>The source and the pieces of its lines of more than one piece, shared by the lines of a parse.</summary>
+    /// <summary>The source, its lines, and the pieces of its logical lines of more than one piece, shared by the lines of a parse.</summary>
     private sealed class PieceTable
     {
-        public PieceTable(string source, int[] pieces)
+        public PieceTable(LineMap lines, int[] pieces)
         {
-            Source = source;
+            Lines = lines;
+            Source = lines.Text;
             Pieces = pieces;
         }
+
+        public LineMap Lines { get; }
 
         public string Source { get; }
 
@@ -226,10 +232,10 @@ public sealed class LogicalLine
         private int _used;
         private int _length;
 
-        /// <summary>Starts reading lines of <paramref name="source"/> (null: forgets the last source).</summary>
-        public void Reset(string? source)
+        /// <summary>Starts reading the logical lines of a source, found in its <paramref name="lines"/> (null: forgets the last source).</summary>
+        public void Reset(LineMap? lines)
         {
-            _table = source == null ? null : new PieceTable(source, _pieces);
+            _table = lines == null ? null : new PieceTable(lines, _pieces);
             _kept = 0;
             Clear();
         }
