@@ -176,7 +176,6 @@ public static class DockerfileParser
                 var builder = _scratch.Builder;
                 builder.Clear();
                 builder.Add(start, pieceEnd - start);
-                var firstLine = line;
                 var lastLine = line;
                 line++;
                 var hasEmptyContinuationLine = false;
@@ -228,10 +227,8 @@ public static class DockerfileParser
                     }
                 }
 
-                // The logical line may start with lines that hold only a continuation: the keyword's line is where the
-                // instruction starts. The first piece is on the first line, so a keyword in it needs no search.
-                var keywordLine = instruction.KeywordStart < logical.PieceSourceSpan(0).Length ? firstLine : _lines.GetLineIndex(instruction.KeywordSpan.Start);
-                SetExtent(instruction, keywordLine, lastLine);
+                // Where the instruction starts is found from its line when asked for; where it ends, heredoc bodies included, is kept.
+                SetEndLine(instruction, lastLine);
                 _instructions.Add(instruction);
             }
 
@@ -259,13 +256,12 @@ public static class DockerfileParser
             _comments.Add(start);
         }
 
-        private static void SetExtent(Instruction instruction, int startLine, int endLine)
+        private static void SetEndLine(Instruction instruction, int endLine)
         {
-            instruction.StartLine = startLine;
             instruction.EndLine = endLine;
             if (instruction.Inner != null)
             {
-                SetExtent(instruction.Inner, startLine, endLine);
+                SetEndLine(instruction.Inner, endLine);
             }
         }
 
@@ -428,7 +424,7 @@ public static class DockerfileParser
                     break;
             }
 
-            return new Instruction(kind, keyword, logical, start, flags, argumentsStart, end, _escape, isJsonForm, inner, madeArguments);
+            return new Instruction(kind, keyword, logical, start, flags, argumentsStart, _escape, isJsonForm, inner, madeArguments);
         }
 
         // The build model or the rules read the words of nearly every FROM, COPY, ADD, ENV, ARG, WORKDIR and USER,

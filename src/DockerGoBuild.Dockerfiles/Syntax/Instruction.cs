@@ -10,13 +10,15 @@ public sealed class Instruction
     // The escape character in force, for reading the words again.
     private readonly char _escape;
 
-    // The kind, and how the keyword is spelled, in a byte, and rarely used parts sharing a field below: a file has
-    // thousands of instructions.
+    // The kind, how the keyword is spelled and whether the arguments are JSON in a byte, rarely used parts sharing a
+    // field below, and what the line tells found from it: a file has thousands of instructions.
     private const int KindBits = 0x1F;
+    private const int SpellingBits = 0x60;
     private const int UpperCaseKeyword = 0;
     private const int LowerCaseKeyword = 0x20;
     private const int OtherKeyword = 0x40;
-    private readonly byte _kindAndSpelling;
+    private const int JsonFormBit = 0x80;
+    private readonly byte _bits;
 
     // The flags, ONBUILD's trigger (whose heredocs are ONBUILD's too), the heredocs, and the keyword when it is not
     // spelled as the kind's upper- or lower-case one: null for none of them, the flags' array, the trigger, the
@@ -36,7 +38,6 @@ public sealed class Instruction
         int keywordStart,
         InstructionFlag[] flags,
         int argumentsStart,
-        int argumentsEnd,
         char escape,
         bool isJsonForm,
         Instruction? inner,
@@ -45,13 +46,11 @@ public sealed class Instruction
         var spelling = keyword == InstructionKinds.Keyword(kind, lowerCase: false) ? UpperCaseKeyword
             : keyword == InstructionKinds.Keyword(kind, lowerCase: true) ? LowerCaseKeyword
             : OtherKeyword;
-        _kindAndSpelling = (byte)((int)kind | spelling);
+        _bits = (byte)((int)kind | spelling | (isJsonForm ? JsonFormBit : 0));
         Line = line;
         KeywordStart = keywordStart;
         ArgumentsStart = argumentsStart;
-        ArgumentsEnd = argumentsEnd;
         _escape = escape;
-        IsJsonForm = isJsonForm;
         var otherKeyword = spelling == OtherKeyword ? keyword : null;
         _extras = otherKeyword != null || (flags.Length > 0 && inner != null) ? new Extras(flags, inner, otherKeyword)
             : flags.Length > 0 ? flags
@@ -59,10 +58,10 @@ public sealed class Instruction
         _arguments = arguments;
     }
 
-    public InstructionKind Kind => (InstructionKind)(_kindAndSpelling & KindBits);
+    public InstructionKind Kind => (InstructionKind)(_bits & KindBits);
 
     /// <summary>The keyword as written (<c>RUN</c>, <c>run</c>, ...).</summary>
-    public string Keyword => (_kindAndSpelling & ~KindBits) switch
+    public string Keyword => (_bits & SpellingBits) switch
     {
         UpperCaseKeyword => InstructionKinds.Keyword(Kind, lowerCase: false)!,
         LowerCaseKeyword => InstructionKinds.Keyword(Kind, lowerCase: true)!,
@@ -81,7 +80,20 @@ public sealed class Instruction
     public int ArgumentsStart { get; }
 
     /// <summary>Offset in <see cref="Line"/> where the arguments end (trailing blanks excluded).</summary>
-    public int ArgumentsEnd { get; }
+    public int ArgumentsEnd
+    {
+        get
+        {
+            // The line's end less its trailing blanks (an ONBUILD's trigger ends where the ONBUILD does).
+            var end = Line.Length;
+            while (end > KeywordStart && char.IsWhiteSpace(Line.CharAt(end - 1)))
+            {
+                end--;
+            }
+
+            return end;
+        }
+    }
 
     /// <summary>The arguments text after the flags, as BuildKit passes it to the instruction's line parser.</summary>
     public string ArgumentsText => Line.Substring(ArgumentsStart, ArgumentsEnd - ArgumentsStart);
@@ -122,7 +134,7 @@ public sealed class Instruction
     private object Arguments => Volatile.Read(ref _arguments) ?? MakeArguments();
 
     /// <summary>True when the arguments are a JSON array (exec form).</summary>
-    public bool IsJsonForm { get; }
+    public bool IsJsonForm => (_bits & JsonFormBit) != 0;
 
     /// <summary>ONBUILD's trigger instruction (it shares <see cref="Line"/> with its parent).</summary>
     public Instruction? Inner => InnerOrHeredocs as Instruction;
@@ -178,7 +190,7 @@ public sealed class Instruction
     public TextSpan KeywordSpan => Line.ToSource(KeywordStart, KeywordStart + Keyword.Length);
 
     /// <summary>Zero-based physical line of the keyword.</summary>
-    public int StartLine { get; internal set; }
+    public int StartLine => Line.Lines.GetLineIndex(Line.ToSource(KeywordStart));
 
     /// <summary>Zero-based physical line where the instruction ends.</summary>
     public int EndLine { get; internal set; }
