@@ -1,9 +1,12 @@
+using System;
+
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
 /// <summary>
 /// An instruction's words as the parser keeps them: one table of ints, <see cref="Stride"/> a word, with no object
-/// per word. The analysis reads the words through this view; <see cref="Instruction.Words"/> makes the public
-/// <see cref="Word"/>s from the same table when they are first asked for.
+/// per word, or for an instruction whose one word is its whole arguments text, <see cref="WholeArguments"/>. The
+/// analysis reads the words through this view; <see cref="Instruction.Words"/> makes the public <see cref="Word"/>s
+/// from the same table when they are first asked for.
 /// </summary>
 internal readonly struct ArgumentWords
 {
@@ -12,45 +15,84 @@ internal readonly struct ArgumentWords
     /// </summary>
     public const int Stride = 3;
 
+    /// <summary>
+    /// The words of an instruction whose one word is its arguments text as written (WORKDIR, USER, most FROMs):
+    /// the instruction knows where that lies, and needs no table.
+    /// </summary>
+    public static readonly object WholeArguments = new();
+
     private readonly LogicalLine _line;
-    private readonly int[] _table;
+
+    // Null for WholeArguments, whose word is [_wholeStart, + _wholeLength).
+    private readonly int[]? _table;
+    private readonly int _wholeStart;
+    private readonly int _wholeLength;
 
     public ArgumentWords(LogicalLine line, int[] table)
     {
         _line = line;
         _table = table;
+        _wholeStart = 0;
+        _wholeLength = 0;
     }
 
-    public int Count => _table.Length / Stride;
+    /// <summary>The one word that is the line's characters [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    public ArgumentWords(LogicalLine line, int start, int end)
+    {
+        _line = line;
+        _table = null;
+        _wholeStart = start;
+        _wholeLength = end - start;
+    }
+
+    public int Count => _table == null ? 1 : _table.Length / Stride;
+
+    public ArgumentWord this[int index]
+    {
+        get
+        {
+            if (_table == null)
+            {
+                if (index != 0)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(index));
+                }
+
+                return new(_line, _wholeStart, _wholeLength, ValueOf(_wholeStart, _wholeStart, _wholeLength));
+            }
+
+            var at = index * Stride;
+            return new(_line, _table[at], _table[at + 1], _table[at + 2]);
+        }
+    }
 
     /// <summary>
     /// A word's value in one int: its length, shifted, and whether it starts one past the word (a JSON string's quote)
     /// rather than at it, in the low bit. The length is -1 for a JSON string with escapes, decoded when it is read.
     /// </summary>
     public static int ValueOf(int start, int valueStart, int valueLength) => (valueLength << 1) | (valueStart - start);
-
-
-    public ArgumentWord this[int index] => new(_line, _table, index * Stride);
 }
 
 /// <summary>One word of <see cref="ArgumentWords"/>: what <see cref="Word"/> says of it, read from the table.</summary>
 internal readonly struct ArgumentWord
 {
     private readonly LogicalLine _line;
-    private readonly int[] _table;
-    private readonly int _at;
 
-    public ArgumentWord(LogicalLine line, int[] table, int at)
+    // ArgumentWords.ValueOf's packing.
+    private readonly int _value;
+
+    public ArgumentWord(LogicalLine line, int start, int length, int value)
     {
         _line = line;
-        _table = table;
-        _at = at;
+        Start = start;
+        Length = length;
+        _value = value;
     }
 
     /// <summary>Offset in the logical line.</summary>
-    public int Start => _table[_at];
+    public int Start { get; }
 
-    public int Length => _table[_at + 1];
+    public int Length { get; }
 
     public int End => Start + Length;
 
@@ -60,10 +102,9 @@ internal readonly struct ArgumentWord
     /// <summary>True when the value is the line's characters [start, start + length) (not a JSON string with escapes).</summary>
     public bool TryGetLineValue(out LogicalLine line, out int start, out int length)
     {
-        var value = _table[_at + 2];
         line = _line;
-        start = Start + (value & 1);
-        length = value >> 1;
+        start = Start + (_value & 1);
+        length = _value >> 1;
         return length >= 0;
     }
 

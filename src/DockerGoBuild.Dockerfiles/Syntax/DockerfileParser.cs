@@ -418,7 +418,7 @@ public static class DockerfileParser
                     isJsonForm = arguments.IsJsonForm;
                     if (makesWords)
                     {
-                        madeArguments = Instruction.ArgumentsOf(arguments.MadeWordTable(), arguments.MadeKeyValues());
+                        madeArguments = Instruction.ArgumentsOf(arguments.MadeWords(), arguments.MadeKeyValues());
                     }
 
                     break;

@@ -25,7 +25,7 @@ public sealed class Instruction
     // heredocs' list, or Extras for more than one.
     private object? _extras;
 
-    // The words' table (see ArgumentWords), or for ENV, LABEL and ARG the pairs (ARG's words are its pairs joined
+    // The words (an ArgumentWords table, or ArgumentWords.WholeArguments), or for ENV, LABEL and ARG the pairs (ARG's words are its pairs joined
     // again), or PublicWords once the words are made public. The parser reads them for the kinds whose words the
     // analysis always reads; the others' are read from the line when first asked for. Each is published in one write,
     // so that every thread sees the same words and pairs.
@@ -117,12 +117,12 @@ public sealed class Instruction
     };
 
     /// <summary>The words read from their table, for the analysis: no object is made for a word.</summary>
-    internal ArgumentWords ArgumentWords => new(Line, Arguments switch
+    internal ArgumentWords ArgumentWords => (Arguments is PublicWords published ? published.MadeFrom : Arguments) switch
     {
-        int[] table => table,
-        PublicWords { MadeFrom: int[] table } => table,
-        _ => Array.Empty<int>(),
-    });
+        int[] table => new(Line, table),
+        var words when words == ArgumentWords.WholeArguments => new(Line, ArgumentsStart, ArgumentsEnd),
+        _ => new(Line, Array.Empty<int>()),
+    };
 
     internal KeyValue[] KeyValueArray => Arguments switch
     {
@@ -212,13 +212,13 @@ public sealed class Instruction
         return null;
     }
 
-    /// <summary>The words' table or the pairs, as <see cref="Instruction"/> keeps them (its constructor's <c>arguments</c>): an instruction has one or the other.</summary>
-    internal static object ArgumentsOf(int[] wordTable, KeyValue[] pairs) => pairs.Length > 0 ? pairs : wordTable;
+    /// <summary>The words or the pairs, as <see cref="Instruction"/> keeps them (its constructor's <c>arguments</c>): an instruction has one or the other.</summary>
+    internal static object ArgumentsOf(object words, KeyValue[] pairs) => pairs.Length > 0 ? pairs : words;
 
     private object MakeArguments()
     {
-        InstructionLineParsers.MakeWords(Kind, Keyword, Line, ArgumentsStart, ArgumentsEnd, _escape, out var wordTable, out var pairs);
-        var made = ArgumentsOf(wordTable, pairs);
+        InstructionLineParsers.MakeWords(Kind, Keyword, Line, ArgumentsStart, ArgumentsEnd, _escape, out var words, out var pairs);
+        var made = ArgumentsOf(words, pairs);
         return Interlocked.CompareExchange(ref _arguments, made, null) ?? made;
     }
 
@@ -234,9 +234,9 @@ public sealed class Instruction
             }
 
             Word[] words;
-            if (arguments is int[] table && table.Length > 0)
+            if (arguments is int[] { Length: > 0 } || arguments == ArgumentWords.WholeArguments)
             {
-                var view = new ArgumentWords(Line, table);
+                var view = ArgumentWords;
                 words = new Word[view.Count];
                 for (var i = 0; i < words.Length; i++)
                 {

@@ -101,12 +101,21 @@ internal static class InstructionLineParsers
             }
         }
 
-        /// <summary>The words made, as ArgumentWords' table of their exact number (the shared empty one when there are none).</summary>
-        public int[] MadeWordTable()
+        /// <summary>
+        /// The words made as <see cref="Instruction"/> keeps them: <see cref="ArgumentWords.WholeArguments"/> for one word
+        /// that is the arguments as written, else their table of their exact number (the shared empty one for none).
+        /// </summary>
+        public object MadeWords()
         {
             if (_tableLength == 0)
             {
                 return Array.Empty<int>();
+            }
+
+            if (_tableLength == ArgumentWords.Stride && _wordTable[0] == Start && _wordTable[1] == End - Start
+                && _wordTable[2] == ArgumentWords.ValueOf(Start, Start, End - Start))
+            {
+                return ArgumentWords.WholeArguments;
             }
 
             var table = new int[_tableLength];
@@ -152,9 +161,9 @@ internal static class InstructionLineParsers
     /// Reads the words and pairs of an instruction's arguments, line[<paramref name="start"/>, <paramref name="end"/>),
     /// as the parser found them (it checked the arguments, and reported their problems, without making words).
     /// </summary>
-    public static void MakeWords(InstructionKind kind, string keyword, LogicalLine line, int start, int end, char escape, out int[] wordTable, out KeyValue[] keyValues)
+    public static void MakeWords(InstructionKind kind, string keyword, LogicalLine line, int start, int end, char escape, out object words, out KeyValue[] keyValues)
     {
-        wordTable = Array.Empty<int>();
+        words = Array.Empty<int>();
         keyValues = Array.Empty<KeyValue>();
         if (kind is InstructionKind.Unknown or InstructionKind.Onbuild)
         {
@@ -166,7 +175,7 @@ internal static class InstructionLineParsers
         {
             if (end > start)
             {
-                wordTable = new[] { start, end - start, ArgumentWords.ValueOf(start, start, end - start) };
+                words = ArgumentWords.WholeArguments;
             }
 
             return;
@@ -180,7 +189,7 @@ internal static class InstructionLineParsers
         var arguments = scratch.Arguments;
         arguments.Reset(line, text, start, end, escape, makesWords: true);
         Read(kind, keyword, arguments, report: null);
-        wordTable = arguments.MadeWordTable();
+        words = arguments.MadeWords();
         keyValues = arguments.MadeKeyValues();
 
         arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\', makesWords: false);
