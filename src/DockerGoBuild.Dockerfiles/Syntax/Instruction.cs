@@ -261,7 +261,7 @@ public sealed class Instruction
 
     // ARG's pairs are its words split at the first '=': a word without one is its pair's key, the same object, and
     // the others span the key, the '=' and the value.
-    private static Word[] ArgWords(KeyValue[] pairs)
+    private Word[] ArgWords(KeyValue[] pairs)
     {
         var words = new Word[pairs.Length];
         for (var i = 0; i < pairs.Length; i++)
@@ -273,8 +273,7 @@ public sealed class Instruction
                 continue;
             }
 
-            value.TryGetLineValue(out var line, out var valueStart, out var valueLength);
-            words[i] = new Word(line, key.Start, value.End - key.Start, key.Start, valueStart + valueLength - key.Start);
+            words[i] = new Word(Line, key.Start, value.End - key.Start, key.Start, value.LineValueEnd - key.Start);
         }
 
         return words;

@@ -5,15 +5,16 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// <summary>A word of an instruction's arguments: its value and where it is in the logical line.</summary>
 public sealed class Word
 {
-    // Most values are the logical line's own characters: they become a string only when asked for.
-    private readonly LogicalLine? _line;
+    // Most values are the logical line's own characters [_valueStart, + _valueLength): the field holds the line until
+    // the value is asked for, and then the value's string, which is all it needs from there on. A value given as a
+    // string is held from the start.
+    private object _lineOrValue;
     private readonly int _valueStart;
     private readonly int _valueLength;
-    private string? _value;
 
     public Word(string value, int start, int length)
     {
-        _value = value;
+        _lineOrValue = value;
         Start = start;
         Length = length;
     }
@@ -21,24 +22,33 @@ public sealed class Word
     /// <summary>A word whose value is the line's characters [<paramref name="valueStart"/>, + <paramref name="valueLength"/>).</summary>
     internal Word(LogicalLine line, int start, int length, int valueStart, int valueLength)
     {
-        _line = line;
+        _lineOrValue = line;
         Start = start;
         Length = length;
         _valueStart = valueStart;
         _valueLength = valueLength;
     }
 
-    /// <summary>True when the value is the line's characters [start, start + length) (not a decoded JSON string).</summary>
-    internal bool TryGetLineValue(out LogicalLine line, out int start, out int length)
-    {
-        line = _line!;
-        start = _valueStart;
-        length = _valueLength;
-        return _line != null;
-    }
+    /// <summary>Where the value ends in the line, for a word made from the line's characters.</summary>
+    internal int LineValueEnd => _valueStart + _valueLength;
 
     /// <summary>The value as BuildKit's parser produces it (quotes kept for shell-form words, decoded for JSON strings).</summary>
-    public string Value => _value ??= _line!.Substring(_valueStart, _valueLength);
+    public string Value
+    {
+        get
+        {
+            // Read once: another thread may put the value in its place meanwhile, a string of the same characters.
+            var lineOrValue = _lineOrValue;
+            if (lineOrValue is string value)
+            {
+                return value;
+            }
+
+            value = ((LogicalLine)lineOrValue).Substring(_valueStart, _valueLength);
+            _lineOrValue = value;
+            return value;
+        }
+    }
 
     /// <summary>Offset in <see cref="Instruction.Line"/>'s text.</summary>
     public int Start { get; }
