@@ -227,7 +227,8 @@ public static class DockerfileParser
                     }
                 }
 
-                // Where the instruction starts is found from its line when asked for; where it ends, heredoc bodies included, is kept.
+                // Where the instruction starts is found from its line when asked for; where it ends (after any heredoc
+                // bodies) is kept.
                 SetEndLine(instruction, lastLine);
                 _instructions.Add(instruction);
             }

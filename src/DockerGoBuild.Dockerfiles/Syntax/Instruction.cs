@@ -10,8 +10,9 @@ public sealed class Instruction
     // The escape character in force, for reading the words again.
     private readonly char _escape;
 
-    // The kind, how the keyword is spelled and whether the arguments are JSON in a byte, rarely used parts sharing a
-    // field below, and what the line tells found from it: a file has thousands of instructions.
+    // A file has thousands of instructions, so each keeps little: its kind, how its keyword is spelled and whether its
+    // arguments are JSON in one byte, its rarely used parts in one field (_extras), and nothing its line tells (where
+    // it starts, its span, where its arguments end are found from the line when asked for).
     private const int KindBits = 0x1F;
     private const int SpellingBits = 0x60;
     private const int UpperCaseKeyword = 0;
@@ -25,10 +26,10 @@ public sealed class Instruction
     // heredocs' list, or Extras for more than one.
     private object? _extras;
 
-    // The words (an ArgumentWords table, or ArgumentWords.WholeArguments), or for ENV, LABEL and ARG the pairs (ARG's words are its pairs joined
-    // again), or PublicWords once the words are made public. The parser reads them for the kinds whose words the
-    // analysis always reads; the others' are read from the line when first asked for. Each is published in one write,
-    // so that every thread sees the same words and pairs.
+    // The words (an ArgumentWords table, or ArgumentWords.WholeArguments), or for ENV, LABEL and ARG the pairs (ARG's
+    // words are its pairs joined again), or PublicWords once the words are made public. The parser reads them for the
+    // kinds whose words the analysis always reads; the others' are read from the line when first asked for. Each is
+    // published in one write, so that every thread sees the same words and pairs.
     private object? _arguments;
 
     internal Instruction(
@@ -116,13 +117,20 @@ public sealed class Instruction
         _ => Array.Empty<InstructionFlag>(),
     };
 
-    /// <summary>The words read from their table, for the analysis: no object is made for a word.</summary>
-    internal ArgumentWords ArgumentWords => (Arguments is PublicWords published ? published.MadeFrom : Arguments) switch
+    /// <summary>The words as the parser keeps them, for the analysis: reading them makes no object for a word.</summary>
+    internal ArgumentWords ArgumentWords
     {
-        int[] table => new(Line, table),
-        var words when words == ArgumentWords.WholeArguments => new(Line, ArgumentsStart, ArgumentsEnd),
-        _ => new(Line, Array.Empty<int>()),
-    };
+        get
+        {
+            var arguments = Arguments;
+            return (arguments is PublicWords published ? published.MadeFrom : arguments) switch
+            {
+                int[] table => new(Line, table),
+                var words when words == ArgumentWords.WholeArguments => new(Line, ArgumentsStart, ArgumentsEnd),
+                _ => new(Line, Array.Empty<int>()),
+            };
+        }
+    }
 
     internal KeyValue[] KeyValueArray => Arguments switch
     {
