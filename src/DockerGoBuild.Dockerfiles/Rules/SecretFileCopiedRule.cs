@@ -23,14 +23,15 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
             AnalysisCancellation.PollAt(index);
             var fact = facts[index];
             var copy = fact.Effective;
-            if (copy.Kind is not (InstructionKind.Copy or InstructionKind.Add) || copy.Words.Count < 2)
+            if (copy.Kind is not (InstructionKind.Copy or InstructionKind.Add))
             {
                 continue;
             }
 
-            for (var source = 0; source < copy.Words.Count - 1; source++)
+            var words = copy.ArgumentWords;
+            for (var source = 0; source < words.Count - 1; source++)
             {
-                var word = copy.WordArray[source];
+                var word = words[source];
                 if (!TryClassify(word, fact.State, out var path, out var kind))
                 {
                     continue;
@@ -61,7 +62,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
     /// The source's path and kind when it is a local credential file. Most sources need no expansion: those are
     /// classified where they lie in the line, and only a credential file's path is made into a string.
     /// </summary>
-    private static bool TryClassify(Word word, StageState state, out string path, out SecretFileKind kind)
+    private static bool TryClassify(ArgumentWord word, StageState state, out string path, out SecretFileKind kind)
     {
         if (word.TryGetLineValue(out var line, out var start, out var length) && length <= VariableExpander.MaxValueLength)
         {
@@ -129,22 +130,23 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         var facts = context.Model.Instructions;
         var fact = facts[copyIndex];
         var copy = fact.Effective;
-        if (copy.IsJsonForm || fact.Instruction.Kind == InstructionKind.Onbuild || copy.FindFlag("from") != null && copy.Words.Count > 2)
+        var words = copy.ArgumentWords;
+        if (copy.IsJsonForm || fact.Instruction.Kind == InstructionKind.Onbuild || copy.FindFlag("from") != null && words.Count > 2)
         {
             return null;
         }
 
         var syntax = context.Syntax;
         var edits = new List<TextEdit>();
-        if (copy.Words.Count == 2)
+        if (words.Count == 2)
         {
             edits.Add(TextEdit.Delete(SecretInArgOrEnvRule.WholeLines(syntax, fact.Instruction)));
         }
         else
         {
             // Other files are copied too: drop only this source (and the blank after it).
-            var word = copy.Words[sourceIndex];
-            var next = copy.Words[sourceIndex + 1];
+            var word = words[sourceIndex];
+            var next = words[sourceIndex + 1];
             edits.Add(TextEdit.Delete(copy.ToSource(word.Start, next.Start)));
         }
 
@@ -178,14 +180,15 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
     // The path the file had in the image: the destination itself, or the file inside a destination folder.
     private static string? Destination(Instruction copy, string source, StageState state)
     {
-        var raw = copy.Words[copy.Words.Count - 1].Value;
+        var words = copy.ArgumentWords;
+        var raw = words[words.Count - 1].Value;
         var destination = VariableExpander.Expand(raw, state.Escape, state, out var unknown);
         if (unknown)
         {
             return null;
         }
 
-        var isFolder = destination.EndsWith("/", StringComparison.Ordinal) || destination == "." || copy.Words.Count > 2;
+        var isFolder = destination.EndsWith("/", StringComparison.Ordinal) || destination == "." || words.Count > 2;
         return UnixPath.Resolve(isFolder ? destination + "/" + BaseName(source) : destination, state.Workdir);
     }
 

@@ -141,7 +141,7 @@ internal sealed class BuildModel
         var finished = tables.FinishedStages;
         var stageNames = tables.StageNames;
         var stageIndex = finished.Count;
-        var words = from.Words;
+        var words = from.ArgumentWords;
         var image = words.Count > 0 ? VariableExpander.Expand(words[0].Value, escape, globalArgs, out _) : string.Empty;
         StageState state;
         if (stageNames.Count > 0 && stageNames.TryGetValue(image, out var parentIndex) && parentIndex < finished.Count)
@@ -159,8 +159,9 @@ internal sealed class BuildModel
 
         if (words.Count >= 3 && string.Equals(words[1].Value, "AS", StringComparison.OrdinalIgnoreCase))
         {
-            state = state with { StageName = words[2].Value };
-            stageNames[words[2].Value] = stageIndex;
+            var stageName = words[2].Value;
+            state = state with { StageName = stageName };
+            stageNames[stageName] = stageIndex;
         }
 
         return state;
@@ -276,16 +277,16 @@ internal sealed class BuildModel
                 }
 
                 return true;
-            case InstructionKind.User when instruction.Words.Count > 0:
+            case InstructionKind.User when instruction.ArgumentWords.Count > 0:
                 // An unresolved part keeps the unknown marker, so such a user is never taken for root.
-                state = state with { User = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state, out _) };
+                state = state with { User = VariableExpander.Expand(instruction.ArgumentWords[0].Value, state.Escape, state, out _) };
                 return true;
-            case InstructionKind.Workdir when instruction.Words.Count > 0:
-                var workdir = VariableExpander.Expand(instruction.Words[0].Value, state.Escape, state, out _);
+            case InstructionKind.Workdir when instruction.ArgumentWords.Count > 0:
+                var workdir = VariableExpander.Expand(instruction.ArgumentWords[0].Value, state.Escape, state, out _);
                 state = state with { Workdir = UnixPath.Resolve(workdir, state.Workdir) };
                 return true;
-            case InstructionKind.Shell when instruction.IsJsonForm && instruction.Words.Count > 0:
-                var program = instruction.Words[0].Value.ToLowerInvariant();
+            case InstructionKind.Shell when instruction.IsJsonForm && instruction.ArgumentWords.Count > 0:
+                var program = instruction.ArgumentWords[0].Value.ToLowerInvariant();
                 var dialect = program.Contains("powershell") || program.Contains("pwsh") ? ShellDialect.PowerShell
                     : program.EndsWith("cmd", StringComparison.Ordinal) || program.EndsWith("cmd.exe", StringComparison.Ordinal) ? ShellDialect.Cmd
                     : ShellDialect.Posix;

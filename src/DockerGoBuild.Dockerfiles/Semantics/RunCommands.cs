@@ -439,25 +439,26 @@ internal sealed class RunCommands : IShellCommandSink
 
     private void CollectExecForm(Instruction run)
     {
-        if (run.Words.Count == 0)
+        var words = run.ArgumentWords;
+        if (words.Count == 0)
         {
             return;
         }
 
         // Rebuild a POSIX command line from the argv so nested scripts (sh -c, cmd /c, pwsh -c) are read the same way.
         var commandLine = _commandLine.Clear();
-        foreach (var word in run.WordArray)
+        for (var i = 0; i < words.Count; i++)
         {
             if (commandLine.Length > 0)
             {
                 commandLine.Append(' ');
             }
 
-            commandLine.Append('\'').Append(word.Value.Replace("'", "'\\''")).Append('\'');
+            commandLine.Append('\'').Append(words[i].Value.Replace("'", "'\\''")).Append('\'');
         }
 
         _mapping = SpanMapping.Fixed;
-        _fixedSpan = run.ToSource(run.Words[0].Start, run.Words[run.Words.Count - 1].End);
+        _fixedSpan = run.ToSource(words[0].Start, words[words.Count - 1].End);
         ShellScriptReader.Read(commandLine, ShellDialect.Posix, this, _strings);
         _scriptCount = _foundCount;
         if (commandLine.Capacity > MaxRetainedLength)

@@ -21,7 +21,7 @@ public static class DockerfileParser
 
         using (AnalysisCancellation.Enter(cancellationToken))
         {
-            var scratch = Scratch.Rent(text);
+            var scratch = Scratch.Rent();
             try
             {
                 return scratch.Reader.Read(text, cancellationToken);
@@ -66,11 +66,10 @@ public static class DockerfileParser
 
         public char[] Line { get; private set; } = new char[256];
 
-        public static Scratch Rent(string text)
+        public static Scratch Rent()
         {
             var scratch = cached ?? new Scratch();
             cached = null;
-            scratch.Builder.Reset(text);
             return scratch;
         }
 
@@ -88,7 +87,7 @@ public static class DockerfileParser
         public void Return()
         {
             Reader.Reset();
-            Builder.Reset(string.Empty);
+            Builder.Reset(null);
             Arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\', makesWords: false);
             Flags.Clear();
             Instructions.Clear();
@@ -143,6 +142,7 @@ public static class DockerfileParser
         {
             _text = text;
             _lines = LineMap.Create(text);
+            _scratch.Builder.Reset(_lines);
             _cancellationToken = cancellationToken;
             _escape = '\\';
             _directivesDone = false;
@@ -176,7 +176,6 @@ public static class DockerfileParser
                 var builder = _scratch.Builder;
                 builder.Clear();
                 builder.Add(start, pieceEnd - start);
-                var firstLine = line;
                 var lastLine = line;
                 line++;
                 var hasEmptyContinuationLine = false;
@@ -218,10 +217,9 @@ public static class DockerfileParser
                     Report("empty-continuation-line", ParseSeverity.Warning, "Empty continuation line: BuildKit warns about it and will reject it in a future release", instruction.KeywordSpan);
                 }
 
-                var instructionEnd = _lines.ContentEnd(lastLine);
                 if (CanContainHeredoc(instruction))
                 {
-                    var heredocs = ReadHeredocs(logical, chars, ref line, ref lastLine, ref instructionEnd);
+                    var heredocs = ReadHeredocs(logical, chars, ref line, ref lastLine);
                     if (heredocs.Count > 0)
                     {
                         // ONBUILD's are its trigger's: setting them on the one sets them on the other.
@@ -229,10 +227,9 @@ public static class DockerfileParser
                     }
                 }
 
-                // The logical line may start with lines that hold only a continuation: the keyword's line is where the
-                // instruction starts. The first piece is on the first line, so a keyword in it needs no search.
-                var keywordLine = instruction.KeywordStart < logical.PieceSourceSpan(0).Length ? firstLine : _lines.GetLineIndex(instruction.KeywordSpan.Start);
-                SetExtent(instruction, keywordLine, lastLine, instructionEnd);
+                // Where the instruction starts is found from its line when asked for; where it ends (after any heredoc
+                // bodies) is kept.
+                SetEndLine(instruction, lastLine);
                 _instructions.Add(instruction);
             }
 
@@ -241,6 +238,7 @@ public static class DockerfileParser
                 Report("no-instructions", ParseSeverity.Error, "The file has no instructions: a Dockerfile needs at least a FROM", new TextSpan(_text.Length, 0));
             }
 
+            _scratch.Builder.Finish();
             var instructions = new List<Instruction>(_instructions.Count);
             instructions.AddRange(_instructions);
             return new DockerfileSyntax(
@@ -259,16 +257,12 @@ public static class DockerfileParser
             _comments.Add(start);
         }
 
-        private static void SetExtent(Instruction instruction, int startLine, int endLine, int end)
+        private static void SetEndLine(Instruction instruction, int endLine)
         {
-            instruction.StartLine = startLine;
             instruction.EndLine = endLine;
-            // The keyword's start in the source (KeywordSpan would map its end too).
-            var start = instruction.Line.ToSource(instruction.KeywordStart);
-            instruction.Span = TextSpan.FromBounds(start, Math.Max(start, end));
             if (instruction.Inner != null)
             {
-                SetExtent(instruction.Inner, startLine, endLine, end);
+                SetEndLine(instruction.Inner, endLine);
             }
         }
 
@@ -431,7 +425,7 @@ public static class DockerfileParser
                     break;
             }
 
-            return new Instruction(kind, keyword, logical, start, flags, argumentsStart, end, _escape, isJsonForm, inner, madeArguments);
+            return new Instruction(kind, keyword, logical, start, flags, argumentsStart, _escape, isJsonForm, inner, madeArguments);
         }
 
         // The build model or the rules read the words of nearly every FROM, COPY, ADD, ENV, ARG, WORKDIR and USER,
@@ -454,7 +448,7 @@ public static class DockerfileParser
             return effective.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add && !effective.IsJsonForm;
         }
 
-        private IReadOnlyList<Heredoc> ReadHeredocs(LogicalLine logical, char[] chars, ref int line, ref int lastLine, ref int instructionEnd)
+        private IReadOnlyList<Heredoc> ReadHeredocs(LogicalLine logical, char[] chars, ref int line, ref int lastLine)
         {
             var markers = HeredocMarkers.Find(chars, logical.Length);
             if (markers == null)
@@ -499,7 +493,6 @@ public static class DockerfileParser
 
                 var bodyEnd = terminated ? terminatorSpan.Start : _text.Length;
                 var bodySpan = TextSpan.FromBounds(bodyStart, Math.Max(bodyStart, bodyEnd));
-                instructionEnd = terminated ? terminatorSpan.End : _lines.ContentEnd(_lines.Count - 1);
                 heredocs.Add(new Heredoc(_text, marker.Name, marker.Chomp, marker.Expand, marker.FileDescriptor, markerSpan, bodySpan, terminatorSpan, terminated));
                 if (!terminated)
                 {

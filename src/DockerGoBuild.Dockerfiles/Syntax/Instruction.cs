@@ -10,14 +10,25 @@ public sealed class Instruction
     // The escape character in force, for reading the words again.
     private readonly char _escape;
 
-    // The kind in a byte, and rarely used parts sharing fields below: a file has thousands of instructions.
-    private readonly byte _kind;
+    // A file has thousands of instructions, so each keeps little: its kind, how its keyword is spelled and whether its
+    // arguments are JSON in one byte, its rarely used parts in one field (_extras), and nothing its line tells (where
+    // it starts, its span, where its arguments end are found from the line when asked for).
+    private const int KindBits = 0x1F;
+    private const int SpellingBits = 0x60;
+    private const int UpperCaseKeyword = 0;
+    private const int LowerCaseKeyword = 0x20;
+    private const int OtherKeyword = 0x40;
+    private const int JsonFormBit = 0x80;
+    private readonly byte _bits;
 
-    // ONBUILD's trigger (whose heredocs are ONBUILD's too), or else the heredocs, or null for none.
-    private object? _innerOrHeredocs;
+    // The flags, ONBUILD's trigger (whose heredocs are ONBUILD's too), the heredocs, and the keyword when it is not
+    // spelled as the kind's upper- or lower-case one: null for none of them, the flags' array, the trigger, the
+    // heredocs' list, or Extras for more than one.
+    private object? _extras;
 
-    // The words, or for ENV and LABEL the pairs, or for ARG both (WordsAndPairs). The parser makes them for the
-    // kinds whose words the analysis always reads; the others' are made from the line when first asked for, and
+    // The words (an ArgumentWords table, or ArgumentWords.WholeArguments), or for ENV, LABEL and ARG the pairs (ARG's
+    // words are its pairs joined again), or PublicWords once the words are made public. The parser reads them for the
+    // kinds whose words the analysis always reads; the others' are read from the line when first asked for. Each is
     // published in one write, so that every thread sees the same words and pairs.
     private object? _arguments;
 
@@ -28,29 +39,35 @@ public sealed class Instruction
         int keywordStart,
         InstructionFlag[] flags,
         int argumentsStart,
-        int argumentsEnd,
         char escape,
         bool isJsonForm,
         Instruction? inner,
         object? arguments)
     {
-        _kind = (byte)kind;
-        Keyword = keyword;
+        var spelling = keyword == InstructionKinds.Keyword(kind, lowerCase: false) ? UpperCaseKeyword
+            : keyword == InstructionKinds.Keyword(kind, lowerCase: true) ? LowerCaseKeyword
+            : OtherKeyword;
+        _bits = (byte)((int)kind | spelling | (isJsonForm ? JsonFormBit : 0));
         Line = line;
         KeywordStart = keywordStart;
-        FlagArray = flags;
         ArgumentsStart = argumentsStart;
-        ArgumentsEnd = argumentsEnd;
         _escape = escape;
-        IsJsonForm = isJsonForm;
-        _innerOrHeredocs = inner;
+        var otherKeyword = spelling == OtherKeyword ? keyword : null;
+        _extras = otherKeyword != null || (flags.Length > 0 && inner != null) ? new Extras(flags, inner, otherKeyword)
+            : flags.Length > 0 ? flags
+            : inner;
         _arguments = arguments;
     }
 
-    public InstructionKind Kind => (InstructionKind)_kind;
+    public InstructionKind Kind => (InstructionKind)(_bits & KindBits);
 
     /// <summary>The keyword as written (<c>RUN</c>, <c>run</c>, ...).</summary>
-    public string Keyword { get; }
+    public string Keyword => (_bits & SpellingBits) switch
+    {
+        UpperCaseKeyword => InstructionKinds.Keyword(Kind, lowerCase: false)!,
+        LowerCaseKeyword => InstructionKinds.Keyword(Kind, lowerCase: true)!,
+        _ => ((Extras)_extras!).Keyword!,
+    };
 
     /// <summary>The joined text of the instruction and its map back to the source.</summary>
     public LogicalLine Line { get; }
@@ -64,7 +81,20 @@ public sealed class Instruction
     public int ArgumentsStart { get; }
 
     /// <summary>Offset in <see cref="Line"/> where the arguments end (trailing blanks excluded).</summary>
-    public int ArgumentsEnd { get; }
+    public int ArgumentsEnd
+    {
+        get
+        {
+            // The line's end less its trailing blanks (an ONBUILD's trigger ends where the ONBUILD does).
+            var end = Line.Length;
+            while (end > KeywordStart && char.IsWhiteSpace(Line.CharAt(end - 1)))
+            {
+                end--;
+            }
+
+            return end;
+        }
+    }
 
     /// <summary>The arguments text after the flags, as BuildKit passes it to the instruction's line parser.</summary>
     public string ArgumentsText => Line.Substring(ArgumentsStart, ArgumentsEnd - ArgumentsStart);
@@ -74,39 +104,52 @@ public sealed class Instruction
     /// words for FROM, EXPOSE, COPY, ADD, VOLUME; quote-preserving words for ARG; the whole text for
     /// shell-form RUN, CMD, ENTRYPOINT, SHELL and the single-string instructions.
     /// </summary>
-    public IReadOnlyList<Word> Words => WordArray;
+    public IReadOnlyList<Word> Words => Arguments is PublicWords made ? made.Words : MakePublicWords();
 
     /// <summary>The pairs of ENV and LABEL, and of ARG (split at the first '=').</summary>
     public IReadOnlyList<KeyValue> KeyValues => KeyValueArray;
 
     // The lists as arrays, for the rules' loops (no enumerator to allocate, no interface to call through).
-    internal InstructionFlag[] FlagArray { get; }
-
-    internal Word[] WordArray => Arguments switch
+    internal InstructionFlag[] FlagArray => _extras switch
     {
-        Word[] words => words,
-        WordsAndPairs both => both.Words,
-        _ => Array.Empty<Word>(),
+        InstructionFlag[] flags => flags,
+        Extras extras => extras.Flags,
+        _ => Array.Empty<InstructionFlag>(),
     };
+
+    /// <summary>The words as the parser keeps them, for the analysis: reading them makes no object for a word.</summary>
+    internal ArgumentWords ArgumentWords
+    {
+        get
+        {
+            var arguments = Arguments;
+            return (arguments is PublicWords published ? published.MadeFrom : arguments) switch
+            {
+                int[] table => new(Line, table),
+                var words when words == ArgumentWords.WholeArguments => new(Line, ArgumentsStart, ArgumentsEnd),
+                _ => new(Line, Array.Empty<int>()),
+            };
+        }
+    }
 
     internal KeyValue[] KeyValueArray => Arguments switch
     {
         KeyValue[] pairs => pairs,
-        WordsAndPairs both => both.Pairs,
+        PublicWords { MadeFrom: KeyValue[] pairs } => pairs,
         _ => Array.Empty<KeyValue>(),
     };
 
     private object Arguments => Volatile.Read(ref _arguments) ?? MakeArguments();
 
     /// <summary>True when the arguments are a JSON array (exec form).</summary>
-    public bool IsJsonForm { get; }
+    public bool IsJsonForm => (_bits & JsonFormBit) != 0;
 
     /// <summary>ONBUILD's trigger instruction (it shares <see cref="Line"/> with its parent).</summary>
-    public Instruction? Inner => _innerOrHeredocs as Instruction;
+    public Instruction? Inner => InnerOrHeredocs as Instruction;
 
     public IReadOnlyList<Heredoc> Heredocs
     {
-        get => _innerOrHeredocs switch
+        get => InnerOrHeredocs switch
         {
             Instruction inner => inner.Heredocs,
             IReadOnlyList<Heredoc> heredocs => heredocs,
@@ -116,25 +159,46 @@ public sealed class Instruction
         // ONBUILD's heredocs are its trigger's.
         internal set
         {
-            if (_innerOrHeredocs is Instruction inner)
+            switch (_extras)
             {
-                inner.Heredocs = value;
-            }
-            else
-            {
-                _innerOrHeredocs = value;
+                case Instruction inner:
+                    inner.Heredocs = value;
+                    break;
+                case Extras { InnerOrHeredocs: Instruction inner }:
+                    inner.Heredocs = value;
+                    break;
+                case Extras extras:
+                    extras.InnerOrHeredocs = value;
+                    break;
+                case InstructionFlag[] flags:
+                    _extras = new Extras(flags, value, keyword: null);
+                    break;
+                default:
+                    _extras = value;
+                    break;
             }
         }
     }
 
+    private object? InnerOrHeredocs => _extras is Extras extras ? extras.InnerOrHeredocs : _extras;
+
     /// <summary>From the keyword to the end of the instruction's last line (heredoc terminators included), line break excluded.</summary>
-    public TextSpan Span { get; internal set; }
+    public TextSpan Span
+    {
+        get
+        {
+            // The keyword's start in the source (KeywordSpan would map its end too); the end is found from the lines
+            // rather than kept, as a file has thousands of instructions.
+            var start = Line.ToSource(KeywordStart);
+            return TextSpan.FromBounds(start, Math.Max(start, Line.Lines.ContentEnd(EndLine)));
+        }
+    }
 
     /// <summary>The keyword in the source.</summary>
     public TextSpan KeywordSpan => Line.ToSource(KeywordStart, KeywordStart + Keyword.Length);
 
     /// <summary>Zero-based physical line of the keyword.</summary>
-    public int StartLine { get; internal set; }
+    public int StartLine => Line.Lines.GetLineIndex(Line.ToSource(KeywordStart));
 
     /// <summary>Zero-based physical line where the instruction ends.</summary>
     public int EndLine { get; internal set; }
@@ -156,9 +220,8 @@ public sealed class Instruction
         return null;
     }
 
-    /// <summary>The words and pairs as <see cref="Instruction"/> keeps them (its constructor's <c>arguments</c>).</summary>
-    internal static object ArgumentsOf(Word[] words, KeyValue[] pairs) =>
-        pairs.Length == 0 ? words : words.Length == 0 ? pairs : new WordsAndPairs(words, pairs);
+    /// <summary>The words or the pairs, as <see cref="Instruction"/> keeps them (its constructor's <c>arguments</c>): an instruction has one or the other.</summary>
+    internal static object ArgumentsOf(object words, KeyValue[] pairs) => pairs.Length > 0 ? pairs : words;
 
     private object MakeArguments()
     {
@@ -167,21 +230,98 @@ public sealed class Instruction
         return Interlocked.CompareExchange(ref _arguments, made, null) ?? made;
     }
 
+    // The public words, made once: the first thread to publish them wins, and the others take its words.
+    private Word[] MakePublicWords()
+    {
+        while (true)
+        {
+            var arguments = Arguments;
+            if (arguments is PublicWords published)
+            {
+                return published.Words;
+            }
+
+            Word[] words;
+            if (arguments is int[] { Length: > 0 } || arguments == ArgumentWords.WholeArguments)
+            {
+                var view = ArgumentWords;
+                words = new Word[view.Count];
+                for (var i = 0; i < words.Length; i++)
+                {
+                    words[i] = view[i].ToWord();
+                }
+            }
+            else if (arguments is KeyValue[] pairs && Kind == InstructionKind.Arg)
+            {
+                words = ArgWords(pairs);
+            }
+            else
+            {
+                return Array.Empty<Word>();
+            }
+
+            if (Interlocked.CompareExchange(ref _arguments, new PublicWords(arguments, words), arguments) == arguments)
+            {
+                return words;
+            }
+        }
+    }
+
+    // ARG's pairs are its words split at the first '=': a word without one is its pair's key, the same object, and
+    // the others span the key, the '=' and the value.
+    private Word[] ArgWords(KeyValue[] pairs)
+    {
+        var words = new Word[pairs.Length];
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            var key = pairs[i].Key;
+            if (pairs[i].Value is not { } value)
+            {
+                words[i] = key;
+                continue;
+            }
+
+            words[i] = new Word(Line, key.Start, value.End - key.Start, key.Start, value.LineValueEnd - key.Start);
+        }
+
+        return words;
+    }
+
     /// <summary>The source span of a logical range of this instruction.</summary>
     public TextSpan ToSource(int start, int end) => Line.ToSource(start, end);
 
     public override string ToString() => Line.Text;
 
-    private sealed class WordsAndPairs
+    // More than one of the rarely used parts (see _extras).
+    private sealed class Extras
     {
-        public WordsAndPairs(Word[] words, KeyValue[] pairs)
+        public Extras(InstructionFlag[] flags, object? innerOrHeredocs, string? keyword)
         {
-            Words = words;
-            Pairs = pairs;
+            Flags = flags;
+            InnerOrHeredocs = innerOrHeredocs;
+            Keyword = keyword;
         }
 
-        public Word[] Words { get; }
+        public InstructionFlag[] Flags { get; }
 
-        public KeyValue[] Pairs { get; }
+        /// <summary>ONBUILD's trigger, or the heredocs (set once the parser has read them), or null.</summary>
+        public object? InnerOrHeredocs { get; set; }
+
+        /// <summary>The keyword, when it is not spelled as the kind's upper- or lower-case one.</summary>
+        public string? Keyword { get; }
+    }
+
+    // The words made public, and the table or the pairs they were made from.
+    private sealed class PublicWords
+    {
+        public PublicWords(object madeFrom, Word[] words)
+        {
+            MadeFrom = madeFrom;
+            Words = words;
+        }
+
+        public object MadeFrom { get; }
+
+        public Word[] Words { get; }
     }
 }

@@ -25,6 +25,21 @@ internal static class InstructionKinds
         ("WORKDIR", "workdir", InstructionKind.Workdir),
     };
 
+    // The entries of Keywords by kind (Unknown's is never read).
+    private static readonly int[] ByKind = IndexByKind();
+
+    /// <summary>The kind's keyword in upper or lower case (the strings <see cref="FromKeyword"/> gives), or null for <see cref="InstructionKind.Unknown"/>.</summary>
+    public static string? Keyword(InstructionKind kind, bool lowerCase)
+    {
+        if (kind == InstructionKind.Unknown)
+        {
+            return null;
+        }
+
+        var entry = Keywords[ByKind[(int)kind]];
+        return lowerCase ? entry.Lower : entry.Upper;
+    }
+
     /// <summary>The kind of the keyword text[start, start + length), compared case-insensitively, and the keyword as written.</summary>
     // The entries of Keywords by their upper-case first letter; most letters start one keyword or none.
     private static readonly int[][] ByFirstLetter = IndexByFirstLetter();
@@ -69,6 +84,17 @@ internal static class InstructionKinds
         }
 
         return all;
+    }
+
+    private static int[] IndexByKind()
+    {
+        var table = new int[Keywords.Length + 1];
+        for (var i = 0; i < Keywords.Length; i++)
+        {
+            table[(int)Keywords[i].Kind] = i;
+        }
+
+        return table;
     }
 
     private static int[][] IndexByFirstLetter()

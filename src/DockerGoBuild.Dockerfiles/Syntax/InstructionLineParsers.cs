@@ -31,6 +31,10 @@ internal static class InstructionLineParsers
         private readonly List<int> _rawWords = new();
         private int _wordCount;
 
+        // The words made, in ArgumentWords' table layout, in [0, _tableLength).
+        private int[] _wordTable = new int[64];
+        private int _tableLength;
+
         public LogicalLine Line { get; private set; } = null!;
 
         /// <summary>The logical line's characters; only [0, <see cref="LogicalLine.Length"/>) is the line.</summary>
@@ -44,8 +48,6 @@ internal static class InstructionLineParsers
 
         /// <summary>False while the parser checks the arguments: the readers then count words but make none.</summary>
         public bool MakesWords { get; private set; }
-
-        public List<Word> Words { get; } = new();
 
         public List<KeyValue> KeyValues { get; } = new();
 
@@ -67,7 +69,7 @@ internal static class InstructionLineParsers
             End = end;
             Escape = escape;
             MakesWords = makesWords;
-            Words.Clear();
+            _tableLength = 0;
             KeyValues.Clear();
             _wordCount = 0;
             IsJsonForm = false;
@@ -78,13 +80,13 @@ internal static class InstructionLineParsers
         /// <summary>Adds the word that is the line's characters [<paramref name="start"/>, <paramref name="end"/>).</summary>
         public void AddWord(int start, int end) => AddWord(start, end - start, start, end - start);
 
-        /// <summary>Adds a word whose value is the line's characters [<paramref name="valueStart"/>, + <paramref name="valueLength"/>).</summary>
+        /// <summary>Adds a word whose value is the line's characters [<paramref name="valueStart"/>, + <paramref name="valueLength"/>), starting at the word or, for a JSON string, one past its quote.</summary>
         public void AddWord(int start, int length, int valueStart, int valueLength)
         {
             _wordCount++;
             if (MakesWords)
             {
-                Words.Add(new Word(Line, start, length, valueStart, valueLength));
+                AddToTable(start, length, valueStart, valueLength);
             }
         }
 
@@ -94,12 +96,32 @@ internal static class InstructionLineParsers
             _wordCount++;
             if (MakesWords)
             {
-                Words.Add(new Word(JsonArrayReader.Decode(Text, start + 1, start + length - 1), start, length));
+                // Decoded when the value is read: its value start is past the opening quote, its length unknown.
+                AddToTable(start, length, start + 1, -1);
             }
         }
 
-        /// <summary>The words made, in an array of their own (the shared empty one when there are none).</summary>
-        public Word[] MadeWords() => Words.Count == 0 ? Array.Empty<Word>() : Words.ToArray();
+        /// <summary>
+        /// The words made as <see cref="Instruction"/> keeps them: <see cref="ArgumentWords.WholeArguments"/> for one word
+        /// that is the arguments as written, else their table of their exact number (the shared empty one for none).
+        /// </summary>
+        public object MadeWords()
+        {
+            if (_tableLength == 0)
+            {
+                return Array.Empty<int>();
+            }
+
+            if (_tableLength == ArgumentWords.Stride && _wordTable[0] == Start && _wordTable[1] == End - Start
+                && _wordTable[2] == ArgumentWords.ValueOf(Start, Start, End - Start))
+            {
+                return ArgumentWords.WholeArguments;
+            }
+
+            var table = new int[_tableLength];
+            Array.Copy(_wordTable, table, _tableLength);
+            return table;
+        }
 
         /// <summary>The pairs made, in an array of their own (the shared empty one when there are none).</summary>
         public KeyValue[] MadeKeyValues() => KeyValues.Count == 0 ? Array.Empty<KeyValue>() : KeyValues.ToArray();
@@ -110,8 +132,21 @@ internal static class InstructionLineParsers
             _wordCount = count;
             if (MakesWords)
             {
-                Words.RemoveRange(count, Words.Count - count);
+                _tableLength = count * ArgumentWords.Stride;
             }
+        }
+
+        private void AddToTable(int start, int length, int valueStart, int valueLength)
+        {
+            if (_tableLength + ArgumentWords.Stride > _wordTable.Length)
+            {
+                Array.Resize(ref _wordTable, _wordTable.Length * 2);
+            }
+
+            _wordTable[_tableLength] = start;
+            _wordTable[_tableLength + 1] = length;
+            _wordTable[_tableLength + 2] = ArgumentWords.ValueOf(start, valueStart, valueLength);
+            _tableLength += ArgumentWords.Stride;
         }
     }
 
@@ -126,9 +161,9 @@ internal static class InstructionLineParsers
     /// Reads the words and pairs of an instruction's arguments, line[<paramref name="start"/>, <paramref name="end"/>),
     /// as the parser found them (it checked the arguments, and reported their problems, without making words).
     /// </summary>
-    public static void MakeWords(InstructionKind kind, string keyword, LogicalLine line, int start, int end, char escape, out Word[] words, out KeyValue[] keyValues)
+    public static void MakeWords(InstructionKind kind, string keyword, LogicalLine line, int start, int end, char escape, out object words, out KeyValue[] keyValues)
     {
-        words = Array.Empty<Word>();
+        words = Array.Empty<int>();
         keyValues = Array.Empty<KeyValue>();
         if (kind is InstructionKind.Unknown or InstructionKind.Onbuild)
         {
@@ -140,7 +175,7 @@ internal static class InstructionLineParsers
         {
             if (end > start)
             {
-                words = new[] { new Word(line, start, end - start, start, end - start) };
+                words = ArgumentWords.WholeArguments;
             }
 
             return;
@@ -205,12 +240,11 @@ internal static class InstructionLineParsers
                 ReadJsonOrList(arguments, report);
                 break;
             case InstructionKind.Arg when arguments.MakesWords:
+                // ARG's words are its pairs' (see Instruction.Words): only the pairs are kept.
                 ReadWords(arguments, arguments.Start);
                 for (var i = 0; i < arguments.RawWords.Count; i += 3)
                 {
-                    var word = RawWord(arguments, i);
-                    arguments.Words.Add(word);
-                    arguments.KeyValues.Add(SplitAtEquals(arguments, i, word));
+                    arguments.KeyValues.Add(SplitAtEquals(arguments, i));
                 }
 
                 break;
@@ -554,7 +588,7 @@ internal static class InstructionLineParsers
 
             if (arguments.MakesWords)
             {
-                arguments.KeyValues.Add(SplitAtEquals(arguments, i, word: null));
+                arguments.KeyValues.Add(SplitAtEquals(arguments, i));
             }
         }
     }
@@ -573,13 +607,13 @@ internal static class InstructionLineParsers
         return new Word(arguments.Line, words[i], words[i + 1], words[i], words[i + 2]);
     }
 
-    /// <summary>The pair of raw word <paramref name="i"/> split at its first '=' (for ARG, <paramref name="word"/> is the word itself).</summary>
-    private static KeyValue SplitAtEquals(Arguments arguments, int i, Word? word)
+    /// <summary>The pair of raw word <paramref name="i"/> split at its first '='.</summary>
+    private static KeyValue SplitAtEquals(Arguments arguments, int i)
     {
         var equals = EqualsIndex(arguments, i);
         if (equals < 0)
         {
-            return new KeyValue(word ?? RawWord(arguments, i), null, string.Empty);
+            return new KeyValue(RawWord(arguments, i), null, string.Empty);
         }
 
         var start = arguments.RawWords[i];

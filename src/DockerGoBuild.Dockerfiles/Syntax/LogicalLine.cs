@@ -18,48 +18,49 @@ public sealed class LogicalLine
     [ThreadStatic]
     private static char[]? joinBuffer;
 
-    private readonly string _source;
+    private readonly PieceTable _table;
 
-    // With one piece (most instructions): the piece's source start. With more: null otherwise, triples
-    // (logical start, source start, length) for piece i at [3i, 3i + 3).
-    private readonly int _singleStart;
-    private readonly int[]? _pieces;
-    private string? _text;
+    // With one piece (most instructions): the piece's source start. With more: ~i, i being where the table holds
+    // the piece count, the triples (logical start, source start, length) of the pieces following it.
+    private readonly int _start;
 
-    private LogicalLine(string source, int singleStart, int[]? pieces, int length)
+    private LogicalLine(PieceTable table, int start, int length)
     {
-        _source = source;
-        _singleStart = singleStart;
-        _pieces = pieces;
+        _table = table;
+        _start = start;
         Length = length;
     }
 
-    /// <summary>The joined text.</summary>
-    public string Text => _text ??= _pieces == null ? _source.Substring(_singleStart, Length) : Substring(0, Length);
+    /// <summary>The joined text (a new string each time: the parser and the rules read the line where it lies).</summary>
+    public string Text => Substring(0, Length);
 
     /// <summary>The length of the joined text.</summary>
     public int Length { get; }
 
     /// <summary>How many physical pieces make up the line.</summary>
-    public int PieceCount => _pieces == null ? 1 : _pieces.Length / 3;
+    public int PieceCount => _start >= 0 ? 1 : _table.Pieces[~_start];
+
+    // Where the table holds piece i's triple.
+    private int PieceAt(int index) => ~_start + 1 + (3 * index);
 
     /// <summary>The source span of piece <paramref name="index"/>.</summary>
     public TextSpan PieceSourceSpan(int index) =>
-        _pieces == null ? new TextSpan(_singleStart, Length) : new TextSpan(_pieces[(3 * index) + 1], _pieces[(3 * index) + 2]);
+        _start >= 0 ? new TextSpan(_start, Length) : new TextSpan(_table.Pieces[PieceAt(index) + 1], _table.Pieces[PieceAt(index) + 2]);
 
     /// <summary>Source offset of the character at logical <paramref name="offset"/> (the end maps to just past the last character).</summary>
     public int ToSource(int offset)
     {
-        if (_pieces == null)
+        if (_start >= 0)
         {
-            return _singleStart + Math.Min(offset, Length);
+            return _start + Math.Min(offset, Length);
         }
 
-        var count = _pieces.Length / 3;
+        var pieces = _table.Pieces;
+        var count = PieceCount;
         if (offset >= Length)
         {
-            var last = count - 1;
-            return _pieces[(3 * last) + 1] + _pieces[(3 * last) + 2];
+            var last = PieceAt(count - 1);
+            return pieces[last + 1] + pieces[last + 2];
         }
 
         // The last piece whose logical start is at or before the offset; empty pieces share a logical start
@@ -70,7 +71,7 @@ public sealed class LogicalLine
         while (low < high)
         {
             var mid = (low + high + 1) / 2;
-            if (_pieces[3 * mid] <= key)
+            if (pieces[PieceAt(mid)] <= key)
             {
                 low = mid;
             }
@@ -80,7 +81,8 @@ public sealed class LogicalLine
             }
         }
 
-        return _pieces[(3 * low) + 1] + (offset - _pieces[3 * low]);
+        var at = PieceAt(low);
+        return pieces[at + 1] + (offset - pieces[at]);
     }
 
     /// <summary>
@@ -89,24 +91,26 @@ public sealed class LogicalLine
     /// </summary>
     internal int ToSource(int offset, ref int piece)
     {
-        if (_pieces == null || offset < 0 || offset >= Length)
+        if (_start >= 0 || offset < 0 || offset >= Length)
         {
             return ToSource(offset);
         }
 
-        var count = _pieces.Length / 3;
-        if (piece < 0 || piece >= count || _pieces[3 * piece] > offset)
+        var pieces = _table.Pieces;
+        var count = PieceCount;
+        if (piece < 0 || piece >= count || pieces[PieceAt(piece)] > offset)
         {
             piece = 0;
         }
 
         // The last piece starting at or before the offset, as ToSource(int) finds it.
-        while (piece + 1 < count && _pieces[3 * (piece + 1)] <= offset)
+        while (piece + 1 < count && pieces[PieceAt(piece + 1)] <= offset)
         {
             piece++;
         }
 
-        return _pieces[(3 * piece) + 1] + (offset - _pieces[3 * piece]);
+        var at = PieceAt(piece);
+        return pieces[at + 1] + (offset - pieces[at]);
     }
 
     /// <summary>Source span of the logical span [<paramref name="start"/>, <paramref name="end"/>).</summary>
@@ -140,21 +144,14 @@ public sealed class LogicalLine
 
     /// <summary>The joined text's character at <paramref name="offset"/>, read where it lies.</summary>
     internal char CharAt(int offset) =>
-        _text != null ? _text[offset]
-        : (uint)offset >= (uint)Length ? throw new ArgumentOutOfRangeException(nameof(offset))
-        : _source[ToSource(offset)];
+        (uint)offset >= (uint)Length ? throw new ArgumentOutOfRangeException(nameof(offset)) : _table.Source[ToSource(offset)];
 
     /// <summary>The joined text of [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>).</summary>
     internal string Substring(int start, int length)
     {
-        if (_text != null)
+        if (_start >= 0)
         {
-            return _text.Substring(start, length);
-        }
-
-        if (_pieces == null)
-        {
-            return _source.Substring(_singleStart + start, length);
+            return _table.Source.Substring(_start + start, length);
         }
 
         // The pieces are joined in a buffer the thread keeps, so that only the string is allocated.
@@ -171,78 +168,130 @@ public sealed class LogicalLine
     /// <summary>Copies the joined characters [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>) into <paramref name="destination"/>.</summary>
     internal void CopyTo(int start, char[] destination, int destinationIndex, int length)
     {
-        if (_pieces == null)
+        var source = _table.Source;
+        if (_start >= 0)
         {
-            _source.CopyTo(_singleStart + start, destination, destinationIndex, length);
+            source.CopyTo(_start + start, destination, destinationIndex, length);
             return;
         }
 
+        var pieces = _table.Pieces;
         var end = start + length;
-        for (var i = 0; i < _pieces.Length && start < end; i += 3)
+        var last = PieceAt(PieceCount);
+        for (var i = PieceAt(0); i < last && start < end; i += 3)
         {
-            var pieceStart = _pieces[i];
-            var pieceEnd = pieceStart + _pieces[i + 2];
+            var pieceStart = pieces[i];
+            var pieceEnd = pieceStart + pieces[i + 2];
             if (pieceEnd <= start)
             {
                 continue;
             }
 
             var count = Math.Min(pieceEnd, end) - start;
-            _source.CopyTo(_pieces[i + 1] + (start - pieceStart), destination, destinationIndex, count);
+            source.CopyTo(pieces[i + 1] + (start - pieceStart), destination, destinationIndex, count);
             destinationIndex += count;
             start += count;
         }
     }
 
-    private int LogicalStart(int index) => _pieces == null ? 0 : _pieces[3 * index];
+    /// <summary>The lines of the source the line was read from.</summary>
+    internal LineMap Lines => _table.Lines;
 
-    /// <summary>Collects the pieces of one logical line; one builder serves every line of a parse, and more parses after it.</summary>
+    private int LogicalStart(int index) => _start >= 0 ? 0 : _table.Pieces[PieceAt(index)];
+
+    /// <summary>The source, its lines, and the pieces of its logical lines of more than one piece, shared by the lines of a parse.</summary>
+    private sealed class PieceTable
+    {
+        public PieceTable(LineMap lines, int[] pieces)
+        {
+            Lines = lines;
+            Source = lines.Text;
+            Pieces = pieces;
+        }
+
+        public LineMap Lines { get; }
+
+        public string Source { get; }
+
+        /// <summary>The builder's buffer while the source is read, then a copy of the part in use.</summary>
+        public int[] Pieces { get; set; }
+    }
+
+    /// <summary>Collects the pieces of the logical lines of a source; one builder serves every line of a parse, and more parses after it.</summary>
     internal sealed class Builder
     {
-        // The triples of the pieces so far in [0, _count); a plain array, as this is done for every line of a file.
+        // A buffer that grew past this is dropped after the parse rather than kept by the thread.
+        private const int MaxRetainedPieces = 1 << 16;
+
+        // The lines kept so far in [0, _kept); the line being read from _lineAt: its count's slot, then its triples,
+        // up to _used. A plain array, as this is done for every line of a file.
         private int[] _pieces = new int[48];
-        private int _count;
-        private string _source = string.Empty;
+        private PieceTable? _table;
+        private int _kept;
+        private int _lineAt;
+        private int _used;
         private int _length;
 
-        /// <summary>Starts reading lines of <paramref name="source"/>.</summary>
-        public void Reset(string source)
+        /// <summary>Starts reading the logical lines of a source, found in its <paramref name="lines"/> (null: forgets the last source).</summary>
+        public void Reset(LineMap? lines)
         {
-            _source = source;
+            _table = lines == null ? null : new PieceTable(lines, _pieces);
+            _kept = 0;
             Clear();
         }
 
         /// <summary>Starts a line of the same source.</summary>
         public void Clear()
         {
-            _count = 0;
+            _lineAt = _kept;
+            _used = _kept + 1;
             _length = 0;
+            Reserve(0);
         }
 
         public void Add(int sourceStart, int length)
         {
-            if (_count + 3 > _pieces.Length)
-            {
-                Array.Resize(ref _pieces, _pieces.Length * 2);
-            }
-
-            _pieces[_count] = _length;
-            _pieces[_count + 1] = sourceStart;
-            _pieces[_count + 2] = length;
-            _count += 3;
+            Reserve(3);
+            _pieces[_used] = _length;
+            _pieces[_used + 1] = sourceStart;
+            _pieces[_used + 2] = length;
+            _used += 3;
             _length += length;
         }
 
         public LogicalLine Build()
         {
-            if (_count == 3)
+            var count = (_used - _lineAt - 1) / 3;
+            if (count == 1)
             {
-                return new LogicalLine(_source, _pieces[1], null, _length);
+                // One piece needs no room in the table: the line keeps its start.
+                return new LogicalLine(_table!, _pieces[_lineAt + 2], _length);
             }
 
-            var pieces = new int[_count];
-            Array.Copy(_pieces, pieces, _count);
-            return new LogicalLine(_source, 0, pieces, _length);
+            _pieces[_lineAt] = count;
+            _kept = _used;
+            return new LogicalLine(_table!, ~_lineAt, _length);
+        }
+
+        /// <summary>Gives the table a copy of the lines' pieces, of their exact number, once every line is built.</summary>
+        public void Finish()
+        {
+            var pieces = _kept == 0 ? Array.Empty<int>() : new int[_kept];
+            Array.Copy(_pieces, pieces, _kept);
+            _table!.Pieces = pieces;
+            if (_pieces.Length > MaxRetainedPieces)
+            {
+                _pieces = new int[48];
+            }
+        }
+
+        private void Reserve(int more)
+        {
+            if (_used + more > _pieces.Length)
+            {
+                Array.Resize(ref _pieces, _pieces.Length * 2);
+                _table!.Pieces = _pieces;
+            }
         }
     }
 }

@@ -5,15 +5,16 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// <summary>A word of an instruction's arguments: its value and where it is in the logical line.</summary>
 public sealed class Word
 {
-    // Most values are the logical line's own characters: they become a string only when asked for.
-    private readonly LogicalLine? _line;
+    // Most values are the logical line's own characters [_valueStart, + _valueLength): the field holds the line until
+    // the value is asked for, and then the value's string, which is all it needs from there on. A value given as a
+    // string is held from the start.
+    private object _lineOrValue;
     private readonly int _valueStart;
     private readonly int _valueLength;
-    private string? _value;
 
     public Word(string value, int start, int length)
     {
-        _value = value;
+        _lineOrValue = value;
         Start = start;
         Length = length;
     }
@@ -21,24 +22,33 @@ public sealed class Word
     /// <summary>A word whose value is the line's characters [<paramref name="valueStart"/>, + <paramref name="valueLength"/>).</summary>
     internal Word(LogicalLine line, int start, int length, int valueStart, int valueLength)
     {
-        _line = line;
+        _lineOrValue = line;
         Start = start;
         Length = length;
         _valueStart = valueStart;
         _valueLength = valueLength;
     }
 
-    /// <summary>True when the value is the line's characters [start, start + length) (not a decoded JSON string).</summary>
-    internal bool TryGetLineValue(out LogicalLine line, out int start, out int length)
-    {
-        line = _line!;
-        start = _valueStart;
-        length = _valueLength;
-        return _line != null;
-    }
+    /// <summary>Where the value ends in the line, for a word made from the line's characters.</summary>
+    internal int LineValueEnd => _valueStart + _valueLength;
 
     /// <summary>The value as BuildKit's parser produces it (quotes kept for shell-form words, decoded for JSON strings).</summary>
-    public string Value => _value ??= _line!.Substring(_valueStart, _valueLength);
+    public string Value
+    {
+        get
+        {
+            // Read once: another thread may put the value in its place meanwhile, a string of the same characters.
+            var lineOrValue = _lineOrValue;
+            if (lineOrValue is string value)
+            {
+                return value;
+            }
+
+            value = ((LogicalLine)lineOrValue).Substring(_valueStart, _valueLength);
+            _lineOrValue = value;
+            return value;
+        }
+    }
 
     /// <summary>Offset in <see cref="Instruction.Line"/>'s text.</summary>
     public int Start { get; }
@@ -74,8 +84,7 @@ public sealed class InstructionFlag
 {
     // The text the logical offsets index: the whole line as a string, or (from the parser) the logical line,
     // whose characters are only made into a string when the options are read.
-    private readonly string? _lineText;
-    private readonly LogicalLine? _line;
+    private readonly object _line;
     private IReadOnlyList<FlagOption>? _options;
 
     // A flag written without quotes or escapes is its raw text: Text and Value are made from the line when read.
@@ -84,15 +93,13 @@ public sealed class InstructionFlag
     private string? _value;
 
     public InstructionFlag(string line, string text, int start, int length, string name, string? value, int valueStart, TextSpan sourceSpan)
-        : this(text, start, length, name, value, valueStart, sourceSpan)
+        : this((object)line, text, start, length, name, value, valueStart, sourceSpan)
     {
-        _lineText = line;
     }
 
     internal InstructionFlag(LogicalLine line, string text, int start, int length, string name, string? value, int valueStart, TextSpan sourceSpan)
-        : this(text, start, length, name, value, valueStart, sourceSpan)
+        : this((object)line, text, start, length, name, value, valueStart, sourceSpan)
     {
-        _line = line;
     }
 
     /// <summary>A flag that is the line's raw text [start, start + length), its value from <paramref name="valueOffset"/> on (-1: none).</summary>
@@ -107,8 +114,9 @@ public sealed class InstructionFlag
         SourceSpan = sourceSpan;
     }
 
-    private InstructionFlag(string text, int start, int length, string name, string? value, int valueStart, TextSpan sourceSpan)
+    private InstructionFlag(object line, string text, int start, int length, string name, string? value, int valueStart, TextSpan sourceSpan)
     {
+        _line = line;
         _text = text;
         _value = value;
         _valueOffset = -1;
@@ -120,7 +128,7 @@ public sealed class InstructionFlag
     }
 
     /// <summary>The flag as BuildKit's parser reads it (quotes and escapes removed), e.g. <c>--mount=type=cache</c>.</summary>
-    public string Text => _text ??= _line!.Substring(Start, Length);
+    public string Text => _text ??= ((LogicalLine)_line).Substring(Start, Length);
 
     /// <summary>Offset of the raw flag in the logical line.</summary>
     public int Start { get; }
@@ -131,7 +139,7 @@ public sealed class InstructionFlag
     public string Name { get; }
 
     /// <summary>The text after '=', or null for a flag without a value (<c>--link</c>).</summary>
-    public string? Value => _value ?? (_valueOffset < 0 ? null : _value = _line!.Substring(Start + _valueOffset, Length - _valueOffset));
+    public string? Value => _value ?? (_valueOffset < 0 ? null : _value = ((LogicalLine)_line).Substring(Start + _valueOffset, Length - _valueOffset));
 
     /// <summary>Offset of the value's first raw character in the logical line, or -1.</summary>
     public int ValueStart { get; }
@@ -140,9 +148,9 @@ public sealed class InstructionFlag
     public TextSpan SourceSpan { get; }
 
     /// <summary>The comma-separated <c>key=value</c> options of the value (for <c>--mount</c>), with their logical offsets.</summary>
-    public IReadOnlyList<FlagOption> Options => _options ??= _lineText != null
-        ? FlagOption.Split(this, _lineText, 0)
-        : FlagOption.Split(this, _line!.Substring(Start, Length), Start);
+    public IReadOnlyList<FlagOption> Options => _options ??= _line is string lineText
+        ? FlagOption.Split(this, lineText, 0)
+        : FlagOption.Split(this, ((LogicalLine)_line).Substring(Start, Length), Start);
 }
 
 /// <summary>Where a heredoc's body lies and what its delimiter word says.</summary>
