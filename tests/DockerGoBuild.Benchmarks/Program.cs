@@ -6,19 +6,28 @@ namespace DockerGoBuild.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project tests/DockerGoBuild.Benchmarks -- --filter '*'</c>
 /// (any BenchmarkDotNet option works, e.g. <c>--job short</c> for a quicker, rougher run).
-/// <c>-- inputs</c> prints the inputs' sizes instead; <c>-- passes [--types] [seconds]</c> prints the best warm pass of
+/// <c>-- inputs [--write FOLDER]</c> prints the inputs' sizes instead (and writes the generated files into FOLDER); <c>-- passes [--types] [seconds]</c> prints the best warm pass of
 /// each phase over the corpus (see <see cref="PassProfile"/>).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        if (args.Length == 1 && args[0] == "inputs")
+        if (args.Length >= 1 && args[0] == "inputs")
         {
             foreach (var name in InputSet.Names)
             {
                 var texts = InputSet.Texts(name);
                 Console.WriteLine($"{name}: {texts.Length} file(s), {InputSet.Bytes(name)} bytes, {texts.Sum(CountLines)} lines");
+            }
+
+            // `inputs --write FOLDER` also writes the generated files, for `dockergobuild lint --stats` to time them.
+            if (args.Length == 3 && args[1] == "--write")
+            {
+                foreach (var name in new[] { InputSet.OneMegabyte, InputSet.TenMegabytes })
+                {
+                    File.WriteAllText(Path.Combine(args[2], name + ".Dockerfile"), InputSet.Texts(name)[0]);
+                }
             }
 
             return 0;
