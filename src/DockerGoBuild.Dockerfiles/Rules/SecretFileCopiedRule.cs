@@ -22,11 +22,12 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         {
             AnalysisCancellation.PollAt(index);
             var fact = facts[index];
-            var copy = fact.Effective;
-            if (copy.Kind is not (InstructionKind.Copy or InstructionKind.Add))
+            if (fact.EffectiveKind is not (InstructionKind.Copy or InstructionKind.Add))
             {
                 continue;
             }
+
+            var copy = fact.Effective;
 
             var words = copy.ArgumentWords;
             for (var source = 0; source < words.Count - 1; source++)
@@ -131,7 +132,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         var fact = facts[copyIndex];
         var copy = fact.Effective;
         var words = copy.ArgumentWords;
-        if (copy.IsJsonForm || fact.Instruction.Kind == InstructionKind.Onbuild || copy.FindFlag("from") != null && words.Count > 2)
+        if (copy.IsJsonForm || fact.Kind == InstructionKind.Onbuild || copy.FindFlag("from") != null && words.Count > 2)
         {
             return null;
         }

@@ -23,11 +23,12 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         {
             AnalysisCancellation.PollAt(index);
             var fact = facts[index];
-            var instruction = fact.Effective;
-            if (instruction.Kind is not (InstructionKind.Arg or InstructionKind.Env))
+            if (fact.EffectiveKind is not (InstructionKind.Arg or InstructionKind.Env))
             {
                 continue;
             }
+
+            var instruction = fact.Effective;
 
             foreach (var pair in instruction.KeyValueArray)
             {
@@ -145,7 +146,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
     {
         var facts = context.Model.Instructions;
         var arg = facts[argIndex];
-        if (arg.State.StageIndex < 0 || arg.Instruction.Kind == InstructionKind.Onbuild || arg.Effective.KeyValues.Count != 1)
+        if (arg.State.StageIndex < 0 || arg.Kind == InstructionKind.Onbuild || arg.Effective.KeyValues.Count != 1)
         {
             return null;
         }

@@ -17,7 +17,7 @@ internal sealed class SshKeyMountedAsSecretRule : IDockerfileRule
         {
             AnalysisCancellation.PollAt(index);
             var fact = facts[index];
-            if (fact.Effective.Kind != InstructionKind.Run)
+            if (fact.EffectiveKind != InstructionKind.Run)
             {
                 continue;
             }

@@ -66,9 +66,9 @@ internal sealed class StageRuns
         return new StageRuns(runs, froms, facts.Count);
     }
 
-    private static bool IsRun(in InstructionFacts fact) => fact.Effective.Kind == InstructionKind.Run;
+    private static bool IsRun(in InstructionFacts fact) => fact.EffectiveKind == InstructionKind.Run;
 
-    private static bool IsFrom(in InstructionFacts fact) => fact.Instruction.Kind == InstructionKind.From;
+    private static bool IsFrom(in InstructionFacts fact) => fact.Kind == InstructionKind.From;
 
     /// <summary>
     /// The RUNs after instruction <paramref name="index"/> up to the next FROM, as instruction indexes; false

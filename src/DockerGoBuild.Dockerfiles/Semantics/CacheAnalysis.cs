@@ -75,7 +75,7 @@ internal sealed class CacheAnalysis
         {
             AnalysisCancellation.PollAt(index);
             var run = facts[index];
-            if (run.Effective.Kind != InstructionKind.Run)
+            if (run.EffectiveKind != InstructionKind.Run)
             {
                 continue;
             }
