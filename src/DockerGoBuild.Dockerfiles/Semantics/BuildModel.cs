@@ -81,16 +81,7 @@ internal sealed class BuildModel
         var tables = ModelTables.Rent();
         var globalArgs = new GlobalArgTable(tables.GlobalArgs);
         var facts = tables.Facts;
-        if (facts.Capacity < syntax.Instructions.Count)
-        {
-            facts.Capacity = syntax.Instructions.Count;
-        }
-
-        var states = CountStateChanges(syntax) + 1;
-        if (tables.States.Capacity < states)
-        {
-            tables.States.Capacity = states;
-        }
+        Reserve(syntax, tables);
 
         var state = new StageState(-1, escape);
         var stateIndex = tables.AddState(state);
@@ -127,20 +118,32 @@ internal sealed class BuildModel
         return new BuildModel(tables);
     }
 
-    // The instructions that make a new state (a RUN does only with `go env -w`): a large file's state table is then
-    // made at about its size instead of growing by copies.
-    private static int CountStateChanges(DockerfileSyntax syntax)
+    // Counts what the tables will hold, so that a large file's tables are made at about their size instead of
+    // growing by copies: the facts, the states (an instruction that may change the state makes one; a RUN does only
+    // with `go env -w`), the RUNs (ONBUILDs counted too, as their trigger may be one) and the stages.
+    private static void Reserve(DockerfileSyntax syntax, ModelTables tables)
     {
-        var count = 0;
+        var states = 1;
+        var runs = 0;
+        var stages = 0;
         foreach (var instruction in syntax.InstructionList)
         {
-            if (instruction.Kind is InstructionKind.From or InstructionKind.Arg or InstructionKind.Env or InstructionKind.User or InstructionKind.Workdir or InstructionKind.Shell)
+            switch (instruction.Kind)
             {
-                count++;
+                case InstructionKind.From:
+                    stages++;
+                    states++;
+                    break;
+                case InstructionKind.Arg or InstructionKind.Env or InstructionKind.User or InstructionKind.Workdir or InstructionKind.Shell:
+                    states++;
+                    break;
+                case InstructionKind.Run or InstructionKind.Onbuild:
+                    runs++;
+                    break;
             }
         }
 
-        return count;
+        tables.Reserve(syntax.Instructions.Count, states, runs, stages);
     }
 
     /// <summary>

@@ -22,6 +22,9 @@ internal sealed class ModelTables
     private readonly List<CommandArguments> _arguments = new();
     private int _argumentsUsed;
 
+    // The number of entries StageNames was made for (it grows past that by copies).
+    private int _stageNamesCapacity = 16;
+
     private ModelTables()
     {
     }
@@ -50,7 +53,7 @@ internal sealed class ModelTables
     public List<int> FinishedStages { get; } = new();
 
     /// <summary>The stage indexes of the stage names declared so far while the model is built (names ignore case, as BuildKit's do).</summary>
-    public Dictionary<string, int> StageNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, int> StageNames { get; private set; } = new(16, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Empty tables for a model: the thread's spare ones, or new ones when it has none (also when a model it made is
@@ -88,6 +91,21 @@ internal sealed class ModelTables
         if (retainable)
         {
             spare = this;
+        }
+    }
+
+    /// <summary>Makes the lists hold at least the given numbers of entries without growing.</summary>
+    public void Reserve(int facts, int states, int runs, int stages)
+    {
+        Facts.Capacity = Math.Max(Facts.Capacity, facts);
+        States.Capacity = Math.Max(States.Capacity, states);
+        Runs.Capacity = Math.Max(Runs.Capacity, runs);
+        FinishedStages.Capacity = Math.Max(FinishedStages.Capacity, stages);
+        if (stages > _stageNamesCapacity)
+        {
+            // A dictionary cannot be made larger in place here (no EnsureCapacity in netstandard2.0).
+            StageNames = new Dictionary<string, int>(stages, StringComparer.OrdinalIgnoreCase);
+            _stageNamesCapacity = stages;
         }
     }
 
