@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
