@@ -103,9 +103,14 @@ internal sealed class BuildModel
             }
 
             var effective = instruction.Effective;
-            var isRun = effective.Kind == InstructionKind.Run;
-            var commands = isRun ? runCommands.Collect(syntax, effective, state.Dialect, tables) : default;
-            var runIndex = isRun ? tables.AddRun(commands, effective.FlagArray.Length > 0 ? RunMount.Read(effective, state) : Array.Empty<RunMount>()) : -1;
+            var commands = default(RunCommandList);
+            var runIndex = -1;
+            if (effective.Kind == InstructionKind.Run)
+            {
+                commands = runCommands.Collect(syntax, effective, state.Dialect, tables);
+                runIndex = tables.AddRun(commands, RunMount.Read(effective, state));
+            }
+
             facts.Add(new InstructionFacts(instruction, tables, stateIndex, runIndex));
 
             // ONBUILD triggers run in a later build, so they do not change this stage's state.

@@ -37,13 +37,13 @@ internal sealed class ModelTables
     /// <summary>The commands and mounts of the model's RUNs: a RUN's facts hold the index of its entry.</summary>
     public List<RunFacts> Runs { get; } = new();
 
-    /// <summary>The commands of the model's RUNs, each RUN's in one piece (64 KB arrays).</summary>
+    /// <summary>The commands of the model's RUNs, each RUN's in one piece (arrays of up to 1,024 commands).</summary>
     public SegmentBuffer<ExecutedCommand> Commands { get; } = new(1 << 10);
 
-    /// <summary>The bounds of the commands' arguments, each RUN's in one piece.</summary>
+    /// <summary>The bounds of the commands' arguments, each RUN's in one piece (arrays of up to 64 KB).</summary>
     public SegmentBuffer<int> Bounds { get; } = new(1 << 14);
 
-    /// <summary>The values of the arguments not written as they are in the Dockerfile, each RUN's in one piece.</summary>
+    /// <summary>The values of the arguments not written as they are in the Dockerfile, each RUN's in one piece (arrays of up to 64 KB).</summary>
     public SegmentBuffer<char> Values { get; } = new(1 << 15);
 
     /// <summary>The ARGs declared before the first FROM with their defaults, while the model is built.</summary>
@@ -70,7 +70,7 @@ internal sealed class ModelTables
     public void Return()
     {
         var retainable = Facts.Capacity <= MaxRetainedLength && States.Capacity <= MaxRetainedLength && Runs.Capacity <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
-            && GlobalArgs.Count <= MaxRetainedLength && StageNames.Count <= MaxRetainedLength && _arguments.Count <= MaxRetainedLength;
+            && GlobalArgs.Count <= MaxRetainedLength && _stageNamesCapacity <= MaxRetainedLength && _arguments.Count <= MaxRetainedLength;
         for (var i = 0; i < _argumentsUsed; i++)
         {
             _arguments[i].Reset(string.Empty, Array.Empty<char>(), 0, Array.Empty<int>(), 0, 0);
