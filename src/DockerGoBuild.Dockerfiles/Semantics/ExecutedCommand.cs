@@ -95,7 +95,9 @@ internal sealed class CommandArguments
 /// <summary>A command a RUN executes: its name, arguments, the variables set for it, and where it is.</summary>
 /// <remarks>
 /// A RUN can execute hundreds of thousands of commands, so a command is a small record over its RUN's
-/// <see cref="CommandArguments"/> rather than an object with arrays of its own.
+/// <see cref="CommandArguments"/> rather than an object with arrays of its own. Only the commands whose arguments the
+/// analysis reads (<see cref="RunCommands.HasArgumentsRead"/>: go, xx-go, dotnet) carry their arguments and span;
+/// every other command has its name and variables, no arguments and an empty span.
 /// </remarks>
 internal readonly struct ExecutedCommand
 {

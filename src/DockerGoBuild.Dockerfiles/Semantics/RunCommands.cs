@@ -210,6 +210,14 @@ internal sealed class RunCommands : IShellCommandSink
     {
         var name = parser.MakeString(commandName);
         var (outerStart, length) = parser.MapSpan(start, end);
+        var variables = parser.Variables.View(assignments);
+        var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !ReadsScriptArgument(parser, words, from, to) ? Delimiters(heredocs) : null;
+        if (!HasArgumentsRead(name))
+        {
+            // Nearly every command: only its name and variables are read, so its words are neither located nor kept.
+            AddInSourceOrder(new Found(outerStart, name, 0, 0, variables, default, scriptHeredocs));
+            return;
+        }
 
         // Where the command starts is looked up before its arguments and where it ends after them, in source order.
         var sourceStart = _mapping == SpanMapping.LogicalLine ? ToSource(outerStart) : outerStart;
@@ -229,9 +237,6 @@ internal sealed class RunCommands : IShellCommandSink
             _ => _fixedSpan,
         };
 
-        var variables = parser.Variables.View(assignments);
-
-        var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !ReadsScriptArgument(parser, words, from, to) ? Delimiters(heredocs) : null;
         AddInSourceOrder(new Found(outerStart, name, firstArgument, to - from - 1, variables, span, scriptHeredocs));
     }
 
@@ -378,6 +383,12 @@ internal sealed class RunCommands : IShellCommandSink
         _found[at] = found;
         _foundCount++;
     }
+
+    /// <summary>
+    /// The commands whose arguments and span the analysis reads (see <see cref="GoCommand"/>): go, its xx-go wrapper
+    /// and dotnet. The other commands carry only their name and variables.
+    /// </summary>
+    public static bool HasArgumentsRead(string name) => name is "go" or "xx-go" or "dotnet";
 
     /// <summary>The programs that run shell scripts given on standard input or with -c.</summary>
     public static bool IsPosixShell(string name) => name is "sh" or "bash" or "ash" or "dash" or "zsh" or "ksh" or "mksh";
