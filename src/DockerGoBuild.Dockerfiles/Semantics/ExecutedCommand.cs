@@ -16,6 +16,9 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// </remarks>
 internal sealed class CommandArguments
 {
+    /// <summary>The table of a RUN none of whose commands has arguments read (see <see cref="RunCommands.HasArgumentsRead"/>).</summary>
+    public static readonly CommandArguments None = new();
+
     private string _source = string.Empty;
     private char[] _values = Array.Empty<char>();
     private int _valuesStart;

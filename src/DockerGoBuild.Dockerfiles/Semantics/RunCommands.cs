@@ -19,7 +19,14 @@ internal sealed class RunCommands : IShellCommandSink
     [ThreadStatic]
     private static RunCommands? cached;
 
+    // Names up to this long are remembered in _recentNames.
+    private const int MaxRecentNameLength = 32;
+
     private readonly StringTable _strings = StringTable.Shared;
+
+    // The last command name seen in each slot of a cheap hash: names repeat (apt-get, echo, rm), and one found here
+    // costs a comparison rather than the string table's hash over every character.
+    private readonly string?[] _recentNames = new string?[256];
 
     // The commands of the RUN being read, each read's in source order; the read in progress adds from _readStart on.
     // The RUN's own script is read first, then the heredoc scripts its commands read, which follow them in Collect's order.
@@ -85,12 +92,7 @@ internal sealed class RunCommands : IShellCommandSink
             return default;
         }
 
-        var bounds = tables.Bounds.Take(_boundCount, out var boundsStart);
-        Array.Copy(_bounds, 0, bounds, boundsStart, _boundCount);
-        var values = tables.Values.Take(_valueCount, out var valuesStart);
-        Array.Copy(_values, 0, values, valuesStart, _valueCount);
-        var arguments = tables.NextArguments();
-        arguments.Reset(syntax.Text, values, valuesStart, bounds, boundsStart, _boundCount / 2);
+        var arguments = _boundCount == 0 ? CommandArguments.None : TakeArguments(syntax, tables);
         var commands = tables.Commands.Take(_foundCount, out var commandsStart);
         var at = commandsStart;
         var heredocRead = 0;
@@ -124,6 +126,18 @@ internal sealed class RunCommands : IShellCommandSink
         var result = new RunCommandList(commands, commandsStart, _foundCount);
         Reset();
         return result;
+    }
+
+    // The RUN's argument table, moved into the model's tables.
+    private CommandArguments TakeArguments(DockerfileSyntax syntax, ModelTables tables)
+    {
+        var bounds = tables.Bounds.Take(_boundCount, out var boundsStart);
+        Array.Copy(_bounds, 0, bounds, boundsStart, _boundCount);
+        var values = tables.Values.Take(_valueCount, out var valuesStart);
+        Array.Copy(_values, 0, values, valuesStart, _valueCount);
+        var arguments = tables.NextArguments();
+        arguments.Reset(syntax.Text, values, valuesStart, bounds, boundsStart, _boundCount / 2);
+        return arguments;
     }
 
     private void Reset()
@@ -208,7 +222,7 @@ internal sealed class RunCommands : IShellCommandSink
 
     void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
     {
-        var name = parser.MakeString(commandName);
+        var name = NameOf(parser, commandName);
         var (outerStart, length) = parser.MapSpan(start, end);
         var variables = parser.Variables.View(assignments);
         var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !ReadsScriptArgument(parser, words, from, to) ? Delimiters(heredocs) : null;
@@ -238,6 +252,22 @@ internal sealed class RunCommands : IShellCommandSink
         };
 
         AddInSourceOrder(new Found(outerStart, name, firstArgument, to - from - 1, variables, span, scriptHeredocs));
+    }
+
+    private string NameOf(ScriptParser parser, CharSlice name)
+    {
+        if (name.Length == 0 || name.Length > MaxRecentNameLength)
+        {
+            return parser.MakeString(name);
+        }
+
+        var slot = ((name.Length * 31) + (name[0] * 7) + name[name.Length - 1]) & (_recentNames.Length - 1);
+        if (_recentNames[slot] is { } recent && name.Is(recent))
+        {
+            return recent;
+        }
+
+        return _recentNames[slot] = parser.MakeString(name);
     }
 
     private void AddArgument(int start, int length)

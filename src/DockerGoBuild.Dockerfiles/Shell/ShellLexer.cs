@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DockerGoBuild.Dockerfiles.Shell;
 
 /// <summary>
@@ -157,6 +159,7 @@ internal abstract class ShellLexer
         return TokenKind.Word;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpaceOrNewline(char c) => c is ' ' or '\n';
 
     // The end of the run of ordinary characters from `from`: the lexer's hottest loop, kept in locals.
