@@ -223,15 +223,17 @@ internal sealed class RunCommands : IShellCommandSink
     void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
     {
         var name = NameOf(parser, commandName);
-        var (outerStart, length) = parser.MapSpan(start, end);
         var variables = parser.Variables.View(assignments);
         var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !ReadsScriptArgument(parser, words, from, to) ? Delimiters(heredocs) : null;
         if (!HasArgumentsRead(name))
         {
-            // Nearly every command: only its name and variables are read, so its words are neither located nor kept.
-            AddInSourceOrder(new Found(outerStart, name, 0, 0, variables, default, scriptHeredocs));
+            // Nearly every command: only its name and variables are read, so its words are neither located nor kept,
+            // and of its span only the start is mapped, to put it in source order.
+            AddInSourceOrder(new Found(parser.MapSpan(start, start).Start, name, 0, 0, variables, default, scriptHeredocs));
             return;
         }
+
+        var (outerStart, length) = parser.MapSpan(start, end);
 
         // Where the command starts is looked up before its arguments and where it ends after them, in source order.
         var sourceStart = _mapping == SpanMapping.LogicalLine ? ToSource(outerStart) : outerStart;
@@ -418,7 +420,7 @@ internal sealed class RunCommands : IShellCommandSink
     /// The commands whose arguments and span the analysis reads (see <see cref="GoCommand"/>): go, its xx-go wrapper
     /// and dotnet. The other commands carry only their name and variables.
     /// </summary>
-    public static bool HasArgumentsRead(string name) => name is "go" or "xx-go" or "dotnet";
+    public static bool HasArgumentsRead(string name) => name.Length is 2 or 5 or 6 && name is "go" or "xx-go" or "dotnet";
 
     /// <summary>The programs that run shell scripts given on standard input or with -c.</summary>
     public static bool IsPosixShell(string name) => name is "sh" or "bash" or "ash" or "dash" or "zsh" or "ksh" or "mksh";

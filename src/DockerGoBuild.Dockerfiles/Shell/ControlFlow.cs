@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
@@ -12,7 +13,7 @@ internal sealed class ControlFlow
 {
     // The POSIX words that are not commands in command position, and what each starts (see PosixCommandWord):
     // looked up by length first, so that a command name costs a comparison or two.
-    private static readonly NameTable<PosixKeyword> PosixKeywords = new(new[]
+    private static readonly KeyValuePair<string, PosixKeyword>[] PosixKeywordList =
     {
         Keyword("for", PosixKeyword.Header), Keyword("select", PosixKeyword.Header), Keyword("case", PosixKeyword.Case),
         Keyword("esac", PosixKeyword.CaseEnd), Keyword("function", PosixKeyword.Function), Keyword("[[", PosixKeyword.ConditionalExpression),
@@ -20,7 +21,11 @@ internal sealed class ControlFlow
         Keyword("then", PosixKeyword.Reserved), Keyword("elif", PosixKeyword.Reserved), Keyword("else", PosixKeyword.Reserved),
         Keyword("fi", PosixKeyword.Reserved), Keyword("while", PosixKeyword.Reserved), Keyword("until", PosixKeyword.Reserved),
         Keyword("do", PosixKeyword.Reserved), Keyword("done", PosixKeyword.Reserved), Keyword("!", PosixKeyword.Reserved),
-    });
+    };
+
+    private static readonly NameTable<PosixKeyword> PosixKeywords = new(PosixKeywordList);
+
+    private static readonly NameFilter PosixKeywordFilter = new(PosixKeywordList.Select(entry => entry.Key));
 
     private static readonly string[] PowerShellKeywords =
     {
@@ -211,7 +216,8 @@ internal sealed class ControlFlow
             return true;
         }
 
-        if (!PosixKeywords.TryFind(parser.Value(word), out var keyword))
+        var value = parser.Value(word);
+        if (!PosixKeywordFilter.MayBe(value) || !PosixKeywords.TryFind(value, out var keyword))
         {
             return true;
         }
