@@ -33,6 +33,9 @@ internal sealed class RunCommands : IShellCommandSink
     // An array rather than a list, so that commands are read and moved where they lie instead of copied out.
     private Found[] _found = new Found[64];
     private int _foundCount;
+
+    // How many of the found commands have their arguments read.
+    private int _argumentsReadCount;
     private int _scriptCount;
 
     // For each heredoc script read: the script's command that reads it, and where its commands end in _found.
@@ -81,8 +84,25 @@ internal sealed class RunCommands : IShellCommandSink
     /// <summary>This thread's instance: it keeps its lists from file to file.</summary>
     public static RunCommands ForThisThread() => cached ??= new RunCommands();
 
-    /// <summary>The commands <paramref name="run"/> executes, in the order they run, in pieces of the model's <paramref name="tables"/>.</summary>
+    /// <summary>
+    /// The commands <paramref name="run"/> executes, in the order they run, in pieces of the model's
+    /// <paramref name="tables"/>. The commands of a RUN that surely runs none whose arguments are read (nearly half
+    /// of them) are read only when asked for: the analysis asks only in rare cases.
+    /// </summary>
     public RunCommandList Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
+    {
+        // The prefilter reads the RUN's own line; heredoc scripts and an exec form's argv are read here as they are.
+        if (!run.IsJsonForm && run.Heredocs.Count == 0
+            && !CommandNamePrefilter.MayRunArgumentsRead(syntax.Text, run.Line, run.ArgumentsStart, run.ArgumentsEnd))
+        {
+            return new RunCommandList(new DeferredRunCommands(syntax, run, dialect, tables));
+        }
+
+        return Read(syntax, run, dialect, tables);
+    }
+
+    /// <summary>Reads the commands <paramref name="run"/> executes now (see <see cref="Collect"/>).</summary>
+    public RunCommandList Read(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
     {
         // Also after a read that a cancellation cut short.
         Reset();
@@ -123,7 +143,7 @@ internal sealed class RunCommands : IShellCommandSink
             }
         }
 
-        var result = new RunCommandList(commands, commandsStart, _foundCount);
+        var result = new RunCommandList(commands, commandsStart, _foundCount, _argumentsReadCount > 0);
         Reset();
         return result;
     }
@@ -145,6 +165,7 @@ internal sealed class RunCommands : IShellCommandSink
         // The commands' names and variables are not kept alive by the thread.
         Array.Clear(_found, 0, _foundCount);
         _foundCount = 0;
+        _argumentsReadCount = 0;
         _heredocReads.Clear();
         _scriptCount = 0;
         _readStart = 0;
@@ -233,6 +254,7 @@ internal sealed class RunCommands : IShellCommandSink
             return;
         }
 
+        _argumentsReadCount++;
         var (outerStart, length) = parser.MapSpan(start, end);
 
         // Where the command starts is looked up before its arguments and where it ends after them, in source order.
@@ -550,4 +572,25 @@ internal sealed class RunCommands : IShellCommandSink
         /// <summary>The command, once the RUN's argument table is complete.</summary>
         public ExecutedCommand ToCommand(CommandArguments arguments) => new(_name, arguments, _firstArgument, _argumentCount, _variables, _span);
     }
+}
+
+/// <summary>The commands of a RUN that surely runs none whose arguments are read, read the first time they are asked for.</summary>
+internal sealed class DeferredRunCommands
+{
+    private readonly DockerfileSyntax _syntax;
+    private readonly Instruction _run;
+    private readonly ShellDialect _dialect;
+    private readonly ModelTables _tables;
+    private RunCommandList? _commands;
+
+    public DeferredRunCommands(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
+    {
+        _syntax = syntax;
+        _run = run;
+        _dialect = dialect;
+        _tables = tables;
+    }
+
+    /// <summary>The commands, read into the model's tables at the first call (the model is analysed by one thread).</summary>
+    public RunCommandList Commands => _commands ??= RunCommands.ForThisThread().Read(_syntax, _run, _dialect, _tables);
 }
