@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
@@ -69,7 +70,7 @@ internal static class CommandNamePrefilter
                     }
                 }
 
-                var after = new Forward(source, line, end, piece, logical, from);
+                var after = new Forward(source, line, end, piece, logical, to, from);
                 if (StartsWith(after, first == 'g' ? "o" : "otnet", 0, escaped: false))
                 {
                     return true;
@@ -112,6 +113,7 @@ internal static class CommandNamePrefilter
     }
 
     // The characters a reader drops from a word's value: quotes, escape characters, $ of $'...', line breaks.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool MayBeDropped(char c) => c is '\'' or '"' or '\\' or '`' or '^' or '$' or '\n' or '\r';
 
     /// <summary>Walks on over the logical characters of a line, from a position up to a logical end.</summary>
@@ -125,15 +127,15 @@ internal static class CommandNamePrefilter
         private int _high;
         private int _at;
 
-        public Forward(string source, LogicalLine line, int end, int piece, int pieceLogical, int at)
+        /// <summary>A walk from <paramref name="at"/> in the piece whose characters to walk end at <paramref name="high"/>.</summary>
+        public Forward(string source, LogicalLine line, int end, int piece, int pieceLogical, int high, int at)
         {
-            var span = line.PieceSourceSpan(piece);
             _source = source;
             _line = line;
             _end = end;
             _piece = piece;
             _pieceLogical = pieceLogical;
-            _high = span.Start + Math.Min(span.Length, end - pieceLogical);
+            _high = high;
             _at = at;
         }
 
