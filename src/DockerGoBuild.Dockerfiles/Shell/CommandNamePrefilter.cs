@@ -11,30 +11,35 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Why "no" is exact. A command's name is the end of one of its words' value (<c>/usr/bin/go</c>, <c>go.exe</c>), so
-/// a name go, xx-go or dotnet means a value holding "go" or "dotnet". The readers make a word's value of the script's
-/// characters in their order, dropping some: quotes (<c>'</c>, <c>"</c>), escape characters (<c>\</c>, PowerShell's
-/// <c>`</c>, cmd's <c>^</c>), the <c>$</c> of <c>$'...'</c> and <c>$"..."</c>, and the newline (LF or CRLF) of a
-/// line continuation. They never expand variables, and the only characters a value has that the script does not
-/// are the control characters of escapes (<c>$'\n'</c>, PowerShell's <c>"`n"</c>): no letter. A nested script
-/// (<c>sh -c</c>, <c>eval</c>, PowerShell's <c>-Command</c>, <c>cmd /c</c>, substitutions, <c>find -exec</c>) is
-/// read from such a value by the same rules. So the two letters of "go" in a value, at any depth, are two letters
-/// of the script with only dropped characters between them: the characters above, and the newlines and carriage
-/// returns that escapes made (<c>\n</c>, <c>`r</c>) and a nested reader dropped as part of a line continuation. Such
-/// an escape's letter follows its escape character with only dropped characters between them, themselves such
-/// characters or such letters.
+/// Why "no" is exact. A command's name is the base name of one of its words' value: the value is the name, after a
+/// <c>/</c> or <c>\</c> or not, before <c>.exe</c> or not. The readers make a word's value of the script's characters
+/// in their order, dropping some: quotes (<c>'</c>, <c>"</c>), escape characters (<c>\</c>, PowerShell's <c>`</c>,
+/// cmd's <c>^</c>), the <c>$</c> of <c>$'...'</c> and <c>$"..."</c>, and line continuations. They never expand
+/// variables, and the only characters a value has that the script does not are the control characters of escapes
+/// (<c>$'\n'</c>, PowerShell's <c>"`t"</c>): no letter, no quote, no escape character. A nested script (<c>sh -c</c>,
+/// <c>eval</c>, PowerShell's <c>-Command</c>, <c>cmd /c</c>, substitutions, <c>find -exec</c>) is read from such a
+/// value, or from such values joined by the blanks between their words, by the same rules.
 /// </para>
 /// <para>
-/// The scan therefore looks at every <c>g</c> and <c>d</c> and walks on over the characters that may be dropped
-/// (<c>' " \ ` ^ $</c>, CR, LF, and an <c>n</c> or <c>r</c> with an escape character before it across such
-/// characters) for the letters after them in "go" or "dotnet". Heredoc bodies and exec-form arguments (JSON
-/// escapes such as <c>\u0067</c>) are not the characters scanned here: the caller reads those RUNs without asking.
+/// So, at any depth, the letters of a name are letters of the script with only dropped characters between them:
+/// the characters above, and the newlines and carriage returns that escapes made (an <c>n</c> or <c>r</c> after an
+/// escape character) when a nested reader drops them as part of a line continuation. Before the name is the start
+/// of the script, a character that ends a word in some dialect (a blank or an operator), a <c>/</c>, cmd's
+/// <c>@</c>, the <c>`</c> or <c>\</c> that starts a substitution or a continuation, a newline, or the blank an escape
+/// made (an escaped <c>n</c>, <c>r</c>, <c>t</c>, <c>f</c> or <c>v</c>); dropped characters may come between. After
+/// it likewise comes the end of the script, a character that ends a word, the <c>.</c> of <c>.exe</c>, or an escape
+/// character or newline.
+/// </para>
+/// <para>
+/// The scan looks at every <c>g</c>, <c>d</c> and <c>x</c> for the rest of its name and what comes before and after
+/// it, and says "maybe" when all may be so. Heredoc bodies and exec-form arguments (JSON escapes such as
+/// <c>\u0067</c>) are not the characters scanned here: the caller reads those RUNs without asking.
 /// </para>
 /// </remarks>
 internal static class CommandNamePrefilter
 {
-    // The first letters of the names, and what comes after them.
-    private static readonly char[] FirstLetters = { 'g', 'd' };
+    // The first letters of the names.
+    private static readonly char[] FirstLetters = { 'g', 'd', 'x' };
 
     /// <summary>False when the logical characters [start, end) of <paramref name="line"/> surely run no command named go, xx-go or dotnet.</summary>
     public static bool MayRunArgumentsRead(string source, LogicalLine line, int start, int end)
@@ -44,7 +49,8 @@ internal static class CommandNamePrefilter
         for (var piece = 0; piece < pieces && logical < end; piece++)
         {
             var span = line.PieceSourceSpan(piece);
-            var from = span.Start + Math.Max(0, start - logical);
+            var low = span.Start + Math.Max(0, start - logical);
+            var from = low;
             var to = span.Start + Math.Min(span.Length, end - logical);
             while (from < to)
             {
@@ -56,22 +62,15 @@ internal static class CommandNamePrefilter
 
                 from = at + 1;
                 var first = source[at];
-                if (from < to && !MayBeDropped(source[from]))
+                var name = first == 'g' ? "go" : first == 'd' ? "dotnet" : "xx-go";
+                if (from < to && !MayBeDropped(source[from]) && source[from] != name[1])
                 {
-                    // Nearly every g or d: the next letter is kept, so it is the name's next letter or no name's.
-                    if (first == 'g' && source[from] == 'o')
-                    {
-                        return true;
-                    }
-
-                    if (first == 'g' || source[from] != 'o')
-                    {
-                        continue;
-                    }
+                    // Nearly every g, d or x: the next letter is kept, and is not the name's next letter.
+                    continue;
                 }
 
-                var after = new Forward(source, line, end, piece, logical, to, from);
-                if (StartsWith(after, first == 'g' ? "o" : "otnet", 0, escaped: false))
+                if (StartsName(new Backward(source, line, start, piece, logical, low, at))
+                    && Spells(new Forward(source, line, end, piece, logical, to, from), name, 1, escaped: false))
                 {
                     return true;
                 }
@@ -83,9 +82,10 @@ internal static class CommandNamePrefilter
         return false;
     }
 
-    // True when letters[index..] can be the value characters from the reader's position on; `escaped` tells that an
-    // escape character comes before the position across characters that may be dropped and n's and r's.
-    private static bool StartsWith(Forward reader, string letters, int index, bool escaped)
+    // True when name[index..] can be the value characters from the reader's position on, and the value can end after
+    // them; `escaped` tells that an escape character comes before the position across characters that may be dropped
+    // and n's and r's.
+    private static bool Spells(Forward reader, string name, int index, bool escaped)
     {
         while (reader.TryNext(out var c))
         {
@@ -96,7 +96,7 @@ internal static class CommandNamePrefilter
             }
 
             var isLineBreakLetter = c == 'n' || c == 'r';
-            if (c == letters[index] && (index + 1 == letters.Length || StartsWith(reader, letters, index + 1, escaped && isLineBreakLetter)))
+            if (c == name[index] && (index + 1 == name.Length ? EndsName(reader) : Spells(reader, name, index + 1, escaped && isLineBreakLetter)))
             {
                 return true;
             }
@@ -112,9 +112,79 @@ internal static class CommandNamePrefilter
         return false;
     }
 
+    // True when a value can end at the reader's position: the end of the script, a word's end or the '.' of ".exe"
+    // after characters that may be dropped, or an escape character or line break (a continuation, an escaped blank).
+    private static bool EndsName(Forward reader)
+    {
+        while (reader.TryNext(out var c))
+        {
+            if (!MayBeDropped(c))
+            {
+                return EndsWord(c) || c == '.';
+            }
+
+            if (MayEndWord(c))
+            {
+                return true;
+            }
+        }
+
+        return true;
+    }
+
+    // True when a name can start at the reader's position (see the remarks).
+    private static bool StartsName(Backward reader)
+    {
+        while (reader.TryPrevious(out var c))
+        {
+            if (!MayBeDropped(c))
+            {
+                return EndsWord(c) || c == '/' || c == '@' || (IsEscapeLetterOfBlank(c) && FollowsEscape(reader));
+            }
+
+            if (MayEndWord(c))
+            {
+                return true;
+            }
+        }
+
+        return true;
+    }
+
+    // True when an escape character comes before the reader's position across characters that may be dropped and
+    // the letters of escapes.
+    private static bool FollowsEscape(Backward reader)
+    {
+        while (reader.TryPrevious(out var c))
+        {
+            if (c is '\\' or '`')
+            {
+                return true;
+            }
+
+            if (!MayBeDropped(c) && !IsEscapeLetterOfBlank(c) && c is not ('a' or 'b' or 'e' or '0'))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     // The characters a reader drops from a word's value: quotes, escape characters, $ of $'...', line breaks.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool MayBeDropped(char c) => c is '\'' or '"' or '\\' or '`' or '^' or '$' or '\n' or '\r';
+
+    // Dropped characters that may also end or start a word: an escape character (a continuation, an escaped blank a
+    // nested reader splits at, a backquoted substitution, a path's '\') or a line break.
+    private static bool MayEndWord(char c) => c is '\\' or '`' or '^' or '\n' or '\r';
+
+    // The blanks and operators that end a word in some dialect.
+    private static bool EndsWord(char c) =>
+        c is ' ' or '\t' or '\f' or '\v' or ';' or '&' or '|' or '(' or ')' or '<' or '>' or '{' or '}';
+
+    // The letters of the escapes that make a blank or a line break ($'\n', PowerShell's `t, ...).
+    private static bool IsEscapeLetterOfBlank(char c) => c is 'n' or 'r' or 't' or 'f' or 'v';
 
     /// <summary>Walks on over the logical characters of a line, from a position up to a logical end.</summary>
     private struct Forward
@@ -160,6 +230,53 @@ internal static class CommandNamePrefilter
 
             c = _source[_at];
             _at++;
+            return true;
+        }
+    }
+
+    /// <summary>Walks back over the logical characters of a line, from a position down to a logical start.</summary>
+    private struct Backward
+    {
+        private readonly string _source;
+        private readonly LogicalLine _line;
+        private readonly int _start;
+        private int _piece;
+        private int _pieceLogical;
+        private int _low;
+        private int _at;
+
+        /// <summary>A walk back from <paramref name="at"/> in the piece whose characters to walk start at <paramref name="low"/>.</summary>
+        public Backward(string source, LogicalLine line, int start, int piece, int pieceLogical, int low, int at)
+        {
+            _source = source;
+            _line = line;
+            _start = start;
+            _piece = piece;
+            _pieceLogical = pieceLogical;
+            _low = low;
+            _at = at;
+        }
+
+        /// <summary>The character before the position, which moves to it; false at the start.</summary>
+        public bool TryPrevious(out char c)
+        {
+            while (_at <= _low)
+            {
+                if (_piece == 0 || _pieceLogical <= _start)
+                {
+                    c = '\0';
+                    return false;
+                }
+
+                _piece--;
+                var span = _line.PieceSourceSpan(_piece);
+                _pieceLogical -= span.Length;
+                _low = span.Start + Math.Max(0, _start - _pieceLogical);
+                _at = span.End;
+            }
+
+            _at--;
+            c = _source[_at];
             return true;
         }
     }
