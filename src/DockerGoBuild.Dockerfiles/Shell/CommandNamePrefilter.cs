@@ -31,16 +31,13 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// character or newline.
 /// </para>
 /// <para>
-/// The scan looks at every <c>g</c>, <c>d</c> and <c>x</c> for the rest of its name and what comes before and after
-/// it, and says "maybe" when all may be so. Heredoc bodies and exec-form arguments (JSON escapes such as
+/// The scan looks at every <c>o</c> for the rest of a name around it and what comes before and after the name, and
+/// says "maybe" when all may be so. Heredoc bodies and exec-form arguments (JSON escapes such as
 /// <c>\u0067</c>) are not the characters scanned here: the caller reads those RUNs without asking.
 /// </para>
 /// </remarks>
 internal static class CommandNamePrefilter
 {
-    // The first letters of the names.
-    private static readonly char[] FirstLetters = { 'g', 'd', 'x' };
-
     /// <summary>False when the logical characters [start, end) of <paramref name="line"/> surely run no command named go, xx-go or dotnet.</summary>
     public static bool MayRunArgumentsRead(string source, LogicalLine line, int start, int end)
     {
@@ -54,29 +51,72 @@ internal static class CommandNamePrefilter
             var to = span.Start + Math.Min(span.Length, end - logical);
             while (from < to)
             {
-                var at = source.IndexOfAny(FirstLetters, from, to - from);
+                // Every name has an 'o' after its first letter (go, xx-go, dotnet): the scan looks at each 'o'.
+                var at = source.IndexOf('o', from, to - from);
                 if (at < 0)
                 {
                     break;
                 }
 
                 from = at + 1;
-                var first = source[at];
-                var name = first == 'g' ? "go" : first == 'd' ? "dotnet" : "xx-go";
-                if (from < to && !MayBeDropped(source[from]) && source[from] != name[1])
+                if (at > low && IsKeptOtherThan(source[at - 1]) && !MayBeTranslatedAt(source, at - 1, low))
                 {
-                    // Nearly every g, d or x: the next letter is kept, and is not the name's next letter.
+                    // Nearly every 'o': the letter before it is kept, and is no name's letter before an 'o'.
                     continue;
                 }
 
-                if (StartsName(new Backward(source, line, start, piece, logical, low, at))
-                    && Spells(new Forward(source, line, end, piece, logical, to, from), name, 1, escaped: false))
+                var before = new Backward(source, line, start, piece, logical, low, at);
+                var after = new Forward(source, line, end, piece, logical, to, at + 1);
+                if ((EndsName(after) && (SpelledBefore(before, "g", 1) || SpelledBefore(before, "xx-g", 4)))
+                    || (SpelledBefore(before, "d", 1) && Spells(after, "dotnet", 2, escaped: false)))
                 {
                     return true;
                 }
             }
 
             logical += span.Length;
+        }
+
+        return false;
+    }
+
+    // True when c is surely a value character, and not a name's letter before an 'o'.
+    private static bool IsKeptOtherThan(char c) => !MayBeDropped(c) && c != 'g' && c != 'd';
+
+    // True when the n or r at `at` may be an escape's line break: in the piece, with no kept character before it.
+    private static bool MayBeTranslatedAt(string source, int at, int low)
+    {
+        if (source[at] != 'n' && source[at] != 'r')
+        {
+            return false;
+        }
+
+        return at == low || MayBeDropped(source[at - 1]) || IsEscapeLetter(source[at - 1]);
+    }
+
+    // True when the value characters just before the reader's position can be letters[..count], with a name starting
+    // before them.
+    private static bool SpelledBefore(Backward reader, string letters, int count)
+    {
+        while (reader.TryPrevious(out var c))
+        {
+            if (MayBeDropped(c))
+            {
+                continue;
+            }
+
+            var mayBeTranslated = (c == 'n' || c == 'r') && FollowsEscape(reader);
+            if (c == letters[count - 1] && (count == 1 ? StartsName(reader) : SpelledBefore(reader, letters, count - 1)))
+            {
+                return true;
+            }
+
+            if (!mayBeTranslated)
+            {
+                return false;
+            }
+
+            // An escape's newline or carriage return that a nested reader drops.
         }
 
         return false;
@@ -162,7 +202,7 @@ internal static class CommandNamePrefilter
                 return true;
             }
 
-            if (!MayBeDropped(c) && !IsEscapeLetterOfBlank(c) && c is not ('a' or 'b' or 'e' or '0'))
+            if (!MayBeDropped(c) && !IsEscapeLetter(c))
             {
                 return false;
             }
@@ -182,6 +222,9 @@ internal static class CommandNamePrefilter
     // The blanks and operators that end a word in some dialect.
     private static bool EndsWord(char c) =>
         c is ' ' or '\t' or '\f' or '\v' or ';' or '&' or '|' or '(' or ')' or '<' or '>' or '{' or '}';
+
+    // The letters of the escapes that make a control character ($'\n', $'\a', PowerShell's `0, ...).
+    private static bool IsEscapeLetter(char c) => IsEscapeLetterOfBlank(c) || c is 'a' or 'b' or 'e' or '0';
 
     // The letters of the escapes that make a blank or a line break ($'\n', PowerShell's `t, ...).
     private static bool IsEscapeLetterOfBlank(char c) => c is 'n' or 'r' or 't' or 'f' or 'v';
