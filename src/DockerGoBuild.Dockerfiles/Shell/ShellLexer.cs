@@ -171,8 +171,9 @@ internal abstract class ShellLexer
         var end = from;
         while (end < limit)
         {
+            // Compared with the table's length (128) rather than a constant, so that reading it needs no bounds check.
             var c = text[end];
-            if (c < 128 && special[c])
+            if (c < special.Length && special[c])
             {
                 break;
             }
