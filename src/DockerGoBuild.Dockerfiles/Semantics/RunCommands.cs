@@ -87,8 +87,8 @@ internal sealed class RunCommands : IShellCommandSink
 
     /// <summary>
     /// The commands <paramref name="run"/> executes, in the order they run, in pieces of the model's
-    /// <paramref name="tables"/>. The commands of a RUN that surely runs none whose arguments are read (nearly half
-    /// of them) are read only when asked for: the analysis asks only in rare cases.
+    /// <paramref name="tables"/>. The commands of a RUN that surely runs none whose arguments are read (most RUNs:
+    /// see <see cref="CommandNamePrefilter"/>) are read only when asked for, which the analysis does in rare cases.
     /// </summary>
     // Not inlined into the model's walk: profiles show what reading the commands costs under this name.
     [MethodImpl(MethodImplOptions.NoInlining)]

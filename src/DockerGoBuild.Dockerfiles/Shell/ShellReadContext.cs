@@ -138,6 +138,7 @@ internal sealed class ShellReadContext
     public int AddExtra(List<int>? segments, List<int> substitutions)
     {
         var segmentStart = Segments.Count / 2;
+
         // Added one by one: the lists are short, and AddRange of a list costs interface calls and a copy through an array.
         if (segments != null)
         {
