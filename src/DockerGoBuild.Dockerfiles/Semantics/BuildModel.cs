@@ -358,6 +358,12 @@ internal sealed class BuildModel
     // `go env -w NAME=value` writes Go's env file, which later RUNs of the stage read.
     private static bool ApplyGoEnvWrites(ref StageState state, RunCommandList commands)
     {
+        if (!commands.HasArgumentsRead)
+        {
+            // No go command.
+            return false;
+        }
+
         var written = false;
         for (var index = 0; index < commands.Length; index++)
         {

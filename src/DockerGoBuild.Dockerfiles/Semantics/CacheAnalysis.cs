@@ -144,6 +144,12 @@ internal sealed class CacheAnalysis
     {
         var reported = mistargetedKinds;
         var commands = run.Commands;
+        if (!commands.HasArgumentsRead)
+        {
+            // No go or dotnet command: none fills a cache.
+            return;
+        }
+
         for (var i = 0; i < commands.Length; i++)
         {
             AnalysisCancellation.PollAt(i);

@@ -16,6 +16,9 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// </remarks>
 internal sealed class CommandArguments
 {
+    /// <summary>The table of a RUN none of whose commands has arguments read (see <see cref="RunCommands.HasArgumentsRead"/>).</summary>
+    public static readonly CommandArguments None = new();
+
     private string _source = string.Empty;
     private char[] _values = Array.Empty<char>();
     private int _valuesStart;
@@ -95,7 +98,9 @@ internal sealed class CommandArguments
 /// <summary>A command a RUN executes: its name, arguments, the variables set for it, and where it is.</summary>
 /// <remarks>
 /// A RUN can execute hundreds of thousands of commands, so a command is a small record over its RUN's
-/// <see cref="CommandArguments"/> rather than an object with arrays of its own.
+/// <see cref="CommandArguments"/> rather than an object with arrays of its own. Only the commands whose arguments the
+/// analysis reads (<see cref="RunCommands.HasArgumentsRead"/>: go, xx-go, dotnet) carry their arguments and span;
+/// every other command has its name and variables, no arguments and an empty span.
 /// </remarks>
 internal readonly struct ExecutedCommand
 {
@@ -178,21 +183,42 @@ internal readonly struct ExecutedCommand
     }
 }
 
-/// <summary>The commands one RUN executes: a piece of its model's command table.</summary>
+/// <summary>The commands one RUN executes: a piece of its model's command table, or commands read when first asked for.</summary>
 internal readonly struct RunCommandList
 {
     private readonly ExecutedCommand[] _table;
     private readonly int _first;
+    private readonly int _count;
+    private readonly DeferredRunCommands? _deferred;
 
-    public RunCommandList(ExecutedCommand[] table, int first, int count)
+    public RunCommandList(ExecutedCommand[] table, int first, int count, bool hasArgumentsRead)
     {
         _table = table;
         _first = first;
-        Length = count;
+        _count = count;
+        _deferred = null;
+        HasArgumentsRead = hasArgumentsRead;
     }
 
-    public int Length { get; }
+    /// <summary>The commands of a RUN that runs none whose arguments are read, read when first asked for.</summary>
+    public RunCommandList(DeferredRunCommands deferred)
+    {
+        _table = Array.Empty<ExecutedCommand>();
+        _first = 0;
+        _count = 0;
+        _deferred = deferred;
+        HasArgumentsRead = false;
+    }
+
+    public int Length => _deferred != null ? _deferred.Commands.Length : _count;
+
+    /// <summary>
+    /// True when one of the commands is one whose arguments are read (<see cref="RunCommands.HasArgumentsRead"/>: go,
+    /// xx-go, dotnet). Known without reading deferred commands: a walk that looks only at those skips the RUN when false.
+    /// </summary>
+    public bool HasArgumentsRead { get; }
 
     public ExecutedCommand this[int index] =>
-        (uint)index < (uint)Length ? _table[_first + index] : throw new ArgumentOutOfRangeException(nameof(index));
+        _deferred != null ? _deferred.Commands[index]
+        : (uint)index < (uint)_count ? _table[_first + index] : throw new ArgumentOutOfRangeException(nameof(index));
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using DockerGoBuild.Dockerfiles.Shell;
 using DockerGoBuild.Dockerfiles.Syntax;
@@ -19,13 +20,23 @@ internal sealed class RunCommands : IShellCommandSink
     [ThreadStatic]
     private static RunCommands? cached;
 
+    // Names up to this long are remembered in _recentNames.
+    private const int MaxRecentNameLength = 32;
+
     private readonly StringTable _strings = StringTable.Shared;
+
+    // The last command name seen in each slot of a cheap hash: names repeat (apt-get, echo, rm), and one found here
+    // costs a comparison rather than the string table's hash over every character.
+    private readonly string?[] _recentNames = new string?[256];
 
     // The commands of the RUN being read, each read's in source order; the read in progress adds from _readStart on.
     // The RUN's own script is read first, then the heredoc scripts its commands read, which follow them in Collect's order.
     // An array rather than a list, so that commands are read and moved where they lie instead of copied out.
     private Found[] _found = new Found[64];
     private int _foundCount;
+
+    // How many of the found commands have their arguments read.
+    private int _argumentsReadCount;
     private int _scriptCount;
 
     // For each heredoc script read: the script's command that reads it, and where its commands end in _found.
@@ -74,8 +85,27 @@ internal sealed class RunCommands : IShellCommandSink
     /// <summary>This thread's instance: it keeps its lists from file to file.</summary>
     public static RunCommands ForThisThread() => cached ??= new RunCommands();
 
-    /// <summary>The commands <paramref name="run"/> executes, in the order they run, in pieces of the model's <paramref name="tables"/>.</summary>
+    /// <summary>
+    /// The commands <paramref name="run"/> executes, in the order they run, in pieces of the model's
+    /// <paramref name="tables"/>. The commands of a RUN that surely runs none whose arguments are read (most RUNs:
+    /// see <see cref="CommandNamePrefilter"/>) are read only when asked for, which the analysis does in rare cases.
+    /// </summary>
+    // Not inlined into the model's walk: profiles show what reading the commands costs under this name.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public RunCommandList Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
+    {
+        // The prefilter reads the RUN's own line; heredoc scripts and an exec form's argv are read here as they are.
+        if (!run.IsJsonForm && run.Heredocs.Count == 0
+            && !CommandNamePrefilter.MayRunArgumentsRead(syntax.Text, run.Line, run.ArgumentsStart, run.ArgumentsEnd))
+        {
+            return new RunCommandList(new DeferredRunCommands(syntax, run, dialect, tables));
+        }
+
+        return Read(syntax, run, dialect, tables);
+    }
+
+    /// <summary>Reads the commands <paramref name="run"/> executes now (see <see cref="Collect"/>).</summary>
+    public RunCommandList Read(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
     {
         // Also after a read that a cancellation cut short.
         Reset();
@@ -85,12 +115,7 @@ internal sealed class RunCommands : IShellCommandSink
             return default;
         }
 
-        var bounds = tables.Bounds.Take(_boundCount, out var boundsStart);
-        Array.Copy(_bounds, 0, bounds, boundsStart, _boundCount);
-        var values = tables.Values.Take(_valueCount, out var valuesStart);
-        Array.Copy(_values, 0, values, valuesStart, _valueCount);
-        var arguments = tables.NextArguments();
-        arguments.Reset(syntax.Text, values, valuesStart, bounds, boundsStart, _boundCount / 2);
+        var arguments = _boundCount == 0 ? CommandArguments.None : TakeArguments(syntax, tables);
         var commands = tables.Commands.Take(_foundCount, out var commandsStart);
         var at = commandsStart;
         var heredocRead = 0;
@@ -121,9 +146,21 @@ internal sealed class RunCommands : IShellCommandSink
             }
         }
 
-        var result = new RunCommandList(commands, commandsStart, _foundCount);
+        var result = new RunCommandList(commands, commandsStart, _foundCount, _argumentsReadCount > 0);
         Reset();
         return result;
+    }
+
+    // The RUN's argument table, moved into the model's tables.
+    private CommandArguments TakeArguments(DockerfileSyntax syntax, ModelTables tables)
+    {
+        var bounds = tables.Bounds.Take(_boundCount, out var boundsStart);
+        Array.Copy(_bounds, 0, bounds, boundsStart, _boundCount);
+        var values = tables.Values.Take(_valueCount, out var valuesStart);
+        Array.Copy(_values, 0, values, valuesStart, _valueCount);
+        var arguments = tables.NextArguments();
+        arguments.Reset(syntax.Text, values, valuesStart, bounds, boundsStart, _boundCount / 2);
+        return arguments;
     }
 
     private void Reset()
@@ -131,6 +168,7 @@ internal sealed class RunCommands : IShellCommandSink
         // The commands' names and variables are not kept alive by the thread.
         Array.Clear(_found, 0, _foundCount);
         _foundCount = 0;
+        _argumentsReadCount = 0;
         _heredocReads.Clear();
         _scriptCount = 0;
         _readStart = 0;
@@ -208,7 +246,18 @@ internal sealed class RunCommands : IShellCommandSink
 
     void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
     {
-        var name = parser.MakeString(commandName);
+        var name = NameOf(parser, commandName);
+        var variables = parser.Variables.View(assignments);
+        var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !ReadsScriptArgument(parser, words, from, to) ? Delimiters(heredocs) : null;
+        if (!HasArgumentsRead(name))
+        {
+            // Nearly every command: only its name and variables are read, so its words are neither located nor kept,
+            // and of its span only the start is mapped, to put it in source order.
+            AddInSourceOrder(new Found(parser.MapSpan(start, start).Start, name, 0, 0, variables, default, scriptHeredocs));
+            return;
+        }
+
+        _argumentsReadCount++;
         var (outerStart, length) = parser.MapSpan(start, end);
 
         // Where the command starts is looked up before its arguments and where it ends after them, in source order.
@@ -229,10 +278,23 @@ internal sealed class RunCommands : IShellCommandSink
             _ => _fixedSpan,
         };
 
-        var variables = parser.Variables.View(assignments);
-
-        var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !ReadsScriptArgument(parser, words, from, to) ? Delimiters(heredocs) : null;
         AddInSourceOrder(new Found(outerStart, name, firstArgument, to - from - 1, variables, span, scriptHeredocs));
+    }
+
+    private string NameOf(ScriptParser parser, CharSlice name)
+    {
+        if (name.Length == 0 || name.Length > MaxRecentNameLength)
+        {
+            return parser.MakeString(name);
+        }
+
+        var slot = ((name.Length * 31) + (name[0] * 7) + name[name.Length - 1]) & (_recentNames.Length - 1);
+        if (_recentNames[slot] is { } recent && name.Is(recent))
+        {
+            return recent;
+        }
+
+        return _recentNames[slot] = parser.MakeString(name);
     }
 
     private void AddArgument(int start, int length)
@@ -379,6 +441,12 @@ internal sealed class RunCommands : IShellCommandSink
         _foundCount++;
     }
 
+    /// <summary>
+    /// The commands whose arguments and span the analysis reads (see <see cref="GoCommand"/>): go, its xx-go wrapper
+    /// and dotnet. The other commands carry only their name and variables.
+    /// </summary>
+    public static bool HasArgumentsRead(string name) => name.Length is 2 or 5 or 6 && name is "go" or "xx-go" or "dotnet";
+
     /// <summary>The programs that run shell scripts given on standard input or with -c.</summary>
     public static bool IsPosixShell(string name) => name is "sh" or "bash" or "ash" or "dash" or "zsh" or "ksh" or "mksh";
 
@@ -507,4 +575,25 @@ internal sealed class RunCommands : IShellCommandSink
         /// <summary>The command, once the RUN's argument table is complete.</summary>
         public ExecutedCommand ToCommand(CommandArguments arguments) => new(_name, arguments, _firstArgument, _argumentCount, _variables, _span);
     }
+}
+
+/// <summary>The commands of a RUN that surely runs none whose arguments are read, read the first time they are asked for.</summary>
+internal sealed class DeferredRunCommands
+{
+    private readonly DockerfileSyntax _syntax;
+    private readonly Instruction _run;
+    private readonly ShellDialect _dialect;
+    private readonly ModelTables _tables;
+    private RunCommandList? _commands;
+
+    public DeferredRunCommands(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
+    {
+        _syntax = syntax;
+        _run = run;
+        _dialect = dialect;
+        _tables = tables;
+    }
+
+    /// <summary>The commands, read into the model's tables at the first call (the model is analysed by one thread).</summary>
+    public RunCommandList Commands => _commands ??= RunCommands.ForThisThread().Read(_syntax, _run, _dialect, _tables);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
@@ -14,7 +15,7 @@ internal sealed class CommandResolver
     private const int MaxFindNesting = 8;
 
     // What FollowCommand does with the commands whose names are compared exactly.
-    private static readonly NameTable<Follow> Followed = new(new[]
+    private static readonly KeyValuePair<string, Follow>[] FollowedList =
     {
         Entry("export", Follow.Exports), Entry("readonly", Follow.Exports), Entry("declare", Follow.Exports),
         Entry("typeset", Follow.Exports), Entry("local", Follow.Exports),
@@ -23,7 +24,11 @@ internal sealed class CommandResolver
         Entry("zsh", Follow.PosixShell), Entry("ksh", Follow.PosixShell), Entry("mksh", Follow.PosixShell),
         Entry("su", Follow.Su),
         Entry("eval", Follow.Eval),
-    });
+    };
+
+    private static readonly NameTable<Follow> Followed = new(FollowedList);
+
+    private static readonly NameFilter FollowedNames = new(FollowedList.Select(entry => entry.Key));
 
     private static readonly string[] FindExecActions = { "-exec", "-execdir", "-ok", "-okdir" };
 
@@ -134,7 +139,7 @@ internal sealed class CommandResolver
     /// <summary>Skips wrappers; returns the index of the command that runs, and its base name.</summary>
     private int SkipWrappers(WordList words, int index, int to, out CharSlice name)
     {
-        name = parser.Value(words[index]).BaseName();
+        name = CommandName(parser.Value(words[index]));
         while (index < to)
         {
             var next = WrapperArguments.SkipWrapper(parser, name, words, index, to);
@@ -151,10 +156,34 @@ internal sealed class CommandResolver
             }
 
             index = next;
-            name = parser.Value(words[index]).BaseName();
+            name = CommandName(parser.Value(words[index]));
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// The base name of a command word (<see cref="CharSlice.BaseName"/>): nearly every word is its own base name, with
+    /// no directory and no <c>.exe</c> (which ends in an 'e' or 'E'), and is told so by one pass over its characters.
+    /// </summary>
+    private static CharSlice CommandName(CharSlice word)
+    {
+        var chars = word.Array;
+        var end = word.Start + word.Length;
+        if (word.Length > 4 && (chars[end - 1] | 0x20) == 'e')
+        {
+            return word.BaseName();
+        }
+
+        for (var i = word.Start; i < end; i++)
+        {
+            if (chars[i] == '/' || chars[i] == '\\')
+            {
+                return word.BaseName();
+            }
+        }
+
+        return word;
     }
 
     /// <summary><c>env</c> and <c>sudo</c> take <c>VAR=v</c> words before the command.</summary>
@@ -176,7 +205,7 @@ internal sealed class CommandResolver
     /// <summary>Looks at what the command does with its arguments; true when it is a shell reading stdin.</summary>
     private bool FollowCommand(CharSlice name, WordList words, int index, int to, int findNesting)
     {
-        Followed.TryFind(name, out var follow);
+        var follow = FollowedNames.MayBe(name) && Followed.TryFind(name, out var found) ? found : Follow.Nothing;
         if (parser.Dialect == ShellDialect.Posix && follow == Follow.Exports)
         {
             RecordExports(words, index + 1, to);

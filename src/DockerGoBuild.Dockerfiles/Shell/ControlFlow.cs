@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
@@ -9,10 +11,21 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// </summary>
 internal sealed class ControlFlow
 {
-    private static readonly string[] PosixReserved = { "{", "}", "if", "then", "elif", "else", "fi", "while", "until", "do", "done", "!" };
+    // The POSIX words that are not commands in command position, and what each starts (see PosixCommandWord):
+    // looked up by length first, so that a command name costs a comparison or two.
+    private static readonly KeyValuePair<string, PosixKeyword>[] PosixKeywordList =
+    {
+        Keyword("for", PosixKeyword.Header), Keyword("select", PosixKeyword.Header), Keyword("case", PosixKeyword.Case),
+        Keyword("esac", PosixKeyword.CaseEnd), Keyword("function", PosixKeyword.Function), Keyword("[[", PosixKeyword.ConditionalExpression),
+        Keyword("{", PosixKeyword.Reserved), Keyword("}", PosixKeyword.Reserved), Keyword("if", PosixKeyword.Reserved),
+        Keyword("then", PosixKeyword.Reserved), Keyword("elif", PosixKeyword.Reserved), Keyword("else", PosixKeyword.Reserved),
+        Keyword("fi", PosixKeyword.Reserved), Keyword("while", PosixKeyword.Reserved), Keyword("until", PosixKeyword.Reserved),
+        Keyword("do", PosixKeyword.Reserved), Keyword("done", PosixKeyword.Reserved), Keyword("!", PosixKeyword.Reserved),
+    };
 
-    // The first characters of the POSIX words that are not commands in command position (see PosixCommandWord).
-    private static bool IsPosixKeywordStart(char c) => c is '{' or '}' or 'i' or 't' or 'e' or 'f' or 'w' or 'u' or 'd' or '!' or 's' or 'c' or '[';
+    private static readonly NameTable<PosixKeyword> PosixKeywords = new(PosixKeywordList);
+
+    private static readonly NameFilter PosixKeywordFilter = new(PosixKeywordList.Select(entry => entry.Key));
 
     private static readonly string[] PowerShellKeywords =
     {
@@ -35,6 +48,22 @@ internal sealed class ControlFlow
     public ControlFlow(ScriptParser parser)
     {
         this.parser = parser;
+    }
+
+    private enum PosixKeyword
+    {
+        /// <summary>A reserved word that is followed by a command.</summary>
+        Reserved,
+
+        /// <summary><c>for</c> and <c>select</c>: words up to <c>do</c> are their header.</summary>
+        Header,
+
+        Case,
+        CaseEnd,
+        Function,
+
+        /// <summary><c>[[</c>: inside it the operators are part of the test, not separators.</summary>
+        ConditionalExpression,
     }
 
     private enum Mode
@@ -187,47 +216,36 @@ internal sealed class ControlFlow
             return true;
         }
 
-        // Most commands are no keyword at all: no keyword is longer than "function" or starts otherwise.
         var value = parser.Value(word);
-        if (value.Length == 0 || value.Length > 8 || !IsPosixKeywordStart(value[0]))
+        if (!PosixKeywordFilter.MayBe(value) || !PosixKeywords.TryFind(value, out var keyword))
         {
             return true;
         }
 
-        if (value.Is("for") || value.Is("select"))
+        switch (keyword)
         {
-            mode = Mode.ForHeader;
-            return false;
+            case PosixKeyword.Header:
+                mode = Mode.ForHeader;
+                break;
+            case PosixKeyword.Case:
+                caseDepth++;
+                mode = Mode.CaseHeader;
+                break;
+            case PosixKeyword.CaseEnd:
+                caseDepth = Math.Max(0, caseDepth - 1);
+                break;
+            case PosixKeyword.Function:
+                mode = Mode.FunctionName;
+                break;
+            case PosixKeyword.ConditionalExpression:
+                mode = Mode.ConditionalExpression;
+                break;
         }
 
-        if (value.Is("case"))
-        {
-            caseDepth++;
-            mode = Mode.CaseHeader;
-            return false;
-        }
-
-        if (value.Is("esac"))
-        {
-            caseDepth = Math.Max(0, caseDepth - 1);
-            return false;
-        }
-
-        if (value.Is("function"))
-        {
-            mode = Mode.FunctionName;
-            return false;
-        }
-
-        if (value.Is("[["))
-        {
-            // Inside [[ ]] the operators && || < > ( ) are part of the test, not separators.
-            mode = Mode.ConditionalExpression;
-            return false;
-        }
-
-        return !value.IsAny(PosixReserved);
+        return false;
     }
+
+    private static KeyValuePair<string, PosixKeyword> Keyword(string name, PosixKeyword keyword) => new(name, keyword);
 
     private bool PowerShellCommandWord(in WordToken word, CommandSyntax current)
     {

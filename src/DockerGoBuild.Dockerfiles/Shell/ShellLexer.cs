@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DockerGoBuild.Dockerfiles.Shell;
 
 /// <summary>
@@ -157,6 +159,7 @@ internal abstract class ShellLexer
         return TokenKind.Word;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpaceOrNewline(char c) => c is ' ' or '\n';
 
     // The end of the run of ordinary characters from `from`: the lexer's hottest loop, kept in locals.
@@ -168,8 +171,9 @@ internal abstract class ShellLexer
         var end = from;
         while (end < limit)
         {
+            // Compared with the table's length (128) rather than a constant, so that reading it needs no bounds check.
             var c = text[end];
-            if (c < 128 && special[c])
+            if (c < special.Length && special[c])
             {
                 break;
             }

@@ -138,13 +138,22 @@ internal sealed class ShellReadContext
     public int AddExtra(List<int>? segments, List<int> substitutions)
     {
         var segmentStart = Segments.Count / 2;
+
+        // Added one by one: the lists are short, and AddRange of a list costs interface calls and a copy through an array.
         if (segments != null)
         {
-            Segments.AddRange(segments);
+            foreach (var value in segments)
+            {
+                Segments.Add(value);
+            }
         }
 
         var substitutionStart = Substitutions.Count;
-        Substitutions.AddRange(substitutions);
+        foreach (var position in substitutions)
+        {
+            Substitutions.Add(position);
+        }
+
         Extras.Add(new WordExtra(segmentStart, segments == null ? 0 : segments.Count / 2, substitutionStart, substitutions.Count));
         return Extras.Count;
     }
@@ -176,7 +185,7 @@ internal sealed class ShellReadContext
     public int AppendToArena(char[] source, int start, int length)
     {
         var at = ReserveArena(length);
-        Array.Copy(source, start, Arena, at, length);
+        ScanHelpers.CopyChars(source, start, Arena, at, length);
         return at;
     }
 

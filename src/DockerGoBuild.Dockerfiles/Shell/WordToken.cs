@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
@@ -156,7 +157,7 @@ internal sealed class WordBuilder
             Array.Resize(ref value, Math.Max(length + count, value.Length * 2));
         }
 
-        Array.Copy(text, start, value, length, count);
+        ScanHelpers.CopyChars(text, start, value, length, count);
         length += count;
         lastRaw = end - 1;
     }
@@ -169,6 +170,7 @@ internal sealed class WordBuilder
     }
 
     /// <summary>A word that is its raw text, with no quotes, escapes or expansions: nothing to copy.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static WordToken Verbatim(int start, int end) => new()
     {
         Start = start,
@@ -218,6 +220,7 @@ internal sealed class WordList
 
     public ref readonly WordToken this[int index]
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             if ((uint)index >= (uint)Count)
@@ -229,6 +232,7 @@ internal sealed class WordList
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(in WordToken word)
     {
         if (Count == items.Length)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
@@ -8,7 +9,7 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// </summary>
 internal static class WrapperArguments
 {
-    private static readonly NameTable<Wrapper> Wrappers = Index(new[]
+    private static readonly Wrapper[] WrapperList =
     {
         new Wrapper("env", "-u", "--unset", "-C", "--chdir", "-S", "--split-string"),
         new Wrapper("time", "-f", "--format", "-o", "--output"),
@@ -27,7 +28,11 @@ internal static class WrapperArguments
         new Wrapper("timeout", "-s", "--signal", "-k", "--kill-after"),
         new Wrapper("gosu"),
         new Wrapper("su-exec"),
-    });
+    };
+
+    private static readonly NameTable<Wrapper> Wrappers = Index(WrapperList);
+
+    private static readonly NameFilter WrapperNames = new(WrapperList.Select(wrapper => wrapper.Name));
 
     /// <summary>
     /// When <paramref name="name"/> is a wrapper, returns the index of the first word after its own
@@ -73,7 +78,7 @@ internal static class WrapperArguments
         return option.Length > 1 && option[0] == '-' && (option.IndexOf('v') > 0 || option.IndexOf('V') > 0);
     }
 
-    private static Wrapper? Find(CharSlice name) => Wrappers.TryFind(name, out var wrapper) ? wrapper : null;
+    private static Wrapper? Find(CharSlice name) => WrapperNames.MayBe(name) && Wrappers.TryFind(name, out var wrapper) ? wrapper : null;
 
     private static NameTable<Wrapper> Index(Wrapper[] wrappers)
     {

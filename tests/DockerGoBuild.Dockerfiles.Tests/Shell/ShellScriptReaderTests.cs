@@ -167,6 +167,32 @@ public class ShellScriptReaderTests
         Assert.Equal("Go", Read("C:\\Go\\bin\\Go.exe build", ShellDialect.Cmd).Single().Name);
     }
 
+    [Theory]
+    [InlineData("go.exe build", "go")]
+    [InlineData("GO.EXE build", "GO")]
+    [InlineData("tool.exE run", "tool")]
+    [InlineData(".exe run", ".exe")]
+    [InlineData("make", "make")]
+    [InlineData("bin/make", "make")]
+    [InlineData("./configure", "configure")]
+    [InlineData("sudo /usr/bin/apt-get update", "apt-get")]
+    [InlineData("/usr/bin/env GOOS=linux go build", "go")]
+    public void NameIsBaseNameWithoutExeWhateverItsSpelling(string text, string expected)
+    {
+        Assert.Equal(expected, Read(text).Last().Name);
+    }
+
+    [Theory]
+    [InlineData("fo x; for x in a; do b; done", "fo,b")]
+    [InlineData("case x in a) b;; esac; casE", "b,casE")]
+    [InlineData("functions; function f { a; }", "functions,a")]
+    [InlineData("do; done; dont; donf", "dont,donf")]
+    [InlineData("[[[ x ]]", "[[[")]
+    public void KeywordsAreOnlyTheWordsThemselves(string text, string expected)
+    {
+        Assert.Equal(expected, Names(text));
+    }
+
     // ---- nested scripts
 
     [Theory]

@@ -1,0 +1,326 @@
+using System;
+using System.Runtime.CompilerServices;
+using DockerGoBuild.Dockerfiles.Syntax;
+
+namespace DockerGoBuild.Dockerfiles.Shell;
+
+/// <summary>
+/// Tells, from a script's characters alone, that the script cannot run a command named <c>go</c>, <c>xx-go</c> or
+/// <c>dotnet</c> (see <see cref="Semantics.RunCommands.HasArgumentsRead"/>), so that reading its commands can wait
+/// until someone asks for them. It may say "maybe" of a script that runs none; it never says "no" of one that does.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Why "no" is exact. A command's name is the base name of one of its words' value: the value is the name, after a
+/// <c>/</c> or <c>\</c> or not, before <c>.exe</c> or not. The readers make a word's value of the script's characters
+/// in their order, dropping some: quotes (<c>'</c>, <c>"</c>), escape characters (<c>\</c>, PowerShell's <c>`</c>,
+/// cmd's <c>^</c>), the <c>$</c> of <c>$'...'</c> and <c>$"..."</c>, and line continuations. They never expand
+/// variables, and the only characters a value has that the script does not are the control characters of escapes
+/// (<c>$'\n'</c>, PowerShell's <c>"`t"</c>): no letter, no quote, no escape character. A nested script (<c>sh -c</c>,
+/// <c>eval</c>, PowerShell's <c>-Command</c>, <c>cmd /c</c>, substitutions, <c>find -exec</c>) is read from such a
+/// value, or from such values joined by the blanks between their words, by the same rules.
+/// </para>
+/// <para>
+/// So, at any depth, the letters of a name are letters of the script with only dropped characters between them:
+/// the characters above, and the newlines and carriage returns that escapes made (an <c>n</c> or <c>r</c> after an
+/// escape character) when a nested reader drops them as part of a line continuation. Before the name is the start
+/// of the script, a character that ends a word in some dialect (a blank or an operator), a <c>/</c>, cmd's
+/// <c>@</c>, the <c>`</c> or <c>\</c> that starts a substitution or a continuation, a newline, or the blank an escape
+/// made (an escaped <c>n</c>, <c>r</c>, <c>t</c>, <c>f</c> or <c>v</c>); dropped characters may come between. After
+/// it likewise comes the end of the script, a character that ends a word, the <c>.</c> of <c>.exe</c>, or an escape
+/// character or newline.
+/// </para>
+/// <para>
+/// The scan looks at every <c>o</c> for the rest of a name around it and what comes before and after the name, and
+/// says "maybe" when all may be so. Heredoc bodies and exec-form arguments (JSON escapes such as
+/// <c>\u0067</c>) are not the characters scanned here: the caller reads those RUNs without asking.
+/// </para>
+/// </remarks>
+internal static class CommandNamePrefilter
+{
+    /// <summary>False when the logical characters [start, end) of <paramref name="line"/> surely run no command named go, xx-go or dotnet.</summary>
+    public static bool MayRunArgumentsRead(string source, LogicalLine line, int start, int end)
+    {
+        var pieces = line.PieceCount;
+        var logical = 0;
+        for (var piece = 0; piece < pieces && logical < end; piece++)
+        {
+            var span = line.PieceSourceSpan(piece);
+            var low = span.Start + Math.Max(0, start - logical);
+            var from = low;
+            var to = span.Start + Math.Min(span.Length, end - logical);
+            while (from < to)
+            {
+                // Every name has an 'o' after its first letter (go, xx-go, dotnet): the scan looks at each 'o'.
+                var at = source.IndexOf('o', from, to - from);
+                if (at < 0)
+                {
+                    break;
+                }
+
+                from = at + 1;
+                if (at > low && IsKeptOtherThan(source[at - 1]) && !MayBeTranslatedAt(source, at - 1, low))
+                {
+                    // Nearly every 'o': the letter before it is kept, and is no name's letter before an 'o'.
+                    continue;
+                }
+
+                var before = new Backward(source, line, start, piece, logical, low, at);
+                var after = new Forward(source, line, end, piece, logical, to, at + 1);
+                if ((EndsName(after) && (SpelledBefore(before, "g", 1) || SpelledBefore(before, "xx-g", 4)))
+                    || (SpelledBefore(before, "d", 1) && Spells(after, "dotnet", 2, escaped: false)))
+                {
+                    return true;
+                }
+            }
+
+            logical += span.Length;
+        }
+
+        return false;
+    }
+
+    // True when c is surely a value character, and not a name's letter before an 'o'.
+    private static bool IsKeptOtherThan(char c) => !MayBeDropped(c) && c != 'g' && c != 'd';
+
+    // True when the n or r at `at` may be an escape's line break: in the piece, with no kept character before it.
+    private static bool MayBeTranslatedAt(string source, int at, int low)
+    {
+        if (source[at] != 'n' && source[at] != 'r')
+        {
+            return false;
+        }
+
+        return at == low || MayBeDropped(source[at - 1]) || IsEscapeLetter(source[at - 1]);
+    }
+
+    // True when the value characters just before the reader's position can be letters[..count], with a name starting
+    // before them.
+    private static bool SpelledBefore(Backward reader, string letters, int count)
+    {
+        while (reader.TryPrevious(out var c))
+        {
+            if (MayBeDropped(c))
+            {
+                continue;
+            }
+
+            var mayBeTranslated = (c == 'n' || c == 'r') && FollowsEscape(reader);
+            if (c == letters[count - 1] && (count == 1 ? StartsName(reader) : SpelledBefore(reader, letters, count - 1)))
+            {
+                return true;
+            }
+
+            if (!mayBeTranslated)
+            {
+                return false;
+            }
+
+            // An escape's newline or carriage return that a nested reader drops.
+        }
+
+        return false;
+    }
+
+    // True when name[index..] can be the value characters from the reader's position on, and the value can end after
+    // them; `escaped` tells that an escape character comes before the position across characters that may be dropped
+    // and n's and r's.
+    private static bool Spells(Forward reader, string name, int index, bool escaped)
+    {
+        while (reader.TryNext(out var c))
+        {
+            if (MayBeDropped(c))
+            {
+                escaped |= c is '\\' or '`';
+                continue;
+            }
+
+            var isLineBreakLetter = c == 'n' || c == 'r';
+            if (c == name[index] && (index + 1 == name.Length ? EndsName(reader) : Spells(reader, name, index + 1, escaped && isLineBreakLetter)))
+            {
+                return true;
+            }
+
+            if (!(escaped && isLineBreakLetter))
+            {
+                return false;
+            }
+
+            // An escape's newline or carriage return that a nested reader drops.
+        }
+
+        return false;
+    }
+
+    // True when a value can end at the reader's position: the end of the script, a word's end or the '.' of ".exe"
+    // after characters that may be dropped, or an escape character or line break (a continuation, an escaped blank).
+    private static bool EndsName(Forward reader)
+    {
+        while (reader.TryNext(out var c))
+        {
+            if (!MayBeDropped(c))
+            {
+                return EndsWord(c) || c == '.';
+            }
+
+            if (MayEndWord(c))
+            {
+                return true;
+            }
+        }
+
+        return true;
+    }
+
+    // True when a name can start at the reader's position (see the remarks).
+    private static bool StartsName(Backward reader)
+    {
+        while (reader.TryPrevious(out var c))
+        {
+            if (!MayBeDropped(c))
+            {
+                return EndsWord(c) || c == '/' || c == '@' || (IsEscapeLetterOfBlank(c) && FollowsEscape(reader));
+            }
+
+            if (MayEndWord(c))
+            {
+                return true;
+            }
+        }
+
+        return true;
+    }
+
+    // True when an escape character comes before the reader's position across characters that may be dropped and
+    // the letters of escapes.
+    private static bool FollowsEscape(Backward reader)
+    {
+        while (reader.TryPrevious(out var c))
+        {
+            if (c is '\\' or '`')
+            {
+                return true;
+            }
+
+            if (!MayBeDropped(c) && !IsEscapeLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    // The characters a reader drops from a word's value: quotes, escape characters, $ of $'...', line breaks.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayBeDropped(char c) => c is '\'' or '"' or '\\' or '`' or '^' or '$' or '\n' or '\r';
+
+    // Dropped characters that may also end or start a word: an escape character (a continuation, an escaped blank a
+    // nested reader splits at, a backquoted substitution, a path's '\') or a line break.
+    private static bool MayEndWord(char c) => c is '\\' or '`' or '^' or '\n' or '\r';
+
+    // The blanks and operators that end a word in some dialect.
+    private static bool EndsWord(char c) =>
+        c is ' ' or '\t' or '\f' or '\v' or ';' or '&' or '|' or '(' or ')' or '<' or '>' or '{' or '}';
+
+    // The letters of the escapes that make a control character ($'\n', $'\a', PowerShell's `0, ...).
+    private static bool IsEscapeLetter(char c) => IsEscapeLetterOfBlank(c) || c is 'a' or 'b' or 'e' or '0';
+
+    // The letters of the escapes that make a blank or a line break ($'\n', PowerShell's `t, ...).
+    private static bool IsEscapeLetterOfBlank(char c) => c is 'n' or 'r' or 't' or 'f' or 'v';
+
+    /// <summary>Walks on over the logical characters of a line, from a position up to a logical end.</summary>
+    private struct Forward
+    {
+        private readonly string _source;
+        private readonly LogicalLine _line;
+        private readonly int _end;
+        private int _piece;
+        private int _pieceLogical;
+        private int _high;
+        private int _at;
+
+        /// <summary>A walk from <paramref name="at"/> in the piece whose characters to walk end at <paramref name="high"/>.</summary>
+        public Forward(string source, LogicalLine line, int end, int piece, int pieceLogical, int high, int at)
+        {
+            _source = source;
+            _line = line;
+            _end = end;
+            _piece = piece;
+            _pieceLogical = pieceLogical;
+            _high = high;
+            _at = at;
+        }
+
+        /// <summary>The character at the position, which moves past it; false at the end.</summary>
+        public bool TryNext(out char c)
+        {
+            while (_at >= _high)
+            {
+                var length = _line.PieceSourceSpan(_piece).Length;
+                if (_piece + 1 >= _line.PieceCount || _pieceLogical + length >= _end)
+                {
+                    c = '\0';
+                    return false;
+                }
+
+                _pieceLogical += length;
+                _piece++;
+                var span = _line.PieceSourceSpan(_piece);
+                _high = span.Start + Math.Min(span.Length, _end - _pieceLogical);
+                _at = span.Start;
+            }
+
+            c = _source[_at];
+            _at++;
+            return true;
+        }
+    }
+
+    /// <summary>Walks back over the logical characters of a line, from a position down to a logical start.</summary>
+    private struct Backward
+    {
+        private readonly string _source;
+        private readonly LogicalLine _line;
+        private readonly int _start;
+        private int _piece;
+        private int _pieceLogical;
+        private int _low;
+        private int _at;
+
+        /// <summary>A walk back from <paramref name="at"/> in the piece whose characters to walk start at <paramref name="low"/>.</summary>
+        public Backward(string source, LogicalLine line, int start, int piece, int pieceLogical, int low, int at)
+        {
+            _source = source;
+            _line = line;
+            _start = start;
+            _piece = piece;
+            _pieceLogical = pieceLogical;
+            _low = low;
+            _at = at;
+        }
+
+        /// <summary>The character before the position, which moves to it; false at the start.</summary>
+        public bool TryPrevious(out char c)
+        {
+            while (_at <= _low)
+            {
+                if (_piece == 0 || _pieceLogical <= _start)
+                {
+                    c = '\0';
+                    return false;
+                }
+
+                _piece--;
+                var span = _line.PieceSourceSpan(_piece);
+                _pieceLogical -= span.Length;
+                _low = span.Start + Math.Max(0, _start - _pieceLogical);
+                _at = span.End;
+            }
+
+            _at--;
+            c = _source[_at];
+            return true;
+        }
+    }
+}

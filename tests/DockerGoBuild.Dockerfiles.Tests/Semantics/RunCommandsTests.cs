@@ -1,0 +1,126 @@
+using System.Collections.Generic;
+using System.Linq;
+using DockerGoBuild.Dockerfiles.Semantics;
+using DockerGoBuild.Dockerfiles.Syntax;
+using Xunit;
+
+namespace DockerGoBuild.Dockerfiles.Tests.Semantics;
+
+/// <summary>What the commands of a RUN carry: every command its name and variables, go, xx-go and dotnet also their arguments and span.</summary>
+public class RunCommandsTests
+{
+    [Fact]
+    public void Commands_whose_arguments_are_read_carry_them_and_their_span()
+    {
+        const string text = "FROM golang\nRUN apt-get install -y git && \\\n  CGO_ENABLED=0 go build -o /app . && xx-go --wrap && dotnet restore\n";
+        var commands = CommandsOf(text);
+
+        var go = commands.Single(command => command.Name == "go");
+        Assert.Equal(new[] { "build", "-o", "/app", "." }, go.Arguments);
+        Assert.Equal("CGO_ENABLED=0 go build -o /app .", text.Substring(go.Span.Start, go.Span.Length));
+        Assert.Equal("0", go.Variables["CGO_ENABLED"]);
+        Assert.Equal(new[] { "--wrap" }, commands.Single(command => command.Name == "xx-go").Arguments);
+        var dotnet = commands.Single(command => command.Name == "dotnet");
+        Assert.Equal(new[] { "restore" }, dotnet.Arguments);
+        Assert.Equal("dotnet restore", text.Substring(dotnet.Span.Start, dotnet.Span.Length));
+    }
+
+    [Fact]
+    public void Other_commands_carry_their_name_and_variables_only()
+    {
+        var commands = CommandsOf("FROM alpine\nRUN export GOPATH=/go; HOME=/root apk add --no-cache git\n");
+
+        Assert.Equal(new[] { "export", "apk" }, commands.Select(command => command.Name));
+        var apk = commands[1];
+        Assert.Equal(0, apk.ArgumentCount);
+        Assert.Equal(default, apk.Span);
+        Assert.Equal("/go", apk.Variables["GOPATH"]);
+        Assert.Equal("/root", apk.Variables["HOME"]);
+    }
+
+    // Spellings of go, xx-go and dotnet that the readers turn into those names: a RUN holding one must never be
+    // taken for one that runs none of them (its commands would then be read only when asked for). A quoted or
+    // escaped word starts an expression in PowerShell, so there the call operator makes it a command.
+    [Theory]
+    [InlineData("RUN go build")]
+    [InlineData("RUN g\"o\" build")]
+    [InlineData("RUN 'g'o build")]
+    [InlineData("RUN g''o build")]
+    [InlineData("RUN g\\o build")]
+    [InlineData("RUN \"g\"'o' build")]
+    [InlineData("RUN $'g'o build")]
+    [InlineData("RUN $\"g\"o build")]
+    [InlineData("RUN g\\\no build")]
+    [InlineData("RUN echo hi && g\\\n# a comment line\no build")]
+    [InlineData("RUN /usr/local/go/bin/go build")]
+    [InlineData("RUN go.exe build")]
+    [InlineData("RUN xx-g\"o\" build")]
+    [InlineData("RUN sudo -u builder env GOOS=linux go build")]
+    [InlineData("RUN echo $(g'o' env GOPATH)")]
+    [InlineData("RUN echo `g\\o env GOPATH`")]
+    [InlineData("RUN sh -c 'g\\o build'")]
+    [InlineData("RUN sh -c \"g'o' build\"")]
+    [InlineData("RUN bash -c $'g\\\\\\no build'")]
+    [InlineData("RUN bash -c $'g\\\\\\r\\no build'")]
+    [InlineData("RUN sh -c \"sh -c 'g\\\\o build'\"")]
+    [InlineData("RUN eval g\\'o\\' build")]
+    [InlineData("RUN find . -name '*.go' -exec g\"o\" vet {} \\;")]
+    [InlineData("RUN d\"o\"tnet restore")]
+    [InlineData("RUN dot\\net restore")]
+    [InlineData("RUN do''tn'e't publish")]
+    [InlineData("RUN /usr/share/dotnet/dotnet build")]
+    [InlineData("RUN dotnet.exe build")]
+    [InlineData("RUN bash -c $'dot\\\\\\nnet build'")]
+    [InlineData("SHELL [\"powershell\", \"-Command\"]\nRUN & g`o build")]
+    [InlineData("SHELL [\"powershell\", \"-Command\"]\nRUN & \"g`o\" build; & d`otnet build")]
+    [InlineData("SHELL [\"powershell\", \"-Command\"]\nRUN sh -c \"g\\`no build\"")]
+    [InlineData("SHELL [\"powershell\", \"-Command\"]\nRUN cmd /c 'g^o build'")]
+    [InlineData("SHELL [\"cmd\", \"/S\", \"/C\"]\nRUN g^o build")]
+    [InlineData("SHELL [\"cmd\", \"/S\", \"/C\"]\nRUN \"g\"o build & d^o\"tnet\" build")]
+    [InlineData("RUN [\"g\\u006f\", \"build\"]")]
+    [InlineData("RUN <<EOF\ng\"o\" build\nEOF")]
+    [InlineData("RUN bash <<EOF\ng\\o build\nEOF")]
+    public void A_RUN_that_runs_go_or_dotnet_however_spelled_has_them_read(string run)
+    {
+        var commands = CommandsOf("FROM golang\n" + run + "\n", out var hasArgumentsRead);
+
+        Assert.Contains(commands, command => command.Name is "go" or "xx-go" or "dotnet");
+        Assert.True(hasArgumentsRead);
+        var named = commands.First(command => command.Name is "go" or "xx-go" or "dotnet");
+        Assert.True(named.ArgumentCount > 0);
+    }
+
+    [Theory]
+    [InlineData("RUN apt-get update && apt-get install -y git", "apt-get,apt-get")]
+    [InlineData("RUN $'\\x67o' build", "x67o")]
+    [InlineData("RUN g$o build && mongod --version", "g$o,mongod")]
+    [InlineData("RUN export GOPATH=/go; HOME=/root mkdir -p \"$GOPATH/src\"", "export,mkdir")]
+    [InlineData("RUN echo dot; net user", "echo,net")]
+    public void A_RUN_that_runs_neither_has_its_commands_read_when_asked(string run, string names)
+    {
+        var commands = CommandsOf("FROM alpine\n" + run + "\n", out var hasArgumentsRead);
+
+        Assert.False(hasArgumentsRead);
+        Assert.Equal(names, string.Join(",", commands.Select(command => command.Name)));
+    }
+
+    // The model is not released: its tables hold the commands' arguments.
+    private static List<ExecutedCommand> CommandsOf(string text) => CommandsOf(text, out _);
+
+    private static List<ExecutedCommand> CommandsOf(string text, out bool hasArgumentsRead)
+    {
+        var model = BuildModel.Create(DockerfileParser.Parse(text), default);
+        var commands = new List<ExecutedCommand>();
+        hasArgumentsRead = false;
+        foreach (var fact in model.Instructions)
+        {
+            hasArgumentsRead |= fact.Commands.HasArgumentsRead;
+            for (var i = 0; i < fact.Commands.Length; i++)
+            {
+                commands.Add(fact.Commands[i]);
+            }
+        }
+
+        return commands;
+    }
+}

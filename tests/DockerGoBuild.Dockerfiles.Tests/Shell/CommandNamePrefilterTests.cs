@@ -1,0 +1,120 @@
+using System;
+using System.Linq;
+using System.Text;
+using DockerGoBuild.Dockerfiles.Shell;
+using DockerGoBuild.Dockerfiles.Syntax;
+using Xunit;
+
+namespace DockerGoBuild.Dockerfiles.Tests.Shell;
+
+/// <summary>The prefilter must never say "no" of a RUN whose full read finds a command named go, xx-go or dotnet.</summary>
+public class CommandNamePrefilterTests
+{
+    private const string PowerShell = "SHELL [\"powershell\", \"-Command\"]\n";
+    private const string Cmd = "SHELL [\"cmd\", \"/S\", \"/C\"]\n";
+
+    [Theory]
+    [InlineData("", "GOPATH=`go env GOPATH` && echo")]
+    [InlineData("", "a=$(go env GOPATH)")]
+    [InlineData("", "echo ${x:-$(dotnet --version)}")]
+    [InlineData("", "bash -c $'true\\ngo build'")]
+    [InlineData("", "bash -c $'true;\\tgo build'")]
+    [InlineData("", "bash -c $'\\fgo build'")]
+    [InlineData("", "bash -c $'go\\nbuild'")]
+    [InlineData("", "eval go\\ build")]
+    [InlineData("", "eval \"true;go build\"")]
+    [InlineData("", "/usr/local/go/bin/go build")]
+    [InlineData("", "xx-go build")]
+    [InlineData("", "/usr/bin/xx-go build")]
+    [InlineData("", "x\"x-g\"o build")]
+    [InlineData("", "(dotnet build)")]
+    [InlineData("", "{ dotnet build; }")]
+    [InlineData("", "true&&go build||dotnet build|go vet")]
+    [InlineData("", "cat x |go vet")]
+    [InlineData("", "go>out build")]
+    [InlineData("", "sh -c 'go'")]
+    [InlineData("", "sh -c 'cd /src;go build'")]
+    [InlineData(Cmd, "@go build")]
+    [InlineData(Cmd, "\"@\"go build")]
+    [InlineData(Cmd, "C:\\go\\bin\\go.exe build")]
+    [InlineData(Cmd, "C:\\dotnet\\dotnet.EXE build")]
+    [InlineData(PowerShell, "& .\\go.exe build")]
+    [InlineData(PowerShell, "$v = $(go version)")]
+    [InlineData(PowerShell, "sh -c \"go`tbuild\"")]
+    public void Says_maybe_of_a_script_that_runs_one(string shell, string script)
+    {
+        var (maybe, names) = Check(shell, script);
+
+        Assert.Contains(names, name => name is "go" or "xx-go" or "dotnet");
+        Assert.True(maybe);
+    }
+
+    [Theory]
+    [InlineData("apt-get install -y golang-go google-chrome")]
+    [InlineData("mkdir -p /go/pkg/mod /root/.dotnet/tools")]
+    [InlineData("mongod --fork && cargo build && algo")]
+    [InlineData("echo dotnets ago xx-gox")]
+    [InlineData("curl -fsSL https://dot.net/v1/dotnet-install.sh -o dotnet-install.sh")]
+    [InlineData("tar -xzf go1.22.linux-amd64.tar.gz -C /usr/local")]
+    public void Says_no_of_a_script_whose_names_only_contain_them(string script)
+    {
+        var (maybe, names) = Check(string.Empty, script);
+
+        Assert.DoesNotContain(names, name => name is "go" or "xx-go" or "dotnet");
+        Assert.False(maybe);
+    }
+
+    // Random short scripts of the characters that matter: whatever the readers make of them, a go, xx-go or dotnet
+    // they find must have been seen by the prefilter.
+    [Fact]
+    public void Never_says_no_of_a_random_script_that_runs_one()
+    {
+        string[] pieces =
+        {
+            "g", "o", "go", "do", "tnet", "dotnet", "xx-", "xx-go", "x", "n", "r", "t", "f", " ", " ", ";", "&", "|", "(", ")",
+            "<", ">", "{", "}", "'", "\"", "\\", "`", "^", "$", "@", "/", ".exe", ".", "=", "\n", "sh -c ", "eval ", "$(", "${x:-",
+        };
+        var random = new Random(20261127);
+        var found = 0;
+        for (var i = 0; i < 30000; i++)
+        {
+            var script = new StringBuilder();
+            var length = random.Next(1, 9);
+            for (var k = 0; k < length; k++)
+            {
+                var piece = pieces[random.Next(pieces.Length)];
+
+                // A raw newline would end the RUN: a line continuation keeps it in.
+                script.Append(piece == "\n" ? "\\\n" : piece);
+            }
+
+            foreach (var shell in new[] { string.Empty, PowerShell, Cmd })
+            {
+                var (maybe, names) = Check(shell, "sh -c " + script + " ; eval " + script + " ; " + script);
+                if (names.Any(name => name is "go" or "xx-go" or "dotnet"))
+                {
+                    found++;
+                    Assert.True(maybe, $"{shell}RUN {script}");
+                }
+            }
+        }
+
+        Assert.True(found > 1000, $"only {found} scripts ran a name");
+    }
+
+    private static (bool Maybe, string[] Names) Check(string shell, string script)
+    {
+        var syntax = DockerfileParser.Parse("FROM alpine\n" + shell + "RUN " + script + "\n");
+        var run = syntax.Instructions.Last();
+        if (run.Kind != InstructionKind.Run || run.IsJsonForm || run.Heredocs.Count > 0)
+        {
+            return (true, Array.Empty<string>());
+        }
+
+        var dialect = shell == PowerShell ? ShellDialect.PowerShell : shell == Cmd ? ShellDialect.Cmd : ShellDialect.Posix;
+        var maybe = CommandNamePrefilter.MayRunArgumentsRead(syntax.Text, run.Line, run.ArgumentsStart, run.ArgumentsEnd);
+        var names = ShellScriptReader.ReadCommands(run.Line.Text, run.ArgumentsStart, run.ArgumentsEnd - run.ArgumentsStart, dialect)
+            .Select(command => command.Name).ToArray();
+        return (maybe, names);
+    }
+}
