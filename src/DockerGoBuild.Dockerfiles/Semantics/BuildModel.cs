@@ -164,24 +164,12 @@ internal sealed class BuildModel
         var stageIndex = finished.Count;
         var words = from.ArgumentWords;
         var image = words.Count > 0 ? VariableExpander.Expand(words[0].Value, escape, globalArgs, out _) : string.Empty;
-        StageState state;
-        if (stageNames.Count > 0 && stageNames.TryGetValue(image, out var parentIndex) && parentIndex < finished.Count)
+        var stageName = words.Count >= 3 && string.Equals(words[1].Value, "AS", StringComparison.OrdinalIgnoreCase) ? words[2].Value : null;
+        var state = stageNames.Count > 0 && stageNames.TryGetValue(image, out var parentIndex) && parentIndex < finished.Count
+            ? tables.States[finished[parentIndex]].InheritFor(stageIndex, stageName)
+            : new StageState(stageIndex, escape, stageName, ClassifyBaseImage(image), IsWindowsImage(image));
+        if (stageName != null)
         {
-            state = tables.States[finished[parentIndex]].InheritFor(stageIndex);
-        }
-        else
-        {
-            state = new StageState(stageIndex, escape)
-            {
-                BaseImage = ClassifyBaseImage(image),
-                IsWindows = IsWindowsImage(image),
-            };
-        }
-
-        if (words.Count >= 3 && string.Equals(words[1].Value, "AS", StringComparison.OrdinalIgnoreCase))
-        {
-            var stageName = words[2].Value;
-            state = state with { StageName = stageName };
             stageNames[stageName] = stageIndex;
         }
 
@@ -300,18 +288,18 @@ internal sealed class BuildModel
                 return true;
             case InstructionKind.User when instruction.ArgumentWords.Count > 0:
                 // An unresolved part keeps the unknown marker, so such a user is never taken for root.
-                state = state with { User = VariableExpander.Expand(instruction.ArgumentWords[0].Value, state.Escape, state, out _) };
+                state = state.WithUser(VariableExpander.Expand(instruction.ArgumentWords[0].Value, state.Escape, state, out _));
                 return true;
             case InstructionKind.Workdir when instruction.ArgumentWords.Count > 0:
                 var workdir = VariableExpander.Expand(instruction.ArgumentWords[0].Value, state.Escape, state, out _);
-                state = state with { Workdir = UnixPath.Resolve(workdir, state.Workdir) };
+                state = state.WithWorkdir(UnixPath.Resolve(workdir, state.Workdir));
                 return true;
             case InstructionKind.Shell when instruction.IsJsonForm && instruction.ArgumentWords.Count > 0:
                 var program = instruction.ArgumentWords[0].Value.ToLowerInvariant();
                 var dialect = program.Contains("powershell") || program.Contains("pwsh") ? ShellDialect.PowerShell
                     : program.EndsWith("cmd", StringComparison.Ordinal) || program.EndsWith("cmd.exe", StringComparison.Ordinal) ? ShellDialect.Cmd
                     : ShellDialect.Posix;
-                state = state with { Shell = dialect };
+                state = state.WithShell(dialect);
                 return true;
             case InstructionKind.Run:
                 return ApplyGoEnvWrites(ref state, commands);

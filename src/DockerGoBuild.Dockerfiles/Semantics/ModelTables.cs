@@ -128,7 +128,7 @@ internal sealed class ModelTables
     }
 
     /// <summary>Adds a state for the instructions from here on; returns its index.</summary>
-    public int AddState(in StageState state)
+    public int AddState(StageState state)
     {
         States.Add(state);
         return States.Count - 1;
