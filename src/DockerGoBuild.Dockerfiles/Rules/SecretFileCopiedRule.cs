@@ -72,7 +72,13 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
             if (IsVerbatim(chars, length, state.Escape))
             {
                 path = string.Empty;
-                kind = IsNotALocalFile(new CharSlice(chars, 0, length)) ? SecretFileKind.None : SecretFiles.Classify(chars, length);
+                // Classified first: nearly every source is no credential file by its name alone.
+                kind = SecretFiles.Classify(chars, length);
+                if (kind != SecretFileKind.None && IsNotALocalFile(new CharSlice(chars, 0, length)))
+                {
+                    kind = SecretFileKind.None;
+                }
+
                 if (kind == SecretFileKind.None)
                 {
                     return false;
@@ -95,6 +101,12 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         for (var i = 0; i < length; i++)
         {
             var c = chars[i];
+            if (c > '\'' && c != escape)
+            {
+                // Letters, digits and most punctuation: nearly every character.
+                continue;
+            }
+
             if (c is '\'' or '"' or '\0' or VariableExpander.UnknownMarker || ((c == '$' || c == escape) && i + 1 < length))
             {
                 return false;

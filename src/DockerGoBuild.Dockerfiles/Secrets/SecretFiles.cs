@@ -70,12 +70,80 @@ public static class SecretFiles
     public static SecretFileKind Classify(string sourcePath) => ClassifyNormalized(Normalize(sourcePath));
 
     /// <summary><see cref="Classify(string)"/> of chars[0, length), without making a string of them.</summary>
-    internal static SecretFileKind Classify(char[] chars, int length) =>
-        IsAscii(chars, length) ? ClassifyNormalized(NormalizeAscii(chars, length)) : Classify(new string(chars, 0, length));
+    internal static SecretFileKind Classify(char[] chars, int length)
+    {
+        if (!MayBeCredentialFile(chars, length))
+        {
+            return SecretFileKind.None;
+        }
+
+        return IsAscii(chars, length) ? ClassifyNormalized(NormalizeAscii(chars, length)) : Classify(new string(chars, 0, length));
+    }
+
+    /// <summary>
+    /// False when the source's file name rules out every credential file, read where it lies without normalising the
+    /// whole source: nearly every COPY source (go.mod, ., src/, *.csproj) is settled so. True when the name may be
+    /// one, or when a bracket expression (which may hide a '/') or a character outside ASCII (which lower-cases by
+    /// the general rules) leaves it to <see cref="Normalize"/>.
+    /// </summary>
+    private static bool MayBeCredentialFile(char[] chars, int length)
+    {
+        // Normalize trims the source, drops '*' and '?' and then the trailing slashes: the name ends before the last
+        // character that is none of those, and starts after the '/' or '\\' before it.
+        var first = 0;
+        while (first < length && char.IsWhiteSpace(chars[first]))
+        {
+            first++;
+        }
+
+        var end = length;
+        while (end > first && char.IsWhiteSpace(chars[end - 1]))
+        {
+            end--;
+        }
+
+        while (end > first && chars[end - 1] is '*' or '?' or '/' or '\\')
+        {
+            end--;
+        }
+
+        // The name read backwards, less its '*' and '?': its length, last character and first two.
+        var nameLength = 0;
+        var last = '\0';
+        var firstOfName = '\0';
+        var secondOfName = '\0';
+        var start = end;
+        for (; start > first; start--)
+        {
+            var c = chars[start - 1];
+            if (c is '/' or '\\')
+            {
+                break;
+            }
+
+            if (c == '[' || c >= 0x80)
+            {
+                return true;
+            }
+
+            if (c is not ('*' or '?'))
+            {
+                last = nameLength == 0 ? c : last;
+                secondOfName = firstOfName;
+                firstOfName = c;
+                nameLength++;
+            }
+        }
+
+        return Chars.IndexOf(chars, '[', first, start) >= 0
+            || MayBeCredentialFileName(nameLength, LowerAscii(firstOfName), LowerAscii(secondOfName), LowerAscii(last));
+    }
 
     private static SecretFileKind ClassifyNormalized(CharSlice path)
     {
-        if (!TryGetLastSegments(path, out var directory, out var fileName) || !MayBeCredentialFileName(fileName) || IsRemote(path))
+        if (!TryGetLastSegments(path, out var directory, out var fileName)
+            || !MayBeCredentialFileName(fileName.Length, fileName[0], fileName.Length > 1 ? fileName[1] : '\0', fileName[fileName.Length - 1])
+            || IsRemote(path))
         {
             return SecretFileKind.None;
         }
@@ -133,20 +201,34 @@ public static class SecretFiles
 
     private static readonly string[] CredentialExtensions = { JsonExtension, PfxExtension, P12Extension, KeyExtension, PemExtension };
 
-    // The first characters of the names recognised by name (.ssh, SSH keys, .env files, the tables): a source whose
-    // name starts otherwise, and has none of the extensions above, is no credential file. Nearly every COPY source
-    // (go.mod, ., src/, *.csproj) is settled by this before any name is compared.
-    private static readonly string NameStarts = new(
-        new[] { ".ssh", ".env" }
-            .Concat(SshKeyFilePrefixes)
-            .Concat(KindByFileName.Select(entry => entry.FileName))
-            .Concat(KindByDirectoryAndFileName.Select(entry => entry.FileName))
-            .Select(name => name[0])
-            .Distinct()
-            .ToArray());
+    // The shortest credential file names (.ssh, .env, x.key) have four characters.
+    private const int ShortestName = 4;
 
-    private static bool MayBeCredentialFileName(CharSlice fileName) =>
-        NameStarts.IndexOf(fileName[0]) >= 0 || fileName.IsAnyEnding(CredentialExtensions);
+    // The names recognised by name (.ssh, SSH keys, .env files, the tables) by their first character (index): the
+    // characters that come second in them. A source whose name starts otherwise and does not end as one of the
+    // extensions above can end is no credential file: nearly every COPY source (go.mod, ., src/, *.csproj) is
+    // settled by this before any name is compared.
+    private static readonly string?[] SecondCharactersByFirst = new[] { ".ssh", ".env" }
+        .Concat(SshKeyFilePrefixes)
+        .Concat(KindByFileName.Select(entry => entry.FileName))
+        .Concat(KindByDirectoryAndFileName.Select(entry => entry.FileName))
+        .Aggregate(new string?[128], (table, name) =>
+        {
+            table[name[0]] += name[1];
+            return table;
+        });
+
+    // The last characters of CredentialExtensions.
+    private static readonly string ExtensionEnds = string.Concat(CredentialExtensions.Select(extension => extension[extension.Length - 1]));
+
+    // A necessary condition for a lower-cased file name to be a credential file, from its length, its first two
+    // characters and its last.
+    private static bool MayBeCredentialFileName(int length, char first, char second, char last) =>
+        length >= ShortestName
+        && ((first < SecondCharactersByFirst.Length && SecondCharactersByFirst[first] is { } seconds && seconds.IndexOf(second) >= 0)
+            || ExtensionEnds.IndexOf(last) >= 0);
+
+    private static char LowerAscii(char c) => c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 
     private static SecretFileKind? KindOf(CharSlice fileName, CharSlice directory)
     {

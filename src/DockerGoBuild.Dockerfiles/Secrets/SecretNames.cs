@@ -28,11 +28,11 @@ public static class SecretNames
     });
 
     // Secret words that are often written as two words (ACCESS_TOKEN, apiKey, ConnectionString).
-    private static readonly string[] CompoundSecretWords =
+    private static readonly WordSet CompoundSecretWords = new(new[]
     {
         "accesstoken", "accesstokens", "privatekey", "privatekeys", "apikey", "apikeys",
         "connectionstring", "connectionstrings",
-    };
+    });
 
     // "key" alone is too common (DEPLOY_KEY, CACHE_KEY); next to one of these it is a secret key.
     private static readonly WordSet KeyQualifiers = new(new[]
@@ -103,14 +103,19 @@ public static class SecretNames
     private static bool IsSecretPair(string name, List<int> words, int first)
     {
         var second = first + 2;
-        foreach (var compound in CompoundSecretWords)
+        var firstStart = words[first];
+        var firstLength = words[first + 1] - firstStart;
+        var secondStart = words[second];
+        var pairLength = firstLength + (words[second + 1] - secondStart);
+        if (CompoundSecretWords.MayHave(pairLength, name[firstStart]))
         {
-            var firstLength = words[first + 1] - words[first];
-            if (compound.Length == firstLength + (words[second + 1] - words[second])
-                && SameLetters(name, words[first], compound, 0, firstLength)
-                && SameLetters(name, words[second], compound, firstLength, compound.Length - firstLength))
+            foreach (var compound in CompoundSecretWords.OfLength(pairLength))
             {
-                return true;
+                if (SameLetters(name, firstStart, compound, 0, firstLength)
+                    && SameLetters(name, secondStart, compound, firstLength, compound.Length - firstLength))
+                {
+                    return true;
+                }
             }
         }
 
@@ -122,9 +127,17 @@ public static class SecretNames
 
     private static bool WordIsAny(string name, List<int> words, int i, WordSet candidates)
     {
-        foreach (var candidate in candidates.OfLength(words[i + 1] - words[i]))
+        var start = words[i];
+        var length = words[i + 1] - start;
+        if (!candidates.MayHave(length, name[start]))
         {
-            if (SameLetters(name, words[i], candidate, 0, candidate.Length))
+            // Nearly every word: no candidate has its length and first letter.
+            return false;
+        }
+
+        foreach (var candidate in candidates.OfLength(length))
+        {
+            if (SameLetters(name, start, candidate, 0, candidate.Length))
             {
                 return true;
             }
@@ -237,12 +250,18 @@ public static class SecretNames
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
-    /// <summary>Lower-case words grouped by length, so that a word is compared only with the words as long as it.</summary>
+    /// <summary>
+    /// Lower-case words grouped by length, so that a word is compared only with the words as long as it, and only
+    /// when one of them starts with its first letter.
+    /// </summary>
     private sealed class WordSet
     {
         private static readonly string[] None = Array.Empty<string>();
 
         private readonly string[][] _byLength;
+
+        // For each length, the first letters of the words of that length, as bits (a: bit 0).
+        private readonly uint[] _firstLettersByLength;
 
         public WordSet(string[] words)
         {
@@ -253,10 +272,25 @@ public static class SecretNames
             }
 
             _byLength = new string[longest + 1][];
+            _firstLettersByLength = new uint[longest + 1];
             for (var length = 0; length <= longest; length++)
             {
                 _byLength[length] = Array.FindAll(words, word => word.Length == length);
+                foreach (var word in _byLength[length])
+                {
+                    _firstLettersByLength[length] |= LetterBit(word[0]);
+                }
             }
+        }
+
+        /// <summary>False when no word has this length and first letter (in either case; words hold only ASCII letters and digits).</summary>
+        public bool MayHave(int length, char first) => length < _firstLettersByLength.Length && (_firstLettersByLength[length] & LetterBit(first)) != 0;
+
+        // A letter's bit, either case; no bit for anything else (digits: no word starts with one).
+        private static uint LetterBit(char c)
+        {
+            var letter = (uint)((c | 0x20) - 'a');
+            return letter < 26 ? 1u << (int)letter : 0;
         }
 
         public string[] OfLength(int length) => length < _byLength.Length ? _byLength[length] : None;

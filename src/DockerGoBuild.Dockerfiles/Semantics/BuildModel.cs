@@ -164,7 +164,7 @@ internal sealed class BuildModel
         var stageIndex = finished.Count;
         var words = from.ArgumentWords;
         var image = words.Count > 0 ? VariableExpander.Expand(words[0].Value, escape, globalArgs, out _) : string.Empty;
-        var stageName = words.Count >= 3 && string.Equals(words[1].Value, "AS", StringComparison.OrdinalIgnoreCase) ? words[2].Value : null;
+        var stageName = words.Count >= 3 && IsAs(words[1]) ? words[2].Value : null;
         var state = stageNames.Count > 0 && stageNames.TryGetValue(image, out var parentIndex) && parentIndex < finished.Count
             ? tables.States[finished[parentIndex]].InheritFor(stageIndex, stageName)
             : new StageState(stageIndex, escape, stageName, ClassifyBaseImage(image), IsWindowsImage(image));
@@ -176,21 +176,65 @@ internal sealed class BuildModel
         return state;
     }
 
+    // The word is AS in any case, compared where it lies (a word that is not plain ASCII compares as a string).
+    private static bool IsAs(ArgumentWord word)
+    {
+        if (!word.TryGetLineValue(out var line, out var start, out var length))
+        {
+            return string.Equals(word.Value, "AS", StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (length != 2)
+        {
+            return false;
+        }
+
+        var first = line.CharAt(start);
+        var second = line.CharAt(start + 1);
+        return first < 0x80 && second < 0x80
+            ? (first | 0x20) == 'a' && (second | 0x20) == 's'
+            : string.Equals(word.Value, "AS", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>golang when the repository's last path component is golang; unknown when the repository itself is unresolved.</summary>
     internal static BaseImageKind ClassifyBaseImage(string image)
     {
-        // reference = image up to '@'; repository = reference up to the ':' after its last '/'.
-        var digest = image.IndexOf('@');
-        var referenceEnd = digest >= 0 ? digest : image.Length;
-        var lastSlash = referenceEnd == 0 ? -1 : image.LastIndexOf('/', referenceEnd - 1);
-        var tag = image.IndexOf(':', lastSlash + 1, referenceEnd - (lastSlash + 1));
+        // reference = image up to '@'; repository = reference up to the ':' after its last '/'. One pass finds both.
+        var referenceEnd = image.Length;
+        var lastSlash = -1;
+        var tag = -1;
+        var firstUnknown = -1;
+        for (var i = 0; i < image.Length; i++)
+        {
+            var c = image[i];
+            if (c == '@')
+            {
+                referenceEnd = i;
+                break;
+            }
+
+            if (c == '/')
+            {
+                lastSlash = i;
+                tag = -1;
+            }
+            else if (c == ':' && tag < 0)
+            {
+                tag = i;
+            }
+            else if (c == VariableExpander.UnknownMarker && firstUnknown < 0)
+            {
+                firstUnknown = i;
+            }
+        }
+
         var repositoryEnd = tag >= 0 ? tag : referenceEnd;
-        if (repositoryEnd == 0 || image.IndexOf(VariableExpander.UnknownMarker, 0, repositoryEnd) >= 0)
+        if (repositoryEnd == 0 || (firstUnknown >= 0 && firstUnknown < repositoryEnd))
         {
             return BaseImageKind.Unknown;
         }
 
-        var componentStart = repositoryEnd == 0 ? 0 : image.LastIndexOf('/', repositoryEnd - 1) + 1;
+        var componentStart = lastSlash + 1;
         return repositoryEnd - componentStart == "golang".Length && string.Compare(image, componentStart, "golang", 0, "golang".Length, StringComparison.OrdinalIgnoreCase) == 0
             ? BaseImageKind.Golang
             : BaseImageKind.Other;
@@ -198,32 +242,48 @@ internal sealed class BuildModel
 
     internal static bool IsWindowsImage(string image)
     {
-        if (!IsAscii(image))
-        {
-            // Lower-casing outside ASCII can turn other letters into these names' letters (U+212A into 'k').
-            return IsWindowsImageLowered(image.ToLowerInvariant());
-        }
-
-        // One pass: each name is tried only where its first letter is. "windowsservercore" contains "servercore",
-        // so looking for the latter finds both.
+        // One pass: each name is tried only where its first letter is. "windowsservercore" contains "servercore", so
+        // looking for the latter finds both.
         for (var i = 0; i < image.Length; i++)
         {
-            var found = (image[i] | 0x20) switch
+            var c = image[i];
+            var letter = (uint)((c | 0x20) - 'a');
+            if (letter >= 26)
             {
-                'n' => StartsAt(image, i, "nanoserver"),
-                's' => StartsAt(image, i, "servercore"),
-                'm' => StartsAt(image, i, "mcr.microsoft.com/windows"),
-                'd' => StartsAt(image, i, "dotnet/framework"),
-                'l' => StartsAt(image, i, "ltsc20") && i + 7 < image.Length && char.IsDigit(image[i + 6]) && char.IsDigit(image[i + 7]),
-                _ => false,
-            };
-            if (found)
+                if (c >= 0x80)
+                {
+                    // Lower-casing outside ASCII can turn other letters into these names' letters (U+212A into 'k').
+                    return IsWindowsImageLowered(image.ToLowerInvariant());
+                }
+
+                continue;
+            }
+
+            if ((WindowsNameFirstLetters & (1u << (int)letter)) != 0 && IsWindowsNameAt(image, i))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // The first letters of the names IsWindowsNameAt looks for, as bits (a: bit 0).
+    private const uint WindowsNameFirstLetters = (1u << ('n' - 'a')) | (1u << ('s' - 'a')) | (1u << ('m' - 'a')) | (1u << ('d' - 'a')) | (1u << ('l' - 'a'));
+
+    // A name that marks a Windows image starts at image[at] (ignoring ASCII case). The second letter is told apart
+    // first: these letters are common in image names, the names themselves rare.
+    private static bool IsWindowsNameAt(string image, int at)
+    {
+        var second = at + 1 < image.Length ? image[at + 1] | 0x20 : 0;
+        return (image[at] | 0x20) switch
+        {
+            'n' => second == 'a' && StartsAt(image, at, "nanoserver"),
+            's' => second == 'e' && StartsAt(image, at, "servercore"),
+            'm' => second == 'c' && StartsAt(image, at, "mcr.microsoft.com/windows"),
+            'd' => second == 'o' && StartsAt(image, at, "dotnet/framework"),
+            _ => second == 't' && StartsAt(image, at, "ltsc20") && at + 7 < image.Length && char.IsDigit(image[at + 6]) && char.IsDigit(image[at + 7]),
+        };
     }
 
     // image[at...] starts with lowerAscii, ignoring ASCII case.
@@ -258,19 +318,6 @@ internal sealed class BuildModel
         return ltsc >= 0 && ltsc + 7 < lower.Length && char.IsDigit(lower[ltsc + 6]) && char.IsDigit(lower[ltsc + 7]);
     }
 
-    private static bool IsAscii(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c >= 0x80)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     // Makes state the state after the instruction; false when the instruction leaves it as it was.
     private static bool Apply(Instruction instruction, ref StageState state, GlobalArgTable globalArgs, RunCommandList commands)
     {
@@ -286,23 +333,42 @@ internal sealed class BuildModel
                 }
 
                 return true;
-            case InstructionKind.User when instruction.ArgumentWords.Count > 0:
+            case InstructionKind.User or InstructionKind.Workdir or InstructionKind.Shell:
+                return ApplyFirstWord(instruction, ref state);
+            case InstructionKind.Run:
+                return ApplyGoEnvWrites(ref state, commands);
+            default:
+                return false;
+        }
+    }
+
+    // USER, WORKDIR and SHELL (exec form) set what their first word says; false when there is none.
+    private static bool ApplyFirstWord(Instruction instruction, ref StageState state)
+    {
+        // Read once: the instruction makes the view of its words on every call.
+        var words = instruction.ArgumentWords;
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        switch (instruction.Kind)
+        {
+            case InstructionKind.User:
                 // An unresolved part keeps the unknown marker, so such a user is never taken for root.
-                state = state.WithUser(VariableExpander.Expand(instruction.ArgumentWords[0].Value, state.Escape, state, out _));
+                state = state.WithUser(VariableExpander.Expand(words[0].Value, state.Escape, state, out _));
                 return true;
-            case InstructionKind.Workdir when instruction.ArgumentWords.Count > 0:
-                var workdir = VariableExpander.Expand(instruction.ArgumentWords[0].Value, state.Escape, state, out _);
+            case InstructionKind.Workdir:
+                var workdir = VariableExpander.Expand(words[0].Value, state.Escape, state, out _);
                 state = state.WithWorkdir(UnixPath.Resolve(workdir, state.Workdir));
                 return true;
-            case InstructionKind.Shell when instruction.IsJsonForm && instruction.ArgumentWords.Count > 0:
-                var program = instruction.ArgumentWords[0].Value.ToLowerInvariant();
+            case InstructionKind.Shell when instruction.IsJsonForm:
+                var program = words[0].Value.ToLowerInvariant();
                 var dialect = program.Contains("powershell") || program.Contains("pwsh") ? ShellDialect.PowerShell
                     : program.EndsWith("cmd", StringComparison.Ordinal) || program.EndsWith("cmd.exe", StringComparison.Ordinal) ? ShellDialect.Cmd
                     : ShellDialect.Posix;
                 state = state.WithShell(dialect);
                 return true;
-            case InstructionKind.Run:
-                return ApplyGoEnvWrites(ref state, commands);
             default:
                 return false;
         }

@@ -99,6 +99,12 @@ internal static class VariableExpander
         for (var i = 0; i < raw.Length; i++)
         {
             var c = raw[i];
+            if (c > '\'' && c != escape)
+            {
+                // Letters, digits and most punctuation: nearly every character.
+                continue;
+            }
+
             if (c == '\'' || c == '"' || c == '\0' || ((c == '$' || c == escape) && i + 1 < raw.Length))
             {
                 return true;

@@ -157,6 +157,49 @@ public class SecretFilesTests
     }
 
     [Theory]
+    [InlineData("go.sum")]
+    [InlineData("app")]
+    [InlineData("*.csproj")]
+    [InlineData("src/")]
+    [InlineData(".")]
+    [InlineData("id_rsa")]
+    [InlineData("keys/ID_RSA_github")]
+    [InlineData("id_rsa*/")]
+    [InlineData(".ssh/*")]
+    [InlineData(".e?nv")]
+    [InlineData("?.key")]
+    [InlineData("x.ke*y")]
+    [InlineData("CERT.P12")]
+    [InlineData("x.KEY")]
+    [InlineData("a\\b\\.npmrc\\")]
+    [InlineData(" .env \t")]
+    [InlineData("foo/ *")]
+    [InlineData("\tkubeconfig/")]
+    [InlineData("credentials.json")]
+    [InlineData(".docker/config.json")]
+    [InlineData(".aws/credentials")]
+    [InlineData("x/[a/b]id_rsa")]
+    [InlineData("[.]env")]
+    [InlineData("id_[r]sa/")]
+    [InlineData(".npmr[c]")]
+    [InlineData("\u212Aubeconfig")]
+    [InlineData("dir\u00e9/.netrc")]
+    [InlineData(".n\u00e9trc")]
+    [InlineData("\u00a0.env\u00a0")]
+    [InlineData("https://example.com/server.key")]
+    [InlineData("git@github.com:org/id_rsa")]
+    [InlineData("github.com/org/.netrc.git")]
+    [InlineData("*")]
+    [InlineData("/")]
+    [InlineData("")]
+    public void Sources_classified_in_place_are_classified_as_strings(string source)
+    {
+        // The analysis classifies a source where it lies in the line: it must tell the same kind.
+        var chars = (source + "unread").ToCharArray();
+        Assert.Equal(SecretFiles.Classify(source), SecretFiles.Classify(chars, source.Length));
+    }
+
+    [Theory]
     [MemberData(nameof(OddInputs.Strings), MemberType = typeof(OddInputs))]
     public void Odd_sources_do_not_throw(string source)
     {

@@ -1,0 +1,75 @@
+using DockerGoBuild.Dockerfiles.Semantics;
+using DockerGoBuild.Dockerfiles.Syntax;
+using Xunit;
+
+namespace DockerGoBuild.Dockerfiles.Tests.Semantics;
+
+public class BuildModelTests
+{
+    [Theory]
+    [InlineData("golang", nameof(BaseImageKind.Golang))]
+    [InlineData("golang:1.23-alpine", nameof(BaseImageKind.Golang))]
+    [InlineData("GoLang:1.23", nameof(BaseImageKind.Golang))]
+    [InlineData("docker.io/library/golang:1.23@sha256:abc", nameof(BaseImageKind.Golang))]
+    [InlineData("localhost:5000/golang", nameof(BaseImageKind.Golang))]
+    [InlineData("localhost:5000/golang:1.23", nameof(BaseImageKind.Golang))]
+    [InlineData("golang@sha256:abc:def", nameof(BaseImageKind.Golang))]
+    [InlineData("golang/tools:1.0", nameof(BaseImageKind.Other))]
+    [InlineData("mygolang", nameof(BaseImageKind.Other))]
+    [InlineData("alpine:3.20", nameof(BaseImageKind.Other))]
+    [InlineData("localhost:5000/alpine", nameof(BaseImageKind.Other))]
+    [InlineData("", nameof(BaseImageKind.Unknown))]
+    [InlineData(":1.23", nameof(BaseImageKind.Unknown))]
+    [InlineData("@sha256:abc", nameof(BaseImageKind.Unknown))]
+    [InlineData("\u0001", nameof(BaseImageKind.Unknown))]
+    [InlineData("registry/\u0001:1.0", nameof(BaseImageKind.Unknown))]
+    [InlineData("golang:\u0001", nameof(BaseImageKind.Golang))]
+    [InlineData("golang@\u0001", nameof(BaseImageKind.Golang))]
+    public void Base_images_are_classified_by_their_repository(string image, string expected)
+    {
+        Assert.Equal(expected, BuildModel.ClassifyBaseImage(image).ToString());
+    }
+
+    [Theory]
+    [InlineData("mcr.microsoft.com/windows/servercore:ltsc2022", true)]
+    [InlineData("mcr.microsoft.com/windows:1809", true)]
+    [InlineData("MCR.Microsoft.com/Windows/NanoServer", true)]
+    [InlineData("mcr.microsoft.com/dotnet/framework/sdk:4.8", true)]
+    [InlineData("mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-1809", true)]
+    [InlineData("mcr.microsoft.com/dotnet/aspnet:8.0-windowsservercore-ltsc2022", true)]
+    [InlineData("myimage:ltsc2019", true)]
+    [InlineData("myimage:LTSC2025", true)]
+    [InlineData("myimage:ltsc20", false)]
+    [InlineData("myimage:ltsc201", false)]
+    [InlineData("myimage:ltsc20x9", false)]
+    [InlineData("mcr.microsoft.com/dotnet/sdk:8.0", false)]
+    [InlineData("golang:1.23-alpine", false)]
+    [InlineData("nanoserve", false)]
+    [InlineData("", false)]
+    [InlineData("n", false)]
+    [InlineData("\u212A", false)]
+    [InlineData("image:\u00e9-nanoserver", true)]
+    [InlineData("nanoserver-\u00e9", true)]
+    [InlineData("\u00e9ltsc2022", true)]
+    public void Windows_images_are_recognised_by_their_names(string image, bool expected)
+    {
+        Assert.Equal(expected, BuildModel.IsWindowsImage(image));
+    }
+
+    [Theory]
+    [InlineData("FROM golang AS build\nFROM build\n", "build", nameof(BaseImageKind.Golang))]
+    [InlineData("FROM golang as build\nFROM build\n", "build", nameof(BaseImageKind.Golang))]
+    [InlineData("FROM golang aS build\nFROM BUILD\n", "build", nameof(BaseImageKind.Golang))]
+    [InlineData("FROM golang ASX build\nFROM build\n", null, nameof(BaseImageKind.Other))]
+    [InlineData("FROM golang A build\nFROM build\n", null, nameof(BaseImageKind.Other))]
+    public void A_stage_named_with_as_in_any_case_is_the_base_of_a_later_stage(string text, string? name, string laterBase)
+    {
+        var model = BuildModel.Create(DockerfileParser.Parse(text), default);
+        Assert.Equal(name, StateAfter(model, 0).StageName);
+        Assert.Equal(laterBase, StateAfter(model, 1).BaseImage.ToString());
+        model.Release();
+    }
+
+    // A FROM's facts hold the state of the stage it starts.
+    private static StageState StateAfter(BuildModel model, int fromIndex) => model.Instructions[fromIndex].State;
+}
