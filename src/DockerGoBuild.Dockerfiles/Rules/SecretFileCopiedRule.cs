@@ -90,7 +90,12 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         }
 
         path = ExpandSource(word.Value, state);
-        kind = IsNotALocalFile(path) ? SecretFileKind.None : SecretFiles.Classify(path);
+        kind = SecretFiles.Classify(path);
+        if (kind != SecretFileKind.None && IsNotALocalFile(path))
+        {
+            kind = SecretFileKind.None;
+        }
+
         return kind != SecretFileKind.None;
     }
 

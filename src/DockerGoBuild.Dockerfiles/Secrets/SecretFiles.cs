@@ -67,7 +67,12 @@ public static class SecretFiles
     private static readonly IReadOnlyList<string> AwsTools = Tools("aws");
     private static readonly IReadOnlyList<string> NoTools = Tools();
 
-    public static SecretFileKind Classify(string sourcePath) => ClassifyNormalized(Normalize(sourcePath));
+    public static SecretFileKind Classify(string sourcePath)
+    {
+        var chars = SourceBuffer(sourcePath.Length);
+        sourcePath.CopyTo(0, chars, 0, sourcePath.Length);
+        return Classify(chars, sourcePath.Length);
+    }
 
     /// <summary><see cref="Classify(string)"/> of chars[0, length), without making a string of them.</summary>
     internal static SecretFileKind Classify(char[] chars, int length)
@@ -77,7 +82,7 @@ public static class SecretFiles
             return SecretFileKind.None;
         }
 
-        return IsAscii(chars, length) ? ClassifyNormalized(NormalizeAscii(chars, length)) : Classify(new string(chars, 0, length));
+        return ClassifyNormalized(IsAscii(chars, length) ? NormalizeAscii(chars, length) : NormalizeOutsideAscii(new string(chars, 0, length)));
     }
 
     /// <summary>
@@ -89,15 +94,15 @@ public static class SecretFiles
     private static bool MayBeCredentialFile(char[] chars, int length)
     {
         // Normalize trims the source, drops '*' and '?' and then the trailing slashes: the name ends before the last
-        // character that is none of those, and starts after the '/' or '\\' before it.
+        // character that is none of those (so it is not '*' or '?'), and starts after the '/' or '\\' before it.
         var first = 0;
-        while (first < length && char.IsWhiteSpace(chars[first]))
+        while (first < length && IsWhiteSpace(chars[first]))
         {
             first++;
         }
 
         var end = length;
-        while (end > first && char.IsWhiteSpace(chars[end - 1]))
+        while (end > first && IsWhiteSpace(chars[end - 1]))
         {
             end--;
         }
@@ -107,37 +112,52 @@ public static class SecretFiles
             end--;
         }
 
-        // The name read backwards, less its '*' and '?': its length, last character and first two.
-        var nameLength = 0;
-        var last = '\0';
-        var firstOfName = '\0';
-        var secondOfName = '\0';
-        var start = end;
-        for (; start > first; start--)
+        if (Chars.IndexOf(chars, '[', first, end) >= 0)
         {
-            var c = chars[start - 1];
-            if (c is '/' or '\\')
-            {
-                break;
-            }
-
-            if (c == '[' || c >= 0x80)
-            {
-                return true;
-            }
-
-            if (c is not ('*' or '?'))
-            {
-                last = nameLength == 0 ? c : last;
-                secondOfName = firstOfName;
-                firstOfName = c;
-                nameLength++;
-            }
+            return true;
         }
 
-        return Chars.IndexOf(chars, '[', first, start) >= 0
-            || MayBeCredentialFileName(nameLength, LowerAscii(firstOfName), LowerAscii(secondOfName), LowerAscii(last));
+        var start = end;
+        while (start > first && chars[start - 1] is not ('/' or '\\'))
+        {
+            start--;
+        }
+
+        // The '*' and '?' in the name only make it shorter: its length is at most this, and its characters are the
+        // normalised name's. Outside ASCII, lower-casing follows the general rules.
+        if (end - start < ShortestName)
+        {
+            return false;
+        }
+
+        // The name's first two characters that are not '*' or '?' (the last is neither).
+        var firstAt = start;
+        while (chars[firstAt] is '*' or '?')
+        {
+            firstAt++;
+        }
+
+        var secondAt = firstAt + 1;
+        while (secondAt < end && chars[secondAt] is '*' or '?')
+        {
+            secondAt++;
+        }
+
+        if (secondAt == end)
+        {
+            // One character left.
+            return false;
+        }
+
+        var firstOfName = chars[firstAt];
+        var secondOfName = chars[secondAt];
+        var last = chars[end - 1];
+        return (firstOfName | secondOfName | last) >= 0x80
+            || MayBeCredentialFileName(end - start, LowerAscii(firstOfName), LowerAscii(secondOfName), LowerAscii(last));
     }
+
+    // char.IsWhiteSpace, without the call for the printable ASCII characters nearly every source is made of.
+    private static bool IsWhiteSpace(char c) => (c <= ' ' || c >= 0x7F) && char.IsWhiteSpace(c);
 
     private static SecretFileKind ClassifyNormalized(CharSlice path)
     {
@@ -225,8 +245,22 @@ public static class SecretFiles
     // characters and its last.
     private static bool MayBeCredentialFileName(int length, char first, char second, char last) =>
         length >= ShortestName
-        && ((first < SecondCharactersByFirst.Length && SecondCharactersByFirst[first] is { } seconds && seconds.IndexOf(second) >= 0)
-            || ExtensionEnds.IndexOf(last) >= 0);
+        && ((first < SecondCharactersByFirst.Length && SecondCharactersByFirst[first] is { } seconds && Contains(seconds, second))
+            || Contains(ExtensionEnds, last));
+
+    // A plain scan: the strings are a few characters long.
+    private static bool Contains(string text, char c)
+    {
+        foreach (var candidate in text)
+        {
+            if (candidate == c)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static char LowerAscii(char c) => c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 
@@ -353,20 +387,28 @@ public static class SecretFiles
     {
         if (!IsAscii(sourcePath))
         {
-            // Lower-casing outside ASCII follows the general rules; only then does the normalised path get made as a string.
-            var path = StripGlobs(sourcePath.Trim().ToLowerInvariant().Replace('\\', '/')).TrimEnd('/');
-            var buffer = PathBuffer(path.Length);
-            path.CopyTo(0, buffer, 0, path.Length);
-            return new CharSlice(buffer, 0, path.Length);
+            return NormalizeOutsideAscii(sourcePath);
         }
 
-        var chars = sourceBuffer is { } cached && cached.Length >= sourcePath.Length ? cached : sourceBuffer = new char[Math.Max(sourcePath.Length, 256)];
+        var chars = SourceBuffer(sourcePath.Length);
         sourcePath.CopyTo(0, chars, 0, sourcePath.Length);
         return NormalizeAscii(chars, sourcePath.Length);
     }
 
+    // Lower-casing outside ASCII follows the general rules; only then does the normalised path get made as a string.
+    private static CharSlice NormalizeOutsideAscii(string sourcePath)
+    {
+        var path = StripGlobs(sourcePath.Trim().ToLowerInvariant().Replace('\\', '/')).TrimEnd('/');
+        var buffer = PathBuffer(path.Length);
+        path.CopyTo(0, buffer, 0, path.Length);
+        return new CharSlice(buffer, 0, path.Length);
+    }
+
     private static char[] PathBuffer(int length) =>
         pathBuffer is { } cached && cached.Length >= length ? cached : pathBuffer = new char[Math.Max(length, 256)];
+
+    private static char[] SourceBuffer(int length) =>
+        sourceBuffer is { } cached && cached.Length >= length ? cached : sourceBuffer = new char[Math.Max(length, 256)];
 
     // Normalize for an ASCII source in sourcePath[0, sourceLength): lower-casing is per character there.
     private static CharSlice NormalizeAscii(char[] sourcePath, int sourceLength)

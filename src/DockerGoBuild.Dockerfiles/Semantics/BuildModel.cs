@@ -81,7 +81,10 @@ internal sealed class BuildModel
         var tables = ModelTables.Rent();
         var globalArgs = new GlobalArgTable(tables.GlobalArgs);
         var facts = tables.Facts;
-        Reserve(syntax, tables);
+        if (!tables.Holds(syntax.InstructionList.Count))
+        {
+            Reserve(syntax, tables);
+        }
 
         var state = new StageState(-1, escape);
         var stateIndex = tables.AddState(state);

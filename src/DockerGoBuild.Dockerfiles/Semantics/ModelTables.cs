@@ -22,38 +22,42 @@ internal sealed class ModelTables
     private readonly List<CommandArguments> _arguments = new();
     private int _argumentsUsed;
 
+    // The lists (and the stage-name table) are made for this many entries: a model of a file of up to this many
+    // instructions fits in them, and needs no count of what it will hold (see Holds).
+    private const int InitialLength = 64;
+
     // The number of entries StageNames was made for (it grows past that by copies).
-    private int _stageNamesCapacity = 16;
+    private int _stageNamesCapacity = InitialLength;
 
     private ModelTables()
     {
     }
 
-    public List<InstructionFacts> Facts { get; } = new();
+    public List<InstructionFacts> Facts { get; } = new(InitialLength);
 
     /// <summary>The states the model's instructions see, each once: an instruction's facts hold the index of its state.</summary>
-    public List<StageState> States { get; } = new();
+    public List<StageState> States { get; } = new(InitialLength);
 
     /// <summary>The commands and mounts of the model's RUNs: a RUN's facts hold the index of its entry.</summary>
-    public List<RunFacts> Runs { get; } = new();
+    public List<RunFacts> Runs { get; } = new(InitialLength);
 
     /// <summary>The commands of the model's RUNs, each RUN's in one piece (arrays of up to 1,024 commands).</summary>
     public SegmentBuffer<ExecutedCommand> Commands { get; } = new(1 << 10);
 
     /// <summary>The bounds of the commands' arguments, each RUN's in one piece (arrays of up to 64 KB).</summary>
-    public SegmentBuffer<int> Bounds { get; } = new(1 << 14);
+    public SegmentBuffer<int> Bounds { get; } = new(1 << 14, holdsReferences: false);
 
     /// <summary>The values of the arguments not written as they are in the Dockerfile, each RUN's in one piece (arrays of up to 64 KB).</summary>
-    public SegmentBuffer<char> Values { get; } = new(1 << 15);
+    public SegmentBuffer<char> Values { get; } = new(1 << 15, holdsReferences: false);
 
     /// <summary>The ARGs declared before the first FROM with their defaults, while the model is built.</summary>
     public Dictionary<string, string?> GlobalArgs { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The final states of the stages finished so far while the model is built, as indexes in <see cref="States"/>.</summary>
-    public List<int> FinishedStages { get; } = new();
+    public List<int> FinishedStages { get; } = new(InitialLength);
 
     /// <summary>The stage indexes of the stage names declared so far while the model is built (names ignore case, as BuildKit's do).</summary>
-    public Dictionary<string, int> StageNames { get; private set; } = new(16, StringComparer.OrdinalIgnoreCase);
+    public Dictionary<string, int> StageNames { get; private set; } = new(InitialLength, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Empty tables for a model: the thread's spare ones, or new ones when it has none (also when a model it made is
@@ -93,6 +97,14 @@ internal sealed class ModelTables
             spare = this;
         }
     }
+
+    /// <summary>
+    /// True when the model of a file of this many instructions fits in the tables as they are, whatever the
+    /// instructions: each makes at most one fact, state (one more for the start), RUN and stage.
+    /// </summary>
+    public bool Holds(int instructions) =>
+        Facts.Capacity >= instructions && States.Capacity > instructions && Runs.Capacity >= instructions
+        && FinishedStages.Capacity >= instructions && _stageNamesCapacity >= instructions;
 
     /// <summary>Makes the lists hold at least the given numbers of entries without growing.</summary>
     public void Reserve(int facts, int states, int runs, int stages)

@@ -1,3 +1,4 @@
+using System.Linq;
 using DockerGoBuild.Dockerfiles.Semantics;
 using DockerGoBuild.Dockerfiles.Syntax;
 using Xunit;
@@ -68,6 +69,31 @@ public class BuildModelTests
         Assert.Equal(name, StateAfter(model, 0).StageName);
         Assert.Equal(laterBase, StateAfter(model, 1).BaseImage.ToString());
         model.Release();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(700)]
+    public void Models_of_files_of_any_size_hold_every_instruction_and_state(int stages)
+    {
+        // Each stage: FROM, ARG, ENV, WORKDIR, RUN (go env -w makes a state too), COPY.
+        var text = string.Concat(Enumerable.Range(0, stages).Select(i =>
+            $"FROM golang:1.23 AS s{i}\nARG A{i}=a\nENV E{i}=$A{i}\nWORKDIR /w{i}\nRUN go env -w GOFLAGS=-x{i}\nCOPY x /x\n"));
+        for (var round = 0; round < 2; round++)
+        {
+            var model = BuildModel.Create(DockerfileParser.Parse(text), default);
+
+            Assert.Equal(6 * stages, model.Instructions.Count);
+            var last = model.Instructions[model.Instructions.Count - 1].State;
+            Assert.Equal(stages - 1, last.StageIndex);
+            Assert.Equal("a", last.Env[$"E{stages - 1}"]);
+            Assert.Equal($"/w{stages - 1}", last.Workdir);
+            Assert.Equal($"-x{stages - 1}", last.GoEnvFile["GOFLAGS"]);
+            model.Release();
+        }
     }
 
     // A FROM's facts hold the state of the stage it starts.
