@@ -17,16 +17,14 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
 
     public void Analyze(AnalysisContext context)
     {
-        var facts = context.Model.Instructions;
-        for (var index = 0; index < facts.Count; index++)
+        var model = context.Model;
+        var facts = model.Instructions;
+        var copies = model.CopyIndexes;
+        for (var position = 0; position < copies.Count; position++)
         {
-            AnalysisCancellation.PollAt(index);
+            AnalysisCancellation.PollAt(position);
+            var index = copies[position];
             var fact = facts[index];
-            if (fact.EffectiveKind is not (InstructionKind.Copy or InstructionKind.Add))
-            {
-                continue;
-            }
-
             var copy = fact.Effective;
 
             var words = copy.ArgumentWords;

@@ -177,9 +177,12 @@ public static class SecretNames
         return words;
     }
 
-    // The next word of the name from index i on: its bounds [start, end), with i moved past it; false when there is none.
-    private static bool NextWord(string name, ref int i, out int start, out int end)
+    // The next word of the name from index next on: its bounds [start, end), with next moved past it; false when
+    // there is none.
+    private static bool NextWord(string name, ref int next, out int start, out int end)
     {
+        // A local rather than the reference while scanning: it stays in a register.
+        var i = next;
         while (i < name.Length)
         {
             start = i;
@@ -227,11 +230,13 @@ public static class SecretNames
             }
 
             end = i;
+            next = i;
             return true;
         }
 
         start = i;
         end = i;
+        next = i;
         return false;
     }
 

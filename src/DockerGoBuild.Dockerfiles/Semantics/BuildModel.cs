@@ -75,6 +75,18 @@ internal sealed class BuildModel
     /// <summary>The instructions with their facts; the rules' walks over them poll <see cref="AnalysisCancellation"/>.</summary>
     public List<InstructionFacts> Instructions => _tables.Facts;
 
+    /// <summary>
+    /// The indexes in <see cref="Instructions"/> of the RUNs (ONBUILD RUN included), ascending: the rules that read
+    /// only RUNs walk these rather than every instruction.
+    /// </summary>
+    public List<int> RunIndexes => _tables.RunIndexes;
+
+    /// <summary>The indexes in <see cref="Instructions"/> of the COPYs and ADDs (under ONBUILD too), ascending.</summary>
+    public List<int> CopyIndexes => _tables.CopyIndexes;
+
+    /// <summary>The indexes in <see cref="Instructions"/> of the ARGs and ENVs (under ONBUILD too), ascending.</summary>
+    public List<int> ArgAndEnvIndexes => _tables.ArgAndEnvIndexes;
+
     public static BuildModel Create(DockerfileSyntax syntax, CancellationToken cancellationToken)
     {
         var escape = syntax.EscapeCharacter;
@@ -115,6 +127,7 @@ internal sealed class BuildModel
             }
 
             facts.Add(new InstructionFacts(instruction, tables, stateIndex, runIndex));
+            tables.AddToKindIndexes(effective.Kind, facts.Count - 1);
 
             // ONBUILD triggers run in a later build, so they do not change this stage's state.
             if (instruction.Kind != InstructionKind.Onbuild && Apply(instruction, ref state, globalArgs, commands))

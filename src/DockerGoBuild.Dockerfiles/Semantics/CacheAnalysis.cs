@@ -71,16 +71,12 @@ internal sealed class CacheAnalysis
         List<MissingCacheMount>? missing = null;
         List<MistargetedCacheMount>? mistargeted = null;
         var facts = model.Instructions;
+        var runs = model.RunIndexes;
         var stagePaths = default(StagePaths);
-        for (var index = 0; index < facts.Count; index++)
+        for (var index = 0; index < runs.Count; index++)
         {
             AnalysisCancellation.PollAt(index);
-            var run = facts[index];
-            if (run.EffectiveKind != InstructionKind.Run)
-            {
-                continue;
-            }
-
+            var run = facts[runs[index]];
             var mounts = run.Mounts;
             var mistargetedKinds = FindMistargeted(run, mounts, ref stagePaths, ref mistargeted);
             FindMissing(run, mounts, mistargetedKinds, ref stagePaths, ref missing);

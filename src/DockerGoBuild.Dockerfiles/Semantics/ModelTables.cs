@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
@@ -41,6 +42,15 @@ internal sealed class ModelTables
     /// <summary>The commands and mounts of the model's RUNs: a RUN's facts hold the index of its entry.</summary>
     public List<RunFacts> Runs { get; } = new(InitialLength);
 
+    /// <summary>The indexes of the facts of the RUNs (ONBUILD RUN included), in order.</summary>
+    public List<int> RunIndexes { get; } = new(InitialLength);
+
+    /// <summary>The indexes of the facts of the COPYs and ADDs (under ONBUILD too), in order.</summary>
+    public List<int> CopyIndexes { get; } = new(InitialLength);
+
+    /// <summary>The indexes of the facts of the ARGs and ENVs (under ONBUILD too), in order.</summary>
+    public List<int> ArgAndEnvIndexes { get; } = new(InitialLength);
+
     /// <summary>The commands of the model's RUNs, each RUN's in one piece (arrays of up to 1,024 commands).</summary>
     public SegmentBuffer<ExecutedCommand> Commands { get; } = new(1 << 10);
 
@@ -74,6 +84,7 @@ internal sealed class ModelTables
     public void Return()
     {
         var retainable = Facts.Capacity <= MaxRetainedLength && States.Capacity <= MaxRetainedLength && Runs.Capacity <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
+            && RunIndexes.Capacity <= MaxRetainedLength && CopyIndexes.Capacity <= MaxRetainedLength && ArgAndEnvIndexes.Capacity <= MaxRetainedLength
             && GlobalArgs.Count <= MaxRetainedLength && _stageNamesCapacity <= MaxRetainedLength && _arguments.Count <= MaxRetainedLength;
         for (var i = 0; i < _argumentsUsed; i++)
         {
@@ -86,6 +97,9 @@ internal sealed class ModelTables
         Facts.Clear();
         States.Clear();
         Runs.Clear();
+        RunIndexes.Clear();
+        CopyIndexes.Clear();
+        ArgAndEnvIndexes.Clear();
         Commands.Clear();
         Bounds.Clear();
         Values.Clear();
@@ -130,6 +144,23 @@ internal sealed class ModelTables
         }
 
         return _arguments[_argumentsUsed++];
+    }
+
+    /// <summary>Adds the index of a fact to the indexes of its effective instruction's kind, if it has them.</summary>
+    public void AddToKindIndexes(InstructionKind effectiveKind, int factIndex)
+    {
+        switch (effectiveKind)
+        {
+            case InstructionKind.Run:
+                RunIndexes.Add(factIndex);
+                break;
+            case InstructionKind.Copy or InstructionKind.Add:
+                CopyIndexes.Add(factIndex);
+                break;
+            case InstructionKind.Arg or InstructionKind.Env:
+                ArgAndEnvIndexes.Add(factIndex);
+                break;
+        }
     }
 
     /// <summary>Adds a RUN's commands and mounts; returns the index of the entry.</summary>

@@ -96,6 +96,27 @@ public class BuildModelTests
         }
     }
 
+    [Fact]
+    public void The_indexes_by_kind_are_those_of_the_instructions_that_act_as_that_kind()
+    {
+        const string Text = "ARG BASE=golang\nFROM $BASE AS build\nENV A=1\nCOPY go.mod .\nRUN go mod download\nONBUILD RUN go build\n"
+            + "ONBUILD COPY . .\nADD x /x\nONBUILD ARG B\nFROM alpine\nCOPY --from=build /out /out\nRUN echo hi\nUSER nobody\n";
+        for (var round = 0; round < 2; round++)
+        {
+            var model = BuildModel.Create(DockerfileParser.Parse(Text), default);
+            var facts = model.Instructions;
+
+            Assert.Equal(IndexesOf(facts, InstructionKind.Run), model.RunIndexes);
+            Assert.Equal(IndexesOf(facts, InstructionKind.Copy, InstructionKind.Add), model.CopyIndexes);
+            Assert.Equal(IndexesOf(facts, InstructionKind.Arg, InstructionKind.Env), model.ArgAndEnvIndexes);
+            Assert.Equal(new[] { 4, 5, 11 }, model.RunIndexes);
+            model.Release();
+        }
+    }
+
+    private static int[] IndexesOf(System.Collections.Generic.List<InstructionFacts> facts, params InstructionKind[] kinds) =>
+        Enumerable.Range(0, facts.Count).Where(i => kinds.Contains(facts[i].EffectiveKind)).ToArray();
+
     // A FROM's facts hold the state of the stage it starts.
     private static StageState StateAfter(BuildModel model, int fromIndex) => model.Instructions[fromIndex].State;
 }
