@@ -95,16 +95,17 @@ internal sealed class DirectiveFacts
 
         // Comments and directives both come in line order: one walk over the directives tells which comments are theirs.
         var nextDirective = 0;
+        var directiveCount = directives.Count;
         var lineAfterBlock = NextLineAfterBlock(syntax);
         for (var i = 0; i < syntax.CommentCount; i++)
         {
             var line = syntax.CommentLineAt(i);
-            while (nextDirective < directives.Count && directives[nextDirective].Line < line)
+            while (nextDirective < directiveCount && directives[nextDirective].Line < line)
             {
                 nextDirective++;
             }
 
-            var isDirective = line == syntaxLineAfterShebang || (nextDirective < directives.Count && directives[nextDirective].Line == line);
+            var isDirective = line == syntaxLineAfterShebang || (nextDirective < directiveCount && directives[nextDirective].Line == line);
             var span = syntax.CommentSpanAt(i);
             if (isDirective || (effective.HasValue && effective.Value.Start == span.Start)
                 || (line != lineAfterBlock && !StartsLikeDirectiveName(text, span))

@@ -22,8 +22,12 @@ internal static class GoCommand
     }
 
     /// <summary>go (any path, .exe) or the xx-go cross-compilation wrapper, except <c>xx-go --wrap</c>, which only installs it.</summary>
-    public static bool IsGo(in ExecutedCommand command) =>
-        command.Name == "go" || (command.Name == "xx-go" && !command.ArgumentIs(0, "--wrap"));
+    public static bool IsGo(in ExecutedCommand command)
+    {
+        // Told apart by length first: nearly every command is another.
+        var name = command.Name;
+        return name.Length == 2 ? name == "go" : name.Length == 5 && name == "xx-go" && !command.ArgumentIs(0, "--wrap");
+    }
 
     private static readonly string[] ModuleResolvingSubcommands = { "get", "build", "install", "test", "run", "vet", "generate", "list", "mod download", "mod tidy" };
 
