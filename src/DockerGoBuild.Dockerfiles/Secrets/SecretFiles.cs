@@ -152,17 +152,60 @@ public static class SecretFiles
         var firstOfName = chars[firstAt];
         var secondOfName = chars[secondAt];
         var last = chars[end - 1];
-        return (firstOfName | secondOfName | last) >= 0x80
-            || MayBeCredentialFileName(end - start, LowerAscii(firstOfName), LowerAscii(secondOfName), LowerAscii(last));
+        if ((firstOfName | secondOfName | last) >= 0x80)
+        {
+            return true;
+        }
+
+        // The extensions are compared only with names that end as one does.
+        return StartsLikeCredentialName(LowerAscii(firstOfName), LowerAscii(secondOfName))
+            || (Contains(ExtensionEnds, LowerAscii(last)) && MayEndWithCredentialExtension(chars, start, end));
     }
 
     // char.IsWhiteSpace, without the call for the printable ASCII characters nearly every source is made of.
     private static bool IsWhiteSpace(char c) => (c <= ' ' || c >= 0x7F) && char.IsWhiteSpace(c);
 
+    // The name chars[start, end) (its last character neither '*' nor '?') may end with a credential extension once
+    // normalised: it does, or a '*', '?' or character outside ASCII where an extension would be leaves it open.
+    private static bool MayEndWithCredentialExtension(char[] chars, int start, int end)
+    {
+        foreach (var extension in CredentialExtensions)
+        {
+            if (end - start < extension.Length)
+            {
+                continue;
+            }
+
+            // Compared from the end: most names fail on their last character.
+            var k = 1;
+            for (; k <= extension.Length; k++)
+            {
+                var c = chars[end - k];
+                if (c is '*' or '?' || c >= 0x80)
+                {
+                    return true;
+                }
+
+                if (LowerAscii(c) != extension[extension.Length - k])
+                {
+                    break;
+                }
+            }
+
+            if (k > extension.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static SecretFileKind ClassifyNormalized(CharSlice path)
     {
         if (!TryGetLastSegments(path, out var directory, out var fileName)
-            || !MayBeCredentialFileName(fileName.Length, fileName[0], fileName.Length > 1 ? fileName[1] : '\0', fileName[fileName.Length - 1])
+            || fileName.Length < ShortestName
+            || !(StartsLikeCredentialName(fileName[0], fileName[1]) || fileName.IsAnyEnding(CredentialExtensions))
             || IsRemote(path))
         {
             return SecretFileKind.None;
@@ -225,8 +268,8 @@ public static class SecretFiles
     private const int ShortestName = 4;
 
     // The names recognised by name (.ssh, SSH keys, .env files, the tables) by their first character (index): the
-    // characters that come second in them. A source whose name starts otherwise and does not end as one of the
-    // extensions above can end is no credential file: nearly every COPY source (go.mod, ., src/, *.csproj) is
+    // characters that come second in them. A source whose name starts otherwise and does not end with one of the
+    // extensions above is no credential file: nearly every COPY source (go.mod, ., src/, *.csproj) is
     // settled by this before any name is compared.
     private static readonly string?[] SecondCharactersByFirst = new[] { ".ssh", ".env" }
         .Concat(SshKeyFilePrefixes)
@@ -241,12 +284,9 @@ public static class SecretFiles
     // The last characters of CredentialExtensions.
     private static readonly string ExtensionEnds = string.Concat(CredentialExtensions.Select(extension => extension[extension.Length - 1]));
 
-    // A necessary condition for a lower-cased file name to be a credential file, from its length, its first two
-    // characters and its last.
-    private static bool MayBeCredentialFileName(int length, char first, char second, char last) =>
-        length >= ShortestName
-        && ((first < SecondCharactersByFirst.Length && SecondCharactersByFirst[first] is { } seconds && Contains(seconds, second))
-            || Contains(ExtensionEnds, last));
+    // A lower-cased file name that starts with these two characters may be a credential file by its name.
+    private static bool StartsLikeCredentialName(char first, char second) =>
+        first < SecondCharactersByFirst.Length && SecondCharactersByFirst[first] is { } seconds && Contains(seconds, second);
 
     // A plain scan: the strings are a few characters long.
     private static bool Contains(string text, char c)
