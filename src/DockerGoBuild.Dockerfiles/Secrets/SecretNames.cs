@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Secrets;
@@ -16,6 +17,9 @@ public static class SecretNames
 
     // Names that hold credentials although their words do not say so.
     private static readonly string[] AlwaysSecret = { "VSS_NUGET_EXTERNAL_FEED_ENDPOINTS" };
+
+    // The lengths of the names above, as bits (the 63rd for all longer ones): most names have none of them.
+    private static readonly ulong ListedNameLengths = NeverSecret.Concat(AlwaysSecret).Aggregate(0UL, (bits, name) => bits | LengthBit(name));
 
     private const string ConnectionStringsSectionPrefix = "ConnectionStrings__";
 
@@ -52,12 +56,18 @@ public static class SecretNames
 
     public static bool IsSecretName(string name)
     {
-        if (string.IsNullOrEmpty(name) || IsAnyIgnoringCase(name, NeverSecret))
+        if (string.IsNullOrEmpty(name))
         {
             return false;
         }
 
-        if (IsAnyIgnoringCase(name, AlwaysSecret)
+        var mayBeListed = (ListedNameLengths & LengthBit(name)) != 0;
+        if (mayBeListed && IsAnyIgnoringCase(name, NeverSecret))
+        {
+            return false;
+        }
+
+        if ((mayBeListed && IsAnyIgnoringCase(name, AlwaysSecret))
             || (name.Length >= ConnectionStringsSectionPrefix.Length && name.StartsWith(ConnectionStringsSectionPrefix, StringComparison.OrdinalIgnoreCase)))
         {
             return true;
@@ -83,6 +93,8 @@ public static class SecretNames
 
         return secret;
     }
+
+    private static ulong LengthBit(string name) => 1UL << Math.Min(name.Length, 63);
 
     private static bool IsAnyIgnoringCase(string name, string[] candidates)
     {

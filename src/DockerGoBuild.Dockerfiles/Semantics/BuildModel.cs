@@ -101,9 +101,11 @@ internal sealed class BuildModel
         var state = new StageState(-1, escape);
         var stateIndex = tables.AddState(state);
         var runCommands = RunCommands.ForThisThread();
-        foreach (var instruction in syntax.InstructionList)
+        var instructions = syntax.InstructionList;
+        for (var index = 0; index < instructions.Count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var instruction = instructions[index];
             if (instruction.Kind == InstructionKind.From)
             {
                 if (state.StageIndex >= 0)
@@ -176,17 +178,16 @@ internal sealed class BuildModel
     private static StageState StartStage(Instruction from, ModelTables tables, GlobalArgTable globalArgs, char escape)
     {
         var finished = tables.FinishedStages;
-        var stageNames = tables.StageNames;
         var stageIndex = finished.Count;
         var words = from.ArgumentWords;
         var image = words.Count > 0 ? VariableExpander.Expand(words[0].Value, escape, globalArgs, out _) : string.Empty;
         var stageName = words.Count >= 3 && IsAs(words[1]) ? words[2].Value : null;
-        var state = stageNames.Count > 0 && stageNames.TryGetValue(image, out var parentIndex) && parentIndex < finished.Count
+        var state = tables.TryGetStage(image, out var parentIndex) && parentIndex < finished.Count
             ? tables.States[finished[parentIndex]].InheritFor(stageIndex, stageName)
             : NewStage(stageIndex, escape, stageName, image);
         if (stageName != null)
         {
-            stageNames[stageName] = stageIndex;
+            tables.AddStageName(stageName, stageIndex);
         }
 
         return state;

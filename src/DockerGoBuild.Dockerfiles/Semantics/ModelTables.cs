@@ -30,6 +30,10 @@ internal sealed class ModelTables
     // The number of entries StageNames was made for (it grows past that by copies).
     private int _stageNamesCapacity = InitialLength;
 
+    // The lengths of the stage names declared so far, as bits (the 63rd for all longer ones): an image of another
+    // length is no stage name (names ignoring case are as long as each other), and is not looked up.
+    private ulong _stageNameLengths;
+
     private ModelTables()
     {
     }
@@ -66,8 +70,8 @@ internal sealed class ModelTables
     /// <summary>The final states of the stages finished so far while the model is built, as indexes in <see cref="States"/>.</summary>
     public List<int> FinishedStages { get; } = new(InitialLength);
 
-    /// <summary>The stage indexes of the stage names declared so far while the model is built (names ignore case, as BuildKit's do).</summary>
-    public Dictionary<string, int> StageNames { get; private set; } = new(InitialLength, StringComparer.OrdinalIgnoreCase);
+    // The stage indexes of the stage names declared so far while the model is built (names ignore case, as BuildKit's do).
+    private Dictionary<string, int> StageNames { get; set; } = new(InitialLength, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Empty tables for a model: the thread's spare ones, or new ones when it has none (also when a model it made is
@@ -106,11 +110,28 @@ internal sealed class ModelTables
         GlobalArgs.Clear();
         FinishedStages.Clear();
         StageNames.Clear();
+        _stageNameLengths = 0;
         if (retainable)
         {
             spare = this;
         }
     }
+
+    /// <summary>Declares a stage name (a later stage of the same name replaces it).</summary>
+    public void AddStageName(string name, int stageIndex)
+    {
+        StageNames[name] = stageIndex;
+        _stageNameLengths |= LengthBit(name);
+    }
+
+    /// <summary>The index of the stage declared with this name (ignoring case) so far, if there is one.</summary>
+    public bool TryGetStage(string name, out int stageIndex)
+    {
+        stageIndex = -1;
+        return (_stageNameLengths & LengthBit(name)) != 0 && StageNames.TryGetValue(name, out stageIndex);
+    }
+
+    private static ulong LengthBit(string name) => 1UL << Math.Min(name.Length, 63);
 
     /// <summary>
     /// True when the model of a file of this many instructions fits in the tables as they are, whatever the

@@ -63,11 +63,14 @@ public class BuildModelTests
     [InlineData("FROM golang aS build\nFROM BUILD\n", "build", nameof(BaseImageKind.Golang))]
     [InlineData("FROM golang ASX build\nFROM build\n", null, nameof(BaseImageKind.Other))]
     [InlineData("FROM golang A build\nFROM build\n", null, nameof(BaseImageKind.Other))]
+    [InlineData("FROM golang AS build\nFROM alpine AS bui\nFROM build\n", "build", nameof(BaseImageKind.Golang))]
+    [InlineData("FROM golang AS a-stage-name-longer-than-sixty-three-characters-which-is-unusual-but-valid\nFROM A-STAGE-NAME-LONGER-THAN-SIXTY-THREE-CHARACTERS-WHICH-IS-UNUSUAL-BUT-VALID\n", "a-stage-name-longer-than-sixty-three-characters-which-is-unusual-but-valid", nameof(BaseImageKind.Golang))]
+    [InlineData("FROM golang AS a-stage-name-longer-than-sixty-three-characters-which-is-unusual-but-valid\nFROM a-stage-name-longer-than-sixty-three-characters-which-is-unusual-but-other\n", "a-stage-name-longer-than-sixty-three-characters-which-is-unusual-but-valid", nameof(BaseImageKind.Other))]
     public void A_stage_named_with_as_in_any_case_is_the_base_of_a_later_stage(string text, string? name, string laterBase)
     {
         var model = BuildModel.Create(DockerfileParser.Parse(text), default);
         Assert.Equal(name, StateAfter(model, 0).StageName);
-        Assert.Equal(laterBase, StateAfter(model, 1).BaseImage.ToString());
+        Assert.Equal(laterBase, StateAfter(model, model.Instructions.Count - 1).BaseImage.ToString());
         model.Release();
     }
 
