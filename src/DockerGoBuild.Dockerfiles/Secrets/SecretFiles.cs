@@ -88,8 +88,8 @@ public static class SecretFiles
     /// <summary>
     /// False when the source's file name rules out every credential file, read where it lies without normalising the
     /// whole source: nearly every COPY source (go.mod, ., src/, *.csproj) is settled so. True when the name may be
-    /// one, or when a bracket expression (which may hide a '/') or a character outside ASCII (which lower-cases by
-    /// the general rules) leaves it to <see cref="Normalize"/>.
+    /// one, or when a bracket expression (which may hide a '/') or a character outside ASCII where the name is judged
+    /// (which lower-cases by the general rules) leaves it to <see cref="Normalize"/>.
     /// </summary>
     private static bool MayBeCredentialFile(char[] chars, int length)
     {
@@ -123,8 +123,8 @@ public static class SecretFiles
             start--;
         }
 
-        // The '*' and '?' in the name only make it shorter: its length is at most this, and its characters are the
-        // normalised name's. Outside ASCII, lower-casing follows the general rules.
+        // The '*' and '?' in the name only make it shorter: its length is at most this, and its other characters
+        // are the normalised name's.
         if (end - start < ShortestName)
         {
             return false;
@@ -154,6 +154,7 @@ public static class SecretFiles
         var last = chars[end - 1];
         if ((firstOfName | secondOfName | last) >= 0x80)
         {
+            // Outside ASCII, lower-casing follows the general rules.
             return true;
         }
 

@@ -256,10 +256,25 @@ internal sealed class RunMount
 
         /// <summary>The segment [start, end) equals <paramref name="lower"/> from index <paramref name="from"/> on.</summary>
         public bool SegmentIs(int start, int end, string lower, int from) =>
-            end - start == lower.Length - from && string.Compare(_text, start, lower, from, lower.Length - from, _comparison) == 0;
+            end - start == lower.Length - from && IsAt(start, lower, from);
 
         public bool SegmentStartsWith(int start, int end, string lower) =>
-            end - start >= lower.Length && string.Compare(_text, start, lower, 0, lower.Length, _comparison) == 0;
+            end - start >= lower.Length && IsAt(start, lower, 0);
+
+        // The text at start is lower[from...], compared a character at a time as CharAt lower-cases it: the names
+        // compared are a few characters long, shorter than a general comparison takes to set up.
+        private bool IsAt(int start, string lower, int from)
+        {
+            for (var k = from; k < lower.Length; k++)
+            {
+                if (CharAt(start + k - from) != lower[k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private static bool IsAscii(string text)
         {
