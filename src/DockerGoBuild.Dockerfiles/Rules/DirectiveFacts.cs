@@ -145,7 +145,9 @@ internal sealed class DirectiveFacts
     private static bool StartsLikeDirectiveName(string text, TextSpan comment)
     {
         var i = comment.Start + 1;
-        while (i < comment.End && DirectiveSyntax.IsBlank(text[i]))
+
+        // Blanks are spaces or control characters: a space, and any character past it, are told without the call.
+        while (i < comment.End && (text[i] == ' ' || (text[i] < ' ' && DirectiveSyntax.IsBlank(text[i]))))
         {
             i++;
         }

@@ -202,7 +202,6 @@ public class SecretFilesTests
     [InlineData("a/b/Service-Account.JSON")]
     [InlineData("x.json\u00e9")]
     [InlineData("signing.p1\u00b2")]
-    [InlineData("go.sum")]
     [InlineData(".p12")]
     [InlineData("p12")]
     [InlineData("https://example.com/server.key")]
