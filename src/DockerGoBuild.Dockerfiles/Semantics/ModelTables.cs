@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
@@ -168,6 +169,7 @@ internal sealed class ModelTables
     }
 
     /// <summary>Adds the index of a fact to the indexes of its effective instruction's kind, if it has them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AddToKindIndexes(InstructionKind effectiveKind, int factIndex)
     {
         switch (effectiveKind)
