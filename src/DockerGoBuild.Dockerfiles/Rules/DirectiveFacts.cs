@@ -95,17 +95,20 @@ internal sealed class DirectiveFacts
 
         // Comments and directives both come in line order: one walk over the directives tells which comments are theirs.
         var nextDirective = 0;
+        var directiveCount = directives.Count;
+        var lineAfterBlock = NextLineAfterBlock(syntax);
         for (var i = 0; i < syntax.CommentCount; i++)
         {
             var line = syntax.CommentLineAt(i);
-            while (nextDirective < directives.Count && directives[nextDirective].Line < line)
+            while (nextDirective < directiveCount && directives[nextDirective].Line < line)
             {
                 nextDirective++;
             }
 
-            var isDirective = line == syntaxLineAfterShebang || (nextDirective < directives.Count && directives[nextDirective].Line == line);
+            var isDirective = line == syntaxLineAfterShebang || (nextDirective < directiveCount && directives[nextDirective].Line == line);
             var span = syntax.CommentSpanAt(i);
             if (isDirective || (effective.HasValue && effective.Value.Start == span.Start)
+                || (line != lineAfterBlock && !StartsLikeDirectiveName(text, span))
                 || !DirectiveSyntax.TryMatch(text, span.Start, span.End, out var key, out _))
             {
                 continue;
@@ -116,7 +119,7 @@ internal sealed class DirectiveFacts
             {
                 Add(ref ineffective, new IneffectiveDirective(name, span, line, IneffectiveReason.Misplaced, keyToFix: null));
             }
-            else if (line == NextLineAfterBlock(syntax) && NearestDirectiveName(name) is { } intended)
+            else if (line == lineAfterBlock && NearestDirectiveName(name) is { } intended)
             {
                 Add(ref ineffective, new IneffectiveDirective(intended, span, line, IneffectiveReason.Misspelt, key));
             }
@@ -135,6 +138,22 @@ internal sealed class DirectiveFacts
 
     private static void Add(ref List<IneffectiveDirective>? ineffective, IneffectiveDirective directive) =>
         (ineffective ??= new List<IneffectiveDirective>()).Add(directive);
+
+    // Away from the line after the block, a comment is an ineffective directive only when its key is a directive's
+    // name (syntax, escape, check: DirectiveSyntax.IsKnownName): told from the key's first letter (the key starts
+    // after the '#' and blanks), most comments need no match.
+    private static bool StartsLikeDirectiveName(string text, TextSpan comment)
+    {
+        var i = comment.Start + 1;
+
+        // Blanks are spaces or control characters: a space, and any character past it, are told without the call.
+        while (i < comment.End && (text[i] == ' ' || (text[i] < ' ' && DirectiveSyntax.IsBlank(text[i]))))
+        {
+            i++;
+        }
+
+        return i < comment.End && (text[i] | 0x20) is 's' or 'e' or 'c';
+    }
 
     // The line that ended the directive block: only a key=value comment there can be a misspelt directive.
     private static int NextLineAfterBlock(DockerfileSyntax syntax) =>

@@ -40,7 +40,8 @@ public static class DockerfileAnalysis
 
     public static AnalysisResult Analyze(DockerfileSyntax syntax, CancellationToken cancellationToken = default)
     {
-        var findings = new List<Finding>();
+        // Made for a few findings: nearly every file has one (DGB001) or a few.
+        var findings = new List<Finding>(4);
         if (IsTemplate(syntax))
         {
             return new AnalysisResult(syntax, findings);

@@ -17,16 +17,14 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
 
     public void Analyze(AnalysisContext context)
     {
-        var facts = context.Model.Instructions;
-        for (var index = 0; index < facts.Count; index++)
+        var model = context.Model;
+        var facts = model.Instructions;
+        var copies = model.CopyIndexes;
+        for (var position = 0; position < copies.Count; position++)
         {
-            AnalysisCancellation.PollAt(index);
+            AnalysisCancellation.PollAt(position);
+            var index = copies[position];
             var fact = facts[index];
-            if (fact.EffectiveKind is not (InstructionKind.Copy or InstructionKind.Add))
-            {
-                continue;
-            }
-
             var copy = fact.Effective;
 
             var words = copy.ArgumentWords;
@@ -72,7 +70,13 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
             if (IsVerbatim(chars, length, state.Escape))
             {
                 path = string.Empty;
-                kind = IsNotALocalFile(new CharSlice(chars, 0, length)) ? SecretFileKind.None : SecretFiles.Classify(chars, length);
+                // Classified first: nearly every source is no credential file by its name alone.
+                kind = SecretFiles.Classify(chars, length);
+                if (kind != SecretFileKind.None && IsNotALocalFile(new CharSlice(chars, 0, length)))
+                {
+                    kind = SecretFileKind.None;
+                }
+
                 if (kind == SecretFileKind.None)
                 {
                     return false;
@@ -84,7 +88,12 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         }
 
         path = ExpandSource(word.Value, state);
-        kind = IsNotALocalFile(path) ? SecretFileKind.None : SecretFiles.Classify(path);
+        kind = SecretFiles.Classify(path);
+        if (kind != SecretFileKind.None && IsNotALocalFile(path))
+        {
+            kind = SecretFileKind.None;
+        }
+
         return kind != SecretFileKind.None;
     }
 
@@ -95,6 +104,12 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         for (var i = 0; i < length; i++)
         {
             var c = chars[i];
+            if (c > '\'' && c != escape)
+            {
+                // Letters, digits and most punctuation: nearly every character.
+                continue;
+            }
+
             if (c is '\'' or '"' or '\0' or VariableExpander.UnknownMarker || ((c == '$' || c == escape) && i + 1 < length))
             {
                 return false;

@@ -18,16 +18,14 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
 
     public void Analyze(AnalysisContext context)
     {
-        var facts = context.Model.Instructions;
-        for (var index = 0; index < facts.Count; index++)
+        var model = context.Model;
+        var facts = model.Instructions;
+        var argsAndEnvs = model.ArgAndEnvIndexes;
+        for (var position = 0; position < argsAndEnvs.Count; position++)
         {
-            AnalysisCancellation.PollAt(index);
+            AnalysisCancellation.PollAt(position);
+            var index = argsAndEnvs[position];
             var fact = facts[index];
-            if (fact.EffectiveKind is not (InstructionKind.Arg or InstructionKind.Env))
-            {
-                continue;
-            }
-
             var instruction = fact.Effective;
 
             foreach (var pair in instruction.KeyValueArray)

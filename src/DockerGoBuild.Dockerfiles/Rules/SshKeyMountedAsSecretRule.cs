@@ -12,16 +12,13 @@ internal sealed class SshKeyMountedAsSecretRule : IDockerfileRule
 
     public void Analyze(AnalysisContext context)
     {
-        var facts = context.Model.Instructions;
-        for (var index = 0; index < facts.Count; index++)
+        var model = context.Model;
+        var facts = model.Instructions;
+        var runs = model.RunIndexes;
+        for (var index = 0; index < runs.Count; index++)
         {
             AnalysisCancellation.PollAt(index);
-            var fact = facts[index];
-            if (fact.EffectiveKind != InstructionKind.Run)
-            {
-                continue;
-            }
-
+            var fact = facts[runs[index]];
             foreach (var mount in fact.Mounts)
             {
                 if (mount.Type != "secret" || !SecretMounts.IsSshKeySecretMount(mount.RawTarget, mount.Id))

@@ -119,7 +119,9 @@ internal sealed class Suppressions
             i++;
         }
 
+        // Only 'd' and 'D' are 'd' ignoring case: nearly every comment fails on it, before the comparison.
         return i + 3 <= span.End
+            && (text[i] | 0x20) == 'd'
             && string.Compare(text, i, "dgb", 0, 3, System.StringComparison.OrdinalIgnoreCase) == 0
             && (i + 3 == span.End || text[i + 3] == ' ' || text[i + 3] == '\t');
     }

@@ -67,15 +67,147 @@ public static class SecretFiles
     private static readonly IReadOnlyList<string> AwsTools = Tools("aws");
     private static readonly IReadOnlyList<string> NoTools = Tools();
 
-    public static SecretFileKind Classify(string sourcePath) => ClassifyNormalized(Normalize(sourcePath));
+    public static SecretFileKind Classify(string sourcePath)
+    {
+        var chars = SourceBuffer(sourcePath.Length);
+        sourcePath.CopyTo(0, chars, 0, sourcePath.Length);
+        return Classify(chars, sourcePath.Length);
+    }
 
     /// <summary><see cref="Classify(string)"/> of chars[0, length), without making a string of them.</summary>
-    internal static SecretFileKind Classify(char[] chars, int length) =>
-        IsAscii(chars, length) ? ClassifyNormalized(NormalizeAscii(chars, length)) : Classify(new string(chars, 0, length));
+    internal static SecretFileKind Classify(char[] chars, int length)
+    {
+        if (!MayBeCredentialFile(chars, length))
+        {
+            return SecretFileKind.None;
+        }
+
+        return ClassifyNormalized(IsAscii(chars, length) ? NormalizeAscii(chars, length) : NormalizeOutsideAscii(new string(chars, 0, length)));
+    }
+
+    /// <summary>
+    /// False when the source's file name rules out every credential file, read where it lies without normalising the
+    /// whole source: nearly every COPY source (go.mod, ., src/, *.csproj) is settled so. True when the name may be
+    /// one, or when a bracket expression (which may hide a '/') or a character outside ASCII where the name is judged
+    /// (which lower-cases by the general rules) leaves it to <see cref="Normalize"/>.
+    /// </summary>
+    private static bool MayBeCredentialFile(char[] chars, int length)
+    {
+        // Normalize trims the source, drops '*' and '?' and then the trailing slashes: the name ends before the last
+        // character that is none of those (so it is not '*' or '?'), and starts after the '/' or '\\' before it.
+        var first = 0;
+        while (first < length && IsWhiteSpace(chars[first]))
+        {
+            first++;
+        }
+
+        var end = length;
+        while (end > first && IsWhiteSpace(chars[end - 1]))
+        {
+            end--;
+        }
+
+        while (end > first && chars[end - 1] is '*' or '?' or '/' or '\\')
+        {
+            end--;
+        }
+
+        if (Chars.IndexOf(chars, '[', first, end) >= 0)
+        {
+            return true;
+        }
+
+        var start = end;
+        while (start > first && chars[start - 1] is not ('/' or '\\'))
+        {
+            start--;
+        }
+
+        // The '*' and '?' in the name only make it shorter: its length is at most this, and its other characters
+        // are the normalised name's.
+        if (end - start < ShortestName)
+        {
+            return false;
+        }
+
+        // The name's first two characters that are not '*' or '?' (the last is neither).
+        var firstAt = start;
+        while (chars[firstAt] is '*' or '?')
+        {
+            firstAt++;
+        }
+
+        var secondAt = firstAt + 1;
+        while (secondAt < end && chars[secondAt] is '*' or '?')
+        {
+            secondAt++;
+        }
+
+        if (secondAt == end)
+        {
+            // One character left.
+            return false;
+        }
+
+        var firstOfName = chars[firstAt];
+        var secondOfName = chars[secondAt];
+        var last = chars[end - 1];
+        if ((firstOfName | secondOfName | last) >= 0x80)
+        {
+            // Outside ASCII, lower-casing follows the general rules.
+            return true;
+        }
+
+        // The extensions are compared only with names that end as one does.
+        return StartsLikeCredentialName(LowerAscii(firstOfName), LowerAscii(secondOfName))
+            || (Contains(ExtensionEnds, LowerAscii(last)) && MayEndWithCredentialExtension(chars, start, end));
+    }
+
+    // char.IsWhiteSpace, without the call for the printable ASCII characters nearly every source is made of.
+    private static bool IsWhiteSpace(char c) => (c <= ' ' || c >= 0x7F) && char.IsWhiteSpace(c);
+
+    // The name chars[start, end) (its last character neither '*' nor '?') may end with a credential extension once
+    // normalised: it does, or a '*', '?' or character outside ASCII where an extension would be leaves it open.
+    private static bool MayEndWithCredentialExtension(char[] chars, int start, int end)
+    {
+        foreach (var extension in CredentialExtensions)
+        {
+            if (end - start < extension.Length)
+            {
+                continue;
+            }
+
+            // Compared from the end: most names fail on their last character.
+            var k = 1;
+            for (; k <= extension.Length; k++)
+            {
+                var c = chars[end - k];
+                if (c is '*' or '?' || c >= 0x80)
+                {
+                    return true;
+                }
+
+                if (LowerAscii(c) != extension[extension.Length - k])
+                {
+                    break;
+                }
+            }
+
+            if (k > extension.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static SecretFileKind ClassifyNormalized(CharSlice path)
     {
-        if (!TryGetLastSegments(path, out var directory, out var fileName) || !MayBeCredentialFileName(fileName) || IsRemote(path))
+        if (!TryGetLastSegments(path, out var directory, out var fileName)
+            || fileName.Length < ShortestName
+            || !(StartsLikeCredentialName(fileName[0], fileName[1]) || fileName.IsAnyEnding(CredentialExtensions))
+            || IsRemote(path))
         {
             return SecretFileKind.None;
         }
@@ -133,20 +265,45 @@ public static class SecretFiles
 
     private static readonly string[] CredentialExtensions = { JsonExtension, PfxExtension, P12Extension, KeyExtension, PemExtension };
 
-    // The first characters of the names recognised by name (.ssh, SSH keys, .env files, the tables): a source whose
-    // name starts otherwise, and has none of the extensions above, is no credential file. Nearly every COPY source
-    // (go.mod, ., src/, *.csproj) is settled by this before any name is compared.
-    private static readonly string NameStarts = new(
-        new[] { ".ssh", ".env" }
-            .Concat(SshKeyFilePrefixes)
-            .Concat(KindByFileName.Select(entry => entry.FileName))
-            .Concat(KindByDirectoryAndFileName.Select(entry => entry.FileName))
-            .Select(name => name[0])
-            .Distinct()
-            .ToArray());
+    // The shortest credential file names (.ssh, .env, x.key) have four characters.
+    private const int ShortestName = 4;
 
-    private static bool MayBeCredentialFileName(CharSlice fileName) =>
-        NameStarts.IndexOf(fileName[0]) >= 0 || fileName.IsAnyEnding(CredentialExtensions);
+    // The names recognised by name (.ssh, SSH keys, .env files, the tables) by their first character (index): the
+    // characters that come second in them. A source whose name starts otherwise and does not end with one of the
+    // extensions above is no credential file: nearly every COPY source (go.mod, ., src/, *.csproj) is
+    // settled by this before any name is compared.
+    private static readonly string?[] SecondCharactersByFirst = new[] { ".ssh", ".env" }
+        .Concat(SshKeyFilePrefixes)
+        .Concat(KindByFileName.Select(entry => entry.FileName))
+        .Concat(KindByDirectoryAndFileName.Select(entry => entry.FileName))
+        .Aggregate(new string?[128], (table, name) =>
+        {
+            table[name[0]] += name[1];
+            return table;
+        });
+
+    // The last characters of CredentialExtensions.
+    private static readonly string ExtensionEnds = string.Concat(CredentialExtensions.Select(extension => extension[extension.Length - 1]));
+
+    // A lower-cased file name that starts with these two characters may be a credential file by its name.
+    private static bool StartsLikeCredentialName(char first, char second) =>
+        first < SecondCharactersByFirst.Length && SecondCharactersByFirst[first] is { } seconds && Contains(seconds, second);
+
+    // A plain scan: the strings are a few characters long.
+    private static bool Contains(string text, char c)
+    {
+        foreach (var candidate in text)
+        {
+            if (candidate == c)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static char LowerAscii(char c) => c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 
     private static SecretFileKind? KindOf(CharSlice fileName, CharSlice directory)
     {
@@ -271,20 +428,28 @@ public static class SecretFiles
     {
         if (!IsAscii(sourcePath))
         {
-            // Lower-casing outside ASCII follows the general rules; only then does the normalised path get made as a string.
-            var path = StripGlobs(sourcePath.Trim().ToLowerInvariant().Replace('\\', '/')).TrimEnd('/');
-            var buffer = PathBuffer(path.Length);
-            path.CopyTo(0, buffer, 0, path.Length);
-            return new CharSlice(buffer, 0, path.Length);
+            return NormalizeOutsideAscii(sourcePath);
         }
 
-        var chars = sourceBuffer is { } cached && cached.Length >= sourcePath.Length ? cached : sourceBuffer = new char[Math.Max(sourcePath.Length, 256)];
+        var chars = SourceBuffer(sourcePath.Length);
         sourcePath.CopyTo(0, chars, 0, sourcePath.Length);
         return NormalizeAscii(chars, sourcePath.Length);
     }
 
+    // Lower-casing outside ASCII follows the general rules; only then does the normalised path get made as a string.
+    private static CharSlice NormalizeOutsideAscii(string sourcePath)
+    {
+        var path = StripGlobs(sourcePath.Trim().ToLowerInvariant().Replace('\\', '/')).TrimEnd('/');
+        var buffer = PathBuffer(path.Length);
+        path.CopyTo(0, buffer, 0, path.Length);
+        return new CharSlice(buffer, 0, path.Length);
+    }
+
     private static char[] PathBuffer(int length) =>
         pathBuffer is { } cached && cached.Length >= length ? cached : pathBuffer = new char[Math.Max(length, 256)];
+
+    private static char[] SourceBuffer(int length) =>
+        sourceBuffer is { } cached && cached.Length >= length ? cached : sourceBuffer = new char[Math.Max(length, 256)];
 
     // Normalize for an ASCII source in sourcePath[0, sourceLength): lower-casing is per character there.
     private static CharSlice NormalizeAscii(char[] sourcePath, int sourceLength)

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Secrets;
 
@@ -16,6 +18,9 @@ public static class SecretNames
     // Names that hold credentials although their words do not say so.
     private static readonly string[] AlwaysSecret = { "VSS_NUGET_EXTERNAL_FEED_ENDPOINTS" };
 
+    // The lengths of the names above, as bits (the 63rd for all longer ones): most names have none of them.
+    private static readonly ulong ListedNameLengths = NeverSecret.Concat(AlwaysSecret).Aggregate(0UL, (bits, name) => bits | LengthBit(name));
+
     private const string ConnectionStringsSectionPrefix = "ConnectionStrings__";
 
     private static readonly WordSet SecretWords = new(new[]
@@ -28,11 +33,11 @@ public static class SecretNames
     });
 
     // Secret words that are often written as two words (ACCESS_TOKEN, apiKey, ConnectionString).
-    private static readonly string[] CompoundSecretWords =
+    private static readonly WordSet CompoundSecretWords = new(new[]
     {
         "accesstoken", "accesstokens", "privatekey", "privatekeys", "apikey", "apikeys",
         "connectionstring", "connectionstrings",
-    };
+    });
 
     // "key" alone is too common (DEPLOY_KEY, CACHE_KEY); next to one of these it is a secret key.
     private static readonly WordSet KeyQualifiers = new(new[]
@@ -51,40 +56,45 @@ public static class SecretNames
 
     public static bool IsSecretName(string name)
     {
-        if (string.IsNullOrEmpty(name) || IsAnyIgnoringCase(name, NeverSecret))
+        if (string.IsNullOrEmpty(name))
         {
             return false;
         }
 
-        if (IsAnyIgnoringCase(name, AlwaysSecret) || name.StartsWith(ConnectionStringsSectionPrefix, StringComparison.OrdinalIgnoreCase))
+        var mayBeListed = (ListedNameLengths & LengthBit(name)) != 0;
+        if (mayBeListed && IsAnyIgnoringCase(name, NeverSecret))
+        {
+            return false;
+        }
+
+        if ((mayBeListed && IsAnyIgnoringCase(name, AlwaysSecret))
+            || (name.Length >= ConnectionStringsSectionPrefix.Length && name.StartsWith(ConnectionStringsSectionPrefix, StringComparison.OrdinalIgnoreCase)))
         {
             return true;
         }
 
-        var words = WordBounds(name);
-        for (var i = 0; i < words.Count; i += 2)
+        // One walk over the words: a secret word, or two that make one, makes the name secret unless an excluding
+        // word is anywhere in it, so once one is found the walk goes on looking only for those.
+        var secret = false;
+        var previousStart = -1;
+        var previousEnd = -1;
+        var next = 0;
+        while (NextWord(name, ref next, out var start, out var end))
         {
-            if (WordIsAny(name, words, i, ExcludingWords))
+            if (WordIsAny(name, start, end, ExcludingWords))
             {
                 return false;
             }
+
+            secret = secret || WordIsAny(name, start, end, SecretWords) || (previousStart >= 0 && IsSecretPair(name, previousStart, previousEnd, start, end));
+            previousStart = start;
+            previousEnd = end;
         }
 
-        for (var i = 0; i < words.Count; i += 2)
-        {
-            if (WordIsAny(name, words, i, SecretWords))
-            {
-                return true;
-            }
-
-            if (i + 2 < words.Count && IsSecretPair(name, words, i))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return secret;
     }
+
+    private static ulong LengthBit(string name) => 1UL << Math.Min(name.Length, 63);
 
     private static bool IsAnyIgnoringCase(string name, string[] candidates)
     {
@@ -99,32 +109,42 @@ public static class SecretNames
         return false;
     }
 
-    // Words i and i + 2 of the bounds (start, end pairs) together.
-    private static bool IsSecretPair(string name, List<int> words, int first)
+    // Two words next to each other, name[firstStart, firstEnd) and name[secondStart, secondEnd), together.
+    private static bool IsSecretPair(string name, int firstStart, int firstEnd, int secondStart, int secondEnd)
     {
-        var second = first + 2;
-        foreach (var compound in CompoundSecretWords)
+        var firstLength = firstEnd - firstStart;
+        var pairLength = firstLength + (secondEnd - secondStart);
+        if (CompoundSecretWords.MayHave(pairLength, name[firstStart]))
         {
-            var firstLength = words[first + 1] - words[first];
-            if (compound.Length == firstLength + (words[second + 1] - words[second])
-                && SameLetters(name, words[first], compound, 0, firstLength)
-                && SameLetters(name, words[second], compound, firstLength, compound.Length - firstLength))
+            foreach (var compound in CompoundSecretWords.OfLength(pairLength))
             {
-                return true;
+                if (SameLetters(name, firstStart, compound, 0, firstLength)
+                    && SameLetters(name, secondStart, compound, firstLength, compound.Length - firstLength))
+                {
+                    return true;
+                }
             }
         }
 
-        return (IsKeyWord(name, words, first) && WordIsAny(name, words, second, KeyQualifiers))
-            || (IsKeyWord(name, words, second) && WordIsAny(name, words, first, KeyQualifiers));
+        return (IsKeyWord(name, firstStart, firstEnd) && WordIsAny(name, secondStart, secondEnd, KeyQualifiers))
+            || (IsKeyWord(name, secondStart, secondEnd) && WordIsAny(name, firstStart, firstEnd, KeyQualifiers));
     }
 
-    private static bool IsKeyWord(string name, List<int> words, int i) => WordIs(name, words, i, "key") || WordIs(name, words, i, "keys");
+    private static bool IsKeyWord(string name, int start, int end) => WordIs(name, start, end, "key") || WordIs(name, start, end, "keys");
 
-    private static bool WordIsAny(string name, List<int> words, int i, WordSet candidates)
+    // The word name[start, end) is one of the candidates.
+    private static bool WordIsAny(string name, int start, int end, WordSet candidates)
     {
-        foreach (var candidate in candidates.OfLength(words[i + 1] - words[i]))
+        var length = end - start;
+        if (!candidates.MayHave(length, name[start]))
         {
-            if (SameLetters(name, words[i], candidate, 0, candidate.Length))
+            // Nearly every word: no candidate has its length and first letter.
+            return false;
+        }
+
+        foreach (var candidate in candidates.OfLength(length))
+        {
+            if (SameLetters(name, start, candidate, 0, length))
             {
                 return true;
             }
@@ -133,8 +153,8 @@ public static class SecretNames
         return false;
     }
 
-    private static bool WordIs(string name, List<int> words, int i, string lower) =>
-        words[i + 1] - words[i] == lower.Length && SameLetters(name, words[i], lower, 0, lower.Length);
+    private static bool WordIs(string name, int start, int end, string lower) =>
+        end - start == lower.Length && SameLetters(name, start, lower, 0, lower.Length);
 
     // name[start, start + length) lower-cased equals lower[from, from + length); words hold only ASCII letters and digits.
     private static bool SameLetters(string name, int start, string lower, int from, int length)
@@ -159,28 +179,25 @@ public static class SecretNames
     /// </summary>
     internal static List<string> Tokenize(string name)
     {
-        var bounds = WordBounds(name);
-        var words = new List<string>(bounds.Count / 2);
-        for (var i = 0; i < bounds.Count; i += 2)
+        var words = new List<string>();
+        var next = 0;
+        while (NextWord(name, ref next, out var start, out var end))
         {
-            words.Add(name.Substring(bounds[i], bounds[i + 1] - bounds[i]).ToLowerInvariant());
+            words.Add(name.Substring(start, end - start).ToLowerInvariant());
         }
 
         return words;
     }
 
-    // The words' bounds as (start, end) pairs, in a list the next call reuses: names are read one at a time per thread.
-    [ThreadStatic]
-    private static List<int>? bounds;
-
-    private static List<int> WordBounds(string name)
+    // The next word of the name from index next on: its bounds [start, end), with next moved past it; false when
+    // there is none.
+    private static bool NextWord(string name, ref int next, out int start, out int end)
     {
-        var words = bounds ??= new List<int>();
-        words.Clear();
-        var i = 0;
+        // A local rather than the reference while scanning: it stays in a register.
+        var i = next;
         while (i < name.Length)
         {
-            var start = i;
+            start = i;
             if (IsUpper(name[i]))
             {
                 while (i < name.Length && IsUpper(name[i]))
@@ -224,11 +241,15 @@ public static class SecretNames
                 continue;
             }
 
-            words.Add(start);
-            words.Add(i);
+            end = i;
+            next = i;
+            return true;
         }
 
-        return words;
+        start = i;
+        end = i;
+        next = i;
+        return false;
     }
 
     private static bool IsUpper(char c) => c >= 'A' && c <= 'Z';
@@ -237,12 +258,16 @@ public static class SecretNames
 
     private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
-    /// <summary>Lower-case words grouped by length, so that a word is compared only with the words as long as it.</summary>
+    /// <summary>
+    /// Lower-case words grouped by length, so that a word is compared only with the words as long as it, and only
+    /// when one of them starts with its first letter.
+    /// </summary>
     private sealed class WordSet
     {
-        private static readonly string[] None = Array.Empty<string>();
-
         private readonly string[][] _byLength;
+
+        // For each length, the first letters of the words of that length, as bits (a: bit 0).
+        private readonly uint[] _firstLettersByLength;
 
         public WordSet(string[] words)
         {
@@ -253,12 +278,29 @@ public static class SecretNames
             }
 
             _byLength = new string[longest + 1][];
+            _firstLettersByLength = new uint[longest + 1];
             for (var length = 0; length <= longest; length++)
             {
                 _byLength[length] = Array.FindAll(words, word => word.Length == length);
+                foreach (var word in _byLength[length])
+                {
+                    _firstLettersByLength[length] |= LetterBit(word[0]);
+                }
             }
         }
 
-        public string[] OfLength(int length) => length < _byLength.Length ? _byLength[length] : None;
+        /// <summary>False when no word has this length and first letter (in either case; words hold only ASCII letters and digits).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool MayHave(int length, char first) => length < _firstLettersByLength.Length && (_firstLettersByLength[length] & LetterBit(first)) != 0;
+
+        // A letter's bit, either case; no bit for anything else (digits: no word starts with one).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint LetterBit(char c)
+        {
+            var letter = (uint)((c | 0x20) - 'a');
+            return letter < 26 ? 1u << (int)letter : 0;
+        }
+
+        public string[] OfLength(int length) => length < _byLength.Length ? _byLength[length] : Array.Empty<string>();
     }
 }

@@ -19,15 +19,16 @@ public static class SecretValues
     public static bool TryFindCredential(string value, out string kind)
     {
         kind = string.Empty;
-        if (string.IsNullOrEmpty(value))
+        if (string.IsNullOrEmpty(value) || value.Length < ShortestCredential)
         {
             return false;
         }
 
         // One pass over the value: each kind's prefix starts with a character that says which kinds to try there.
         // The kinds are ranked (GitHub first): what is found is remembered, and the best one found is reported.
+        // No credential starts where fewer characters than the shortest one's are left.
         var found = Kinds.None;
-        for (var i = 0; i < value.Length; i++)
+        for (var i = 0; i + ShortestCredential <= value.Length; i++)
         {
             switch (value[i])
             {
@@ -68,6 +69,10 @@ public static class SecretValues
             : string.Empty;
         return kind.Length > 0;
     }
+
+    // The length of the shortest credential found: a Slack token, "xox", its variant letter, '-' and ten characters.
+    // (GitHub tokens have 24 at least, AWS key ids 20, private key headers 27.)
+    private const int ShortestCredential = 15;
 
     [Flags]
     private enum Kinds

@@ -75,20 +75,37 @@ internal sealed class BuildModel
     /// <summary>The instructions with their facts; the rules' walks over them poll <see cref="AnalysisCancellation"/>.</summary>
     public List<InstructionFacts> Instructions => _tables.Facts;
 
+    /// <summary>
+    /// The indexes in <see cref="Instructions"/> of the RUNs (ONBUILD RUN included), ascending: the rules that read
+    /// only RUNs walk these rather than every instruction.
+    /// </summary>
+    public List<int> RunIndexes => _tables.RunIndexes;
+
+    /// <summary>The indexes in <see cref="Instructions"/> of the COPYs and ADDs (under ONBUILD too), ascending.</summary>
+    public List<int> CopyIndexes => _tables.CopyIndexes;
+
+    /// <summary>The indexes in <see cref="Instructions"/> of the ARGs and ENVs (under ONBUILD too), ascending.</summary>
+    public List<int> ArgAndEnvIndexes => _tables.ArgAndEnvIndexes;
+
     public static BuildModel Create(DockerfileSyntax syntax, CancellationToken cancellationToken)
     {
         var escape = syntax.EscapeCharacter;
         var tables = ModelTables.Rent();
         var globalArgs = new GlobalArgTable(tables.GlobalArgs);
         var facts = tables.Facts;
-        Reserve(syntax, tables);
+        if (!tables.Holds(syntax.InstructionList.Count))
+        {
+            Reserve(syntax, tables);
+        }
 
         var state = new StageState(-1, escape);
         var stateIndex = tables.AddState(state);
         var runCommands = RunCommands.ForThisThread();
-        foreach (var instruction in syntax.InstructionList)
+        var instructions = syntax.InstructionList;
+        for (var index = 0; index < instructions.Count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var instruction = instructions[index];
             if (instruction.Kind == InstructionKind.From)
             {
                 if (state.StageIndex >= 0)
@@ -112,6 +129,7 @@ internal sealed class BuildModel
             }
 
             facts.Add(new InstructionFacts(instruction, tables, stateIndex, runIndex));
+            tables.AddToKindIndexes(effective.Kind, facts.Count - 1);
 
             // ONBUILD triggers run in a later build, so they do not change this stage's state.
             if (instruction.Kind != InstructionKind.Onbuild && Apply(instruction, ref state, globalArgs, commands))
@@ -160,49 +178,125 @@ internal sealed class BuildModel
     private static StageState StartStage(Instruction from, ModelTables tables, GlobalArgTable globalArgs, char escape)
     {
         var finished = tables.FinishedStages;
-        var stageNames = tables.StageNames;
         var stageIndex = finished.Count;
         var words = from.ArgumentWords;
         var image = words.Count > 0 ? VariableExpander.Expand(words[0].Value, escape, globalArgs, out _) : string.Empty;
-        StageState state;
-        if (stageNames.Count > 0 && stageNames.TryGetValue(image, out var parentIndex) && parentIndex < finished.Count)
+        var stageName = words.Count >= 3 && IsAs(words[1]) ? words[2].Value : null;
+        var state = tables.TryGetStage(image, out var parentIndex) && parentIndex < finished.Count
+            ? tables.States[finished[parentIndex]].InheritFor(stageIndex, stageName)
+            : NewStage(stageIndex, escape, stageName, image);
+        if (stageName != null)
         {
-            state = tables.States[finished[parentIndex]].InheritFor(stageIndex);
-        }
-        else
-        {
-            state = new StageState(stageIndex, escape)
-            {
-                BaseImage = ClassifyBaseImage(image),
-                IsWindows = IsWindowsImage(image),
-            };
-        }
-
-        if (words.Count >= 3 && string.Equals(words[1].Value, "AS", StringComparison.OrdinalIgnoreCase))
-        {
-            var stageName = words[2].Value;
-            state = state with { StageName = stageName };
-            stageNames[stageName] = stageIndex;
+            tables.AddStageName(stageName, stageIndex);
         }
 
         return state;
     }
 
+    // The state a stage FROM an image (not an earlier stage) starts with.
+    private static StageState NewStage(int stageIndex, char escape, string? stageName, string image)
+    {
+        var (baseImage, isWindows) = ImageKinds.Of(image);
+        return new StageState(stageIndex, escape, stageName, baseImage, isWindows);
+    }
+
+    /// <summary>
+    /// What the thread's images are, each classified once: a thread analyses the same files again and again (in the
+    /// IDE, the same file on every keystroke), and the files of a repository build FROM the same few images.
+    /// </summary>
+    private static class ImageKinds
+    {
+        // Longer images (a hostile file's) are classified every time rather than kept.
+        private const int MaxKeptLength = 256;
+
+        // When the thread has seen more images than this, it starts over.
+        private const int MaxKeptImages = 1024;
+
+        [ThreadStatic]
+        private static Dictionary<string, (BaseImageKind BaseImage, bool IsWindows)>? known;
+
+        public static (BaseImageKind BaseImage, bool IsWindows) Of(string image)
+        {
+            if (image.Length > MaxKeptLength)
+            {
+                return (ClassifyBaseImage(image), IsWindowsImage(image));
+            }
+
+            var table = known ??= new Dictionary<string, (BaseImageKind, bool)>();
+            if (!table.TryGetValue(image, out var kinds))
+            {
+                if (table.Count == MaxKeptImages)
+                {
+                    table.Clear();
+                }
+
+                kinds = (ClassifyBaseImage(image), IsWindowsImage(image));
+                table.Add(image, kinds);
+            }
+
+            return kinds;
+        }
+    }
+
+    // The word is AS in any case, compared where it lies (a word that is not plain ASCII compares as a string).
+    private static bool IsAs(ArgumentWord word)
+    {
+        if (!word.TryGetLineValue(out var line, out var start, out var length))
+        {
+            return string.Equals(word.Value, "AS", StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (length != 2)
+        {
+            return false;
+        }
+
+        var first = line.CharAt(start);
+        var second = line.CharAt(start + 1);
+        return first < 0x80 && second < 0x80
+            ? (first | 0x20) == 'a' && (second | 0x20) == 's'
+            : string.Equals(word.Value, "AS", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>golang when the repository's last path component is golang; unknown when the repository itself is unresolved.</summary>
     internal static BaseImageKind ClassifyBaseImage(string image)
     {
-        // reference = image up to '@'; repository = reference up to the ':' after its last '/'.
-        var digest = image.IndexOf('@');
-        var referenceEnd = digest >= 0 ? digest : image.Length;
-        var lastSlash = referenceEnd == 0 ? -1 : image.LastIndexOf('/', referenceEnd - 1);
-        var tag = image.IndexOf(':', lastSlash + 1, referenceEnd - (lastSlash + 1));
+        // reference = image up to '@'; repository = reference up to the ':' after its last '/'. One pass finds both.
+        var referenceEnd = image.Length;
+        var lastSlash = -1;
+        var tag = -1;
+        var firstUnknown = -1;
+        for (var i = 0; i < image.Length; i++)
+        {
+            var c = image[i];
+            if (c == '@')
+            {
+                referenceEnd = i;
+                break;
+            }
+
+            if (c == '/')
+            {
+                lastSlash = i;
+                tag = -1;
+            }
+            else if (c == ':' && tag < 0)
+            {
+                tag = i;
+            }
+            else if (c == VariableExpander.UnknownMarker && firstUnknown < 0)
+            {
+                firstUnknown = i;
+            }
+        }
+
         var repositoryEnd = tag >= 0 ? tag : referenceEnd;
-        if (repositoryEnd == 0 || image.IndexOf(VariableExpander.UnknownMarker, 0, repositoryEnd) >= 0)
+        if (repositoryEnd == 0 || (firstUnknown >= 0 && firstUnknown < repositoryEnd))
         {
             return BaseImageKind.Unknown;
         }
 
-        var componentStart = repositoryEnd == 0 ? 0 : image.LastIndexOf('/', repositoryEnd - 1) + 1;
+        var componentStart = lastSlash + 1;
         return repositoryEnd - componentStart == "golang".Length && string.Compare(image, componentStart, "golang", 0, "golang".Length, StringComparison.OrdinalIgnoreCase) == 0
             ? BaseImageKind.Golang
             : BaseImageKind.Other;
@@ -210,32 +304,48 @@ internal sealed class BuildModel
 
     internal static bool IsWindowsImage(string image)
     {
-        if (!IsAscii(image))
-        {
-            // Lower-casing outside ASCII can turn other letters into these names' letters (U+212A into 'k').
-            return IsWindowsImageLowered(image.ToLowerInvariant());
-        }
-
-        // One pass: each name is tried only where its first letter is. "windowsservercore" contains "servercore",
-        // so looking for the latter finds both.
+        // One pass: each name is tried only where its first letter is. "windowsservercore" contains "servercore", so
+        // looking for the latter finds both.
         for (var i = 0; i < image.Length; i++)
         {
-            var found = (image[i] | 0x20) switch
+            var c = image[i];
+            var letter = (uint)((c | 0x20) - 'a');
+            if (letter >= 26)
             {
-                'n' => StartsAt(image, i, "nanoserver"),
-                's' => StartsAt(image, i, "servercore"),
-                'm' => StartsAt(image, i, "mcr.microsoft.com/windows"),
-                'd' => StartsAt(image, i, "dotnet/framework"),
-                'l' => StartsAt(image, i, "ltsc20") && i + 7 < image.Length && char.IsDigit(image[i + 6]) && char.IsDigit(image[i + 7]),
-                _ => false,
-            };
-            if (found)
+                if (c >= 0x80)
+                {
+                    // Lower-casing outside ASCII can turn other letters into these names' letters (U+212A into 'k').
+                    return IsWindowsImageLowered(image.ToLowerInvariant());
+                }
+
+                continue;
+            }
+
+            if ((WindowsNameFirstLetters & (1u << (int)letter)) != 0 && IsWindowsNameAt(image, i))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // The first letters of the names IsWindowsNameAt looks for, as bits (a: bit 0).
+    private const uint WindowsNameFirstLetters = (1u << ('n' - 'a')) | (1u << ('s' - 'a')) | (1u << ('m' - 'a')) | (1u << ('d' - 'a')) | (1u << ('l' - 'a'));
+
+    // A name that marks a Windows image starts at image[at] (ignoring ASCII case). The second letter is told apart
+    // first: these letters are common in image names, the names themselves rare.
+    private static bool IsWindowsNameAt(string image, int at)
+    {
+        var second = at + 1 < image.Length ? image[at + 1] | 0x20 : 0;
+        return (image[at] | 0x20) switch
+        {
+            'n' => second == 'a' && StartsAt(image, at, "nanoserver"),
+            's' => second == 'e' && StartsAt(image, at, "servercore"),
+            'm' => second == 'c' && StartsAt(image, at, "mcr.microsoft.com/windows"),
+            'd' => second == 'o' && StartsAt(image, at, "dotnet/framework"),
+            _ => second == 't' && StartsAt(image, at, "ltsc20") && at + 7 < image.Length && char.IsDigit(image[at + 6]) && char.IsDigit(image[at + 7]),
+        };
     }
 
     // image[at...] starts with lowerAscii, ignoring ASCII case.
@@ -270,19 +380,6 @@ internal sealed class BuildModel
         return ltsc >= 0 && ltsc + 7 < lower.Length && char.IsDigit(lower[ltsc + 6]) && char.IsDigit(lower[ltsc + 7]);
     }
 
-    private static bool IsAscii(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c >= 0x80)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     // Makes state the state after the instruction; false when the instruction leaves it as it was.
     private static bool Apply(Instruction instruction, ref StageState state, GlobalArgTable globalArgs, RunCommandList commands)
     {
@@ -298,23 +395,42 @@ internal sealed class BuildModel
                 }
 
                 return true;
-            case InstructionKind.User when instruction.ArgumentWords.Count > 0:
+            case InstructionKind.User or InstructionKind.Workdir or InstructionKind.Shell:
+                return ApplyFirstWord(instruction, ref state);
+            case InstructionKind.Run:
+                return ApplyGoEnvWrites(ref state, commands);
+            default:
+                return false;
+        }
+    }
+
+    // USER, WORKDIR and SHELL (exec form) set what their first word says; false when there is none.
+    private static bool ApplyFirstWord(Instruction instruction, ref StageState state)
+    {
+        // Read once: the instruction makes the view of its words on every call.
+        var words = instruction.ArgumentWords;
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        switch (instruction.Kind)
+        {
+            case InstructionKind.User:
                 // An unresolved part keeps the unknown marker, so such a user is never taken for root.
-                state = state with { User = VariableExpander.Expand(instruction.ArgumentWords[0].Value, state.Escape, state, out _) };
+                state = state.WithUser(VariableExpander.Expand(words[0].Value, state.Escape, state, out _));
                 return true;
-            case InstructionKind.Workdir when instruction.ArgumentWords.Count > 0:
-                var workdir = VariableExpander.Expand(instruction.ArgumentWords[0].Value, state.Escape, state, out _);
-                state = state with { Workdir = UnixPath.Resolve(workdir, state.Workdir) };
+            case InstructionKind.Workdir:
+                var workdir = VariableExpander.Expand(words[0].Value, state.Escape, state, out _);
+                state = state.WithWorkdir(UnixPath.Resolve(workdir, state.Workdir));
                 return true;
-            case InstructionKind.Shell when instruction.IsJsonForm && instruction.ArgumentWords.Count > 0:
-                var program = instruction.ArgumentWords[0].Value.ToLowerInvariant();
+            case InstructionKind.Shell when instruction.IsJsonForm:
+                var program = words[0].Value.ToLowerInvariant();
                 var dialect = program.Contains("powershell") || program.Contains("pwsh") ? ShellDialect.PowerShell
                     : program.EndsWith("cmd", StringComparison.Ordinal) || program.EndsWith("cmd.exe", StringComparison.Ordinal) ? ShellDialect.Cmd
                     : ShellDialect.Posix;
-                state = state with { Shell = dialect };
+                state = state.WithShell(dialect);
                 return true;
-            case InstructionKind.Run:
-                return ApplyGoEnvWrites(ref state, commands);
             default:
                 return false;
         }

@@ -71,18 +71,15 @@ internal sealed class CacheAnalysis
         List<MissingCacheMount>? missing = null;
         List<MistargetedCacheMount>? mistargeted = null;
         var facts = model.Instructions;
-        for (var index = 0; index < facts.Count; index++)
+        var runs = model.RunIndexes;
+        var stagePaths = default(StagePaths);
+        for (var index = 0; index < runs.Count; index++)
         {
             AnalysisCancellation.PollAt(index);
-            var run = facts[index];
-            if (run.EffectiveKind != InstructionKind.Run)
-            {
-                continue;
-            }
-
+            var run = facts[runs[index]];
             var mounts = run.Mounts;
-            var mistargetedKinds = FindMistargeted(run, mounts, ref mistargeted);
-            FindMissing(run, mounts, mistargetedKinds, ref missing);
+            var mistargetedKinds = FindMistargeted(run, mounts, ref stagePaths, ref mistargeted);
+            FindMissing(run, mounts, mistargetedKinds, ref stagePaths, ref missing);
         }
 
         if (missing == null && mistargeted == null)
@@ -95,7 +92,7 @@ internal sealed class CacheAnalysis
             (IReadOnlyList<MistargetedCacheMount>?)mistargeted ?? Array.Empty<MistargetedCacheMount>());
     }
 
-    private static CacheKinds FindMistargeted(in InstructionFacts run, RunMount[] mounts, ref List<MistargetedCacheMount>? mistargeted)
+    private static CacheKinds FindMistargeted(in InstructionFacts run, RunMount[] mounts, ref StagePaths stagePaths, ref List<MistargetedCacheMount>? mistargeted)
     {
         var kinds = CacheKinds.None;
         foreach (var mount in mounts)
@@ -105,7 +102,7 @@ internal sealed class CacheAnalysis
                 continue;
             }
 
-            var expected = CachePaths.For(kind, run.State, null);
+            var expected = stagePaths.For(kind, run.State);
             if (expected == null || IsAcceptable(run, kind, expected, mount.Target))
             {
                 continue;
@@ -140,7 +137,7 @@ internal sealed class CacheAnalysis
         return false;
     }
 
-    private static void FindMissing(in InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, ref List<MissingCacheMount>? missing)
+    private static void FindMissing(in InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, ref StagePaths stagePaths, ref List<MissingCacheMount>? missing)
     {
         var reported = mistargetedKinds;
         var commands = run.Commands;
@@ -154,10 +151,17 @@ internal sealed class CacheAnalysis
         {
             AnalysisCancellation.PollAt(i);
             var command = commands[i];
-            var filled = CachesFilledBy(command, run.State);
-            if (filled.IsEmpty)
+            if (!GoCommand.IsGoOrDotnet(command))
             {
                 // Nearly every command: neither go nor dotnet.
+                continue;
+            }
+
+            // Most commands set no variables of their own: the state's paths are theirs.
+            var variables = command.Variables.Count > 0 ? command.Variables : null;
+            var filled = CachesFilledBy(command, run.State, variables);
+            if (filled.IsEmpty)
+            {
                 continue;
             }
 
@@ -170,8 +174,8 @@ internal sealed class CacheAnalysis
 
                 var path = kind == CacheKind.NuGetPackages && command.OptionValue("--packages") is { } packages
                     ? UnixPath.Resolve(packages, run.State.Workdir)
-                    : CachePaths.For(kind, run.State, command.Variables);
-                if (IsMounted(run, mounts, kind, path))
+                    : variables == null ? stagePaths.For(kind, run.State) : CachePaths.For(kind, run.State, variables);
+                if (IsMounted(run, mounts, kind, path, ref stagePaths))
                 {
                     continue;
                 }
@@ -184,12 +188,12 @@ internal sealed class CacheAnalysis
 
     private static readonly CacheKind[] AllKinds = { CacheKind.GoModules, CacheKind.GoBuild, CacheKind.NuGetPackages };
 
-    private static CacheKinds CachesFilledBy(ExecutedCommand command, StageState state)
+    private static CacheKinds CachesFilledBy(in ExecutedCommand command, StageState state, IReadOnlyDictionary<string, string>? variables)
     {
         var kinds = CacheKinds.None;
         if (GoCommand.IsGo(command))
         {
-            if (GoCommand.ResolvesModules(command) && !UsesVendoredModules(command, state))
+            if (GoCommand.ResolvesModules(command) && !UsesVendoredModules(command, state, variables))
             {
                 kinds = kinds.With(CacheKind.GoModules);
             }
@@ -207,12 +211,12 @@ internal sealed class CacheAnalysis
         return kinds;
     }
 
-    private static bool UsesVendoredModules(ExecutedCommand command, StageState state) =>
+    private static bool UsesVendoredModules(in ExecutedCommand command, StageState state, IReadOnlyDictionary<string, string>? variables) =>
         GoCommand.HasVendorFlag(command)
-        || GoCommand.FlagsVendor(state.Lookup("GOFLAGS", command.Variables))
-        || state.Lookup("GO111MODULE", command.Variables) == "off";
+        || GoCommand.FlagsVendor(state.Lookup("GOFLAGS", variables))
+        || state.Lookup("GO111MODULE", variables) == "off";
 
-    private static bool IsMounted(in InstructionFacts run, RunMount[] mounts, CacheKind kind, string? path)
+    private static bool IsMounted(in InstructionFacts run, RunMount[] mounts, CacheKind kind, string? path, ref StagePaths stagePaths)
     {
         foreach (var mount in mounts)
         {
@@ -227,7 +231,7 @@ internal sealed class CacheAnalysis
                 return true;
             }
 
-            if (path != null ? UnixPath.Covers(mount.Target, path) : CouldBe(run, mount, kind))
+            if (path != null ? UnixPath.Covers(mount.Target, path) : CouldBe(run, mount, kind, ref stagePaths))
             {
                 return true;
             }
@@ -237,7 +241,7 @@ internal sealed class CacheAnalysis
     }
 
     // With the cache path unknown, any cache mount could be it, unless it is recognisably something else.
-    private static bool CouldBe(in InstructionFacts run, RunMount mount, CacheKind kind)
+    private static bool CouldBe(in InstructionFacts run, RunMount mount, CacheKind kind, ref StagePaths stagePaths)
     {
         if (RunMount.IsOtherToolsCache(mount.RawTarget) || RunMount.IsOtherToolsCache(mount.Id))
         {
@@ -252,13 +256,62 @@ internal sealed class CacheAnalysis
 
         foreach (var other in AllKinds)
         {
-            if (other != kind && CachePaths.For(other, run.State, null) is { } otherPath && otherPath == mount.Target)
+            if (other != kind && stagePaths.For(other, run.State) is { } otherPath && otherPath == mount.Target)
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The cache paths of the last state asked for, without a command's own variables, each worked out once: the RUNs
+    /// of a stage mostly see the same state, and every command that fills a cache asks for its path.
+    /// </summary>
+    private struct StagePaths
+    {
+        private StageState? _state;
+        private CacheKinds _known;
+        private string? _goModules;
+        private string? _goBuild;
+        private string? _nuGetPackages;
+
+        /// <summary><see cref="CachePaths.For"/> of the kind in the state, with no variables of a command's own.</summary>
+        public string? For(CacheKind kind, StageState state)
+        {
+            if (!ReferenceEquals(state, _state))
+            {
+                _state = state;
+                _known = CacheKinds.None;
+            }
+
+            if (!_known.Contains(kind))
+            {
+                var path = CachePaths.For(kind, state, null);
+                switch (kind)
+                {
+                    case CacheKind.GoModules:
+                        _goModules = path;
+                        break;
+                    case CacheKind.GoBuild:
+                        _goBuild = path;
+                        break;
+                    default:
+                        _nuGetPackages = path;
+                        break;
+                }
+
+                _known = _known.With(kind);
+            }
+
+            return kind switch
+            {
+                CacheKind.GoModules => _goModules,
+                CacheKind.GoBuild => _goBuild,
+                _ => _nuGetPackages,
+            };
+        }
     }
 
     /// <summary>A set of cache kinds, as bits.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
@@ -149,7 +150,14 @@ internal sealed class RunMount
         "golangci", "ccache", "sccache", "bun", "composer", "gem", "bundle", "conda", "poetry", "deno", "node_modules",
     };
 
-    private static readonly char[] SegmentSeparators = { '/', ',', '-', '_', '.' };
+    // OtherTools by the first letter of their name (the name after a leading '.', which a segment never starts with
+    // as '.' separates segments): a segment is compared only with the tools whose name starts as it does.
+    private static readonly string[]?[] OtherToolsByFirstLetter = OtherTools.Aggregate(new string[]?[128], (table, tool) =>
+    {
+        var first = tool[tool[0] == '.' ? 1 : 0];
+        table[first] = (table[first] ?? Array.Empty<string>()).Append(tool).ToArray();
+        return table;
+    });
 
     /// <summary>Recognisably another tool's cache (apt, npm, pip, golangci-lint, ...).</summary>
     public static bool IsOtherToolsCache(string? text)
@@ -161,27 +169,42 @@ internal sealed class RunMount
 
         var lower = new LowerCaseText(text!);
         var start = 0;
-        while (start <= text!.Length)
+        for (var end = 0; end <= text!.Length; end++)
         {
-            var end = text.IndexOfAny(SegmentSeparators, start);
-            end = end < 0 ? text.Length : end;
-            var first = start < end ? lower.CharAt(start) : '\0';
-            foreach (var tool in OtherTools)
+            if (end < text.Length && !IsSegmentSeparator(text[end]))
             {
-                // Both comparisons start with the tool's name (the name after a leading '.' is never tried as a prefix).
-                var name = tool[0] == '.' ? 1 : 0;
-                if (tool[name] != first)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                if (lower.SegmentIs(start, end, tool, name) || (tool.Length > 3 && lower.SegmentStartsWith(start, end, tool)))
-                {
-                    return true;
-                }
+            if (start < end && IsOtherToolsSegment(lower, start, end))
+            {
+                return true;
             }
 
             start = end + 1;
+        }
+
+        return false;
+    }
+
+    private static bool IsSegmentSeparator(char c) => c is '/' or ',' or '-' or '_' or '.';
+
+    // The segment [start, end) is a tool's name or, for names longer than three letters, starts with one.
+    private static bool IsOtherToolsSegment(LowerCaseText lower, int start, int end)
+    {
+        var first = lower.CharAt(start);
+        if (first >= OtherToolsByFirstLetter.Length || OtherToolsByFirstLetter[first] is not { } tools)
+        {
+            return false;
+        }
+
+        foreach (var tool in tools)
+        {
+            var name = tool[0] == '.' ? 1 : 0;
+            if (lower.SegmentIs(start, end, tool, name) || (tool.Length > 3 && lower.SegmentStartsWith(start, end, tool)))
+            {
+                return true;
+            }
         }
 
         return false;
@@ -233,10 +256,25 @@ internal sealed class RunMount
 
         /// <summary>The segment [start, end) equals <paramref name="lower"/> from index <paramref name="from"/> on.</summary>
         public bool SegmentIs(int start, int end, string lower, int from) =>
-            end - start == lower.Length - from && string.Compare(_text, start, lower, from, lower.Length - from, _comparison) == 0;
+            end - start == lower.Length - from && IsAt(start, lower, from);
 
         public bool SegmentStartsWith(int start, int end, string lower) =>
-            end - start >= lower.Length && string.Compare(_text, start, lower, 0, lower.Length, _comparison) == 0;
+            end - start >= lower.Length && IsAt(start, lower, 0);
+
+        // The text at start is lower[from...], compared a character at a time as CharAt lower-cases it: the names
+        // compared are a few characters long, shorter than a general comparison takes to set up.
+        private bool IsAt(int start, string lower, int from)
+        {
+            for (var k = from; k < lower.Length; k++)
+            {
+                if (CharAt(start + k - from) != lower[k])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         private static bool IsAscii(string text)
         {

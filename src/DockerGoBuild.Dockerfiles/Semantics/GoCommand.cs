@@ -5,26 +5,46 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// <summary>Which go and dotnet invocations touch the module, build and NuGet caches.</summary>
 internal static class GoCommand
 {
+    /// <summary>
+    /// go, xx-go or dotnet: the commands that can fill a cache, told apart by length before they are compared, as
+    /// nearly every command is another.
+    /// </summary>
+    public static bool IsGoOrDotnet(in ExecutedCommand command)
+    {
+        var name = command.Name;
+        return name.Length switch
+        {
+            2 => name == "go",
+            5 => name == "xx-go",
+            6 => name == "dotnet",
+            _ => false,
+        };
+    }
+
     /// <summary>go (any path, .exe) or the xx-go cross-compilation wrapper, except <c>xx-go --wrap</c>, which only installs it.</summary>
-    public static bool IsGo(ExecutedCommand command) =>
-        command.Name == "go" || (command.Name == "xx-go" && !command.ArgumentIs(0, "--wrap"));
+    public static bool IsGo(in ExecutedCommand command)
+    {
+        // Told apart by length first: nearly every command is another.
+        var name = command.Name;
+        return name.Length == 2 ? name == "go" : name.Length == 5 && name == "xx-go" && !command.ArgumentIs(0, "--wrap");
+    }
 
     private static readonly string[] ModuleResolvingSubcommands = { "get", "build", "install", "test", "run", "vet", "generate", "list", "mod download", "mod tidy" };
 
     private static readonly string[] CompilingSubcommands = { "build", "install", "test", "run", "vet", "generate" };
 
     /// <summary>Commands that resolve modules and so fill GOMODCACHE: the subcommands above, <c>mod download</c>, <c>mod tidy</c>.</summary>
-    public static bool ResolvesModules(ExecutedCommand command) =>
+    public static bool ResolvesModules(in ExecutedCommand command) =>
         command.ArgumentIs(0, "mod")
             ? command.ArgumentIs(1, "download") || command.ArgumentIs(1, "tidy")
             : IsArgumentAny(command, 0, ModuleResolvingSubcommands);
 
     /// <summary>Commands that compile and so fill GOCACHE.</summary>
-    public static bool Compiles(ExecutedCommand command) => !command.ArgumentIs(0, "mod") && IsArgumentAny(command, 0, CompilingSubcommands);
+    public static bool Compiles(in ExecutedCommand command) => !command.ArgumentIs(0, "mod") && IsArgumentAny(command, 0, CompilingSubcommands);
 
     // The subcommand at argument index, compared where it lies without making a string of it; go's "mod ..." is
     // handled by the callers.
-    private static bool IsArgumentAny(ExecutedCommand command, int index, string[] subcommands)
+    private static bool IsArgumentAny(in ExecutedCommand command, int index, string[] subcommands)
     {
         foreach (var subcommand in subcommands)
         {
@@ -38,7 +58,7 @@ internal static class GoCommand
     }
 
     /// <summary>-mod=vendor on the command line.</summary>
-    public static bool HasVendorFlag(ExecutedCommand command)
+    public static bool HasVendorFlag(in ExecutedCommand command)
     {
         for (var i = 0; i < command.ArgumentCount; i++)
         {
@@ -52,10 +72,10 @@ internal static class GoCommand
         return false;
     }
 
-    public static bool IsDotnet(ExecutedCommand command) => command.Name == "dotnet";
+    public static bool IsDotnet(in ExecutedCommand command) => command.Name == "dotnet";
 
     /// <summary>Where the dotnet subcommand is among the arguments: after any -d/--diagnostics.</summary>
-    public static int DotnetSubcommandIndex(ExecutedCommand command)
+    public static int DotnetSubcommandIndex(in ExecutedCommand command)
     {
         var index = 0;
         while (command.ArgumentIs(index, "-d") || command.ArgumentIs(index, "--diagnostics"))
@@ -69,7 +89,7 @@ internal static class GoCommand
     private static readonly string[] ImplicitlyRestoringSubcommands = { "build", "publish", "test", "pack", "run" };
 
     /// <summary>dotnet restore, or a build/publish/test/pack/run that restores implicitly.</summary>
-    public static bool RestoresPackages(ExecutedCommand command)
+    public static bool RestoresPackages(in ExecutedCommand command)
     {
         var index = DotnetSubcommandIndex(command);
         if (command.ArgumentIs(index, "restore"))

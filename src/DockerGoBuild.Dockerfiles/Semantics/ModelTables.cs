@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
@@ -22,38 +24,55 @@ internal sealed class ModelTables
     private readonly List<CommandArguments> _arguments = new();
     private int _argumentsUsed;
 
+    // The lists (and the stage-name table) are made for this many entries: a model of a file of up to this many
+    // instructions fits in them, and needs no count of what it will hold (see Holds).
+    private const int InitialLength = 64;
+
     // The number of entries StageNames was made for (it grows past that by copies).
-    private int _stageNamesCapacity = 16;
+    private int _stageNamesCapacity = InitialLength;
+
+    // The lengths of the stage names declared so far, as bits (the 63rd for all longer ones): an image of another
+    // length is no stage name (names ignoring case are as long as each other), and is not looked up.
+    private ulong _stageNameLengths;
 
     private ModelTables()
     {
     }
 
-    public List<InstructionFacts> Facts { get; } = new();
+    public List<InstructionFacts> Facts { get; } = new(InitialLength);
 
     /// <summary>The states the model's instructions see, each once: an instruction's facts hold the index of its state.</summary>
-    public List<StageState> States { get; } = new();
+    public List<StageState> States { get; } = new(InitialLength);
 
     /// <summary>The commands and mounts of the model's RUNs: a RUN's facts hold the index of its entry.</summary>
-    public List<RunFacts> Runs { get; } = new();
+    public List<RunFacts> Runs { get; } = new(InitialLength);
+
+    /// <summary>The indexes of the facts of the RUNs (ONBUILD RUN included), in order.</summary>
+    public List<int> RunIndexes { get; } = new(InitialLength);
+
+    /// <summary>The indexes of the facts of the COPYs and ADDs (under ONBUILD too), in order.</summary>
+    public List<int> CopyIndexes { get; } = new(InitialLength);
+
+    /// <summary>The indexes of the facts of the ARGs and ENVs (under ONBUILD too), in order.</summary>
+    public List<int> ArgAndEnvIndexes { get; } = new(InitialLength);
 
     /// <summary>The commands of the model's RUNs, each RUN's in one piece (arrays of up to 1,024 commands).</summary>
     public SegmentBuffer<ExecutedCommand> Commands { get; } = new(1 << 10);
 
     /// <summary>The bounds of the commands' arguments, each RUN's in one piece (arrays of up to 64 KB).</summary>
-    public SegmentBuffer<int> Bounds { get; } = new(1 << 14);
+    public SegmentBuffer<int> Bounds { get; } = new(1 << 14, holdsReferences: false);
 
     /// <summary>The values of the arguments not written as they are in the Dockerfile, each RUN's in one piece (arrays of up to 64 KB).</summary>
-    public SegmentBuffer<char> Values { get; } = new(1 << 15);
+    public SegmentBuffer<char> Values { get; } = new(1 << 15, holdsReferences: false);
 
     /// <summary>The ARGs declared before the first FROM with their defaults, while the model is built.</summary>
     public Dictionary<string, string?> GlobalArgs { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The final states of the stages finished so far while the model is built, as indexes in <see cref="States"/>.</summary>
-    public List<int> FinishedStages { get; } = new();
+    public List<int> FinishedStages { get; } = new(InitialLength);
 
-    /// <summary>The stage indexes of the stage names declared so far while the model is built (names ignore case, as BuildKit's do).</summary>
-    public Dictionary<string, int> StageNames { get; private set; } = new(16, StringComparer.OrdinalIgnoreCase);
+    // The stage indexes of the stage names declared so far while the model is built (names ignore case, as BuildKit's do).
+    private Dictionary<string, int> StageNames { get; set; } = new(InitialLength, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Empty tables for a model: the thread's spare ones, or new ones when it has none (also when a model it made is
@@ -70,6 +89,7 @@ internal sealed class ModelTables
     public void Return()
     {
         var retainable = Facts.Capacity <= MaxRetainedLength && States.Capacity <= MaxRetainedLength && Runs.Capacity <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
+            && RunIndexes.Capacity <= MaxRetainedLength && CopyIndexes.Capacity <= MaxRetainedLength && ArgAndEnvIndexes.Capacity <= MaxRetainedLength
             && GlobalArgs.Count <= MaxRetainedLength && _stageNamesCapacity <= MaxRetainedLength && _arguments.Count <= MaxRetainedLength;
         for (var i = 0; i < _argumentsUsed; i++)
         {
@@ -82,17 +102,45 @@ internal sealed class ModelTables
         Facts.Clear();
         States.Clear();
         Runs.Clear();
+        RunIndexes.Clear();
+        CopyIndexes.Clear();
+        ArgAndEnvIndexes.Clear();
         Commands.Clear();
         Bounds.Clear();
         Values.Clear();
         GlobalArgs.Clear();
         FinishedStages.Clear();
         StageNames.Clear();
+        _stageNameLengths = 0;
         if (retainable)
         {
             spare = this;
         }
     }
+
+    /// <summary>Declares a stage name (a later stage of the same name replaces it).</summary>
+    public void AddStageName(string name, int stageIndex)
+    {
+        StageNames[name] = stageIndex;
+        _stageNameLengths |= LengthBit(name);
+    }
+
+    /// <summary>The index of the stage declared with this name (ignoring case) so far, if there is one.</summary>
+    public bool TryGetStage(string name, out int stageIndex)
+    {
+        stageIndex = -1;
+        return (_stageNameLengths & LengthBit(name)) != 0 && StageNames.TryGetValue(name, out stageIndex);
+    }
+
+    private static ulong LengthBit(string name) => 1UL << Math.Min(name.Length, 63);
+
+    /// <summary>
+    /// True when the model of a file of this many instructions fits in the tables as they are, whatever the
+    /// instructions: each makes at most one fact, state (one more for the start), RUN and stage.
+    /// </summary>
+    public bool Holds(int instructions) =>
+        Facts.Capacity >= instructions && States.Capacity > instructions && Runs.Capacity >= instructions
+        && FinishedStages.Capacity >= instructions && _stageNamesCapacity >= instructions;
 
     /// <summary>Makes the lists hold at least the given numbers of entries without growing.</summary>
     public void Reserve(int facts, int states, int runs, int stages)
@@ -120,6 +168,24 @@ internal sealed class ModelTables
         return _arguments[_argumentsUsed++];
     }
 
+    /// <summary>Adds the index of a fact to the indexes of its effective instruction's kind, if it has them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddToKindIndexes(InstructionKind effectiveKind, int factIndex)
+    {
+        switch (effectiveKind)
+        {
+            case InstructionKind.Run:
+                RunIndexes.Add(factIndex);
+                break;
+            case InstructionKind.Copy or InstructionKind.Add:
+                CopyIndexes.Add(factIndex);
+                break;
+            case InstructionKind.Arg or InstructionKind.Env:
+                ArgAndEnvIndexes.Add(factIndex);
+                break;
+        }
+    }
+
     /// <summary>Adds a RUN's commands and mounts; returns the index of the entry.</summary>
     public int AddRun(RunCommandList commands, RunMount[] mounts)
     {
@@ -128,7 +194,7 @@ internal sealed class ModelTables
     }
 
     /// <summary>Adds a state for the instructions from here on; returns its index.</summary>
-    public int AddState(in StageState state)
+    public int AddState(StageState state)
     {
         States.Add(state);
         return States.Count - 1;

@@ -18,15 +18,22 @@ internal sealed class SegmentBuffer<T>
     private const int FirstSegmentLength = 256;
 
     private readonly int _maxSegmentLength;
+    private readonly bool _holdsReferences;
     private readonly List<T[]> _segments = new();
 
     // The array being filled: its index in _segments, and how much of it is taken.
     private int _current = -1;
     private int _used;
 
-    public SegmentBuffer(int maxSegmentLength)
+    /// <param name="maxSegmentLength">The length of the longest segment.</param>
+    /// <param name="holdsReferences">
+    /// Whether the elements refer to objects, which <see cref="Clear"/> must then let go of; elements that refer to
+    /// nothing (numbers, characters) are left as they are, each piece being written whole before it is read.
+    /// </param>
+    public SegmentBuffer(int maxSegmentLength, bool holdsReferences = true)
     {
         _maxSegmentLength = maxSegmentLength;
+        _holdsReferences = holdsReferences;
     }
 
     /// <summary>
@@ -62,10 +69,10 @@ internal sealed class SegmentBuffer<T>
         return _segments[_current];
     }
 
-    /// <summary>Empties the buffer for the next model; the elements are cleared, so that they keep nothing alive.</summary>
+    /// <summary>Empties the buffer for the next model; elements that refer to objects are cleared, so that they keep nothing alive.</summary>
     public void Clear()
     {
-        for (var i = 0; i <= _current; i++)
+        for (var i = 0; _holdsReferences && i <= _current; i++)
         {
             Array.Clear(_segments[i], 0, i == _current ? _used : _segments[i].Length);
         }

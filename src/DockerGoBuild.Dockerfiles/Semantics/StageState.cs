@@ -13,32 +13,53 @@ internal enum BaseImageKind
 
 /// <summary>
 /// The build state an instruction sees: its stage's base image, ENV, ARGs in scope, USER, WORKDIR,
-/// SHELL and what earlier <c>go env -w</c> wrote. A value: the model keeps one in every instruction's facts, and an
-/// instruction that changes the state makes a new value rather than an object (a file has a state for nearly every
-/// other instruction). The variable tables are persistent maps, so states share them and a change costs O(log n)
-/// however many variables the stage has.
+/// SHELL and what earlier <c>go env -w</c> wrote. Immutable: an instruction that changes the state makes a new one,
+/// and the instructions after it until the next change share it through the model's state table. An object rather
+/// than a value: every rule reads the state of the instructions it looks at, and a value of this size was copied
+/// (with a write barrier for each of its references) on every read, far more often than a state is made. The
+/// variable tables are persistent maps, so states share them and a change costs O(log n) however many variables
+/// the stage has.
 /// </summary>
-internal readonly struct StageState : IVariableLookup
+internal sealed class StageState : IVariableLookup
 {
-    public StageState(int stageIndex, char escape)
+    public StageState(int stageIndex, char escape, string? stageName = null, BaseImageKind baseImage = BaseImageKind.Other, bool isWindows = false)
     {
         StageIndex = stageIndex;
         Escape = escape;
+        StageName = stageName;
+        BaseImage = baseImage;
+        IsWindows = isWindows;
         EnvMap = PersistentMap<string?>.Empty;
         ArgMap = PersistentMap<string?>.Empty;
         GoEnvFileMap = PersistentMap<string>.Empty;
         Workdir = "/";
     }
 
-    public int StageIndex { get; private init; }
+    // A copy for a With method to change.
+    private StageState(StageState other)
+    {
+        StageIndex = other.StageIndex;
+        StageName = other.StageName;
+        Escape = other.Escape;
+        BaseImage = other.BaseImage;
+        IsWindows = other.IsWindows;
+        User = other.User;
+        Workdir = other.Workdir;
+        Shell = other.Shell;
+        EnvMap = other.EnvMap;
+        ArgMap = other.ArgMap;
+        GoEnvFileMap = other.GoEnvFileMap;
+    }
 
-    public string? StageName { get; init; }
+    public int StageIndex { get; private set; }
+
+    public string? StageName { get; private set; }
 
     public char Escape { get; }
 
-    public BaseImageKind BaseImage { get; init; }
+    public BaseImageKind BaseImage { get; }
 
-    public bool IsWindows { get; init; }
+    public bool IsWindows { get; }
 
     /// <summary>ENV values; null for a value that refers to something unknown.</summary>
     public IReadOnlyDictionary<string, string?> Env => EnvMap;
@@ -50,29 +71,36 @@ internal readonly struct StageState : IVariableLookup
     public IReadOnlyDictionary<string, string> GoEnvFile => GoEnvFileMap;
 
     /// <summary>The USER, expanded; null when never set (root).</summary>
-    public string? User { get; init; }
+    public string? User { get; private set; }
 
     /// <summary>The WORKDIR; null when it refers to something unknown.</summary>
-    public string? Workdir { get; init; }
+    public string? Workdir { get; private set; }
 
-    public ShellDialect? Shell { get; init; }
+    public ShellDialect? Shell { get; private set; }
 
     public ShellDialect Dialect => Shell ?? (IsWindows ? ShellDialect.Cmd : ShellDialect.Posix);
 
-    private PersistentMap<string?> EnvMap { get; init; }
+    private PersistentMap<string?> EnvMap { get; set; }
 
-    private PersistentMap<string?> ArgMap { get; init; }
+    private PersistentMap<string?> ArgMap { get; set; }
 
-    private PersistentMap<string> GoEnvFileMap { get; init; }
+    private PersistentMap<string> GoEnvFileMap { get; set; }
 
     /// <summary>The state a stage built FROM this one's stage starts with: its ENV, USER, WORKDIR and SHELL, no ARGs.</summary>
-    public StageState InheritFor(int stageIndex) => this with { StageIndex = stageIndex, StageName = null, ArgMap = PersistentMap<string?>.Empty };
+    public StageState InheritFor(int stageIndex, string? stageName) =>
+        new(this) { StageIndex = stageIndex, StageName = stageName, ArgMap = PersistentMap<string?>.Empty };
 
-    public StageState WithEnv(string name, string? value) => this with { EnvMap = EnvMap.SetItem(name, value) };
+    public StageState WithEnv(string name, string? value) => new(this) { EnvMap = EnvMap.SetItem(name, value) };
 
-    public StageState WithArg(string name, string? value) => this with { ArgMap = ArgMap.SetItem(name, value) };
+    public StageState WithArg(string name, string? value) => new(this) { ArgMap = ArgMap.SetItem(name, value) };
 
-    public StageState WithGoEnv(string name, string value) => this with { GoEnvFileMap = GoEnvFileMap.SetItem(name, value) };
+    public StageState WithGoEnv(string name, string value) => new(this) { GoEnvFileMap = GoEnvFileMap.SetItem(name, value) };
+
+    public StageState WithUser(string user) => new(this) { User = user };
+
+    public StageState WithWorkdir(string? workdir) => new(this) { Workdir = workdir };
+
+    public StageState WithShell(ShellDialect shell) => new(this) { Shell = shell };
 
     public string? Lookup(string name, IReadOnlyDictionary<string, string>? commandVariables = null)
     {

@@ -110,7 +110,8 @@ internal static class UnixPath
     private static readonly char[] Slash = { '/' };
 
     /// <summary>The path without its trailing slashes (the same string when it has none).</summary>
-    public static string TrimTrailingSlashes(string path) => path.TrimEnd(Slash);
+    public static string TrimTrailingSlashes(string path) =>
+        path.Length > 0 && path[path.Length - 1] == '/' ? path.TrimEnd(Slash) : path;
 
     /// <summary>True when <paramref name="folder"/> is <paramref name="path"/> or a folder above it; "/" never counts.</summary>
     public static bool Covers(string folder, string path)

@@ -42,7 +42,8 @@ internal static class VariableExpander
         hasUnknown = false;
 
         // Most words have nothing to expand, unquote or unescape: they are their own value.
-        if (!NeedsEvaluation(raw, escape))
+        var firstChange = FirstChange(raw, escape);
+        if (firstChange < 0)
         {
             return raw;
         }
@@ -50,16 +51,29 @@ internal static class VariableExpander
         var builder = spareBuilder ?? new StringBuilder(raw.Length);
         spareBuilder = null;
         var quote = '\0';
-        for (var i = 0; i < raw.Length; i++)
+
+        // The characters from runStart on are taken as they are until a character that changes the word: they are
+        // appended as one run then, not one by one.
+        var runStart = 0;
+        for (var i = firstChange; i < raw.Length; i++)
         {
             var c = raw[i];
-            if (quote != '\'' && c == escape && i + 1 < raw.Length)
+            if (c > '\'' && c != escape)
             {
-                i++;
-                builder.Append(raw[i]);
+                // Letters, digits and most punctuation: nearly every character, taken as it is.
                 continue;
             }
 
+            builder.Append(raw, runStart, i - runStart);
+            if (quote != '\'' && c == escape && i + 1 < raw.Length)
+            {
+                // The escaped character starts the next run.
+                i++;
+                runStart = i;
+                continue;
+            }
+
+            runStart = i + 1;
             if (quote == '\0' && (c == '\'' || c == '"'))
             {
                 quote = c;
@@ -75,12 +89,15 @@ internal static class VariableExpander
             if (c == '$' && quote != '\'' && i + 1 < raw.Length)
             {
                 i = ExpandVariable(raw, i, escape, lookup, builder, ref hasUnknown);
+                runStart = i + 1;
                 continue;
             }
 
-            builder.Append(c);
+            // Taken as it is: it starts the next run.
+            runStart = i;
         }
 
+        builder.Append(raw, runStart, raw.Length - runStart);
         var tooLong = builder.Length > MaxValueLength;
         hasUnknown |= tooLong;
         var value = tooLong ? UnknownMarkerText : builder.ToString();
@@ -92,20 +109,27 @@ internal static class VariableExpander
         return value;
     }
 
-    // Only '$' (with something after it), quotes, an escape with something after it and NUL (which the loop
-    // below takes for the closing "quote" of unquoted text, and drops) change a word.
-    private static bool NeedsEvaluation(string raw, char escape)
+    // The index of the first character that changes the word, or -1: only '$' (with something after it), quotes, an
+    // escape with something after it and NUL (which the loop above takes for the closing "quote" of unquoted text,
+    // and drops) do.
+    private static int FirstChange(string raw, char escape)
     {
         for (var i = 0; i < raw.Length; i++)
         {
             var c = raw[i];
+            if (c > '\'' && c != escape)
+            {
+                // Letters, digits and most punctuation: nearly every character.
+                continue;
+            }
+
             if (c == '\'' || c == '"' || c == '\0' || ((c == '$' || c == escape) && i + 1 < raw.Length))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
     }
 
     // Expands the variable at raw[dollar] and returns the index of its last character.

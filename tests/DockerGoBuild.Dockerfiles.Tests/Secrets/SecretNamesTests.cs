@@ -38,6 +38,11 @@ public class SecretNamesTests
     [InlineData("vss_nuget_external_feed_endpoints")]
     [InlineData("ConnectionStrings__Default")]
     [InlineData("CONNECTIONSTRINGS__DB")]
+    [InlineData("A_PIKEY")]
+    [InlineData("KEY_SSH")]
+    [InlineData("MY_API_KEY_2")]
+    [InlineData("pat")]
+    [InlineData("X_PRIVATE_KEY_Y")]
     public void Secret_names_are_recognised(string name)
     {
         Assert.True(SecretNames.IsSecretName(name));
@@ -77,6 +82,11 @@ public class SecretNamesTests
     [InlineData("KEY_ID")]
     [InlineData("GOPRIVATE")]
     [InlineData("GONOSUMDB")]
+    [InlineData("PASSWORD_SECRET_PATH")]
+    [InlineData("PATH_TOKEN")]
+    [InlineData("X_ACCESS_TOKEN_ID")]
+    [InlineData("KEY_VAULT")]
+    [InlineData("CONNECTION_TIMEOUT")]
     [InlineData("")]
     public void Other_names_are_not_secrets(string name)
     {

@@ -37,6 +37,20 @@ public class SegmentBufferTests
     }
 
     [Fact]
+    public void Segments_of_values_that_refer_to_nothing_are_reused_after_a_clear()
+    {
+        var buffer = new SegmentBuffer<int>(1024, holdsReferences: false);
+        var segment = buffer.Take(3, out _);
+        segment[0] = 7;
+
+        buffer.Clear();
+        var again = buffer.Take(4, out var start);
+
+        Assert.Same(segment, again);
+        Assert.Equal(0, start);
+    }
+
+    [Fact]
     public void Cleared_segments_are_reused_empty()
     {
         var buffer = new SegmentBuffer<string>(1024);

@@ -1,0 +1,151 @@
+using System.Linq;
+using DockerGoBuild.Dockerfiles.Semantics;
+using DockerGoBuild.Dockerfiles.Syntax;
+using Xunit;
+
+namespace DockerGoBuild.Dockerfiles.Tests.Semantics;
+
+public class BuildModelTests
+{
+    [Theory]
+    [InlineData("golang", nameof(BaseImageKind.Golang))]
+    [InlineData("golang:1.23-alpine", nameof(BaseImageKind.Golang))]
+    [InlineData("GoLang:1.23", nameof(BaseImageKind.Golang))]
+    [InlineData("docker.io/library/golang:1.23@sha256:abc", nameof(BaseImageKind.Golang))]
+    [InlineData("localhost:5000/golang", nameof(BaseImageKind.Golang))]
+    [InlineData("localhost:5000/golang:1.23", nameof(BaseImageKind.Golang))]
+    [InlineData("golang@sha256:abc:def", nameof(BaseImageKind.Golang))]
+    [InlineData("golang/tools:1.0", nameof(BaseImageKind.Other))]
+    [InlineData("mygolang", nameof(BaseImageKind.Other))]
+    [InlineData("alpine:3.20", nameof(BaseImageKind.Other))]
+    [InlineData("localhost:5000/alpine", nameof(BaseImageKind.Other))]
+    [InlineData("", nameof(BaseImageKind.Unknown))]
+    [InlineData(":1.23", nameof(BaseImageKind.Unknown))]
+    [InlineData("@sha256:abc", nameof(BaseImageKind.Unknown))]
+    [InlineData("\u0001", nameof(BaseImageKind.Unknown))]
+    [InlineData("registry/\u0001:1.0", nameof(BaseImageKind.Unknown))]
+    [InlineData("golang:\u0001", nameof(BaseImageKind.Golang))]
+    [InlineData("golang@\u0001", nameof(BaseImageKind.Golang))]
+    public void Base_images_are_classified_by_their_repository(string image, string expected)
+    {
+        Assert.Equal(expected, BuildModel.ClassifyBaseImage(image).ToString());
+    }
+
+    [Theory]
+    [InlineData("mcr.microsoft.com/windows/servercore:ltsc2022", true)]
+    [InlineData("mcr.microsoft.com/windows:1809", true)]
+    [InlineData("MCR.Microsoft.com/Windows/NanoServer", true)]
+    [InlineData("mcr.microsoft.com/dotnet/framework/sdk:4.8", true)]
+    [InlineData("mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-1809", true)]
+    [InlineData("mcr.microsoft.com/dotnet/aspnet:8.0-windowsservercore-ltsc2022", true)]
+    [InlineData("myimage:ltsc2019", true)]
+    [InlineData("myimage:LTSC2025", true)]
+    [InlineData("myimage:ltsc20", false)]
+    [InlineData("myimage:ltsc201", false)]
+    [InlineData("myimage:ltsc20x9", false)]
+    [InlineData("mcr.microsoft.com/dotnet/sdk:8.0", false)]
+    [InlineData("golang:1.23-alpine", false)]
+    [InlineData("nanoserve", false)]
+    [InlineData("", false)]
+    [InlineData("n", false)]
+    [InlineData("\u212A", false)]
+    [InlineData("image:\u00e9-nanoserver", true)]
+    [InlineData("nanoserver-\u00e9", true)]
+    [InlineData("\u00e9ltsc2022", true)]
+    public void Windows_images_are_recognised_by_their_names(string image, bool expected)
+    {
+        Assert.Equal(expected, BuildModel.IsWindowsImage(image));
+    }
+
+    [Theory]
+    [InlineData("FROM golang AS build\nFROM build\n", "build", nameof(BaseImageKind.Golang))]
+    [InlineData("FROM golang as build\nFROM build\n", "build", nameof(BaseImageKind.Golang))]
+    [InlineData("FROM golang aS build\nFROM BUILD\n", "build", nameof(BaseImageKind.Golang))]
+    [InlineData("FROM golang ASX build\nFROM build\n", null, nameof(BaseImageKind.Other))]
+    [InlineData("FROM golang A build\nFROM build\n", null, nameof(BaseImageKind.Other))]
+    [InlineData("FROM golang AS build\nFROM alpine AS bui\nFROM build\n", "build", nameof(BaseImageKind.Golang))]
+    [InlineData("FROM golang AS a-stage-name-longer-than-sixty-three-characters-which-is-unusual-but-valid\nFROM A-STAGE-NAME-LONGER-THAN-SIXTY-THREE-CHARACTERS-WHICH-IS-UNUSUAL-BUT-VALID\n", "a-stage-name-longer-than-sixty-three-characters-which-is-unusual-but-valid", nameof(BaseImageKind.Golang))]
+    [InlineData("FROM golang AS a-stage-name-longer-than-sixty-three-characters-which-is-unusual-but-valid\nFROM a-stage-name-longer-than-sixty-three-characters-which-is-unusual-but-other\n", "a-stage-name-longer-than-sixty-three-characters-which-is-unusual-but-valid", nameof(BaseImageKind.Other))]
+    public void A_stage_named_with_as_in_any_case_is_the_base_of_a_later_stage(string text, string? name, string laterBase)
+    {
+        var model = BuildModel.Create(DockerfileParser.Parse(text), default);
+        Assert.Equal(name, StateAfter(model, 0).StageName);
+        Assert.Equal(laterBase, StateAfter(model, model.Instructions.Count - 1).BaseImage.ToString());
+        model.Release();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(700)]
+    public void Models_of_files_of_any_size_hold_every_instruction_and_state(int stages)
+    {
+        // Each stage: FROM, ARG, ENV, WORKDIR, RUN (go env -w makes a state too), COPY.
+        var text = string.Concat(Enumerable.Range(0, stages).Select(i =>
+            $"FROM golang:1.23 AS s{i}\nARG A{i}=a\nENV E{i}=$A{i}\nWORKDIR /w{i}\nRUN go env -w GOFLAGS=-x{i}\nCOPY x /x\n"));
+        for (var round = 0; round < 2; round++)
+        {
+            var model = BuildModel.Create(DockerfileParser.Parse(text), default);
+
+            Assert.Equal(6 * stages, model.Instructions.Count);
+            var last = model.Instructions[model.Instructions.Count - 1].State;
+            Assert.Equal(stages - 1, last.StageIndex);
+            Assert.Equal("a", last.Env[$"E{stages - 1}"]);
+            Assert.Equal($"/w{stages - 1}", last.Workdir);
+            Assert.Equal($"-x{stages - 1}", last.GoEnvFile["GOFLAGS"]);
+            model.Release();
+        }
+    }
+
+    [Fact]
+    public void The_indexes_by_kind_are_those_of_the_instructions_that_act_as_that_kind()
+    {
+        const string Text = "ARG BASE=golang\nFROM $BASE AS build\nENV A=1\nCOPY go.mod .\nRUN go mod download\nONBUILD RUN go build\n"
+            + "ONBUILD COPY . .\nADD x /x\nONBUILD ARG B\nFROM alpine\nCOPY --from=build /out /out\nRUN echo hi\nUSER nobody\n";
+        for (var round = 0; round < 2; round++)
+        {
+            var model = BuildModel.Create(DockerfileParser.Parse(Text), default);
+            var facts = model.Instructions;
+
+            Assert.Equal(IndexesOf(facts, InstructionKind.Run), model.RunIndexes);
+            Assert.Equal(IndexesOf(facts, InstructionKind.Copy, InstructionKind.Add), model.CopyIndexes);
+            Assert.Equal(IndexesOf(facts, InstructionKind.Arg, InstructionKind.Env), model.ArgAndEnvIndexes);
+            Assert.Equal(new[] { 4, 5, 11 }, model.RunIndexes);
+            model.Release();
+        }
+    }
+
+    [Fact]
+    public void Stages_see_their_images_classified_however_many_images_the_thread_has_seen()
+    {
+        var images = Enumerable.Range(0, 1500).Select(i => (i % 3) switch
+            {
+                0 => $"golang:1.{i}",
+                1 => $"mcr.microsoft.com/windows/servercore:ltsc20{i % 100:D2}-{i}",
+                _ => $"registry.example/{i}/alpine",
+            })
+            .Concat(new[] { "golang:" + new string('x', 300), "nanoserver-" + new string('y', 300), "\u0001" })
+            .ToArray();
+        for (var round = 0; round < 2; round++)
+        {
+            var model = BuildModel.Create(DockerfileParser.Parse(string.Concat(images.Select(image => $"FROM {image}\n"))), default);
+
+            for (var i = 0; i < images.Length; i++)
+            {
+                var state = model.Instructions[i].State;
+                Assert.Equal(BuildModel.ClassifyBaseImage(images[i]), state.BaseImage);
+                Assert.Equal(BuildModel.IsWindowsImage(images[i]), state.IsWindows);
+            }
+
+            model.Release();
+        }
+    }
+
+    private static int[] IndexesOf(System.Collections.Generic.List<InstructionFacts> facts, params InstructionKind[] kinds) =>
+        Enumerable.Range(0, facts.Count).Where(i => kinds.Contains(facts[i].EffectiveKind)).ToArray();
+
+    // A FROM's facts hold the state of the stage it starts.
+    private static StageState StateAfter(BuildModel model, int fromIndex) => model.Instructions[fromIndex].State;
+}

@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using DockerGoBuild.Dockerfiles.Semantics;
+using Xunit;
+
+namespace DockerGoBuild.Dockerfiles.Tests.Semantics;
+
+public class VariableExpanderTests
+{
+    private static readonly Variables Lookup = new(new Dictionary<string, string?>
+    {
+        ["A"] = "alpha",
+        ["EMPTY"] = string.Empty,
+        ["PATHY"] = "/usr/local/go",
+        ["QUOTED"] = "\"x\"",
+    });
+
+    [Theory]
+    [InlineData("$A", "alpha", false)]
+    [InlineData("${A}", "alpha", false)]
+    [InlineData("pre-$A-post", "pre-alpha-post", false)]
+    [InlineData("pre ${A} post", "pre alpha post", false)]
+    [InlineData("${A:-def}", "alpha", false)]
+    [InlineData("${UNSET:-def}", "def", false)]
+    [InlineData("${UNSET-def}", "def", false)]
+    [InlineData("${EMPTY:-def}", "def", false)]
+    [InlineData("${EMPTY-def}", "", false)]
+    [InlineData("${A:+alt}", "alt", false)]
+    [InlineData("${EMPTY:+alt}", "", false)]
+    [InlineData("${EMPTY+alt}", "alt", false)]
+    [InlineData("${UNSET+alt}", "", false)]
+    [InlineData("${UNSET:-$A/x}", "alpha/x", false)]
+    [InlineData("${UNSET:-$OTHER}", "\u0001", true)]
+    [InlineData("$UNSET/x", "\u0001/x", true)]
+    [InlineData("'$A'", "$A", false)]
+    [InlineData("\"$A\"", "alpha", false)]
+    [InlineData("\"it's $A\"", "it's alpha", false)]
+    [InlineData("'say \"$A\"'", "say \"$A\"", false)]
+    [InlineData("a\\$A", "a$A", false)]
+    [InlineData("a\\\\b", "a\\b", false)]
+    [InlineData("\\\"quoted\\\"", "\"quoted\"", false)]
+    [InlineData("'a\\'", "a\\", false)]
+    [InlineData("\"a\\\"b\"", "a\"b", false)]
+    [InlineData("abc\\", "abc\\", false)]
+    [InlineData("$", "$", false)]
+    [InlineData("a$", "a$", false)]
+    [InlineData("$-x", "$-x", false)]
+    [InlineData("${unclosed", "${unclosed", false)]
+    [InlineData("x${A}y${PATHY}z", "xalphay/usr/local/goz", false)]
+    [InlineData("x\0y", "xy", false)]
+    [InlineData("pre 'q $A' \"$A\" \\\"x post!", "pre q $A alpha \"x post!", false)]
+    [InlineData("$QUOTED", "\"x\"", false)]
+    [InlineData("\"unterminated $A", "unterminated alpha", false)]
+    [InlineData("a b\tc # d % & ( ) !", "a b\tc # d % & ( ) !", false)]
+    [InlineData("'' \"\"", " ", false)]
+    [InlineData("\\'$A\\'", "'alpha'", false)]
+    public void Words_are_evaluated_as_buildkit_does(string raw, string expected, bool expectedUnknown)
+    {
+        Assert.Equal(expected, VariableExpander.Expand(raw, '\\', Lookup, out var unknown));
+        Assert.Equal(expectedUnknown, unknown);
+    }
+
+    [Theory]
+    [InlineData("a`$A", "a$A")]
+    [InlineData("a\\$A", "a\\alpha")]
+    [InlineData("C:\\path\\$A", "C:\\path\\alpha")]
+    [InlineData("``", "`")]
+    [InlineData("`\"x`\"", "\"x\"")]
+    public void The_escape_character_is_the_files(string raw, string expected)
+    {
+        Assert.Equal(expected, VariableExpander.Expand(raw, '`', Lookup, out _));
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("/usr/local/bin")]
+    [InlineData("a b c!")]
+    [InlineData("trailing$")]
+    [InlineData("trailing\\")]
+    [InlineData("")]
+    public void Words_with_nothing_to_evaluate_are_their_own_value(string raw)
+    {
+        Assert.Same(raw, VariableExpander.Expand(raw, '\\', Lookup, out var unknown));
+        Assert.False(unknown);
+    }
+
+    [Fact]
+    public void Values_longer_than_the_limit_are_unknown()
+    {
+        var raw = "\"" + new string('x', VariableExpander.MaxValueLength + 1) + "\"";
+        Assert.Equal(VariableExpander.UnknownMarkerText, VariableExpander.Expand(raw, '\\', Lookup, out var unknown));
+        Assert.True(unknown);
+    }
+
+    private sealed class Variables : IVariableLookup
+    {
+        private readonly Dictionary<string, string?> _values;
+
+        public Variables(Dictionary<string, string?> values)
+        {
+            _values = values;
+        }
+
+        public string? Lookup(string name) => _values.TryGetValue(name, out var value) ? value : null;
+    }
+}
