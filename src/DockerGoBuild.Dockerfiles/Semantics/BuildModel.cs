@@ -184,58 +184,13 @@ internal sealed class BuildModel
         var stageName = words.Count >= 3 && IsAs(words[1]) ? words[2].Value : null;
         var state = tables.TryGetStage(image, out var parentIndex) && parentIndex < finished.Count
             ? tables.States[finished[parentIndex]].InheritFor(stageIndex, stageName)
-            : NewStage(stageIndex, escape, stageName, image);
+            : new StageState(stageIndex, escape, stageName, ClassifyBaseImage(image), IsWindowsImage(image));
         if (stageName != null)
         {
             tables.AddStageName(stageName, stageIndex);
         }
 
         return state;
-    }
-
-    // The state a stage FROM an image (not an earlier stage) starts with.
-    private static StageState NewStage(int stageIndex, char escape, string? stageName, string image)
-    {
-        var (baseImage, isWindows) = ImageKinds.Of(image);
-        return new StageState(stageIndex, escape, stageName, baseImage, isWindows);
-    }
-
-    /// <summary>
-    /// What the thread's images are, each classified once: a thread analyses the same files again and again (in the
-    /// IDE, the same file on every keystroke), and the files of a repository build FROM the same few images.
-    /// </summary>
-    private static class ImageKinds
-    {
-        // Longer images (a hostile file's) are classified every time rather than kept.
-        private const int MaxKeptLength = 256;
-
-        // When the thread has seen more images than this, it starts over.
-        private const int MaxKeptImages = 1024;
-
-        [ThreadStatic]
-        private static Dictionary<string, (BaseImageKind BaseImage, bool IsWindows)>? known;
-
-        public static (BaseImageKind BaseImage, bool IsWindows) Of(string image)
-        {
-            if (image.Length > MaxKeptLength)
-            {
-                return (ClassifyBaseImage(image), IsWindowsImage(image));
-            }
-
-            var table = known ??= new Dictionary<string, (BaseImageKind, bool)>();
-            if (!table.TryGetValue(image, out var kinds))
-            {
-                if (table.Count == MaxKeptImages)
-                {
-                    table.Clear();
-                }
-
-                kinds = (ClassifyBaseImage(image), IsWindowsImage(image));
-                table.Add(image, kinds);
-            }
-
-            return kinds;
-        }
     }
 
     // The word is AS in any case, compared where it lies (a word that is not plain ASCII compares as a string).

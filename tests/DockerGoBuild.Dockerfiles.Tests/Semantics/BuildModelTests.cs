@@ -117,32 +117,6 @@ public class BuildModelTests
         }
     }
 
-    [Fact]
-    public void Stages_see_their_images_classified_however_many_images_the_thread_has_seen()
-    {
-        var images = Enumerable.Range(0, 1500).Select(i => (i % 3) switch
-            {
-                0 => $"golang:1.{i}",
-                1 => $"mcr.microsoft.com/windows/servercore:ltsc20{i % 100:D2}-{i}",
-                _ => $"registry.example/{i}/alpine",
-            })
-            .Concat(new[] { "golang:" + new string('x', 300), "nanoserver-" + new string('y', 300), "\u0001" })
-            .ToArray();
-        for (var round = 0; round < 2; round++)
-        {
-            var model = BuildModel.Create(DockerfileParser.Parse(string.Concat(images.Select(image => $"FROM {image}\n"))), default);
-
-            for (var i = 0; i < images.Length; i++)
-            {
-                var state = model.Instructions[i].State;
-                Assert.Equal(BuildModel.ClassifyBaseImage(images[i]), state.BaseImage);
-                Assert.Equal(BuildModel.IsWindowsImage(images[i]), state.IsWindows);
-            }
-
-            model.Release();
-        }
-    }
-
     private static int[] IndexesOf(System.Collections.Generic.List<InstructionFacts> facts, params InstructionKind[] kinds) =>
         Enumerable.Range(0, facts.Count).Where(i => kinds.Contains(facts[i].EffectiveKind)).ToArray();
 
