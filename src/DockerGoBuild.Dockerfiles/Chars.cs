@@ -3,6 +3,10 @@ namespace DockerGoBuild.Dockerfiles;
 /// <summary>Character comparisons on buffers, so that text can be compared where it lies instead of as substrings.</summary>
 internal static class Chars
 {
+    /// <summary><see cref="char.IsWhiteSpace(char)"/>, settling a space or other printable ASCII (most characters) with a comparison or two.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsWhiteSpace(char c) => c == ' ' || ((uint)(c - '!') >= '\u007F' - '!' && char.IsWhiteSpace(c));
+
     /// <summary>Equality as <see cref="System.StringComparison.OrdinalIgnoreCase"/> compares two characters (each upper-cased invariantly).</summary>
     public static bool EqualIgnoringCase(char a, char b)
     {

@@ -138,7 +138,7 @@ public static class DockerfileParser
         void InstructionLineParsers.IProblemReporter.Report(string code, string message, LogicalLine line, int start, int end) =>
             Report(code, code == "invalid-json" ? ParseSeverity.Warning : ParseSeverity.Error, message, line.ToSource(start, end));
 
-        public DockerfileSyntax Read(string text, CancellationToken cancellationToken)
+        public unsafe DockerfileSyntax Read(string text, CancellationToken cancellationToken)
         {
             _text = text;
             _lines = LineMap.Create(text);
@@ -146,91 +146,9 @@ public static class DockerfileParser
             _cancellationToken = cancellationToken;
             _escape = '\\';
             _directivesDone = false;
-            var bom = _text.Length > 0 && _text[0] == '\uFEFF' ? 1 : 0;
-            var line = 0;
-            while (line < _lines.Count)
+            fixed (char* chars = text)
             {
-                if ((line & 255) == 0)
-                {
-                    _cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var lineStart = _lines.Start(line) + (line == 0 ? bom : 0);
-                var end = _lines.ContentEnd(line);
-                var start = SkipWhiteSpace(lineStart, end);
-                ReadPossibleDirective(line, start, end, indented: start > lineStart);
-                if (start < end && _text[start] == '#')
-                {
-                    AddComment(line, start, insideContinuation: false);
-                    line++;
-                    continue;
-                }
-
-                var pieceEnd = TrimContinuation(start, end, out var continues);
-                if (!continues && pieceEnd == start)
-                {
-                    line++;
-                    continue;
-                }
-
-                var builder = _scratch.Builder;
-                builder.Clear();
-                builder.Add(start, pieceEnd - start);
-                var lastLine = line;
-                line++;
-                var hasEmptyContinuationLine = false;
-                while (continues && line < _lines.Count)
-                {
-                    var continuationStart = _lines.Start(line);
-                    var continuationEnd = _lines.ContentEnd(line);
-                    ReadPossibleDirective(line, continuationStart, continuationEnd, indented: false);
-                    lastLine = line;
-                    line++;
-                    var firstNonBlank = SkipWhiteSpace(continuationStart, continuationEnd);
-                    if (firstNonBlank < continuationEnd && _text[firstNonBlank] == '#')
-                    {
-                        AddComment(lastLine, firstNonBlank, insideContinuation: true);
-                        continue;
-                    }
-
-                    if (firstNonBlank == continuationEnd)
-                    {
-                        hasEmptyContinuationLine = true;
-                        continue;
-                    }
-
-                    var continuationPieceEnd = TrimContinuation(continuationStart, continuationEnd, out continues);
-                    builder.Add(continuationStart, continuationPieceEnd - continuationStart);
-                }
-
-                var logical = builder.Build();
-                var chars = _scratch.LineBuffer(logical.Length);
-                logical.CopyTo(0, chars, 0, logical.Length);
-                var instruction = ReadInstruction(logical, chars, 0, logical.Length);
-                if (instruction == null)
-                {
-                    continue;
-                }
-
-                if (hasEmptyContinuationLine)
-                {
-                    Report("empty-continuation-line", ParseSeverity.Warning, "Empty continuation line: BuildKit warns about it and will reject it in a future release", instruction.KeywordSpan);
-                }
-
-                if (CanContainHeredoc(instruction))
-                {
-                    var heredocs = ReadHeredocs(logical, chars, ref line, ref lastLine);
-                    if (heredocs.Count > 0)
-                    {
-                        // ONBUILD's are its trigger's: setting them on the one sets them on the other.
-                        instruction.Heredocs = heredocs;
-                    }
-                }
-
-                // Where the instruction starts is found from its line when asked for; where it ends (after any heredoc
-                // bodies) is kept.
-                SetEndLine(instruction, lastLine);
-                _instructions.Add(instruction);
+                ReadLines(chars);
             }
 
             if (_instructions.Count == 0)
@@ -251,6 +169,125 @@ public static class DockerfileParser
                 (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>());
         }
 
+        // The logical lines, read from the text where it lies: a physical line's start and content end come from the
+        // line table, and its characters are looked at once for its first non-blank and once, from its end, for a
+        // continuation.
+        private unsafe void ReadLines(char* chars)
+        {
+            var starts = _lines.StartTable;
+            var lineCount = _lines.Count;
+            var textLength = _text.Length;
+            var bom = textLength > 0 && chars[0] == '\uFEFF' ? 1 : 0;
+            var line = 0;
+            while (line < lineCount)
+            {
+                if ((line & 255) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var lineStart = starts[line] + (line == 0 ? bom : 0);
+                var end = ContentEnd(chars, starts, lineCount, textLength, line);
+                var start = SkipWhiteSpace(chars, lineStart, end);
+                if (!_directivesDone)
+                {
+                    ReadPossibleDirective(line, start, end, indented: start > lineStart);
+                }
+
+                if (start < end && chars[start] == '#')
+                {
+                    AddComment(line, start, insideContinuation: false);
+                    line++;
+                    continue;
+                }
+
+                var pieceEnd = TrimContinuation(chars, start, end, out var continues);
+                if (!continues && pieceEnd == start)
+                {
+                    line++;
+                    continue;
+                }
+
+                var builder = _scratch.Builder;
+                builder.Clear();
+                builder.Add(start, pieceEnd - start);
+                var lastLine = line;
+                line++;
+                var hasEmptyContinuationLine = false;
+                while (continues && line < lineCount)
+                {
+                    var continuationStart = starts[line];
+                    var continuationEnd = ContentEnd(chars, starts, lineCount, textLength, line);
+                    if (!_directivesDone)
+                    {
+                        ReadPossibleDirective(line, continuationStart, continuationEnd, indented: false);
+                    }
+
+                    lastLine = line;
+                    line++;
+                    var firstNonBlank = SkipWhiteSpace(chars, continuationStart, continuationEnd);
+                    if (firstNonBlank < continuationEnd && chars[firstNonBlank] == '#')
+                    {
+                        AddComment(lastLine, firstNonBlank, insideContinuation: true);
+                        continue;
+                    }
+
+                    if (firstNonBlank == continuationEnd)
+                    {
+                        hasEmptyContinuationLine = true;
+                        continue;
+                    }
+
+                    var continuationPieceEnd = TrimContinuation(chars, continuationStart, continuationEnd, out continues);
+                    builder.Add(continuationStart, continuationPieceEnd - continuationStart);
+                }
+
+                var logical = builder.Build();
+                var lineChars = _scratch.LineBuffer(logical.Length);
+                logical.CopyTo(0, lineChars, 0, logical.Length);
+                var instruction = ReadInstruction(logical, lineChars, 0, logical.Length);
+                if (instruction == null)
+                {
+                    continue;
+                }
+
+                if (hasEmptyContinuationLine)
+                {
+                    Report("empty-continuation-line", ParseSeverity.Warning, "Empty continuation line: BuildKit warns about it and will reject it in a future release", instruction.KeywordSpan);
+                }
+
+                if (CanContainHeredoc(instruction))
+                {
+                    var heredocs = ReadHeredocs(logical, lineChars, ref line, ref lastLine);
+                    if (heredocs.Count > 0)
+                    {
+                        // ONBUILD's are its trigger's: setting them on the one sets them on the other.
+                        instruction.Heredocs = heredocs;
+                    }
+                }
+
+                // Where the instruction starts is found from its line when asked for; where it ends (after any heredoc
+                // bodies) is kept.
+                SetEndLine(instruction, lastLine);
+                _instructions.Add(instruction);
+            }
+        }
+
+        // LineMap.ContentEnd without its checks: the line is known to exist.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe int ContentEnd(char* chars, int[] starts, int lineCount, int textLength, int line)
+        {
+            var start = starts[line];
+            var end = line + 1 < lineCount ? starts[line + 1] : textLength;
+            if (end > start && chars[end - 1] == '\n')
+            {
+                end--;
+            }
+
+            // A '\r' just before the end is a lone CR, or the CR of a CRLF (a lone CR would have ended the line itself).
+            return end > start && chars[end - 1] == '\r' ? end - 1 : end;
+        }
+
         private void AddComment(int line, int start, bool insideContinuation)
         {
             _comments.Add(DockerfileSyntax.CommentLineEntry(line, insideContinuation));
@@ -266,14 +303,10 @@ public static class DockerfileParser
             }
         }
 
-        // BuildKit checks every line it reads for a directive until the first line that is not one.
+        // BuildKit checks every line it reads for a directive until the first line that is not one (the callers skip the
+        // call once that line was seen).
         private void ReadPossibleDirective(int line, int start, int end, bool indented)
         {
-            if (_directivesDone)
-            {
-                return;
-            }
-
             if (!DirectiveSyntax.TryMatch(_text, start, end, out var key, out var value))
             {
                 _directivesDone = true;
@@ -327,21 +360,21 @@ public static class DockerfileParser
         }
 
         // A line continues when it ends with the escape character and optional blanks, unless that escape character is itself escaped.
-        private int TrimContinuation(int start, int end, out bool continues)
+        private unsafe int TrimContinuation(char* chars, int start, int end, out bool continues)
         {
             var last = end - 1;
-            while (last >= start && (_text[last] == ' ' || _text[last] == '\t'))
+            while (last >= start && (chars[last] == ' ' || chars[last] == '\t'))
             {
                 last--;
             }
 
-            continues = last >= start && _text[last] == _escape && (last == start || _text[last - 1] != _escape);
+            continues = last >= start && chars[last] == _escape && (last == start || chars[last - 1] != _escape);
             return continues ? last : end;
         }
 
-        private int SkipWhiteSpace(int i, int end)
+        private static unsafe int SkipWhiteSpace(char* chars, int i, int end)
         {
-            while (i < end && char.IsWhiteSpace(_text[i]))
+            while (i < end && Chars.IsWhiteSpace(chars[i]))
             {
                 i++;
             }
@@ -355,13 +388,13 @@ public static class DockerfileParser
         private Instruction? ReadInstruction(LogicalLine logical, char[] text, int from, int to)
         {
             var start = from;
-            while (start < to && char.IsWhiteSpace(text[start]))
+            while (start < to && Chars.IsWhiteSpace(text[start]))
             {
                 start++;
             }
 
             var end = to;
-            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            while (end > start && Chars.IsWhiteSpace(text[end - 1]))
             {
                 end--;
             }
@@ -389,7 +422,7 @@ public static class DockerfileParser
             flagList.Clear();
             var argumentsStart = InstructionLineParsers.ReadFlags(arguments, logical, text, restStart, end, flagList);
             var flags = flagList.Count == 0 ? NoFlags : flagList.ToArray();
-            while (argumentsStart < end && char.IsWhiteSpace(text[argumentsStart]))
+            while (argumentsStart < end && Chars.IsWhiteSpace(text[argumentsStart]))
             {
                 argumentsStart++;
             }

@@ -48,7 +48,7 @@ internal static class HeredocMarkers
         var pos = 0;
         while (pos < length)
         {
-            while (pos < length && char.IsWhiteSpace(line[pos]))
+            while (pos < length && Chars.IsWhiteSpace(line[pos]))
             {
                 pos++;
             }
@@ -84,7 +84,7 @@ internal static class HeredocMarkers
         while (pos < length)
         {
             var c = line[pos];
-            if (quote == '\0' && char.IsWhiteSpace(c))
+            if (quote == '\0' && Chars.IsWhiteSpace(c))
             {
                 break;
             }

@@ -87,7 +87,7 @@ public sealed class Instruction
         {
             // The line's end less its trailing blanks (an ONBUILD's trigger ends where the ONBUILD does).
             var end = Line.Length;
-            while (end > KeywordStart && char.IsWhiteSpace(Line.CharAt(end - 1)))
+            while (end > KeywordStart && Chars.IsWhiteSpace(Line.CharAt(end - 1)))
             {
                 end--;
             }

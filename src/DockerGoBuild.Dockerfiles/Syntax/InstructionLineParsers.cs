@@ -291,7 +291,7 @@ internal static class InstructionLineParsers
         var pos = start;
         while (true)
         {
-            while (pos < end && char.IsWhiteSpace(text[pos]))
+            while (pos < end && Chars.IsWhiteSpace(text[pos]))
             {
                 pos++;
             }
@@ -309,7 +309,7 @@ internal static class InstructionLineParsers
             while (pos < end)
             {
                 var c = text[pos];
-                if (quote == '\0' && char.IsWhiteSpace(c))
+                if (quote == '\0' && Chars.IsWhiteSpace(c))
                 {
                     break;
                 }
@@ -512,7 +512,7 @@ internal static class InstructionLineParsers
     {
         var text = arguments.Text;
         var separator = arguments.Start;
-        while (separator < arguments.End && !char.IsWhiteSpace(text[separator]))
+        while (separator < arguments.End && !Chars.IsWhiteSpace(text[separator]))
         {
             separator++;
         }
@@ -524,7 +524,7 @@ internal static class InstructionLineParsers
 
         arguments.AddWord(arguments.Start, separator);
         var next = separator;
-        while (next < arguments.End && char.IsWhiteSpace(text[next]))
+        while (next < arguments.End && Chars.IsWhiteSpace(text[next]))
         {
             next++;
         }
@@ -646,7 +646,7 @@ internal static class InstructionLineParsers
             var c = text[pos];
             if (wordStart < 0)
             {
-                if (char.IsWhiteSpace(c))
+                if (Chars.IsWhiteSpace(c))
                 {
                     pos++;
                     continue;
@@ -656,7 +656,7 @@ internal static class InstructionLineParsers
                 valueLength = 0;
             }
 
-            if (quote == '\0' && char.IsWhiteSpace(c))
+            if (quote == '\0' && Chars.IsWhiteSpace(c))
             {
                 AddWord(words, wordStart, pos, valueLength, blankOk);
                 wordStart = -1;

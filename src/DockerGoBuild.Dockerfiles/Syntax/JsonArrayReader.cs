@@ -24,7 +24,7 @@ internal static class JsonArrayReader
         var text = arguments.Text;
         var end = arguments.End;
         var i = start;
-        while (i < end && char.IsWhiteSpace(text[i]))
+        while (i < end && Chars.IsWhiteSpace(text[i]))
         {
             i++;
         }

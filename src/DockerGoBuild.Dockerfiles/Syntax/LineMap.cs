@@ -22,8 +22,6 @@ public sealed class LineMap
     private const ulong EachOne = 0x0001_0001_0001_0001;
     private const ulong EachSpace = 0x0020_0020_0020_0020;
     private const ulong EachBorrowBit = 0x8000_8000_8000_8000;
-    private const ulong EachLineFeed = 0x000A_000A_000A_000A;
-    private const ulong EachLowBits = 0x7FFF_7FFF_7FFF_7FFF;
 
     // The line starts are collected in a buffer the thread keeps (unless it grew past this), and copied into a
     // table of their exact number.
@@ -57,18 +55,27 @@ public sealed class LineMap
         fixed (char* chars = text)
         {
             // Lines are found where the characters are not printable ASCII: eight printable ones, most stretches of
-            // a Dockerfile, are stepped over with one branch, and line feeds among printable characters are found
-            // without looking at the characters one by one.
+            // a Dockerfile, are stepped over with one branch, and only the four of them that hold something else
+            // (most often a line feed) are looked at one by one.
             var length = text.Length;
             var i = 0;
             for (; i + 8 <= length; i += 8)
             {
                 var low = *(ulong*)(chars + i);
                 var high = *(ulong*)(chars + i + 4);
-                if ((NotPrintable(low) | NotPrintable(high)) != 0)
+
+                // NotPrintable of both at once: the lanes' tests are combined before they are masked.
+                if (((((low + EachOne) | low | (high + EachOne) | high) & NotAsciiBits) | (((low - EachSpace) | (high - EachSpace)) & EachBorrowBit)) != 0)
                 {
-                    scan.VisitFour(chars, length, i, low);
-                    scan.VisitFour(chars, length, i + 4, high);
+                    if (NotPrintable(low) != 0)
+                    {
+                        scan.VisitFour(chars, length, i);
+                    }
+
+                    if (NotPrintable(high) != 0)
+                    {
+                        scan.VisitFour(chars, length, i + 4);
+                    }
                 }
             }
 
@@ -85,6 +92,9 @@ public sealed class LineMap
     /// <summary>Non-zero when one of the four UTF-16 characters in <paramref name="four"/> is not printable ASCII.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong NotPrintable(ulong four) => (((four + EachOne) | four) & NotAsciiBits) | ((four - EachSpace) & EachBorrowBit);
+
+    /// <summary>The line starts, one a line, for the parser's walk over every line (it reads them without checks).</summary>
+    internal int[] StartTable => _starts;
 
     /// <summary>Offset of the first character of the line.</summary>
     public int Start(int line) => _starts[Checked(line)];
@@ -165,34 +175,29 @@ public sealed class LineMap
             SawNul = false;
         }
 
-        /// <summary>Looks at the four characters <paramref name="four"/> read at <paramref name="at"/>.</summary>
-        public void VisitFour(char* chars, int length, int at, ulong four)
+        /// <summary>Looks at the four characters at <paramref name="at"/>, where a faster test has seen something other than printable ASCII.</summary>
+        public void VisitFour(char* chars, int length, int at)
         {
-            // The lanes holding '\n' are those that are zero once it is taken away: a lane's top bit is set when it is
-            // not zero (its low bits plus 0x7FFF carry into it, and no lane carries into the next).
-            var lineFeeds = four ^ EachLineFeed;
-            var lineFeedLanes = ~((((lineFeeds & EachLowBits) + EachLowBits) | lineFeeds) & EachBorrowBit) & EachBorrowBit;
-
-            // Most often the only characters here that are not printable are line feeds (0x0A | 0x20 is printable):
-            // the next lines start after them, and there is nothing else to look at.
-            if (NotPrintable(four | (lineFeedLanes >> 10)) != 0)
+            for (var i = at; i < at + 4; i++)
             {
-                Visit(chars, length, at, at + 4);
-                return;
-            }
-
-            while (lineFeedLanes != 0)
-            {
-                // The lowest line feed's lane number: its bit moved to the bottom of the lane is 1 << (16 * lane),
-                // and multiplying by it shifts the lanes holding 0, 1, 2, 3 (top lane first) until that number is on top.
-                var lowest = lineFeedLanes & (0 - lineFeedLanes);
-                var next = at + (int)(((lowest >> 15) * 0x0000_0001_0002_0003) >> 48) + 1;
-                if (next < length)
+                var c = chars[i];
+                if ((uint)(c - ' ') < '\u007F' - ' ')
                 {
-                    AddStart(next);
+                    continue;
                 }
 
-                lineFeedLanes ^= lowest;
+                // Most often a line feed: the next line starts after it unless the text ends there.
+                if (c == '\n')
+                {
+                    if (i + 1 < length)
+                    {
+                        AddStart(i + 1);
+                    }
+
+                    continue;
+                }
+
+                Visit(chars, length, i, i + 1);
             }
         }
 

@@ -1,0 +1,118 @@
+using System;
+using System.Linq;
+using System.Text;
+using DockerGoBuild.Dockerfiles.Syntax;
+using Xunit;
+
+namespace DockerGoBuild.Dockerfiles.Tests.Syntax;
+
+/// <summary>
+/// The parser's shortcuts (the line scan eight characters at a time, the keyword found by its length and first letter,
+/// the lines read where they lie) against the plain reading they stand for.
+/// </summary>
+public class ParserFastPathTests
+{
+    [Theory]
+    [InlineData("ADD", InstructionKind.Add)]
+    [InlineData("add", InstructionKind.Add)]
+    [InlineData("aDd", InstructionKind.Add)]
+    [InlineData("ARG", InstructionKind.Arg)]
+    [InlineData("arG", InstructionKind.Arg)]
+    [InlineData("Cmd", InstructionKind.Cmd)]
+    [InlineData("copy", InstructionKind.Copy)]
+    [InlineData("EntryPoint", InstructionKind.Entrypoint)]
+    [InlineData("env", InstructionKind.Env)]
+    [InlineData("Expose", InstructionKind.Expose)]
+    [InlineData("from", InstructionKind.From)]
+    [InlineData("HealthCheck", InstructionKind.Healthcheck)]
+    [InlineData("label", InstructionKind.Label)]
+    [InlineData("Maintainer", InstructionKind.Maintainer)]
+    [InlineData("OnBuild", InstructionKind.Onbuild)]
+    [InlineData("rUN", InstructionKind.Run)]
+    [InlineData("Shell", InstructionKind.Shell)]
+    [InlineData("StopSignal", InstructionKind.StopSignal)]
+    [InlineData("user", InstructionKind.User)]
+    [InlineData("Volume", InstructionKind.Volume)]
+    [InlineData("WorkDir", InstructionKind.Workdir)]
+    [InlineData("AGG", InstructionKind.Unknown)]
+    [InlineData("ARD", InstructionKind.Unknown)]
+    [InlineData("RUNS", InstructionKind.Unknown)]
+    [InlineData("@RUN", InstructionKind.Unknown)]
+    [InlineData("\u00C9NV", InstructionKind.Unknown)]
+    public void Keywords_are_matched_ignoring_case(string keyword, InstructionKind kind)
+    {
+        var syntax = DockerfileParser.Parse($"{keyword} a b\n");
+
+        var instruction = Assert.Single(syntax.Instructions);
+        Assert.Equal(kind, instruction.Kind);
+        Assert.Equal(keyword, instruction.Keyword);
+    }
+
+    [Theory]
+    [InlineData("\u017FHELL")]
+    [InlineData("ENTRYPO\u0131NT")]
+    [InlineData("\u0131\u017F")]
+    public void A_keyword_outside_ASCII_matches_when_each_character_upper_cases_to_the_keyword(string keyword)
+    {
+        var upper = new string(keyword.Select(char.ToUpperInvariant).ToArray());
+        var expected = Enum.GetValues(typeof(InstructionKind)).Cast<InstructionKind>()
+            .FirstOrDefault(kind => kind != InstructionKind.Unknown && kind.ToString().ToUpperInvariant() == upper);
+
+        var instruction = Assert.Single(DockerfileParser.Parse($"{keyword} a\n").Instructions);
+
+        Assert.Equal(expected, instruction.Kind);
+        Assert.Equal(keyword, instruction.Keyword);
+    }
+
+    [Fact]
+    public void Line_breaks_are_found_wherever_they_fall_in_the_blocks_of_eight()
+    {
+        var random = new Random(1234);
+        var pieces = new[] { "\n", "\r\n", "\r", "\t", " ", "x", "RUN a", "\u00E9", "\u0085", "\u2028", "\r\r\n", "\n\r" };
+        for (var round = 0; round < 300; round++)
+        {
+            var text = new StringBuilder();
+            var count = random.Next(0, 40);
+            for (var i = 0; i < count; i++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var lines = DockerfileParser.Parse(text.ToString()).Lines;
+            Assert.Equal(ExpectedStarts(text.ToString()), Enumerable.Range(0, lines.Count).Select(lines.Start).ToArray());
+        }
+    }
+
+    [Theory]
+    [InlineData("FROM a\nRUN b\n")]
+    [InlineData("FROM a\r\nRUN b \\\r\n  c\r\n")]
+    [InlineData("FROM a\rRUN b\r")]
+    [InlineData("FROM a\n\u00A0\u00A0RUN b\n")]
+    [InlineData("FROM a\nRUN b \\\n\n  # c\n  d\t\\ \t\n  e")]
+    public void An_instruction_is_read_from_its_lines_with_blanks_and_breaks_of_any_kind(string text)
+    {
+        var syntax = DockerfileParser.Parse(text);
+
+        Assert.Equal(2, syntax.Instructions.Count);
+        Assert.Equal("a", syntax.Instructions[0].ArgumentsText);
+        Assert.StartsWith("b", syntax.Instructions[1].ArgumentsText, StringComparison.Ordinal);
+        Assert.Equal(InstructionKind.Run, syntax.Instructions[1].Kind);
+    }
+
+    // LF, CRLF and a lone CR each end a line; a final line break starts no line.
+    private static int[] ExpectedStarts(string text)
+    {
+        var starts = new System.Collections.Generic.List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var endsLine = c == '\n' || (c == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'));
+            if (endsLine && i + 1 < text.Length)
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return starts.ToArray();
+    }
+}
