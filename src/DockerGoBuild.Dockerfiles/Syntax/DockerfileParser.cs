@@ -103,8 +103,6 @@ public static class DockerfileParser
 
     private sealed class Reader : InstructionLineParsers.IProblemReporter
     {
-        private static readonly InstructionFlag[] NoFlags = Array.Empty<InstructionFlag>();
-
         private readonly Scratch _scratch;
         private readonly List<Instruction> _instructions;
         private readonly List<int> _comments;
@@ -421,7 +419,7 @@ public static class DockerfileParser
             var flagList = _scratch.Flags;
             flagList.Clear();
             var argumentsStart = InstructionLineParsers.ReadFlags(arguments, logical, text, restStart, end, flagList);
-            var flags = flagList.Count == 0 ? NoFlags : flagList.ToArray();
+            var flags = InstructionLineParsers.ArrayOf(flagList);
             while (argumentsStart < end && Chars.IsWhiteSpace(text[argumentsStart]))
             {
                 argumentsStart++;

@@ -109,24 +109,48 @@ internal static class InstructionKinds
         }
     }
 
-    // The text against the kind's keyword: the upper-case spelling settles most with one comparison.
+    // The text against the kind's keyword: most files spell it in upper case, which one walk settles; any other
+    // spelling is told apart in a second (a keyword is ASCII letters: a character equals one ignoring case when it
+    // does once 0x20 is set in both).
     private static bool TryMatch(char[] text, int start, int length, InstructionKind kind, out string keyword)
     {
         var upper = UpperByKind[(int)kind]!;
-        if (Chars.Equal(text, start, length, upper))
-        {
-            keyword = upper;
-            return true;
-        }
-
-        if (!Chars.EqualIgnoringCase(text, start, length, upper))
+        if (upper.Length != length)
         {
             keyword = null!;
             return false;
         }
 
-        var lower = LowerByKind[(int)kind]!;
-        keyword = Chars.Equal(text, start, length, lower) ? lower : new string(text, start, length);
+        var same = 0;
+        while (same < length && text[start + same] == upper[same])
+        {
+            same++;
+        }
+
+        if (same == length)
+        {
+            keyword = upper;
+            return true;
+        }
+
+        var notLower = 0;
+        var notFolded = 0;
+        for (var i = 0; i < length; i++)
+        {
+            int c = text[start + i];
+            var lower = upper[i] | 0x20;
+            notLower |= c ^ lower;
+            notFolded |= (c | 0x20) ^ lower;
+        }
+
+        // Outside ASCII, a character can still upper-case to a keyword's letter (U+017F, long s, to 'S').
+        if (notFolded != 0 && !Chars.EqualIgnoringCase(text, start, length, upper))
+        {
+            keyword = null!;
+            return false;
+        }
+
+        keyword = notLower == 0 ? LowerByKind[(int)kind]! : new string(text, start, length);
         return true;
     }
 }

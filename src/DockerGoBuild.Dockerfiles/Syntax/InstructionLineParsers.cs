@@ -118,13 +118,18 @@ internal static class InstructionLineParsers
                 return ArgumentWords.WholeArguments;
             }
 
+            // A few words: copied one by one, cheaper than Array.Copy's checks.
             var table = new int[_tableLength];
-            Array.Copy(_wordTable, table, _tableLength);
+            for (var i = 0; i < table.Length; i++)
+            {
+                table[i] = _wordTable[i];
+            }
+
             return table;
         }
 
         /// <summary>The pairs made, in an array of their own (the shared empty one when there are none).</summary>
-        public KeyValue[] MadeKeyValues() => KeyValues.Count == 0 ? Array.Empty<KeyValue>() : KeyValues.ToArray();
+        public KeyValue[] MadeKeyValues() => ArrayOf(KeyValues);
 
         /// <summary>Drops the words found after the first <paramref name="count"/>.</summary>
         public void TruncateWords(int count)
@@ -148,6 +153,40 @@ internal static class InstructionLineParsers
             _wordTable[_tableLength + 2] = ArgumentWords.ValueOf(start, valueStart, valueLength);
             _tableLength += ArgumentWords.Stride;
         }
+    }
+
+    /// <summary>The flags in an array of their own (the shared empty one for none), copied one by one: a few at most.</summary>
+    public static InstructionFlag[] ArrayOf(List<InstructionFlag> flags)
+    {
+        if (flags.Count == 0)
+        {
+            return Array.Empty<InstructionFlag>();
+        }
+
+        var array = new InstructionFlag[flags.Count];
+        for (var i = 0; i < array.Length; i++)
+        {
+            array[i] = flags[i];
+        }
+
+        return array;
+    }
+
+    /// <summary>The pairs in an array of their own (the shared empty one for none), copied one by one: a few at most.</summary>
+    public static KeyValue[] ArrayOf(List<KeyValue> pairs)
+    {
+        if (pairs.Count == 0)
+        {
+            return Array.Empty<KeyValue>();
+        }
+
+        var array = new KeyValue[pairs.Count];
+        for (var i = 0; i < array.Length; i++)
+        {
+            array[i] = pairs[i];
+        }
+
+        return array;
     }
 
     // A line grown past this many characters is not kept by the thread after its words are made.
@@ -301,7 +340,37 @@ internal static class InstructionLineParsers
                 return pos;
             }
 
+            // Most flags are printable ASCII without quotes or escapes up to a blank: stepped over without the
+            // checks below, their first '=' noted on the way.
             var wordStart = pos;
+            var equals = -1;
+            while (pos < end)
+            {
+                var c = text[pos];
+                if (c <= ' ' || c >= '\u007F' || c == '"' || c == '\'' || c == '\\')
+                {
+                    break;
+                }
+
+                if (c == '=' && equals < 0)
+                {
+                    equals = pos;
+                }
+
+                pos++;
+            }
+
+            if (pos == end || Chars.IsWhiteSpace(text[pos]))
+            {
+                if (pos - wordStart == 2)
+                {
+                    return pos;
+                }
+
+                flags.Add(CreateVerbatimFlag(line, text, wordStart, pos, equals));
+                continue;
+            }
+
             word.Clear();
             var quote = '\0';
             var blankOk = false;
@@ -364,7 +433,7 @@ internal static class InstructionLineParsers
 
             if (verbatim && length > 0)
             {
-                flags.Add(CreateVerbatimFlag(line, text, wordStart, pos));
+                flags.Add(CreateVerbatimFlag(line, text, wordStart, pos, Chars.IndexOf(text, '=', wordStart, pos)));
             }
             else if (blankOk || length > 0)
             {
@@ -379,6 +448,20 @@ internal static class InstructionLineParsers
         "mount", "from", "chown", "chmod", "link", "platform", "network", "security", "parents", "exclude",
         "keep-git-dir", "checksum", "interval", "timeout", "start-period", "start-interval", "retries",
     };
+
+    // The same names found by their length first.
+    private static readonly NameTable<string> KnownFlagNameTable = CreateKnownFlagNameTable();
+
+    private static NameTable<string> CreateKnownFlagNameTable()
+    {
+        var entries = new List<KeyValuePair<string, string>>();
+        foreach (var name in KnownFlagNames)
+        {
+            entries.Add(new KeyValuePair<string, string>(name, name));
+        }
+
+        return new NameTable<string>(entries);
+    }
 
     private static InstructionFlag CreateFlag(LogicalLine line, char[] text, string value, int start, int end)
     {
@@ -396,9 +479,9 @@ internal static class InstructionLineParsers
     }
 
     // A flag with no quotes or escapes: its text is the raw text, and nothing needs to be a string yet but its name.
-    private static InstructionFlag CreateVerbatimFlag(LogicalLine line, char[] text, int start, int end)
+    // equals is where its first '=' is, or -1.
+    private static InstructionFlag CreateVerbatimFlag(LogicalLine line, char[] text, int start, int end, int equals)
     {
-        var equals = Chars.IndexOf(text, '=', start, end);
         var nameEnd = equals < 0 ? end : equals;
         var first = start;
         while (first < nameEnd && text[first] == '-')
@@ -406,17 +489,11 @@ internal static class InstructionLineParsers
             first++;
         }
 
-        string? name = null;
-        foreach (var known in KnownFlagNames)
+        if (!KnownFlagNameTable.TryFind(new CharSlice(text, first, nameEnd - first), out var name))
         {
-            if (Chars.Equal(text, first, nameEnd - first, known))
-            {
-                name = known;
-                break;
-            }
+            name = FlagName(new string(text, start, nameEnd - start), nameEnd - start);
         }
 
-        name ??= FlagName(new string(text, start, nameEnd - start), nameEnd - start);
         return new InstructionFlag(line, start, end - start, name, equals < 0 ? -1 : equals + 1 - start, line.ToSource(start, end));
     }
 
@@ -488,17 +565,19 @@ internal static class InstructionLineParsers
     private static void ReadWhitespaceList(Arguments arguments, int start)
     {
         var text = arguments.Text;
+        var end = arguments.End;
         var i = start;
-        while (i < arguments.End)
+        while (i < end)
         {
+            // The separators are all at or below ' ': anything above it is settled with one comparison.
             var wordStart = i;
-            while (i < arguments.End && !IsListSeparator(text[i]))
+            while (i < end && (text[i] > ' ' || !IsListSeparator(text[i])))
             {
                 i++;
             }
 
             arguments.AddWord(wordStart, i);
-            while (i < arguments.End && IsListSeparator(text[i]))
+            while (i < end && IsListSeparator(text[i]))
             {
                 i++;
             }
@@ -656,6 +735,26 @@ internal static class InstructionLineParsers
                 valueLength = 0;
             }
 
+            if (quote == '\0')
+            {
+                // Printable ASCII other than quotes and the escape character, most of a word, is part of its value
+                // as it is: stepped over with a comparison or two a character.
+                var run = pos;
+                while (run < end && IsPlainWordCharacter(text[run], escape))
+                {
+                    run++;
+                }
+
+                valueLength += run - pos;
+                pos = run;
+                if (pos == end)
+                {
+                    break;
+                }
+
+                c = text[pos];
+            }
+
             if (quote == '\0' && Chars.IsWhiteSpace(c))
             {
                 AddWord(words, wordStart, pos, valueLength, blankOk);
@@ -696,6 +795,9 @@ internal static class InstructionLineParsers
             AddWord(words, wordStart, end, valueLength, blankOk);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPlainWordCharacter(char c, char escape) => c > ' ' && c < '\u007F' && c != '"' && c != '\'' && c != escape;
 
     private static void AddWord(List<int> words, int start, int end, int valueLength, bool blankOk)
     {

@@ -99,6 +99,57 @@ public class ParserFastPathTests
         Assert.Equal(InstructionKind.Run, syntax.Instructions[1].Kind);
     }
 
+    [Theory]
+    [InlineData("RUN --mount=type=cache,target=/x go build", "mount", "--mount=type=cache,target=/x", "type=cache,target=/x", "go build")]
+    [InlineData("RUN --network=none\u00A0true", "network", "--network=none", "none", "true")]
+    [InlineData("RUN --mount=type=secret,id=\"a b\" cat", "mount", "--mount=type=secret,id=a b", "type=secret,id=a b", "cat")]
+    [InlineData("RUN --mount=type=bind,src=x\\ y z", "mount", "--mount=type=bind,src=x y", "type=bind,src=x y", "z")]
+    [InlineData("COPY --LINK a b", "link", "--LINK", null, "a b")]
+    [InlineData("COPY --chmod=755\u0001x a b", "chmod", "--chmod=755\u0001x", "755\u0001x", "a b")]
+    [InlineData("COPY --from=é a b", "from", "--from=é", "é", "a b")]
+    public void Flags_are_read_up_to_an_unquoted_blank(string text, string name, string flagText, string? value, string arguments)
+    {
+        var instruction = Assert.Single(DockerfileParser.Parse(text).Instructions);
+
+        var flag = Assert.Single(instruction.Flags);
+        Assert.Equal(name, flag.Name);
+        Assert.Equal(flagText, flag.Text);
+        Assert.Equal(value, flag.Value);
+        Assert.Equal(arguments, instruction.ArgumentsText);
+    }
+
+    [Fact]
+    public void A_bare_double_dash_ends_the_flags()
+    {
+        var instruction = Assert.Single(DockerfileParser.Parse("COPY --link -- --from=x b").Instructions);
+
+        Assert.Equal(new[] { "link" }, instruction.Flags.Select(f => f.Name));
+        Assert.Equal("--from=x b", instruction.ArgumentsText);
+    }
+
+    [Theory]
+    [InlineData("ENV A=1 B=\"two words\" C='x y' D=a\\ b", new[] { "A", "B", "C", "D" }, new[] { "1", "\"two words\"", "'x y'", "a\\ b" })]
+    [InlineData("ENV A=é\u00A0B=2", new[] { "A", "B" }, new[] { "é", "2" })]
+    [InlineData("ENV A=x\\", new[] { "A" }, new[] { "x" })]
+    [InlineData("ARG A=\"q\"r B", new[] { "A", "B" }, new[] { "\"q\"r", null })]
+    public void Pairs_keep_their_quotes_and_escapes(string text, string[] keys, string?[] values)
+    {
+        var instruction = Assert.Single(DockerfileParser.Parse(text).Instructions);
+
+        Assert.Equal(keys, instruction.KeyValues.Select(p => p.Key.Value));
+        Assert.Equal(values, instruction.KeyValues.Select(p => p.Value?.Value));
+    }
+
+    [Theory]
+    [InlineData("COPY a\tb\u000Bc  d", new[] { "a", "b", "c", "d" })]
+    [InlineData("FROM golang:1.22\u00A0AS build", new[] { "golang:1.22\u00A0AS", "build" })]
+    public void Lists_are_split_at_BuildKit_separators_only(string text, string[] words)
+    {
+        var instruction = Assert.Single(DockerfileParser.Parse(text).Instructions);
+
+        Assert.Equal(words, instruction.Words.Select(w => w.Value));
+    }
+
     // LF, CRLF and a lone CR each end a line; a final line break starts no line.
     private static int[] ExpectedStarts(string text)
     {
