@@ -103,6 +103,8 @@ public static class DockerfileParser
 
     private sealed class Reader : InstructionLineParsers.IProblemReporter
     {
+        private static readonly InstructionFlag[] NoFlags = Array.Empty<InstructionFlag>();
+
         private readonly Scratch _scratch;
         private readonly List<Instruction> _instructions;
         private readonly List<int> _comments;
@@ -207,11 +209,16 @@ public static class DockerfileParser
                 }
 
                 var builder = _scratch.Builder;
-                builder.Clear();
-                builder.Add(start, pieceEnd - start);
                 var lastLine = line;
                 line++;
                 var hasEmptyContinuationLine = false;
+                var isOneLine = !continues;
+                if (!isOneLine)
+                {
+                    builder.Clear();
+                    builder.Add(start, pieceEnd - start);
+                }
+
                 while (continues && line < lineCount)
                 {
                     var continuationStart = starts[line];
@@ -240,7 +247,8 @@ public static class DockerfileParser
                     builder.Add(continuationStart, continuationPieceEnd - continuationStart);
                 }
 
-                var logical = builder.Build();
+                // Most instructions are one line, which needs no room in the builder's table.
+                var logical = isOneLine ? builder.BuildOne(start, pieceEnd - start) : builder.Build();
                 var lineChars = _scratch.LineBuffer(logical.Length);
                 logical.CopyTo(0, lineChars, 0, logical.Length);
                 var instruction = ReadInstruction(logical, lineChars, 0, logical.Length);
@@ -419,7 +427,7 @@ public static class DockerfileParser
             var flagList = _scratch.Flags;
             flagList.Clear();
             var argumentsStart = InstructionLineParsers.ReadFlags(arguments, logical, text, restStart, end, flagList);
-            var flags = InstructionLineParsers.ArrayOf(flagList);
+            var flags = flagList.Count == 0 ? NoFlags : InstructionLineParsers.ArrayOf(flagList);
             while (argumentsStart < end && Chars.IsWhiteSpace(text[argumentsStart]))
             {
                 argumentsStart++;
@@ -461,6 +469,7 @@ public static class DockerfileParser
 
         // The build model or the rules read the words of nearly every FROM, COPY, ADD, ENV, ARG, WORKDIR and USER,
         // and of RUN and SHELL in exec form (only '[' can start a JSON array).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool AreWordsAlwaysRead(InstructionKind kind, char[] text, int argumentsStart, int end) => kind switch
         {
             InstructionKind.From or InstructionKind.Copy or InstructionKind.Add or InstructionKind.Env

@@ -44,7 +44,10 @@ public sealed class Instruction
         Instruction? inner,
         object? arguments)
     {
-        var spelling = keyword == InstructionKinds.Keyword(kind, lowerCase: false) ? UpperCaseKeyword
+        // The parser gives the kind's own strings for its upper- and lower-case spellings: most are told apart by
+        // reference.
+        var upper = InstructionKinds.Keyword(kind, lowerCase: false);
+        var spelling = (object)keyword == upper || keyword == upper ? UpperCaseKeyword
             : keyword == InstructionKinds.Keyword(kind, lowerCase: true) ? LowerCaseKeyword
             : OtherKeyword;
         _bits = (byte)((int)kind | spelling | (isJsonForm ? JsonFormBit : 0));

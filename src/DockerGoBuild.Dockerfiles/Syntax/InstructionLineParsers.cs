@@ -64,13 +64,23 @@ internal static class InstructionLineParsers
         public void Reset(LogicalLine line, char[] text, int start, int end, char escape, bool makesWords)
         {
             Line = line;
-            Text = text;
+
+            // Most often the same buffer as before: not written again.
+            if (Text != text)
+            {
+                Text = text;
+            }
+
             Start = start;
             End = end;
             Escape = escape;
             MakesWords = makesWords;
             _tableLength = 0;
-            KeyValues.Clear();
+            if (KeyValues.Count > 0)
+            {
+                KeyValues.Clear();
+            }
+
             _wordCount = 0;
             IsJsonForm = false;
         }
@@ -535,6 +545,20 @@ internal static class InstructionLineParsers
 
     private static JsonArrayReader.Result ReadJson(Arguments arguments, int start, IProblemReporter? report)
     {
+        // Only '[' after blanks starts an array: most arguments are told from one at their first character, with
+        // nothing to report.
+        var text = arguments.Text;
+        var first = start;
+        while (first < arguments.End && Chars.IsWhiteSpace(text[first]))
+        {
+            first++;
+        }
+
+        if (first == arguments.End || text[first] != '[')
+        {
+            return JsonArrayReader.Result.NotJson;
+        }
+
         var wordsBefore = arguments.WordCount;
         var result = JsonArrayReader.Read(arguments, start);
         if (result == JsonArrayReader.Result.StringArray)

@@ -16,8 +16,7 @@ public sealed class LineMap
     // The binary check looks at this many characters from the start: a few stray Latin-1 bytes in a comment do not count.
     private const int SampleLength = 8192;
 
-    // Four UTF-16 characters read as one 64-bit word are tested lane by lane: any DEL or not ASCII (0x7F is the only
-    // ASCII character that one more takes past 0x7F), any below ' ' (the only ones that borrow when ' ' is taken away).
+    // Four UTF-16 characters read as one 64-bit word are tested lane by lane (see NotPrintable).
     private const ulong NotAsciiBits = 0xFF80_FF80_FF80_FF80;
     private const ulong EachOne = 0x0001_0001_0001_0001;
     private const ulong EachSpace = 0x0020_0020_0020_0020;
@@ -54,28 +53,24 @@ public sealed class LineMap
         var scan = new Scan(startsScratch ?? new int[256]);
         fixed (char* chars = text)
         {
-            // Lines are found where the characters are not printable ASCII: eight printable ones, most stretches of
+            // Lines are found where the characters are not printable ASCII: sixteen printable ones, most stretches of
             // a Dockerfile, are stepped over with one branch, and only the four of them that hold something else
             // (most often a line feed) are looked at one by one.
             var length = text.Length;
             var i = 0;
-            for (; i + 8 <= length; i += 8)
+            for (; i + 16 <= length; i += 16)
             {
-                var low = *(ulong*)(chars + i);
-                var high = *(ulong*)(chars + i + 4);
+                var first = *(ulong*)(chars + i);
+                var second = *(ulong*)(chars + i + 4);
+                var third = *(ulong*)(chars + i + 8);
+                var fourth = *(ulong*)(chars + i + 12);
 
-                // NotPrintable of both at once: the lanes' tests are combined before they are masked.
-                if (((((low + EachOne) | low | (high + EachOne) | high) & NotAsciiBits) | (((low - EachSpace) | (high - EachSpace)) & EachBorrowBit)) != 0)
+                // NotPrintable of the four at once: the lanes' tests are combined before they are masked.
+                var plusOne = (first + EachOne) | (second + EachOne) | (third + EachOne) | (fourth + EachOne);
+                var lessSpace = (first - EachSpace) | (second - EachSpace) | (third - EachSpace) | (fourth - EachSpace);
+                if (((plusOne & NotAsciiBits) | (lessSpace & EachBorrowBit)) != 0)
                 {
-                    if (NotPrintable(low) != 0)
-                    {
-                        scan.VisitFour(chars, length, i);
-                    }
-
-                    if (NotPrintable(high) != 0)
-                    {
-                        scan.VisitFour(chars, length, i + 4);
-                    }
+                    scan.VisitSixteen(chars, length, i);
                 }
             }
 
@@ -89,9 +84,14 @@ public sealed class LineMap
         return new LineMap(text, starts, scan.SawNul || (sampleLength >= 16 && scan.Suspicious * 10 > sampleLength));
     }
 
-    /// <summary>Non-zero when one of the four UTF-16 characters in <paramref name="four"/> is not printable ASCII.</summary>
+    /// <summary>
+    /// Non-zero when one of the four UTF-16 characters in <paramref name="four"/> is not printable ASCII (and at
+    /// times for printable ones next to one that is not). Adding one sets a bit of 0xFF80 in the lanes from 0x7F to
+    /// 0xFFFE; taking ' ' away sets the top bit in those below ' ' and from 0x8020 up (0xFFFF included). A carry or a
+    /// borrow into the next lane only comes from a lane caught itself.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong NotPrintable(ulong four) => (((four + EachOne) | four) & NotAsciiBits) | ((four - EachSpace) & EachBorrowBit);
+    private static ulong NotPrintable(ulong four) => ((four + EachOne) & NotAsciiBits) | ((four - EachSpace) & EachBorrowBit);
 
     /// <summary>The line starts, one a line, for the parser's walk over every line (it reads them without checks).</summary>
     internal int[] StartTable => _starts;
@@ -175,8 +175,21 @@ public sealed class LineMap
             SawNul = false;
         }
 
-        /// <summary>Looks at the four characters at <paramref name="at"/>, where a faster test has seen something other than printable ASCII.</summary>
-        public void VisitFour(char* chars, int length, int at)
+        /// <summary>Looks at the sixteen characters at <paramref name="at"/>, where a faster test has seen something other than printable ASCII.</summary>
+        public void VisitSixteen(char* chars, int length, int at)
+        {
+            for (var four = at; four < at + 16; four += 4)
+            {
+                if (NotPrintable(*(ulong*)(chars + four)) != 0)
+                {
+                    VisitFour(chars, length, four);
+                }
+            }
+        }
+
+        /// <summary>Looks at the four characters at <paramref name="at"/> one by one.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void VisitFour(char* chars, int length, int at)
         {
             for (var i = at; i < at + 4; i++)
             {

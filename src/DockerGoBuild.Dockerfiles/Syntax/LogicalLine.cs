@@ -259,6 +259,9 @@ public sealed class LogicalLine
             _length += length;
         }
 
+        /// <summary>The line of the one piece [<paramref name="sourceStart"/>, + <paramref name="length"/>), without <see cref="Clear"/> and <see cref="Add"/>.</summary>
+        public LogicalLine BuildOne(int sourceStart, int length) => new(_table!, sourceStart, length);
+
         public LogicalLine Build()
         {
             var count = (_used - _lineAt - 1) / 3;
