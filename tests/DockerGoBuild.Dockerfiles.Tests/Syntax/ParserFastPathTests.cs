@@ -83,6 +83,53 @@ public class ParserFastPathTests
         }
     }
 
+    [Fact]
+    public void The_binary_check_counts_what_a_look_at_each_character_counts()
+    {
+        var random = new Random(4321);
+        var pool = new[]
+        {
+            '\0', '\u0001', '\t', '\n', '\v', '\f', '\r', '\u001B', '\u001F', ' ', '!', 'a', '~', '\u007F', '\u0080', '\u009F',
+            '\u00A0', '\u00E9', '\u7FFF', '\u8000', '\u801F', '\u8020', '\uFFFD', '\uFFFE', '\uFFFF',
+        };
+        for (var round = 0; round < 2000; round++)
+        {
+            var chars = new char[random.Next(0, 80)];
+            var printableShare = random.Next(0, 10);
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = random.Next(10) < printableShare ? (char)random.Next(' ', '\u007F') : pool[random.Next(pool.Length)];
+            }
+
+            var text = new string(chars);
+            var lines = LineMap.Create(text);
+            Assert.Equal(ExpectedStarts(text), Enumerable.Range(0, lines.Count).Select(lines.Start).ToArray());
+            Assert.Equal(LooksBinary(text), lines.LooksBinary);
+        }
+    }
+
+    // A NUL, or more than a tenth of the characters control characters (other than blanks, ESC and line breaks) or U+FFFD.
+    private static bool LooksBinary(string text)
+    {
+        var suspicious = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0')
+            {
+                return true;
+            }
+
+            var lineBreak = c == '\n' || (c == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'));
+            if (!lineBreak && ((char.IsControl(c) && c is not ('\t' or '\r' or '\f' or '\v' or '\u001B')) || c == '\uFFFD'))
+            {
+                suspicious++;
+            }
+        }
+
+        return text.Length >= 16 && suspicious * 10 > text.Length;
+    }
+
     [Theory]
     [InlineData("FROM a\nRUN b\n")]
     [InlineData("FROM a\r\nRUN b \\\r\n  c\r\n")]
