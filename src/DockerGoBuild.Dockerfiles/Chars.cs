@@ -61,6 +61,39 @@ internal static class Chars
         return true;
     }
 
+    /// <summary><see cref="EqualIgnoringCase(char[], int, int, string)"/> for the <paramref name="length"/> characters at <paramref name="chars"/>.</summary>
+    public static unsafe bool EqualIgnoringCase(char* chars, int length, string text)
+    {
+        if (length != text.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            if (!EqualIgnoringCase(chars[i], text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Index of <paramref name="c"/> in chars[start, end) (a short run: a plain walk), or -1.</summary>
+    public static unsafe int IndexOf(char* chars, char c, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (chars[i] == c)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Index of <paramref name="c"/> in chars[start, end), or -1.</summary>
     public static int IndexOf(char[] chars, char c, int start, int end) =>
         start < end ? System.Array.IndexOf(chars, c, start, end - start) : -1;

@@ -84,11 +84,11 @@ public static class DockerfileParser
             return Line;
         }
 
-        public void Return()
+        public unsafe void Return()
         {
             Reader.Reset();
             Builder.Reset(null);
-            Arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\', makesWords: false);
+            Arguments.Reset(null!, null, 0, 0, '\\', makesWords: false);
             Flags.Clear();
             Instructions.Clear();
             Comments.Clear();
@@ -247,36 +247,54 @@ public static class DockerfileParser
                     builder.Add(continuationStart, continuationPieceEnd - continuationStart);
                 }
 
-                // Most instructions are one line, which needs no room in the builder's table.
-                var logical = isOneLine ? builder.BuildOne(start, pieceEnd - start) : builder.Build();
-                var lineChars = _scratch.LineBuffer(logical.Length);
-                logical.CopyTo(0, lineChars, 0, logical.Length);
-                var instruction = ReadInstruction(logical, lineChars, 0, logical.Length);
-                if (instruction == null)
+                // Most instructions are one line, which needs no room in the builder's table and is read where it lies;
+                // the pieces of the others are joined in a buffer.
+                if (isOneLine)
                 {
+                    ReadLogicalLine(builder.BuildOne(start, pieceEnd - start), chars + start, null, start, hasEmptyContinuationLine, ref line, ref lastLine);
                     continue;
                 }
 
-                if (hasEmptyContinuationLine)
+                var logical = builder.Build();
+                var joined = _scratch.LineBuffer(logical.Length);
+                logical.CopyTo(0, joined, 0, logical.Length);
+                fixed (char* joinedChars = joined)
                 {
-                    Report("empty-continuation-line", ParseSeverity.Warning, "Empty continuation line: BuildKit warns about it and will reject it in a future release", instruction.KeywordSpan);
+                    ReadLogicalLine(logical, joinedChars, joined, 0, hasEmptyContinuationLine, ref line, ref lastLine);
                 }
-
-                if (CanContainHeredoc(instruction))
-                {
-                    var heredocs = ReadHeredocs(logical, lineChars, ref line, ref lastLine);
-                    if (heredocs.Count > 0)
-                    {
-                        // ONBUILD's are its trigger's: setting them on the one sets them on the other.
-                        instruction.Heredocs = heredocs;
-                    }
-                }
-
-                // Where the instruction starts is found from its line when asked for; where it ends (after any heredoc
-                // bodies) is kept.
-                SetEndLine(instruction, lastLine);
-                _instructions.Add(instruction);
             }
+        }
+
+        // Reads the instruction of a logical line, whose characters are at text, and the bodies of its heredocs, which
+        // start at line; lastLine is where the instruction ends. The same characters are joined's from at when the
+        // line's pieces were joined, else the source's from at.
+        private unsafe void ReadLogicalLine(LogicalLine logical, char* text, char[]? joined, int at, bool hasEmptyContinuationLine, ref int line, ref int lastLine)
+        {
+            var instruction = ReadInstruction(logical, text, 0, logical.Length);
+            if (instruction == null)
+            {
+                return;
+            }
+
+            if (hasEmptyContinuationLine)
+            {
+                Report("empty-continuation-line", ParseSeverity.Warning, "Empty continuation line: BuildKit warns about it and will reject it in a future release", instruction.KeywordSpan);
+            }
+
+            if (CanContainHeredoc(instruction) && ContainsTwoLessThans(joined, at, logical.Length))
+            {
+                var heredocs = ReadHeredocs(logical, text, ref line, ref lastLine);
+                if (heredocs.Count > 0)
+                {
+                    // ONBUILD's are its trigger's: setting them on the one sets them on the other.
+                    instruction.Heredocs = heredocs;
+                }
+            }
+
+            // Where the instruction starts is found from its line when asked for; where it ends (after any heredoc
+            // bodies) is kept.
+            SetEndLine(instruction, lastLine);
+            _instructions.Add(instruction);
         }
 
         // LineMap.ContentEnd without its checks: the line is known to exist.
@@ -391,7 +409,7 @@ public static class DockerfileParser
         private void Report(string code, ParseSeverity severity, string message, TextSpan span) =>
             (_diagnostics ??= new List<ParseDiagnostic>()).Add(new ParseDiagnostic(code, severity, message, span));
 
-        private Instruction? ReadInstruction(LogicalLine logical, char[] text, int from, int to)
+        private unsafe Instruction? ReadInstruction(LogicalLine logical, char* text, int from, int to)
         {
             var start = from;
             while (start < to && Chars.IsWhiteSpace(text[start]))
@@ -470,7 +488,7 @@ public static class DockerfileParser
         // The build model or the rules read the words of nearly every FROM, COPY, ADD, ENV, ARG, WORKDIR and USER,
         // and of RUN and SHELL in exec form (only '[' can start a JSON array).
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static bool AreWordsAlwaysRead(InstructionKind kind, char[] text, int argumentsStart, int end) => kind switch
+        private static unsafe bool AreWordsAlwaysRead(InstructionKind kind, char* text, int argumentsStart, int end) => kind switch
         {
             InstructionKind.From or InstructionKind.Copy or InstructionKind.Add or InstructionKind.Env
                 or InstructionKind.Arg or InstructionKind.Workdir or InstructionKind.User => true,
@@ -482,13 +500,35 @@ public static class DockerfileParser
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsSplitSpace(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
 
+        // Whether "<<" is among the length characters at joined[at] or, with no joined line, the source's at at: the
+        // runtime's search for '<' steps over most of a line many characters at a time.
+        private bool ContainsTwoLessThans(char[]? joined, int at, int length)
+        {
+            var end = at + length;
+            var lessThan = NextLessThan(joined, at, end);
+            while (lessThan >= 0 && lessThan + 1 < end)
+            {
+                if ((joined == null ? _text[lessThan + 1] : joined[lessThan + 1]) == '<')
+                {
+                    return true;
+                }
+
+                lessThan = NextLessThan(joined, lessThan + 1, end);
+            }
+
+            return false;
+        }
+
+        private int NextLessThan(char[]? joined, int from, int end) =>
+            from >= end ? -1 : joined == null ? _text.IndexOf('<', from, end - from) : Array.IndexOf(joined, '<', from, end - from);
+
         private static bool CanContainHeredoc(Instruction instruction)
         {
             var effective = instruction.Effective;
             return effective.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add && !effective.IsJsonForm;
         }
 
-        private IReadOnlyList<Heredoc> ReadHeredocs(LogicalLine logical, char[] chars, ref int line, ref int lastLine)
+        private unsafe IReadOnlyList<Heredoc> ReadHeredocs(LogicalLine logical, char* chars, ref int line, ref int lastLine)
         {
             var markers = HeredocMarkers.Find(chars, logical.Length);
             if (markers == null)

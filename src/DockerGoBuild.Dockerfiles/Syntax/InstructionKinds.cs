@@ -1,6 +1,6 @@
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
-internal static class InstructionKinds
+internal static unsafe class InstructionKinds
 {
     // The keywords by kind (Unknown's is null), in upper case, the spelling most files use, so that its string is
     // shared, not copied, and in lower case.
@@ -20,7 +20,7 @@ internal static class InstructionKinds
     public static string? Keyword(InstructionKind kind, bool lowerCase) => lowerCase ? LowerByKind[(int)kind] : UpperByKind[(int)kind];
 
     /// <summary>The kind of the keyword text[start, start + length), compared case-insensitively, and the keyword as written.</summary>
-    public static InstructionKind FromKeyword(char[] text, int start, int length, out string keyword)
+    public static InstructionKind FromKeyword(char* text, int start, int length, out string keyword)
     {
         if (length > 0 && text[start] < 0x80)
         {
@@ -50,7 +50,7 @@ internal static class InstructionKinds
 
     // The one keyword of this length whose first letter (in either case) is text[start], which is ASCII: no other
     // keyword can equal the text ignoring case, as only letters outside ASCII upper-case to ones inside it.
-    private static InstructionKind Candidate(char[] text, int start, int length)
+    private static InstructionKind Candidate(char* text, int start, int length)
     {
         var first = text[start] | 0x20;
         switch (length)
@@ -112,7 +112,7 @@ internal static class InstructionKinds
     // The text against the kind's keyword: most files spell it in upper case, which one walk settles; any other
     // spelling is told apart in a second (a keyword is ASCII letters: a character equals one ignoring case when it
     // does once 0x20 is set in both).
-    private static bool TryMatch(char[] text, int start, int length, InstructionKind kind, out string keyword)
+    private static bool TryMatch(char* text, int start, int length, InstructionKind kind, out string keyword)
     {
         var upper = UpperByKind[(int)kind]!;
         if (upper.Length != length)
@@ -144,7 +144,7 @@ internal static class InstructionKinds
         }
 
         // Outside ASCII, a character can still upper-case to a keyword's letter (U+017F, long s, to 'S').
-        if (notFolded != 0 && !Chars.EqualIgnoringCase(text, start, length, upper))
+        if (notFolded != 0 && !Chars.EqualIgnoringCase(text + start, length, upper))
         {
             keyword = null!;
             return false;

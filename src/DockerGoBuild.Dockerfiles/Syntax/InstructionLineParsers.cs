@@ -16,7 +16,7 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// (for its diagnostics and to know the exec form). It only checks the others: their words are read again from
 /// the line when they are first asked for (<see cref="MakeWords"/>).
 /// </remarks>
-internal static class InstructionLineParsers
+internal static unsafe class InstructionLineParsers
 {
     /// <summary>Where the readers report problems, in logical offsets of the line being read.</summary>
     public interface IProblemReporter
@@ -38,7 +38,7 @@ internal static class InstructionLineParsers
         public LogicalLine Line { get; private set; } = null!;
 
         /// <summary>The logical line's characters; only [0, <see cref="LogicalLine.Length"/>) is the line.</summary>
-        public char[] Text { get; private set; } = Array.Empty<char>();
+        public char* Text { get; private set; }
 
         public int Start { get; private set; }
 
@@ -61,15 +61,10 @@ internal static class InstructionLineParsers
 
         internal List<int> RawWords => _rawWords;
 
-        public void Reset(LogicalLine line, char[] text, int start, int end, char escape, bool makesWords)
+        public void Reset(LogicalLine line, char* text, int start, int end, char escape, bool makesWords)
         {
             Line = line;
-
-            // Most often the same buffer as before: not written again.
-            if (Text != text)
-            {
-                Text = text;
-            }
+            Text = text;
 
             Start = start;
             End = end;
@@ -236,12 +231,15 @@ internal static class InstructionLineParsers
         var text = scratch.Line.Length >= line.Length ? scratch.Line : new char[Math.Max(line.Length, 256)];
         line.CopyTo(start, text, start, end - start);
         var arguments = scratch.Arguments;
-        arguments.Reset(line, text, start, end, escape, makesWords: true);
-        Read(kind, keyword, arguments, report: null);
-        words = arguments.MadeWords();
-        keyValues = arguments.MadeKeyValues();
+        fixed (char* chars = text)
+        {
+            arguments.Reset(line, chars, start, end, escape, makesWords: true);
+            Read(kind, keyword, arguments, report: null);
+            words = arguments.MadeWords();
+            keyValues = arguments.MadeKeyValues();
+            arguments.Reset(null!, null, 0, 0, '\\', makesWords: false);
+        }
 
-        arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\', makesWords: false);
         if (text.Length <= MaxRetainedChars)
         {
             scratch.Line = text;
@@ -334,7 +332,7 @@ internal static class InstructionLineParsers
     /// the rest begins. Like BuildKit: a flag word is anything starting with "--", quotes and '\' escapes
     /// are removed from it, and a bare "--" ends the flags.
     /// </summary>
-    public static int ReadFlags(Arguments arguments, LogicalLine line, char[] text, int start, int end, List<InstructionFlag> flags)
+    public static int ReadFlags(Arguments arguments, LogicalLine line, char* text, int start, int end, List<InstructionFlag> flags)
     {
         var word = arguments.Scratch;
         var pos = start;
@@ -396,7 +394,7 @@ internal static class InstructionLineParsers
                 // The word is its raw text until its first quote or escape: only from there on is it copied out.
                 if (verbatim && (c == '\'' || c == '"' || c == '\\'))
                 {
-                    word.Append(text, wordStart, pos - wordStart);
+                    word.Append(text + wordStart, pos - wordStart);
                     verbatim = false;
                 }
 
@@ -473,7 +471,7 @@ internal static class InstructionLineParsers
         return new NameTable<string>(entries);
     }
 
-    private static InstructionFlag CreateFlag(LogicalLine line, char[] text, string value, int start, int end)
+    private static InstructionFlag CreateFlag(LogicalLine line, char* text, string value, int start, int end)
     {
         var equals = value.IndexOf('=');
         var rawEquals = Chars.IndexOf(text, '=', start, end);
@@ -490,7 +488,7 @@ internal static class InstructionLineParsers
 
     // A flag with no quotes or escapes: its text is the raw text, and nothing needs to be a string yet but its name.
     // equals is where its first '=' is, or -1.
-    private static InstructionFlag CreateVerbatimFlag(LogicalLine line, char[] text, int start, int end, int equals)
+    private static InstructionFlag CreateVerbatimFlag(LogicalLine line, char* text, int start, int end, int equals)
     {
         var nameEnd = equals < 0 ? end : equals;
         var first = start;
@@ -499,7 +497,7 @@ internal static class InstructionLineParsers
             first++;
         }
 
-        if (!KnownFlagNameTable.TryFind(new CharSlice(text, first, nameEnd - first), out var name))
+        if (!KnownFlagNameTable.TryFind(text + first, nameEnd - first, out var name))
         {
             name = FlagName(new string(text, start, nameEnd - start), nameEnd - start);
         }

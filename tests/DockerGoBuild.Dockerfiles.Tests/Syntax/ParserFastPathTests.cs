@@ -197,6 +197,20 @@ public class ParserFastPathTests
         Assert.Equal(words, instruction.Words.Select(w => w.Value));
     }
 
+    [Theory]
+    [InlineData("RUN cat <<EOF\nhi\nEOF\n", 1)]
+    [InlineData("RUN \\\n  cat <<EOF \\\n  && cat <<-END\nhi\nEOF\n\tEND\n", 2)]
+    [InlineData("RUN a < <b <\n", 0)]
+    [InlineData("RUN a \\\n <\n", 0)]
+    [InlineData("COPY <<one <<two /x\n1\none\n2\ntwo\n", 2)]
+    public void Heredocs_are_found_in_lines_read_where_they_lie_and_in_joined_lines(string text, int count)
+    {
+        var syntax = DockerfileParser.Parse(text);
+
+        Assert.Equal(count, syntax.Instructions[0].Heredocs.Count);
+        Assert.All(syntax.Instructions[0].Heredocs, heredoc => Assert.True(heredoc.IsTerminated));
+    }
+
     // LF, CRLF and a lone CR each end a line; a final line break starts no line.
     private static int[] ExpectedStarts(string text)
     {
