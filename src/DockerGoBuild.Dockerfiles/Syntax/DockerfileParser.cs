@@ -384,6 +384,7 @@ public static class DockerfileParser
         }
 
         // A line continues when it ends with the escape character and optional blanks, unless that escape character is itself escaped.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private unsafe int TrimContinuation(char* chars, int start, int end, out bool continues)
         {
             var last = end - 1;
@@ -476,7 +477,8 @@ public static class DockerfileParser
                     isJsonForm = arguments.IsJsonForm;
                     if (makesWords)
                     {
-                        madeArguments = Instruction.ArgumentsOf(arguments.MadeWords(), arguments.MadeKeyValues());
+                        // An instruction has words or pairs (Instruction.ArgumentsOf): only those found are made.
+                        madeArguments = arguments.KeyValues.Count > 0 ? arguments.MadeKeyValues() : arguments.MadeWords();
                     }
 
                     break;

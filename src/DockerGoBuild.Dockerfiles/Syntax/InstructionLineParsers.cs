@@ -27,7 +27,8 @@ internal static unsafe class InstructionLineParsers
     /// <summary>The argument region of one instruction and what the reader made of it; one instance serves a whole parse.</summary>
     public sealed class Arguments
     {
-        // Words of ReadWords: (start, raw length, value length), the value being the raw text or all but a trailing escape.
+        // Words of ReadWords, RawWordStride ints each: (start, raw length, value length, offset of the value's first
+        // '=' or -1), the value being the raw text or all but a trailing escape.
         private readonly List<int> _rawWords = new();
         private int _wordCount;
 
@@ -289,7 +290,7 @@ internal static unsafe class InstructionLineParsers
             case InstructionKind.Arg when arguments.MakesWords:
                 // ARG's words are its pairs' (see Instruction.Words): only the pairs are kept.
                 ReadWords(arguments, arguments.Start);
-                for (var i = 0; i < arguments.RawWords.Count; i += 3)
+                for (var i = 0; i < arguments.RawWords.Count; i += RawWordStride)
                 {
                     arguments.KeyValues.Add(SplitAtEquals(arguments, i));
                 }
@@ -673,7 +674,7 @@ internal static unsafe class InstructionLineParsers
             return;
         }
 
-        for (var i = 0; i < words.Count; i += 3)
+        for (var i = 0; i < words.Count; i += RawWordStride)
         {
             if (EqualsIndex(arguments, i) < 0)
             {
@@ -697,9 +698,7 @@ internal static unsafe class InstructionLineParsers
     // The first '=' of raw word i's value, relative to the word's start, or -1.
     private static int EqualsIndex(Arguments arguments, int i)
     {
-        var start = arguments.RawWords[i];
-        var found = Chars.IndexOf(arguments.Text, '=', start, start + arguments.RawWords[i + 2]);
-        return found < 0 ? -1 : found - start;
+        return arguments.RawWords[i + 3];
     }
 
     private static Word RawWord(Arguments arguments, int i)
@@ -779,7 +778,7 @@ internal static unsafe class InstructionLineParsers
 
             if (quote == '\0' && Chars.IsWhiteSpace(c))
             {
-                AddWord(words, wordStart, pos, valueLength, blankOk);
+                AddWord(words, text, wordStart, pos, valueLength, blankOk);
                 wordStart = -1;
                 blankOk = false;
                 pos++;
@@ -814,20 +813,26 @@ internal static unsafe class InstructionLineParsers
 
         if (wordStart >= 0)
         {
-            AddWord(words, wordStart, end, valueLength, blankOk);
+            AddWord(words, text, wordStart, end, valueLength, blankOk);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPlainWordCharacter(char c, char escape) => c > ' ' && c < '\u007F' && c != '"' && c != '\'' && c != escape;
 
-    private static void AddWord(List<int> words, int start, int end, int valueLength, bool blankOk)
+    // A raw word's ints (see Arguments' raw words).
+    private const int RawWordStride = 4;
+
+    private static void AddWord(List<int> words, char* text, int start, int end, int valueLength, bool blankOk)
     {
         if (blankOk || valueLength > 0)
         {
+            // The pairs' readers ask for the '=' of a word more than once: it is found here, once.
+            var equals = Chars.IndexOf(text, '=', start, start + valueLength);
             words.Add(start);
             words.Add(end - start);
             words.Add(valueLength);
+            words.Add(equals < 0 ? -1 : equals - start);
         }
     }
 }
