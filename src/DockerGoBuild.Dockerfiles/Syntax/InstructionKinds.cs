@@ -22,13 +22,34 @@ internal static unsafe class InstructionKinds
     /// <summary>The kind of the keyword text[start, start + length), compared case-insensitively, and the keyword as written.</summary>
     public static InstructionKind FromKeyword(char* text, int start, int length, out string keyword)
     {
-        if (length > 0 && text[start] < 0x80)
+        var chars = text + start;
+        if (length > 0 && chars[0] < 0x80)
         {
-            // An ASCII first letter and the length leave one keyword to compare with.
-            var kind = Candidate(text, start, length);
-            if (kind != InstructionKind.Unknown && TryMatch(text, start, length, kind, out keyword))
+            // An ASCII first letter and the length leave one keyword to compare with, and most files spell it in
+            // upper case: one walk settles that.
+            var kind = Candidate(chars, length);
+            if (kind != InstructionKind.Unknown)
             {
-                return kind;
+                var upper = UpperByKind[(int)kind]!;
+                fixed (char* upperChars = upper)
+                {
+                    var same = 0;
+                    while (same < length && chars[same] == upperChars[same])
+                    {
+                        same++;
+                    }
+
+                    if (same == length)
+                    {
+                        keyword = upper;
+                        return kind;
+                    }
+                }
+
+                if (TryMatch(text, start, length, kind, out keyword))
+                {
+                    return kind;
+                }
             }
         }
         else if (length > 0)
@@ -48,18 +69,19 @@ internal static unsafe class InstructionKinds
         return InstructionKind.Unknown;
     }
 
-    // The one keyword of this length whose first letter (in either case) is text[start], which is ASCII: no other
+    // The one keyword of this length whose first letter (in either case) is chars[0], which is ASCII: no other
     // keyword can equal the text ignoring case, as only letters outside ASCII upper-case to ones inside it.
-    private static InstructionKind Candidate(char* text, int start, int length)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static InstructionKind Candidate(char* chars, int length)
     {
-        var first = text[start] | 0x20;
+        var first = chars[0] | 0x20;
         switch (length)
         {
             case 3:
                 return first switch
                 {
                     // ADD and ARG part at their second letter, which only 'R' or 'r' can make ARG's.
-                    'a' => (text[start + 1] | 0x20) == 'r' ? InstructionKind.Arg : InstructionKind.Add,
+                    'a' => (chars[1] | 0x20) == 'r' ? InstructionKind.Arg : InstructionKind.Add,
                     'c' => InstructionKind.Cmd,
                     'e' => InstructionKind.Env,
                     'r' => InstructionKind.Run,
