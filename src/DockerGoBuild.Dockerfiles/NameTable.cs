@@ -33,32 +33,6 @@ internal sealed class NameTable<T>
         }
     }
 
-    /// <summary><see cref="TryFind(CharSlice, out T)"/> for the <paramref name="length"/> characters at <paramref name="name"/>.</summary>
-    public unsafe bool TryFind(char* name, int length, out T value)
-    {
-        if (length < _byLength.Length)
-        {
-            foreach (var entry in _byLength[length])
-            {
-                var key = entry.Key;
-                var i = 0;
-                while (i < length && name[i] == key[i])
-                {
-                    i++;
-                }
-
-                if (i == length)
-                {
-                    value = entry.Value;
-                    return true;
-                }
-            }
-        }
-
-        value = default!;
-        return false;
-    }
-
     public bool TryFind(CharSlice name, out T value)
     {
         if (name.Length < _byLength.Length)

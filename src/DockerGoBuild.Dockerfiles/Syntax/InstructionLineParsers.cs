@@ -458,18 +458,29 @@ internal static unsafe class InstructionLineParsers
         "keep-git-dir", "checksum", "interval", "timeout", "start-period", "start-interval", "retries",
     };
 
-    // The same names found by their length first.
-    private static readonly NameTable<string> KnownFlagNameTable = CreateKnownFlagNameTable();
-
-    private static NameTable<string> CreateKnownFlagNameTable()
+    // The known name that the length characters at chars spell, or null: most flags are the first few.
+    private static string? KnownFlagName(char* chars, int length)
     {
-        var entries = new List<KeyValuePair<string, string>>();
-        foreach (var name in KnownFlagNames)
+        foreach (var known in KnownFlagNames)
         {
-            entries.Add(new KeyValuePair<string, string>(name, name));
+            if (known.Length != length)
+            {
+                continue;
+            }
+
+            var same = 0;
+            while (same < length && chars[same] == known[same])
+            {
+                same++;
+            }
+
+            if (same == length)
+            {
+                return known;
+            }
         }
 
-        return new NameTable<string>(entries);
+        return null;
     }
 
     private static InstructionFlag CreateFlag(LogicalLine line, char* text, string value, int start, int end)
@@ -498,10 +509,7 @@ internal static unsafe class InstructionLineParsers
             first++;
         }
 
-        if (!KnownFlagNameTable.TryFind(text + first, nameEnd - first, out var name))
-        {
-            name = FlagName(new string(text, start, nameEnd - start), nameEnd - start);
-        }
+        var name = KnownFlagName(text + first, nameEnd - first) ?? FlagName(new string(text, start, nameEnd - start), nameEnd - start);
 
         return new InstructionFlag(line, start, end - start, name, equals < 0 ? -1 : equals + 1 - start, line.ToSource(start, end));
     }
