@@ -138,7 +138,19 @@ public sealed class LineMap
         }
     }
 
-    private int Checked(int line) => (uint)line < (uint)Count ? line : throw new ArgumentOutOfRangeException(nameof(line));
+    // The throw is kept out of line, so that the check is inlined where a line is asked for.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Checked(int line)
+    {
+        if ((uint)line >= (uint)Count)
+        {
+            ThrowLineOutOfRange();
+        }
+
+        return line;
+    }
+
+    private static void ThrowLineOutOfRange() => throw new ArgumentOutOfRangeException("line");
 
     public int GetLineIndex(int position)
     {

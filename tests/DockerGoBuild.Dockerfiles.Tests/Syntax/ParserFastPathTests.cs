@@ -211,6 +211,24 @@ public class ParserFastPathTests
         Assert.All(syntax.Instructions[0].Heredocs, heredoc => Assert.True(heredoc.IsTerminated));
     }
 
+    [Theory]
+    [InlineData("RUN a b c\n")]
+    [InlineData("RUN a \\\n  b \\\n\n  c\n")]
+    public void Logical_spans_map_to_the_source_as_their_first_and_last_characters_do(string text)
+    {
+        var line = DockerfileParser.Parse(text).Instructions[0].Line;
+
+        for (var start = 0; start <= line.Length + 1; start++)
+        {
+            for (var end = 0; end <= line.Length + 2; end++)
+            {
+                var from = line.ToSource(start);
+                var expected = end <= start ? new TextSpan(from, 0) : TextSpan.FromBounds(from, Math.Max(from, line.ToSource(end - 1) + 1));
+                Assert.Equal(expected, line.ToSource(start, end));
+            }
+        }
+    }
+
     // LF, CRLF and a lone CR each end a line; a final line break starts no line.
     private static int[] ExpectedStarts(string text)
     {
