@@ -441,12 +441,20 @@ public static class DockerfileParser
                 restStart++;
             }
 
-            // The lists are shared with ONBUILD's trigger, read below: take this instruction's flags first.
+            // The lists are shared with ONBUILD's trigger, read below: take this instruction's flags first. Most
+            // instructions have none, which their first character after the keyword tells: neither '-' nor a blank
+            // that the flags' reader would step over.
             var arguments = _scratch.Arguments;
-            var flagList = _scratch.Flags;
-            flagList.Clear();
-            var argumentsStart = InstructionLineParsers.ReadFlags(arguments, logical, text, restStart, end, flagList);
-            var flags = flagList.Count == 0 ? NoFlags : InstructionLineParsers.ArrayOf(flagList);
+            var argumentsStart = restStart;
+            var flags = NoFlags;
+            if (restStart < end && (text[restStart] == '-' || Chars.IsWhiteSpace(text[restStart])))
+            {
+                var flagList = _scratch.Flags;
+                flagList.Clear();
+                argumentsStart = InstructionLineParsers.ReadFlags(arguments, logical, text, restStart, end, flagList);
+                flags = flagList.Count == 0 ? NoFlags : InstructionLineParsers.ArrayOf(flagList);
+            }
+
             while (argumentsStart < end && Chars.IsWhiteSpace(text[argumentsStart]))
             {
                 argumentsStart++;
