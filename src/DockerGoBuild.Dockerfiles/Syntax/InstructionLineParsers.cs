@@ -536,7 +536,7 @@ internal static unsafe class InstructionLineParsers
 
     private static void ReadJsonOrString(Arguments arguments, int start, IProblemReporter? report)
     {
-        if (arguments.End > start && ReadJson(arguments, start, report) == JsonArrayReader.Result.NotJson)
+        if (arguments.End > start && (!MayStartJsonArray(arguments, start) || ReadJson(arguments, start, report) == JsonArrayReader.Result.NotJson))
         {
             arguments.AddWord(start, arguments.End);
         }
@@ -544,16 +544,18 @@ internal static unsafe class InstructionLineParsers
 
     private static void ReadJsonOrList(Arguments arguments, IProblemReporter? report)
     {
-        if (ReadJson(arguments, arguments.Start, report) == JsonArrayReader.Result.NotJson && arguments.MakesWords)
+        var start = arguments.Start;
+        if ((!MayStartJsonArray(arguments, start) || ReadJson(arguments, start, report) == JsonArrayReader.Result.NotJson) && arguments.MakesWords)
         {
-            ReadWhitespaceList(arguments, arguments.Start);
+            ReadWhitespaceList(arguments, start);
         }
     }
 
-    private static JsonArrayReader.Result ReadJson(Arguments arguments, int start, IProblemReporter? report)
+    // Only '[' after blanks starts an array: most arguments are told from one at their first character, with nothing
+    // to read or report.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayStartJsonArray(Arguments arguments, int start)
     {
-        // Only '[' after blanks starts an array: most arguments are told from one at their first character, with
-        // nothing to report.
         var text = arguments.Text;
         var first = start;
         while (first < arguments.End && Chars.IsWhiteSpace(text[first]))
@@ -561,11 +563,12 @@ internal static unsafe class InstructionLineParsers
             first++;
         }
 
-        if (first == arguments.End || text[first] != '[')
-        {
-            return JsonArrayReader.Result.NotJson;
-        }
+        return first < arguments.End && text[first] == '[';
+    }
 
+    // Reads arguments that MayStartJsonArray.
+    private static JsonArrayReader.Result ReadJson(Arguments arguments, int start, IProblemReporter? report)
+    {
         var wordsBefore = arguments.WordCount;
         var result = JsonArrayReader.Read(arguments, start);
         if (result == JsonArrayReader.Result.StringArray)
