@@ -20,6 +20,7 @@ internal static unsafe class InstructionKinds
     public static string? Keyword(InstructionKind kind, bool lowerCase) => lowerCase ? LowerByKind[(int)kind] : UpperByKind[(int)kind];
 
     /// <summary>The kind of the keyword text[start, start + length), compared case-insensitively, and the keyword as written.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static InstructionKind FromKeyword(char* text, int start, int length, out string keyword)
     {
         var chars = text + start;
