@@ -512,6 +512,7 @@ public static class DockerfileParser
 
         // Whether "<<" is among the length characters at joined[at] or, with no joined line, the source's at at: the
         // runtime's search for '<' steps over most of a line many characters at a time.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private bool ContainsTwoLessThans(char[]? joined, int at, int length)
         {
             var end = at + length;

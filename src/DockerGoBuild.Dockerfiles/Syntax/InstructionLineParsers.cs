@@ -62,6 +62,7 @@ internal static unsafe class InstructionLineParsers
 
         internal List<int> RawWords => _rawWords;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Reset(LogicalLine line, char* text, int start, int end, char escape, bool makesWords)
         {
             Line = line;
@@ -111,6 +112,7 @@ internal static unsafe class InstructionLineParsers
         /// The words made as <see cref="Instruction"/> keeps them: <see cref="ArgumentWords.WholeArguments"/> for one word
         /// that is the arguments as written, else their table of their exact number (the shared empty one for none).
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public object MadeWords()
         {
             if (_tableLength == 0)
