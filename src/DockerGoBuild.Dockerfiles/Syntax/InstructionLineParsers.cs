@@ -605,8 +605,15 @@ internal static unsafe class InstructionLineParsers
         var i = start;
         while (i < end)
         {
-            // The separators are all at or below ' ': anything above it is settled with one comparison.
+            // The separators are all at or below ' ': four characters above it are stepped over at once (taking
+            // '!' from each borrows from the top of a lane only where one is not, or next to one that is not), the
+            // rest settled with one comparison each.
             var wordStart = i;
+            while (i + 4 <= end && ((*(ulong*)(text + i) - EachExclamationMark) & EachTopBit) == 0)
+            {
+                i += 4;
+            }
+
             while (i < end && (text[i] > ' ' || !IsListSeparator(text[i])))
             {
                 i++;
@@ -619,6 +626,9 @@ internal static unsafe class InstructionLineParsers
             }
         }
     }
+
+    private const ulong EachExclamationMark = 0x0021_0021_0021_0021;
+    private const ulong EachTopBit = 0x8000_8000_8000_8000;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsListSeparator(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';

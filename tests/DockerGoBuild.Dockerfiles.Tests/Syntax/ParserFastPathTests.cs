@@ -229,6 +229,27 @@ public class ParserFastPathTests
         }
     }
 
+    [Fact]
+    public void Lists_are_split_at_their_separators_wherever_they_fall()
+    {
+        var random = new Random(99);
+        var pool = new[] { "a", "bc", "defgh", "!", "\"", "\u00A0", "\u8000", "\u8020", "\u8021", " ", "\t", "\v", "\f", "  " };
+        for (var round = 0; round < 500; round++)
+        {
+            var arguments = new System.Text.StringBuilder("x");
+            var count = random.Next(0, 30);
+            for (var i = 0; i < count; i++)
+            {
+                arguments.Append(pool[random.Next(pool.Length)]);
+            }
+
+            var text = arguments.ToString().TrimEnd();
+            var instruction = Assert.Single(DockerfileParser.Parse($"COPY {text}\n").Instructions);
+            var expected = text.Split(new[] { ' ', '\t', '\v', '\f', '\r' }, StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(expected, instruction.Words.Select(w => w.Value));
+        }
+    }
+
     // LF, CRLF and a lone CR each end a line; a final line break starts no line.
     private static int[] ExpectedStarts(string text)
     {
