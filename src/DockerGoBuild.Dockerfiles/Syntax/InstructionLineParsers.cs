@@ -627,8 +627,28 @@ internal static unsafe class InstructionLineParsers
         }
     }
 
+    // Four UTF-16 characters read as one 64-bit word are tested lane by lane: taking a character from each lane
+    // borrows from the top of the lanes below it (and at times of the next lane up, which only happens next to a
+    // lane that borrowed itself), adding one carries past 0x7F only from 0x7F up.
+    private const ulong EachOne = 0x0001_0001_0001_0001;
     private const ulong EachExclamationMark = 0x0021_0021_0021_0021;
+    private const ulong EachDoubleQuote = 0x0022_0022_0022_0022;
+    private const ulong EachSingleQuote = 0x0027_0027_0027_0027;
+    private const ulong EachNotAsciiBits = 0xFF80_FF80_FF80_FF80;
     private const ulong EachTopBit = 0x8000_8000_8000_8000;
+
+    /// <summary>
+    /// True when none of the four characters in <paramref name="four"/> is at or below ' ', outside printable ASCII,
+    /// a quote or the escape character (<paramref name="eachEscape"/> in every lane): <see cref="IsPlainWordCharacter"/> of them all.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool ArePlainWordCharacters(ulong four, ulong eachEscape) =>
+        (((four + EachOne) & EachNotAsciiBits) | ((four - EachExclamationMark) & EachTopBit)
+            | ZeroLanes(four ^ EachDoubleQuote) | ZeroLanes(four ^ EachSingleQuote) | ZeroLanes(four ^ eachEscape)) == 0;
+
+    // The top bit of the lanes that are zero (and at times of a lane above one that is): none when no lane is zero.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ZeroLanes(ulong four) => (four - EachOne) & ~four & EachTopBit;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsListSeparator(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
@@ -758,6 +778,7 @@ internal static unsafe class InstructionLineParsers
         words.Clear();
         var text = arguments.Text;
         var escape = arguments.Escape;
+        var eachEscape = escape * EachOne;
         var end = arguments.End;
         var wordStart = -1;
         var valueLength = 0;
@@ -784,6 +805,11 @@ internal static unsafe class InstructionLineParsers
                 // Printable ASCII other than quotes and the escape character, most of a word, is part of its value
                 // as it is: stepped over with a comparison or two a character.
                 var run = pos;
+                while (run + 4 <= end && ArePlainWordCharacters(*(ulong*)(text + run), eachEscape))
+                {
+                    run += 4;
+                }
+
                 while (run < end && IsPlainWordCharacter(text[run], escape))
                 {
                     run++;

@@ -250,6 +250,89 @@ public class ParserFastPathTests
         }
     }
 
+    [Fact]
+    public void Words_keep_quotes_and_escapes_wherever_they_fall()
+    {
+        var random = new Random(7);
+        var pool = new[] { "a", "bcdefgh", "=", "$X", "\"", "'", "\\", " ", "\t", "\u00A0", "\u0085", "\u8000", "~", "!" };
+        for (var round = 0; round < 500; round++)
+        {
+            var arguments = new System.Text.StringBuilder("k");
+            var count = random.Next(0, 30);
+            for (var i = 0; i < count; i++)
+            {
+                arguments.Append(pool[random.Next(pool.Length)]);
+            }
+
+            // (An escape character ending the line would continue it.)
+            var text = arguments.ToString().TrimEnd() + "z";
+            var instruction = Assert.Single(DockerfileParser.Parse($"ARG {text}\n").Instructions);
+            Assert.Equal(ExpectedWords(text, '\\'), instruction.Words.Select(w => w.Value));
+        }
+    }
+
+    // BuildKit's parseWords, one character at a time: blanks split words outside quotes, the escape character keeps
+    // the next one (and itself) in the word outside single quotes, and one ending the text is dropped.
+    private static string[] ExpectedWords(string text, char escape)
+    {
+        var words = new System.Collections.Generic.List<string>();
+        var word = new System.Text.StringBuilder();
+        var inWord = false;
+        var blankOk = false;
+        var quote = '\0';
+        for (var pos = 0; pos < text.Length; pos++)
+        {
+            var c = text[pos];
+            if (!inWord && char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            inWord = true;
+            if (quote == '\0' && char.IsWhiteSpace(c))
+            {
+                if (blankOk || word.Length > 0)
+                {
+                    words.Add(word.ToString());
+                }
+
+                word.Clear();
+                inWord = false;
+                blankOk = false;
+                continue;
+            }
+
+            if (quote == '\0' && (c == '\'' || c == '"'))
+            {
+                quote = c;
+                blankOk = true;
+            }
+            else if (quote != '\0' && c == quote)
+            {
+                quote = '\0';
+            }
+            else if (c == escape && quote != '\'')
+            {
+                if (pos + 1 == text.Length)
+                {
+                    continue;
+                }
+
+                word.Append(c);
+                c = text[++pos];
+            }
+
+            word.Append(c);
+        }
+
+        if (inWord && (blankOk || word.Length > 0))
+        {
+            words.Add(word.ToString());
+        }
+
+        return words.ToArray();
+    }
+
     // LF, CRLF and a lone CR each end a line; a final line break starts no line.
     private static int[] ExpectedStarts(string text)
     {
