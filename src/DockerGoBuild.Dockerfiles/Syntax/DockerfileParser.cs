@@ -292,8 +292,13 @@ public static class DockerfileParser
             }
 
             // Where the instruction starts is found from its line when asked for; where it ends (after any heredoc
-            // bodies) is kept.
-            SetEndLine(instruction, lastLine);
+            // bodies) is kept, by ONBUILD's trigger too.
+            instruction.EndLine = lastLine;
+            if (instruction.Inner is { } trigger)
+            {
+                SetEndLine(trigger, lastLine);
+            }
+
             _instructions.Add(instruction);
         }
 

@@ -109,36 +109,46 @@ internal static unsafe class JsonArrayReader
     /// <summary>Steps over a JSON string starting at its opening quote; false when it is not valid JSON.</summary>
     private static bool SkipString(char* text, ref int i, int end, out bool hasEscapes)
     {
+        // The walk keeps its place in a local, written back to i where it stops.
         hasEscapes = false;
-        i++;
-        while (i < end)
+        var at = i + 1;
+        while (at < end)
         {
-            var c = text[i];
+            // Most characters are above '"' and not '\\': settled with two comparisons.
+            var c = text[at];
+            if (c > '"' && c != '\\')
+            {
+                at++;
+                continue;
+            }
+
             if (c == '"')
             {
-                i++;
+                i = at + 1;
                 return true;
             }
 
             if (c < ' ')
             {
+                i = at;
                 return false;
             }
 
             if (c != '\\')
             {
-                i++;
+                at++;
                 continue;
             }
 
-            if (i + 1 >= end)
+            if (at + 1 >= end)
             {
+                i = at;
                 return false;
             }
 
             hasEscapes = true;
-            var escaped = text[i + 1];
-            i += 2;
+            var escaped = text[at + 1];
+            at += 2;
             switch (escaped)
             {
                 case '"':
@@ -151,18 +161,21 @@ internal static unsafe class JsonArrayReader
                 case 't':
                     break;
                 case 'u':
-                    if (i + 4 > end || HexValue(text, i) < 0)
+                    if (at + 4 > end || HexValue(text, at) < 0)
                     {
+                        i = at;
                         return false;
                     }
 
-                    i += 4;
+                    at += 4;
                     break;
                 default:
+                    i = at;
                     return false;
             }
         }
 
+        i = at;
         return false;
     }
 

@@ -333,6 +333,21 @@ public class ParserFastPathTests
         return words.ToArray();
     }
 
+    [Theory]
+    [InlineData("CMD [\"a\\\"b\", \"c\\\\d\", \"\\u0041\\/\"]", true, new[] { "a\"b", "c\\d", "A/" })]
+    [InlineData("CMD [\"plain-words_and.more~chars\", \"!\", \" \"]", true, new[] { "plain-words_and.more~chars", "!", " " })]
+    [InlineData("CMD [\"a\\q\"]", false, new[] { "[\"a\\q\"]" })]
+    [InlineData("CMD [\"a\\u12\"]", false, new[] { "[\"a\\u12\"]" })]
+    [InlineData("CMD [\"a\u0001\"]", false, new[] { "[\"a\u0001\"]" })]
+    [InlineData("CMD [\"a\\ ]", false, new[] { "[\"a\\ ]" })]
+    public void Exec_form_strings_are_read_as_JSON(string text, bool isJsonForm, string[] words)
+    {
+        var instruction = Assert.Single(DockerfileParser.Parse(text + "\n").Instructions);
+
+        Assert.Equal(isJsonForm, instruction.IsJsonForm);
+        Assert.Equal(words, instruction.Words.Select(w => w.Value));
+    }
+
     // LF, CRLF and a lone CR each end a line; a final line break starts no line.
     private static int[] ExpectedStarts(string text)
     {
