@@ -435,7 +435,7 @@ public static class DockerfileParser
             }
 
             var keywordEnd = start;
-            while (keywordEnd < end && !IsSplitSpace(text[keywordEnd]))
+            while (keywordEnd < end && (text[keywordEnd] > ' ' || !IsSplitSpace(text[keywordEnd])))
             {
                 keywordEnd++;
             }
@@ -511,7 +511,7 @@ public static class DockerfileParser
             _ => false,
         };
 
-        // BuildKit splits the keyword from its arguments on [\t\v\f\r ] only.
+        // BuildKit splits the keyword from its arguments on [\t\v\f\r ] only (all at or below ' ').
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsSplitSpace(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
 
