@@ -643,12 +643,12 @@ internal static unsafe class InstructionLineParsers
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool ArePlainWordCharacters(ulong four, ulong eachEscape) =>
-        (((four + EachOne) & EachNotAsciiBits) | ((four - EachExclamationMark) & EachTopBit)
-            | ZeroLanes(four ^ EachDoubleQuote) | ZeroLanes(four ^ EachSingleQuote) | ZeroLanes(four ^ eachEscape)) == 0;
+        (((four + EachOne) & EachNotAsciiBits)
+            | (((four - EachExclamationMark) | ZeroLanes(four ^ EachDoubleQuote) | ZeroLanes(four ^ EachSingleQuote) | ZeroLanes(four ^ eachEscape)) & EachTopBit)) == 0;
 
-    // The top bit of the lanes that are zero (and at times of a lane above one that is): none when no lane is zero.
+    // Where the top bits are the lanes that are zero (and at times a lane above one that is): none when no lane is zero.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong ZeroLanes(ulong four) => (four - EachOne) & ~four & EachTopBit;
+    private static ulong ZeroLanes(ulong four) => (four - EachOne) & ~four;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsListSeparator(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
