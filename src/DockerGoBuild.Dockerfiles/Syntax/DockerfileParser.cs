@@ -266,8 +266,8 @@ public static class DockerfileParser
         }
 
         // Reads the instruction of a logical line, whose characters are at text, and the bodies of its heredocs, which
-        // start at line; lastLine is where the instruction ends. The same characters are joined's from at when the
-        // line's pieces were joined, else the source's from at.
+        // start at line; lastLine is where the instruction ends. Those characters are also joined's from index at when
+        // the line's pieces were joined, else the source's from offset at.
         private unsafe void ReadLogicalLine(LogicalLine logical, char* text, char[]? joined, int at, bool hasEmptyContinuationLine, ref int line, ref int lastLine)
         {
             var instruction = ReadInstruction(logical, text, 0, logical.Length);
@@ -515,7 +515,7 @@ public static class DockerfileParser
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsSplitSpace(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
 
-        // Whether "<<" is among the length characters at joined[at] or, with no joined line, the source's at at: the
+        // Whether "<<" is among the line's length characters, found as ReadLogicalLine's joined and at tell: the
         // runtime's search for '<' steps over most of a line many characters at a time.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private bool ContainsTwoLessThans(char[]? joined, int at, int length)

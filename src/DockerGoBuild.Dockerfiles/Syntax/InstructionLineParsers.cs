@@ -67,7 +67,6 @@ internal static unsafe class InstructionLineParsers
         {
             Line = line;
             Text = text;
-
             Start = start;
             End = end;
             Escape = escape;
@@ -606,8 +605,8 @@ internal static unsafe class InstructionLineParsers
         while (i < end)
         {
             // The separators are all at or below ' ': four characters above it are stepped over at once (taking
-            // '!' from each borrows from the top of a lane only where one is not, or next to one that is not), the
-            // rest settled with one comparison each.
+            // '!' from each lane sets no top bit then, see the lanes' constants), the rest settled with one
+            // comparison each.
             var wordStart = i;
             while (i + 4 <= end && ((*(ulong*)(text + i) - EachExclamationMark) & EachTopBit) == 0)
             {
@@ -627,9 +626,10 @@ internal static unsafe class InstructionLineParsers
         }
     }
 
-    // Four UTF-16 characters read as one 64-bit word are tested lane by lane: taking a character from each lane
-    // borrows from the top of the lanes below it (and at times of the next lane up, which only happens next to a
-    // lane that borrowed itself), adding one carries past 0x7F only from 0x7F up.
+    // Four UTF-16 characters read as one 64-bit word are tested lane by lane. Taking a value from each lane sets the
+    // top bit of the lanes below that value (and of those from 0x8000 on); the borrow it takes from the next lane up
+    // can set that lane's top bit too, but only next to a lane that is set itself. Adding one sets a bit of 0xFF80 in
+    // the lanes from 0x7F up.
     private const ulong EachOne = 0x0001_0001_0001_0001;
     private const ulong EachExclamationMark = 0x0021_0021_0021_0021;
     private const ulong EachDoubleQuote = 0x0022_0022_0022_0022;
@@ -803,7 +803,7 @@ internal static unsafe class InstructionLineParsers
             if (quote == '\0')
             {
                 // Printable ASCII other than quotes and the escape character, most of a word, is part of its value
-                // as it is: stepped over with a comparison or two a character.
+                // as it is: stepped over four characters at a time where it can, else with a comparison or two each.
                 var run = pos;
                 while (run + 4 <= end && ArePlainWordCharacters(*(ulong*)(text + run), eachEscape))
                 {
