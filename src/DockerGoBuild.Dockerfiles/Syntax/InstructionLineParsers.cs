@@ -29,7 +29,8 @@ internal static unsafe class InstructionLineParsers
     {
         // Words of ReadWords, RawWordStride ints each: (start, raw length, value length, offset of the value's first
         // '=' or -1), the value being the raw text or all but a trailing escape.
-        private readonly List<int> _rawWords = new();
+        private int[] _rawWords = new int[64];
+        private int _rawWordsLength;
         private int _wordCount;
 
         // The words made, in ArgumentWords' table layout, in [0, _tableLength).
@@ -60,7 +61,26 @@ internal static unsafe class InstructionLineParsers
         /// <summary>Scratch for flag texts that lose quotes or escapes.</summary>
         public StringBuilder Scratch { get; } = new();
 
-        internal List<int> RawWords => _rawWords;
+        /// <summary>The raw words of ReadWords, in [0, <see cref="RawWordsLength"/>).</summary>
+        internal int[] RawWords => _rawWords;
+
+        internal int RawWordsLength => _rawWordsLength;
+
+        internal void ClearRawWords() => _rawWordsLength = 0;
+
+        internal void AddRawWord(int start, int length, int valueLength, int equalsOffset)
+        {
+            if (_rawWordsLength + RawWordStride > _rawWords.Length)
+            {
+                Array.Resize(ref _rawWords, _rawWords.Length * 2);
+            }
+
+            _rawWords[_rawWordsLength] = start;
+            _rawWords[_rawWordsLength + 1] = length;
+            _rawWords[_rawWordsLength + 2] = valueLength;
+            _rawWords[_rawWordsLength + 3] = equalsOffset;
+            _rawWordsLength += RawWordStride;
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Reset(LogicalLine line, char* text, int start, int end, char escape, bool makesWords)
@@ -291,7 +311,7 @@ internal static unsafe class InstructionLineParsers
             case InstructionKind.Arg when arguments.MakesWords:
                 // ARG's words are its pairs' (see Instruction.Words): only the pairs are kept.
                 ReadWords(arguments, arguments.Start);
-                for (var i = 0; i < arguments.RawWords.Count; i += RawWordStride)
+                for (var i = 0; i < arguments.RawWordsLength; i += RawWordStride)
                 {
                     arguments.KeyValues.Add(SplitAtEquals(arguments, i));
                 }
@@ -680,8 +700,7 @@ internal static unsafe class InstructionLineParsers
     private static void ReadNameValues(Arguments arguments, string keyword, IProblemReporter? report)
     {
         ReadWords(arguments, arguments.Start);
-        var words = arguments.RawWords;
-        if (words.Count == 0)
+        if (arguments.RawWordsLength == 0)
         {
             report?.Report("missing-arguments", $"{keyword.ToUpperInvariant()} requires at least one argument", arguments.Line, arguments.Start, arguments.End);
             return;
@@ -717,7 +736,7 @@ internal static unsafe class InstructionLineParsers
             return;
         }
 
-        for (var i = 0; i < words.Count; i += RawWordStride)
+        for (var i = 0; i < arguments.RawWordsLength; i += RawWordStride)
         {
             if (EqualsIndex(arguments, i) < 0)
             {
@@ -774,8 +793,7 @@ internal static unsafe class InstructionLineParsers
     /// </summary>
     private static void ReadWords(Arguments arguments, int start)
     {
-        var words = arguments.RawWords;
-        words.Clear();
+        arguments.ClearRawWords();
         var text = arguments.Text;
         var escape = arguments.Escape;
         var eachEscape = escape * EachOne;
@@ -827,7 +845,7 @@ internal static unsafe class InstructionLineParsers
 
             if (quote == '\0' && Chars.IsWhiteSpace(c))
             {
-                AddWord(words, text, wordStart, pos, valueLength, blankOk);
+                AddWord(arguments, text, wordStart, pos, valueLength, blankOk);
                 wordStart = -1;
                 blankOk = false;
                 pos++;
@@ -862,7 +880,7 @@ internal static unsafe class InstructionLineParsers
 
         if (wordStart >= 0)
         {
-            AddWord(words, text, wordStart, end, valueLength, blankOk);
+            AddWord(arguments, text, wordStart, end, valueLength, blankOk);
         }
     }
 
@@ -872,16 +890,13 @@ internal static unsafe class InstructionLineParsers
     // A raw word's ints (see Arguments' raw words).
     private const int RawWordStride = 4;
 
-    private static void AddWord(List<int> words, char* text, int start, int end, int valueLength, bool blankOk)
+    private static void AddWord(Arguments arguments, char* text, int start, int end, int valueLength, bool blankOk)
     {
         if (blankOk || valueLength > 0)
         {
             // The pairs' readers ask for the '=' of a word more than once: it is found here, once.
             var equals = Chars.IndexOf(text, '=', start, start + valueLength);
-            words.Add(start);
-            words.Add(end - start);
-            words.Add(valueLength);
-            words.Add(equals < 0 ? -1 : equals - start);
+            arguments.AddRawWord(start, end - start, valueLength, equals < 0 ? -1 : equals - start);
         }
     }
 }
