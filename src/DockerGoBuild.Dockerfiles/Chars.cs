@@ -3,6 +3,10 @@ namespace DockerGoBuild.Dockerfiles;
 /// <summary>Character comparisons on buffers, so that text can be compared where it lies instead of as substrings.</summary>
 internal static class Chars
 {
+    /// <summary><see cref="char.IsWhiteSpace(char)"/>, settling a space or other printable ASCII (most characters) with a comparison or two.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsWhiteSpace(char c) => c == ' ' || ((uint)(c - '!') >= '\u007F' - '!' && char.IsWhiteSpace(c));
+
     /// <summary>Equality as <see cref="System.StringComparison.OrdinalIgnoreCase"/> compares two characters (each upper-cased invariantly).</summary>
     public static bool EqualIgnoringCase(char a, char b)
     {
@@ -55,6 +59,39 @@ internal static class Chars
         }
 
         return true;
+    }
+
+    /// <summary><see cref="EqualIgnoringCase(char[], int, int, string)"/> for the <paramref name="length"/> characters at <paramref name="chars"/>.</summary>
+    public static unsafe bool EqualIgnoringCase(char* chars, int length, string text)
+    {
+        if (length != text.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            if (!EqualIgnoringCase(chars[i], text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Index of <paramref name="c"/> in chars[start, end) (a short run: a plain walk), or -1.</summary>
+    public static unsafe int IndexOf(char* chars, char c, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (chars[i] == c)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Index of <paramref name="c"/> in chars[start, end), or -1.</summary>

@@ -114,10 +114,13 @@ internal readonly struct ArgumentWord
         : new Word(DecodeJsonString(), Start, Length);
 
     // The JSON string token, quotes included, is the word's raw text; only exec-form words with escapes come here.
-    private string DecodeJsonString()
+    private unsafe string DecodeJsonString()
     {
         var token = new char[Length];
         _line.CopyTo(Start, token, 0, Length);
-        return JsonArrayReader.Decode(token, 1, Length - 1);
+        fixed (char* chars = token)
+        {
+            return JsonArrayReader.Decode(chars, 1, Length - 1);
+        }
     }
 }

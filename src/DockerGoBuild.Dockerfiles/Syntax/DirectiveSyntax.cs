@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
 /// <summary>
@@ -68,10 +70,13 @@ public static class DirectiveSyntax
     }
 
     // Go's \s: tab, line feed, form feed, carriage return and space.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsBlank(char c) => c is ' ' or '\t' or '\f' or '\r' or '\n';
 
-    private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsAsciiLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipBlanks(string text, int i, int end)
     {
         while (i < end && IsBlank(text[i]))

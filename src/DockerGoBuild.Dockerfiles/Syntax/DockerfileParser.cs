@@ -84,11 +84,11 @@ public static class DockerfileParser
             return Line;
         }
 
-        public void Return()
+        public unsafe void Return()
         {
             Reader.Reset();
             Builder.Reset(null);
-            Arguments.Reset(null!, Array.Empty<char>(), 0, 0, '\\', makesWords: false);
+            Arguments.Reset(null!, null, 0, 0, '\\', makesWords: false);
             Flags.Clear();
             Instructions.Clear();
             Comments.Clear();
@@ -138,7 +138,7 @@ public static class DockerfileParser
         void InstructionLineParsers.IProblemReporter.Report(string code, string message, LogicalLine line, int start, int end) =>
             Report(code, code == "invalid-json" ? ParseSeverity.Warning : ParseSeverity.Error, message, line.ToSource(start, end));
 
-        public DockerfileSyntax Read(string text, CancellationToken cancellationToken)
+        public unsafe DockerfileSyntax Read(string text, CancellationToken cancellationToken)
         {
             _text = text;
             _lines = LineMap.Create(text);
@@ -146,91 +146,9 @@ public static class DockerfileParser
             _cancellationToken = cancellationToken;
             _escape = '\\';
             _directivesDone = false;
-            var bom = _text.Length > 0 && _text[0] == '\uFEFF' ? 1 : 0;
-            var line = 0;
-            while (line < _lines.Count)
+            fixed (char* chars = text)
             {
-                if ((line & 255) == 0)
-                {
-                    _cancellationToken.ThrowIfCancellationRequested();
-                }
-
-                var lineStart = _lines.Start(line) + (line == 0 ? bom : 0);
-                var end = _lines.ContentEnd(line);
-                var start = SkipWhiteSpace(lineStart, end);
-                ReadPossibleDirective(line, start, end, indented: start > lineStart);
-                if (start < end && _text[start] == '#')
-                {
-                    AddComment(line, start, insideContinuation: false);
-                    line++;
-                    continue;
-                }
-
-                var pieceEnd = TrimContinuation(start, end, out var continues);
-                if (!continues && pieceEnd == start)
-                {
-                    line++;
-                    continue;
-                }
-
-                var builder = _scratch.Builder;
-                builder.Clear();
-                builder.Add(start, pieceEnd - start);
-                var lastLine = line;
-                line++;
-                var hasEmptyContinuationLine = false;
-                while (continues && line < _lines.Count)
-                {
-                    var continuationStart = _lines.Start(line);
-                    var continuationEnd = _lines.ContentEnd(line);
-                    ReadPossibleDirective(line, continuationStart, continuationEnd, indented: false);
-                    lastLine = line;
-                    line++;
-                    var firstNonBlank = SkipWhiteSpace(continuationStart, continuationEnd);
-                    if (firstNonBlank < continuationEnd && _text[firstNonBlank] == '#')
-                    {
-                        AddComment(lastLine, firstNonBlank, insideContinuation: true);
-                        continue;
-                    }
-
-                    if (firstNonBlank == continuationEnd)
-                    {
-                        hasEmptyContinuationLine = true;
-                        continue;
-                    }
-
-                    var continuationPieceEnd = TrimContinuation(continuationStart, continuationEnd, out continues);
-                    builder.Add(continuationStart, continuationPieceEnd - continuationStart);
-                }
-
-                var logical = builder.Build();
-                var chars = _scratch.LineBuffer(logical.Length);
-                logical.CopyTo(0, chars, 0, logical.Length);
-                var instruction = ReadInstruction(logical, chars, 0, logical.Length);
-                if (instruction == null)
-                {
-                    continue;
-                }
-
-                if (hasEmptyContinuationLine)
-                {
-                    Report("empty-continuation-line", ParseSeverity.Warning, "Empty continuation line: BuildKit warns about it and will reject it in a future release", instruction.KeywordSpan);
-                }
-
-                if (CanContainHeredoc(instruction))
-                {
-                    var heredocs = ReadHeredocs(logical, chars, ref line, ref lastLine);
-                    if (heredocs.Count > 0)
-                    {
-                        // ONBUILD's are its trigger's: setting them on the one sets them on the other.
-                        instruction.Heredocs = heredocs;
-                    }
-                }
-
-                // Where the instruction starts is found from its line when asked for; where it ends (after any heredoc
-                // bodies) is kept.
-                SetEndLine(instruction, lastLine);
-                _instructions.Add(instruction);
+                ReadLines(chars);
             }
 
             if (_instructions.Count == 0)
@@ -251,6 +169,154 @@ public static class DockerfileParser
                 (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>());
         }
 
+        // The logical lines, read from the text where it lies: a physical line's start and content end come from the
+        // line table, and its characters are looked at once for its first non-blank and once, from its end, for a
+        // continuation.
+        private unsafe void ReadLines(char* chars)
+        {
+            var starts = _lines.StartTable;
+            var lineCount = _lines.Count;
+            var textLength = _text.Length;
+            var bom = textLength > 0 && chars[0] == '\uFEFF' ? 1 : 0;
+            var line = 0;
+            while (line < lineCount)
+            {
+                if ((line & 255) == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                var lineStart = starts[line] + (line == 0 ? bom : 0);
+                var end = ContentEnd(chars, starts, lineCount, textLength, line);
+                var start = SkipWhiteSpace(chars, lineStart, end);
+                if (!_directivesDone)
+                {
+                    ReadPossibleDirective(line, start, end, indented: start > lineStart);
+                }
+
+                if (start < end && chars[start] == '#')
+                {
+                    AddComment(line, start, insideContinuation: false);
+                    line++;
+                    continue;
+                }
+
+                var pieceEnd = TrimContinuation(chars, start, end, out var continues);
+                if (!continues && pieceEnd == start)
+                {
+                    line++;
+                    continue;
+                }
+
+                var builder = _scratch.Builder;
+                var lastLine = line;
+                line++;
+                var hasEmptyContinuationLine = false;
+                var isOneLine = !continues;
+                if (!isOneLine)
+                {
+                    builder.Clear();
+                    builder.Add(start, pieceEnd - start);
+                }
+
+                while (continues && line < lineCount)
+                {
+                    var continuationStart = starts[line];
+                    var continuationEnd = ContentEnd(chars, starts, lineCount, textLength, line);
+                    if (!_directivesDone)
+                    {
+                        ReadPossibleDirective(line, continuationStart, continuationEnd, indented: false);
+                    }
+
+                    lastLine = line;
+                    line++;
+                    var firstNonBlank = SkipWhiteSpace(chars, continuationStart, continuationEnd);
+                    if (firstNonBlank < continuationEnd && chars[firstNonBlank] == '#')
+                    {
+                        AddComment(lastLine, firstNonBlank, insideContinuation: true);
+                        continue;
+                    }
+
+                    if (firstNonBlank == continuationEnd)
+                    {
+                        hasEmptyContinuationLine = true;
+                        continue;
+                    }
+
+                    var continuationPieceEnd = TrimContinuation(chars, continuationStart, continuationEnd, out continues);
+                    builder.Add(continuationStart, continuationPieceEnd - continuationStart);
+                }
+
+                // Most instructions are one line, which needs no room in the builder's table and is read where it lies;
+                // the pieces of the others are joined in a buffer.
+                if (isOneLine)
+                {
+                    ReadLogicalLine(builder.BuildOne(start, pieceEnd - start), chars + start, null, start, hasEmptyContinuationLine, ref line, ref lastLine);
+                    continue;
+                }
+
+                var logical = builder.Build();
+                var joined = _scratch.LineBuffer(logical.Length);
+                logical.CopyTo(0, joined, 0, logical.Length);
+                fixed (char* joinedChars = joined)
+                {
+                    ReadLogicalLine(logical, joinedChars, joined, 0, hasEmptyContinuationLine, ref line, ref lastLine);
+                }
+            }
+        }
+
+        // Reads the instruction of a logical line, whose characters are at text, and the bodies of its heredocs, which
+        // start at line; lastLine is where the instruction ends. Those characters are also joined's from index at when
+        // the line's pieces were joined, else the source's from offset at.
+        private unsafe void ReadLogicalLine(LogicalLine logical, char* text, char[]? joined, int at, bool hasEmptyContinuationLine, ref int line, ref int lastLine)
+        {
+            var instruction = ReadInstruction(logical, text, 0, logical.Length);
+            if (instruction == null)
+            {
+                return;
+            }
+
+            if (hasEmptyContinuationLine)
+            {
+                Report("empty-continuation-line", ParseSeverity.Warning, "Empty continuation line: BuildKit warns about it and will reject it in a future release", instruction.KeywordSpan);
+            }
+
+            if (CanContainHeredoc(instruction) && ContainsTwoLessThans(joined, at, logical.Length))
+            {
+                var heredocs = ReadHeredocs(logical, text, ref line, ref lastLine);
+                if (heredocs.Count > 0)
+                {
+                    // ONBUILD's are its trigger's: setting them on the one sets them on the other.
+                    instruction.Heredocs = heredocs;
+                }
+            }
+
+            // Where the instruction starts is found from its line when asked for; where it ends (after any heredoc
+            // bodies) is kept, by ONBUILD's trigger too.
+            instruction.EndLine = lastLine;
+            if (instruction.Inner is { } trigger)
+            {
+                SetEndLine(trigger, lastLine);
+            }
+
+            _instructions.Add(instruction);
+        }
+
+        // LineMap.ContentEnd without its checks: the line is known to exist.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe int ContentEnd(char* chars, int[] starts, int lineCount, int textLength, int line)
+        {
+            var start = starts[line];
+            var end = line + 1 < lineCount ? starts[line + 1] : textLength;
+            if (end > start && chars[end - 1] == '\n')
+            {
+                end--;
+            }
+
+            // A '\r' just before the end is a lone CR, or the CR of a CRLF (a lone CR would have ended the line itself).
+            return end > start && chars[end - 1] == '\r' ? end - 1 : end;
+        }
+
         private void AddComment(int line, int start, bool insideContinuation)
         {
             _comments.Add(DockerfileSyntax.CommentLineEntry(line, insideContinuation));
@@ -266,14 +332,10 @@ public static class DockerfileParser
             }
         }
 
-        // BuildKit checks every line it reads for a directive until the first line that is not one.
+        // BuildKit checks every line it reads for a directive until the first line that is not one (the callers skip the
+        // call once that line was seen).
         private void ReadPossibleDirective(int line, int start, int end, bool indented)
         {
-            if (_directivesDone)
-            {
-                return;
-            }
-
             if (!DirectiveSyntax.TryMatch(_text, start, end, out var key, out var value))
             {
                 _directivesDone = true;
@@ -327,21 +389,22 @@ public static class DockerfileParser
         }
 
         // A line continues when it ends with the escape character and optional blanks, unless that escape character is itself escaped.
-        private int TrimContinuation(int start, int end, out bool continues)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private unsafe int TrimContinuation(char* chars, int start, int end, out bool continues)
         {
             var last = end - 1;
-            while (last >= start && (_text[last] == ' ' || _text[last] == '\t'))
+            while (last >= start && (chars[last] == ' ' || chars[last] == '\t'))
             {
                 last--;
             }
 
-            continues = last >= start && _text[last] == _escape && (last == start || _text[last - 1] != _escape);
+            continues = last >= start && chars[last] == _escape && (last == start || chars[last - 1] != _escape);
             return continues ? last : end;
         }
 
-        private int SkipWhiteSpace(int i, int end)
+        private static unsafe int SkipWhiteSpace(char* chars, int i, int end)
         {
-            while (i < end && char.IsWhiteSpace(_text[i]))
+            while (i < end && Chars.IsWhiteSpace(chars[i]))
             {
                 i++;
             }
@@ -352,16 +415,16 @@ public static class DockerfileParser
         private void Report(string code, ParseSeverity severity, string message, TextSpan span) =>
             (_diagnostics ??= new List<ParseDiagnostic>()).Add(new ParseDiagnostic(code, severity, message, span));
 
-        private Instruction? ReadInstruction(LogicalLine logical, char[] text, int from, int to)
+        private unsafe Instruction? ReadInstruction(LogicalLine logical, char* text, int from, int to)
         {
             var start = from;
-            while (start < to && char.IsWhiteSpace(text[start]))
+            while (start < to && Chars.IsWhiteSpace(text[start]))
             {
                 start++;
             }
 
             var end = to;
-            while (end > start && char.IsWhiteSpace(text[end - 1]))
+            while (end > start && Chars.IsWhiteSpace(text[end - 1]))
             {
                 end--;
             }
@@ -372,7 +435,7 @@ public static class DockerfileParser
             }
 
             var keywordEnd = start;
-            while (keywordEnd < end && !IsSplitSpace(text[keywordEnd]))
+            while (keywordEnd < end && (text[keywordEnd] > ' ' || !IsSplitSpace(text[keywordEnd])))
             {
                 keywordEnd++;
             }
@@ -383,13 +446,21 @@ public static class DockerfileParser
                 restStart++;
             }
 
-            // The lists are shared with ONBUILD's trigger, read below: take this instruction's flags first.
+            // The lists are shared with ONBUILD's trigger, read below: take this instruction's flags first. Most
+            // instructions have none, which their first character after the keyword tells: neither '-' nor a blank
+            // that the flags' reader would step over.
             var arguments = _scratch.Arguments;
-            var flagList = _scratch.Flags;
-            flagList.Clear();
-            var argumentsStart = InstructionLineParsers.ReadFlags(arguments, logical, text, restStart, end, flagList);
-            var flags = flagList.Count == 0 ? NoFlags : flagList.ToArray();
-            while (argumentsStart < end && char.IsWhiteSpace(text[argumentsStart]))
+            var argumentsStart = restStart;
+            var flags = NoFlags;
+            if (restStart < end && (text[restStart] == '-' || Chars.IsWhiteSpace(text[restStart])))
+            {
+                var flagList = _scratch.Flags;
+                flagList.Clear();
+                argumentsStart = InstructionLineParsers.ReadFlags(arguments, logical, text, restStart, end, flagList);
+                flags = flagList.Count == 0 ? NoFlags : InstructionLineParsers.ArrayOf(flagList);
+            }
+
+            while (argumentsStart < end && Chars.IsWhiteSpace(text[argumentsStart]))
             {
                 argumentsStart++;
             }
@@ -419,7 +490,8 @@ public static class DockerfileParser
                     isJsonForm = arguments.IsJsonForm;
                     if (makesWords)
                     {
-                        madeArguments = Instruction.ArgumentsOf(arguments.MadeWords(), arguments.MadeKeyValues());
+                        // An instruction has words or pairs (Instruction.ArgumentsOf): only those found are made.
+                        madeArguments = arguments.KeyValues.Count > 0 ? arguments.MadeKeyValues() : arguments.MadeWords();
                     }
 
                     break;
@@ -430,7 +502,8 @@ public static class DockerfileParser
 
         // The build model or the rules read the words of nearly every FROM, COPY, ADD, ENV, ARG, WORKDIR and USER,
         // and of RUN and SHELL in exec form (only '[' can start a JSON array).
-        private static bool AreWordsAlwaysRead(InstructionKind kind, char[] text, int argumentsStart, int end) => kind switch
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe bool AreWordsAlwaysRead(InstructionKind kind, char* text, int argumentsStart, int end) => kind switch
         {
             InstructionKind.From or InstructionKind.Copy or InstructionKind.Add or InstructionKind.Env
                 or InstructionKind.Arg or InstructionKind.Workdir or InstructionKind.User => true,
@@ -438,9 +511,32 @@ public static class DockerfileParser
             _ => false,
         };
 
-        // BuildKit splits the keyword from its arguments on [\t\v\f\r ] only.
+        // BuildKit splits the keyword from its arguments on [\t\v\f\r ] only (all at or below ' ').
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static bool IsSplitSpace(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
+
+        // Whether "<<" is among the line's length characters, found as ReadLogicalLine's joined and at tell: the
+        // runtime's search for '<' steps over most of a line many characters at a time.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool ContainsTwoLessThans(char[]? joined, int at, int length)
+        {
+            var end = at + length;
+            var lessThan = NextLessThan(joined, at, end);
+            while (lessThan >= 0 && lessThan + 1 < end)
+            {
+                if ((joined == null ? _text[lessThan + 1] : joined[lessThan + 1]) == '<')
+                {
+                    return true;
+                }
+
+                lessThan = NextLessThan(joined, lessThan + 1, end);
+            }
+
+            return false;
+        }
+
+        private int NextLessThan(char[]? joined, int from, int end) =>
+            from >= end ? -1 : joined == null ? _text.IndexOf('<', from, end - from) : Array.IndexOf(joined, '<', from, end - from);
 
         private static bool CanContainHeredoc(Instruction instruction)
         {
@@ -448,7 +544,7 @@ public static class DockerfileParser
             return effective.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add && !effective.IsJsonForm;
         }
 
-        private IReadOnlyList<Heredoc> ReadHeredocs(LogicalLine logical, char[] chars, ref int line, ref int lastLine)
+        private unsafe IReadOnlyList<Heredoc> ReadHeredocs(LogicalLine logical, char* chars, ref int line, ref int lastLine)
         {
             var markers = HeredocMarkers.Find(chars, logical.Length);
             if (markers == null)

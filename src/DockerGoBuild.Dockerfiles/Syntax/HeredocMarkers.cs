@@ -9,7 +9,7 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// <c>&lt;&lt; EOF</c> with a blank is not a heredoc). WORD ends at an unquoted redirection or
 /// separator character, as a shell ends it: <c>&lt;&lt;EOF&gt;file</c> is the heredoc EOF.
 /// </summary>
-internal static class HeredocMarkers
+internal static unsafe class HeredocMarkers
 {
     public readonly struct Marker
     {
@@ -36,19 +36,17 @@ internal static class HeredocMarkers
         public int End { get; }
     }
 
-    /// <summary>The heredoc markers of the logical line line[0, length), or null when there are none.</summary>
-    public static List<Marker>? Find(char[] line, int length)
+    /// <summary>
+    /// The heredoc markers of the logical line line[0, length), or null when there are none. Only a line holding
+    /// "&lt;&lt;" can have one: the caller looks for that first, where the runtime's search can see the line.
+    /// </summary>
+    public static List<Marker>? Find(char* line, int length)
     {
-        if (!ContainsTwoLessThans(line, length))
-        {
-            return null;
-        }
-
         List<Marker>? markers = null;
         var pos = 0;
         while (pos < length)
         {
-            while (pos < length && char.IsWhiteSpace(line[pos]))
+            while (pos < length && Chars.IsWhiteSpace(line[pos]))
             {
                 pos++;
             }
@@ -64,27 +62,14 @@ internal static class HeredocMarkers
         return markers;
     }
 
-    private static bool ContainsTwoLessThans(char[] line, int length)
-    {
-        for (var i = Chars.IndexOf(line, '<', 0, length); i >= 0 && i + 1 < length; i = Chars.IndexOf(line, '<', i + 1, length))
-        {
-            if (line[i + 1] == '<')
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     // A shell word: quotes group, '\' escapes the next character, unquoted blanks end it.
-    private static int SkipWord(char[] line, int pos, int length)
+    private static int SkipWord(char* line, int pos, int length)
     {
         var quote = '\0';
         while (pos < length)
         {
             var c = line[pos];
-            if (quote == '\0' && char.IsWhiteSpace(c))
+            if (quote == '\0' && Chars.IsWhiteSpace(c))
             {
                 break;
             }
@@ -110,7 +95,7 @@ internal static class HeredocMarkers
         return pos;
     }
 
-    private static bool TryRead(char[] line, int start, int end, out Marker marker)
+    private static bool TryRead(char* line, int start, int end, out Marker marker)
     {
         marker = default;
         var i = start;
@@ -152,7 +137,7 @@ internal static class HeredocMarkers
         return true;
     }
 
-    private static int EndOfDelimiter(char[] line, int start, int end)
+    private static int EndOfDelimiter(char* line, int start, int end)
     {
         var quote = '\0';
         for (var i = start; i < end; i++)
@@ -190,7 +175,7 @@ internal static class HeredocMarkers
         return end;
     }
 
-    private static string Unquote(char[] line, int start, int end, out bool hadQuotes)
+    private static string Unquote(char* line, int start, int end, out bool hadQuotes)
     {
         hadQuotes = false;
         var builder = new StringBuilder(end - start);

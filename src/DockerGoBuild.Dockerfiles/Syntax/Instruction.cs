@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
@@ -32,6 +33,8 @@ public sealed class Instruction
     // published in one write, so that every thread sees the same words and pairs.
     private object? _arguments;
 
+    // The parser makes every instruction through here, from one place: inlined there.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Instruction(
         InstructionKind kind,
         string keyword,
@@ -44,7 +47,10 @@ public sealed class Instruction
         Instruction? inner,
         object? arguments)
     {
-        var spelling = keyword == InstructionKinds.Keyword(kind, lowerCase: false) ? UpperCaseKeyword
+        // The parser gives the kind's own strings for its upper- and lower-case spellings: most are told apart by
+        // reference.
+        var upper = InstructionKinds.Keyword(kind, lowerCase: false);
+        var spelling = (object)keyword == upper || keyword == upper ? UpperCaseKeyword
             : keyword == InstructionKinds.Keyword(kind, lowerCase: true) ? LowerCaseKeyword
             : OtherKeyword;
         _bits = (byte)((int)kind | spelling | (isJsonForm ? JsonFormBit : 0));
@@ -87,7 +93,7 @@ public sealed class Instruction
         {
             // The line's end less its trailing blanks (an ONBUILD's trigger ends where the ONBUILD does).
             var end = Line.Length;
-            while (end > KeywordStart && char.IsWhiteSpace(Line.CharAt(end - 1)))
+            while (end > KeywordStart && Chars.IsWhiteSpace(Line.CharAt(end - 1)))
             {
                 end--;
             }

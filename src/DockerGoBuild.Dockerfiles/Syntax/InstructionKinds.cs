@@ -1,119 +1,179 @@
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
-internal static class InstructionKinds
+internal static unsafe class InstructionKinds
 {
-    // Upper case first: the spelling most files use, so that its keyword string is shared, not copied.
-    private static readonly (string Upper, string Lower, InstructionKind Kind)[] Keywords =
+    // The keywords by kind (Unknown's is null), in upper case, the spelling most files use, so that its string is
+    // shared, not copied, and in lower case.
+    private static readonly string?[] UpperByKind =
     {
-        ("ADD", "add", InstructionKind.Add),
-        ("ARG", "arg", InstructionKind.Arg),
-        ("CMD", "cmd", InstructionKind.Cmd),
-        ("COPY", "copy", InstructionKind.Copy),
-        ("ENTRYPOINT", "entrypoint", InstructionKind.Entrypoint),
-        ("ENV", "env", InstructionKind.Env),
-        ("EXPOSE", "expose", InstructionKind.Expose),
-        ("FROM", "from", InstructionKind.From),
-        ("HEALTHCHECK", "healthcheck", InstructionKind.Healthcheck),
-        ("LABEL", "label", InstructionKind.Label),
-        ("MAINTAINER", "maintainer", InstructionKind.Maintainer),
-        ("ONBUILD", "onbuild", InstructionKind.Onbuild),
-        ("RUN", "run", InstructionKind.Run),
-        ("SHELL", "shell", InstructionKind.Shell),
-        ("STOPSIGNAL", "stopsignal", InstructionKind.StopSignal),
-        ("USER", "user", InstructionKind.User),
-        ("VOLUME", "volume", InstructionKind.Volume),
-        ("WORKDIR", "workdir", InstructionKind.Workdir),
+        null, "ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM", "HEALTHCHECK", "LABEL", "MAINTAINER",
+        "ONBUILD", "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR",
     };
 
-    // The entries of Keywords by kind (Unknown's is never read).
-    private static readonly int[] ByKind = IndexByKind();
+    private static readonly string?[] LowerByKind =
+    {
+        null, "add", "arg", "cmd", "copy", "entrypoint", "env", "expose", "from", "healthcheck", "label", "maintainer",
+        "onbuild", "run", "shell", "stopsignal", "user", "volume", "workdir",
+    };
 
     /// <summary>The kind's keyword in upper or lower case (the strings <see cref="FromKeyword"/> gives), or null for <see cref="InstructionKind.Unknown"/>.</summary>
-    public static string? Keyword(InstructionKind kind, bool lowerCase)
-    {
-        if (kind == InstructionKind.Unknown)
-        {
-            return null;
-        }
-
-        var entry = Keywords[ByKind[(int)kind]];
-        return lowerCase ? entry.Lower : entry.Upper;
-    }
+    public static string? Keyword(InstructionKind kind, bool lowerCase) => lowerCase ? LowerByKind[(int)kind] : UpperByKind[(int)kind];
 
     /// <summary>The kind of the keyword text[start, start + length), compared case-insensitively, and the keyword as written.</summary>
-    // The entries of Keywords by their upper-case first letter; most letters start one keyword or none.
-    private static readonly int[][] ByFirstLetter = IndexByFirstLetter();
-
-    public static InstructionKind FromKeyword(char[] text, int start, int length, out string keyword)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static InstructionKind FromKeyword(char* text, int start, int length, out string keyword)
     {
-        // Keywords start with an ASCII letter; any other first character (even one that upper-cases to a letter) is
-        // checked against them all.
-        var first = length > 0 ? text[start] & ~0x20 : 0;
-        var candidates = first >= 'A' && first <= 'Z' && text[start] < 0x80 ? ByFirstLetter[first - 'A'] : AllEntries;
-        foreach (var entry in candidates)
+        var chars = text + start;
+        if (length > 0 && chars[0] < 0x80)
         {
-            // The keyword as most files spell it settles the match with one comparison.
-            var (upper, lower, kind) = Keywords[entry];
-            if (Chars.Equal(text, start, length, upper))
+            // An ASCII first letter and the length leave one keyword to compare with, and most files spell it in
+            // upper case: one walk settles that.
+            var kind = Candidate(chars, length);
+            if (kind != InstructionKind.Unknown)
             {
-                keyword = upper;
-                return kind;
-            }
+                var upper = UpperByKind[(int)kind]!;
+                fixed (char* upperChars = upper)
+                {
+                    var same = 0;
+                    while (same < length && chars[same] == upperChars[same])
+                    {
+                        same++;
+                    }
 
-            if (!Chars.EqualIgnoringCase(text, start, length, upper))
+                    if (same == length)
+                    {
+                        keyword = upper;
+                        return kind;
+                    }
+                }
+
+                if (TryMatch(text, start, length, kind, out keyword))
+                {
+                    return kind;
+                }
+            }
+        }
+        else if (length > 0)
+        {
+            // A first character outside ASCII can still upper-case to a keyword's letter (U+017F, long s, to 'S'):
+            // it is compared with every keyword.
+            for (var kind = InstructionKind.Add; kind <= InstructionKind.Workdir; kind++)
             {
-                continue;
+                if (TryMatch(text, start, length, kind, out keyword))
+                {
+                    return kind;
+                }
             }
-
-            keyword = Chars.Equal(text, start, length, lower) ? lower : new string(text, start, length);
-            return kind;
         }
 
         keyword = new string(text, start, length);
         return InstructionKind.Unknown;
     }
 
-    private static readonly int[] AllEntries = CreateAllEntries();
-
-    private static int[] CreateAllEntries()
+    // The one keyword of this length whose first letter (in either case) is chars[0], which is ASCII: no other
+    // keyword can equal the text ignoring case, as only letters outside ASCII upper-case to ones inside it.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static InstructionKind Candidate(char* chars, int length)
     {
-        var all = new int[Keywords.Length];
-        for (var i = 0; i < all.Length; i++)
+        var first = chars[0] | 0x20;
+        switch (length)
         {
-            all[i] = i;
-        }
-
-        return all;
-    }
-
-    private static int[] IndexByKind()
-    {
-        var table = new int[Keywords.Length + 1];
-        for (var i = 0; i < Keywords.Length; i++)
-        {
-            table[(int)Keywords[i].Kind] = i;
-        }
-
-        return table;
-    }
-
-    private static int[][] IndexByFirstLetter()
-    {
-        var table = new int[26][];
-        for (var letter = 0; letter < 26; letter++)
-        {
-            var entries = new System.Collections.Generic.List<int>();
-            for (var i = 0; i < Keywords.Length; i++)
-            {
-                if (Keywords[i].Upper[0] == 'A' + letter)
+            case 3:
+                return first switch
                 {
-                    entries.Add(i);
-                }
-            }
+                    // ADD and ARG part at their second letter, which only 'R' or 'r' can make ARG's.
+                    'a' => (chars[1] | 0x20) == 'r' ? InstructionKind.Arg : InstructionKind.Add,
+                    'c' => InstructionKind.Cmd,
+                    'e' => InstructionKind.Env,
+                    'r' => InstructionKind.Run,
+                    _ => InstructionKind.Unknown,
+                };
+            case 4:
+                return first switch
+                {
+                    'c' => InstructionKind.Copy,
+                    'f' => InstructionKind.From,
+                    'u' => InstructionKind.User,
+                    _ => InstructionKind.Unknown,
+                };
+            case 5:
+                return first switch
+                {
+                    'l' => InstructionKind.Label,
+                    's' => InstructionKind.Shell,
+                    _ => InstructionKind.Unknown,
+                };
+            case 6:
+                return first switch
+                {
+                    'e' => InstructionKind.Expose,
+                    'v' => InstructionKind.Volume,
+                    _ => InstructionKind.Unknown,
+                };
+            case 7:
+                return first switch
+                {
+                    'o' => InstructionKind.Onbuild,
+                    'w' => InstructionKind.Workdir,
+                    _ => InstructionKind.Unknown,
+                };
+            case 10:
+                return first switch
+                {
+                    'e' => InstructionKind.Entrypoint,
+                    'm' => InstructionKind.Maintainer,
+                    's' => InstructionKind.StopSignal,
+                    _ => InstructionKind.Unknown,
+                };
+            case 11:
+                return first == 'h' ? InstructionKind.Healthcheck : InstructionKind.Unknown;
+            default:
+                return InstructionKind.Unknown;
+        }
+    }
 
-            table[letter] = entries.ToArray();
+    // The text against the kind's keyword: most files spell it in upper case, which one walk settles; any other
+    // spelling is told apart in a second (a keyword is ASCII letters: a character equals one ignoring case when it
+    // does once 0x20 is set in both).
+    private static bool TryMatch(char* text, int start, int length, InstructionKind kind, out string keyword)
+    {
+        var upper = UpperByKind[(int)kind]!;
+        if (upper.Length != length)
+        {
+            keyword = null!;
+            return false;
         }
 
-        return table;
+        var same = 0;
+        while (same < length && text[start + same] == upper[same])
+        {
+            same++;
+        }
+
+        if (same == length)
+        {
+            keyword = upper;
+            return true;
+        }
+
+        var notLower = 0;
+        var notFolded = 0;
+        for (var i = 0; i < length; i++)
+        {
+            int c = text[start + i];
+            var lower = upper[i] | 0x20;
+            notLower |= c ^ lower;
+            notFolded |= (c | 0x20) ^ lower;
+        }
+
+        // Outside ASCII, a character can still upper-case to a keyword's letter (U+017F, long s, to 'S').
+        if (notFolded != 0 && !Chars.EqualIgnoringCase(text + start, length, upper))
+        {
+            keyword = null!;
+            return false;
+        }
+
+        keyword = notLower == 0 ? LowerByKind[(int)kind]! : new string(text, start, length);
+        return true;
     }
 }

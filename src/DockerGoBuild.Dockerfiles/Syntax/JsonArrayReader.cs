@@ -4,7 +4,7 @@ using System.Text;
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
 /// <summary>Reads the exec form of an instruction: a JSON array of strings, strictly, as Go's JSON decoder does.</summary>
-internal static class JsonArrayReader
+internal static unsafe class JsonArrayReader
 {
     public enum Result
     {
@@ -24,7 +24,7 @@ internal static class JsonArrayReader
         var text = arguments.Text;
         var end = arguments.End;
         var i = start;
-        while (i < end && char.IsWhiteSpace(text[i]))
+        while (i < end && Chars.IsWhiteSpace(text[i]))
         {
             i++;
         }
@@ -96,7 +96,7 @@ internal static class JsonArrayReader
         return allStrings ? Result.StringArray : Result.NotStringArray;
     }
 
-    private static int SkipJsonSpace(char[] text, int i, int end)
+    private static int SkipJsonSpace(char* text, int i, int end)
     {
         while (i < end && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'))
         {
@@ -107,38 +107,48 @@ internal static class JsonArrayReader
     }
 
     /// <summary>Steps over a JSON string starting at its opening quote; false when it is not valid JSON.</summary>
-    private static bool SkipString(char[] text, ref int i, int end, out bool hasEscapes)
+    private static bool SkipString(char* text, ref int i, int end, out bool hasEscapes)
     {
+        // The walk keeps its place in a local, written back to i where it stops.
         hasEscapes = false;
-        i++;
-        while (i < end)
+        var at = i + 1;
+        while (at < end)
         {
-            var c = text[i];
+            // Most characters are above '"' and not '\\': settled with two comparisons.
+            var c = text[at];
+            if (c > '"' && c != '\\')
+            {
+                at++;
+                continue;
+            }
+
             if (c == '"')
             {
-                i++;
+                i = at + 1;
                 return true;
             }
 
             if (c < ' ')
             {
+                i = at;
                 return false;
             }
 
             if (c != '\\')
             {
-                i++;
+                at++;
                 continue;
             }
 
-            if (i + 1 >= end)
+            if (at + 1 >= end)
             {
+                i = at;
                 return false;
             }
 
             hasEscapes = true;
-            var escaped = text[i + 1];
-            i += 2;
+            var escaped = text[at + 1];
+            at += 2;
             switch (escaped)
             {
                 case '"':
@@ -151,23 +161,26 @@ internal static class JsonArrayReader
                 case 't':
                     break;
                 case 'u':
-                    if (i + 4 > end || HexValue(text, i) < 0)
+                    if (at + 4 > end || HexValue(text, at) < 0)
                     {
+                        i = at;
                         return false;
                     }
 
-                    i += 4;
+                    at += 4;
                     break;
                 default:
+                    i = at;
                     return false;
             }
         }
 
+        i = at;
         return false;
     }
 
     /// <summary>The value of the valid JSON string body text[start, end) (quotes excluded).</summary>
-    public static string Decode(char[] text, int start, int end)
+    public static string Decode(char* text, int start, int end)
     {
         var builder = new StringBuilder(end - start);
         for (var i = start; i < end; i++)
@@ -202,7 +215,7 @@ internal static class JsonArrayReader
     }
 
     /// <summary>The value of the four hex digits at text[i], or -1.</summary>
-    private static int HexValue(char[] text, int i)
+    private static int HexValue(char* text, int i)
     {
         var value = 0;
         for (var k = i; k < i + 4; k++)
@@ -221,7 +234,7 @@ internal static class JsonArrayReader
     }
 
     /// <summary>Skips any JSON value (used only to tell "valid JSON, not all strings" from "not JSON").</summary>
-    private static bool SkipValue(char[] text, ref int i, int end)
+    private static bool SkipValue(char* text, ref int i, int end)
     {
         // Iterative, so deeply nested arrays cannot overflow the stack.
         var depth = 0;
@@ -292,7 +305,7 @@ internal static class JsonArrayReader
     }
 
     // After a value inside containers: a ',' continues, a closing bracket pops. done = the outermost value ended.
-    private static bool AfterValue(char[] text, ref int i, int end, ref int depth, out bool done)
+    private static bool AfterValue(char* text, ref int i, int end, ref int depth, out bool done)
     {
         done = false;
         while (true)
@@ -344,7 +357,7 @@ internal static class JsonArrayReader
         }
     }
 
-    private static bool SkipObjectKey(char[] text, ref int i, int end)
+    private static bool SkipObjectKey(char* text, ref int i, int end)
     {
         if (i >= end || text[i] != '"' || !SkipString(text, ref i, end, out _))
         {
@@ -361,7 +374,7 @@ internal static class JsonArrayReader
         return true;
     }
 
-    private static bool SkipLiteral(char[] text, ref int i, int end)
+    private static bool SkipLiteral(char* text, ref int i, int end)
     {
         var start = i;
         while (i < end && (char.IsLetterOrDigit(text[i]) || text[i] == '-' || text[i] == '+' || text[i] == '.'))

@@ -16,14 +16,11 @@ public sealed class LineMap
     // The binary check looks at this many characters from the start: a few stray Latin-1 bytes in a comment do not count.
     private const int SampleLength = 8192;
 
-    // Four UTF-16 characters read as one 64-bit word are tested lane by lane: any DEL or not ASCII (0x7F is the only
-    // ASCII character that one more takes past 0x7F), any below ' ' (the only ones that borrow when ' ' is taken away).
+    // Four UTF-16 characters read as one 64-bit word are tested lane by lane (see NotPrintable).
     private const ulong NotAsciiBits = 0xFF80_FF80_FF80_FF80;
     private const ulong EachOne = 0x0001_0001_0001_0001;
     private const ulong EachSpace = 0x0020_0020_0020_0020;
     private const ulong EachBorrowBit = 0x8000_8000_8000_8000;
-    private const ulong EachLineFeed = 0x000A_000A_000A_000A;
-    private const ulong EachLowBits = 0x7FFF_7FFF_7FFF_7FFF;
 
     // The line starts are collected in a buffer the thread keeps (unless it grew past this), and copied into a
     // table of their exact number.
@@ -56,19 +53,24 @@ public sealed class LineMap
         var scan = new Scan(startsScratch ?? new int[256]);
         fixed (char* chars = text)
         {
-            // Lines are found where the characters are not printable ASCII: eight printable ones, most stretches of
-            // a Dockerfile, are stepped over with one branch, and line feeds among printable characters are found
-            // without looking at the characters one by one.
+            // Lines are found where the characters are not printable ASCII: sixteen printable ones, most stretches of
+            // a Dockerfile, are stepped over with one branch, and only the four of them that hold something else
+            // (most often a line feed) are looked at one by one.
             var length = text.Length;
             var i = 0;
-            for (; i + 8 <= length; i += 8)
+            for (; i + 16 <= length; i += 16)
             {
-                var low = *(ulong*)(chars + i);
-                var high = *(ulong*)(chars + i + 4);
-                if ((NotPrintable(low) | NotPrintable(high)) != 0)
+                var first = *(ulong*)(chars + i);
+                var second = *(ulong*)(chars + i + 4);
+                var third = *(ulong*)(chars + i + 8);
+                var fourth = *(ulong*)(chars + i + 12);
+
+                // NotPrintable of the four at once: the lanes' tests are combined before they are masked.
+                var plusOne = (first + EachOne) | (second + EachOne) | (third + EachOne) | (fourth + EachOne);
+                var lessSpace = (first - EachSpace) | (second - EachSpace) | (third - EachSpace) | (fourth - EachSpace);
+                if (((plusOne & NotAsciiBits) | (lessSpace & EachBorrowBit)) != 0)
                 {
-                    scan.VisitFour(chars, length, i, low);
-                    scan.VisitFour(chars, length, i + 4, high);
+                    scan.VisitSixteen(chars, length, i);
                 }
             }
 
@@ -82,9 +84,17 @@ public sealed class LineMap
         return new LineMap(text, starts, scan.SawNul || (sampleLength >= 16 && scan.Suspicious * 10 > sampleLength));
     }
 
-    /// <summary>Non-zero when one of the four UTF-16 characters in <paramref name="four"/> is not printable ASCII.</summary>
+    /// <summary>
+    /// Non-zero when one of the four UTF-16 characters in <paramref name="four"/> is not printable ASCII (and at
+    /// times for printable ones next to one that is not). Adding one sets a bit of 0xFF80 in the lanes from 0x7F to
+    /// 0xFFFE; taking ' ' away sets the top bit in those below ' ' and from 0x8020 up (0xFFFF included). A carry or a
+    /// borrow into the next lane only comes from a lane caught itself.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong NotPrintable(ulong four) => (((four + EachOne) | four) & NotAsciiBits) | ((four - EachSpace) & EachBorrowBit);
+    private static ulong NotPrintable(ulong four) => ((four + EachOne) & NotAsciiBits) | ((four - EachSpace) & EachBorrowBit);
+
+    /// <summary>The line starts, one a line, for the parser's walk over every line (it reads them without checks).</summary>
+    internal int[] StartTable => _starts;
 
     /// <summary>Offset of the first character of the line.</summary>
     public int Start(int line) => _starts[Checked(line)];
@@ -128,7 +138,19 @@ public sealed class LineMap
         }
     }
 
-    private int Checked(int line) => (uint)line < (uint)Count ? line : throw new ArgumentOutOfRangeException(nameof(line));
+    // The throw is kept out of line, so that the check is inlined where a line is asked for.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Checked(int line)
+    {
+        if ((uint)line >= (uint)Count)
+        {
+            ThrowLineOutOfRange();
+        }
+
+        return line;
+    }
+
+    private static void ThrowLineOutOfRange() => throw new ArgumentOutOfRangeException("line");
 
     public int GetLineIndex(int position)
     {
@@ -165,34 +187,42 @@ public sealed class LineMap
             SawNul = false;
         }
 
-        /// <summary>Looks at the four characters <paramref name="four"/> read at <paramref name="at"/>.</summary>
-        public void VisitFour(char* chars, int length, int at, ulong four)
+        /// <summary>Looks at the sixteen characters at <paramref name="at"/>, where a faster test has seen something other than printable ASCII.</summary>
+        public void VisitSixteen(char* chars, int length, int at)
         {
-            // The lanes holding '\n' are those that are zero once it is taken away: a lane's top bit is set when it is
-            // not zero (its low bits plus 0x7FFF carry into it, and no lane carries into the next).
-            var lineFeeds = four ^ EachLineFeed;
-            var lineFeedLanes = ~((((lineFeeds & EachLowBits) + EachLowBits) | lineFeeds) & EachBorrowBit) & EachBorrowBit;
-
-            // Most often the only characters here that are not printable are line feeds (0x0A | 0x20 is printable):
-            // the next lines start after them, and there is nothing else to look at.
-            if (NotPrintable(four | (lineFeedLanes >> 10)) != 0)
+            for (var four = at; four < at + 16; four += 4)
             {
-                Visit(chars, length, at, at + 4);
-                return;
-            }
-
-            while (lineFeedLanes != 0)
-            {
-                // The lowest line feed's lane number: its bit moved to the bottom of the lane is 1 << (16 * lane),
-                // and multiplying by it shifts the lanes holding 0, 1, 2, 3 (top lane first) until that number is on top.
-                var lowest = lineFeedLanes & (0 - lineFeedLanes);
-                var next = at + (int)(((lowest >> 15) * 0x0000_0001_0002_0003) >> 48) + 1;
-                if (next < length)
+                if (NotPrintable(*(ulong*)(chars + four)) != 0)
                 {
-                    AddStart(next);
+                    VisitFour(chars, length, four);
+                }
+            }
+        }
+
+        /// <summary>Looks at the four characters at <paramref name="at"/> one by one.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void VisitFour(char* chars, int length, int at)
+        {
+            for (var i = at; i < at + 4; i++)
+            {
+                var c = chars[i];
+                if ((uint)(c - ' ') < '\u007F' - ' ')
+                {
+                    continue;
                 }
 
-                lineFeedLanes ^= lowest;
+                // Most often a line feed: the next line starts after it unless the text ends there.
+                if (c == '\n')
+                {
+                    if (i + 1 < length)
+                    {
+                        AddStart(i + 1);
+                    }
+
+                    continue;
+                }
+
+                Visit(chars, length, i, i + 1);
             }
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
@@ -48,13 +49,12 @@ public sealed class LogicalLine
         _start >= 0 ? new TextSpan(_start, Length) : new TextSpan(_table.Pieces[PieceAt(index) + 1], _table.Pieces[PieceAt(index) + 2]);
 
     /// <summary>Source offset of the character at logical <paramref name="offset"/> (the end maps to just past the last character).</summary>
-    public int ToSource(int offset)
-    {
-        if (_start >= 0)
-        {
-            return _start + Math.Min(offset, Length);
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int ToSource(int offset) => _start >= 0 ? _start + Math.Min(offset, Length) : ToSourceInPieces(offset);
 
+    // ToSource(int) for a line of more than one piece (most lines are one, mapped inline by the callers).
+    private int ToSourceInPieces(int offset)
+    {
         var pieces = _table.Pieces;
         var count = PieceCount;
         if (offset >= Length)
@@ -116,6 +116,13 @@ public sealed class LogicalLine
     /// <summary>Source span of the logical span [<paramref name="start"/>, <paramref name="end"/>).</summary>
     public TextSpan ToSource(int start, int end)
     {
+        if (_start >= 0)
+        {
+            // One piece: ToSource(int) of the start and of the last character, without the calls.
+            var from = _start + Math.Min(start, Length);
+            return end <= start ? new TextSpan(from, 0) : TextSpan.FromBounds(from, Math.Max(from, _start + Math.Min(end - 1, Length) + 1));
+        }
+
         if (end <= start)
         {
             var at = ToSource(start);
@@ -258,6 +265,9 @@ public sealed class LogicalLine
             _used += 3;
             _length += length;
         }
+
+        /// <summary>The line of the one piece [<paramref name="sourceStart"/>, + <paramref name="length"/>), without <see cref="Clear"/> and <see cref="Add"/>.</summary>
+        public LogicalLine BuildOne(int sourceStart, int length) => new(_table!, sourceStart, length);
 
         public LogicalLine Build()
         {

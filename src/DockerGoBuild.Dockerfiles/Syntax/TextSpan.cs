@@ -7,11 +7,18 @@ public readonly struct TextSpan : IEquatable<TextSpan>, IComparable<TextSpan>
 {
     public TextSpan(int start, int length)
     {
-        if (start < 0) throw new ArgumentOutOfRangeException(nameof(start));
-        if (length < 0) throw new ArgumentOutOfRangeException(nameof(length));
+        // The throws are kept out of line, so that the constructor is small enough to be inlined.
+        if ((start | length) < 0)
+        {
+            ThrowOutOfRange(start);
+        }
+
         Start = start;
         Length = length;
     }
+
+    private static void ThrowOutOfRange(int start) =>
+        throw new ArgumentOutOfRangeException(start < 0 ? nameof(start) : "length");
 
     public int Start { get; }
 

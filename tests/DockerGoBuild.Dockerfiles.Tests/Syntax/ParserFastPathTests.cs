@@ -1,0 +1,367 @@
+using System;
+using System.Linq;
+using System.Text;
+using DockerGoBuild.Dockerfiles.Syntax;
+using Xunit;
+
+namespace DockerGoBuild.Dockerfiles.Tests.Syntax;
+
+/// <summary>
+/// The parser's shortcuts (the line scan eight characters at a time, the keyword found by its length and first letter,
+/// the lines read where they lie) against the plain reading they stand for.
+/// </summary>
+public class ParserFastPathTests
+{
+    [Theory]
+    [InlineData("ADD", InstructionKind.Add)]
+    [InlineData("add", InstructionKind.Add)]
+    [InlineData("aDd", InstructionKind.Add)]
+    [InlineData("ARG", InstructionKind.Arg)]
+    [InlineData("arG", InstructionKind.Arg)]
+    [InlineData("Cmd", InstructionKind.Cmd)]
+    [InlineData("copy", InstructionKind.Copy)]
+    [InlineData("EntryPoint", InstructionKind.Entrypoint)]
+    [InlineData("env", InstructionKind.Env)]
+    [InlineData("Expose", InstructionKind.Expose)]
+    [InlineData("from", InstructionKind.From)]
+    [InlineData("HealthCheck", InstructionKind.Healthcheck)]
+    [InlineData("label", InstructionKind.Label)]
+    [InlineData("Maintainer", InstructionKind.Maintainer)]
+    [InlineData("OnBuild", InstructionKind.Onbuild)]
+    [InlineData("rUN", InstructionKind.Run)]
+    [InlineData("Shell", InstructionKind.Shell)]
+    [InlineData("StopSignal", InstructionKind.StopSignal)]
+    [InlineData("user", InstructionKind.User)]
+    [InlineData("Volume", InstructionKind.Volume)]
+    [InlineData("WorkDir", InstructionKind.Workdir)]
+    [InlineData("AGG", InstructionKind.Unknown)]
+    [InlineData("ARD", InstructionKind.Unknown)]
+    [InlineData("RUNS", InstructionKind.Unknown)]
+    [InlineData("@RUN", InstructionKind.Unknown)]
+    [InlineData("\u00C9NV", InstructionKind.Unknown)]
+    public void Keywords_are_matched_ignoring_case(string keyword, InstructionKind kind)
+    {
+        var syntax = DockerfileParser.Parse($"{keyword} a b\n");
+
+        var instruction = Assert.Single(syntax.Instructions);
+        Assert.Equal(kind, instruction.Kind);
+        Assert.Equal(keyword, instruction.Keyword);
+    }
+
+    [Theory]
+    [InlineData("\u017FHELL")]
+    [InlineData("ENTRYPO\u0131NT")]
+    [InlineData("\u0131\u017F")]
+    public void A_keyword_outside_ASCII_matches_when_each_character_upper_cases_to_the_keyword(string keyword)
+    {
+        var upper = new string(keyword.Select(char.ToUpperInvariant).ToArray());
+        var expected = Enum.GetValues(typeof(InstructionKind)).Cast<InstructionKind>()
+            .FirstOrDefault(kind => kind != InstructionKind.Unknown && kind.ToString().ToUpperInvariant() == upper);
+
+        var instruction = Assert.Single(DockerfileParser.Parse($"{keyword} a\n").Instructions);
+
+        Assert.Equal(expected, instruction.Kind);
+        Assert.Equal(keyword, instruction.Keyword);
+    }
+
+    [Fact]
+    public void Line_breaks_are_found_wherever_they_fall_in_the_blocks_of_eight()
+    {
+        var random = new Random(1234);
+        var pieces = new[] { "\n", "\r\n", "\r", "\t", " ", "x", "RUN a", "\u00E9", "\u0085", "\u2028", "\r\r\n", "\n\r" };
+        for (var round = 0; round < 300; round++)
+        {
+            var text = new StringBuilder();
+            var count = random.Next(0, 40);
+            for (var i = 0; i < count; i++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var lines = DockerfileParser.Parse(text.ToString()).Lines;
+            Assert.Equal(ExpectedStarts(text.ToString()), Enumerable.Range(0, lines.Count).Select(lines.Start).ToArray());
+        }
+    }
+
+    [Fact]
+    public void The_binary_check_counts_what_a_look_at_each_character_counts()
+    {
+        var random = new Random(4321);
+        var pool = new[]
+        {
+            '\0', '\u0001', '\t', '\n', '\v', '\f', '\r', '\u001B', '\u001F', ' ', '!', 'a', '~', '\u007F', '\u0080', '\u009F',
+            '\u00A0', '\u00E9', '\u7FFF', '\u8000', '\u801F', '\u8020', '\uFFFD', '\uFFFE', '\uFFFF',
+        };
+        for (var round = 0; round < 2000; round++)
+        {
+            var chars = new char[random.Next(0, 80)];
+            var printableShare = random.Next(0, 10);
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = random.Next(10) < printableShare ? (char)random.Next(' ', '\u007F') : pool[random.Next(pool.Length)];
+            }
+
+            var text = new string(chars);
+            var lines = LineMap.Create(text);
+            Assert.Equal(ExpectedStarts(text), Enumerable.Range(0, lines.Count).Select(lines.Start).ToArray());
+            Assert.Equal(LooksBinary(text), lines.LooksBinary);
+        }
+    }
+
+    // A NUL, or more than a tenth of the characters control characters (other than blanks, ESC and line breaks) or U+FFFD.
+    private static bool LooksBinary(string text)
+    {
+        var suspicious = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\0')
+            {
+                return true;
+            }
+
+            var lineBreak = c == '\n' || (c == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'));
+            if (!lineBreak && ((char.IsControl(c) && c is not ('\t' or '\r' or '\f' or '\v' or '\u001B')) || c == '\uFFFD'))
+            {
+                suspicious++;
+            }
+        }
+
+        return text.Length >= 16 && suspicious * 10 > text.Length;
+    }
+
+    [Theory]
+    [InlineData("FROM a\nRUN b\n")]
+    [InlineData("FROM a\r\nRUN b \\\r\n  c\r\n")]
+    [InlineData("FROM a\rRUN b\r")]
+    [InlineData("FROM a\n\u00A0\u00A0RUN b\n")]
+    [InlineData("FROM a\nRUN b \\\n\n  # c\n  d\t\\ \t\n  e")]
+    public void An_instruction_is_read_from_its_lines_with_blanks_and_breaks_of_any_kind(string text)
+    {
+        var syntax = DockerfileParser.Parse(text);
+
+        Assert.Equal(2, syntax.Instructions.Count);
+        Assert.Equal("a", syntax.Instructions[0].ArgumentsText);
+        Assert.StartsWith("b", syntax.Instructions[1].ArgumentsText, StringComparison.Ordinal);
+        Assert.Equal(InstructionKind.Run, syntax.Instructions[1].Kind);
+    }
+
+    [Theory]
+    [InlineData("RUN --mount=type=cache,target=/x go build", "mount", "--mount=type=cache,target=/x", "type=cache,target=/x", "go build")]
+    [InlineData("RUN --network=none\u00A0true", "network", "--network=none", "none", "true")]
+    [InlineData("RUN --mount=type=secret,id=\"a b\" cat", "mount", "--mount=type=secret,id=a b", "type=secret,id=a b", "cat")]
+    [InlineData("RUN --mount=type=bind,src=x\\ y z", "mount", "--mount=type=bind,src=x y", "type=bind,src=x y", "z")]
+    [InlineData("COPY --LINK a b", "link", "--LINK", null, "a b")]
+    [InlineData("COPY --chmod=755\u0001x a b", "chmod", "--chmod=755\u0001x", "755\u0001x", "a b")]
+    [InlineData("COPY --from=é a b", "from", "--from=é", "é", "a b")]
+    public void Flags_are_read_up_to_an_unquoted_blank(string text, string name, string flagText, string? value, string arguments)
+    {
+        var instruction = Assert.Single(DockerfileParser.Parse(text).Instructions);
+
+        var flag = Assert.Single(instruction.Flags);
+        Assert.Equal(name, flag.Name);
+        Assert.Equal(flagText, flag.Text);
+        Assert.Equal(value, flag.Value);
+        Assert.Equal(arguments, instruction.ArgumentsText);
+    }
+
+    [Fact]
+    public void A_bare_double_dash_ends_the_flags()
+    {
+        var instruction = Assert.Single(DockerfileParser.Parse("COPY --link -- --from=x b").Instructions);
+
+        Assert.Equal(new[] { "link" }, instruction.Flags.Select(f => f.Name));
+        Assert.Equal("--from=x b", instruction.ArgumentsText);
+    }
+
+    [Theory]
+    [InlineData("ENV A=1 B=\"two words\" C='x y' D=a\\ b", new[] { "A", "B", "C", "D" }, new[] { "1", "\"two words\"", "'x y'", "a\\ b" })]
+    [InlineData("ENV A=é\u00A0B=2", new[] { "A", "B" }, new[] { "é", "2" })]
+    [InlineData("ENV A=x\\", new[] { "A" }, new[] { "x" })]
+    [InlineData("ARG A=\"q\"r B", new[] { "A", "B" }, new[] { "\"q\"r", null })]
+    public void Pairs_keep_their_quotes_and_escapes(string text, string[] keys, string?[] values)
+    {
+        var instruction = Assert.Single(DockerfileParser.Parse(text).Instructions);
+
+        Assert.Equal(keys, instruction.KeyValues.Select(p => p.Key.Value));
+        Assert.Equal(values, instruction.KeyValues.Select(p => p.Value?.Value));
+    }
+
+    [Theory]
+    [InlineData("COPY a\tb\u000Bc  d", new[] { "a", "b", "c", "d" })]
+    [InlineData("FROM golang:1.22\u00A0AS build", new[] { "golang:1.22\u00A0AS", "build" })]
+    public void Lists_are_split_at_BuildKit_separators_only(string text, string[] words)
+    {
+        var instruction = Assert.Single(DockerfileParser.Parse(text).Instructions);
+
+        Assert.Equal(words, instruction.Words.Select(w => w.Value));
+    }
+
+    [Theory]
+    [InlineData("RUN cat <<EOF\nhi\nEOF\n", 1)]
+    [InlineData("RUN \\\n  cat <<EOF \\\n  && cat <<-END\nhi\nEOF\n\tEND\n", 2)]
+    [InlineData("RUN a < <b <\n", 0)]
+    [InlineData("RUN a \\\n <\n", 0)]
+    [InlineData("COPY <<one <<two /x\n1\none\n2\ntwo\n", 2)]
+    public void Heredocs_are_found_in_lines_read_where_they_lie_and_in_joined_lines(string text, int count)
+    {
+        var syntax = DockerfileParser.Parse(text);
+
+        Assert.Equal(count, syntax.Instructions[0].Heredocs.Count);
+        Assert.All(syntax.Instructions[0].Heredocs, heredoc => Assert.True(heredoc.IsTerminated));
+    }
+
+    [Theory]
+    [InlineData("RUN a b c\n")]
+    [InlineData("RUN a \\\n  b \\\n\n  c\n")]
+    public void Logical_spans_map_to_the_source_as_their_first_and_last_characters_do(string text)
+    {
+        var line = DockerfileParser.Parse(text).Instructions[0].Line;
+
+        for (var start = 0; start <= line.Length + 1; start++)
+        {
+            for (var end = 0; end <= line.Length + 2; end++)
+            {
+                var from = line.ToSource(start);
+                var expected = end <= start ? new TextSpan(from, 0) : TextSpan.FromBounds(from, Math.Max(from, line.ToSource(end - 1) + 1));
+                Assert.Equal(expected, line.ToSource(start, end));
+            }
+        }
+    }
+
+    [Fact]
+    public void Lists_are_split_at_their_separators_wherever_they_fall()
+    {
+        var random = new Random(99);
+        var pool = new[] { "a", "bc", "defgh", "!", "\"", "\u00A0", "\u8000", "\u8020", "\u8021", " ", "\t", "\v", "\f", "  " };
+        for (var round = 0; round < 500; round++)
+        {
+            var arguments = new System.Text.StringBuilder("x");
+            var count = random.Next(0, 30);
+            for (var i = 0; i < count; i++)
+            {
+                arguments.Append(pool[random.Next(pool.Length)]);
+            }
+
+            var text = arguments.ToString().TrimEnd();
+            var instruction = Assert.Single(DockerfileParser.Parse($"COPY {text}\n").Instructions);
+            var expected = text.Split(new[] { ' ', '\t', '\v', '\f', '\r' }, StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(expected, instruction.Words.Select(w => w.Value));
+        }
+    }
+
+    [Fact]
+    public void Words_keep_quotes_and_escapes_wherever_they_fall()
+    {
+        var random = new Random(7);
+        var pool = new[] { "a", "bcdefgh", "=", "$X", "\"", "'", "\\", " ", "\t", "\u00A0", "\u0085", "\u8000", "~", "!" };
+        for (var round = 0; round < 500; round++)
+        {
+            var arguments = new System.Text.StringBuilder("k");
+            var count = random.Next(0, 30);
+            for (var i = 0; i < count; i++)
+            {
+                arguments.Append(pool[random.Next(pool.Length)]);
+            }
+
+            // (An escape character ending the line would continue it.)
+            var text = arguments.ToString().TrimEnd() + "z";
+            var instruction = Assert.Single(DockerfileParser.Parse($"ARG {text}\n").Instructions);
+            Assert.Equal(ExpectedWords(text, '\\'), instruction.Words.Select(w => w.Value));
+        }
+    }
+
+    // BuildKit's parseWords, one character at a time: blanks split words outside quotes, the escape character keeps
+    // the next one (and itself) in the word outside single quotes, and one ending the text is dropped.
+    private static string[] ExpectedWords(string text, char escape)
+    {
+        var words = new System.Collections.Generic.List<string>();
+        var word = new System.Text.StringBuilder();
+        var inWord = false;
+        var blankOk = false;
+        var quote = '\0';
+        for (var pos = 0; pos < text.Length; pos++)
+        {
+            var c = text[pos];
+            if (!inWord && char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            inWord = true;
+            if (quote == '\0' && char.IsWhiteSpace(c))
+            {
+                if (blankOk || word.Length > 0)
+                {
+                    words.Add(word.ToString());
+                }
+
+                word.Clear();
+                inWord = false;
+                blankOk = false;
+                continue;
+            }
+
+            if (quote == '\0' && (c == '\'' || c == '"'))
+            {
+                quote = c;
+                blankOk = true;
+            }
+            else if (quote != '\0' && c == quote)
+            {
+                quote = '\0';
+            }
+            else if (c == escape && quote != '\'')
+            {
+                if (pos + 1 == text.Length)
+                {
+                    continue;
+                }
+
+                word.Append(c);
+                c = text[++pos];
+            }
+
+            word.Append(c);
+        }
+
+        if (inWord && (blankOk || word.Length > 0))
+        {
+            words.Add(word.ToString());
+        }
+
+        return words.ToArray();
+    }
+
+    [Theory]
+    [InlineData("CMD [\"a\\\"b\", \"c\\\\d\", \"\\u0041\\/\"]", true, new[] { "a\"b", "c\\d", "A/" })]
+    [InlineData("CMD [\"plain-words_and.more~chars\", \"!\", \" \"]", true, new[] { "plain-words_and.more~chars", "!", " " })]
+    [InlineData("CMD [\"a\\q\"]", false, new[] { "[\"a\\q\"]" })]
+    [InlineData("CMD [\"a\\u12\"]", false, new[] { "[\"a\\u12\"]" })]
+    [InlineData("CMD [\"a\u0001\"]", false, new[] { "[\"a\u0001\"]" })]
+    [InlineData("CMD [\"a\\ ]", false, new[] { "[\"a\\ ]" })]
+    public void Exec_form_strings_are_read_as_JSON(string text, bool isJsonForm, string[] words)
+    {
+        var instruction = Assert.Single(DockerfileParser.Parse(text + "\n").Instructions);
+
+        Assert.Equal(isJsonForm, instruction.IsJsonForm);
+        Assert.Equal(words, instruction.Words.Select(w => w.Value));
+    }
+
+    // LF, CRLF and a lone CR each end a line; a final line break starts no line.
+    private static int[] ExpectedStarts(string text)
+    {
+        var starts = new System.Collections.Generic.List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var endsLine = c == '\n' || (c == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'));
+            if (endsLine && i + 1 < text.Length)
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return starts.ToArray();
+    }
+}
