@@ -61,7 +61,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
     /// The source's path and kind when it is a local credential file. Most sources need no expansion: those are
     /// classified where they lie in the line, and only a credential file's path is made into a string.
     /// </summary>
-    private static bool TryClassify(ArgumentWord word, StageState state, out string path, out SecretFileKind kind)
+    private static bool TryClassify(ArgumentWord word, in StageState state, out string path, out SecretFileKind kind)
     {
         if (word.TryGetLineValue(out var line, out var start, out var length) && length <= VariableExpander.MaxValueLength)
         {
@@ -122,7 +122,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
     private static bool IsNotALocalFile(CharSlice path) =>
         path.StartsWith("<<") || path.Contains("://") || path.StartsWith("git@");
 
-    private static string ExpandSource(string raw, StageState state) =>
+    private static string ExpandSource(string raw, in StageState state) =>
         VariableExpander.Expand(raw, state.Escape, state, out _).Replace(VariableExpander.UnknownMarkerText, string.Empty);
 
     // Heredoc sources are file content written by the instruction; URLs and git remotes are downloads.
@@ -194,7 +194,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
     }
 
     // The path the file had in the image: the destination itself, or the file inside a destination folder.
-    private static string? Destination(Instruction copy, string source, StageState state)
+    private static string? Destination(Instruction copy, string source, in StageState state)
     {
         var words = copy.ArgumentWords;
         var raw = words[words.Count - 1].Value;

@@ -46,7 +46,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         }
     }
 
-    private static string? Reason(Instruction instruction, KeyValue pair, StageState state)
+    private static string? Reason(Instruction instruction, KeyValue pair, in StageState state)
     {
         if (SecretNames.IsSecretName(pair.Key.Value))
         {
@@ -69,7 +69,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
     // ENV X=$SECRET with SECRET an ARG of the stage's scope that is secret by name or value. The value's own
     // references are looked up, rather than every ARG in scope tried against the value: a stage of thousands
     // of ARGs and ENVs stays linear.
-    private static string? ReferencedSecretArg(string value, StageState state)
+    private static string? ReferencedSecretArg(string value, in StageState state)
     {
         for (var i = value.IndexOf('$'); i >= 0 && i + 1 < value.Length; i = value.IndexOf('$', i + 1))
         {

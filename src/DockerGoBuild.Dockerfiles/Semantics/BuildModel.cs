@@ -46,8 +46,11 @@ internal readonly struct InstructionFacts
     /// <summary>The kind of the instruction that acts.</summary>
     public InstructionKind EffectiveKind => (InstructionKind)_effectiveKind;
 
-    /// <summary>The state before the instruction runs.</summary>
-    public StageState State => _tables.States[_stateIndex];
+    /// <summary>The state before the instruction runs, where it lies in the model's table.</summary>
+    public ref readonly StageState State => ref _tables.State(_stateIndex);
+
+    /// <summary>Where <see cref="State"/> is in the model's table: instructions with the same index see the same state.</summary>
+    public int StateIndex => _stateIndex;
 
     /// <summary>
     /// For a RUN (also under ONBUILD): the commands it executes; empty otherwise. A RUN can execute hundreds of
@@ -183,7 +186,7 @@ internal sealed class BuildModel
         var image = words.Count > 0 ? VariableExpander.Expand(words[0].Value, escape, globalArgs, out _) : string.Empty;
         var stageName = words.Count >= 3 && IsAs(words[1]) ? words[2].Value : null;
         var state = tables.TryGetStage(image, out var parentIndex) && parentIndex < finished.Count
-            ? tables.States[finished[parentIndex]].InheritFor(stageIndex, stageName)
+            ? tables.State(finished[parentIndex]).InheritFor(stageIndex, stageName)
             : new StageState(stageIndex, escape, stageName, ClassifyBaseImage(image), IsWindowsImage(image));
         if (stageName != null)
         {

@@ -102,7 +102,7 @@ internal sealed class CacheAnalysis
                 continue;
             }
 
-            var expected = stagePaths.For(kind, run.State);
+            var expected = stagePaths.For(kind, run);
             if (expected == null || IsAcceptable(run, kind, expected, mount.Target))
             {
                 continue;
@@ -174,7 +174,7 @@ internal sealed class CacheAnalysis
 
                 var path = kind == CacheKind.NuGetPackages && command.OptionValue("--packages") is { } packages
                     ? UnixPath.Resolve(packages, run.State.Workdir)
-                    : variables == null ? stagePaths.For(kind, run.State) : CachePaths.For(kind, run.State, variables);
+                    : variables == null ? stagePaths.For(kind, run) : CachePaths.For(kind, run.State, variables);
                 if (IsMounted(run, mounts, kind, path, ref stagePaths))
                 {
                     continue;
@@ -188,7 +188,7 @@ internal sealed class CacheAnalysis
 
     private static readonly CacheKind[] AllKinds = { CacheKind.GoModules, CacheKind.GoBuild, CacheKind.NuGetPackages };
 
-    private static CacheKinds CachesFilledBy(in ExecutedCommand command, StageState state, IReadOnlyDictionary<string, string>? variables)
+    private static CacheKinds CachesFilledBy(in ExecutedCommand command, in StageState state, IReadOnlyDictionary<string, string>? variables)
     {
         var kinds = CacheKinds.None;
         if (GoCommand.IsGo(command))
@@ -211,7 +211,7 @@ internal sealed class CacheAnalysis
         return kinds;
     }
 
-    private static bool UsesVendoredModules(in ExecutedCommand command, StageState state, IReadOnlyDictionary<string, string>? variables) =>
+    private static bool UsesVendoredModules(in ExecutedCommand command, in StageState state, IReadOnlyDictionary<string, string>? variables) =>
         GoCommand.HasVendorFlag(command)
         || GoCommand.FlagsVendor(state.Lookup("GOFLAGS", variables))
         || state.Lookup("GO111MODULE", variables) == "off";
@@ -256,7 +256,7 @@ internal sealed class CacheAnalysis
 
         foreach (var other in AllKinds)
         {
-            if (other != kind && stagePaths.For(other, run.State) is { } otherPath && otherPath == mount.Target)
+            if (other != kind && stagePaths.For(other, run) is { } otherPath && otherPath == mount.Target)
             {
                 return false;
             }
@@ -271,24 +271,25 @@ internal sealed class CacheAnalysis
     /// </summary>
     private struct StagePaths
     {
-        private StageState? _state;
+        // The index of the state in the model's table, plus one (0: none yet).
+        private int _stateIndexPlusOne;
         private CacheKinds _known;
         private string? _goModules;
         private string? _goBuild;
         private string? _nuGetPackages;
 
-        /// <summary><see cref="CachePaths.For"/> of the kind in the state, with no variables of a command's own.</summary>
-        public string? For(CacheKind kind, StageState state)
+        /// <summary><see cref="CachePaths.For"/> of the kind in the state the instruction sees, with no variables of a command's own.</summary>
+        public string? For(CacheKind kind, in InstructionFacts instruction)
         {
-            if (!ReferenceEquals(state, _state))
+            if (instruction.StateIndex + 1 != _stateIndexPlusOne)
             {
-                _state = state;
+                _stateIndexPlusOne = instruction.StateIndex + 1;
                 _known = CacheKinds.None;
             }
 
             if (!_known.Contains(kind))
             {
-                var path = CachePaths.For(kind, state, null);
+                var path = CachePaths.For(kind, instruction.State, null);
                 switch (kind)
                 {
                     case CacheKind.GoModules:

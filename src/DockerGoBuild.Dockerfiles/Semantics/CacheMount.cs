@@ -42,7 +42,7 @@ internal sealed class RunMount
     /// <summary>A secret mount's <c>env=</c>: the variable the command reads the secret from; null when absent.</summary>
     public string? Env { get; }
 
-    public static RunMount[] Read(Instruction run, StageState state)
+    public static RunMount[] Read(Instruction run, in StageState state)
     {
         var count = 0;
         foreach (var flag in run.FlagArray)

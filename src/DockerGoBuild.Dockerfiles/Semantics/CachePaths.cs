@@ -12,14 +12,14 @@ internal enum CacheKind
 /// <summary>Where Go and NuGet keep their caches for a command, by the tools' own rules; null when it cannot be known.</summary>
 internal static class CachePaths
 {
-    public static string? For(CacheKind kind, StageState state, IReadOnlyDictionary<string, string>? variables) => kind switch
+    public static string? For(CacheKind kind, in StageState state, IReadOnlyDictionary<string, string>? variables) => kind switch
     {
         CacheKind.GoModules => GoModCache(state, variables),
         CacheKind.GoBuild => GoCache(state, variables),
         _ => NuGetPackages(state, variables),
     };
 
-    public static string? GoPath(StageState state, IReadOnlyDictionary<string, string>? variables)
+    public static string? GoPath(in StageState state, IReadOnlyDictionary<string, string>? variables)
     {
         var gopath = state.Lookup("GOPATH", variables);
         if (gopath != null)
@@ -44,10 +44,10 @@ internal static class CachePaths
         };
     }
 
-    public static string? GoModCache(StageState state, IReadOnlyDictionary<string, string>? variables) =>
+    public static string? GoModCache(in StageState state, IReadOnlyDictionary<string, string>? variables) =>
         Normalize(state, state.Lookup("GOMODCACHE", variables) ?? Join(GoPath(state, variables), "pkg/mod"));
 
-    public static string? GoCache(StageState state, IReadOnlyDictionary<string, string>? variables)
+    public static string? GoCache(in StageState state, IReadOnlyDictionary<string, string>? variables)
     {
         var gocache = state.Lookup("GOCACHE", variables);
         if (gocache != null)
@@ -59,7 +59,7 @@ internal static class CachePaths
         return Normalize(state, xdg != null ? Join(xdg, "go-build") : Join(state.Home(variables), ".cache/go-build"));
     }
 
-    public static string? NuGetPackages(StageState state, IReadOnlyDictionary<string, string>? variables) =>
+    public static string? NuGetPackages(in StageState state, IReadOnlyDictionary<string, string>? variables) =>
         Normalize(state, state.Lookup("NUGET_PACKAGES", variables) ?? Join(state.Home(variables), ".nuget/packages"));
 
     // The caches (and root's GOPATH) of the golang image and of root, which nearly every RUN that fills a cache has:
@@ -89,7 +89,7 @@ internal static class CachePaths
     }
 
     // In a Windows stage only a path set explicitly is known; elsewhere a Windows-looking path is not a Linux path.
-    private static string? Normalize(StageState state, string? path)
+    private static string? Normalize(in StageState state, string? path)
     {
         if (path == null)
         {

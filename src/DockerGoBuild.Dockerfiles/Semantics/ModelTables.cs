@@ -41,8 +41,10 @@ internal sealed class ModelTables
 
     public List<InstructionFacts> Facts { get; } = new(InitialLength);
 
-    /// <summary>The states the model's instructions see, each once: an instruction's facts hold the index of its state.</summary>
-    public List<StageState> States { get; } = new(InitialLength);
+    // The states the model's instructions see, each once, [0, _stateCount) in use: an instruction's facts hold the
+    // index of its state. An array, so that a state is read where it lies (see State).
+    private StageState[] _states = new StageState[InitialLength];
+    private int _stateCount;
 
     /// <summary>The commands and mounts of the model's RUNs: a RUN's facts hold the index of its entry.</summary>
     public List<RunFacts> Runs { get; } = new(InitialLength);
@@ -68,7 +70,7 @@ internal sealed class ModelTables
     /// <summary>The ARGs declared before the first FROM with their defaults, while the model is built.</summary>
     public Dictionary<string, string?> GlobalArgs { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>The final states of the stages finished so far while the model is built, as indexes in <see cref="States"/>.</summary>
+    /// <summary>The final states of the stages finished so far while the model is built, as indexes of <see cref="State"/>.</summary>
     public List<int> FinishedStages { get; } = new(InitialLength);
 
     // The stage indexes of the stage names declared so far while the model is built (names ignore case, as BuildKit's do).
@@ -88,7 +90,7 @@ internal sealed class ModelTables
     /// <summary>Keeps the tables for the thread's next model; nothing may read the model they belonged to after this.</summary>
     public void Return()
     {
-        var retainable = Facts.Capacity <= MaxRetainedLength && States.Capacity <= MaxRetainedLength && Runs.Capacity <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
+        var retainable = Facts.Capacity <= MaxRetainedLength && _states.Length <= MaxRetainedLength && Runs.Capacity <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
             && RunIndexes.Capacity <= MaxRetainedLength && CopyIndexes.Capacity <= MaxRetainedLength && ArgAndEnvIndexes.Capacity <= MaxRetainedLength
             && GlobalArgs.Count <= MaxRetainedLength && _stageNamesCapacity <= MaxRetainedLength && _arguments.Count <= MaxRetainedLength;
         for (var i = 0; i < _argumentsUsed; i++)
@@ -100,7 +102,8 @@ internal sealed class ModelTables
 
         // The facts, states and commands refer to the file's syntax and strings: cleared, so that the thread does not keep them alive.
         Facts.Clear();
-        States.Clear();
+        Array.Clear(_states, 0, _stateCount);
+        _stateCount = 0;
         Runs.Clear();
         RunIndexes.Clear();
         CopyIndexes.Clear();
@@ -139,14 +142,17 @@ internal sealed class ModelTables
     /// instructions: each makes at most one fact, state (one more for the start), RUN and stage.
     /// </summary>
     public bool Holds(int instructions) =>
-        Facts.Capacity >= instructions && States.Capacity > instructions && Runs.Capacity >= instructions
+        Facts.Capacity >= instructions && _states.Length > instructions && Runs.Capacity >= instructions
         && FinishedStages.Capacity >= instructions && _stageNamesCapacity >= instructions;
 
     /// <summary>Makes the lists hold at least the given numbers of entries without growing.</summary>
     public void Reserve(int facts, int states, int runs, int stages)
     {
         Facts.Capacity = Math.Max(Facts.Capacity, facts);
-        States.Capacity = Math.Max(States.Capacity, states);
+        if (states > _states.Length)
+        {
+            Array.Resize(ref _states, states);
+        }
         Runs.Capacity = Math.Max(Runs.Capacity, runs);
         FinishedStages.Capacity = Math.Max(FinishedStages.Capacity, stages);
         if (stages > _stageNamesCapacity)
@@ -194,11 +200,19 @@ internal sealed class ModelTables
     }
 
     /// <summary>Adds a state for the instructions from here on; returns its index.</summary>
-    public int AddState(StageState state)
+    public int AddState(in StageState state)
     {
-        States.Add(state);
-        return States.Count - 1;
+        if (_stateCount == _states.Length)
+        {
+            Array.Resize(ref _states, _states.Length * 2);
+        }
+
+        _states[_stateCount] = state;
+        return _stateCount++;
     }
+
+    /// <summary>The state at <paramref name="index"/> (from <see cref="AddState"/>), where it lies in the table.</summary>
+    public ref readonly StageState State(int index) => ref _states[index];
 }
 
 /// <summary>What a RUN does beyond the state it sees: the commands it executes and its mounts.</summary>

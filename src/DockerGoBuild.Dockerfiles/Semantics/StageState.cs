@@ -14,13 +14,14 @@ internal enum BaseImageKind
 /// <summary>
 /// The build state an instruction sees: its stage's base image, ENV, ARGs in scope, USER, WORKDIR,
 /// SHELL and what earlier <c>go env -w</c> wrote. Immutable: an instruction that changes the state makes a new one,
-/// and the instructions after it until the next change share it through the model's state table. An object rather
-/// than a value: every rule reads the state of the instructions it looks at, and a value of this size was copied
-/// (with a write barrier for each of its references) on every read, far more often than a state is made. The
+/// and the instructions after it until the next change share it through the model's state table. A value that stays
+/// in that table, which the thread keeps from model to model: a file makes a state for nearly every other
+/// instruction, and as objects they were most of what the model allocates. It is read where it lies (by reference,
+/// <c>in</c> parameters), never copied: a copy of this size costs a write barrier for each of its references. The
 /// variable tables are persistent maps, so states share them and a change costs O(log n) however many variables
 /// the stage has.
 /// </summary>
-internal sealed class StageState : IVariableLookup
+internal readonly struct StageState : IVariableLookup
 {
     public StageState(int stageIndex, char escape, string? stageName = null, BaseImageKind baseImage = BaseImageKind.Other, bool isWindows = false)
     {
@@ -35,25 +36,9 @@ internal sealed class StageState : IVariableLookup
         Workdir = "/";
     }
 
-    // A copy for a With method to change.
-    private StageState(StageState other)
-    {
-        StageIndex = other.StageIndex;
-        StageName = other.StageName;
-        Escape = other.Escape;
-        BaseImage = other.BaseImage;
-        IsWindows = other.IsWindows;
-        User = other.User;
-        Workdir = other.Workdir;
-        Shell = other.Shell;
-        EnvMap = other.EnvMap;
-        ArgMap = other.ArgMap;
-        GoEnvFileMap = other.GoEnvFileMap;
-    }
+    public int StageIndex { get; private init; }
 
-    public int StageIndex { get; private set; }
-
-    public string? StageName { get; private set; }
+    public string? StageName { get; private init; }
 
     public char Escape { get; }
 
@@ -71,36 +56,36 @@ internal sealed class StageState : IVariableLookup
     public IReadOnlyDictionary<string, string> GoEnvFile => GoEnvFileMap;
 
     /// <summary>The USER, expanded; null when never set (root).</summary>
-    public string? User { get; private set; }
+    public string? User { get; private init; }
 
     /// <summary>The WORKDIR; null when it refers to something unknown.</summary>
-    public string? Workdir { get; private set; }
+    public string? Workdir { get; private init; }
 
-    public ShellDialect? Shell { get; private set; }
+    public ShellDialect? Shell { get; private init; }
 
     public ShellDialect Dialect => Shell ?? (IsWindows ? ShellDialect.Cmd : ShellDialect.Posix);
 
-    private PersistentMap<string?> EnvMap { get; set; }
+    private PersistentMap<string?> EnvMap { get; init; }
 
-    private PersistentMap<string?> ArgMap { get; set; }
+    private PersistentMap<string?> ArgMap { get; init; }
 
-    private PersistentMap<string> GoEnvFileMap { get; set; }
+    private PersistentMap<string> GoEnvFileMap { get; init; }
 
     /// <summary>The state a stage built FROM this one's stage starts with: its ENV, USER, WORKDIR and SHELL, no ARGs.</summary>
     public StageState InheritFor(int stageIndex, string? stageName) =>
-        new(this) { StageIndex = stageIndex, StageName = stageName, ArgMap = PersistentMap<string?>.Empty };
+        this with { StageIndex = stageIndex, StageName = stageName, ArgMap = PersistentMap<string?>.Empty };
 
-    public StageState WithEnv(string name, string? value) => new(this) { EnvMap = EnvMap.SetItem(name, value) };
+    public StageState WithEnv(string name, string? value) => this with { EnvMap = EnvMap.SetItem(name, value) };
 
-    public StageState WithArg(string name, string? value) => new(this) { ArgMap = ArgMap.SetItem(name, value) };
+    public StageState WithArg(string name, string? value) => this with { ArgMap = ArgMap.SetItem(name, value) };
 
-    public StageState WithGoEnv(string name, string value) => new(this) { GoEnvFileMap = GoEnvFileMap.SetItem(name, value) };
+    public StageState WithGoEnv(string name, string value) => this with { GoEnvFileMap = GoEnvFileMap.SetItem(name, value) };
 
-    public StageState WithUser(string user) => new(this) { User = user };
+    public StageState WithUser(string user) => this with { User = user };
 
-    public StageState WithWorkdir(string? workdir) => new(this) { Workdir = workdir };
+    public StageState WithWorkdir(string? workdir) => this with { Workdir = workdir };
 
-    public StageState WithShell(ShellDialect shell) => new(this) { Shell = shell };
+    public StageState WithShell(ShellDialect shell) => this with { Shell = shell };
 
     public string? Lookup(string name, IReadOnlyDictionary<string, string>? commandVariables = null)
     {
