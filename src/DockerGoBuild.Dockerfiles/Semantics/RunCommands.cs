@@ -94,14 +94,30 @@ internal sealed class RunCommands : IShellCommandSink
     [MethodImpl(MethodImplOptions.NoInlining)]
     public RunCommandList Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
     {
-        // The prefilter reads the RUN's own line; heredoc scripts and an exec form's argv are read here as they are.
-        if (!run.IsJsonForm && run.Heredocs.Count == 0
-            && !CommandNamePrefilter.MayRunArgumentsRead(syntax.Text, run.Line, run.ArgumentsStart, run.ArgumentsEnd))
+        // The prefilter reads the RUN's own line and its heredocs' bodies, every script a read can find; an exec
+        // form's argv is read here as it is.
+        if (!run.IsJsonForm
+            && !CommandNamePrefilter.MayRunArgumentsRead(syntax.Text, run.Line, run.ArgumentsStart, run.ArgumentsEnd)
+            && !HeredocsMayRunArgumentsRead(syntax.Text, run.Heredocs))
         {
             return new RunCommandList(new DeferredRunCommands(syntax, run, dialect, tables));
         }
 
         return Read(syntax, run, dialect, tables);
+    }
+
+    // True when a heredoc's body may run a command whose arguments are read, were it read as a script.
+    private static bool HeredocsMayRunArgumentsRead(string text, IReadOnlyList<Heredoc> heredocs)
+    {
+        for (var i = 0; i < heredocs.Count; i++)
+        {
+            if (CommandNamePrefilter.MayRunArgumentsRead(text, heredocs[i].BodySpan))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads the commands <paramref name="run"/> executes now (see <see cref="Collect"/>).</summary>

@@ -32,20 +32,28 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// </para>
 /// <para>
 /// The scan looks at every <c>o</c> for the rest of a name around it and what comes before and after the name, and
-/// says "maybe" when all may be so. Heredoc bodies and exec-form arguments (JSON escapes such as
-/// <c>\u0067</c>) are not the characters scanned here: the caller reads those RUNs without asking.
+/// says "maybe" when all may be so. A heredoc body is scanned as it lies in the source, as the readers read it.
+/// Exec-form arguments (JSON escapes such as <c>\u0067</c>) are not the characters scanned here: the caller reads those
+/// RUNs without asking.
 /// </para>
 /// </remarks>
 internal static class CommandNamePrefilter
 {
     /// <summary>False when the logical characters [start, end) of <paramref name="line"/> surely run no command named go, xx-go or dotnet.</summary>
-    public static bool MayRunArgumentsRead(string source, LogicalLine line, int start, int end)
+    public static bool MayRunArgumentsRead(string source, LogicalLine line, int start, int end) =>
+        MayRunArgumentsRead(source, line, line.PieceCount, default, start, end);
+
+    /// <summary>False when the characters of <paramref name="span"/> (a heredoc's body) surely run no command named go, xx-go or dotnet.</summary>
+    public static bool MayRunArgumentsRead(string source, TextSpan span) =>
+        MayRunArgumentsRead(source, null, 1, span, 0, span.Length);
+
+    // Scans the pieces of a line, or with no line the one piece `only`.
+    private static bool MayRunArgumentsRead(string source, LogicalLine? line, int pieces, TextSpan only, int start, int end)
     {
-        var pieces = line.PieceCount;
         var logical = 0;
         for (var piece = 0; piece < pieces && logical < end; piece++)
         {
-            var span = line.PieceSourceSpan(piece);
+            var span = line == null ? only : line.PieceSourceSpan(piece);
             var low = span.Start + Math.Max(0, start - logical);
             var from = low;
             var to = span.Start + Math.Min(span.Length, end - logical);
@@ -229,11 +237,11 @@ internal static class CommandNamePrefilter
     // The letters of the escapes that make a blank or a line break ($'\n', PowerShell's `t, ...).
     private static bool IsEscapeLetterOfBlank(char c) => c is 'n' or 'r' or 't' or 'f' or 'v';
 
-    /// <summary>Walks on over the logical characters of a line, from a position up to a logical end.</summary>
+    /// <summary>Walks on over the logical characters of a line (or of one piece, with no line), from a position up to a logical end.</summary>
     private struct Forward
     {
         private readonly string _source;
-        private readonly LogicalLine _line;
+        private readonly LogicalLine? _line;
         private readonly int _end;
         private int _piece;
         private int _pieceLogical;
@@ -241,7 +249,7 @@ internal static class CommandNamePrefilter
         private int _at;
 
         /// <summary>A walk from <paramref name="at"/> in the piece whose characters to walk end at <paramref name="high"/>.</summary>
-        public Forward(string source, LogicalLine line, int end, int piece, int pieceLogical, int high, int at)
+        public Forward(string source, LogicalLine? line, int end, int piece, int pieceLogical, int high, int at)
         {
             _source = source;
             _line = line;
@@ -257,14 +265,13 @@ internal static class CommandNamePrefilter
         {
             while (_at >= _high)
             {
-                var length = _line.PieceSourceSpan(_piece).Length;
-                if (_piece + 1 >= _line.PieceCount || _pieceLogical + length >= _end)
+                if (_line == null || _piece + 1 >= _line.PieceCount || _pieceLogical + _line.PieceSourceSpan(_piece).Length >= _end)
                 {
                     c = '\0';
                     return false;
                 }
 
-                _pieceLogical += length;
+                _pieceLogical += _line.PieceSourceSpan(_piece).Length;
                 _piece++;
                 var span = _line.PieceSourceSpan(_piece);
                 _high = span.Start + Math.Min(span.Length, _end - _pieceLogical);
@@ -277,11 +284,11 @@ internal static class CommandNamePrefilter
         }
     }
 
-    /// <summary>Walks back over the logical characters of a line, from a position down to a logical start.</summary>
+    /// <summary>Walks back over the logical characters of a line (or of one piece, with no line), from a position down to a logical start.</summary>
     private struct Backward
     {
         private readonly string _source;
-        private readonly LogicalLine _line;
+        private readonly LogicalLine? _line;
         private readonly int _start;
         private int _piece;
         private int _pieceLogical;
@@ -289,7 +296,7 @@ internal static class CommandNamePrefilter
         private int _at;
 
         /// <summary>A walk back from <paramref name="at"/> in the piece whose characters to walk start at <paramref name="low"/>.</summary>
-        public Backward(string source, LogicalLine line, int start, int piece, int pieceLogical, int low, int at)
+        public Backward(string source, LogicalLine? line, int start, int piece, int pieceLogical, int low, int at)
         {
             _source = source;
             _line = line;
@@ -305,7 +312,7 @@ internal static class CommandNamePrefilter
         {
             while (_at <= _low)
             {
-                if (_piece == 0 || _pieceLogical <= _start)
+                if (_line == null || _piece == 0 || _pieceLogical <= _start)
                 {
                     c = '\0';
                     return false;

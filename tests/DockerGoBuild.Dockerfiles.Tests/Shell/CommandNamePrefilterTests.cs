@@ -102,6 +102,42 @@ public class CommandNamePrefilterTests
         Assert.True(found > 1000, $"only {found} scripts ran a name");
     }
 
+    // The same for heredoc bodies, which hold raw line breaks and are read as they lie in the source.
+    [Fact]
+    public void Never_says_no_of_a_random_heredoc_script_that_runs_one()
+    {
+        string[] pieces =
+        {
+            "g", "o", "go", "do", "tnet", "dotnet", "xx-", "xx-go", "x", "n", "r", "t", " ", ";", "&", "|", "(", ")",
+            "<", ">", "'", "\"", "\\", "`", "^", "$", "@", "/", ".exe", ".", "\n", "\\\n", "\t", "sh -c ", "eval ", "$(",
+        };
+        var random = new Random(20261128);
+        var found = 0;
+        for (var i = 0; i < 20000; i++)
+        {
+            var script = new StringBuilder();
+            var length = random.Next(1, 9);
+            for (var k = 0; k < length; k++)
+            {
+                script.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            foreach (var dialect in new[] { ShellDialect.Posix, ShellDialect.PowerShell, ShellDialect.Cmd })
+            {
+                var syntax = DockerfileParser.Parse("FROM alpine\nRUN sh <<EOF\n" + script + "\nEOF\n");
+                var body = syntax.Instructions.Last().Heredocs[0].BodySpan;
+                var names = ShellScriptReader.ReadCommands(syntax.Text, body.Start, body.Length, dialect).Select(command => command.Name);
+                if (names.Any(name => name is "go" or "xx-go" or "dotnet"))
+                {
+                    found++;
+                    Assert.True(CommandNamePrefilter.MayRunArgumentsRead(syntax.Text, body), $"{dialect}: {script}");
+                }
+            }
+        }
+
+        Assert.True(found > 1000, $"only {found} scripts ran a name");
+    }
+
     private static (bool Maybe, string[] Names) Check(string shell, string script)
     {
         var syntax = DockerfileParser.Parse("FROM alpine\n" + shell + "RUN " + script + "\n");
