@@ -27,7 +27,7 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// of the script, a character that ends a word in some dialect (a blank or an operator), a <c>/</c>, cmd's
 /// <c>@</c>, the <c>`</c> or <c>\</c> that starts a substitution or a continuation, a newline, or the blank an escape
 /// made (an escaped <c>n</c>, <c>r</c>, <c>t</c>, <c>f</c> or <c>v</c>); dropped characters may come between. After
-/// it likewise comes the end of the script, a character that ends a word, the <c>.</c> of <c>.exe</c>, or an escape
+/// it likewise comes the end of the script, a character that ends a word, <c>.exe</c> in any case and an end, or an escape
 /// character or newline.
 /// </para>
 /// <para>
@@ -132,8 +132,8 @@ internal static class CommandNamePrefilter
 
     // True when name[index..] can be the value characters from the reader's position on, and the value can end after
     // them; `escaped` tells that an escape character comes before the position across characters that may be dropped
-    // and n's and r's.
-    private static bool Spells(Forward reader, string name, int index, bool escaped)
+    // and n's and r's. With `ignoringCase`, letters are compared as a base name's ".exe" is (see CharSlice.BaseName).
+    private static bool Spells(Forward reader, string name, int index, bool escaped, bool ignoringCase = false)
     {
         while (reader.TryNext(out var c))
         {
@@ -144,7 +144,8 @@ internal static class CommandNamePrefilter
             }
 
             var isLineBreakLetter = c == 'n' || c == 'r';
-            if (c == name[index] && (index + 1 == name.Length ? EndsName(reader) : Spells(reader, name, index + 1, escaped && isLineBreakLetter)))
+            var same = ignoringCase ? Chars.EqualIgnoringCase(c, name[index]) : c == name[index];
+            if (same && (index + 1 == name.Length ? EndsName(reader) : Spells(reader, name, index + 1, escaped && isLineBreakLetter, ignoringCase)))
             {
                 return true;
             }
@@ -160,7 +161,7 @@ internal static class CommandNamePrefilter
         return false;
     }
 
-    // True when a value can end at the reader's position: the end of the script, a word's end or the '.' of ".exe"
+    // True when a value can end at the reader's position: the end of the script, a word's end or ".exe" (and its end)
     // after characters that may be dropped, or an escape character or line break (a continuation, an escaped blank).
     private static bool EndsName(Forward reader)
     {
@@ -168,7 +169,7 @@ internal static class CommandNamePrefilter
         {
             if (!MayBeDropped(c))
             {
-                return EndsWord(c) || c == '.';
+                return EndsWord(c) || (c == '.' && Spells(reader, "exe", 0, escaped: false, ignoringCase: true));
             }
 
             if (MayEndWord(c))

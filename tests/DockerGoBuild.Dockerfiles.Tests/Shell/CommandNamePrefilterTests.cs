@@ -56,6 +56,7 @@ public class CommandNamePrefilterTests
     [InlineData("echo dotnets ago xx-gox")]
     [InlineData("curl -fsSL https://dot.net/v1/dotnet-install.sh -o dotnet-install.sh")]
     [InlineData("tar -xzf go1.22.linux-amd64.tar.gz -C /usr/local")]
+    [InlineData("curl -o /tmp/dotnet.zip https://go.dev/dl/go.tar.gz && unzip /tmp/dotnet.zip")]
     public void Says_no_of_a_script_whose_names_only_contain_them(string script)
     {
         var (maybe, names) = Check(string.Empty, script);
@@ -72,7 +73,7 @@ public class CommandNamePrefilterTests
         string[] pieces =
         {
             "g", "o", "go", "do", "tnet", "dotnet", "xx-", "xx-go", "x", "n", "r", "t", "f", " ", " ", ";", "&", "|", "(", ")",
-            "<", ">", "{", "}", "'", "\"", "\\", "`", "^", "$", "@", "/", ".exe", ".", "=", "\n", "sh -c ", "eval ", "$(", "${x:-",
+            "<", ">", "{", "}", "'", "\"", "\\", "`", "^", "$", "@", "/", ".exe", ".EXE", ".", "e", "=", "\n", "sh -c ", "eval ", "$(", "${x:-",
         };
         var random = new Random(20261127);
         var found = 0;
@@ -109,7 +110,7 @@ public class CommandNamePrefilterTests
         string[] pieces =
         {
             "g", "o", "go", "do", "tnet", "dotnet", "xx-", "xx-go", "x", "n", "r", "t", " ", ";", "&", "|", "(", ")",
-            "<", ">", "'", "\"", "\\", "`", "^", "$", "@", "/", ".exe", ".", "\n", "\\\n", "\t", "sh -c ", "eval ", "$(",
+            "<", ">", "'", "\"", "\\", "`", "^", "$", "@", "/", ".exe", ".eXe", ".", "e", "\n", "\\\n", "\t", "sh -c ", "eval ", "$(",
         };
         var random = new Random(20261128);
         var found = 0;
