@@ -172,6 +172,14 @@ internal static class CommandNamePrefilter
                 return EndsWord(c) || (c == '.' && Spells(reader, "exe", 0, escaped: false, ignoringCase: true));
             }
 
+            if ((c == '\\' || c == '$') && IsFollowedByKept(reader, out var following))
+            {
+                // Before a kept character, a '$' is the value's (only $'...' and $"..." drop it), and so is a '\' (a
+                // path's, which makes the name a directory) unless it escapes that character: the name may then end
+                // only at an escaped blank, operator or '.', or at a blank an escape letter makes.
+                return c == '\\' && (EndsWord(following) || following == '.' || IsEscapeLetterOfBlank(following));
+            }
+
             if (MayEndWord(c))
             {
                 return true;
@@ -181,9 +189,13 @@ internal static class CommandNamePrefilter
         return true;
     }
 
+    // True when the character at the reader's position is one that no reader drops; the reader stays where it is.
+    private static bool IsFollowedByKept(Forward reader, out char following) => reader.TryNext(out following) && !MayBeDropped(following);
+
     // True when a name can start at the reader's position (see the remarks).
     private static bool StartsName(Backward reader)
     {
+        var adjacent = true;
         while (reader.TryPrevious(out var c))
         {
             if (!MayBeDropped(c))
@@ -195,6 +207,14 @@ internal static class CommandNamePrefilter
             {
                 return true;
             }
+
+            if (c == '$' && adjacent)
+            {
+                // Right before the name's first letter, a '$' is the value's: only $'...' and $"..." drop it.
+                return false;
+            }
+
+            adjacent = false;
         }
 
         return true;

@@ -57,6 +57,8 @@ public class CommandNamePrefilterTests
     [InlineData("curl -fsSL https://dot.net/v1/dotnet-install.sh -o dotnet-install.sh")]
     [InlineData("tar -xzf go1.22.linux-amd64.tar.gz -C /usr/local")]
     [InlineData("curl -o /tmp/dotnet.zip https://go.dev/dl/go.tar.gz && unzip /tmp/dotnet.zip")]
+    [InlineData("setx /M PATH C:\\go\\bin;C:\\dotnet\\sdk")]
+    [InlineData("echo $dotnet_version https://go.dev/dl/go${version}.zip")]
     public void Says_no_of_a_script_whose_names_only_contain_them(string script)
     {
         var (maybe, names) = Check(string.Empty, script);
