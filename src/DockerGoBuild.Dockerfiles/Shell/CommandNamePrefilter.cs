@@ -73,6 +73,12 @@ internal static class CommandNamePrefilter
                     continue;
                 }
 
+                if (at > low && at + 1 < to && ContinuesNoName(source[at - 1], source[at + 1]))
+                {
+                    // Most of the others: golang, docker, go-... .
+                    continue;
+                }
+
                 var before = new Backward(source, line, start, piece, logical, low, at);
                 var after = new Forward(source, line, end, piece, logical, to, at + 1);
                 if ((EndsName(after) && (SpelledBefore(before, "g", 1) || SpelledBefore(before, "xx-g", 4)))
@@ -87,6 +93,11 @@ internal static class CommandNamePrefilter
 
         return false;
     }
+
+    // True when, after an 'o' right after `previous`, `next` surely continues a value that is no name: for a 'g', a kept
+    // character that does not end go's value (see EndsName); for a 'd', a kept character other than dotnet's 't'.
+    private static bool ContinuesNoName(char previous, char next) =>
+        !MayBeDropped(next) && (previous == 'g' ? !EndsWord(next) && next != '.' : previous == 'd' && next != 't');
 
     // True when c is surely a value character, and not a name's letter before an 'o'.
     private static bool IsKeptOtherThan(char c) => !MayBeDropped(c) && c != 'g' && c != 'd';
