@@ -94,16 +94,22 @@ internal sealed class RunCommands : IShellCommandSink
     [MethodImpl(MethodImplOptions.NoInlining)]
     public RunCommandList Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
     {
-        // The prefilter reads the RUN's own line and its heredocs' bodies, every script a read can find; an exec
-        // form's argv is read here as it is.
-        if (!run.IsJsonForm
-            && !CommandNamePrefilter.MayRunArgumentsRead(syntax.Text, run.Line, run.ArgumentsStart, run.ArgumentsEnd)
+        if (run.IsJsonForm)
+        {
+            // An exec form's argv is read as it is.
+            return Read(syntax, run, argumentsEnd: 0, dialect, tables);
+        }
+
+        // The prefilter reads the RUN's own line and its heredocs' bodies, every script a read can find. The end of the
+        // arguments is looked for once (past trailing blanks, each character found through the line's pieces).
+        var argumentsEnd = run.ArgumentsEnd;
+        if (!CommandNamePrefilter.MayRunArgumentsRead(syntax.Text, run.Line, run.ArgumentsStart, argumentsEnd)
             && !HeredocsMayRunArgumentsRead(syntax.Text, run.Heredocs))
         {
             return new RunCommandList(new DeferredRunCommands(syntax, run, dialect, tables));
         }
 
-        return Read(syntax, run, dialect, tables);
+        return Read(syntax, run, argumentsEnd, dialect, tables);
     }
 
     // True when a heredoc's body may run a command whose arguments are read, were it read as a script.
@@ -121,11 +127,15 @@ internal sealed class RunCommands : IShellCommandSink
     }
 
     /// <summary>Reads the commands <paramref name="run"/> executes now (see <see cref="Collect"/>).</summary>
-    public RunCommandList Read(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
+    public RunCommandList Read(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables) =>
+        Read(syntax, run, run.IsJsonForm ? 0 : run.ArgumentsEnd, dialect, tables);
+
+    // Reads the commands of a RUN whose shell form's arguments end at `argumentsEnd`.
+    private RunCommandList Read(DockerfileSyntax syntax, Instruction run, int argumentsEnd, ShellDialect dialect, ModelTables tables)
     {
         // Also after a read that a cancellation cut short.
         Reset();
-        CollectInto(syntax, run, dialect);
+        CollectInto(syntax, run, argumentsEnd, dialect);
         if (_foundCount == 0)
         {
             return default;
@@ -170,10 +180,22 @@ internal sealed class RunCommands : IShellCommandSink
     // The RUN's argument table, moved into the model's tables.
     private CommandArguments TakeArguments(DockerfileSyntax syntax, ModelTables tables)
     {
+        // A few arguments' bounds, copied in a loop: Array.Copy's checks cost more than such a copy.
         var bounds = tables.Bounds.Take(_boundCount, out var boundsStart);
-        Array.Copy(_bounds, 0, bounds, boundsStart, _boundCount);
-        var values = tables.Values.Take(_valueCount, out var valuesStart);
-        Array.Copy(_values, 0, values, valuesStart, _valueCount);
+        for (var i = 0; i < _boundCount; i++)
+        {
+            bounds[boundsStart + i] = _bounds[i];
+        }
+
+        // Most arguments lie in the source, and need no values.
+        var values = Array.Empty<char>();
+        var valuesStart = 0;
+        if (_valueCount > 0)
+        {
+            values = tables.Values.Take(_valueCount, out valuesStart);
+            ScanHelpers.CopyChars(_values, 0, values, valuesStart, _valueCount);
+        }
+
         var arguments = tables.NextArguments();
         arguments.Reset(syntax.Text, values, valuesStart, bounds, boundsStart, _boundCount / 2);
         return arguments;
@@ -181,11 +203,19 @@ internal sealed class RunCommands : IShellCommandSink
 
     private void Reset()
     {
-        // The commands' names and variables are not kept alive by the thread.
-        Array.Clear(_found, 0, _foundCount);
-        _foundCount = 0;
+        if (_foundCount > 0)
+        {
+            // The commands' names and variables are not kept alive by the thread.
+            Array.Clear(_found, 0, _foundCount);
+            _foundCount = 0;
+        }
+
+        if (_heredocReads.Count > 0)
+        {
+            _heredocReads.Clear();
+        }
+
         _argumentsReadCount = 0;
-        _heredocReads.Clear();
         _scriptCount = 0;
         _readStart = 0;
         _boundCount = 0;
@@ -206,7 +236,7 @@ internal sealed class RunCommands : IShellCommandSink
         }
     }
 
-    private void CollectInto(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
+    private void CollectInto(DockerfileSyntax syntax, Instruction run, int argumentsEnd, ShellDialect dialect)
     {
         if (run.IsJsonForm)
         {
@@ -215,7 +245,7 @@ internal sealed class RunCommands : IShellCommandSink
         }
 
         var heredocs = run.Heredocs;
-        if (TryGetScriptHeredoc(run, heredocs, out var script))
+        if (TryGetScriptHeredoc(run, argumentsEnd, heredocs, out var script))
         {
             if (IsShellScript(syntax.Text, script.BodySpan))
             {
@@ -231,8 +261,13 @@ internal sealed class RunCommands : IShellCommandSink
         _line = line;
         _piece = 0;
         _pieceOffset = 0;
-        _pieceStart = _pieceEnd = 0;
-        ShellScriptReader.Read(line, run.ArgumentsStart, run.ArgumentsEnd - run.ArgumentsStart, dialect, this, _strings);
+
+        // The first piece is known from the start: most lines have only it.
+        var first = line.PieceSourceSpan(0);
+        _pieceStart = 0;
+        _pieceEnd = first.Length;
+        _pieceSourceStart = first.Start;
+        ShellScriptReader.Read(line, run.ArgumentsStart, argumentsEnd - run.ArgumentsStart, dialect, this, _strings);
         _line = null;
         _scriptCount = _foundCount;
         if (heredocs.Count == 0)
@@ -467,7 +502,7 @@ internal sealed class RunCommands : IShellCommandSink
     public static bool IsPosixShell(string name) => name is "sh" or "bash" or "ash" or "dash" or "zsh" or "ksh" or "mksh";
 
     // `RUN <<EOF` (the whole command is one heredoc word): the heredoc is the script.
-    private static bool TryGetScriptHeredoc(Instruction run, IReadOnlyList<Heredoc> heredocs, out Heredoc script)
+    private static bool TryGetScriptHeredoc(Instruction run, int argumentsEnd, IReadOnlyList<Heredoc> heredocs, out Heredoc script)
     {
         script = null!;
         if (heredocs.Count == 0)
@@ -476,7 +511,7 @@ internal sealed class RunCommands : IShellCommandSink
         }
 
         var marker = heredocs[0].MarkerSpan;
-        var arguments = run.ToSource(run.ArgumentsStart, run.ArgumentsEnd);
+        var arguments = run.ToSource(run.ArgumentsStart, argumentsEnd);
         if (marker.Start != arguments.Start || marker.End != arguments.End)
         {
             return false;
