@@ -50,45 +50,69 @@ internal static class CommandNamePrefilter
     // Scans the pieces of a line, or with no line the one piece `only`.
     private static bool MayRunArgumentsRead(string source, LogicalLine? line, int pieces, TextSpan only, int start, int end)
     {
-        var logical = 0;
-        for (var piece = 0; piece < pieces && logical < end; piece++)
+        if (end <= start)
         {
-            var span = line == null ? only : line.PieceSourceSpan(piece);
-            var low = span.Start + Math.Max(0, start - logical);
-            var from = low;
-            var to = span.Start + Math.Min(span.Length, end - logical);
-            while (from < to)
+            return false;
+        }
+
+        // The 'o's are looked for in the source from the first character to the last, gaps between the pieces included
+        // (a continuation's escape character, line break, comment lines): the tests that rule out nearly every 'o'
+        // look at the characters around it in the source, and may rule out one in a gap. They hold at a piece's edges:
+        // a piece after the first starts after a line break, and one before the last ends before an escape character,
+        // which no test rules out. Only an 'o' that stays is placed in its piece, found walking on from the last one.
+        var first = line == null ? only.Start : line.ToSource(start);
+        var last = line == null ? only.End : line.ToSource(end - 1) + 1;
+        var piece = 0;
+        var logical = 0;
+        var span = line == null ? only : line.PieceSourceSpan(0);
+        var low = span.Start + Math.Max(0, start);
+        var to = span.Start + Math.Min(span.Length, end);
+        var from = first;
+        while (from < last)
+        {
+            // Every name has an 'o' after its first letter (go, xx-go, dotnet): the scan looks at each 'o'.
+            var at = source.IndexOf('o', from, last - from);
+            if (at < 0)
             {
-                // Every name has an 'o' after its first letter (go, xx-go, dotnet): the scan looks at each 'o'.
-                var at = source.IndexOf('o', from, to - from);
-                if (at < 0)
-                {
-                    break;
-                }
-
-                from = at + 1;
-                if (at > low && IsKeptOtherThan(source[at - 1]) && !MayBeTranslatedAt(source, at - 1, low))
-                {
-                    // Nearly every 'o': the letter before it is kept, and is no name's letter before an 'o'.
-                    continue;
-                }
-
-                if (at > low && at + 1 < to && ContinuesNoName(source[at - 1], source[at + 1]))
-                {
-                    // Most of the others: golang, docker, go-... .
-                    continue;
-                }
-
-                var before = new Backward(source, line, start, piece, logical, low, at);
-                var after = new Forward(source, line, end, piece, logical, to, at + 1);
-                if ((EndsName(after) && (SpelledBefore(before, "g", 1) || SpelledBefore(before, "xx-g", 4)))
-                    || (SpelledBefore(before, "d", 1) && Spells(after, "dotnet", 2, escaped: false)))
-                {
-                    return true;
-                }
+                break;
             }
 
-            logical += span.Length;
+            from = at + 1;
+            if (at > first && IsKeptOtherThan(source[at - 1]) && !MayBeTranslatedAt(source, at - 1, first))
+            {
+                // Nearly every 'o': the letter before it is kept, and is no name's letter before an 'o' (at the start
+                // of the script, no name has it either).
+                continue;
+            }
+
+            if (at > first && at + 1 < last && ContinuesNoName(source[at - 1], source[at + 1]))
+            {
+                // Most of the others: golang, docker, go-... .
+                continue;
+            }
+
+            while (at >= to && line != null && piece + 1 < pieces)
+            {
+                logical += span.Length;
+                piece++;
+                span = line.PieceSourceSpan(piece);
+                low = span.Start + Math.Max(0, start - logical);
+                to = span.Start + Math.Min(span.Length, end - logical);
+            }
+
+            if (at < low || at >= to)
+            {
+                // In a gap between pieces.
+                continue;
+            }
+
+            var before = new Backward(source, line, start, piece, logical, low, at);
+            var after = new Forward(source, line, end, piece, logical, to, at + 1);
+            if ((EndsName(after) && (SpelledBefore(before, "g", 1) || SpelledBefore(before, "xx-g", 4)))
+                || (SpelledBefore(before, "d", 1) && Spells(after, "dotnet", 2, escaped: false)))
+            {
+                return true;
+            }
         }
 
         return false;

@@ -34,6 +34,8 @@ public class CommandNamePrefilterTests
     [InlineData("", "go>out build")]
     [InlineData("", "sh -c 'go'")]
     [InlineData("", "sh -c 'cd /src;go build'")]
+    [InlineData("", "echo a && \\\n# a comment\n  go build")]
+    [InlineData("", "echo a && d\\\n# a comment\not\\\nnet build")]
     [InlineData(Cmd, "@go build")]
     [InlineData(Cmd, "\"@\"go build")]
     [InlineData(Cmd, "C:\\go\\bin\\go.exe build")]
@@ -59,6 +61,7 @@ public class CommandNamePrefilterTests
     [InlineData("curl -o /tmp/dotnet.zip https://go.dev/dl/go.tar.gz && unzip /tmp/dotnet.zip")]
     [InlineData("setx /M PATH C:\\go\\bin;C:\\dotnet\\sdk")]
     [InlineData("echo $dotnet_version https://go.dev/dl/go${version}.zip")]
+    [InlineData("echo a && \\\n# go build, dotnet test\n  echo b")]
     public void Says_no_of_a_script_whose_names_only_contain_them(string script)
     {
         var (maybe, names) = Check(string.Empty, script);
