@@ -417,6 +417,13 @@ internal sealed class RunCommands : IShellCommandSink
             return true;
         }
 
+        if (outerStart >= _pieceStart && outerStart + value.Length <= _pieceEnd)
+        {
+            // Most values: in the piece of the line that held the last offset mapped.
+            sourceStart = _pieceSourceStart + (outerStart - _pieceStart);
+            return true;
+        }
+
         sourceStart = ToSource(outerStart);
         return ToSource(outerStart + value.Length - 1) - sourceStart == value.Length - 1;
     }

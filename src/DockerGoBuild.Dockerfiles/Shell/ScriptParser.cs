@@ -64,7 +64,11 @@ internal sealed class ScriptParser
         lexer.Reset(text, start, limit, this);
         controlFlow.Reset(dialect);
         current.Reset();
-        pendingHeredocs.Clear();
+        if (pendingHeredocs.Count > 0)
+        {
+            pendingHeredocs.Clear();
+        }
+
         hasPushedBack = false;
         parenDepth = 0;
         return this;

@@ -34,9 +34,9 @@ internal sealed class VariableScope
     public IReadOnlyDictionary<string, string> View(List<InlineAssignment> inline)
     {
         var view = values;
-        foreach (var assignment in inline)
+        for (var i = 0; i < inline.Count; i++)
         {
-            view = view.SetItem(assignment.Name, assignment.Value);
+            view = view.SetItem(inline[i].Name, inline[i].Value);
         }
 
         return view;
