@@ -60,11 +60,11 @@ internal static class CommandNamePrefilter
         // look at the characters around it in the source, and may rule out one in a gap. They hold at a piece's edges:
         // a piece after the first starts after a line break, and one before the last ends before an escape character,
         // which no test rules out. Only an 'o' that stays is placed in its piece, found walking on from the last one.
-        var first = line == null ? only.Start : line.ToSource(start);
-        var last = line == null ? only.End : line.ToSource(end - 1) + 1;
         var piece = 0;
         var logical = 0;
         var span = line == null ? only : line.PieceSourceSpan(0);
+        var first = start < span.Length ? span.Start + start : line!.ToSource(start);
+        var last = line == null || pieces == 1 ? span.Start + end : SourceEnd(line, pieces, end);
         var low = span.Start + Math.Max(0, start);
         var to = span.Start + Math.Min(span.Length, end);
         var from = first;
@@ -116,6 +116,15 @@ internal static class CommandNamePrefilter
         }
 
         return false;
+    }
+
+    // Where the logical characters before `end` end in the source: mostly in the last piece, whose logical start the
+    // line's length tells without a search.
+    private static int SourceEnd(LogicalLine line, int pieces, int end)
+    {
+        var lastPiece = line.PieceSourceSpan(pieces - 1);
+        var lastPieceStart = line.Length - lastPiece.Length;
+        return end > lastPieceStart ? lastPiece.Start + (end - lastPieceStart) : line.ToSource(end - 1) + 1;
     }
 
     // True when, after an 'o' right after `previous`, `next` surely continues a value that is no name: for a 'g', a kept
