@@ -212,6 +212,14 @@ internal readonly struct RunCommandList
 
     public int Length => _deferred != null ? _deferred.Commands.Length : _count;
 
+    /// <summary>The piece of the command table a read list is (a null table for no commands).</summary>
+    public void GetPiece(out ExecutedCommand[]? table, out int first, out int count)
+    {
+        table = _table;
+        first = _first;
+        count = _count;
+    }
+
     /// <summary>
     /// True when one of the commands is one whose arguments are read (<see cref="RunCommands.HasArgumentsRead"/>: go,
     /// xx-go, dotnet). Known without reading deferred commands: a walk that looks only at those skips the RUN when false.

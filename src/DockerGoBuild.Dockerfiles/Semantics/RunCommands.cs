@@ -642,7 +642,13 @@ internal sealed class DeferredRunCommands
     private readonly Instruction _run;
     private readonly ShellDialect _dialect;
     private readonly ModelTables _tables;
-    private RunCommandList? _commands;
+
+    // The commands once read, as a piece of the model's command table: kept as the piece's fields rather than as a
+    // nullable list, so that each of the many RUNs whose commands are never asked for allocates a smaller object.
+    private bool _isRead;
+    private ExecutedCommand[]? _table;
+    private int _first;
+    private int _count;
 
     public DeferredRunCommands(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
     {
@@ -653,5 +659,17 @@ internal sealed class DeferredRunCommands
     }
 
     /// <summary>The commands, read into the model's tables at the first call (the model is analysed by one thread).</summary>
-    public RunCommandList Commands => _commands ??= RunCommands.ForThisThread().Read(_syntax, _run, _dialect, _tables);
+    public RunCommandList Commands
+    {
+        get
+        {
+            if (!_isRead)
+            {
+                RunCommands.ForThisThread().Read(_syntax, _run, _dialect, _tables).GetPiece(out _table, out _first, out _count);
+                _isRead = true;
+            }
+
+            return new RunCommandList(_table ?? Array.Empty<ExecutedCommand>(), _first, _count, hasArgumentsRead: false);
+        }
+    }
 }
