@@ -39,6 +39,9 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// </remarks>
 internal static class CommandNamePrefilter
 {
+    // For each ASCII character, whether RulesOut is true of it.
+    private static readonly bool[] RulesOutTable = MakeRulesOutTable();
+
     /// <summary>False when the logical characters [start, end) of <paramref name="line"/> surely run no command named go, xx-go or dotnet.</summary>
     public static bool MayRunArgumentsRead(string source, LogicalLine line, int start, int end) =>
         MayRunArgumentsRead(source, line, line.PieceCount, default, start, end);
@@ -78,6 +81,12 @@ internal static class CommandNamePrefilter
             }
 
             from = at + 1;
+            if (at > first && RulesOut(source[at - 1]))
+            {
+                // Nearly every 'o', told by a table.
+                continue;
+            }
+
             if (at > first && IsKeptOtherThan(source[at - 1]) && !MayBeTranslatedAt(source, at - 1, first))
             {
                 // Nearly every 'o': the letter before it is kept, and is no name's letter before an 'o' (at the start
@@ -131,6 +140,21 @@ internal static class CommandNamePrefilter
     // character that does not end go's value (see EndsName); for a 'd', a kept character other than dotnet's 't'.
     private static bool ContinuesNoName(char previous, char next) =>
         !MayBeDropped(next) && (previous == 'g' ? !EndsWord(next) && next != '.' : previous == 'd' && next != 't');
+
+    // True when c before an 'o' rules it out whatever comes before c: a kept character other than a name's letter
+    // before an 'o' and the n and r of an escape's line break (IsKeptOtherThan, and MayBeTranslatedAt false).
+    private static bool RulesOut(char c) => c >= RulesOutTable.Length || RulesOutTable[c];
+
+    private static bool[] MakeRulesOutTable()
+    {
+        var table = new bool[128];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = IsKeptOtherThan((char)c) && c != 'n' && c != 'r';
+        }
+
+        return table;
+    }
 
     // True when c is surely a value character, and not a name's letter before an 'o'.
     private static bool IsKeptOtherThan(char c) => !MayBeDropped(c) && c != 'g' && c != 'd';
