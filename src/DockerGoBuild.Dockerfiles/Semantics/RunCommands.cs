@@ -340,12 +340,33 @@ internal sealed class RunCommands : IShellCommandSink
         }
 
         var slot = ((name.Length * 31) + (name[0] * 7) + name[name.Length - 1]) & (_recentNames.Length - 1);
-        if (_recentNames[slot] is { } recent && name.Is(recent))
+        if (_recentNames[slot] is { } recent && IsSame(name, recent))
         {
             return recent;
         }
 
         return _recentNames[slot] = parser.MakeString(name);
+    }
+
+    // CharSlice.Is, in the caller: the name was found in its slot by its length and end letters, most often the same.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSame(CharSlice name, string recent)
+    {
+        if (recent.Length != name.Length)
+        {
+            return false;
+        }
+
+        var chars = name.Array;
+        for (var i = 0; i < recent.Length; i++)
+        {
+            if (chars[name.Start + i] != recent[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void AddArgument(int start, int length)
@@ -503,7 +524,15 @@ internal sealed class RunCommands : IShellCommandSink
     /// The commands whose arguments and span the analysis reads (see <see cref="GoCommand"/>): go, its xx-go wrapper
     /// and dotnet. The other commands carry only their name and variables.
     /// </summary>
-    public static bool HasArgumentsRead(string name) => name.Length is 2 or 5 or 6 && name is "go" or "xx-go" or "dotnet";
+    /// <remarks>Inlined: it is asked of every command, and nearly every name is told by its length and a letter.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool HasArgumentsRead(string name) => name.Length switch
+    {
+        2 => name[0] == 'g' && name[1] == 'o',
+        5 => name[0] == 'x' && name == "xx-go",
+        6 => name[0] == 'd' && name == "dotnet",
+        _ => false,
+    };
 
     /// <summary>The programs that run shell scripts given on standard input or with -c.</summary>
     public static bool IsPosixShell(string name) => name is "sh" or "bash" or "ash" or "dash" or "zsh" or "ksh" or "mksh";
