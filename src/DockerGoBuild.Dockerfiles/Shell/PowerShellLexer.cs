@@ -181,8 +181,15 @@ internal sealed class PowerShellLexer : ShellLexer
             }
             else
             {
-                Word.Append(c, Position);
-                Position++;
+                // The characters that stand for themselves, a run at a time.
+                var runEnd = Position + 1;
+                while (runEnd < Limit && Text[runEnd] is not ('"' or '`' or '$'))
+                {
+                    runEnd++;
+                }
+
+                Word.AppendRaw(Text, Position, runEnd);
+                Position = runEnd;
             }
         }
     }
