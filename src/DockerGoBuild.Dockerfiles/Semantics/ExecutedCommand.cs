@@ -31,12 +31,20 @@ internal sealed class CommandArguments
     // The strings made of the arguments so far (null where none was asked for); kept from RUN to RUN.
     private string?[] _strings = Array.Empty<string?>();
 
+    // Whether a string was made since the last reset: most tables are never asked for one, and need no clearing.
+    private bool _madeStrings;
+
     public int Count { get; private set; }
 
     /// <summary>Makes this the table of a RUN's <paramref name="count"/> arguments.</summary>
     public void Reset(string source, char[] values, int valuesStart, int[] bounds, int boundsStart, int count)
     {
-        Array.Clear(_strings, 0, Math.Min(Count, _strings.Length));
+        if (_madeStrings)
+        {
+            Array.Clear(_strings, 0, Math.Min(Count, _strings.Length));
+            _madeStrings = false;
+        }
+
         _source = source;
         _values = values;
         _valuesStart = valuesStart;
@@ -61,6 +69,7 @@ internal sealed class CommandArguments
 
         var start = _bounds[_boundsStart + (2 * index)];
         var length = _bounds[_boundsStart + (2 * index) + 1];
+        _madeStrings = true;
         return strings[index] = start >= 0 ? _source.Substring(start, length) : new string(_values, _valuesStart + ~start, length);
     }
 
@@ -211,6 +220,14 @@ internal readonly struct RunCommandList
     }
 
     public int Length => _deferred != null ? _deferred.Commands.Length : _count;
+
+    /// <summary>The piece of the command table a read list is (a null table for no commands).</summary>
+    public void GetPiece(out ExecutedCommand[]? table, out int first, out int count)
+    {
+        table = _table;
+        first = _first;
+        count = _count;
+    }
 
     /// <summary>
     /// True when one of the commands is one whose arguments are read (<see cref="RunCommands.HasArgumentsRead"/>: go,

@@ -94,22 +94,48 @@ internal sealed class RunCommands : IShellCommandSink
     [MethodImpl(MethodImplOptions.NoInlining)]
     public RunCommandList Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
     {
-        // The prefilter reads the RUN's own line; heredoc scripts and an exec form's argv are read here as they are.
-        if (!run.IsJsonForm && run.Heredocs.Count == 0
-            && !CommandNamePrefilter.MayRunArgumentsRead(syntax.Text, run.Line, run.ArgumentsStart, run.ArgumentsEnd))
+        if (run.IsJsonForm)
+        {
+            // An exec form's argv is read as it is.
+            return Read(syntax, run, argumentsEnd: 0, dialect, tables);
+        }
+
+        // The prefilter reads the RUN's own line and its heredocs' bodies, every script a read can find. The end of the
+        // arguments is looked for once (past trailing blanks, each character found through the line's pieces).
+        var argumentsEnd = run.ArgumentsEnd;
+        if (!CommandNamePrefilter.MayRunArgumentsRead(syntax.Text, run.Line, run.ArgumentsStart, argumentsEnd)
+            && !HeredocsMayRunArgumentsRead(syntax.Text, run.Heredocs))
         {
             return new RunCommandList(new DeferredRunCommands(syntax, run, dialect, tables));
         }
 
-        return Read(syntax, run, dialect, tables);
+        return Read(syntax, run, argumentsEnd, dialect, tables);
+    }
+
+    // True when a heredoc's body may run a command whose arguments are read, were it read as a script.
+    private static bool HeredocsMayRunArgumentsRead(string text, IReadOnlyList<Heredoc> heredocs)
+    {
+        for (var i = 0; i < heredocs.Count; i++)
+        {
+            if (CommandNamePrefilter.MayRunArgumentsRead(text, heredocs[i].BodySpan))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads the commands <paramref name="run"/> executes now (see <see cref="Collect"/>).</summary>
-    public RunCommandList Read(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
+    public RunCommandList Read(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables) =>
+        Read(syntax, run, run.IsJsonForm ? 0 : run.ArgumentsEnd, dialect, tables);
+
+    // Reads the commands of a RUN whose shell form's arguments end at `argumentsEnd`.
+    private RunCommandList Read(DockerfileSyntax syntax, Instruction run, int argumentsEnd, ShellDialect dialect, ModelTables tables)
     {
         // Also after a read that a cancellation cut short.
         Reset();
-        CollectInto(syntax, run, dialect);
+        CollectInto(syntax, run, argumentsEnd, dialect);
         if (_foundCount == 0)
         {
             return default;
@@ -154,10 +180,22 @@ internal sealed class RunCommands : IShellCommandSink
     // The RUN's argument table, moved into the model's tables.
     private CommandArguments TakeArguments(DockerfileSyntax syntax, ModelTables tables)
     {
+        // A few arguments' bounds, copied in a loop: Array.Copy's checks cost more than such a copy.
         var bounds = tables.Bounds.Take(_boundCount, out var boundsStart);
-        Array.Copy(_bounds, 0, bounds, boundsStart, _boundCount);
-        var values = tables.Values.Take(_valueCount, out var valuesStart);
-        Array.Copy(_values, 0, values, valuesStart, _valueCount);
+        for (var i = 0; i < _boundCount; i++)
+        {
+            bounds[boundsStart + i] = _bounds[i];
+        }
+
+        // Most arguments lie in the source, and need no values.
+        var values = Array.Empty<char>();
+        var valuesStart = 0;
+        if (_valueCount > 0)
+        {
+            values = tables.Values.Take(_valueCount, out valuesStart);
+            ScanHelpers.CopyChars(_values, 0, values, valuesStart, _valueCount);
+        }
+
         var arguments = tables.NextArguments();
         arguments.Reset(syntax.Text, values, valuesStart, bounds, boundsStart, _boundCount / 2);
         return arguments;
@@ -165,11 +203,19 @@ internal sealed class RunCommands : IShellCommandSink
 
     private void Reset()
     {
-        // The commands' names and variables are not kept alive by the thread.
-        Array.Clear(_found, 0, _foundCount);
-        _foundCount = 0;
+        if (_foundCount > 0)
+        {
+            // The commands' names and variables are not kept alive by the thread.
+            Array.Clear(_found, 0, _foundCount);
+            _foundCount = 0;
+        }
+
+        if (_heredocReads.Count > 0)
+        {
+            _heredocReads.Clear();
+        }
+
         _argumentsReadCount = 0;
-        _heredocReads.Clear();
         _scriptCount = 0;
         _readStart = 0;
         _boundCount = 0;
@@ -190,7 +236,7 @@ internal sealed class RunCommands : IShellCommandSink
         }
     }
 
-    private void CollectInto(DockerfileSyntax syntax, Instruction run, ShellDialect dialect)
+    private void CollectInto(DockerfileSyntax syntax, Instruction run, int argumentsEnd, ShellDialect dialect)
     {
         if (run.IsJsonForm)
         {
@@ -199,7 +245,7 @@ internal sealed class RunCommands : IShellCommandSink
         }
 
         var heredocs = run.Heredocs;
-        if (TryGetScriptHeredoc(run, heredocs, out var script))
+        if (TryGetScriptHeredoc(run, argumentsEnd, heredocs, out var script))
         {
             if (IsShellScript(syntax.Text, script.BodySpan))
             {
@@ -215,8 +261,13 @@ internal sealed class RunCommands : IShellCommandSink
         _line = line;
         _piece = 0;
         _pieceOffset = 0;
-        _pieceStart = _pieceEnd = 0;
-        ShellScriptReader.Read(line, run.ArgumentsStart, run.ArgumentsEnd - run.ArgumentsStart, dialect, this, _strings);
+
+        // The first piece is known from the start: most lines have only it.
+        var first = line.PieceSourceSpan(0);
+        _pieceStart = 0;
+        _pieceEnd = first.Length;
+        _pieceSourceStart = first.Start;
+        ShellScriptReader.Read(line, run.ArgumentsStart, argumentsEnd - run.ArgumentsStart, dialect, this, _strings);
         _line = null;
         _scriptCount = _foundCount;
         if (heredocs.Count == 0)
@@ -289,12 +340,33 @@ internal sealed class RunCommands : IShellCommandSink
         }
 
         var slot = ((name.Length * 31) + (name[0] * 7) + name[name.Length - 1]) & (_recentNames.Length - 1);
-        if (_recentNames[slot] is { } recent && name.Is(recent))
+        if (_recentNames[slot] is { } recent && IsSame(name, recent))
         {
             return recent;
         }
 
         return _recentNames[slot] = parser.MakeString(name);
+    }
+
+    // CharSlice.Is, in the caller: the name was found in its slot by its length and end letters, most often the same.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSame(CharSlice name, string recent)
+    {
+        if (recent.Length != name.Length)
+        {
+            return false;
+        }
+
+        var chars = name.Array;
+        for (var i = 0; i < recent.Length; i++)
+        {
+            if (chars[name.Start + i] != recent[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void AddArgument(int start, int length)
@@ -363,6 +435,13 @@ internal sealed class RunCommands : IShellCommandSink
         if (_mapping == SpanMapping.Source)
         {
             sourceStart = outerStart;
+            return true;
+        }
+
+        if (outerStart >= _pieceStart && outerStart + value.Length <= _pieceEnd)
+        {
+            // Most values: in the piece of the line that held the last offset mapped.
+            sourceStart = _pieceSourceStart + (outerStart - _pieceStart);
             return true;
         }
 
@@ -445,13 +524,21 @@ internal sealed class RunCommands : IShellCommandSink
     /// The commands whose arguments and span the analysis reads (see <see cref="GoCommand"/>): go, its xx-go wrapper
     /// and dotnet. The other commands carry only their name and variables.
     /// </summary>
-    public static bool HasArgumentsRead(string name) => name.Length is 2 or 5 or 6 && name is "go" or "xx-go" or "dotnet";
+    /// <remarks>Inlined: it is asked of every command, and nearly every name is told by its length and a letter.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool HasArgumentsRead(string name) => name.Length switch
+    {
+        2 => name[0] == 'g' && name[1] == 'o',
+        5 => name[0] == 'x' && name == "xx-go",
+        6 => name[0] == 'd' && name == "dotnet",
+        _ => false,
+    };
 
     /// <summary>The programs that run shell scripts given on standard input or with -c.</summary>
     public static bool IsPosixShell(string name) => name is "sh" or "bash" or "ash" or "dash" or "zsh" or "ksh" or "mksh";
 
     // `RUN <<EOF` (the whole command is one heredoc word): the heredoc is the script.
-    private static bool TryGetScriptHeredoc(Instruction run, IReadOnlyList<Heredoc> heredocs, out Heredoc script)
+    private static bool TryGetScriptHeredoc(Instruction run, int argumentsEnd, IReadOnlyList<Heredoc> heredocs, out Heredoc script)
     {
         script = null!;
         if (heredocs.Count == 0)
@@ -460,7 +547,7 @@ internal sealed class RunCommands : IShellCommandSink
         }
 
         var marker = heredocs[0].MarkerSpan;
-        var arguments = run.ToSource(run.ArgumentsStart, run.ArgumentsEnd);
+        var arguments = run.ToSource(run.ArgumentsStart, argumentsEnd);
         if (marker.Start != arguments.Start || marker.End != arguments.End)
         {
             return false;
@@ -584,7 +671,13 @@ internal sealed class DeferredRunCommands
     private readonly Instruction _run;
     private readonly ShellDialect _dialect;
     private readonly ModelTables _tables;
-    private RunCommandList? _commands;
+
+    // The commands once read, as a piece of the model's command table: kept as the piece's fields rather than as a
+    // nullable list, so that each of the many RUNs whose commands are never asked for allocates a smaller object.
+    private bool _isRead;
+    private ExecutedCommand[]? _table;
+    private int _first;
+    private int _count;
 
     public DeferredRunCommands(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
     {
@@ -595,5 +688,17 @@ internal sealed class DeferredRunCommands
     }
 
     /// <summary>The commands, read into the model's tables at the first call (the model is analysed by one thread).</summary>
-    public RunCommandList Commands => _commands ??= RunCommands.ForThisThread().Read(_syntax, _run, _dialect, _tables);
+    public RunCommandList Commands
+    {
+        get
+        {
+            if (!_isRead)
+            {
+                RunCommands.ForThisThread().Read(_syntax, _run, _dialect, _tables).GetPiece(out _table, out _first, out _count);
+                _isRead = true;
+            }
+
+            return new RunCommandList(_table ?? Array.Empty<ExecutedCommand>(), _first, _count, hasArgumentsRead: false);
+        }
+    }
 }

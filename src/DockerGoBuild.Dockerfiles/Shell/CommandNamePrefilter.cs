@@ -27,57 +27,133 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// of the script, a character that ends a word in some dialect (a blank or an operator), a <c>/</c>, cmd's
 /// <c>@</c>, the <c>`</c> or <c>\</c> that starts a substitution or a continuation, a newline, or the blank an escape
 /// made (an escaped <c>n</c>, <c>r</c>, <c>t</c>, <c>f</c> or <c>v</c>); dropped characters may come between. After
-/// it likewise comes the end of the script, a character that ends a word, the <c>.</c> of <c>.exe</c>, or an escape
+/// it likewise comes the end of the script, a character that ends a word, <c>.exe</c> in any case and an end, or an escape
 /// character or newline.
 /// </para>
 /// <para>
 /// The scan looks at every <c>o</c> for the rest of a name around it and what comes before and after the name, and
-/// says "maybe" when all may be so. Heredoc bodies and exec-form arguments (JSON escapes such as
-/// <c>\u0067</c>) are not the characters scanned here: the caller reads those RUNs without asking.
+/// says "maybe" when all may be so. A heredoc body is scanned as it lies in the source, as the readers read it.
+/// Exec-form arguments (JSON escapes such as <c>\u0067</c>) are not the characters scanned here: the caller reads those
+/// RUNs without asking.
 /// </para>
 /// </remarks>
 internal static class CommandNamePrefilter
 {
+    // For each ASCII character, whether RulesOut is true of it.
+    private static readonly bool[] RulesOutTable = MakeRulesOutTable();
+
     /// <summary>False when the logical characters [start, end) of <paramref name="line"/> surely run no command named go, xx-go or dotnet.</summary>
-    public static bool MayRunArgumentsRead(string source, LogicalLine line, int start, int end)
+    public static bool MayRunArgumentsRead(string source, LogicalLine line, int start, int end) =>
+        MayRunArgumentsRead(source, line, line.PieceCount, default, start, end);
+
+    /// <summary>False when the characters of <paramref name="span"/> (a heredoc's body) surely run no command named go, xx-go or dotnet.</summary>
+    public static bool MayRunArgumentsRead(string source, TextSpan span) =>
+        MayRunArgumentsRead(source, null, 1, span, 0, span.Length);
+
+    // Scans the pieces of a line, or with no line the one piece `only`.
+    private static bool MayRunArgumentsRead(string source, LogicalLine? line, int pieces, TextSpan only, int start, int end)
     {
-        var pieces = line.PieceCount;
-        var logical = 0;
-        for (var piece = 0; piece < pieces && logical < end; piece++)
+        if (end <= start)
         {
-            var span = line.PieceSourceSpan(piece);
-            var low = span.Start + Math.Max(0, start - logical);
-            var from = low;
-            var to = span.Start + Math.Min(span.Length, end - logical);
-            while (from < to)
+            return false;
+        }
+
+        // The 'o's are looked for in the source from the first character to the last, gaps between the pieces included
+        // (a continuation's escape character, line break, comment lines): the tests that rule out nearly every 'o'
+        // look at the characters around it in the source, and may rule out one in a gap. They hold at a piece's edges:
+        // a piece after the first starts after a line break, and one before the last ends before an escape character,
+        // which no test rules out. Only an 'o' that stays is placed in its piece, found walking on from the last one.
+        var piece = 0;
+        var logical = 0;
+        var span = line == null ? only : line.PieceSourceSpan(0);
+        var first = start < span.Length ? span.Start + start : line!.ToSource(start);
+        var last = line == null || pieces == 1 ? span.Start + end : SourceEnd(line, pieces, end);
+        var low = span.Start + Math.Max(0, start);
+        var to = span.Start + Math.Min(span.Length, end);
+        var from = first;
+        while (from < last)
+        {
+            // Every name has an 'o' after its first letter (go, xx-go, dotnet): the scan looks at each 'o'.
+            var at = source.IndexOf('o', from, last - from);
+            if (at < 0)
             {
-                // Every name has an 'o' after its first letter (go, xx-go, dotnet): the scan looks at each 'o'.
-                var at = source.IndexOf('o', from, to - from);
-                if (at < 0)
-                {
-                    break;
-                }
-
-                from = at + 1;
-                if (at > low && IsKeptOtherThan(source[at - 1]) && !MayBeTranslatedAt(source, at - 1, low))
-                {
-                    // Nearly every 'o': the letter before it is kept, and is no name's letter before an 'o'.
-                    continue;
-                }
-
-                var before = new Backward(source, line, start, piece, logical, low, at);
-                var after = new Forward(source, line, end, piece, logical, to, at + 1);
-                if ((EndsName(after) && (SpelledBefore(before, "g", 1) || SpelledBefore(before, "xx-g", 4)))
-                    || (SpelledBefore(before, "d", 1) && Spells(after, "dotnet", 2, escaped: false)))
-                {
-                    return true;
-                }
+                break;
             }
 
-            logical += span.Length;
+            from = at + 1;
+            if (at > first && RulesOut(source[at - 1]))
+            {
+                // Nearly every 'o', told by a table.
+                continue;
+            }
+
+            if (at > first && IsKeptOtherThan(source[at - 1]) && !MayBeTranslatedAt(source, at - 1, first))
+            {
+                // Nearly every 'o': the letter before it is kept, and is no name's letter before an 'o' (at the start
+                // of the script, no name has it either).
+                continue;
+            }
+
+            if (at > first && at + 1 < last && ContinuesNoName(source[at - 1], source[at + 1]))
+            {
+                // Most of the others: golang, docker, go-... .
+                continue;
+            }
+
+            while (at >= to && line != null && piece + 1 < pieces)
+            {
+                logical += span.Length;
+                piece++;
+                span = line.PieceSourceSpan(piece);
+                low = span.Start + Math.Max(0, start - logical);
+                to = span.Start + Math.Min(span.Length, end - logical);
+            }
+
+            if (at < low || at >= to)
+            {
+                // In a gap between pieces.
+                continue;
+            }
+
+            var before = new Backward(source, line, start, piece, logical, low, at);
+            var after = new Forward(source, line, end, piece, logical, to, at + 1);
+            if ((EndsName(after) && (SpelledBefore(before, "g", 1) || SpelledBefore(before, "xx-g", 4)))
+                || (SpelledBefore(before, "d", 1) && Spells(after, "dotnet", 2, escaped: false)))
+            {
+                return true;
+            }
         }
 
         return false;
+    }
+
+    // Where the logical characters before `end` end in the source: mostly in the last piece, whose logical start the
+    // line's length tells without a search.
+    private static int SourceEnd(LogicalLine line, int pieces, int end)
+    {
+        var lastPiece = line.PieceSourceSpan(pieces - 1);
+        var lastPieceStart = line.Length - lastPiece.Length;
+        return end > lastPieceStart ? lastPiece.Start + (end - lastPieceStart) : line.ToSource(end - 1) + 1;
+    }
+
+    // True when, after an 'o' right after `previous`, `next` surely continues a value that is no name: for a 'g', a kept
+    // character that does not end go's value (see EndsName); for a 'd', a kept character other than dotnet's 't'.
+    private static bool ContinuesNoName(char previous, char next) =>
+        !MayBeDropped(next) && (previous == 'g' ? !EndsWord(next) && next != '.' : previous == 'd' && next != 't');
+
+    // True when c before an 'o' rules it out whatever comes before c: a kept character other than a name's letter
+    // before an 'o' and the n and r of an escape's line break (IsKeptOtherThan, and MayBeTranslatedAt false).
+    private static bool RulesOut(char c) => c >= RulesOutTable.Length || RulesOutTable[c];
+
+    private static bool[] MakeRulesOutTable()
+    {
+        var table = new bool[128];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = IsKeptOtherThan((char)c) && c != 'n' && c != 'r';
+        }
+
+        return table;
     }
 
     // True when c is surely a value character, and not a name's letter before an 'o'.
@@ -124,8 +200,8 @@ internal static class CommandNamePrefilter
 
     // True when name[index..] can be the value characters from the reader's position on, and the value can end after
     // them; `escaped` tells that an escape character comes before the position across characters that may be dropped
-    // and n's and r's.
-    private static bool Spells(Forward reader, string name, int index, bool escaped)
+    // and n's and r's. With `ignoringCase`, letters are compared as a base name's ".exe" is (see CharSlice.BaseName).
+    private static bool Spells(Forward reader, string name, int index, bool escaped, bool ignoringCase = false)
     {
         while (reader.TryNext(out var c))
         {
@@ -136,7 +212,8 @@ internal static class CommandNamePrefilter
             }
 
             var isLineBreakLetter = c == 'n' || c == 'r';
-            if (c == name[index] && (index + 1 == name.Length ? EndsName(reader) : Spells(reader, name, index + 1, escaped && isLineBreakLetter)))
+            var same = ignoringCase ? Chars.EqualIgnoringCase(c, name[index]) : c == name[index];
+            if (same && (index + 1 == name.Length ? EndsName(reader) : Spells(reader, name, index + 1, escaped && isLineBreakLetter, ignoringCase)))
             {
                 return true;
             }
@@ -152,7 +229,7 @@ internal static class CommandNamePrefilter
         return false;
     }
 
-    // True when a value can end at the reader's position: the end of the script, a word's end or the '.' of ".exe"
+    // True when a value can end at the reader's position: the end of the script, a word's end or ".exe" (and its end)
     // after characters that may be dropped, or an escape character or line break (a continuation, an escaped blank).
     private static bool EndsName(Forward reader)
     {
@@ -160,7 +237,15 @@ internal static class CommandNamePrefilter
         {
             if (!MayBeDropped(c))
             {
-                return EndsWord(c) || c == '.';
+                return EndsWord(c) || (c == '.' && Spells(reader, "exe", 0, escaped: false, ignoringCase: true));
+            }
+
+            if ((c == '\\' || c == '$') && IsFollowedByKept(reader, out var following))
+            {
+                // Before a kept character, a '$' is the value's (only $'...' and $"..." drop it), and so is a '\' (a
+                // path's, which makes the name a directory) unless it escapes that character: the name may then end
+                // only at an escaped blank, operator or '.', or at a blank an escape letter makes.
+                return c == '\\' && (EndsWord(following) || following == '.' || IsEscapeLetterOfBlank(following));
             }
 
             if (MayEndWord(c))
@@ -172,9 +257,13 @@ internal static class CommandNamePrefilter
         return true;
     }
 
+    // True when the character at the reader's position is one that no reader drops; the reader stays where it is.
+    private static bool IsFollowedByKept(Forward reader, out char following) => reader.TryNext(out following) && !MayBeDropped(following);
+
     // True when a name can start at the reader's position (see the remarks).
     private static bool StartsName(Backward reader)
     {
+        var adjacent = true;
         while (reader.TryPrevious(out var c))
         {
             if (!MayBeDropped(c))
@@ -186,6 +275,14 @@ internal static class CommandNamePrefilter
             {
                 return true;
             }
+
+            if (c == '$' && adjacent)
+            {
+                // Right before the name's first letter, a '$' is the value's: only $'...' and $"..." drop it.
+                return false;
+            }
+
+            adjacent = false;
         }
 
         return true;
@@ -229,11 +326,11 @@ internal static class CommandNamePrefilter
     // The letters of the escapes that make a blank or a line break ($'\n', PowerShell's `t, ...).
     private static bool IsEscapeLetterOfBlank(char c) => c is 'n' or 'r' or 't' or 'f' or 'v';
 
-    /// <summary>Walks on over the logical characters of a line, from a position up to a logical end.</summary>
+    /// <summary>Walks on over the logical characters of a line (or of one piece, with no line), from a position up to a logical end.</summary>
     private struct Forward
     {
         private readonly string _source;
-        private readonly LogicalLine _line;
+        private readonly LogicalLine? _line;
         private readonly int _end;
         private int _piece;
         private int _pieceLogical;
@@ -241,7 +338,7 @@ internal static class CommandNamePrefilter
         private int _at;
 
         /// <summary>A walk from <paramref name="at"/> in the piece whose characters to walk end at <paramref name="high"/>.</summary>
-        public Forward(string source, LogicalLine line, int end, int piece, int pieceLogical, int high, int at)
+        public Forward(string source, LogicalLine? line, int end, int piece, int pieceLogical, int high, int at)
         {
             _source = source;
             _line = line;
@@ -257,14 +354,13 @@ internal static class CommandNamePrefilter
         {
             while (_at >= _high)
             {
-                var length = _line.PieceSourceSpan(_piece).Length;
-                if (_piece + 1 >= _line.PieceCount || _pieceLogical + length >= _end)
+                if (_line == null || _piece + 1 >= _line.PieceCount || _pieceLogical + _line.PieceSourceSpan(_piece).Length >= _end)
                 {
                     c = '\0';
                     return false;
                 }
 
-                _pieceLogical += length;
+                _pieceLogical += _line.PieceSourceSpan(_piece).Length;
                 _piece++;
                 var span = _line.PieceSourceSpan(_piece);
                 _high = span.Start + Math.Min(span.Length, _end - _pieceLogical);
@@ -277,11 +373,11 @@ internal static class CommandNamePrefilter
         }
     }
 
-    /// <summary>Walks back over the logical characters of a line, from a position down to a logical start.</summary>
+    /// <summary>Walks back over the logical characters of a line (or of one piece, with no line), from a position down to a logical start.</summary>
     private struct Backward
     {
         private readonly string _source;
-        private readonly LogicalLine _line;
+        private readonly LogicalLine? _line;
         private readonly int _start;
         private int _piece;
         private int _pieceLogical;
@@ -289,7 +385,7 @@ internal static class CommandNamePrefilter
         private int _at;
 
         /// <summary>A walk back from <paramref name="at"/> in the piece whose characters to walk start at <paramref name="low"/>.</summary>
-        public Backward(string source, LogicalLine line, int start, int piece, int pieceLogical, int low, int at)
+        public Backward(string source, LogicalLine? line, int start, int piece, int pieceLogical, int low, int at)
         {
             _source = source;
             _line = line;
@@ -305,7 +401,7 @@ internal static class CommandNamePrefilter
         {
             while (_at <= _low)
             {
-                if (_piece == 0 || _pieceLogical <= _start)
+                if (_line == null || _piece == 0 || _pieceLogical <= _start)
                 {
                     c = '\0';
                     return false;

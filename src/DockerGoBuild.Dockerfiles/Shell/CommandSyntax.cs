@@ -21,7 +21,11 @@ internal sealed class CommandSyntax
     public void Reset()
     {
         Words.Clear();
-        Heredocs.Clear();
+        if (Heredocs.Count > 0)
+        {
+            Heredocs.Clear();
+        }
+
         Start = -1;
         End = 0;
         ForceCommand = false;

@@ -90,7 +90,10 @@ internal sealed class ControlFlow
         mode = Mode.Command;
         caseDepth = 0;
         cmdIfWordsLeft = 0;
-        powerShellVariable = string.Empty;
+        if (powerShellVariable.Length > 0)
+        {
+            powerShellVariable = string.Empty;
+        }
     }
 
     /// <summary>

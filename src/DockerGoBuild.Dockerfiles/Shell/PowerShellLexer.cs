@@ -129,18 +129,24 @@ internal sealed class PowerShellLexer : ShellLexer
         Position++;
         while (Position < Limit)
         {
-            if (Text[Position] == '\'')
+            // The characters up to the next quote are taken as they are, a run at a time.
+            var quote = System.Array.IndexOf(Text, '\'', Position, Limit - Position);
+            var runEnd = quote < 0 ? Limit : quote;
+            Word.AppendRaw(Text, Position, runEnd);
+            Position = runEnd;
+            if (Position == Limit)
             {
-                if (Peek(1) != '\'')
-                {
-                    Position++;
-                    return;
-                }
-
-                // '' inside a single-quoted string is one quote.
-                Position++;
+                return;
             }
 
+            if (Peek(1) != '\'')
+            {
+                Position++;
+                return;
+            }
+
+            // '' inside a single-quoted string is one quote.
+            Position++;
             Word.Append(Text[Position], Position);
             Position++;
         }
@@ -175,8 +181,15 @@ internal sealed class PowerShellLexer : ShellLexer
             }
             else
             {
-                Word.Append(c, Position);
-                Position++;
+                // The characters that stand for themselves, a run at a time.
+                var runEnd = Position + 1;
+                while (runEnd < Limit && Text[runEnd] is not ('"' or '`' or '$'))
+                {
+                    runEnd++;
+                }
+
+                Word.AppendRaw(Text, Position, runEnd);
+                Position = runEnd;
             }
         }
     }

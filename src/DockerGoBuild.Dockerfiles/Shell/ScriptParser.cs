@@ -52,19 +52,46 @@ internal sealed class ScriptParser
     /// </summary>
     public ScriptParser Init(char[] text, int start, int limit, ShellDialect dialect, OffsetMap map, int depth, VariableScope variables, HashSet<int>? alreadyRun, int localBase)
     {
-        this.text = text;
+        // The text, map and variables are mostly those of the parser's last read (the context's copy, its root map
+        // and scope): compared rather than stored again, which costs a write barrier each.
+        if (text != this.text)
+        {
+            this.text = text;
+        }
+
+        if (map != this.map)
+        {
+            this.map = map;
+        }
+
+        if (variables != Variables)
+        {
+            Variables = variables;
+        }
+
+        if (alreadyRun != this.alreadyRun)
+        {
+            this.alreadyRun = alreadyRun;
+        }
+
         this.limit = limit;
-        this.map = map;
         this.depth = depth;
-        this.alreadyRun = alreadyRun;
         this.localBase = localBase;
         Dialect = dialect;
-        Variables = variables;
-        lexer = LexerFor(dialect);
+        var lexerForDialect = LexerFor(dialect);
+        if (lexerForDialect != lexer)
+        {
+            lexer = lexerForDialect;
+        }
+
         lexer.Reset(text, start, limit, this);
         controlFlow.Reset(dialect);
         current.Reset();
-        pendingHeredocs.Clear();
+        if (pendingHeredocs.Count > 0)
+        {
+            pendingHeredocs.Clear();
+        }
+
         hasPushedBack = false;
         parenDepth = 0;
         return this;

@@ -47,10 +47,20 @@ internal abstract class ShellLexer
 
     public void Reset(char[] text, int start, int limit, ScriptParser owner)
     {
-        Text = text;
+        // The text (the context's copy) and the owner (the parser the lexer belongs to) are nearly always those of the
+        // last read: compared rather than stored again, which costs a write barrier each.
+        if (text != Text)
+        {
+            Text = text;
+        }
+
+        if (owner != Owner)
+        {
+            Owner = owner;
+        }
+
         Position = start;
         Limit = limit;
-        Owner = owner;
     }
 
     public TokenKind Next()

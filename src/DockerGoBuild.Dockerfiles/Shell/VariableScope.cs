@@ -25,7 +25,14 @@ internal sealed class VariableScope
     }
 
     /// <summary>Empties the scope for the next read (whose context reuses it); views given out stay as they are.</summary>
-    public void Reset() => values = PersistentMap<string>.Empty;
+    public void Reset()
+    {
+        // Compared first: a scope that stayed empty needs no store, and so no write barrier.
+        if (values != PersistentMap<string>.Empty)
+        {
+            values = PersistentMap<string>.Empty;
+        }
+    }
 
     /// <summary>An independent copy, for a child shell that inherits the current variables.</summary>
     public VariableScope Fork() => new() { values = values };
@@ -34,9 +41,9 @@ internal sealed class VariableScope
     public IReadOnlyDictionary<string, string> View(List<InlineAssignment> inline)
     {
         var view = values;
-        foreach (var assignment in inline)
+        for (var i = 0; i < inline.Count; i++)
         {
-            view = view.SetItem(assignment.Name, assignment.Value);
+            view = view.SetItem(inline[i].Name, inline[i].Value);
         }
 
         return view;

@@ -80,6 +80,8 @@ public class RunCommandsTests
     [InlineData("RUN [\"g\\u006f\", \"build\"]")]
     [InlineData("RUN <<EOF\ng\"o\" build\nEOF")]
     [InlineData("RUN bash <<EOF\ng\\o build\nEOF")]
+    [InlineData("RUN cat <<DATA >/x && sh <<EOF\nno go here\nDATA\ncd /src\ngo build\nEOF")]
+    [InlineData("RUN --mount=type=cache,target=/root/.cache <<EOT\n  set -e\n  CGO_ENABLED=0 \\\n    g\\\no build\nEOT")]
     public void A_RUN_that_runs_go_or_dotnet_however_spelled_has_them_read(string run)
     {
         var commands = CommandsOf("FROM golang\n" + run + "\n", out var hasArgumentsRead);
@@ -96,6 +98,8 @@ public class RunCommandsTests
     [InlineData("RUN g$o build && mongod --version", "g$o,mongod")]
     [InlineData("RUN export GOPATH=/go; HOME=/root mkdir -p \"$GOPATH/src\"", "export,mkdir")]
     [InlineData("RUN echo dot; net user", "echo,net")]
+    [InlineData("RUN <<EOF\nset -e\napk add git\nEOF", "set,apk")]
+    [InlineData("RUN sh <<EOF\necho go\nEOF", "sh,echo")]
     public void A_RUN_that_runs_neither_has_its_commands_read_when_asked(string run, string names)
     {
         var commands = CommandsOf("FROM alpine\n" + run + "\n", out var hasArgumentsRead);

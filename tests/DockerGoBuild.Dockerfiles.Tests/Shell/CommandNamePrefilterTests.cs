@@ -34,6 +34,8 @@ public class CommandNamePrefilterTests
     [InlineData("", "go>out build")]
     [InlineData("", "sh -c 'go'")]
     [InlineData("", "sh -c 'cd /src;go build'")]
+    [InlineData("", "echo a && \\\n# a comment\n  go build")]
+    [InlineData("", "echo a && d\\\n# a comment\not\\\nnet build")]
     [InlineData(Cmd, "@go build")]
     [InlineData(Cmd, "\"@\"go build")]
     [InlineData(Cmd, "C:\\go\\bin\\go.exe build")]
@@ -56,6 +58,10 @@ public class CommandNamePrefilterTests
     [InlineData("echo dotnets ago xx-gox")]
     [InlineData("curl -fsSL https://dot.net/v1/dotnet-install.sh -o dotnet-install.sh")]
     [InlineData("tar -xzf go1.22.linux-amd64.tar.gz -C /usr/local")]
+    [InlineData("curl -o /tmp/dotnet.zip https://go.dev/dl/go.tar.gz && unzip /tmp/dotnet.zip")]
+    [InlineData("setx /M PATH C:\\go\\bin;C:\\dotnet\\sdk")]
+    [InlineData("echo $dotnet_version https://go.dev/dl/go${version}.zip")]
+    [InlineData("echo a && \\\n# go build, dotnet test\n  echo b")]
     public void Says_no_of_a_script_whose_names_only_contain_them(string script)
     {
         var (maybe, names) = Check(string.Empty, script);
@@ -72,7 +78,7 @@ public class CommandNamePrefilterTests
         string[] pieces =
         {
             "g", "o", "go", "do", "tnet", "dotnet", "xx-", "xx-go", "x", "n", "r", "t", "f", " ", " ", ";", "&", "|", "(", ")",
-            "<", ">", "{", "}", "'", "\"", "\\", "`", "^", "$", "@", "/", ".exe", ".", "=", "\n", "sh -c ", "eval ", "$(", "${x:-",
+            "<", ">", "{", "}", "'", "\"", "\\", "`", "^", "$", "@", "/", ".exe", ".EXE", ".", "e", "=", "\n", "sh -c ", "eval ", "$(", "${x:-",
         };
         var random = new Random(20261127);
         var found = 0;
@@ -95,6 +101,42 @@ public class CommandNamePrefilterTests
                 {
                     found++;
                     Assert.True(maybe, $"{shell}RUN {script}");
+                }
+            }
+        }
+
+        Assert.True(found > 1000, $"only {found} scripts ran a name");
+    }
+
+    // The same for heredoc bodies, which hold raw line breaks and are read as they lie in the source.
+    [Fact]
+    public void Never_says_no_of_a_random_heredoc_script_that_runs_one()
+    {
+        string[] pieces =
+        {
+            "g", "o", "go", "do", "tnet", "dotnet", "xx-", "xx-go", "x", "n", "r", "t", " ", ";", "&", "|", "(", ")",
+            "<", ">", "'", "\"", "\\", "`", "^", "$", "@", "/", ".exe", ".eXe", ".", "e", "\n", "\\\n", "\t", "sh -c ", "eval ", "$(",
+        };
+        var random = new Random(20261128);
+        var found = 0;
+        for (var i = 0; i < 20000; i++)
+        {
+            var script = new StringBuilder();
+            var length = random.Next(1, 9);
+            for (var k = 0; k < length; k++)
+            {
+                script.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            foreach (var dialect in new[] { ShellDialect.Posix, ShellDialect.PowerShell, ShellDialect.Cmd })
+            {
+                var syntax = DockerfileParser.Parse("FROM alpine\nRUN sh <<EOF\n" + script + "\nEOF\n");
+                var body = syntax.Instructions.Last().Heredocs[0].BodySpan;
+                var names = ShellScriptReader.ReadCommands(syntax.Text, body.Start, body.Length, dialect).Select(command => command.Name);
+                if (names.Any(name => name is "go" or "xx-go" or "dotnet"))
+                {
+                    found++;
+                    Assert.True(CommandNamePrefilter.MayRunArgumentsRead(syntax.Text, body), $"{dialect}: {script}");
                 }
             }
         }
