@@ -8,19 +8,27 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// <summary>One instruction: its keyword, flags, arguments, heredocs, and where each lies in the source.</summary>
 public sealed class Instruction
 {
-    // The escape character in force, for reading the words again.
-    private readonly char _escape;
-
-    // A file has thousands of instructions, so each keeps little: its kind, how its keyword is spelled and whether its
-    // arguments are JSON in one byte, its rarely used parts in one field (_extras), and nothing its line tells (where
-    // it starts, its span, where its arguments end are found from the line when asked for).
+    // A file has thousands of instructions, so each keeps little (48 bytes): in one int (_packed) its kind, how its
+    // keyword is spelled, whether its arguments are JSON, the escape character in force (for reading the words
+    // again), and where its keyword and arguments start when those fit (nearly always: they are near the line's
+    // start); its rarely used parts in one field (_extras); and nothing its line tells (its span, where its
+    // arguments end are found from the line when asked for).
     private const int KindBits = 0x1F;
     private const int SpellingBits = 0x60;
     private const int UpperCaseKeyword = 0;
     private const int LowerCaseKeyword = 0x20;
     private const int OtherKeyword = 0x40;
     private const int JsonFormBit = 0x80;
-    private readonly byte _bits;
+    private const int BacktickEscapeBit = 0x100;
+
+    // Set when the keyword's or the arguments' start did not fit below, and Extras keeps both.
+    private const int StartsInExtrasBit = 0x200;
+    private const int KeywordStartShift = 10;
+    private const int ArgumentsOffsetShift = 21;
+
+    // The keyword's start and the arguments' offset from it each fit in 11 bits.
+    private const int MaxPackedStart = 0x7FF;
+    private readonly int _packed;
 
     // The flags, ONBUILD's trigger (whose heredocs are ONBUILD's too), the heredocs, and the keyword when it is not
     // spelled as the kind's upper- or lower-case one: null for none of them, the flags' array, the trigger, the
@@ -53,22 +61,23 @@ public sealed class Instruction
         var spelling = (object)keyword == upper || keyword == upper ? UpperCaseKeyword
             : keyword == InstructionKinds.Keyword(kind, lowerCase: true) ? LowerCaseKeyword
             : OtherKeyword;
-        _bits = (byte)((int)kind | spelling | (isJsonForm ? JsonFormBit : 0));
+        var argumentsOffset = argumentsStart - keywordStart;
+        var startsFit = ((uint)keywordStart | (uint)argumentsOffset) <= MaxPackedStart;
+        _packed = (int)kind | spelling | (isJsonForm ? JsonFormBit : 0) | (escape == '`' ? BacktickEscapeBit : 0)
+            | (startsFit ? (keywordStart << KeywordStartShift) | (argumentsOffset << ArgumentsOffsetShift) : StartsInExtrasBit);
         Line = line;
-        KeywordStart = keywordStart;
-        ArgumentsStart = argumentsStart;
-        _escape = escape;
         var otherKeyword = spelling == OtherKeyword ? keyword : null;
-        _extras = otherKeyword != null || (flags.Length > 0 && inner != null) ? new Extras(flags, inner, otherKeyword)
+        _extras = otherKeyword != null || (flags.Length > 0 && inner != null) || !startsFit
+            ? new Extras(flags, inner, otherKeyword, keywordStart, argumentsStart)
             : flags.Length > 0 ? flags
             : inner;
         _arguments = arguments;
     }
 
-    public InstructionKind Kind => (InstructionKind)(_bits & KindBits);
+    public InstructionKind Kind => (InstructionKind)(_packed & KindBits);
 
     /// <summary>The keyword as written (<c>RUN</c>, <c>run</c>, ...).</summary>
-    public string Keyword => (_bits & SpellingBits) switch
+    public string Keyword => (_packed & SpellingBits) switch
     {
         UpperCaseKeyword => InstructionKinds.Keyword(Kind, lowerCase: false)!,
         LowerCaseKeyword => InstructionKinds.Keyword(Kind, lowerCase: true)!,
@@ -79,12 +88,15 @@ public sealed class Instruction
     public LogicalLine Line { get; }
 
     /// <summary>Offset of the keyword in <see cref="Line"/>.</summary>
-    public int KeywordStart { get; }
+    public int KeywordStart =>
+        (_packed & StartsInExtrasBit) == 0 ? (_packed >> KeywordStartShift) & MaxPackedStart : ((Extras)_extras!).KeywordStart;
 
     public IReadOnlyList<InstructionFlag> Flags => FlagArray;
 
     /// <summary>Offset in <see cref="Line"/> where the arguments begin (after the flags).</summary>
-    public int ArgumentsStart { get; }
+    public int ArgumentsStart => (_packed & StartsInExtrasBit) == 0
+        ? ((_packed >> KeywordStartShift) & MaxPackedStart) + ((_packed >> ArgumentsOffsetShift) & MaxPackedStart)
+        : ((Extras)_extras!).ArgumentsStart;
 
     /// <summary>Offset in <see cref="Line"/> where the arguments end (trailing blanks excluded).</summary>
     public int ArgumentsEnd
@@ -148,7 +160,10 @@ public sealed class Instruction
     private object Arguments => Volatile.Read(ref _arguments) ?? MakeArguments();
 
     /// <summary>True when the arguments are a JSON array (exec form).</summary>
-    public bool IsJsonForm => (_bits & JsonFormBit) != 0;
+    public bool IsJsonForm => (_packed & JsonFormBit) != 0;
+
+    // Only '\\' and '`' can be the escape character.
+    private char Escape => (_packed & BacktickEscapeBit) != 0 ? '`' : '\\';
 
     /// <summary>ONBUILD's trigger instruction (it shares <see cref="Line"/> with its parent).</summary>
     public Instruction? Inner => InnerOrHeredocs as Instruction;
@@ -177,7 +192,7 @@ public sealed class Instruction
                     extras.InnerOrHeredocs = value;
                     break;
                 case InstructionFlag[] flags:
-                    _extras = new Extras(flags, value, keyword: null);
+                    _extras = new Extras(flags, value, keyword: null, KeywordStart, ArgumentsStart);
                     break;
                 default:
                     _extras = value;
@@ -231,7 +246,7 @@ public sealed class Instruction
 
     private object MakeArguments()
     {
-        InstructionLineParsers.MakeWords(Kind, Keyword, Line, ArgumentsStart, ArgumentsEnd, _escape, out var words, out var pairs);
+        InstructionLineParsers.MakeWords(Kind, Keyword, Line, ArgumentsStart, ArgumentsEnd, Escape, out var words, out var pairs);
         var made = ArgumentsOf(words, pairs);
         return Interlocked.CompareExchange(ref _arguments, made, null) ?? made;
     }
@@ -301,11 +316,13 @@ public sealed class Instruction
     // More than one of the rarely used parts (see _extras).
     private sealed class Extras
     {
-        public Extras(InstructionFlag[] flags, object? innerOrHeredocs, string? keyword)
+        public Extras(InstructionFlag[] flags, object? innerOrHeredocs, string? keyword, int keywordStart, int argumentsStart)
         {
             Flags = flags;
             InnerOrHeredocs = innerOrHeredocs;
             Keyword = keyword;
+            KeywordStart = keywordStart;
+            ArgumentsStart = argumentsStart;
         }
 
         public InstructionFlag[] Flags { get; }
@@ -315,6 +332,11 @@ public sealed class Instruction
 
         /// <summary>The keyword, when it is not spelled as the kind's upper- or lower-case one.</summary>
         public string? Keyword { get; }
+
+        /// <summary>Where the keyword starts, for an instruction whose starts do not fit in its packed int.</summary>
+        public int KeywordStart { get; }
+
+        public int ArgumentsStart { get; }
     }
 
     // The words made public, and the table or the pairs they were made from.

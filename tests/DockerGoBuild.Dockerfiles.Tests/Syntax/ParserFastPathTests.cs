@@ -165,6 +165,31 @@ public class ParserFastPathTests
         Assert.Equal(arguments, instruction.ArgumentsText);
     }
 
+    [Theory]
+    [InlineData(0, 0, '\\')]
+    [InlineData(2039, 2047, '`')]
+    [InlineData(2040, 0, '\\')]
+    [InlineData(0, 2048, '`')]
+    [InlineData(3000, 3000, '\\')]
+    public void An_instructions_starts_and_escape_read_back_whether_or_not_they_fit_its_packed_int(int gap, int flagLength, char escape)
+    {
+        // The trigger's keyword starts after ONBUILD and the gap; its flag, padded out, puts its arguments that far past the keyword.
+        var flag = flagLength == 0 ? string.Empty : "--mount=type=cache,target=/" + new string('x', flagLength - 28) + " ";
+        var text = $"# escape={escape}\nFROM scratch\nONBUILD {new string(' ', gap)}RUN {flag}cat <<EOF {escape}\n  > out\nbody\nEOF\n";
+        var onbuild = DockerfileParser.Parse(text).Instructions[1];
+        var trigger = onbuild.Inner!;
+
+        Assert.Equal(InstructionKind.Run, trigger.Kind);
+        Assert.Equal(0, onbuild.KeywordStart);
+        Assert.Equal(8 + gap, onbuild.ArgumentsStart);
+        Assert.Equal(8 + gap, trigger.KeywordStart);
+        Assert.Equal(8 + gap + 4 + flag.Length, trigger.ArgumentsStart);
+        Assert.Equal(flagLength == 0 ? 0 : 1, trigger.Flags.Count);
+        Assert.Equal("cat <<EOF   > out", trigger.ArgumentsText);
+        Assert.Equal("EOF", Assert.Single(onbuild.Heredocs).Name);
+        Assert.Equal("cat <<EOF   > out", Assert.Single(trigger.Words).Value);
+    }
+
     [Fact]
     public void A_bare_double_dash_ends_the_flags()
     {
