@@ -28,7 +28,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
             var fact = facts[index];
             var instruction = fact.Effective;
 
-            foreach (var pair in instruction.KeyValueArray)
+            foreach (var pair in instruction.KeyValueList)
             {
                 var reason = Reason(instruction, pair, fact.State);
                 if (reason == null)
@@ -144,7 +144,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
     {
         var facts = context.Model.Instructions;
         var arg = facts[argIndex];
-        if (arg.State.StageIndex < 0 || arg.Kind == InstructionKind.Onbuild || arg.Effective.KeyValues.Count != 1)
+        if (arg.State.StageIndex < 0 || arg.Kind == InstructionKind.Onbuild || arg.Effective.KeyValueList.Count != 1)
         {
             return null;
         }

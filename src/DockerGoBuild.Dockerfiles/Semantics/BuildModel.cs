@@ -346,7 +346,7 @@ internal sealed class BuildModel
             case InstructionKind.Arg:
                 return ApplyArg(instruction, ref state, globalArgs);
             case InstructionKind.Env:
-                foreach (var pair in instruction.KeyValueArray)
+                foreach (var pair in instruction.KeyValueList)
                 {
                     var value = VariableExpander.Expand(pair.Value?.Value ?? string.Empty, state.Escape, state, out var unknown);
                     state = state.WithEnv(pair.Key.Value, unknown ? null : value);
@@ -398,7 +398,7 @@ internal sealed class BuildModel
     private static bool ApplyArg(Instruction instruction, ref StageState state, GlobalArgTable globalArgs)
     {
         var isGlobal = state.StageIndex < 0;
-        foreach (var pair in instruction.KeyValueArray)
+        foreach (var pair in instruction.KeyValueList)
         {
             var name = pair.Key.Value;
             string? value;

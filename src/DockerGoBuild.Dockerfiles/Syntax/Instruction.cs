@@ -35,8 +35,8 @@ public sealed class Instruction
     // heredocs' list, or Extras for more than one.
     private object? _extras;
 
-    // The words (an ArgumentWords table, or ArgumentWords.WholeArguments), or for ENV, LABEL and ARG the pairs (ARG's
-    // words are its pairs joined again), or PublicWords once the words are made public. The parser reads them for the
+    // The words (an ArgumentWords table, or ArgumentWords.WholeArguments), or for ENV, LABEL and ARG the pairs (the
+    // one pair itself, or their array; ARG's words are its pairs joined again), or PublicWords once the words are made public. The parser reads them for the
     // kinds whose words the analysis always reads; the others' are read from the line when first asked for. Each is
     // published in one write, so that every thread sees the same words and pairs.
     private object? _arguments;
@@ -125,7 +125,13 @@ public sealed class Instruction
     public IReadOnlyList<Word> Words => Arguments is PublicWords made ? made.Words : MakePublicWords();
 
     /// <summary>The pairs of ENV and LABEL, and of ARG (split at the first '=').</summary>
-    public IReadOnlyList<KeyValue> KeyValues => KeyValueArray;
+    public IReadOnlyList<KeyValue> KeyValues => Arguments switch
+    {
+        KeyValue[] pairs => pairs,
+        PublicWords { MadeFrom: KeyValue[] pairs } => pairs,
+        KeyValue or PublicWords { MadeFrom: KeyValue } => MakePublicPairs(),
+        _ => Array.Empty<KeyValue>(),
+    };
 
     // The lists as arrays, for the rules' loops (no enumerator to allocate, no interface to call through).
     internal InstructionFlag[] FlagArray => _extras switch
@@ -150,12 +156,8 @@ public sealed class Instruction
         }
     }
 
-    internal KeyValue[] KeyValueArray => Arguments switch
-    {
-        KeyValue[] pairs => pairs,
-        PublicWords { MadeFrom: KeyValue[] pairs } => pairs,
-        _ => Array.Empty<KeyValue>(),
-    };
+    /// <summary>The pairs as the parser keeps them, for the analysis: reading them makes no array for one pair.</summary>
+    internal KeyValueList KeyValueList => new(Arguments is PublicWords published ? published.MadeFrom : Arguments);
 
     private object Arguments => Volatile.Read(ref _arguments) ?? MakeArguments();
 
@@ -242,7 +244,7 @@ public sealed class Instruction
     }
 
     /// <summary>The words or the pairs, as <see cref="Instruction"/> keeps them (its constructor's <c>arguments</c>): an instruction has one or the other.</summary>
-    internal static object ArgumentsOf(object words, KeyValue[] pairs) => pairs.Length > 0 ? pairs : words;
+    internal static object ArgumentsOf(object words, object? pairs) => pairs ?? words;
 
     private object MakeArguments()
     {
@@ -272,9 +274,9 @@ public sealed class Instruction
                     words[i] = view[i].ToWord();
                 }
             }
-            else if (arguments is KeyValue[] pairs && Kind == InstructionKind.Arg)
+            else if (arguments is KeyValue or KeyValue[] && Kind == InstructionKind.Arg)
             {
-                words = ArgWords(pairs);
+                words = ArgWords(new KeyValueList(arguments));
             }
             else
             {
@@ -288,12 +290,47 @@ public sealed class Instruction
         }
     }
 
+    // The one pair in an array, made once when the public list is first asked for: the first thread to publish it
+    // wins, and the others take its array.
+    private KeyValue[] MakePublicPairs()
+    {
+        while (true)
+        {
+            var arguments = Arguments;
+            switch (arguments)
+            {
+                case KeyValue[] published:
+                    return published;
+                case PublicWords { MadeFrom: KeyValue[] published }:
+                    return published;
+                case KeyValue one:
+                    var pairs = new[] { one };
+                    if (Interlocked.CompareExchange(ref _arguments, pairs, arguments) == arguments)
+                    {
+                        return pairs;
+                    }
+
+                    break;
+                case PublicWords { MadeFrom: KeyValue one } words:
+                    var madeFrom = new[] { one };
+                    if (Interlocked.CompareExchange(ref _arguments, new PublicWords(madeFrom, words.Words), arguments) == arguments)
+                    {
+                        return madeFrom;
+                    }
+
+                    break;
+                default:
+                    return Array.Empty<KeyValue>();
+            }
+        }
+    }
+
     // ARG's pairs are its words split at the first '=': a word without one is its pair's key, the same object, and
     // the others span the key, the '=' and the value.
-    private Word[] ArgWords(KeyValue[] pairs)
+    private Word[] ArgWords(KeyValueList pairs)
     {
-        var words = new Word[pairs.Length];
-        for (var i = 0; i < pairs.Length; i++)
+        var words = new Word[pairs.Count];
+        for (var i = 0; i < pairs.Count; i++)
         {
             var key = pairs[i].Key;
             if (pairs[i].Value is not { } value)

@@ -155,8 +155,13 @@ internal static unsafe class InstructionLineParsers
             return table;
         }
 
-        /// <summary>The pairs made, in an array of their own (the shared empty one when there are none).</summary>
-        public KeyValue[] MadeKeyValues() => ArrayOf(KeyValues);
+        /// <summary>The pairs made, as Instruction keeps them: null for none, the one pair itself, or an array of their own.</summary>
+        public object? MadeKeyValues() => KeyValues.Count switch
+        {
+            0 => null,
+            1 => KeyValues[0],
+            _ => ArrayOf(KeyValues),
+        };
 
         /// <summary>Drops the words found after the first <paramref name="count"/>.</summary>
         public void TruncateWords(int count)
@@ -227,10 +232,10 @@ internal static unsafe class InstructionLineParsers
     /// Reads the words and pairs of an instruction's arguments, line[<paramref name="start"/>, <paramref name="end"/>),
     /// as the parser found them (it checked the arguments, and reported their problems, without making words).
     /// </summary>
-    public static void MakeWords(InstructionKind kind, string keyword, LogicalLine line, int start, int end, char escape, out object words, out KeyValue[] keyValues)
+    public static void MakeWords(InstructionKind kind, string keyword, LogicalLine line, int start, int end, char escape, out object words, out object? keyValues)
     {
         words = Array.Empty<int>();
-        keyValues = Array.Empty<KeyValue>();
+        keyValues = null;
         if (kind is InstructionKind.Unknown or InstructionKind.Onbuild)
         {
             return;
