@@ -45,7 +45,7 @@ internal sealed class RunMount
     public static RunMount[] Read(Instruction run, in StageState state)
     {
         var count = 0;
-        foreach (var flag in run.FlagArray)
+        foreach (var flag in run.FlagList)
         {
             count += flag.Name == "mount" ? 1 : 0;
         }
@@ -57,7 +57,7 @@ internal sealed class RunMount
 
         var mounts = new RunMount[count];
         var at = 0;
-        foreach (var flag in run.FlagArray)
+        foreach (var flag in run.FlagList)
         {
             if (flag.Name != "mount")
             {

@@ -103,8 +103,6 @@ public static class DockerfileParser
 
     private sealed class Reader : InstructionLineParsers.IProblemReporter
     {
-        private static readonly InstructionFlag[] NoFlags = Array.Empty<InstructionFlag>();
-
         private readonly Scratch _scratch;
         private readonly List<Instruction> _instructions;
         private readonly List<int> _comments;
@@ -451,13 +449,19 @@ public static class DockerfileParser
             // that the flags' reader would step over.
             var arguments = _scratch.Arguments;
             var argumentsStart = restStart;
-            var flags = NoFlags;
+            object? flags = null;
             if (restStart < end && (text[restStart] == '-' || Chars.IsWhiteSpace(text[restStart])))
             {
                 var flagList = _scratch.Flags;
                 flagList.Clear();
                 argumentsStart = InstructionLineParsers.ReadFlags(arguments, logical, text, restStart, end, flagList);
-                flags = flagList.Count == 0 ? NoFlags : InstructionLineParsers.ArrayOf(flagList);
+                // As Instruction keeps them: none, the one flag itself, or an array of their own.
+                flags = flagList.Count switch
+                {
+                    0 => null,
+                    1 => flagList[0],
+                    _ => InstructionLineParsers.ArrayOf(flagList),
+                };
             }
 
             while (argumentsStart < end && Chars.IsWhiteSpace(text[argumentsStart]))

@@ -31,8 +31,8 @@ public sealed class Instruction
     private readonly int _packed;
 
     // The flags, ONBUILD's trigger (whose heredocs are ONBUILD's too), the heredocs, and the keyword when it is not
-    // spelled as the kind's upper- or lower-case one: null for none of them, the flags' array, the trigger, the
-    // heredocs' list, or Extras for more than one.
+    // spelled as the kind's upper- or lower-case one: null for none of them, the one flag itself or the flags' array,
+    // the trigger, the heredocs' list, or Extras for more than one.
     private object? _extras;
 
     // The words (an ArgumentWords table, or ArgumentWords.WholeArguments), or for ENV, LABEL and ARG the pairs (the
@@ -48,7 +48,7 @@ public sealed class Instruction
         string keyword,
         LogicalLine line,
         int keywordStart,
-        InstructionFlag[] flags,
+        object? flags,
         int argumentsStart,
         char escape,
         bool isJsonForm,
@@ -67,10 +67,9 @@ public sealed class Instruction
             | (startsFit ? (keywordStart << KeywordStartShift) | (argumentsOffset << ArgumentsOffsetShift) : StartsInExtrasBit);
         Line = line;
         var otherKeyword = spelling == OtherKeyword ? keyword : null;
-        _extras = otherKeyword != null || (flags.Length > 0 && inner != null) || !startsFit
+        _extras = otherKeyword != null || (flags != null && inner != null) || !startsFit
             ? new Extras(flags, inner, otherKeyword, keywordStart, argumentsStart)
-            : flags.Length > 0 ? flags
-            : inner;
+            : flags ?? inner;
         _arguments = arguments;
     }
 
@@ -91,7 +90,12 @@ public sealed class Instruction
     public int KeywordStart =>
         (_packed & StartsInExtrasBit) == 0 ? (_packed >> KeywordStartShift) & MaxPackedStart : ((Extras)_extras!).KeywordStart;
 
-    public IReadOnlyList<InstructionFlag> Flags => FlagArray;
+    public IReadOnlyList<InstructionFlag> Flags => FlagsAsKept switch
+    {
+        InstructionFlag[] flags => flags,
+        InstructionFlag => MakePublicFlags(),
+        _ => Array.Empty<InstructionFlag>(),
+    };
 
     /// <summary>Offset in <see cref="Line"/> where the arguments begin (after the flags).</summary>
     public int ArgumentsStart => (_packed & StartsInExtrasBit) == 0
@@ -133,12 +137,14 @@ public sealed class Instruction
         _ => Array.Empty<KeyValue>(),
     };
 
-    // The lists as arrays, for the rules' loops (no enumerator to allocate, no interface to call through).
-    internal InstructionFlag[] FlagArray => _extras switch
+    /// <summary>The flags as the parser keeps them, for the analysis: reading them makes no array for one flag.</summary>
+    internal OneOrMany<InstructionFlag> FlagList => new(FlagsAsKept);
+
+    // The one flag, the flags' array, or null.
+    private object? FlagsAsKept => Volatile.Read(ref _extras) switch
     {
-        InstructionFlag[] flags => flags,
-        Extras extras => extras.Flags,
-        _ => Array.Empty<InstructionFlag>(),
+        Extras extras => Volatile.Read(ref extras.Flags),
+        var extras => extras as InstructionFlag ?? (object?)(extras as InstructionFlag[]),
     };
 
     /// <summary>The words as the parser keeps them, for the analysis: reading them makes no object for a word.</summary>
@@ -157,7 +163,7 @@ public sealed class Instruction
     }
 
     /// <summary>The pairs as the parser keeps them, for the analysis: reading them makes no array for one pair.</summary>
-    internal KeyValueList KeyValueList => new(Arguments is PublicWords published ? published.MadeFrom : Arguments);
+    internal OneOrMany<KeyValue> KeyValueList => new(Arguments is PublicWords published ? published.MadeFrom : Arguments);
 
     private object Arguments => Volatile.Read(ref _arguments) ?? MakeArguments();
 
@@ -193,8 +199,8 @@ public sealed class Instruction
                 case Extras extras:
                     extras.InnerOrHeredocs = value;
                     break;
-                case InstructionFlag[] flags:
-                    _extras = new Extras(flags, value, keyword: null, KeywordStart, ArgumentsStart);
+                case InstructionFlag or InstructionFlag[]:
+                    _extras = new Extras(_extras, value, keyword: null, KeywordStart, ArgumentsStart);
                     break;
                 default:
                     _extras = value;
@@ -232,7 +238,7 @@ public sealed class Instruction
     /// <summary>The first flag named <paramref name="name"/> (without dashes), or null.</summary>
     public InstructionFlag? FindFlag(string name)
     {
-        foreach (var flag in FlagArray)
+        foreach (var flag in FlagList)
         {
             if (string.Equals(flag.Name, name, StringComparison.OrdinalIgnoreCase))
             {
@@ -276,7 +282,7 @@ public sealed class Instruction
             }
             else if (arguments is KeyValue or KeyValue[] && Kind == InstructionKind.Arg)
             {
-                words = ArgWords(new KeyValueList(arguments));
+                words = ArgWords(new OneOrMany<KeyValue>(arguments));
             }
             else
             {
@@ -286,6 +292,30 @@ public sealed class Instruction
             if (Interlocked.CompareExchange(ref _arguments, new PublicWords(arguments, words), arguments) == arguments)
             {
                 return words;
+            }
+        }
+    }
+
+    // The one flag in an array, made once when the public list is first asked for: the first thread to publish it
+    // wins, and the others take its array. The parser is done with the instruction by then.
+    private InstructionFlag[] MakePublicFlags()
+    {
+        while (true)
+        {
+            var extras = Volatile.Read(ref _extras);
+            var kept = extras is Extras more ? Volatile.Read(ref more.Flags) : extras;
+            if (kept is not InstructionFlag one)
+            {
+                return kept as InstructionFlag[] ?? Array.Empty<InstructionFlag>();
+            }
+
+            var flags = new[] { one };
+            var published = extras is Extras withFlags
+                ? Interlocked.CompareExchange(ref withFlags.Flags, flags, one) == one
+                : Interlocked.CompareExchange(ref _extras, flags, one) == one;
+            if (published)
+            {
+                return flags;
             }
         }
     }
@@ -327,7 +357,7 @@ public sealed class Instruction
 
     // ARG's pairs are its words split at the first '=': a word without one is its pair's key, the same object, and
     // the others span the key, the '=' and the value.
-    private Word[] ArgWords(KeyValueList pairs)
+    private Word[] ArgWords(OneOrMany<KeyValue> pairs)
     {
         var words = new Word[pairs.Count];
         for (var i = 0; i < pairs.Count; i++)
@@ -353,7 +383,7 @@ public sealed class Instruction
     // More than one of the rarely used parts (see _extras).
     private sealed class Extras
     {
-        public Extras(InstructionFlag[] flags, object? innerOrHeredocs, string? keyword, int keywordStart, int argumentsStart)
+        public Extras(object? flags, object? innerOrHeredocs, string? keyword, int keywordStart, int argumentsStart)
         {
             Flags = flags;
             InnerOrHeredocs = innerOrHeredocs;
@@ -362,7 +392,8 @@ public sealed class Instruction
             ArgumentsStart = argumentsStart;
         }
 
-        public InstructionFlag[] Flags { get; }
+        /// <summary>The one flag, the flags' array, or null; one flag is put in an array when the public list is first asked for.</summary>
+        public object? Flags;
 
         /// <summary>ONBUILD's trigger, or the heredocs (set once the parser has read them), or null.</summary>
         public object? InnerOrHeredocs { get; set; }

@@ -191,6 +191,30 @@ public class ParserFastPathTests
     }
 
     [Fact]
+    public void One_flag_or_pair_kept_as_itself_reads_as_a_list_made_once()
+    {
+        var text = "FROM scratch\nCOPY --from=a x y\nRUN --mount=type=cache,target=/c cat <<EOF\nbody\nEOF\nCOPY --from=a --link x y\nENV A=1\nARG B=2\n";
+        var instructions = DockerfileParser.Parse(text).Instructions;
+        var lists = Enumerable.Range(0, 8).AsParallel().Select(_ => instructions.Select(i => (i.Flags, i.KeyValues)).ToArray()).ToArray();
+        foreach (var other in lists)
+        {
+            for (var i = 0; i < instructions.Count; i++)
+            {
+                Assert.Same(lists[0][i].Flags, other[i].Flags);
+                Assert.Same(lists[0][i].KeyValues, other[i].KeyValues);
+            }
+        }
+
+        Assert.Equal("from", Assert.Single(instructions[1].Flags).Name);
+        Assert.Equal("mount", Assert.Single(instructions[2].Flags).Name);
+        Assert.Equal("EOF", Assert.Single(instructions[2].Heredocs).Name);
+        Assert.Equal(new[] { "from", "link" }, instructions[3].Flags.Select(f => f.Name));
+        Assert.Equal("A", Assert.Single(instructions[4].KeyValues).Key.Value);
+        Assert.Equal("2", Assert.Single(instructions[5].KeyValues).Value!.Value);
+        Assert.Equal("B=2", Assert.Single(instructions[5].Words).Value);
+    }
+
+    [Fact]
     public void A_bare_double_dash_ends_the_flags()
     {
         var instruction = Assert.Single(DockerfileParser.Parse("COPY --link -- --from=x b").Instructions);
