@@ -96,7 +96,7 @@ internal sealed class BuildModel
         var tables = ModelTables.Rent();
         var globalArgs = new GlobalArgTable(tables.GlobalArgs);
         var facts = tables.Facts;
-        if (!tables.Holds(syntax.InstructionList.Count))
+        if (!tables.Holds(syntax.InstructionList.Length))
         {
             Reserve(syntax, tables);
         }
@@ -105,7 +105,7 @@ internal sealed class BuildModel
         var stateIndex = tables.AddState(state);
         var runCommands = RunCommands.ForThisThread();
         var instructions = syntax.InstructionList;
-        for (var index = 0; index < instructions.Count; index++)
+        for (var index = 0; index < instructions.Length; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var instruction = instructions[index];

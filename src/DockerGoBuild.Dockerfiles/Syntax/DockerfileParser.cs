@@ -155,8 +155,7 @@ public static class DockerfileParser
             }
 
             _scratch.Builder.Finish();
-            var instructions = new List<Instruction>(_instructions.Count);
-            instructions.AddRange(_instructions);
+            var instructions = _instructions.Count == 0 ? Array.Empty<Instruction>() : _instructions.ToArray();
             return new DockerfileSyntax(
                 _text,
                 _lines,
