@@ -61,6 +61,9 @@ public static class DockerfileParser
 
         public List<Instruction> Instructions { get; } = new();
 
+        /// <summary>The heredoc markers of the logical line being read.</summary>
+        public List<HeredocMarkers.Marker> Markers { get; } = new();
+
         /// <summary>The comments as <see cref="DockerfileSyntax"/> keeps them: pairs of (line and whether it is inside a continuation, start of the '#').</summary>
         public List<int> Comments { get; } = new();
 
@@ -92,6 +95,7 @@ public static class DockerfileParser
             Flags.Clear();
             Instructions.Clear();
             Comments.Clear();
+            Markers.Clear();
             if (Line.Length > MaxRetainedChars)
             {
                 Line = new char[256];
@@ -549,13 +553,17 @@ public static class DockerfileParser
 
         private unsafe IReadOnlyList<Heredoc> ReadHeredocs(LogicalLine logical, char* chars, ref int line, ref int lastLine)
         {
-            var markers = HeredocMarkers.Find(chars, logical.Length);
-            if (markers == null)
+            var markers = _scratch.Markers;
+            markers.Clear();
+            HeredocMarkers.Find(chars, logical.Length, markers);
+            if (markers.Count == 0)
             {
                 return Array.Empty<Heredoc>();
             }
 
-            var heredocs = new List<Heredoc>(markers.Count);
+            // One heredoc a marker, up to the first left unterminated: the array is cut short only then.
+            var heredocs = new Heredoc[markers.Count];
+            var count = 0;
             foreach (var marker in markers)
             {
                 var markerSpan = logical.ToSource(marker.Start, marker.End);
@@ -592,12 +600,17 @@ public static class DockerfileParser
 
                 var bodyEnd = terminated ? terminatorSpan.Start : _text.Length;
                 var bodySpan = TextSpan.FromBounds(bodyStart, Math.Max(bodyStart, bodyEnd));
-                heredocs.Add(new Heredoc(_text, marker.Name, marker.Chomp, marker.Expand, marker.FileDescriptor, markerSpan, bodySpan, terminatorSpan, terminated));
+                heredocs[count++] = new Heredoc(_text, marker.Name, marker.Chomp, marker.Expand, marker.FileDescriptor, markerSpan, bodySpan, terminatorSpan, terminated);
                 if (!terminated)
                 {
                     Report("unterminated-heredoc", ParseSeverity.Error, $"Unterminated heredoc: no line '{MessageText.Quote(marker.Name)}' ends the body started here", markerSpan);
                     break;
                 }
+            }
+
+            if (count < heredocs.Length)
+            {
+                Array.Resize(ref heredocs, count);
             }
 
             return heredocs;

@@ -37,12 +37,12 @@ internal static unsafe class HeredocMarkers
     }
 
     /// <summary>
-    /// The heredoc markers of the logical line line[0, length), or null when there are none. Only a line holding
-    /// "&lt;&lt;" can have one: the caller looks for that first, where the runtime's search can see the line.
+    /// The heredoc markers of the logical line line[0, length), put in <paramref name="markers"/> (which the caller
+    /// gives empty, and reuses from line to line). Only a line holding "&lt;&lt;" can have one: the caller looks for
+    /// that first, where the runtime's search can see the line.
     /// </summary>
-    public static List<Marker>? Find(char* line, int length)
+    public static void Find(char* line, int length, List<Marker> markers)
     {
-        List<Marker>? markers = null;
         var pos = 0;
         while (pos < length)
         {
@@ -55,11 +55,9 @@ internal static unsafe class HeredocMarkers
             pos = SkipWord(line, pos, length);
             if (pos > wordStart && TryRead(line, wordStart, pos, out var marker))
             {
-                (markers ??= new List<Marker>()).Add(marker);
+                markers.Add(marker);
             }
         }
-
-        return markers;
     }
 
     // A shell word: quotes group, '\' escapes the next character, unquoted blanks end it.
