@@ -56,7 +56,13 @@ internal readonly struct InstructionFacts
     /// For a RUN (also under ONBUILD): the commands it executes; empty otherwise. A RUN can execute hundreds of
     /// thousands of commands: the walks over them poll <see cref="AnalysisCancellation"/>.
     /// </summary>
-    public RunCommandList Commands => _runIndex < 0 ? default : _tables.Runs[_runIndex].Commands;
+    public RunCommandList Commands => _runIndex < 0 ? default : _tables.RunCommands(_runIndex);
+
+    /// <summary>
+    /// For a RUN: true when one of its commands is one whose arguments are read (go, xx-go, dotnet), told without
+    /// reading the commands the model left unread (see <see cref="RunCommands.Collect"/>).
+    /// </summary>
+    public bool HasCommandsWithArgumentsRead => _runIndex >= 0 && _tables.Runs[_runIndex].Commands.HasArgumentsRead;
 
     /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them; empty otherwise.</summary>
     public RunMount[] Mounts => _runIndex < 0 ? Array.Empty<RunMount>() : _tables.Runs[_runIndex].Mounts;
@@ -93,7 +99,7 @@ internal sealed class BuildModel
     public static BuildModel Create(DockerfileSyntax syntax, CancellationToken cancellationToken)
     {
         var escape = syntax.EscapeCharacter;
-        var tables = ModelTables.Rent();
+        var tables = ModelTables.Rent(syntax);
         var globalArgs = new GlobalArgTable(tables.GlobalArgs);
         var facts = tables.Facts;
         if (!tables.Holds(syntax.InstructionList.Count))
@@ -127,8 +133,8 @@ internal sealed class BuildModel
             var runIndex = -1;
             if (effective.Kind == InstructionKind.Run)
             {
-                commands = runCommands.Collect(syntax, effective, state.Dialect, tables);
-                runIndex = tables.AddRun(commands, RunMount.Read(effective, state));
+                commands = runCommands.Collect(syntax, effective, state.Dialect, tables, out var readLater);
+                runIndex = tables.AddRun(commands, RunMount.Read(effective, state), readLater ? effective : null, state.Dialect);
             }
 
             facts.Add(new InstructionFacts(instruction, tables, stateIndex, runIndex));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using DockerGoBuild.Dockerfiles.Shell;
 using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
@@ -76,14 +77,18 @@ internal sealed class ModelTables
     // The stage indexes of the stage names declared so far while the model is built (names ignore case, as BuildKit's do).
     private Dictionary<string, int> StageNames { get; set; } = new(InitialLength, StringComparer.OrdinalIgnoreCase);
 
+    // The file the model is of: the RUNs whose commands are read when first asked for are read in it.
+    private DockerfileSyntax? _syntax;
+
     /// <summary>
-    /// Empty tables for a model: the thread's spare ones, or new ones when it has none (also when a model it made is
-    /// still in use, as its tables are not given back until it is released).
+    /// Empty tables for a model of <paramref name="syntax"/>: the thread's spare ones, or new ones when it has none
+    /// (also when a model it made is still in use, as its tables are not given back until it is released).
     /// </summary>
-    public static ModelTables Rent()
+    public static ModelTables Rent(DockerfileSyntax syntax)
     {
         var tables = spare ?? new ModelTables();
         spare = null;
+        tables._syntax = syntax;
         return tables;
     }
 
@@ -101,6 +106,7 @@ internal sealed class ModelTables
         _argumentsUsed = 0;
 
         // The facts, states and commands refer to the file's syntax and strings: cleared, so that the thread does not keep them alive.
+        _syntax = null;
         Facts.Clear();
         Array.Clear(_states, 0, _stateCount);
         _stateCount = 0;
@@ -192,11 +198,34 @@ internal sealed class ModelTables
         }
     }
 
-    /// <summary>Adds a RUN's commands and mounts; returns the index of the entry.</summary>
-    public int AddRun(RunCommandList commands, RunMount[] mounts)
+    /// <summary>
+    /// Adds a RUN's commands and mounts; returns the index of the entry. <paramref name="unreadRun"/>: the RUN whose
+    /// commands are read, in <paramref name="dialect"/>, only when first asked for (see <see cref="RunCommands"/>),
+    /// null when <paramref name="commands"/> are its commands.
+    /// </summary>
+    public int AddRun(RunCommandList commands, RunMount[] mounts, Instruction? unreadRun, ShellDialect dialect)
     {
-        Runs.Add(new RunFacts(commands, mounts));
+        Runs.Add(new RunFacts(commands, mounts, unreadRun, dialect));
         return Runs.Count - 1;
+    }
+
+    /// <summary>
+    /// The commands of the RUN at <paramref name="runIndex"/> (from <see cref="AddRun"/>), read into the tables at the
+    /// first call when the model left them unread (a model is analysed by one thread). Kept in the RUN's entry rather
+    /// than in an object per RUN: most RUNs are left unread, and most of those are never asked for.
+    /// </summary>
+    public RunCommandList RunCommands(int runIndex)
+    {
+        var run = Runs[runIndex];
+        if (run.UnreadRun is not { } unread)
+        {
+            return run.Commands;
+        }
+
+        // Such a RUN runs no command whose arguments are read, as the prefilter showed.
+        var commands = Semantics.RunCommands.ForThisThread().Read(_syntax!, unread, run.Dialect, this).WithoutArgumentsRead();
+        Runs[runIndex] = new RunFacts(commands, run.Mounts, unreadRun: null, run.Dialect);
+        return commands;
     }
 
     /// <summary>Adds a state for the instructions from here on; returns its index.</summary>
@@ -218,13 +247,22 @@ internal sealed class ModelTables
 /// <summary>What a RUN does beyond the state it sees: the commands it executes and its mounts.</summary>
 internal readonly struct RunFacts
 {
-    public RunFacts(RunCommandList commands, RunMount[] mounts)
+    public RunFacts(RunCommandList commands, RunMount[] mounts, Instruction? unreadRun, ShellDialect dialect)
     {
         Commands = commands;
         Mounts = mounts;
+        UnreadRun = unreadRun;
+        Dialect = dialect;
     }
 
+    /// <summary>The commands, once read (none while <see cref="UnreadRun"/> is set).</summary>
     public RunCommandList Commands { get; }
 
     public RunMount[] Mounts { get; }
+
+    /// <summary>The RUN, while its commands are left unread (see <see cref="ModelTables.RunCommands"/>); null once read.</summary>
+    public Instruction? UnreadRun { get; }
+
+    /// <summary>The dialect the RUN's commands are read in.</summary>
+    public ShellDialect Dialect { get; }
 }
