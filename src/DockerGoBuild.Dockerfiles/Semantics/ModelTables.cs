@@ -131,17 +131,21 @@ internal sealed class ModelTables
     public void AddStageName(string name, int stageIndex)
     {
         StageNames[name] = stageIndex;
-        _stageNameLengths |= LengthBit(name);
+        _stageNameLengths |= LengthBit(name.Length);
     }
 
-    /// <summary>The index of the stage declared with this name (ignoring case) so far, if there is one.</summary>
-    public bool TryGetStage(string name, out int stageIndex)
+    /// <summary>
+    /// The index of the stage declared so far with the name text[start, + length) (ignoring case), if there is one.
+    /// A string of the name is made only when a stage name of its length was declared.
+    /// </summary>
+    public bool TryGetStage(string text, int start, int length, out int stageIndex)
     {
         stageIndex = -1;
-        return (_stageNameLengths & LengthBit(name)) != 0 && StageNames.TryGetValue(name, out stageIndex);
+        return (_stageNameLengths & LengthBit(length)) != 0
+            && StageNames.TryGetValue(start == 0 && length == text.Length ? text : text.Substring(start, length), out stageIndex);
     }
 
-    private static ulong LengthBit(string name) => 1UL << Math.Min(name.Length, 63);
+    private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
 
     /// <summary>
     /// True when the model of a file of this many instructions fits in the tables as they are, whatever the
