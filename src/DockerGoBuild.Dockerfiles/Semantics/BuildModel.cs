@@ -147,7 +147,8 @@ internal sealed class BuildModel
             }
         }
 
-        return new BuildModel(tables);
+        // Tables given back come with the model they were of, as a thread's models are used one after another.
+        return tables.Model ??= new BuildModel(tables);
     }
 
     // Counts what the tables will hold, so that a large file's tables are made at about their size instead of

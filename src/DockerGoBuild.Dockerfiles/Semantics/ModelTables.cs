@@ -77,6 +77,12 @@ internal sealed class ModelTables
     // The stage indexes of the stage names declared so far while the model is built (names ignore case, as BuildKit's do).
     private Dictionary<string, int> StageNames { get; set; } = new(InitialLength, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The model that reads these tables, made with their first model and kept with them (see <see cref="Return"/>),
+    /// so that the models of a thread after its first allocate no object of their own.
+    /// </summary>
+    public BuildModel? Model { get; set; }
+
     // The file the model is of: the RUNs whose commands are read when first asked for are read in it.
     private DockerfileSyntax? _syntax;
 
