@@ -7,24 +7,42 @@ using DockerGoBuild.Dockerfiles.Syntax;
 namespace DockerGoBuild.Dockerfiles.Rules;
 
 /// <summary>What every rule reads (the file is parsed once) and where findings go.</summary>
+/// <remarks>
+/// A thread analyses one file after another, each with one context: it keeps the context of its last analysis for
+/// its next one (see <see cref="Rent"/>), so that an analysis allocates none.
+/// </remarks>
 internal sealed class AnalysisContext : IDisposable
 {
-    private readonly List<Finding> _findings;
+    [ThreadStatic]
+    private static AnalysisContext? spare;
+
+    private List<Finding> _findings = null!;
     private DirectiveFacts? _directives;
     private BuildModel? _model;
     private CacheAnalysis? _cache;
     private StageRuns? _stageRuns;
 
-    public AnalysisContext(DockerfileSyntax syntax, List<Finding> findings, CancellationToken cancellationToken)
+    private AnalysisContext()
     {
-        Syntax = syntax;
-        _findings = findings;
-        CancellationToken = cancellationToken;
     }
 
-    public DockerfileSyntax Syntax { get; }
+    /// <summary>
+    /// A context for the analysis of <paramref name="syntax"/> that reports into <paramref name="findings"/>: the
+    /// thread's spare one, or a new one when it has none (also while an analysis of the thread has one in use).
+    /// </summary>
+    public static AnalysisContext Rent(DockerfileSyntax syntax, List<Finding> findings, CancellationToken cancellationToken)
+    {
+        var context = spare ?? new AnalysisContext();
+        spare = null;
+        context.Syntax = syntax;
+        context._findings = findings;
+        context.CancellationToken = cancellationToken;
+        return context;
+    }
 
-    public CancellationToken CancellationToken { get; }
+    public DockerfileSyntax Syntax { get; private set; } = null!;
+
+    public CancellationToken CancellationToken { get; private set; }
 
     /// <summary>Findings so far (rules that defer to another rule's finding read them).</summary>
     public IReadOnlyList<Finding> Findings => _findings;
@@ -43,6 +61,22 @@ internal sealed class AnalysisContext : IDisposable
 
     public void Report(Finding finding) => _findings.Add(finding);
 
-    /// <summary>Ends the analysis: the model's tables go back to the thread (the findings keep none of the model).</summary>
-    public void Dispose() => _model?.Release();
+    /// <summary>
+    /// Ends the analysis: the model's tables and the context go back to the thread (the findings keep none of the
+    /// model, nor the context), nothing may read the context afterwards.
+    /// </summary>
+    public void Dispose()
+    {
+        _model?.Release();
+
+        // Cleared, so that the thread keeps neither the file nor its findings alive.
+        Syntax = null!;
+        _findings = null!;
+        CancellationToken = default;
+        _directives = null;
+        _model = null;
+        _cache = null;
+        _stageRuns = null;
+        spare = this;
+    }
 }

@@ -56,7 +56,7 @@ public static class DockerfileAnalysis
         }
 
         using var cancellation = AnalysisCancellation.Enter(cancellationToken);
-        using var context = new AnalysisContext(syntax, findings, cancellationToken);
+        using var context = AnalysisContext.Rent(syntax, findings, cancellationToken);
         foreach (var rule in Rules)
         {
             cancellationToken.ThrowIfCancellationRequested();

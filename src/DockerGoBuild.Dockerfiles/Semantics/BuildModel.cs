@@ -56,7 +56,13 @@ internal readonly struct InstructionFacts
     /// For a RUN (also under ONBUILD): the commands it executes; empty otherwise. A RUN can execute hundreds of
     /// thousands of commands: the walks over them poll <see cref="AnalysisCancellation"/>.
     /// </summary>
-    public RunCommandList Commands => _runIndex < 0 ? default : _tables.Runs[_runIndex].Commands;
+    public RunCommandList Commands => _runIndex < 0 ? default : _tables.RunCommands(_runIndex);
+
+    /// <summary>
+    /// For a RUN: true when one of its commands is one whose arguments are read (go, xx-go, dotnet), told without
+    /// reading the commands the model left unread (see <see cref="RunCommands.Collect"/>).
+    /// </summary>
+    public bool HasCommandsWithArgumentsRead => _runIndex >= 0 && _tables.Runs[_runIndex].Commands.HasArgumentsRead;
 
     /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them; empty otherwise.</summary>
     public RunMount[] Mounts => _runIndex < 0 ? Array.Empty<RunMount>() : _tables.Runs[_runIndex].Mounts;
@@ -93,7 +99,7 @@ internal sealed class BuildModel
     public static BuildModel Create(DockerfileSyntax syntax, CancellationToken cancellationToken)
     {
         var escape = syntax.EscapeCharacter;
-        var tables = ModelTables.Rent();
+        var tables = ModelTables.Rent(syntax);
         var globalArgs = new GlobalArgTable(tables.GlobalArgs);
         var facts = tables.Facts;
         if (!tables.Holds(syntax.InstructionList.Length))
@@ -116,7 +122,7 @@ internal sealed class BuildModel
                     tables.FinishedStages.Add(stateIndex);
                 }
 
-                state = StartStage(instruction, tables, globalArgs, escape);
+                state = StartStage(instruction, syntax.Text, tables, globalArgs, escape);
                 stateIndex = tables.AddState(state);
                 facts.Add(new InstructionFacts(instruction, tables, stateIndex, runIndex: -1));
                 continue;
@@ -127,8 +133,8 @@ internal sealed class BuildModel
             var runIndex = -1;
             if (effective.Kind == InstructionKind.Run)
             {
-                commands = runCommands.Collect(syntax, effective, state.Dialect, tables);
-                runIndex = tables.AddRun(commands, RunMount.Read(effective, state));
+                commands = runCommands.Collect(syntax, effective, state.Dialect, tables, out var readLater);
+                runIndex = tables.AddRun(commands, RunMount.Read(effective, state), readLater ? effective : null, state.Dialect);
             }
 
             facts.Add(new InstructionFacts(instruction, tables, stateIndex, runIndex));
@@ -141,7 +147,8 @@ internal sealed class BuildModel
             }
         }
 
-        return new BuildModel(tables);
+        // Tables given back come with the model they were of, as a thread's models are used one after another.
+        return tables.Model ??= new BuildModel(tables);
     }
 
     // Counts what the tables will hold, so that a large file's tables are made at about their size instead of
@@ -178,16 +185,37 @@ internal sealed class BuildModel
     /// </summary>
     public void Release() => _tables.Return();
 
-    private static StageState StartStage(Instruction from, ModelTables tables, GlobalArgTable globalArgs, char escape)
+    private static StageState StartStage(Instruction from, string source, ModelTables tables, GlobalArgTable globalArgs, char escape)
     {
         var finished = tables.FinishedStages;
         var stageIndex = finished.Count;
         var words = from.ArgumentWords;
-        var image = words.Count > 0 ? VariableExpander.Expand(words[0].Value, escape, globalArgs, out _) : string.Empty;
+
+        // The image is text[imageStart, + imageLength): where it lies in the source when it is its own value in one
+        // piece of the line (most are), so that no string is made of it, or else its expanded value.
+        var text = string.Empty;
+        var imageStart = 0;
+        var imageLength = 0;
+        if (words.Count > 0)
+        {
+            if (words[0].TryGetLineValue(out var line, out var start, out var length) && line.PieceCount == 1
+                && !VariableExpander.Changes(source, line.ToSource(start), length, escape))
+            {
+                text = source;
+                imageStart = line.ToSource(start);
+                imageLength = length;
+            }
+            else
+            {
+                text = VariableExpander.Expand(words[0].Value, escape, globalArgs, out _);
+                imageLength = text.Length;
+            }
+        }
+
         var stageName = words.Count >= 3 && IsAs(words[1]) ? words[2].Value : null;
-        var state = tables.TryGetStage(image, out var parentIndex) && parentIndex < finished.Count
+        var state = tables.TryGetStage(text, imageStart, imageLength, out var parentIndex) && parentIndex < finished.Count
             ? tables.State(finished[parentIndex]).InheritFor(stageIndex, stageName)
-            : new StageState(stageIndex, escape, stageName, ClassifyBaseImage(image), IsWindowsImage(image));
+            : new StageState(stageIndex, escape, stageName, ClassifyBaseImage(text, imageStart, imageLength), IsWindowsImage(text, imageStart, imageLength));
         if (stageName != null)
         {
             tables.AddStageName(stageName, stageIndex);
@@ -216,17 +244,21 @@ internal sealed class BuildModel
             : string.Equals(word.Value, "AS", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>golang when the repository's last path component is golang; unknown when the repository itself is unresolved.</summary>
-    internal static BaseImageKind ClassifyBaseImage(string image)
+    /// <summary>
+    /// golang when the repository's last path component is golang; unknown when the repository itself is unresolved.
+    /// The image is text[start, + length), read where it lies.
+    /// </summary>
+    internal static BaseImageKind ClassifyBaseImage(string text, int start, int length)
     {
         // reference = image up to '@'; repository = reference up to the ':' after its last '/'. One pass finds both.
-        var referenceEnd = image.Length;
-        var lastSlash = -1;
+        var end = start + length;
+        var referenceEnd = end;
+        var lastSlash = start - 1;
         var tag = -1;
         var firstUnknown = -1;
-        for (var i = 0; i < image.Length; i++)
+        for (var i = start; i < end; i++)
         {
-            var c = image[i];
+            var c = text[i];
             if (c == '@')
             {
                 referenceEnd = i;
@@ -249,37 +281,39 @@ internal sealed class BuildModel
         }
 
         var repositoryEnd = tag >= 0 ? tag : referenceEnd;
-        if (repositoryEnd == 0 || (firstUnknown >= 0 && firstUnknown < repositoryEnd))
+        if (repositoryEnd == start || (firstUnknown >= 0 && firstUnknown < repositoryEnd))
         {
             return BaseImageKind.Unknown;
         }
 
         var componentStart = lastSlash + 1;
-        return repositoryEnd - componentStart == "golang".Length && string.Compare(image, componentStart, "golang", 0, "golang".Length, StringComparison.OrdinalIgnoreCase) == 0
+        return repositoryEnd - componentStart == "golang".Length && string.Compare(text, componentStart, "golang", 0, "golang".Length, StringComparison.OrdinalIgnoreCase) == 0
             ? BaseImageKind.Golang
             : BaseImageKind.Other;
     }
 
-    internal static bool IsWindowsImage(string image)
+    /// <summary>True when the image text[start, + length), read where it lies, names a Windows image.</summary>
+    internal static bool IsWindowsImage(string text, int start, int length)
     {
         // One pass: each name is tried only where its first letter is. "windowsservercore" contains "servercore", so
         // looking for the latter finds both.
-        for (var i = 0; i < image.Length; i++)
+        var end = start + length;
+        for (var i = start; i < end; i++)
         {
-            var c = image[i];
+            var c = text[i];
             var letter = (uint)((c | 0x20) - 'a');
             if (letter >= 26)
             {
                 if (c >= 0x80)
                 {
                     // Lower-casing outside ASCII can turn other letters into these names' letters (U+212A into 'k').
-                    return IsWindowsImageLowered(image.ToLowerInvariant());
+                    return IsWindowsImageLowered(text.Substring(start, length).ToLowerInvariant());
                 }
 
                 continue;
             }
 
-            if ((WindowsNameFirstLetters & (1u << (int)letter)) != 0 && IsWindowsNameAt(image, i))
+            if ((WindowsNameFirstLetters & (1u << (int)letter)) != 0 && IsWindowsNameAt(text, i, end))
             {
                 return true;
             }
@@ -291,32 +325,32 @@ internal sealed class BuildModel
     // The first letters of the names IsWindowsNameAt looks for, as bits (a: bit 0).
     private const uint WindowsNameFirstLetters = (1u << ('n' - 'a')) | (1u << ('s' - 'a')) | (1u << ('m' - 'a')) | (1u << ('d' - 'a')) | (1u << ('l' - 'a'));
 
-    // A name that marks a Windows image starts at image[at] (ignoring ASCII case). The second letter is told apart
-    // first: these letters are common in image names, the names themselves rare.
-    private static bool IsWindowsNameAt(string image, int at)
+    // A name that marks a Windows image starts at text[at] (ignoring ASCII case), the image ending at end. The second
+    // letter is told apart first: these letters are common in image names, the names themselves rare.
+    private static bool IsWindowsNameAt(string text, int at, int end)
     {
-        var second = at + 1 < image.Length ? image[at + 1] | 0x20 : 0;
-        return (image[at] | 0x20) switch
+        var second = at + 1 < end ? text[at + 1] | 0x20 : 0;
+        return (text[at] | 0x20) switch
         {
-            'n' => second == 'a' && StartsAt(image, at, "nanoserver"),
-            's' => second == 'e' && StartsAt(image, at, "servercore"),
-            'm' => second == 'c' && StartsAt(image, at, "mcr.microsoft.com/windows"),
-            'd' => second == 'o' && StartsAt(image, at, "dotnet/framework"),
-            _ => second == 't' && StartsAt(image, at, "ltsc20") && at + 7 < image.Length && char.IsDigit(image[at + 6]) && char.IsDigit(image[at + 7]),
+            'n' => second == 'a' && StartsAt(text, at, end, "nanoserver"),
+            's' => second == 'e' && StartsAt(text, at, end, "servercore"),
+            'm' => second == 'c' && StartsAt(text, at, end, "mcr.microsoft.com/windows"),
+            'd' => second == 'o' && StartsAt(text, at, end, "dotnet/framework"),
+            _ => second == 't' && StartsAt(text, at, end, "ltsc20") && at + 7 < end && char.IsDigit(text[at + 6]) && char.IsDigit(text[at + 7]),
         };
     }
 
-    // image[at...] starts with lowerAscii, ignoring ASCII case.
-    private static bool StartsAt(string image, int at, string lowerAscii)
+    // text[at, end) starts with lowerAscii, ignoring ASCII case.
+    private static bool StartsAt(string text, int at, int end, string lowerAscii)
     {
-        if (at + lowerAscii.Length > image.Length)
+        if (at + lowerAscii.Length > end)
         {
             return false;
         }
 
         for (var k = 0; k < lowerAscii.Length; k++)
         {
-            var c = image[at + k];
+            var c = text[at + k];
             if ((c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) != lowerAscii[k])
             {
                 return false;

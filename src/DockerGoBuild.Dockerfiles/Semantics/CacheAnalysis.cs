@@ -140,12 +140,13 @@ internal sealed class CacheAnalysis
     private static void FindMissing(in InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, ref StagePaths stagePaths, ref List<MissingCacheMount>? missing)
     {
         var reported = mistargetedKinds;
-        var commands = run.Commands;
-        if (!commands.HasArgumentsRead)
+        if (!run.HasCommandsWithArgumentsRead)
         {
             // No go or dotnet command: none fills a cache.
             return;
         }
+
+        var commands = run.Commands;
 
         for (var i = 0; i < commands.Length; i++)
         {

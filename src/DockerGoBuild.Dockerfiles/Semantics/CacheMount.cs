@@ -7,20 +7,22 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// <summary>A <c>--mount</c> of a RUN, read for the cache rules.</summary>
 internal sealed class RunMount
 {
-    private RunMount(InstructionFlag flag, string type, string? rawTarget, string? target, FlagOption? targetOption, string? id, string? env)
+    private RunMount(InstructionFlag flag, string type, string? target, FlagOption? targetOption, string? id, string? env)
     {
         Env = env;
         Flag = flag;
         Type = type;
-        RawTarget = rawTarget;
         Target = target;
         TargetOption = targetOption;
         Id = id;
     }
 
-    // MeantFor, worked out once: several rules ask.
-    private CacheKind? _meantFor;
-    private bool _meantForKnown;
+    // MeantFor, worked out once as several rules ask, in one byte (a RUN's every mount is an object of the model):
+    // MeantForUnknown until then, MeantForNone for null, else MeantForKinds + the kind.
+    private const byte MeantForUnknown = 0;
+    private const byte MeantForNone = 1;
+    private const byte MeantForKinds = 2;
+    private byte _meantFor;
 
     public InstructionFlag Flag { get; }
 
@@ -30,7 +32,7 @@ internal sealed class RunMount
     public bool IsCache => Type == "cache";
 
     /// <summary>The target as written.</summary>
-    public string? RawTarget { get; }
+    public string? RawTarget => TargetOption?.Value;
 
     /// <summary>The target expanded and resolved against WORKDIR; null when it refers to something unknown.</summary>
     public string? Target { get; }
@@ -100,7 +102,7 @@ internal sealed class RunMount
                 target = unknown ? null : state.IsWindows ? UnixPath.NormalizeWindows(expanded) : UnixPath.Resolve(expanded, state.Workdir);
             }
 
-            mounts[at++] = new RunMount(flag, type, rawTarget, target, targetOption, id, env);
+            mounts[at++] = new RunMount(flag, type, target, targetOption, id, env);
         }
 
         return mounts;
@@ -109,13 +111,14 @@ internal sealed class RunMount
     /// <summary>Which cache a mount is meant for, judged from its target (or, when that says nothing, its id).</summary>
     public CacheKind? MeantFor()
     {
-        if (!_meantForKnown)
+        if (_meantFor == MeantForUnknown)
         {
-            _meantFor = IsOtherToolsCache(RawTarget) || IsOtherToolsCache(Id) ? null : Classify(RawTarget) ?? Classify(Id);
-            _meantForKnown = true;
+            var rawTarget = RawTarget;
+            var kind = IsOtherToolsCache(rawTarget) || IsOtherToolsCache(Id) ? null : Classify(rawTarget) ?? Classify(Id);
+            _meantFor = kind is { } known ? (byte)(MeantForKinds + (int)known) : MeantForNone;
         }
 
-        return _meantFor;
+        return _meantFor == MeantForNone ? null : (CacheKind)(_meantFor - MeantForKinds);
     }
 
     private static CacheKind? Classify(string? text)

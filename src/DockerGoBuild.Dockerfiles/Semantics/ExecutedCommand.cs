@@ -192,50 +192,33 @@ internal readonly struct ExecutedCommand
     }
 }
 
-/// <summary>The commands one RUN executes: a piece of its model's command table, or commands read when first asked for.</summary>
+/// <summary>The commands one RUN executes: a piece of its model's command table.</summary>
 internal readonly struct RunCommandList
 {
     private readonly ExecutedCommand[] _table;
     private readonly int _first;
     private readonly int _count;
-    private readonly DeferredRunCommands? _deferred;
 
     public RunCommandList(ExecutedCommand[] table, int first, int count, bool hasArgumentsRead)
     {
         _table = table;
         _first = first;
         _count = count;
-        _deferred = null;
         HasArgumentsRead = hasArgumentsRead;
     }
 
-    /// <summary>The commands of a RUN that runs none whose arguments are read, read when first asked for.</summary>
-    public RunCommandList(DeferredRunCommands deferred)
-    {
-        _table = Array.Empty<ExecutedCommand>();
-        _first = 0;
-        _count = 0;
-        _deferred = deferred;
-        HasArgumentsRead = false;
-    }
-
-    public int Length => _deferred != null ? _deferred.Commands.Length : _count;
-
-    /// <summary>The piece of the command table a read list is (a null table for no commands).</summary>
-    public void GetPiece(out ExecutedCommand[]? table, out int first, out int count)
-    {
-        table = _table;
-        first = _first;
-        count = _count;
-    }
+    public int Length => _count;
 
     /// <summary>
     /// True when one of the commands is one whose arguments are read (<see cref="RunCommands.HasArgumentsRead"/>: go,
-    /// xx-go, dotnet). Known without reading deferred commands: a walk that looks only at those skips the RUN when false.
+    /// xx-go, dotnet). A walk that looks only at those asks the model's RUN first (see
+    /// <see cref="InstructionFacts.HasCommandsWithArgumentsRead"/>), so that a RUN whose commands were left unread stays so.
     /// </summary>
     public bool HasArgumentsRead { get; }
 
+    /// <summary>The same commands, told to hold none whose arguments are read (as the prefilter showed of a RUN left unread).</summary>
+    public RunCommandList WithoutArgumentsRead() => new(_table, _first, _count, hasArgumentsRead: false);
+
     public ExecutedCommand this[int index] =>
-        _deferred != null ? _deferred.Commands[index]
-        : (uint)index < (uint)_count ? _table[_first + index] : throw new ArgumentOutOfRangeException(nameof(index));
+        (uint)index < (uint)_count ? _table[_first + index] : throw new ArgumentOutOfRangeException(nameof(index));
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using DockerGoBuild.Dockerfiles.Shell;
 using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
@@ -77,13 +78,23 @@ internal sealed class ModelTables
     private Dictionary<string, int> StageNames { get; set; } = new(InitialLength, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Empty tables for a model: the thread's spare ones, or new ones when it has none (also when a model it made is
-    /// still in use, as its tables are not given back until it is released).
+    /// The model that reads these tables, made with their first model and kept with them (see <see cref="Return"/>),
+    /// so that the models of a thread after its first allocate no object of their own.
     /// </summary>
-    public static ModelTables Rent()
+    public BuildModel? Model { get; set; }
+
+    // The file the model is of: the RUNs whose commands are read when first asked for are read in it.
+    private DockerfileSyntax? _syntax;
+
+    /// <summary>
+    /// Empty tables for a model of <paramref name="syntax"/>: the thread's spare ones, or new ones when it has none
+    /// (also when a model it made is still in use, as its tables are not given back until it is released).
+    /// </summary>
+    public static ModelTables Rent(DockerfileSyntax syntax)
     {
         var tables = spare ?? new ModelTables();
         spare = null;
+        tables._syntax = syntax;
         return tables;
     }
 
@@ -101,6 +112,7 @@ internal sealed class ModelTables
         _argumentsUsed = 0;
 
         // The facts, states and commands refer to the file's syntax and strings: cleared, so that the thread does not keep them alive.
+        _syntax = null;
         Facts.Clear();
         Array.Clear(_states, 0, _stateCount);
         _stateCount = 0;
@@ -125,17 +137,21 @@ internal sealed class ModelTables
     public void AddStageName(string name, int stageIndex)
     {
         StageNames[name] = stageIndex;
-        _stageNameLengths |= LengthBit(name);
+        _stageNameLengths |= LengthBit(name.Length);
     }
 
-    /// <summary>The index of the stage declared with this name (ignoring case) so far, if there is one.</summary>
-    public bool TryGetStage(string name, out int stageIndex)
+    /// <summary>
+    /// The index of the stage declared so far with the name text[start, + length) (ignoring case), if there is one.
+    /// A string of the name is made only when a stage name of its length was declared.
+    /// </summary>
+    public bool TryGetStage(string text, int start, int length, out int stageIndex)
     {
         stageIndex = -1;
-        return (_stageNameLengths & LengthBit(name)) != 0 && StageNames.TryGetValue(name, out stageIndex);
+        return (_stageNameLengths & LengthBit(length)) != 0
+            && StageNames.TryGetValue(start == 0 && length == text.Length ? text : text.Substring(start, length), out stageIndex);
     }
 
-    private static ulong LengthBit(string name) => 1UL << Math.Min(name.Length, 63);
+    private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
 
     /// <summary>
     /// True when the model of a file of this many instructions fits in the tables as they are, whatever the
@@ -192,11 +208,34 @@ internal sealed class ModelTables
         }
     }
 
-    /// <summary>Adds a RUN's commands and mounts; returns the index of the entry.</summary>
-    public int AddRun(RunCommandList commands, RunMount[] mounts)
+    /// <summary>
+    /// Adds a RUN's commands and mounts; returns the index of the entry. <paramref name="unreadRun"/>: the RUN whose
+    /// commands are read, in <paramref name="dialect"/>, only when first asked for (see <see cref="RunCommands"/>),
+    /// null when <paramref name="commands"/> are its commands.
+    /// </summary>
+    public int AddRun(RunCommandList commands, RunMount[] mounts, Instruction? unreadRun, ShellDialect dialect)
     {
-        Runs.Add(new RunFacts(commands, mounts));
+        Runs.Add(new RunFacts(commands, mounts, unreadRun, dialect));
         return Runs.Count - 1;
+    }
+
+    /// <summary>
+    /// The commands of the RUN at <paramref name="runIndex"/> (from <see cref="AddRun"/>), read into the tables at the
+    /// first call when the model left them unread (a model is analysed by one thread). Kept in the RUN's entry rather
+    /// than in an object per RUN: most RUNs are left unread, and most of those are never asked for.
+    /// </summary>
+    public RunCommandList RunCommands(int runIndex)
+    {
+        var run = Runs[runIndex];
+        if (run.UnreadRun is not { } unread)
+        {
+            return run.Commands;
+        }
+
+        // Such a RUN runs no command whose arguments are read, as the prefilter showed.
+        var commands = Semantics.RunCommands.ForThisThread().Read(_syntax!, unread, run.Dialect, this).WithoutArgumentsRead();
+        Runs[runIndex] = new RunFacts(commands, run.Mounts, unreadRun: null, run.Dialect);
+        return commands;
     }
 
     /// <summary>Adds a state for the instructions from here on; returns its index.</summary>
@@ -218,13 +257,22 @@ internal sealed class ModelTables
 /// <summary>What a RUN does beyond the state it sees: the commands it executes and its mounts.</summary>
 internal readonly struct RunFacts
 {
-    public RunFacts(RunCommandList commands, RunMount[] mounts)
+    public RunFacts(RunCommandList commands, RunMount[] mounts, Instruction? unreadRun, ShellDialect dialect)
     {
         Commands = commands;
         Mounts = mounts;
+        UnreadRun = unreadRun;
+        Dialect = dialect;
     }
 
+    /// <summary>The commands, once read (none while <see cref="UnreadRun"/> is set).</summary>
     public RunCommandList Commands { get; }
 
     public RunMount[] Mounts { get; }
+
+    /// <summary>The RUN, while its commands are left unread (see <see cref="ModelTables.RunCommands"/>); null once read.</summary>
+    public Instruction? UnreadRun { get; }
+
+    /// <summary>The dialect the RUN's commands are read in.</summary>
+    public ShellDialect Dialect { get; }
 }

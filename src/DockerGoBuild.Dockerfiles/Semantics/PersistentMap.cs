@@ -20,7 +20,9 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
 {
     public static readonly PersistentMap<TValue> Empty = new(null, null, default!, null, 0, 0);
 
-    private const int ChainLimit = 8;
+    // Sixteen rather than eight: a chain moved into the tree costs a copied path of nodes for each of its entries,
+    // and a stage's ENVs and ARGs often number more than eight; a lookup's walk of the chain costs less than that.
+    private const int ChainLimit = 16;
 
     // The tree under the chain (null: empty), the newest entry and the map it was set on (null key: no entry),
     // and how many entries the chain holds down to the tree.

@@ -88,12 +88,15 @@ internal sealed class RunCommands : IShellCommandSink
     /// <summary>
     /// The commands <paramref name="run"/> executes, in the order they run, in pieces of the model's
     /// <paramref name="tables"/>. The commands of a RUN that surely runs none whose arguments are read (most RUNs:
-    /// see <see cref="CommandNamePrefilter"/>) are read only when asked for, which the analysis does in rare cases.
+    /// see <see cref="CommandNamePrefilter"/>) are not read: <paramref name="readLater"/> is then true, and the
+    /// model reads them with <see cref="Read(DockerfileSyntax, Instruction, ShellDialect, ModelTables)"/> only when
+    /// asked for, which the analysis does in rare cases.
     /// </summary>
     // Not inlined into the model's walk: profiles show what reading the commands costs under this name.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public RunCommandList Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
+    public RunCommandList Collect(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables, out bool readLater)
     {
+        readLater = false;
         if (run.IsJsonForm)
         {
             // An exec form's argv is read as it is.
@@ -106,7 +109,8 @@ internal sealed class RunCommands : IShellCommandSink
         if (!CommandNamePrefilter.MayRunArgumentsRead(syntax.Text, run.Line, run.ArgumentsStart, argumentsEnd)
             && !HeredocsMayRunArgumentsRead(syntax.Text, run.Heredocs))
         {
-            return new RunCommandList(new DeferredRunCommands(syntax, run, dialect, tables));
+            readLater = true;
+            return default;
         }
 
         return Read(syntax, run, argumentsEnd, dialect, tables);
@@ -661,44 +665,5 @@ internal sealed class RunCommands : IShellCommandSink
 
         /// <summary>The command, once the RUN's argument table is complete.</summary>
         public ExecutedCommand ToCommand(CommandArguments arguments) => new(_name, arguments, _firstArgument, _argumentCount, _variables, _span);
-    }
-}
-
-/// <summary>The commands of a RUN that surely runs none whose arguments are read, read the first time they are asked for.</summary>
-internal sealed class DeferredRunCommands
-{
-    private readonly DockerfileSyntax _syntax;
-    private readonly Instruction _run;
-    private readonly ShellDialect _dialect;
-    private readonly ModelTables _tables;
-
-    // The commands once read, as a piece of the model's command table: kept as the piece's fields rather than as a
-    // nullable list, so that each of the many RUNs whose commands are never asked for allocates a smaller object.
-    private bool _isRead;
-    private ExecutedCommand[]? _table;
-    private int _first;
-    private int _count;
-
-    public DeferredRunCommands(DockerfileSyntax syntax, Instruction run, ShellDialect dialect, ModelTables tables)
-    {
-        _syntax = syntax;
-        _run = run;
-        _dialect = dialect;
-        _tables = tables;
-    }
-
-    /// <summary>The commands, read into the model's tables at the first call (the model is analysed by one thread).</summary>
-    public RunCommandList Commands
-    {
-        get
-        {
-            if (!_isRead)
-            {
-                RunCommands.ForThisThread().Read(_syntax, _run, _dialect, _tables).GetPiece(out _table, out _first, out _count);
-                _isRead = true;
-            }
-
-            return new RunCommandList(_table ?? Array.Empty<ExecutedCommand>(), _first, _count, hasArgumentsRead: false);
-        }
     }
 }

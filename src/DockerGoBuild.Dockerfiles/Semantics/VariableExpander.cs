@@ -109,21 +109,29 @@ internal static class VariableExpander
         return value;
     }
 
-    // The index of the first character that changes the word, or -1: only '$' (with something after it), quotes, an
-    // escape with something after it and NUL (which the loop above takes for the closing "quote" of unquoted text,
-    // and drops) do.
-    private static int FirstChange(string raw, char escape)
+    /// <summary>
+    /// True when the word text[start, + length) would not be its own value (see <see cref="Expand"/>): a caller that
+    /// reads a word where it lies makes its value's string only then.
+    /// </summary>
+    public static bool Changes(string text, int start, int length, char escape) => FirstChange(text, start, start + length, escape) >= 0;
+
+    private static int FirstChange(string raw, char escape) => FirstChange(raw, 0, raw.Length, escape);
+
+    // The index of the first character of text[start, end) that changes the word, or -1: only '$' (with something
+    // after it), quotes, an escape with something after it and NUL (which the loop above takes for the closing
+    // "quote" of unquoted text, and drops) do.
+    private static int FirstChange(string text, int start, int end, char escape)
     {
-        for (var i = 0; i < raw.Length; i++)
+        for (var i = start; i < end; i++)
         {
-            var c = raw[i];
+            var c = text[i];
             if (c > '\'' && c != escape)
             {
                 // Letters, digits and most punctuation: nearly every character.
                 continue;
             }
 
-            if (c == '\'' || c == '"' || c == '\0' || ((c == '$' || c == escape) && i + 1 < raw.Length))
+            if (c == '\'' || c == '"' || c == '\0' || ((c == '$' || c == escape) && i + 1 < end))
             {
                 return i;
             }
