@@ -633,7 +633,7 @@ internal static unsafe class InstructionLineParsers
             // '!' from each lane sets no top bit then, see the lanes' constants), the rest settled with one
             // comparison each.
             var wordStart = i;
-            while (i + 4 <= end && ((*(ulong*)(text + i) - EachExclamationMark) & EachTopBit) == 0)
+            while (i + 4 <= end && ((*(ulong*)(text + i) - EachExclamationMark) & CharLanes.TopBits) == 0)
             {
                 i += 4;
             }
@@ -655,12 +655,9 @@ internal static unsafe class InstructionLineParsers
     // top bit of the lanes below that value (and of those from 0x8000 on); the borrow it takes from the next lane up
     // can set that lane's top bit too, but only next to a lane that is set itself. Adding one sets a bit of 0xFF80 in
     // the lanes from 0x7F up.
-    private const ulong EachOne = 0x0001_0001_0001_0001;
     private const ulong EachExclamationMark = 0x0021_0021_0021_0021;
     private const ulong EachDoubleQuote = 0x0022_0022_0022_0022;
     private const ulong EachSingleQuote = 0x0027_0027_0027_0027;
-    private const ulong EachNotAsciiBits = 0xFF80_FF80_FF80_FF80;
-    private const ulong EachTopBit = 0x8000_8000_8000_8000;
 
     /// <summary>
     /// True when none of the four characters in <paramref name="four"/> is at or below ' ', outside printable ASCII,
@@ -668,12 +665,12 @@ internal static unsafe class InstructionLineParsers
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool ArePlainWordCharacters(ulong four, ulong eachEscape) =>
-        (((four + EachOne) & EachNotAsciiBits)
-            | (((four - EachExclamationMark) | ZeroLanes(four ^ EachDoubleQuote) | ZeroLanes(four ^ EachSingleQuote) | ZeroLanes(four ^ eachEscape)) & EachTopBit)) == 0;
+        (((four + CharLanes.EachOne) & CharLanes.NotAsciiBits)
+            | (((four - EachExclamationMark) | ZeroLanes(four ^ EachDoubleQuote) | ZeroLanes(four ^ EachSingleQuote) | ZeroLanes(four ^ eachEscape)) & CharLanes.TopBits)) == 0;
 
     // Where the top bits are the lanes that are zero (and at times a lane above one that is): none when no lane is zero.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong ZeroLanes(ulong four) => (four - EachOne) & ~four;
+    private static ulong ZeroLanes(ulong four) => (four - CharLanes.EachOne) & ~four;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsListSeparator(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
@@ -801,7 +798,7 @@ internal static unsafe class InstructionLineParsers
         arguments.ClearRawWords();
         var text = arguments.Text;
         var escape = arguments.Escape;
-        var eachEscape = escape * EachOne;
+        var eachEscape = escape * CharLanes.EachOne;
         var end = arguments.End;
         var wordStart = -1;
         var valueLength = 0;

@@ -17,10 +17,7 @@ public sealed class LineMap
     private const int SampleLength = 8192;
 
     // Four UTF-16 characters read as one 64-bit word are tested lane by lane (see NotPrintable).
-    private const ulong NotAsciiBits = 0xFF80_FF80_FF80_FF80;
-    private const ulong EachOne = 0x0001_0001_0001_0001;
     private const ulong EachSpace = 0x0020_0020_0020_0020;
-    private const ulong EachBorrowBit = 0x8000_8000_8000_8000;
 
     // The line starts are collected in a buffer the thread keeps (unless it grew past this), and copied into a
     // table of their exact number.
@@ -66,9 +63,9 @@ public sealed class LineMap
                 var fourth = *(ulong*)(chars + i + 12);
 
                 // NotPrintable of the four at once: the lanes' tests are combined before they are masked.
-                var plusOne = (first + EachOne) | (second + EachOne) | (third + EachOne) | (fourth + EachOne);
+                var plusOne = (first + CharLanes.EachOne) | (second + CharLanes.EachOne) | (third + CharLanes.EachOne) | (fourth + CharLanes.EachOne);
                 var lessSpace = (first - EachSpace) | (second - EachSpace) | (third - EachSpace) | (fourth - EachSpace);
-                if (((plusOne & NotAsciiBits) | (lessSpace & EachBorrowBit)) != 0)
+                if (((plusOne & CharLanes.NotAsciiBits) | (lessSpace & CharLanes.TopBits)) != 0)
                 {
                     scan.VisitSixteen(chars, length, i);
                 }
@@ -91,7 +88,7 @@ public sealed class LineMap
     /// borrow into the next lane only comes from a lane caught itself.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong NotPrintable(ulong four) => ((four + EachOne) & NotAsciiBits) | ((four - EachSpace) & EachBorrowBit);
+    private static ulong NotPrintable(ulong four) => ((four + CharLanes.EachOne) & CharLanes.NotAsciiBits) | ((four - EachSpace) & CharLanes.TopBits);
 
     /// <summary>The line starts, one a line, for the parser's walk over every line (it reads them without checks).</summary>
     internal int[] StartTable => _starts;
