@@ -42,10 +42,13 @@ done
 linker=()
 command -v clang >/dev/null 2>&1 || linker=(-p:CppCompilerAndLinker=gcc)
 rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)
+# The link step does not rerun when only StripSymbols changes: remove a stripped binary an earlier publish left.
+rm -rf "$repo/src/DockerGoBuild.Cli/bin/Release/net10.0/$rid/native"
 dotnet publish "$repo/src/DockerGoBuild.Cli/DockerGoBuild.Cli.csproj" -c Release -r "$rid" -p:DockerGoBuildNativeAot=true \
   -p:StripSymbols=false "${linker[@]}" -o "$out/bin" >"$out/publish.log" 2>&1 || { tail -n 30 "$out/publish.log"; exit 1; }
 # The symbol table names the functions; the DWARF that NativeAOT writes is more than valgrind 3.19 can read.
 objcopy --strip-debug "$out/bin/dockergobuild" "$out/dockergobuild"
+nm "$out/dockergobuild" >/dev/null 2>&1 || { echo "the published binary has no symbol table" >&2; exit 1; }
 
 # One "count name" line per function; callgrind_annotate prints "count (share) file:function [object]".
 functions() {
