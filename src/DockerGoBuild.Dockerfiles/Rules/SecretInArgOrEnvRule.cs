@@ -46,19 +46,33 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         }
     }
 
+    // A thread's keys and values of lines of more than one piece, read one pair at a time (see WordText).
+    [ThreadStatic]
+    private static char[]? keyChars;
+
+    [ThreadStatic]
+    private static char[]? valueChars;
+
+    // The key and the raw value are read where they lie: most pairs are no secret, and need no string of either.
     private static string? Reason(Instruction instruction, KeyValue pair, in StageState state)
     {
-        if (SecretNames.IsSecretName(pair.Key.Value))
+        if (SecretNames.IsSecretName(WordText.Read(pair.Key, ref keyChars)))
         {
             return "has a secret's name";
         }
 
-        if (pair.Value != null && SecretValues.TryFindCredential(pair.Value.Value, out var kind))
+        if (pair.Value == null)
+        {
+            return null;
+        }
+
+        var value = WordText.Read(pair.Value, ref valueChars);
+        if (SecretValues.TryFindCredential(value, out var kind))
         {
             return $"holds a credential ({kind})";
         }
 
-        if (instruction.Kind == InstructionKind.Env && pair.Value != null && ReferencedSecretArg(pair.Value.Value, state) is { } argName)
+        if (instruction.Kind == InstructionKind.Env && ReferencedSecretArg(value, state) is { } argName)
         {
             return $"copies the secret build argument '{argName}' into the image";
         }
@@ -69,9 +83,9 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
     // ENV X=$SECRET with SECRET an ARG of the stage's scope that is secret by name or value. The value's own
     // references are looked up, rather than every ARG in scope tried against the value: a stage of thousands
     // of ARGs and ENVs stays linear.
-    private static string? ReferencedSecretArg(string value, in StageState state)
+    private static string? ReferencedSecretArg(ReadOnlySpan<char> value, in StageState state)
     {
-        for (var i = value.IndexOf('$'); i >= 0 && i + 1 < value.Length; i = value.IndexOf('$', i + 1))
+        for (var i = value.IndexOf('$'); i >= 0 && i + 1 < value.Length; i = NextIndexOf(value, '$', i + 1))
         {
             var start = value[i + 1] == '{' ? i + 2 : i + 1;
             var end = start;
@@ -80,15 +94,21 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
                 end++;
             }
 
-            var name = value.Substring(start, end - start);
-            if (name.Length > 0 && state.Args.TryGetValue(name, out var argValue)
+            var name = value.Slice(start, end - start);
+            if (name.Length > 0 && state.TryGetArg(name, out var argValue)
                 && (SecretNames.IsSecretName(name) || (argValue != null && SecretValues.TryFindCredential(argValue, out _))))
             {
-                return name;
+                return name.ToString();
             }
         }
 
         return null;
+    }
+
+    private static int NextIndexOf(ReadOnlySpan<char> text, char c, int from)
+    {
+        var found = text.Slice(from).IndexOf(c);
+        return found < 0 ? -1 : from + found;
     }
 
     // A thread's RUN lines, read one at a time by ReferencesVariable(LogicalLine, string).

@@ -19,7 +19,7 @@ public static class SecretNames
     private static readonly string[] AlwaysSecret = { "VSS_NUGET_EXTERNAL_FEED_ENDPOINTS" };
 
     // The lengths of the names above, as bits (the 63rd for all longer ones): most names have none of them.
-    private static readonly ulong ListedNameLengths = NeverSecret.Concat(AlwaysSecret).Aggregate(0UL, (bits, name) => bits | LengthBit(name));
+    private static readonly ulong ListedNameLengths = NeverSecret.Concat(AlwaysSecret).Aggregate(0UL, (bits, name) => bits | LengthBit(name.Length));
 
     private const string ConnectionStringsSectionPrefix = "ConnectionStrings__";
 
@@ -54,21 +54,34 @@ public static class SecretNames
         "directory", "directories", "pathname", "pathnames",
     });
 
-    public static bool IsSecretName(string name)
+    public static bool IsSecretName(string name) => name != null && IsSecretName(name.AsSpan());
+
+    /// <summary><see cref="IsSecretName(string)"/> of a name read where it lies.</summary>
+    internal static bool IsSecretName(ReadOnlySpan<char> name)
     {
-        if (string.IsNullOrEmpty(name))
+        if (name.Length == 0)
         {
             return false;
         }
 
-        var mayBeListed = (ListedNameLengths & LengthBit(name)) != 0;
+        var mayBeListed = (ListedNameLengths & LengthBit(name.Length)) != 0;
         if (mayBeListed && IsAnyIgnoringCase(name, NeverSecret))
         {
             return false;
         }
 
-        if ((mayBeListed && IsAnyIgnoringCase(name, AlwaysSecret))
-            || (name.Length >= ConnectionStringsSectionPrefix.Length && name.StartsWith(ConnectionStringsSectionPrefix, StringComparison.OrdinalIgnoreCase)))
+        if (mayBeListed && IsAnyIgnoringCase(name, AlwaysSecret))
+        {
+            return true;
+        }
+
+        if (!HasSecretLetters(name))
+        {
+            // Nearly every name: no word of it, nor two words together, can be a secret word or a key.
+            return false;
+        }
+
+        if (name.Length >= ConnectionStringsSectionPrefix.Length && name.StartsWith(ConnectionStringsSectionPrefix.AsSpan(), StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
@@ -94,13 +107,52 @@ public static class SecretNames
         return secret;
     }
 
-    private static ulong LengthBit(string name) => 1UL << Math.Min(name.Length, 63);
+    // The words of a name are its runs of ASCII letters and digits (see NextWord): together they are the name without
+    // its other characters. A secret word, two words that make one (ACCESS_TOKEN, Connection_String) and "key" next to
+    // a qualifier are then letters in a row of that, lower-cased, and each holds one of these (the prefix
+    // ConnectionStrings__ too): "pass", "secr", "toke", "auth", "cred", "conn", "pwd", "pat", "key". A name without
+    // any is no secret name, told in one pass over it without splitting it into words.
+    private static bool HasSecretLetters(ReadOnlySpan<char> name)
+    {
+        // The last four letters and digits, lower-cased, a byte each (the newest lowest).
+        var last = 0u;
+        foreach (var c in name)
+        {
+            var lower = (uint)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            if (!(lower - 'a' <= 'z' - 'a' || lower - '0' <= 9))
+            {
+                continue;
+            }
 
-    private static bool IsAnyIgnoringCase(string name, string[] candidates)
+            last = (last << 8) | lower;
+            switch (lower)
+            {
+                case 's' when last == Four('p', 'a', 's', 's'):
+                case 'r' when last == Four('s', 'e', 'c', 'r'):
+                case 'e' when last == Four('t', 'o', 'k', 'e'):
+                case 'h' when last == Four('a', 'u', 't', 'h'):
+                case 'd' when last == Four('c', 'r', 'e', 'd') || (last & 0xFFFFFF) == Three('p', 'w', 'd'):
+                case 'n' when last == Four('c', 'o', 'n', 'n'):
+                case 't' when (last & 0xFFFFFF) == Three('p', 'a', 't'):
+                case 'y' when (last & 0xFFFFFF) == Three('k', 'e', 'y'):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static uint Four(char a, char b, char c, char d) => ((uint)a << 24) | ((uint)b << 16) | ((uint)c << 8) | d;
+
+    private static uint Three(char a, char b, char c) => ((uint)a << 16) | ((uint)b << 8) | c;
+
+    private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
+
+    private static bool IsAnyIgnoringCase(ReadOnlySpan<char> name, string[] candidates)
     {
         foreach (var candidate in candidates)
         {
-            if (candidate.Length == name.Length && string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+            if (candidate.Length == name.Length && name.Equals(candidate.AsSpan(), StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -110,7 +162,7 @@ public static class SecretNames
     }
 
     // Two words next to each other, name[firstStart, firstEnd) and name[secondStart, secondEnd), together.
-    private static bool IsSecretPair(string name, int firstStart, int firstEnd, int secondStart, int secondEnd)
+    private static bool IsSecretPair(ReadOnlySpan<char> name, int firstStart, int firstEnd, int secondStart, int secondEnd)
     {
         var firstLength = firstEnd - firstStart;
         var pairLength = firstLength + (secondEnd - secondStart);
@@ -130,10 +182,10 @@ public static class SecretNames
             || (IsKeyWord(name, secondStart, secondEnd) && WordIsAny(name, firstStart, firstEnd, KeyQualifiers));
     }
 
-    private static bool IsKeyWord(string name, int start, int end) => WordIs(name, start, end, "key") || WordIs(name, start, end, "keys");
+    private static bool IsKeyWord(ReadOnlySpan<char> name, int start, int end) => WordIs(name, start, end, "key") || WordIs(name, start, end, "keys");
 
     // The word name[start, end) is one of the candidates.
-    private static bool WordIsAny(string name, int start, int end, WordSet candidates)
+    private static bool WordIsAny(ReadOnlySpan<char> name, int start, int end, WordSet candidates)
     {
         var length = end - start;
         if (!candidates.MayHave(length, name[start]))
@@ -153,11 +205,11 @@ public static class SecretNames
         return false;
     }
 
-    private static bool WordIs(string name, int start, int end, string lower) =>
+    private static bool WordIs(ReadOnlySpan<char> name, int start, int end, string lower) =>
         end - start == lower.Length && SameLetters(name, start, lower, 0, lower.Length);
 
     // name[start, start + length) lower-cased equals lower[from, from + length); words hold only ASCII letters and digits.
-    private static bool SameLetters(string name, int start, string lower, int from, int length)
+    private static bool SameLetters(ReadOnlySpan<char> name, int start, string lower, int from, int length)
     {
         for (var k = 0; k < length; k++)
         {
@@ -181,7 +233,7 @@ public static class SecretNames
     {
         var words = new List<string>();
         var next = 0;
-        while (NextWord(name, ref next, out var start, out var end))
+        while (NextWord(name.AsSpan(), ref next, out var start, out var end))
         {
             words.Add(name.Substring(start, end - start).ToLowerInvariant());
         }
@@ -191,7 +243,7 @@ public static class SecretNames
 
     // The next word of the name from index next on: its bounds [start, end), with next moved past it; false when
     // there is none.
-    private static bool NextWord(string name, ref int next, out int start, out int end)
+    private static bool NextWord(ReadOnlySpan<char> name, ref int next, out int start, out int end)
     {
         // A local rather than the reference while scanning: it stays in a register.
         var i = next;

@@ -16,10 +16,13 @@ public static class SecretValues
     /// Returns true when <paramref name="value"/> contains a credential; <paramref name="kind"/> is a
     /// human label such as "GitHub token", never the matched text, so it is safe to show.
     /// </summary>
-    public static bool TryFindCredential(string value, out string kind)
+    public static bool TryFindCredential(string value, out string kind) => TryFindCredential(value.AsSpan(), out kind);
+
+    /// <summary><see cref="TryFindCredential(string, out string)"/> of a value read where it lies.</summary>
+    internal static bool TryFindCredential(ReadOnlySpan<char> value, out string kind)
     {
         kind = string.Empty;
-        if (string.IsNullOrEmpty(value) || value.Length < ShortestCredential)
+        if (value.Length < ShortestCredential)
         {
             return false;
         }
@@ -88,7 +91,7 @@ public static class SecretValues
     }
 
     // xox[abprs]-[A-Za-z0-9-]{10,}
-    private static bool IsSlackTokenAt(string value, int at)
+    private static bool IsSlackTokenAt(ReadOnlySpan<char> value, int at)
     {
         var variant = at + 3;
         return StartsAt(value, at, "xox")
@@ -101,7 +104,7 @@ public static class SecretValues
     // -----BEGIN [A-Z0-9 ]*PRIVATE KEY-----: "-" is outside the class, so the run after "BEGIN " must end
     // exactly in "PRIVATE KEY" and be followed by the closing dashes. Runs stop at "-", so their scans cannot
     // overlap: the whole value is scanned a bounded number of times.
-    private static bool IsPrivateKeyHeaderAt(string value, int at)
+    private static bool IsPrivateKeyHeaderAt(ReadOnlySpan<char> value, int at)
     {
         if (!StartsAt(value, at, PrivateKeyHeaderStart))
         {
@@ -117,15 +120,15 @@ public static class SecretValues
         return EndsAt(value, end, PrivateKeyHeaderEnd, at + PrivateKeyHeaderStart.Length) && StartsAt(value, end, PrivateKeyHeaderDashes);
     }
 
-    private static bool StartsAt(string value, int index, string text) =>
+    private static bool StartsAt(ReadOnlySpan<char> value, int index, string text) =>
         index + text.Length <= value.Length
-        && string.CompareOrdinal(value, index, text, 0, text.Length) == 0;
+        && value.Slice(index, text.Length).SequenceEqual(text.AsSpan());
 
     // True when text ends right before index without starting before earliest.
-    private static bool EndsAt(string value, int index, string text, int earliest) =>
+    private static bool EndsAt(ReadOnlySpan<char> value, int index, string text, int earliest) =>
         index - text.Length >= earliest && StartsAt(value, index - text.Length, text);
 
-    private static bool HasRun(string value, int start, Func<char, bool> isTokenChar, int minimumLength)
+    private static bool HasRun(ReadOnlySpan<char> value, int start, Func<char, bool> isTokenChar, int minimumLength)
     {
         if (start + minimumLength > value.Length)
         {

@@ -107,8 +107,9 @@ internal sealed class BuildModel
             Reserve(syntax, tables);
         }
 
-        var state = new StageState(-1, escape);
-        var stateIndex = tables.AddState(state);
+        // The state is the table's entry at stateIndex, read where it lies: an instruction that changes it makes the
+        // next entry (see StageState).
+        var stateIndex = tables.AddState(new StageState(-1, escape));
         var runCommands = RunCommands.ForThisThread();
         var instructions = syntax.InstructionList;
         for (var index = 0; index < instructions.Length; index++)
@@ -117,13 +118,12 @@ internal sealed class BuildModel
             var instruction = instructions[index];
             if (instruction.Kind == InstructionKind.From)
             {
-                if (state.StageIndex >= 0)
+                if (tables.State(stateIndex).StageIndex >= 0)
                 {
                     tables.FinishedStages.Add(stateIndex);
                 }
 
-                state = StartStage(instruction, syntax.Text, tables, globalArgs, escape);
-                stateIndex = tables.AddState(state);
+                stateIndex = StartStage(instruction, tables, globalArgs, escape);
                 facts.Add(new InstructionFacts(instruction, tables, stateIndex, runIndex: -1));
                 continue;
             }
@@ -133,6 +133,7 @@ internal sealed class BuildModel
             var runIndex = -1;
             if (effective.Kind == InstructionKind.Run)
             {
+                ref readonly var state = ref tables.State(stateIndex);
                 commands = runCommands.Collect(syntax, effective, state.Dialect, tables, out var readLater);
                 runIndex = tables.AddRun(commands, RunMount.Read(effective, state), readLater ? effective : null, state.Dialect);
             }
@@ -141,9 +142,9 @@ internal sealed class BuildModel
             tables.AddToKindIndexes(effective.Kind, facts.Count - 1);
 
             // ONBUILD triggers run in a later build, so they do not change this stage's state.
-            if (instruction.Kind != InstructionKind.Onbuild && Apply(instruction, ref state, globalArgs, commands))
+            if (instruction.Kind != InstructionKind.Onbuild)
             {
-                stateIndex = tables.AddState(state);
+                stateIndex = Apply(instruction, stateIndex, tables, globalArgs, commands);
             }
         }
 
@@ -185,43 +186,62 @@ internal sealed class BuildModel
     /// </summary>
     public void Release() => _tables.Return();
 
-    private static StageState StartStage(Instruction from, string source, ModelTables tables, GlobalArgTable globalArgs, char escape)
+    // The image of the FROM being read, when it lies in a line of more than one piece (see WordText).
+    [ThreadStatic]
+    private static char[]? imageChars;
+
+    // Adds the state of the stage the FROM starts; returns its index.
+    private static int StartStage(Instruction from, ModelTables tables, GlobalArgTable globalArgs, char escape)
     {
         var finished = tables.FinishedStages;
         var stageIndex = finished.Count;
         var words = from.ArgumentWords;
 
-        // The image is text[imageStart, + imageLength): where it lies in the source when it is its own value in one
-        // piece of the line (most are), so that no string is made of it, or else its expanded value.
-        var text = string.Empty;
-        var imageStart = 0;
-        var imageLength = 0;
+        // The image, expanded, read where it lies (most are their own value) or in the expander's buffer: only
+        // compared and classified, never made into a string.
+        var image = ReadOnlySpan<char>.Empty;
         if (words.Count > 0)
         {
-            if (words[0].TryGetLineValue(out var line, out var start, out var length) && line.PieceCount == 1
-                && !VariableExpander.Changes(source, line.ToSource(start), length, escape))
-            {
-                text = source;
-                imageStart = line.ToSource(start);
-                imageLength = length;
-            }
-            else
-            {
-                text = VariableExpander.Expand(words[0].Value, escape, globalArgs, out _);
-                imageLength = text.Length;
-            }
+            var word = words[0];
+            var raw = word.TryGetLineValue(out var line, out var start, out var length)
+                ? WordText.Read(line, start, length, ref imageChars)
+                : word.Value.AsSpan();
+            image = VariableExpander.ExpandInPlace(raw, escape, globalArgs, out _);
         }
 
-        var stageName = words.Count >= 3 && IsAs(words[1]) ? words[2].Value : null;
-        var state = tables.TryGetStage(text, imageStart, imageLength, out var parentIndex) && parentIndex < finished.Count
-            ? tables.State(finished[parentIndex]).InheritFor(stageIndex, stageName)
-            : new StageState(stageIndex, escape, stageName, ClassifyBaseImage(text, imageStart, imageLength), IsWindowsImage(text, imageStart, imageLength));
+        // Looked up (and the image classified) before the stage name is read: both read the image where it lies.
+        var parentState = tables.TryGetStage(image, out var parentIndex) && parentIndex < finished.Count ? finished[parentIndex] : -1;
+        var baseImage = parentState < 0 ? ClassifyBaseImage(image) : default;
+        var isWindows = parentState < 0 && IsWindowsImage(image);
+        var stageName = words.Count >= 3 && IsAs(words[1]) ? StageName(words[2]) : null;
+        int stateIndex;
+        if (parentState >= 0)
+        {
+            stateIndex = tables.AddCopyOf(parentState);
+            tables.StateToChange(stateIndex).InheritFor(stageIndex, stageName);
+        }
+        else
+        {
+            stateIndex = tables.AddState(new StageState(stageIndex, escape, stageName, baseImage, isWindows));
+        }
+
         if (stageName != null)
         {
             tables.AddStageName(stageName, stageIndex);
         }
 
-        return state;
+        return stateIndex;
+    }
+
+    // The stage name after AS, as the thread's strings have it (see ModelStrings).
+    private static string StageName(ArgumentWord word)
+    {
+        if (!word.TryGetLineValue(out var line, out var start, out var length))
+        {
+            return word.Value;
+        }
+
+        return ModelStrings.Get(WordText.Read(line, start, length, ref imageChars));
     }
 
     // The word is AS in any case, compared where it lies (a word that is not plain ASCII compares as a string).
@@ -246,19 +266,17 @@ internal sealed class BuildModel
 
     /// <summary>
     /// golang when the repository's last path component is golang; unknown when the repository itself is unresolved.
-    /// The image is text[start, + length), read where it lies.
     /// </summary>
-    internal static BaseImageKind ClassifyBaseImage(string text, int start, int length)
+    internal static BaseImageKind ClassifyBaseImage(ReadOnlySpan<char> image)
     {
         // reference = image up to '@'; repository = reference up to the ':' after its last '/'. One pass finds both.
-        var end = start + length;
-        var referenceEnd = end;
-        var lastSlash = start - 1;
+        var referenceEnd = image.Length;
+        var lastSlash = -1;
         var tag = -1;
         var firstUnknown = -1;
-        for (var i = start; i < end; i++)
+        for (var i = 0; i < image.Length; i++)
         {
-            var c = text[i];
+            var c = image[i];
             if (c == '@')
             {
                 referenceEnd = i;
@@ -281,39 +299,38 @@ internal sealed class BuildModel
         }
 
         var repositoryEnd = tag >= 0 ? tag : referenceEnd;
-        if (repositoryEnd == start || (firstUnknown >= 0 && firstUnknown < repositoryEnd))
+        if (repositoryEnd == 0 || (firstUnknown >= 0 && firstUnknown < repositoryEnd))
         {
             return BaseImageKind.Unknown;
         }
 
         var componentStart = lastSlash + 1;
-        return repositoryEnd - componentStart == "golang".Length && string.Compare(text, componentStart, "golang", 0, "golang".Length, StringComparison.OrdinalIgnoreCase) == 0
+        return image.Slice(componentStart, repositoryEnd - componentStart).Equals("golang".AsSpan(), StringComparison.OrdinalIgnoreCase)
             ? BaseImageKind.Golang
             : BaseImageKind.Other;
     }
 
-    /// <summary>True when the image text[start, + length), read where it lies, names a Windows image.</summary>
-    internal static bool IsWindowsImage(string text, int start, int length)
+    /// <summary>True when the image names a Windows image.</summary>
+    internal static bool IsWindowsImage(ReadOnlySpan<char> image)
     {
         // One pass: each name is tried only where its first letter is. "windowsservercore" contains "servercore", so
         // looking for the latter finds both.
-        var end = start + length;
-        for (var i = start; i < end; i++)
+        for (var i = 0; i < image.Length; i++)
         {
-            var c = text[i];
+            var c = image[i];
             var letter = (uint)((c | 0x20) - 'a');
             if (letter >= 26)
             {
                 if (c >= 0x80)
                 {
                     // Lower-casing outside ASCII can turn other letters into these names' letters (U+212A into 'k').
-                    return IsWindowsImageLowered(text.Substring(start, length).ToLowerInvariant());
+                    return IsWindowsImageLowered(image.ToString().ToLowerInvariant());
                 }
 
                 continue;
             }
 
-            if ((WindowsNameFirstLetters & (1u << (int)letter)) != 0 && IsWindowsNameAt(text, i, end))
+            if ((WindowsNameFirstLetters & (1u << (int)letter)) != 0 && IsWindowsNameAt(image, i))
             {
                 return true;
             }
@@ -325,32 +342,32 @@ internal sealed class BuildModel
     // The first letters of the names IsWindowsNameAt looks for, as bits (a: bit 0).
     private const uint WindowsNameFirstLetters = (1u << ('n' - 'a')) | (1u << ('s' - 'a')) | (1u << ('m' - 'a')) | (1u << ('d' - 'a')) | (1u << ('l' - 'a'));
 
-    // A name that marks a Windows image starts at text[at] (ignoring ASCII case), the image ending at end. The second
-    // letter is told apart first: these letters are common in image names, the names themselves rare.
-    private static bool IsWindowsNameAt(string text, int at, int end)
+    // A name that marks a Windows image starts at image[at] (ignoring ASCII case). The second letter is told apart
+    // first: these letters are common in image names, the names themselves rare.
+    private static bool IsWindowsNameAt(ReadOnlySpan<char> image, int at)
     {
-        var second = at + 1 < end ? text[at + 1] | 0x20 : 0;
-        return (text[at] | 0x20) switch
+        var second = at + 1 < image.Length ? image[at + 1] | 0x20 : 0;
+        return (image[at] | 0x20) switch
         {
-            'n' => second == 'a' && StartsAt(text, at, end, "nanoserver"),
-            's' => second == 'e' && StartsAt(text, at, end, "servercore"),
-            'm' => second == 'c' && StartsAt(text, at, end, "mcr.microsoft.com/windows"),
-            'd' => second == 'o' && StartsAt(text, at, end, "dotnet/framework"),
-            _ => second == 't' && StartsAt(text, at, end, "ltsc20") && at + 7 < end && char.IsDigit(text[at + 6]) && char.IsDigit(text[at + 7]),
+            'n' => second == 'a' && StartsAt(image, at, "nanoserver"),
+            's' => second == 'e' && StartsAt(image, at, "servercore"),
+            'm' => second == 'c' && StartsAt(image, at, "mcr.microsoft.com/windows"),
+            'd' => second == 'o' && StartsAt(image, at, "dotnet/framework"),
+            _ => second == 't' && StartsAt(image, at, "ltsc20") && at + 7 < image.Length && char.IsDigit(image[at + 6]) && char.IsDigit(image[at + 7]),
         };
     }
 
-    // text[at, end) starts with lowerAscii, ignoring ASCII case.
-    private static bool StartsAt(string text, int at, int end, string lowerAscii)
+    // image[at..] starts with lowerAscii, ignoring ASCII case.
+    private static bool StartsAt(ReadOnlySpan<char> image, int at, string lowerAscii)
     {
-        if (at + lowerAscii.Length > end)
+        if (at + lowerAscii.Length > image.Length)
         {
             return false;
         }
 
         for (var k = 0; k < lowerAscii.Length; k++)
         {
-            var c = text[at + k];
+            var c = image[at + k];
             if ((c >= 'A' && c <= 'Z' ? (char)(c + 32) : c) != lowerAscii[k])
             {
                 return false;
@@ -372,106 +389,168 @@ internal sealed class BuildModel
         return ltsc >= 0 && ltsc + 7 < lower.Length && char.IsDigit(lower[ltsc + 6]) && char.IsDigit(lower[ltsc + 7]);
     }
 
-    // Makes state the state after the instruction; false when the instruction leaves it as it was.
-    private static bool Apply(Instruction instruction, ref StageState state, GlobalArgTable globalArgs, RunCommandList commands)
+    // The state after the instruction, which sees the state at stateIndex: a new entry of the table when the
+    // instruction changes the state, the same index otherwise.
+    private static int Apply(Instruction instruction, int stateIndex, ModelTables tables, GlobalArgTable globalArgs, RunCommandList commands)
     {
         switch (instruction.Kind)
         {
             case InstructionKind.Arg:
-                return ApplyArg(instruction, ref state, globalArgs);
+                return ApplyArg(instruction, stateIndex, tables, globalArgs);
             case InstructionKind.Env:
-                foreach (var pair in instruction.KeyValueList)
-                {
-                    var value = VariableExpander.Expand(pair.Value?.Value ?? string.Empty, state.Escape, state, out var unknown);
-                    state = state.WithEnv(pair.Key.Value, unknown ? null : value);
-                }
-
-                return true;
+                return ApplyEnv(instruction, stateIndex, tables);
             case InstructionKind.User or InstructionKind.Workdir or InstructionKind.Shell:
-                return ApplyFirstWord(instruction, ref state);
+                return ApplyFirstWord(instruction, stateIndex, tables);
             case InstructionKind.Run:
-                return ApplyGoEnvWrites(ref state, commands);
+                return ApplyGoEnvWrites(stateIndex, tables, commands);
             default:
-                return false;
+                return stateIndex;
         }
     }
 
-    // USER, WORKDIR and SHELL (exec form) set what their first word says; false when there is none.
-    private static bool ApplyFirstWord(Instruction instruction, ref StageState state)
+    // The names and values of the ARG or ENV being read, when they lie in a line of more than one piece (see WordText).
+    [ThreadStatic]
+    private static char[]? nameChars;
+
+    [ThreadStatic]
+    private static char[]? valueChars;
+
+    // Each pair's value sees the pairs before it (ENV A=1 B=$A): they are set in the new state one by one.
+    private static int ApplyEnv(Instruction instruction, int stateIndex, ModelTables tables)
+    {
+        var next = tables.AddCopyOf(stateIndex);
+        var lookup = new StateLookup(tables, next);
+        foreach (var pair in instruction.KeyValueList)
+        {
+            ref var state = ref tables.StateToChange(next);
+            var raw = pair.Value == null ? ReadOnlySpan<char>.Empty : WordText.Read(pair.Value, ref valueChars);
+            var value = VariableExpander.ExpandInPlace(raw, state.Escape, lookup, out var unknown);
+            state.SetEnv(state.EnvMap.SetItem(Name(pair), unknown ? null : ModelStrings.Get(value)));
+        }
+
+        return next;
+    }
+
+    private static string Name(KeyValue pair) => ModelStrings.Get(WordText.Read(pair.Key, ref nameChars));
+
+    // USER, WORKDIR and SHELL (exec form) set what their first word says; the state is unchanged when there is none.
+    private static int ApplyFirstWord(Instruction instruction, int stateIndex, ModelTables tables)
     {
         // Read once: the instruction makes the view of its words on every call.
         var words = instruction.ArgumentWords;
-        if (words.Count == 0)
+        if (words.Count == 0 || (instruction.Kind == InstructionKind.Shell && !instruction.IsJsonForm))
         {
-            return false;
+            return stateIndex;
         }
 
-        switch (instruction.Kind)
+        var word = words[0];
+        var raw = word.TryGetLineValue(out var line, out var start, out var length)
+            ? WordText.Read(line, start, length, ref valueChars)
+            : word.Value.AsSpan();
+        if (instruction.Kind == InstructionKind.Shell)
         {
-            case InstructionKind.User:
-                // An unresolved part keeps the unknown marker, so such a user is never taken for root.
-                state = state.WithUser(VariableExpander.Expand(words[0].Value, state.Escape, state, out _));
-                return true;
-            case InstructionKind.Workdir:
-                var workdir = VariableExpander.Expand(words[0].Value, state.Escape, state, out _);
-                state = state.WithWorkdir(UnixPath.Resolve(workdir, state.Workdir));
-                return true;
-            case InstructionKind.Shell when instruction.IsJsonForm:
-                var program = words[0].Value.ToLowerInvariant();
-                var dialect = program.Contains("powershell") || program.Contains("pwsh") ? ShellDialect.PowerShell
-                    : program.EndsWith("cmd", StringComparison.Ordinal) || program.EndsWith("cmd.exe", StringComparison.Ordinal) ? ShellDialect.Cmd
-                    : ShellDialect.Posix;
-                state = state.WithShell(dialect);
-                return true;
-            default:
-                return false;
+            var dialect = ShellDialectOf(raw);
+            var shell = tables.AddCopyOf(stateIndex);
+            tables.StateToChange(shell).SetShell(dialect);
+            return shell;
         }
+
+        // An unresolved part keeps the unknown marker, so such a user is never taken for root.
+        ref readonly var current = ref tables.State(stateIndex);
+        var expanded = ModelStrings.Get(VariableExpander.ExpandInPlace(raw, current.Escape, new StateLookup(tables, stateIndex), out _));
+        var workdir = instruction.Kind == InstructionKind.Workdir ? UnixPath.Resolve(expanded, current.Workdir) : null;
+        var next = tables.AddCopyOf(stateIndex);
+        ref var state = ref tables.StateToChange(next);
+        if (instruction.Kind == InstructionKind.User)
+        {
+            state.SetUser(expanded);
+        }
+        else
+        {
+            state.SetWorkdir(workdir);
+        }
+
+        return next;
     }
 
-    // A stage's ARGs change its state; the global ones (before the first FROM) only the global table.
-    private static bool ApplyArg(Instruction instruction, ref StageState state, GlobalArgTable globalArgs)
+    // The dialect of a SHELL program, its name compared as lower-cased.
+    private static ShellDialect ShellDialectOf(ReadOnlySpan<char> program)
     {
-        var isGlobal = state.StageIndex < 0;
+        foreach (var c in program)
+        {
+            if (c >= 0x80)
+            {
+                // Lower-casing outside ASCII follows the general rules (U+212A is a 'k').
+                return ShellDialectOfLowered(program.ToString().ToLowerInvariant());
+            }
+        }
+
+        return program.IndexOf("powershell".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0 || program.IndexOf("pwsh".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0 ? ShellDialect.PowerShell
+            : program.EndsWith("cmd".AsSpan(), StringComparison.OrdinalIgnoreCase) || program.EndsWith("cmd.exe".AsSpan(), StringComparison.OrdinalIgnoreCase) ? ShellDialect.Cmd
+            : ShellDialect.Posix;
+    }
+
+    private static ShellDialect ShellDialectOfLowered(string program) =>
+        program.Contains("powershell") || program.Contains("pwsh") ? ShellDialect.PowerShell
+        : program.EndsWith("cmd", StringComparison.Ordinal) || program.EndsWith("cmd.exe", StringComparison.Ordinal) ? ShellDialect.Cmd
+        : ShellDialect.Posix;
+
+    // A stage's ARGs change its state (each pair's value sees the pairs before it); the global ones (before the
+    // first FROM) only the global table.
+    private static int ApplyArg(Instruction instruction, int stateIndex, ModelTables tables, GlobalArgTable globalArgs)
+    {
+        if (tables.State(stateIndex).StageIndex < 0)
+        {
+            foreach (var pair in instruction.KeyValueList)
+            {
+                var name = Name(pair);
+                string? value = null;
+                if (pair.Value != null)
+                {
+                    var expanded = VariableExpander.ExpandInPlace(WordText.Read(pair.Value, ref valueChars), tables.State(stateIndex).Escape, globalArgs, out var unknown);
+                    value = unknown ? null : ModelStrings.Get(expanded);
+                }
+
+                globalArgs.Set(name, value);
+            }
+
+            return stateIndex;
+        }
+
+        var next = tables.AddCopyOf(stateIndex);
+        var lookup = new StateLookup(tables, next);
         foreach (var pair in instruction.KeyValueList)
         {
-            var name = pair.Key.Value;
+            ref var state = ref tables.StateToChange(next);
+            var name = Name(pair);
             string? value;
             if (pair.Value == null)
             {
                 // A re-declared global ARG takes the global default.
-                value = isGlobal ? null : globalArgs.Lookup(name);
+                value = globalArgs.Lookup(name);
             }
             else
             {
-                bool unknown;
-                value = isGlobal
-                    ? VariableExpander.Expand(pair.Value.Value, state.Escape, globalArgs, out unknown)
-                    : VariableExpander.Expand(pair.Value.Value, state.Escape, state, out unknown);
-                value = unknown ? null : value;
+                var expanded = VariableExpander.ExpandInPlace(WordText.Read(pair.Value, ref valueChars), state.Escape, lookup, out var unknown);
+                value = unknown ? null : ModelStrings.Get(expanded);
             }
 
-            if (isGlobal)
-            {
-                globalArgs.Set(name, value);
-            }
-            else
-            {
-                state = state.WithArg(name, value);
-            }
+            state.SetArgs(state.ArgMap.SetItem(name, value));
         }
 
-        return !isGlobal;
+        return next;
     }
 
     // `go env -w NAME=value` writes Go's env file, which later RUNs of the stage read.
-    private static bool ApplyGoEnvWrites(ref StageState state, RunCommandList commands)
+    private static int ApplyGoEnvWrites(int stateIndex, ModelTables tables, RunCommandList commands)
     {
         if (!commands.HasArgumentsRead)
         {
             // No go command.
-            return false;
+            return stateIndex;
         }
 
+        var goEnvFile = tables.State(stateIndex).GoEnvFileMap;
         var written = false;
         for (var index = 0; index < commands.Length; index++)
         {
@@ -488,16 +567,37 @@ internal sealed class BuildModel
                 var equals = argument.IndexOf('=');
                 if (equals > 0)
                 {
-                    state = state.WithGoEnv(argument.Substring(0, equals), argument.Substring(equals + 1));
+                    goEnvFile = goEnvFile.SetItem(argument.Substring(0, equals), argument.Substring(equals + 1));
                     written = true;
                 }
             }
         }
 
-        return written;
+        if (!written)
+        {
+            return stateIndex;
+        }
+
+        var next = tables.AddCopyOf(stateIndex);
+        tables.StateToChange(next).SetGoEnvFile(goEnvFile);
+        return next;
     }
 
-    /// <summary>The ARGs before the first FROM, as FROM lines and global ARG defaults see them.</summary>
+    // The variables of the state at an index of the model's table, looked up where it lies.
+    private readonly struct StateLookup : IVariableLookup
+    {
+        private readonly ModelTables _tables;
+        private readonly int _index;
+
+        public StateLookup(ModelTables tables, int index)
+        {
+            _tables = tables;
+            _index = index;
+        }
+
+        public string? Lookup(ReadOnlySpan<char> name) => _tables.State(_index).LookupBuildVariable(name);
+    }
+
     // The ARGs declared before the first FROM with their defaults, as FROM lines and stages' ARGs see them.
     private readonly struct GlobalArgTable : IVariableLookup
     {
@@ -511,5 +611,8 @@ internal sealed class BuildModel
         public void Set(string name, string? value) => _values[name] = value;
 
         public string? Lookup(string name) => _values.TryGetValue(name, out var value) ? value : null;
+
+        // The name as the thread's strings have it: the table is keyed by strings.
+        public string? Lookup(ReadOnlySpan<char> name) => _values.Count == 0 ? null : Lookup(ModelStrings.Get(name));
     }
 }

@@ -141,14 +141,13 @@ internal sealed class ModelTables
     }
 
     /// <summary>
-    /// The index of the stage declared so far with the name text[start, + length) (ignoring case), if there is one.
-    /// A string of the name is made only when a stage name of its length was declared.
+    /// The index of the stage declared so far with the name <paramref name="image"/> (ignoring case), if there is one.
+    /// The name is looked up only when a stage name of its length was declared.
     /// </summary>
-    public bool TryGetStage(string text, int start, int length, out int stageIndex)
+    public bool TryGetStage(ReadOnlySpan<char> image, out int stageIndex)
     {
         stageIndex = -1;
-        return (_stageNameLengths & LengthBit(length)) != 0
-            && StageNames.TryGetValue(start == 0 && length == text.Length ? text : text.Substring(start, length), out stageIndex);
+        return (_stageNameLengths & LengthBit(image.Length)) != 0 && StageNames.TryGetValue(ModelStrings.Get(image), out stageIndex);
     }
 
     private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
@@ -246,9 +245,30 @@ internal sealed class ModelTables
             Array.Resize(ref _states, _states.Length * 2);
         }
 
-        _states[_stateCount] = state;
+        _states[_stateCount].CopyFrom(in state);
         return _stateCount++;
     }
+
+    /// <summary>
+    /// Adds a copy of the state at <paramref name="index"/>, for the model to change where it lies (see
+    /// <see cref="StateToChange"/>); returns its index.
+    /// </summary>
+    public int AddCopyOf(int index)
+    {
+        if (_stateCount == _states.Length)
+        {
+            Array.Resize(ref _states, _states.Length * 2);
+        }
+
+        _states[_stateCount].CopyFrom(in _states[index]);
+        return _stateCount++;
+    }
+
+    /// <summary>
+    /// The state at <paramref name="index"/>, for the model to change while it makes it (see <see cref="StageState"/>):
+    /// the reference holds until the next state is added.
+    /// </summary>
+    public ref StageState StateToChange(int index) => ref _states[index];
 
     /// <summary>The state at <paramref name="index"/> (from <see cref="AddState"/>), where it lies in the table.</summary>
     public ref readonly StageState State(int index) => ref _states[index];

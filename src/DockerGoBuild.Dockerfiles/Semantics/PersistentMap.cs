@@ -98,6 +98,35 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
         return false;
     }
 
+    /// <summary><see cref="TryGetValue(string, out TValue)"/> of a key read where it lies, compared as ordinal strings are.</summary>
+    public bool TryGetValue(ReadOnlySpan<char> key, out TValue value)
+    {
+        for (var map = this; map._chainLength > 0; map = map._previous!)
+        {
+            if (key.SequenceEqual(map._key.AsSpan()))
+            {
+                value = map._value;
+                return true;
+            }
+        }
+
+        var node = _tree;
+        while (node != null)
+        {
+            var order = key.SequenceCompareTo(node.Key.AsSpan());
+            if (order == 0)
+            {
+                value = node.Value;
+                return true;
+            }
+
+            node = order < 0 ? node.Left : node.Right;
+        }
+
+        value = default!;
+        return false;
+    }
+
     public PersistentMap<TValue> SetItem(string key, TValue value)
     {
         if (key == null)

@@ -13,15 +13,17 @@ internal enum BaseImageKind
 
 /// <summary>
 /// The build state an instruction sees: its stage's base image, ENV, ARGs in scope, USER, WORKDIR,
-/// SHELL and what earlier <c>go env -w</c> wrote. Immutable: an instruction that changes the state makes a new one,
-/// and the instructions after it until the next change share it through the model's state table. A value that stays
+/// SHELL and what earlier <c>go env -w</c> wrote. An instruction that changes the state makes a new one, and the
+/// instructions after it until the next change share it through the model's state table. A value that stays
 /// in that table, which the thread keeps from model to model: a file makes a state for nearly every other
 /// instruction, and as objects they were most of what the model allocates. It is read where it lies (by reference,
-/// <c>in</c> parameters), never copied: a copy of this size costs a write barrier for each of its references. The
+/// <c>in</c> parameters), never copied: a copy of this size costs a write barrier for each of its references. So
+/// the model makes a new state as a copy of the one before in the table's next entry and changes that entry where
+/// it lies (the setters below, for the model alone); every other reader sees states that no longer change. The
 /// variable tables are persistent maps, so states share them and a change costs O(log n) however many variables
 /// the stage has.
 /// </summary>
-internal readonly struct StageState : IVariableLookup
+internal struct StageState : IVariableLookup
 {
     public StageState(int stageIndex, char escape, string? stageName = null, BaseImageKind baseImage = BaseImageKind.Other, bool isWindows = false)
     {
@@ -34,60 +36,88 @@ internal readonly struct StageState : IVariableLookup
         ArgMap = PersistentMap<string?>.Empty;
         GoEnvFileMap = PersistentMap<string>.Empty;
         Workdir = "/";
+        User = null;
+        Shell = null;
     }
 
-    public int StageIndex { get; private init; }
+    public int StageIndex { get; private set; }
 
-    public string? StageName { get; private init; }
+    public string? StageName { get; private set; }
 
-    public char Escape { get; }
+    public char Escape { get; private set; }
 
-    public BaseImageKind BaseImage { get; }
+    public BaseImageKind BaseImage { get; private set; }
 
-    public bool IsWindows { get; }
+    public bool IsWindows { get; private set; }
 
     /// <summary>ENV values; null for a value that refers to something unknown.</summary>
-    public IReadOnlyDictionary<string, string?> Env => EnvMap;
+    public readonly IReadOnlyDictionary<string, string?> Env => EnvMap;
 
     /// <summary>ARGs in scope with their defaults (null: declared without a value, unset in a default build).</summary>
-    public IReadOnlyDictionary<string, string?> Args => ArgMap;
+    public readonly IReadOnlyDictionary<string, string?> Args => ArgMap;
 
     /// <summary>Values written by <c>go env -w</c> in earlier RUNs (Go's env file).</summary>
-    public IReadOnlyDictionary<string, string> GoEnvFile => GoEnvFileMap;
+    public readonly IReadOnlyDictionary<string, string> GoEnvFile => GoEnvFileMap;
 
     /// <summary>The USER, expanded; null when never set (root).</summary>
-    public string? User { get; private init; }
+    public string? User { get; private set; }
 
     /// <summary>The WORKDIR; null when it refers to something unknown.</summary>
-    public string? Workdir { get; private init; }
+    public string? Workdir { get; private set; }
 
-    public ShellDialect? Shell { get; private init; }
+    public ShellDialect? Shell { get; private set; }
 
-    public ShellDialect Dialect => Shell ?? (IsWindows ? ShellDialect.Cmd : ShellDialect.Posix);
+    public readonly ShellDialect Dialect => Shell ?? (IsWindows ? ShellDialect.Cmd : ShellDialect.Posix);
 
-    private PersistentMap<string?> EnvMap { get; init; }
+    /// <summary>The ENV table, for the model to set variables in (see <see cref="SetEnv"/>).</summary>
+    internal PersistentMap<string?> EnvMap { get; private set; }
 
-    private PersistentMap<string?> ArgMap { get; init; }
+    /// <summary>The ARG table, for the model to set variables in (see <see cref="SetArgs"/>).</summary>
+    internal PersistentMap<string?> ArgMap { get; private set; }
 
-    private PersistentMap<string> GoEnvFileMap { get; init; }
+    /// <summary>Go's env file, for the model to set variables in (see <see cref="SetGoEnvFile"/>).</summary>
+    internal PersistentMap<string> GoEnvFileMap { get; private set; }
 
-    /// <summary>The state a stage built FROM this one's stage starts with: its ENV, USER, WORKDIR and SHELL, no ARGs.</summary>
-    public StageState InheritFor(int stageIndex, string? stageName) =>
-        this with { StageIndex = stageIndex, StageName = stageName, ArgMap = PersistentMap<string?>.Empty };
+    /// <summary>
+    /// Makes this (an entry of the model's table) a copy of <paramref name="other"/>, field by field: a copy of the
+    /// whole struct into the table goes through a general block copy with write barriers, which costs more.
+    /// </summary>
+    internal void CopyFrom(in StageState other)
+    {
+        StageIndex = other.StageIndex;
+        StageName = other.StageName;
+        Escape = other.Escape;
+        BaseImage = other.BaseImage;
+        IsWindows = other.IsWindows;
+        EnvMap = other.EnvMap;
+        ArgMap = other.ArgMap;
+        GoEnvFileMap = other.GoEnvFileMap;
+        User = other.User;
+        Workdir = other.Workdir;
+        Shell = other.Shell;
+    }
 
-    public StageState WithEnv(string name, string? value) => this with { EnvMap = EnvMap.SetItem(name, value) };
+    /// <summary>Makes this (a new state in the model's table) the state a stage built FROM this one's stage starts with: its ENV, USER, WORKDIR and SHELL, no ARGs.</summary>
+    internal void InheritFor(int stageIndex, string? stageName)
+    {
+        StageIndex = stageIndex;
+        StageName = stageName;
+        ArgMap = PersistentMap<string?>.Empty;
+    }
 
-    public StageState WithArg(string name, string? value) => this with { ArgMap = ArgMap.SetItem(name, value) };
+    internal void SetEnv(PersistentMap<string?> env) => EnvMap = env;
 
-    public StageState WithGoEnv(string name, string value) => this with { GoEnvFileMap = GoEnvFileMap.SetItem(name, value) };
+    internal void SetArgs(PersistentMap<string?> args) => ArgMap = args;
 
-    public StageState WithUser(string user) => this with { User = user };
+    internal void SetGoEnvFile(PersistentMap<string> goEnvFile) => GoEnvFileMap = goEnvFile;
 
-    public StageState WithWorkdir(string? workdir) => this with { Workdir = workdir };
+    internal void SetUser(string user) => User = user;
 
-    public StageState WithShell(ShellDialect shell) => this with { Shell = shell };
+    internal void SetWorkdir(string? workdir) => Workdir = workdir;
 
-    public string? Lookup(string name, IReadOnlyDictionary<string, string>? commandVariables = null)
+    internal void SetShell(ShellDialect shell) => Shell = shell;
+
+    public readonly string? Lookup(string name, IReadOnlyDictionary<string, string>? commandVariables = null)
     {
         if (commandVariables != null && commandVariables.TryGetValue(name, out var inline))
         {
@@ -108,7 +138,10 @@ internal readonly struct StageState : IVariableLookup
     }
 
     /// <summary>A variable for Dockerfile word expansion (ENV and ARG only).</summary>
-    public string? LookupBuildVariable(string name)
+    public readonly string? LookupBuildVariable(string name) => LookupBuildVariable(name.AsSpan());
+
+    /// <summary><see cref="LookupBuildVariable(string)"/> of a name read where it lies.</summary>
+    public readonly string? LookupBuildVariable(ReadOnlySpan<char> name)
     {
         if (EnvMap.TryGetValue(name, out var env))
         {
@@ -118,9 +151,12 @@ internal readonly struct StageState : IVariableLookup
         return ArgMap.TryGetValue(name, out var arg) ? arg : null;
     }
 
-    string? IVariableLookup.Lookup(string name) => LookupBuildVariable(name);
+    /// <summary>The ARG of that name in scope and its default (null: declared without a value, or unknown).</summary>
+    public readonly bool TryGetArg(ReadOnlySpan<char> name, out string? value) => ArgMap.TryGetValue(name, out value);
 
-    public bool IsRoot
+    readonly string? IVariableLookup.Lookup(ReadOnlySpan<char> name) => LookupBuildVariable(name);
+
+    public readonly bool IsRoot
     {
         get
         {
@@ -137,7 +173,7 @@ internal readonly struct StageState : IVariableLookup
     }
 
     /// <summary>$HOME: ENV HOME, else /root for root; unknown for other users and Windows.</summary>
-    public string? Home(IReadOnlyDictionary<string, string>? commandVariables = null)
+    public readonly string? Home(IReadOnlyDictionary<string, string>? commandVariables = null)
     {
         var home = Lookup("HOME", commandVariables);
         if (home != null)

@@ -1,12 +1,12 @@
 using System;
-using System.Text;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
 /// <summary>Where <see cref="VariableExpander"/> finds the value of a variable (null: unset or unknown).</summary>
 internal interface IVariableLookup
 {
-    string? Lookup(string name);
+    /// <summary>The value of the variable named <paramref name="name"/>, read where it lies in the word.</summary>
+    string? Lookup(ReadOnlySpan<char> name);
 }
 
 /// <summary>
@@ -31,25 +31,42 @@ internal static class VariableExpander
     /// <summary><see cref="UnknownMarker"/> as a string.</summary>
     public const string UnknownMarkerText = "\u0001";
 
-    // The thread's builder, free while no expansion uses it (a default or alternative value is expanded in the
-    // middle of its variable's expansion, with a builder of its own).
+    // The thread's buffer for expanded values, free while no expansion uses it (a default or alternative value is
+    // expanded in the middle of its variable's expansion, with a buffer of its own).
     [ThreadStatic]
-    private static StringBuilder? spareBuilder;
+    private static char[]? spareBuffer;
 
     public static string Expand<TLookup>(string raw, char escape, TLookup lookup, out bool hasUnknown)
         where TLookup : IVariableLookup
     {
-        hasUnknown = false;
-
         // Most words have nothing to expand, unquote or unescape: they are their own value.
+        if (FirstChange(raw.AsSpan(), escape) < 0)
+        {
+            hasUnknown = false;
+            return raw;
+        }
+
+        var value = ExpandInPlace(raw.AsSpan(), escape, lookup, out hasUnknown);
+        return value.Length == 1 && value[0] == UnknownMarker && hasUnknown ? UnknownMarkerText : value.ToString();
+    }
+
+    /// <summary>
+    /// <see cref="Expand"/> of a word read where it lies, without making a string of its value: the value is
+    /// <paramref name="raw"/> itself when nothing changes it, or else lies in the thread's buffer until the thread's
+    /// next expansion.
+    /// </summary>
+    public static ReadOnlySpan<char> ExpandInPlace<TLookup>(ReadOnlySpan<char> raw, char escape, TLookup lookup, out bool hasUnknown)
+        where TLookup : IVariableLookup
+    {
+        hasUnknown = false;
         var firstChange = FirstChange(raw, escape);
         if (firstChange < 0)
         {
             return raw;
         }
 
-        var builder = spareBuilder ?? new StringBuilder(raw.Length);
-        spareBuilder = null;
+        var output = new Output(spareBuffer ?? new char[Math.Max(raw.Length, 64)]);
+        spareBuffer = null;
         var quote = '\0';
 
         // The characters from runStart on are taken as they are until a character that changes the word: they are
@@ -64,7 +81,7 @@ internal static class VariableExpander
                 continue;
             }
 
-            builder.Append(raw, runStart, i - runStart);
+            output.Append(raw.Slice(runStart, i - runStart));
             if (quote != '\'' && c == escape && i + 1 < raw.Length)
             {
                 // The escaped character starts the next run.
@@ -88,7 +105,7 @@ internal static class VariableExpander
 
             if (c == '$' && quote != '\'' && i + 1 < raw.Length)
             {
-                i = ExpandVariable(raw, i, escape, lookup, builder, ref hasUnknown);
+                i = ExpandVariable(raw, i, escape, lookup, ref output, ref hasUnknown);
                 runStart = i + 1;
                 continue;
             }
@@ -97,41 +114,42 @@ internal static class VariableExpander
             runStart = i;
         }
 
-        builder.Append(raw, runStart, raw.Length - runStart);
-        var tooLong = builder.Length > MaxValueLength;
+        output.Append(raw.Slice(runStart));
+        var tooLong = output.Length > MaxValueLength;
         hasUnknown |= tooLong;
-        var value = tooLong ? UnknownMarkerText : builder.ToString();
-        if (builder.Capacity <= 4 * MaxValueLength)
+        var chars = output.Chars;
+        if (chars.Length <= 4 * MaxValueLength)
         {
-            spareBuilder = builder.Clear();
+            spareBuffer = chars;
         }
 
-        return value;
+        return tooLong ? UnknownMarkerText.AsSpan() : new ReadOnlySpan<char>(chars, 0, output.Length);
     }
 
     /// <summary>
     /// True when the word text[start, + length) would not be its own value (see <see cref="Expand"/>): a caller that
     /// reads a word where it lies makes its value's string only then.
     /// </summary>
-    public static bool Changes(string text, int start, int length, char escape) => FirstChange(text, start, start + length, escape) >= 0;
+    public static bool Changes(string text, int start, int length, char escape) => FirstChange(text.AsSpan(start, length), escape) >= 0;
 
-    private static int FirstChange(string raw, char escape) => FirstChange(raw, 0, raw.Length, escape);
+    /// <summary><see cref="Changes(string, int, int, char)"/> of a word read where it lies.</summary>
+    public static bool Changes(ReadOnlySpan<char> raw, char escape) => FirstChange(raw, escape) >= 0;
 
-    // The index of the first character of text[start, end) that changes the word, or -1: only '$' (with something
-    // after it), quotes, an escape with something after it and NUL (which the loop above takes for the closing
-    // "quote" of unquoted text, and drops) do.
-    private static int FirstChange(string text, int start, int end, char escape)
+    // The index of the first character of the word that changes it, or -1: only '$' (with something after it),
+    // quotes, an escape with something after it and NUL (which the loop above takes for the closing "quote" of
+    // unquoted text, and drops) do.
+    private static int FirstChange(ReadOnlySpan<char> raw, char escape)
     {
-        for (var i = start; i < end; i++)
+        for (var i = 0; i < raw.Length; i++)
         {
-            var c = text[i];
+            var c = raw[i];
             if (c > '\'' && c != escape)
             {
                 // Letters, digits and most punctuation: nearly every character.
                 continue;
             }
 
-            if (c == '\'' || c == '"' || c == '\0' || ((c == '$' || c == escape) && i + 1 < end))
+            if (c == '\'' || c == '"' || c == '\0' || ((c == '$' || c == escape) && i + 1 < raw.Length))
             {
                 return i;
             }
@@ -141,81 +159,129 @@ internal static class VariableExpander
     }
 
     // Expands the variable at raw[dollar] and returns the index of its last character.
-    private static int ExpandVariable<TLookup>(string raw, int dollar, char escape, TLookup lookup, StringBuilder builder, ref bool hasUnknown)
+    private static int ExpandVariable<TLookup>(ReadOnlySpan<char> raw, int dollar, char escape, TLookup lookup, ref Output output, ref bool hasUnknown)
         where TLookup : IVariableLookup
     {
         var next = raw[dollar + 1];
         if (next != '{')
         {
             var end = dollar + 1;
-            while (end < raw.Length && (char.IsLetterOrDigit(raw[end]) || raw[end] == '_'))
+            while (end < raw.Length && IsNameChar(raw[end]))
             {
                 end++;
             }
 
             if (end == dollar + 1)
             {
-                builder.Append('$');
+                output.Append('$');
                 return dollar;
             }
 
-            AppendValue(lookup.Lookup(raw.Substring(dollar + 1, end - dollar - 1)), builder, ref hasUnknown);
+            AppendValue(lookup.Lookup(raw.Slice(dollar + 1, end - dollar - 1)), ref output, ref hasUnknown);
             return end - 1;
         }
 
-        var close = raw.IndexOf('}', dollar + 2);
-        if (close < 0)
+        var closeInBody = raw.Slice(dollar + 2).IndexOf('}');
+        if (closeInBody < 0)
         {
-            builder.Append(raw, dollar, raw.Length - dollar);
+            output.Append(raw.Slice(dollar));
             return raw.Length - 1;
         }
 
-        var body = raw.Substring(dollar + 2, close - dollar - 2);
+        var close = dollar + 2 + closeInBody;
+        var body = raw.Slice(dollar + 2, closeInBody);
         var nameEnd = 0;
-        while (nameEnd < body.Length && (char.IsLetterOrDigit(body[nameEnd]) || body[nameEnd] == '_'))
+        while (nameEnd < body.Length && IsNameChar(body[nameEnd]))
         {
             nameEnd++;
         }
 
-        var value = lookup.Lookup(body.Substring(0, nameEnd));
-        var modifier = body.Substring(nameEnd);
-        if (modifier.StartsWith(":-", StringComparison.Ordinal) || modifier.StartsWith("-", StringComparison.Ordinal))
+        var value = lookup.Lookup(body.Slice(0, nameEnd));
+        var modifier = body.Slice(nameEnd);
+        var colon = modifier.Length > 0 && modifier[0] == ':';
+        var operation = modifier.Length > (colon ? 1 : 0) ? modifier[colon ? 1 : 0] : '\0';
+        if (operation == '-' && (value == null || (colon && value.Length == 0)))
         {
-            var useDefault = value == null || (modifier[0] == ':' && value.Length == 0);
-            if (useDefault)
-            {
-                value = Expand(modifier.Substring(modifier[0] == ':' ? 2 : 1), escape, lookup, out var unknownDefault);
-                hasUnknown |= unknownDefault;
-            }
-        }
-        else if (modifier.StartsWith(":+", StringComparison.Ordinal) || modifier.StartsWith("+", StringComparison.Ordinal))
-        {
-            var useAlternative = value != null && (modifier[0] != ':' || value.Length > 0);
-            if (useAlternative)
-            {
-                value = Expand(modifier.Substring(modifier[0] == ':' ? 2 : 1), escape, lookup, out var unknownAlternative);
-                hasUnknown |= unknownAlternative;
-            }
-            else
-            {
-                value = string.Empty;
-            }
+            AppendExpanded(modifier.Slice(colon ? 2 : 1), escape, lookup, ref output, ref hasUnknown);
+            return close;
         }
 
-        AppendValue(value, builder, ref hasUnknown);
+        if (operation == '+')
+        {
+            if (value != null && (!colon || value.Length > 0))
+            {
+                AppendExpanded(modifier.Slice(colon ? 2 : 1), escape, lookup, ref output, ref hasUnknown);
+            }
+
+            return close;
+        }
+
+        AppendValue(value, ref output, ref hasUnknown);
         return close;
     }
 
-    private static void AppendValue(string? value, StringBuilder builder, ref bool hasUnknown)
+    private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    // A default or alternative value, expanded with a buffer of its own (the thread's is the caller's meanwhile).
+    private static void AppendExpanded<TLookup>(ReadOnlySpan<char> raw, char escape, TLookup lookup, ref Output output, ref bool hasUnknown)
+        where TLookup : IVariableLookup
+    {
+        output.Append(ExpandInPlace(raw, escape, lookup, out var unknown));
+        hasUnknown |= unknown;
+    }
+
+    private static void AppendValue(string? value, ref Output output, ref bool hasUnknown)
     {
         if (value == null)
         {
             hasUnknown = true;
-            builder.Append(UnknownMarker);
+            output.Append(UnknownMarker);
         }
         else
         {
-            builder.Append(value);
+            output.Append(value.AsSpan());
+        }
+    }
+
+    // The characters of an expanded value, in an array that grows by copies.
+    private struct Output
+    {
+        public Output(char[] chars)
+        {
+            Chars = chars;
+            Length = 0;
+        }
+
+        public char[] Chars { get; private set; }
+
+        public int Length { get; private set; }
+
+        public void Append(char c)
+        {
+            if (Length == Chars.Length)
+            {
+                Grow(1);
+            }
+
+            Chars[Length++] = c;
+        }
+
+        public void Append(ReadOnlySpan<char> text)
+        {
+            if (text.Length > Chars.Length - Length)
+            {
+                Grow(text.Length);
+            }
+
+            text.CopyTo(new Span<char>(Chars, Length, text.Length));
+            Length += text.Length;
+        }
+
+        private void Grow(int more)
+        {
+            var chars = new char[Math.Max(Chars.Length * 2, Length + more)];
+            Array.Copy(Chars, chars, Length);
+            Chars = chars;
         }
     }
 }

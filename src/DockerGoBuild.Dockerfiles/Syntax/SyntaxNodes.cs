@@ -58,6 +58,27 @@ public sealed class Word
     public int End => Start + Length;
 
     public override string ToString() => Value;
+
+    /// <summary>
+    /// True while the value is the line's characters [start, start + length) not yet made into a string: the
+    /// analysis then reads it where it lies (once made, <see cref="Value"/> costs nothing more).
+    /// </summary>
+    internal bool TryGetLineValue(out LogicalLine line, out int start, out int length)
+    {
+        // Read once, as Value does.
+        if (_lineOrValue is LogicalLine unmade)
+        {
+            line = unmade;
+            start = _valueStart;
+            length = _valueLength;
+            return true;
+        }
+
+        line = null!;
+        start = 0;
+        length = 0;
+        return false;
+    }
 }
 
 /// <summary>A <c>name=value</c> (or legacy <c>name value</c>) pair of ENV, LABEL or ARG.</summary>

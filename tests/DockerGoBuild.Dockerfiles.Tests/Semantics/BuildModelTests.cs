@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using DockerGoBuild.Dockerfiles.Semantics;
 using DockerGoBuild.Dockerfiles.Syntax;
@@ -28,11 +29,11 @@ public class BuildModelTests
     [InlineData("golang@\u0001", nameof(BaseImageKind.Golang))]
     public void Base_images_are_classified_by_their_repository(string image, string expected)
     {
-        Assert.Equal(expected, BuildModel.ClassifyBaseImage(image, 0, image.Length).ToString());
+        Assert.Equal(expected, BuildModel.ClassifyBaseImage(image.AsSpan()).ToString());
 
         // Read where it lies in a line, with characters on both sides.
         var line = "FROM " + image + " AS build";
-        Assert.Equal(expected, BuildModel.ClassifyBaseImage(line, 5, image.Length).ToString());
+        Assert.Equal(expected, BuildModel.ClassifyBaseImage(line.AsSpan(5, image.Length)).ToString());
     }
 
     [Theory]
@@ -58,11 +59,11 @@ public class BuildModelTests
     [InlineData("\u00e9ltsc2022", true)]
     public void Windows_images_are_recognised_by_their_names(string image, bool expected)
     {
-        Assert.Equal(expected, BuildModel.IsWindowsImage(image, 0, image.Length));
+        Assert.Equal(expected, BuildModel.IsWindowsImage(image.AsSpan()));
 
         // Read where it lies in a line, with characters on both sides (whose letters must not complete a name).
         var line = "FROM " + image + "20 AS nanoserver";
-        Assert.Equal(expected, BuildModel.IsWindowsImage(line, 5, image.Length));
+        Assert.Equal(expected, BuildModel.IsWindowsImage(line.AsSpan(5, image.Length)));
     }
 
     [Theory]

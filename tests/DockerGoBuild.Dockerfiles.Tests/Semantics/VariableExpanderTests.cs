@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using DockerGoBuild.Dockerfiles.Semantics;
 using Xunit;
@@ -57,6 +58,11 @@ public class VariableExpanderTests
     {
         Assert.Equal(expected, VariableExpander.Expand(raw, '\\', Lookup, out var unknown));
         Assert.Equal(expectedUnknown, unknown);
+
+        // Read where it lies in a line, with characters on both sides that are no part of it.
+        var line = "$'" + raw + "\\$";
+        Assert.Equal(expected, VariableExpander.ExpandInPlace(line.AsSpan(2, raw.Length), '\\', Lookup, out var unknownInPlace).ToString());
+        Assert.Equal(expectedUnknown, unknownInPlace);
     }
 
     [Theory]
@@ -81,6 +87,11 @@ public class VariableExpanderTests
     {
         Assert.Same(raw, VariableExpander.Expand(raw, '\\', Lookup, out var unknown));
         Assert.False(unknown);
+
+        // Read where it lies, the value is the word's own characters.
+        var line = "$" + raw + "$";
+        Assert.True(VariableExpander.ExpandInPlace(line.AsSpan(1, raw.Length), '\\', Lookup, out unknown) == line.AsSpan(1, raw.Length));
+        Assert.False(unknown);
     }
 
     [Fact]
@@ -100,6 +111,6 @@ public class VariableExpanderTests
             _values = values;
         }
 
-        public string? Lookup(string name) => _values.TryGetValue(name, out var value) ? value : null;
+        public string? Lookup(ReadOnlySpan<char> name) => _values.TryGetValue(name.ToString(), out var value) ? value : null;
     }
 }

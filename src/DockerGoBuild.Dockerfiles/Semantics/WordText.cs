@@ -1,0 +1,33 @@
+using System;
+using DockerGoBuild.Dockerfiles.Syntax;
+
+namespace DockerGoBuild.Dockerfiles.Semantics;
+
+/// <summary>
+/// Reads the value of a word where it lies: in the source when its line is one piece (nearly every line), or copied
+/// into a buffer of the caller's otherwise, so that names and values that are only compared, classified or looked up
+/// are never made into strings.
+/// </summary>
+internal static class WordText
+{
+    /// <summary>The word's value: where it lies, as the string it has become, or copied into <paramref name="buffer"/>.</summary>
+    public static ReadOnlySpan<char> Read(Word word, ref char[]? buffer) =>
+        word.TryGetLineValue(out var line, out var start, out var length) ? Read(line, start, length, ref buffer) : word.Value.AsSpan();
+
+    /// <summary>The line's characters [<paramref name="start"/>, + <paramref name="length"/>), in the source or copied into <paramref name="buffer"/>.</summary>
+    public static ReadOnlySpan<char> Read(LogicalLine line, int start, int length, ref char[]? buffer)
+    {
+        if (line.PieceCount == 1)
+        {
+            return line.Lines.Text.AsSpan(line.ToSource(start), length);
+        }
+
+        if (buffer == null || buffer.Length < length)
+        {
+            buffer = new char[Math.Max(length, 256)];
+        }
+
+        line.CopyTo(start, buffer, 0, length);
+        return new ReadOnlySpan<char>(buffer, 0, length);
+    }
+}
