@@ -53,83 +53,64 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         ? $"Use an SSH mount instead of copying '{BaseName(path)}'"
         : $"Mount '{BaseName(path)}' as a secret instead of copying it";
 
-    // The sources of a thread's COPYs, read one at a time.
+    // The sources of a thread's COPYs, read one at a time: those that lie in lines of more than one piece (see
+    // WordText), and those expanded with unknown parts, without the unknown-value markers.
     [ThreadStatic]
     private static char[]? sourceChars;
 
+    [ThreadStatic]
+    private static char[]? knownChars;
+
     /// <summary>
-    /// The source's path and kind when it is a local credential file. Most sources need no expansion: those are
-    /// classified where they lie in the line, and only a credential file's path is made into a string.
+    /// The source's path and kind when it is a local credential file. The source is expanded and classified where it
+    /// lies (most need no expansion) or in a buffer: only a credential file's path is made into a string.
     /// </summary>
     private static bool TryClassify(ArgumentWord word, in StageState state, out string path, out SecretFileKind kind)
     {
-        if (word.TryGetLineValue(out var line, out var start, out var length) && length <= VariableExpander.MaxValueLength)
-        {
-            var chars = sourceChars is { } cached && cached.Length >= length ? cached : sourceChars = new char[Math.Max(length, 256)];
-            line.CopyTo(start, chars, 0, length);
-            if (IsVerbatim(chars, length, state.Escape))
-            {
-                path = string.Empty;
-                // Classified first: nearly every source is no credential file by its name alone.
-                kind = SecretFiles.Classify(chars, length);
-                if (kind != SecretFileKind.None && IsNotALocalFile(new CharSlice(chars, 0, length)))
-                {
-                    kind = SecretFileKind.None;
-                }
+        var raw = word.TryGetLineValue(out var line, out var start, out var length)
+            ? WordText.Read(line, start, length, ref sourceChars)
+            : word.Value.AsSpan();
+        var source = WithoutUnknownParts(VariableExpander.ExpandInPlace(raw, state.Escape, state, out _));
 
-                if (kind == SecretFileKind.None)
-                {
-                    return false;
-                }
-
-                path = line.Substring(start, length);
-                return true;
-            }
-        }
-
-        path = ExpandSource(word.Value, state);
-        kind = SecretFiles.Classify(path);
-        if (kind != SecretFileKind.None && IsNotALocalFile(path))
+        // Classified first: nearly every source is no credential file by its name alone.
+        kind = SecretFiles.Classify(source);
+        if (kind != SecretFileKind.None && IsNotALocalFile(source))
         {
             kind = SecretFileKind.None;
         }
 
+        path = kind == SecretFileKind.None ? string.Empty : source.ToString();
         return kind != SecretFileKind.None;
     }
 
-    // What ExpandSource would return unchanged: nothing to expand, unquote or unescape (see VariableExpander),
-    // and no unknown-value marker for it to remove.
-    private static bool IsVerbatim(char[] chars, int length, char escape)
+    // The expanded source without the unknown-value markers: the path as far as it is known.
+    private static ReadOnlySpan<char> WithoutUnknownParts(ReadOnlySpan<char> expanded)
     {
-        for (var i = 0; i < length; i++)
+        var marker = expanded.IndexOf(VariableExpander.UnknownMarker);
+        if (marker < 0)
         {
-            var c = chars[i];
-            if (c > '\'' && c != escape)
-            {
-                // Letters, digits and most punctuation: nearly every character.
-                continue;
-            }
+            return expanded;
+        }
 
-            if (c is '\'' or '"' or '\0' or VariableExpander.UnknownMarker || ((c == '$' || c == escape) && i + 1 < length))
+        var known = knownChars is { } cached && cached.Length >= expanded.Length ? cached : knownChars = new char[Math.Max(expanded.Length, 256)];
+        expanded.Slice(0, marker).CopyTo(known);
+        var length = marker;
+        for (var i = marker + 1; i < expanded.Length; i++)
+        {
+            if (expanded[i] != VariableExpander.UnknownMarker)
             {
-                return false;
+                known[length++] = expanded[i];
             }
         }
 
-        return true;
+        return new ReadOnlySpan<char>(known, 0, length);
     }
 
-    private static bool IsNotALocalFile(CharSlice path) =>
-        path.StartsWith("<<") || path.Contains("://") || path.StartsWith("git@");
-
-    private static string ExpandSource(string raw, in StageState state) =>
-        VariableExpander.Expand(raw, state.Escape, state, out _).Replace(VariableExpander.UnknownMarkerText, string.Empty);
-
     // Heredoc sources are file content written by the instruction; URLs and git remotes are downloads.
-    private static bool IsNotALocalFile(string path) =>
-        path.StartsWith("<<", StringComparison.Ordinal)
-        || path.IndexOf("://", StringComparison.Ordinal) >= 0
-        || path.StartsWith("git@", StringComparison.Ordinal);
+    private static bool IsNotALocalFile(ReadOnlySpan<char> path) =>
+        path.StartsWith("<<".AsSpan())
+        || path.IndexOf("://".AsSpan()) >= 0
+        || path.StartsWith("git@".AsSpan());
 
     private static string Describe(SecretFileKind kind) => kind switch
     {

@@ -56,7 +56,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
     // The key and the raw value are read where they lie: most pairs are no secret, and need no string of either.
     private static string? Reason(Instruction instruction, KeyValue pair, in StageState state)
     {
-        if (SecretNames.IsSecretName(WordText.Read(pair.Key, ref keyChars)))
+        if (IsSecretName(WordText.Read(pair.Key, ref keyChars)))
         {
             return "has a secret's name";
         }
@@ -96,13 +96,27 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
 
             var name = value.Slice(start, end - start);
             if (name.Length > 0 && state.TryGetArg(name, out var argValue)
-                && (SecretNames.IsSecretName(name) || (argValue != null && SecretValues.TryFindCredential(argValue, out _))))
+                && (IsSecretName(name) || (argValue != null && SecretValues.TryFindCredential(argValue, out _))))
             {
                 return name.ToString();
             }
         }
 
         return null;
+    }
+
+    // Whether the name is a secret's, noted with the name's string the first time the thread meets it (the model
+    // made that string already for its variable table).
+    private static bool IsSecretName(ReadOnlySpan<char> name)
+    {
+        ModelStrings.Get(name, out var slot);
+        ref var noted = ref ModelStrings.FactsAt(slot);
+        if ((noted & TextFacts.SecretNameKnown) == 0)
+        {
+            noted |= TextFacts.SecretNameKnown | (SecretNames.IsSecretName(name) ? TextFacts.SecretName : TextFacts.None);
+        }
+
+        return (noted & TextFacts.SecretName) != 0;
     }
 
     private static int NextIndexOf(ReadOnlySpan<char> text, char c, int from)

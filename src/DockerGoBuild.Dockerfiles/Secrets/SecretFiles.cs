@@ -43,10 +43,6 @@ public static class SecretFiles
     [ThreadStatic]
     private static char[]? pathBuffer;
 
-    // A string source's characters, for NormalizeAscii.
-    [ThreadStatic]
-    private static char[]? sourceBuffer;
-
     private static readonly Dictionary<SecretFileKind, string> FixedSecretIds = new()
     {
         [SecretFileKind.SshDirectory] = "ssh",
@@ -67,22 +63,17 @@ public static class SecretFiles
     private static readonly IReadOnlyList<string> AwsTools = Tools("aws");
     private static readonly IReadOnlyList<string> NoTools = Tools();
 
-    public static SecretFileKind Classify(string sourcePath)
-    {
-        var chars = SourceBuffer(sourcePath.Length);
-        sourcePath.CopyTo(0, chars, 0, sourcePath.Length);
-        return Classify(chars, sourcePath.Length);
-    }
+    public static SecretFileKind Classify(string sourcePath) => Classify(sourcePath.AsSpan());
 
-    /// <summary><see cref="Classify(string)"/> of chars[0, length), without making a string of them.</summary>
-    internal static SecretFileKind Classify(char[] chars, int length)
+    /// <summary><see cref="Classify(string)"/> of a source read where it lies, without making a string of it.</summary>
+    internal static SecretFileKind Classify(ReadOnlySpan<char> chars)
     {
-        if (!MayBeCredentialFile(chars, length))
+        if (!MayBeCredentialFile(chars))
         {
             return SecretFileKind.None;
         }
 
-        return ClassifyNormalized(IsAscii(chars, length) ? NormalizeAscii(chars, length) : NormalizeOutsideAscii(new string(chars, 0, length)));
+        return ClassifyNormalized(IsAscii(chars) ? NormalizeAscii(chars) : NormalizeOutsideAscii(chars.ToString()));
     }
 
     /// <summary>
@@ -91,8 +82,9 @@ public static class SecretFiles
     /// one, or when a bracket expression (which may hide a '/') or a character outside ASCII where the name is judged
     /// (which lower-cases by the general rules) leaves it to <see cref="Normalize"/>.
     /// </summary>
-    private static bool MayBeCredentialFile(char[] chars, int length)
+    private static bool MayBeCredentialFile(ReadOnlySpan<char> chars)
     {
+        var length = chars.Length;
         // Normalize trims the source, drops '*' and '?' and then the trailing slashes: the name ends before the last
         // character that is none of those (so it is not '*' or '?'), and starts after the '/' or '\\' before it.
         var first = 0;
@@ -112,7 +104,7 @@ public static class SecretFiles
             end--;
         }
 
-        if (Chars.IndexOf(chars, '[', first, end) >= 0)
+        if (chars.Slice(first, end - first).IndexOf('[') >= 0)
         {
             return true;
         }
@@ -168,7 +160,7 @@ public static class SecretFiles
 
     // The name chars[start, end) (its last character neither '*' nor '?') may end with a credential extension once
     // normalised: it does, or a '*', '?' or character outside ASCII where an extension would be leaves it open.
-    private static bool MayEndWithCredentialExtension(char[] chars, int start, int end)
+    private static bool MayEndWithCredentialExtension(ReadOnlySpan<char> chars, int start, int end)
     {
         foreach (var extension in CredentialExtensions)
         {
@@ -431,9 +423,7 @@ public static class SecretFiles
             return NormalizeOutsideAscii(sourcePath);
         }
 
-        var chars = SourceBuffer(sourcePath.Length);
-        sourcePath.CopyTo(0, chars, 0, sourcePath.Length);
-        return NormalizeAscii(chars, sourcePath.Length);
+        return NormalizeAscii(sourcePath.AsSpan());
     }
 
     // Lower-casing outside ASCII follows the general rules; only then does the normalised path get made as a string.
@@ -448,12 +438,10 @@ public static class SecretFiles
     private static char[] PathBuffer(int length) =>
         pathBuffer is { } cached && cached.Length >= length ? cached : pathBuffer = new char[Math.Max(length, 256)];
 
-    private static char[] SourceBuffer(int length) =>
-        sourceBuffer is { } cached && cached.Length >= length ? cached : sourceBuffer = new char[Math.Max(length, 256)];
-
-    // Normalize for an ASCII source in sourcePath[0, sourceLength): lower-casing is per character there.
-    private static CharSlice NormalizeAscii(char[] sourcePath, int sourceLength)
+    // Normalize for an ASCII source: lower-casing is per character there.
+    private static CharSlice NormalizeAscii(ReadOnlySpan<char> sourcePath)
     {
+        var sourceLength = sourcePath.Length;
         var buffer = PathBuffer(sourceLength);
         var length = 0;
         var first = 0;
@@ -468,7 +456,7 @@ public static class SecretFiles
             last--;
         }
 
-        var lastClose = last > first ? Array.LastIndexOf(sourcePath, ']', last - 1, last - first) : -1;
+        var lastClose = last > first ? FromStart(first, sourcePath.Slice(first, last - first).LastIndexOf(']')) : -1;
         for (var i = first; i < last; i++)
         {
             var c = sourcePath[i];
@@ -479,7 +467,7 @@ public static class SecretFiles
 
             if (c == '[' && i < lastClose)
             {
-                var close = Array.IndexOf(sourcePath, ']', i + 1, last - (i + 1));
+                var close = FromStart(i + 1, sourcePath.Slice(i + 1, last - (i + 1)).IndexOf(']'));
                 if (close == i + 2)
                 {
                     buffer[length++] = LowerAsciiPathChar(sourcePath[i + 1]);
@@ -515,9 +503,12 @@ public static class SecretFiles
         return true;
     }
 
-    private static bool IsAscii(char[] chars, int length)
+    // An index found in a slice from start on, as an index of the whole (-1 stays -1).
+    private static int FromStart(int start, int found) => found < 0 ? -1 : start + found;
+
+    private static bool IsAscii(ReadOnlySpan<char> chars)
     {
-        for (var i = 0; i < length; i++)
+        for (var i = 0; i < chars.Length; i++)
         {
             if (chars[i] >= 0x80)
             {

@@ -57,7 +57,15 @@ public static class SecretNames
     public static bool IsSecretName(string name) => name != null && IsSecretName(name.AsSpan());
 
     /// <summary><see cref="IsSecretName(string)"/> of a name read where it lies.</summary>
-    internal static bool IsSecretName(ReadOnlySpan<char> name)
+    internal static bool IsSecretName(ReadOnlySpan<char> name) => IsSecretName(name, lettersFirst: true);
+
+    /// <summary>
+    /// <see cref="IsSecretName(ReadOnlySpan{char})"/> without first ruling the name out by its letters: every name is
+    /// split into words. The same answer, slower; for the tests of the quick way.
+    /// </summary>
+    internal static bool IsSecretNameWordByWord(ReadOnlySpan<char> name) => IsSecretName(name, lettersFirst: false);
+
+    private static bool IsSecretName(ReadOnlySpan<char> name, bool lettersFirst)
     {
         if (name.Length == 0)
         {
@@ -75,7 +83,7 @@ public static class SecretNames
             return true;
         }
 
-        if (!HasSecretLetters(name))
+        if (lettersFirst && !HasSecretLetters(name))
         {
             // Nearly every name: no word of it, nor two words together, can be a secret word or a key.
             return false;
@@ -114,37 +122,89 @@ public static class SecretNames
     // any is no secret name, told in one pass over it without splitting it into words.
     private static bool HasSecretLetters(ReadOnlySpan<char> name)
     {
+        // Read once: a static field is checked for its class's initialisation at every read.
+        var lowerLettersAndDigits = LowerLettersAndDigits;
+        var endingPairs = EndingPairs;
+
         // The last four letters and digits, lower-cased, a byte each (the newest lowest).
         var last = 0u;
         foreach (var c in name)
         {
-            var lower = (uint)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            if (!(lower - 'a' <= 'z' - 'a' || lower - '0' <= 9))
+            if (c >= lowerLettersAndDigits.Length)
+            {
+                continue;
+            }
+
+            var lower = lowerLettersAndDigits[c];
+            if (lower == 0)
             {
                 continue;
             }
 
             last = (last << 8) | lower;
-            switch (lower)
+
+            // Only where the last two end one of them (by their low five bits each: a digit may pass for a letter,
+            // and is checked then too).
+            var pair = ((last >> 3) & 0x3E0) | (last & 0x1F);
+            if ((endingPairs[pair >> 5] & (1u << (int)(pair & 31))) != 0 && EndsWithSecretLetters(last))
             {
-                case 's' when last == Four('p', 'a', 's', 's'):
-                case 'r' when last == Four('s', 'e', 'c', 'r'):
-                case 'e' when last == Four('t', 'o', 'k', 'e'):
-                case 'h' when last == Four('a', 'u', 't', 'h'):
-                case 'd' when last == Four('c', 'r', 'e', 'd') || (last & 0xFFFFFF) == Three('p', 'w', 'd'):
-                case 'n' when last == Four('c', 'o', 'n', 'n'):
-                case 't' when (last & 0xFFFFFF) == Three('p', 'a', 't'):
-                case 'y' when (last & 0xFFFFFF) == Three('k', 'e', 'y'):
-                    return true;
+                return true;
             }
         }
 
         return false;
     }
 
-    private static uint Four(char a, char b, char c, char d) => ((uint)a << 24) | ((uint)b << 16) | ((uint)c << 8) | d;
+    private static bool EndsWithSecretLetters(uint last)
+    {
+        var three = last & 0xFFFFFF;
+        return last is Pass or Secr or Toke or Auth or Cred or Conn || three is Pwd or Pat or Key;
+    }
 
-    private static uint Three(char a, char b, char c) => ((uint)a << 16) | ((uint)b << 8) | c;
+    private const uint Pass = ('p' << 24) | ('a' << 16) | ('s' << 8) | 's';
+    private const uint Secr = ('s' << 24) | ('e' << 16) | ('c' << 8) | 'r';
+    private const uint Toke = ('t' << 24) | ('o' << 16) | ('k' << 8) | 'e';
+    private const uint Auth = ('a' << 24) | ('u' << 16) | ('t' << 8) | 'h';
+    private const uint Cred = ('c' << 24) | ('r' << 16) | ('e' << 8) | 'd';
+    private const uint Conn = ('c' << 24) | ('o' << 16) | ('n' << 8) | 'n';
+    private const uint Pwd = ('p' << 16) | ('w' << 8) | 'd';
+    private const uint Pat = ('p' << 16) | ('a' << 8) | 't';
+    private const uint Key = ('k' << 16) | ('e' << 8) | 'y';
+
+    // The last two letters of the letters above, as bits of a table indexed by their low five bits each.
+    private static readonly uint[] EndingPairs = MakeEndingPairs(Pass, Secr, Toke, Auth, Cred, Conn, Pwd, Pat, Key);
+
+    // For each ASCII character: the letter lower-cased or the digit, 0 for any other (what NextWord skips).
+    private static readonly byte[] LowerLettersAndDigits = MakeLowerLettersAndDigits();
+
+    private static uint[] MakeEndingPairs(params uint[] letters)
+    {
+        var table = new uint[32];
+        foreach (var packed in letters)
+        {
+            var pair = ((packed >> 3) & 0x3E0) | (packed & 0x1F);
+            table[pair >> 5] |= 1u << (int)(pair & 31);
+        }
+
+        return table;
+    }
+
+    private static byte[] MakeLowerLettersAndDigits()
+    {
+        var table = new byte[128];
+        for (var c = '0'; c <= '9'; c++)
+        {
+            table[c] = (byte)c;
+        }
+
+        for (var c = 'a'; c <= 'z'; c++)
+        {
+            table[c] = (byte)c;
+            table[c - 32] = (byte)c;
+        }
+
+        return table;
+    }
 
     private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
 

@@ -209,10 +209,18 @@ internal sealed class BuildModel
             image = VariableExpander.ExpandInPlace(raw, escape, globalArgs, out _);
         }
 
-        // Looked up (and the image classified) before the stage name is read: both read the image where it lies.
-        var parentState = tables.TryGetStage(image, out var parentIndex) && parentIndex < finished.Count ? finished[parentIndex] : -1;
-        var baseImage = parentState < 0 ? ClassifyBaseImage(image) : default;
-        var isWindows = parentState < 0 && IsWindowsImage(image);
+        // The image as the thread's strings have it, classified when it was first met; then the stage name is read.
+        var imageText = ModelStrings.Get(image, out var slot);
+        ref var noted = ref ModelStrings.FactsAt(slot);
+        if ((noted & TextFacts.ImageKnown) == 0)
+        {
+            noted = ImageFacts(image);
+        }
+
+        var facts = noted;
+        var parentState = tables.TryGetStage(imageText, out var parentIndex) && parentIndex < finished.Count ? finished[parentIndex] : -1;
+        var baseImage = (facts & TextFacts.GolangImage) != 0 ? BaseImageKind.Golang : (facts & TextFacts.UnknownImage) != 0 ? BaseImageKind.Unknown : BaseImageKind.Other;
+        var isWindows = (facts & TextFacts.WindowsImage) != 0;
         var stageName = words.Count >= 3 && IsAs(words[1]) ? StageName(words[2]) : null;
         int stateIndex;
         if (parentState >= 0)
@@ -231,6 +239,17 @@ internal sealed class BuildModel
         }
 
         return stateIndex;
+    }
+
+    private static TextFacts ImageFacts(ReadOnlySpan<char> image)
+    {
+        var facts = TextFacts.ImageKnown | (IsWindowsImage(image) ? TextFacts.WindowsImage : TextFacts.None);
+        return ClassifyBaseImage(image) switch
+        {
+            BaseImageKind.Golang => facts | TextFacts.GolangImage,
+            BaseImageKind.Unknown => facts | TextFacts.UnknownImage,
+            _ => facts,
+        };
     }
 
     // The stage name after AS, as the thread's strings have it (see ModelStrings).
@@ -269,43 +288,18 @@ internal sealed class BuildModel
     /// </summary>
     internal static BaseImageKind ClassifyBaseImage(ReadOnlySpan<char> image)
     {
-        // reference = image up to '@'; repository = reference up to the ':' after its last '/'. One pass finds both.
-        var referenceEnd = image.Length;
-        var lastSlash = -1;
-        var tag = -1;
-        var firstUnknown = -1;
-        for (var i = 0; i < image.Length; i++)
-        {
-            var c = image[i];
-            if (c == '@')
-            {
-                referenceEnd = i;
-                break;
-            }
-
-            if (c == '/')
-            {
-                lastSlash = i;
-                tag = -1;
-            }
-            else if (c == ':' && tag < 0)
-            {
-                tag = i;
-            }
-            else if (c == VariableExpander.UnknownMarker && firstUnknown < 0)
-            {
-                firstUnknown = i;
-            }
-        }
-
-        var repositoryEnd = tag >= 0 ? tag : referenceEnd;
-        if (repositoryEnd == 0 || (firstUnknown >= 0 && firstUnknown < repositoryEnd))
+        // reference = image up to '@'; repository = reference up to the ':' after its last '/'.
+        var at = image.IndexOf('@');
+        var reference = at >= 0 ? image.Slice(0, at) : image;
+        var componentStart = reference.LastIndexOf('/') + 1;
+        var tag = reference.Slice(componentStart).IndexOf(':');
+        var repositoryEnd = tag >= 0 ? componentStart + tag : reference.Length;
+        if (repositoryEnd == 0 || reference.Slice(0, repositoryEnd).IndexOf(VariableExpander.UnknownMarker) >= 0)
         {
             return BaseImageKind.Unknown;
         }
 
-        var componentStart = lastSlash + 1;
-        return image.Slice(componentStart, repositoryEnd - componentStart).Equals("golang".AsSpan(), StringComparison.OrdinalIgnoreCase)
+        return reference.Slice(componentStart, repositoryEnd - componentStart).Equals("golang".AsSpan(), StringComparison.OrdinalIgnoreCase)
             ? BaseImageKind.Golang
             : BaseImageKind.Other;
     }
@@ -313,24 +307,51 @@ internal sealed class BuildModel
     /// <summary>True when the image names a Windows image.</summary>
     internal static bool IsWindowsImage(ReadOnlySpan<char> image)
     {
-        // One pass: each name is tried only where its first letter is. "windowsservercore" contains "servercore", so
-        // looking for the latter finds both.
+        var all = 0;
+        foreach (var c in image)
+        {
+            all |= c;
+        }
+
+        if (all >= 0x80)
+        {
+            // Lower-casing outside ASCII can turn other letters into these names' letters (U+212A into 'k').
+            return IsWindowsImageLowered(image.ToString().ToLowerInvariant());
+        }
+
+        // Every name but ltsc20 has a 'v' or a 'w', which few images have: only those are looked at letter by letter.
+        if (image.IndexOfAny(NamesWithVOrW) >= 0)
+        {
+            return HasWindowsName(image);
+        }
+
+        for (var l = image.IndexOfAny('l', 'L'); l >= 0; l = NextIndexOfAny(image, 'l', 'L', l + 1))
+        {
+            if (IsWindowsNameAt(image, l))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly char[] NamesWithVOrW = { 'v', 'V', 'w', 'W' };
+
+    private static int NextIndexOfAny(ReadOnlySpan<char> text, char a, char b, int from)
+    {
+        var found = text.Slice(from).IndexOfAny(a, b);
+        return found < 0 ? -1 : from + found;
+    }
+
+    // An ASCII image names a Windows image: one pass, where each name is tried only where its first letter is.
+    // "windowsservercore" contains "servercore", so looking for the latter finds both.
+    private static bool HasWindowsName(ReadOnlySpan<char> image)
+    {
         for (var i = 0; i < image.Length; i++)
         {
-            var c = image[i];
-            var letter = (uint)((c | 0x20) - 'a');
-            if (letter >= 26)
-            {
-                if (c >= 0x80)
-                {
-                    // Lower-casing outside ASCII can turn other letters into these names' letters (U+212A into 'k').
-                    return IsWindowsImageLowered(image.ToString().ToLowerInvariant());
-                }
-
-                continue;
-            }
-
-            if ((WindowsNameFirstLetters & (1u << (int)letter)) != 0 && IsWindowsNameAt(image, i))
+            var letter = (uint)((image[i] | 0x20) - 'a');
+            if (letter < 26 && (WindowsNameFirstLetters & (1u << (int)letter)) != 0 && IsWindowsNameAt(image, i))
             {
                 return true;
             }

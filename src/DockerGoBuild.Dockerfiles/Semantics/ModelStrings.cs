@@ -7,7 +7,9 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// The strings the build model keeps (variable names and values, users, working directories, stage names), one per
 /// distinct text from a table the thread keeps from model to model: files repeat the same few (GOPATH, CGO_ENABLED,
 /// TARGETARCH, /app, builder), and a file analysed again on every keystroke repeats all of them, so that a model
-/// makes a string only for a text the thread has not met lately. Texts are looked up where they lie.
+/// makes a string only for a text the thread has not met lately. Texts are looked up where they lie. What the model
+/// and the rules learn of a text (is the image a Windows one, is the name a secret's) is noted with its string, so
+/// that a text met again is not classified again.
 /// </summary>
 internal sealed class ModelStrings
 {
@@ -24,7 +26,12 @@ internal sealed class ModelStrings
     // Open addressing: a text's slot is found from its hash, or the next free one after it.
     private readonly string?[] _strings = new string?[Slots];
     private readonly int[] _hashes = new int[Slots];
+    private readonly TextFacts[] _facts = new TextFacts[Slots];
     private int _count;
+
+    // The facts of a text too long to be kept: noted nowhere.
+    [ThreadStatic]
+    private static TextFacts unkept;
 
     private ModelStrings()
     {
@@ -38,13 +45,40 @@ internal sealed class ModelStrings
             return string.Empty;
         }
 
-        return text.Length > MaxSharedLength ? text.ToString() : (table ??= new ModelStrings()).Find(text);
+        return text.Length > MaxSharedLength ? text.ToString() : (table ??= new ModelStrings()).Find(text, out _);
     }
 
-    private string Find(ReadOnlySpan<char> text)
+    /// <summary>
+    /// <see cref="Get(ReadOnlySpan{char})"/>, and where the facts noted with the string are (see <see cref="FactsAt"/>):
+    /// to be read and noted before the thread's next string is asked for, which may start the table again.
+    /// </summary>
+    public static string Get(ReadOnlySpan<char> text, out int slot)
+    {
+        if (text.Length == 0 || text.Length > MaxSharedLength)
+        {
+            slot = -1;
+            return text.ToString();
+        }
+
+        return (table ??= new ModelStrings()).Find(text, out slot);
+    }
+
+    /// <summary>The facts noted with the string at <paramref name="slot"/> (from <see cref="Get(ReadOnlySpan{char}, out int)"/>), for the caller to read and note.</summary>
+    public static ref TextFacts FactsAt(int slot)
+    {
+        if (slot < 0)
+        {
+            unkept = TextFacts.None;
+            return ref unkept;
+        }
+
+        return ref table!._facts[slot];
+    }
+
+    private string Find(ReadOnlySpan<char> text, out int slot)
     {
         var hash = Hash(text);
-        var slot = hash & (Slots - 1);
+        slot = hash & (Slots - 1);
         while (_strings[slot] is { } candidate)
         {
             if (_hashes[slot] == hash && text.SequenceEqual(candidate.AsSpan()))
@@ -58,6 +92,7 @@ internal sealed class ModelStrings
         if (_count == MaxCount)
         {
             Array.Clear(_strings, 0, Slots);
+            Array.Clear(_facts, 0, Slots);
             _count = 0;
             slot = hash & (Slots - 1);
         }
@@ -65,6 +100,7 @@ internal sealed class ModelStrings
         var made = text.ToString();
         _strings[slot] = made;
         _hashes[slot] = hash;
+        _facts[slot] = TextFacts.None;
         _count++;
         return made;
     }
@@ -88,4 +124,29 @@ internal sealed class ModelStrings
         hash ^= hash >> 32;
         return (int)hash;
     }
+}
+
+/// <summary>What is known of a text the thread met (see <see cref="ModelStrings"/>): each fact with a bit that says it is known.</summary>
+[Flags]
+internal enum TextFacts : byte
+{
+    None = 0,
+
+    /// <summary>The image facts below are known.</summary>
+    ImageKnown = 1,
+
+    /// <summary>As an image: its repository is golang.</summary>
+    GolangImage = 2,
+
+    /// <summary>As an image: its repository is unresolved.</summary>
+    UnknownImage = 4,
+
+    /// <summary>As an image: a Windows one.</summary>
+    WindowsImage = 8,
+
+    /// <summary>Whether the text is a secret's name is known.</summary>
+    SecretNameKnown = 16,
+
+    /// <summary>As an ARG or ENV name: a secret's.</summary>
+    SecretName = 32,
 }

@@ -144,10 +144,10 @@ internal sealed class ModelTables
     /// The index of the stage declared so far with the name <paramref name="image"/> (ignoring case), if there is one.
     /// The name is looked up only when a stage name of its length was declared.
     /// </summary>
-    public bool TryGetStage(ReadOnlySpan<char> image, out int stageIndex)
+    public bool TryGetStage(string image, out int stageIndex)
     {
         stageIndex = -1;
-        return (_stageNameLengths & LengthBit(image.Length)) != 0 && StageNames.TryGetValue(ModelStrings.Get(image), out stageIndex);
+        return (_stageNameLengths & LengthBit(image.Length)) != 0 && StageNames.TryGetValue(image, out stageIndex);
     }
 
     private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);

@@ -17,9 +17,9 @@ internal static class WordText
     /// <summary>The line's characters [<paramref name="start"/>, + <paramref name="length"/>), in the source or copied into <paramref name="buffer"/>.</summary>
     public static ReadOnlySpan<char> Read(LogicalLine line, int start, int length, ref char[]? buffer)
     {
-        if (line.PieceCount == 1)
+        if (line.TryGetSource(start, length, out var text))
         {
-            return line.Lines.Text.AsSpan(line.ToSource(start), length);
+            return text;
         }
 
         if (buffer == null || buffer.Length < length)

@@ -206,6 +206,23 @@ public sealed class LogicalLine
 
     private int LogicalStart(int index) => _start >= 0 ? 0 : _table.Pieces[PieceAt(index)];
 
+    /// <summary>
+    /// The joined characters [<paramref name="start"/>, + <paramref name="length"/>) where they lie in the source, when
+    /// the line is one piece (nearly every line): read without a copy. False for a line of more pieces.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryGetSource(int start, int length, out ReadOnlySpan<char> text)
+    {
+        if (_start >= 0)
+        {
+            text = _table.Source.AsSpan(_start + start, length);
+            return true;
+        }
+
+        text = default;
+        return false;
+    }
+
     /// <summary>The source, its lines, and the pieces of its logical lines of more than one piece, shared by the lines of a parse.</summary>
     private sealed class PieceTable
     {

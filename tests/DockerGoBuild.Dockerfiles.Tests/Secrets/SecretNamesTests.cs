@@ -1,3 +1,4 @@
+using System;
 using DockerGoBuild.Dockerfiles.Secrets;
 using Xunit;
 
@@ -120,5 +121,38 @@ public class SecretNamesTests
     public void Long_names_take_linear_time(string pattern)
     {
         OddInputs.CompletesQuickly(pattern, name => SecretNames.IsSecretName(name));
+    }
+
+    [Fact]
+    public void Names_ruled_out_by_their_letters_are_those_no_word_makes_secret()
+    {
+        // Names put together from pieces of secret words, split anywhere, with separators, case changes and digits
+        // between them: the quick look at the letters must never rule out a name its words make secret.
+        var pieces = new[]
+        {
+            "pass", "PASS", "word", "Wd", "p", "w", "d", "pw", "secr", "ET", "tok", "en", "To", "ke", "n", "api", "Key", "key", "KEYS",
+            "auth", "Au", "th", "cred", "ential", "s", "pat", "PAT", "ac", "cess", "Access", "private", "Pri", "vate", "con", "nection",
+            "String", "strings", "ConnectionStrings__", "ssh", "file", "PATH", "id", "2", "x", "_", "-", ".", "__", "Ω", "VSS_NUGET_EXTERNAL_FEED_ENDPOINTS",
+            "GPG_KEY", "go", "private_", "signing",
+        };
+        var random = new System.Random(31);
+        var secrets = 0;
+        for (var i = 0; i < 200_000; i++)
+        {
+            var name = new System.Text.StringBuilder();
+            var count = 1 + random.Next(5);
+            for (var k = 0; k < count; k++)
+            {
+                name.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var text = name.ToString();
+            var expected = SecretNames.IsSecretNameWordByWord(text.AsSpan());
+            Assert.True(expected == SecretNames.IsSecretName(text), text);
+            secrets += expected ? 1 : 0;
+        }
+
+        // Both kinds of name were tried.
+        Assert.InRange(secrets, 1000, 199_000);
     }
 }

@@ -63,6 +63,11 @@ public class VariableExpanderTests
         var line = "$'" + raw + "\\$";
         Assert.Equal(expected, VariableExpander.ExpandInPlace(line.AsSpan(2, raw.Length), '\\', Lookup, out var unknownInPlace).ToString());
         Assert.Equal(expectedUnknown, unknownInPlace);
+
+        // A long word, which is searched for the characters that change it rather than looked at one by one.
+        var padding = new string('x', 40);
+        Assert.Equal(padding + expected, VariableExpander.Expand(padding + raw, '\\', Lookup, out var unknownLong));
+        Assert.Equal(expectedUnknown, unknownLong);
     }
 
     [Theory]
@@ -83,6 +88,8 @@ public class VariableExpanderTests
     [InlineData("trailing$")]
     [InlineData("trailing\\")]
     [InlineData("")]
+    [InlineData("a-word-long-enough-to-be-searched-rather-than-read-one-by-one$")]
+    [InlineData("a-word-long-enough-to-be-searched-rather-than-read-one-by-one\\")]
     public void Words_with_nothing_to_evaluate_are_their_own_value(string raw)
     {
         Assert.Same(raw, VariableExpander.Expand(raw, '\\', Lookup, out var unknown));
