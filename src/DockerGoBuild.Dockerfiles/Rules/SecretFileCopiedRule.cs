@@ -31,7 +31,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
             for (var source = 0; source < words.Count - 1; source++)
             {
                 var word = words[source];
-                if (!TryClassify(word, fact.State, out var path, out var kind))
+                if (!TryClassify(word, fact.Variables, out var path, out var kind))
                 {
                     continue;
                 }
@@ -65,22 +65,33 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
     /// The source's path and kind when it is a local credential file. The source is expanded and classified where it
     /// lies (most need no expansion) or in a buffer: only a credential file's path is made into a string.
     /// </summary>
-    private static bool TryClassify(ArgumentWord word, in StageState state, out string path, out SecretFileKind kind)
+    private static bool TryClassify(ArgumentWord word, StateLookup variables, out string path, out SecretFileKind kind)
     {
         var raw = word.TryGetLineValue(out var line, out var start, out var length)
             ? WordText.Read(line, start, length, ref sourceChars)
             : word.Value.AsSpan();
-        var source = WithoutUnknownParts(VariableExpander.ExpandInPlace(raw, state.Escape, state, out _));
+        var source = WithoutUnknownParts(VariableExpander.ExpandInPlace(raw, variables.Escape, variables, out _));
 
-        // Classified first: nearly every source is no credential file by its name alone.
-        kind = SecretFiles.Classify(source);
-        if (kind != SecretFileKind.None && IsNotALocalFile(source))
+        // Classified the first time the thread meets the source (sources repeat: go.mod, ., *.csproj), and noted with
+        // its string, which is the path of a credential file.
+        var text = ModelStrings.Get(source, out var slot);
+        ref var noted = ref ModelStrings.FactsAt(slot);
+        if ((noted & TextFacts.FileKindKnown) == 0)
         {
-            kind = SecretFileKind.None;
+            noted |= TextFacts.FileKindKnown | (TextFacts)((int)LocalCredentialFile(source) << (int)TextFacts.FileKindShift);
         }
 
-        path = kind == SecretFileKind.None ? string.Empty : source.ToString();
+        kind = (SecretFileKind)((int)noted >> (int)TextFacts.FileKindShift & 0xF);
+        path = kind == SecretFileKind.None ? string.Empty : text;
         return kind != SecretFileKind.None;
+    }
+
+    // The kind of credential file the source is, None for none or one that is not a local file.
+    private static SecretFileKind LocalCredentialFile(ReadOnlySpan<char> source)
+    {
+        // Classified first: nearly every source is no credential file by its name alone.
+        var kind = SecretFiles.Classify(source);
+        return kind != SecretFileKind.None && IsNotALocalFile(source) ? SecretFileKind.None : kind;
     }
 
     // The expanded source without the unknown-value markers: the path as far as it is known.

@@ -52,6 +52,9 @@ internal readonly struct InstructionFacts
     /// <summary>Where <see cref="State"/> is in the model's table: instructions with the same index see the same state.</summary>
     public int StateIndex => _stateIndex;
 
+    /// <summary>The variables of <see cref="State"/>, for expanding words, with no copy of the state.</summary>
+    public StateLookup Variables => new(_tables, _stateIndex);
+
     /// <summary>
     /// For a RUN (also under ONBUILD): the commands it executes; empty otherwise. A RUN can execute hundreds of
     /// thousands of commands: the walks over them poll <see cref="AnalysisCancellation"/>.
@@ -602,21 +605,6 @@ internal sealed class BuildModel
         var next = tables.AddCopyOf(stateIndex);
         tables.StateToChange(next).SetGoEnvFile(goEnvFile);
         return next;
-    }
-
-    // The variables of the state at an index of the model's table, looked up where it lies.
-    private readonly struct StateLookup : IVariableLookup
-    {
-        private readonly ModelTables _tables;
-        private readonly int _index;
-
-        public StateLookup(ModelTables tables, int index)
-        {
-            _tables = tables;
-            _index = index;
-        }
-
-        public string? Lookup(ReadOnlySpan<char> name) => _tables.State(_index).LookupBuildVariable(name);
     }
 
     // The ARGs declared before the first FROM with their defaults, as FROM lines and stages' ARGs see them.

@@ -128,7 +128,7 @@ internal sealed class ModelStrings
 
 /// <summary>What is known of a text the thread met (see <see cref="ModelStrings"/>): each fact with a bit that says it is known.</summary>
 [Flags]
-internal enum TextFacts : byte
+internal enum TextFacts : ushort
 {
     None = 0,
 
@@ -149,4 +149,10 @@ internal enum TextFacts : byte
 
     /// <summary>As an ARG or ENV name: a secret's.</summary>
     SecretName = 32,
+
+    /// <summary>The kind of credential file the text names as a COPY or ADD source is known: in the bits from <see cref="FileKindShift"/> on.</summary>
+    FileKindKnown = 64,
+
+    /// <summary>Where the <see cref="Secrets.SecretFileKind"/> of the text as a COPY or ADD source is (four bits).</summary>
+    FileKindShift = 8,
 }

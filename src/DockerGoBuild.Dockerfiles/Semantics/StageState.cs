@@ -184,3 +184,24 @@ internal struct StageState : IVariableLookup
         return !IsWindows && IsRoot ? "/root" : null;
     }
 }
+
+/// <summary>
+/// The build variables of the state at an index of the model's table, looked up where the state lies: a word is
+/// expanded with these rather than with a copy of the state.
+/// </summary>
+internal readonly struct StateLookup : IVariableLookup
+{
+    private readonly ModelTables _tables;
+    private readonly int _index;
+
+    public StateLookup(ModelTables tables, int index)
+    {
+        _tables = tables;
+        _index = index;
+    }
+
+    /// <summary>The state's escape character.</summary>
+    public char Escape => _tables.State(_index).Escape;
+
+    public string? Lookup(ReadOnlySpan<char> name) => _tables.State(_index).LookupBuildVariable(name);
+}

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
@@ -40,13 +41,14 @@ internal static class VariableExpander
         where TLookup : IVariableLookup
     {
         // Most words have nothing to expand, unquote or unescape: they are their own value.
-        if (FirstChange(raw.AsSpan(), escape) < 0)
+        var firstChange = FirstChange(raw.AsSpan(), escape);
+        if (firstChange < 0)
         {
             hasUnknown = false;
             return raw;
         }
 
-        var value = ExpandInPlace(raw.AsSpan(), escape, lookup, out hasUnknown);
+        var value = ExpandFrom(raw.AsSpan(), firstChange, escape, lookup, out hasUnknown);
         return value.Length == 1 && value[0] == UnknownMarker && hasUnknown ? UnknownMarkerText : value.ToString();
     }
 
@@ -55,16 +57,25 @@ internal static class VariableExpander
     /// <paramref name="raw"/> itself when nothing changes it, or else lies in the thread's buffer until the thread's
     /// next expansion.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<char> ExpandInPlace<TLookup>(ReadOnlySpan<char> raw, char escape, TLookup lookup, out bool hasUnknown)
         where TLookup : IVariableLookup
     {
-        hasUnknown = false;
         var firstChange = FirstChange(raw, escape);
         if (firstChange < 0)
         {
+            hasUnknown = false;
             return raw;
         }
 
+        return ExpandFrom(raw, firstChange, escape, lookup, out hasUnknown);
+    }
+
+    // ExpandInPlace of a word that changes from raw[firstChange] on.
+    private static ReadOnlySpan<char> ExpandFrom<TLookup>(ReadOnlySpan<char> raw, int firstChange, char escape, TLookup lookup, out bool hasUnknown)
+        where TLookup : IVariableLookup
+    {
+        hasUnknown = false;
         var output = new Output(spareBuffer ?? new char[Math.Max(raw.Length, 64)]);
         spareBuffer = null;
         var quote = '\0';
