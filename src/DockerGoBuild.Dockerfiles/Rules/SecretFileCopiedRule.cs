@@ -70,19 +70,20 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         var raw = word.TryGetLineValue(out var line, out var start, out var length)
             ? WordText.Read(line, start, length, ref sourceChars)
             : word.Value.AsSpan();
-        var source = WithoutUnknownParts(VariableExpander.ExpandInPlace(raw, variables.Escape, variables, out _));
+        var expanded = VariableExpander.ExpandInPlace(raw, variables.Escape, variables, out _);
 
         // Classified the first time the thread meets the source (sources repeat: go.mod, ., *.csproj), and noted with
-        // its string, which is the path of a credential file.
-        var text = ModelStrings.Get(source, out var slot);
-        ref var noted = ref ModelStrings.FactsAt(slot);
+        // its string. The path is the source without its unknown parts.
+        ref var noted = ref ModelStrings.GetWithFacts(expanded, out var text);
         if ((noted & TextFacts.FileKindKnown) == 0)
         {
-            noted |= TextFacts.FileKindKnown | (TextFacts)((int)LocalCredentialFile(source) << (int)TextFacts.FileKindShift);
+            noted |= TextFacts.FileKindKnown | (TextFacts)((int)LocalCredentialFile(WithoutUnknownParts(expanded)) << (int)TextFacts.FileKindShift);
         }
 
         kind = (SecretFileKind)((int)noted >> (int)TextFacts.FileKindShift & 0xF);
-        path = kind == SecretFileKind.None ? string.Empty : text;
+        path = kind == SecretFileKind.None ? string.Empty
+            : text.IndexOf(VariableExpander.UnknownMarker) < 0 ? text
+            : WithoutUnknownParts(text.AsSpan()).ToString();
         return kind != SecretFileKind.None;
     }
 

@@ -109,8 +109,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
     // made that string already for its variable table).
     private static bool IsSecretName(ReadOnlySpan<char> name)
     {
-        ModelStrings.Get(name, out var slot);
-        ref var noted = ref ModelStrings.FactsAt(slot);
+        ref var noted = ref ModelStrings.GetWithFacts(name, out _);
         if ((noted & TextFacts.SecretNameKnown) == 0)
         {
             noted |= TextFacts.SecretNameKnown | (SecretNames.IsSecretName(name) ? TextFacts.SecretName : TextFacts.None);

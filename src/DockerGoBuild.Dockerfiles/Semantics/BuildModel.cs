@@ -213,8 +213,7 @@ internal sealed class BuildModel
         }
 
         // The image as the thread's strings have it, classified when it was first met; then the stage name is read.
-        var imageText = ModelStrings.Get(image, out var slot);
-        ref var noted = ref ModelStrings.FactsAt(slot);
+        ref var noted = ref ModelStrings.GetWithFacts(image, out var imageText);
         if ((noted & TextFacts.ImageKnown) == 0)
         {
             noted = ImageFacts(image);

@@ -29,9 +29,8 @@ internal sealed class ModelStrings
     private readonly TextFacts[] _facts = new TextFacts[Slots];
     private int _count;
 
-    // The facts of a text too long to be kept: noted nowhere.
-    [ThreadStatic]
-    private static TextFacts unkept;
+    // The facts of a text too long to be kept, forgotten at once.
+    private TextFacts _unkept;
 
     private ModelStrings()
     {
@@ -49,30 +48,23 @@ internal sealed class ModelStrings
     }
 
     /// <summary>
-    /// <see cref="Get(ReadOnlySpan{char})"/>, and where the facts noted with the string are (see <see cref="FactsAt"/>):
-    /// to be read and noted before the thread's next string is asked for, which may start the table again.
+    /// <see cref="Get(ReadOnlySpan{char})"/> as <paramref name="value"/>, and the facts noted with it, for the caller to
+    /// read and note: before the thread's next string is asked for, which may start the table again.
     /// </summary>
-    public static string Get(ReadOnlySpan<char> text, out int slot)
+    public static ref TextFacts GetWithFacts(ReadOnlySpan<char> text, out string value)
     {
         if (text.Length == 0 || text.Length > MaxSharedLength)
         {
-            slot = -1;
-            return text.ToString();
+            // Noted nowhere.
+            value = text.ToString();
+            var strings = table ??= new ModelStrings();
+            strings._unkept = TextFacts.None;
+            return ref strings._unkept;
         }
 
-        return (table ??= new ModelStrings()).Find(text, out slot);
-    }
-
-    /// <summary>The facts noted with the string at <paramref name="slot"/> (from <see cref="Get(ReadOnlySpan{char}, out int)"/>), for the caller to read and note.</summary>
-    public static ref TextFacts FactsAt(int slot)
-    {
-        if (slot < 0)
-        {
-            unkept = TextFacts.None;
-            return ref unkept;
-        }
-
-        return ref table!._facts[slot];
+        var found = table ??= new ModelStrings();
+        value = found.Find(text, out var slot);
+        return ref found._facts[slot];
     }
 
     private string Find(ReadOnlySpan<char> text, out int slot)
