@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using DockerGoBuild.Dockerfiles.Syntax;
@@ -38,34 +39,51 @@ public static class DockerfileAnalysis
     public static AnalysisResult Analyze(string text, CancellationToken cancellationToken = default) =>
         Analyze(DockerfileParser.Parse(text, cancellationToken), cancellationToken);
 
+    // Lists that grew past this many findings are not kept by the thread.
+    private const int MaxRetainedFindings = 1024;
+
+    // The thread's list the rules report into, free while no analysis of the thread uses it: the result keeps an
+    // array of the findings' exact number instead.
+    [ThreadStatic]
+    private static List<Finding>? spareFindings;
+
     public static AnalysisResult Analyze(DockerfileSyntax syntax, CancellationToken cancellationToken = default)
     {
-        // Made for a few findings: nearly every file has one (DGB001) or a few.
-        var findings = new List<Finding>(4);
         if (IsTemplate(syntax))
         {
-            return new AnalysisResult(syntax, findings);
+            return new AnalysisResult(syntax, Array.Empty<Finding>());
         }
 
         if (syntax.Lines.LooksBinary)
         {
             // One clear diagnostic instead of an "unknown instruction" for every line of noise.
             var at = new TextSpan(syntax.BomLength, 0);
-            findings.Add(new Finding(Descriptors.SyntaxError, at, "The file holds binary data (NUL or control bytes), not Dockerfile text; it was not analysed", instructionLine: 0));
-            return new AnalysisResult(syntax, findings);
+            return new AnalysisResult(syntax, new[] { new Finding(Descriptors.SyntaxError, at, "The file holds binary data (NUL or control bytes), not Dockerfile text; it was not analysed", instructionLine: 0) });
         }
 
-        using var cancellation = AnalysisCancellation.Enter(cancellationToken);
-        using var context = AnalysisContext.Rent(syntax, findings, cancellationToken);
-        foreach (var rule in Rules)
+        // Taken from the thread (an analysis that throws leaves it taken, and the next one makes another).
+        var findings = spareFindings ?? new List<Finding>();
+        spareFindings = null;
+        using (AnalysisCancellation.Enter(cancellationToken))
+        using (var context = AnalysisContext.Rent(syntax, findings, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            rule.Analyze(context);
+            foreach (var rule in Rules)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                rule.Analyze(context);
+            }
         }
 
         var kept = Suppressions.Read(syntax).Filter(findings);
         kept.Sort(static (a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Id, b.Id));
-        return new AnalysisResult(syntax, kept);
+        var result = new AnalysisResult(syntax, kept.Count == 0 ? Array.Empty<Finding>() : kept.ToArray());
+        findings.Clear();
+        if (findings.Capacity <= MaxRetainedFindings)
+        {
+            spareFindings = findings;
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -73,17 +73,15 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         var expanded = VariableExpander.ExpandInPlace(raw, variables.Escape, variables, out _);
 
         // Classified the first time the thread meets the source (sources repeat: go.mod, ., *.csproj), and noted with
-        // its string. The path is the source without its unknown parts.
-        ref var noted = ref ModelStrings.GetWithFacts(expanded, out var text);
+        // its string. The path (made only for a credential file) is the source without its unknown parts.
+        ref var noted = ref ModelStrings.GetWithFacts(expanded, out _);
         if ((noted & TextFacts.FileKindKnown) == 0)
         {
             noted |= TextFacts.FileKindKnown | (TextFacts)((int)LocalCredentialFile(WithoutUnknownParts(expanded)) << (int)TextFacts.FileKindShift);
         }
 
         kind = (SecretFileKind)((int)noted >> (int)TextFacts.FileKindShift & 0xF);
-        path = kind == SecretFileKind.None ? string.Empty
-            : text.IndexOf(VariableExpander.UnknownMarker) < 0 ? text
-            : WithoutUnknownParts(text.AsSpan()).ToString();
+        path = kind == SecretFileKind.None ? string.Empty : WithoutUnknownParts(expanded).ToString();
         return kind != SecretFileKind.None;
     }
 

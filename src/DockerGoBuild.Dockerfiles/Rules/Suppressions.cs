@@ -27,9 +27,18 @@ internal sealed class Suppressions
     public static Suppressions Read(DockerfileSyntax syntax)
     {
         Suppressions? result = null;
+        var text = syntax.Text;
         for (var i = 0; i < syntax.CommentCount; i++)
         {
-            if (!TryParse(syntax.Text, syntax.CommentSpanAt(i), out var isGlobal, out var ids))
+            // The first word of a suppression starts with 'd': nearly every comment is told apart by that, before its
+            // line's end is found (the blanks after the '#' end at the line break).
+            var first = syntax.CommentStartAt(i) + 1;
+            while (first < text.Length && (text[first] == ' ' || text[first] == '\t'))
+            {
+                first++;
+            }
+
+            if (first == text.Length || (text[first] | 0x20) != 'd' || !TryParse(text, syntax.CommentSpanAt(i), out var isGlobal, out var ids))
             {
                 continue;
             }

@@ -220,7 +220,7 @@ internal sealed class BuildModel
         }
 
         var facts = noted;
-        var parentState = tables.TryGetStage(imageText, out var parentIndex) && parentIndex < finished.Count ? finished[parentIndex] : -1;
+        var parentState = tables.TryGetStage(image, imageText, out var parentIndex) && parentIndex < finished.Count ? finished[parentIndex] : -1;
         var baseImage = (facts & TextFacts.GolangImage) != 0 ? BaseImageKind.Golang : (facts & TextFacts.UnknownImage) != 0 ? BaseImageKind.Unknown : BaseImageKind.Other;
         var isWindows = (facts & TextFacts.WindowsImage) != 0;
         var stageName = words.Count >= 3 && IsAs(words[1]) ? StageName(words[2]) : null;

@@ -49,14 +49,14 @@ internal sealed class ModelStrings
 
     /// <summary>
     /// <see cref="Get(ReadOnlySpan{char})"/> as <paramref name="value"/>, and the facts noted with it, for the caller to
-    /// read and note: before the thread's next string is asked for, which may start the table again.
+    /// read and note: before the thread's next string is asked for, which may start the table again. An empty or long
+    /// text is not kept: its value is null (for the caller to make if it needs it), its facts are noted nowhere.
     /// </summary>
-    public static ref TextFacts GetWithFacts(ReadOnlySpan<char> text, out string value)
+    public static ref TextFacts GetWithFacts(ReadOnlySpan<char> text, out string? value)
     {
         if (text.Length == 0 || text.Length > MaxSharedLength)
         {
-            // Noted nowhere.
-            value = text.ToString();
+            value = null;
             var strings = table ??= new ModelStrings();
             strings._unkept = TextFacts.None;
             return ref strings._unkept;

@@ -141,13 +141,14 @@ internal sealed class ModelTables
     }
 
     /// <summary>
-    /// The index of the stage declared so far with the name <paramref name="image"/> (ignoring case), if there is one.
-    /// The name is looked up only when a stage name of its length was declared.
+    /// The index of the stage declared so far with the name <paramref name="image"/> (ignoring case), if there is one;
+    /// <paramref name="imageText"/> is its string, if the caller has one. The name is looked up only when a stage name
+    /// of its length was declared.
     /// </summary>
-    public bool TryGetStage(string image, out int stageIndex)
+    public bool TryGetStage(ReadOnlySpan<char> image, string? imageText, out int stageIndex)
     {
         stageIndex = -1;
-        return (_stageNameLengths & LengthBit(image.Length)) != 0 && StageNames.TryGetValue(image, out stageIndex);
+        return (_stageNameLengths & LengthBit(image.Length)) != 0 && StageNames.TryGetValue(imageText ?? image.ToString(), out stageIndex);
     }
 
     private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);

@@ -116,4 +116,7 @@ public sealed class DockerfileSyntax
             return "\n";
         }
     }
+
+    /// <summary>Where the '#' of comment <paramref name="index"/> is: <see cref="CommentSpanAt"/>'s start, without finding its line's end.</summary>
+    internal int CommentStartAt(int index) => _commentLines[(2 * index) + 1];
 }
