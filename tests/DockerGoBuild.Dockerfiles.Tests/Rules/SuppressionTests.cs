@@ -15,6 +15,21 @@ public class SuppressionTests
         Assert.Single(Analyze(text, "DGB011"));
     }
 
+    [Theory]
+    [InlineData("# dgb ignore=DGB010\n", true)]
+    [InlineData("#dgb ignore=DGB010\n", true)]
+    [InlineData("#\t  DGB ignore=DGB010\n", true)]
+    [InlineData("# Dgb ignore=DGB010\r\n", true)]
+    [InlineData("# dgbx ignore=DGB010\n", false)]
+    [InlineData("# d gb ignore=DGB010\n", false)]
+    [InlineData("#\n# dgb ignore=DGB010\n", true)]
+    [InlineData("# \n", false)]
+    public void The_suppression_word_is_read_in_any_case_after_blanks(string comment, bool hides)
+    {
+        var findings = DockerfileAnalysisFindings(Head + comment + "RUN go build .\n");
+        Assert.Equal(hides, !System.Linq.Enumerable.Any(findings, finding => finding.Id == "DGB010"));
+    }
+
     [Fact]
     public void IgnoreSeveralIds() =>
         Assert.Empty(DockerfileAnalysisFindings(Head + "# dgb ignore=DGB010,DGB011\nRUN go build .\n"));
