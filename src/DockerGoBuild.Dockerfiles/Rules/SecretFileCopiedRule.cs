@@ -70,18 +70,24 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         var raw = word.TryGetLineValue(out var line, out var start, out var length)
             ? WordText.Read(line, start, length, ref sourceChars)
             : word.Value.AsSpan();
-        var expanded = VariableExpander.ExpandInPlace(raw, variables.Escape, variables, out _);
-
         // Classified the first time the thread meets the source (sources repeat: go.mod, ., *.csproj), and noted with
-        // its string. The path (made only for a credential file) is the source without its unknown parts.
-        ref var noted = ref ModelStrings.GetWithFacts(expanded, out _);
-        if ((noted & TextFacts.FileKindKnown) == 0)
+        // its string, as is whether it is its own value (most are). The path (made only for a credential file) is the
+        // source without its unknown parts.
+        var source = raw;
+        ref var noted = ref ModelStrings.GetWithFacts(raw, out _);
+        if (!VariableExpander.IsOwnValue(raw, variables.Escape, ref noted))
         {
-            noted |= TextFacts.FileKindKnown | (TextFacts)((int)LocalCredentialFile(WithoutUnknownParts(expanded)) << (int)TextFacts.FileKindShift);
+            source = VariableExpander.ExpandInPlace(raw, variables.Escape, variables, out _);
+            noted = ref ModelStrings.GetWithFacts(source, out _);
         }
 
-        kind = (SecretFileKind)((int)noted >> (int)TextFacts.FileKindShift & 0xF);
-        path = kind == SecretFileKind.None ? string.Empty : WithoutUnknownParts(expanded).ToString();
+        if ((noted & TextFacts.FileKindKnown) == 0)
+        {
+            noted |= TextFacts.FileKindKnown | (TextFacts)((uint)LocalCredentialFile(WithoutUnknownParts(source)) << (int)TextFacts.FileKindShift);
+        }
+
+        kind = (SecretFileKind)(((uint)noted >> (int)TextFacts.FileKindShift) & 0xF);
+        path = kind == SecretFileKind.None ? string.Empty : WithoutUnknownParts(source).ToString();
         return kind != SecretFileKind.None;
     }
 

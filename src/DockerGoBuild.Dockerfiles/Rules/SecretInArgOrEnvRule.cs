@@ -67,7 +67,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         }
 
         var value = WordText.Read(pair.Value, ref valueChars);
-        if (SecretValues.TryFindCredential(value, out var kind))
+        if (Credential(value) is { } kind)
         {
             return $"holds a credential ({kind})";
         }
@@ -96,7 +96,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
 
             var name = value.Slice(start, end - start);
             if (name.Length > 0 && state.TryGetArg(name, out var argValue)
-                && (IsSecretName(name) || (argValue != null && SecretValues.TryFindCredential(argValue, out _))))
+                && (IsSecretName(name) || (argValue != null && Credential(argValue.AsSpan()) != null)))
             {
                 return name.ToString();
             }
@@ -116,6 +116,20 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         }
 
         return (noted & TextFacts.SecretName) != 0;
+    }
+
+    // The kind of credential the value holds, if any, noted with the value's string the first time the thread meets it.
+    private static string? Credential(ReadOnlySpan<char> value)
+    {
+        ref var noted = ref ModelStrings.GetWithFacts(value, out _);
+        if ((noted & TextFacts.CredentialKnown) == 0)
+        {
+            var found = SecretValues.TryFindCredential(value, out var kind) ? Array.IndexOf(SecretValues.CredentialKinds, kind) + 1 : 0;
+            noted |= TextFacts.CredentialKnown | (TextFacts)((uint)found << (int)TextFacts.CredentialShift);
+        }
+
+        var index = ((uint)noted >> (int)TextFacts.CredentialShift) & 0xF;
+        return index == 0 ? null : SecretValues.CredentialKinds[index - 1];
     }
 
     private static int NextIndexOf(ReadOnlySpan<char> text, char c, int from)

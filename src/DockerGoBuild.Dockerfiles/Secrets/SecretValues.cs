@@ -39,7 +39,7 @@ public static class SecretValues
                     if ((StartsAt(value, i, "ghp_") || StartsAt(value, i, "gho_") || StartsAt(value, i, "ghs_")) && HasRun(value, i + 4, IsAlphanumeric, 20))
                     {
                         // The best kind there is: nothing found later can rank higher.
-                        kind = "GitHub token";
+                        kind = CredentialKinds[0];
                         return true;
                     }
 
@@ -62,16 +62,23 @@ public static class SecretValues
             }
         }
 
-        kind = (found & Kinds.GitHubFineGrained) != 0 ? "GitHub fine-grained token"
-            : (found & Kinds.GitLab) != 0 ? "GitLab token"
-            : (found & Kinds.Aws) != 0 ? "AWS access key id"
-            : (found & Kinds.Slack) != 0 ? "Slack token"
-            : (found & Kinds.Npm) != 0 ? "npm token"
-            : (found & Kinds.Azure) != 0 ? "Azure storage account key"
-            : (found & Kinds.PrivateKey) != 0 ? "private key"
+        kind = (found & Kinds.GitHubFineGrained) != 0 ? CredentialKinds[1]
+            : (found & Kinds.GitLab) != 0 ? CredentialKinds[2]
+            : (found & Kinds.Aws) != 0 ? CredentialKinds[3]
+            : (found & Kinds.Slack) != 0 ? CredentialKinds[4]
+            : (found & Kinds.Npm) != 0 ? CredentialKinds[5]
+            : (found & Kinds.Azure) != 0 ? CredentialKinds[6]
+            : (found & Kinds.PrivateKey) != 0 ? CredentialKinds[7]
             : string.Empty;
         return kind.Length > 0;
     }
+
+    /// <summary>The labels <see cref="TryFindCredential(string, out string)"/> gives, best first.</summary>
+    internal static readonly string[] CredentialKinds =
+    {
+        "GitHub token", "GitHub fine-grained token", "GitLab token", "AWS access key id", "Slack token", "npm token",
+        "Azure storage account key", "private key",
+    };
 
     // The length of the shortest credential found: a Slack token, "xox", its variant letter, '-' and ten characters.
     // (GitHub tokens have 24 at least, AWS key ids 20, private key headers 27.)

@@ -201,22 +201,27 @@ internal sealed class BuildModel
         var words = from.ArgumentWords;
 
         // The image, expanded, read where it lies (most are their own value) or in the expander's buffer: only
-        // compared and classified, never made into a string.
+        // compared and classified, never made into a string but the thread's, when first met.
         var image = ReadOnlySpan<char>.Empty;
+        ref var noted = ref ModelStrings.GetWithFacts(image, out var imageText);
         if (words.Count > 0)
         {
             var word = words[0];
-            var raw = word.TryGetLineValue(out var line, out var start, out var length)
+            image = word.TryGetLineValue(out var line, out var start, out var length)
                 ? WordText.Read(line, start, length, ref imageChars)
                 : word.Value.AsSpan();
-            image = VariableExpander.ExpandInPlace(raw, escape, globalArgs, out _);
+            noted = ref ModelStrings.GetWithFacts(image, out imageText);
+            if (!VariableExpander.IsOwnValue(image, escape, ref noted))
+            {
+                image = VariableExpander.ExpandInPlace(image, escape, globalArgs, out _);
+                noted = ref ModelStrings.GetWithFacts(image, out imageText);
+            }
         }
 
-        // The image as the thread's strings have it, classified when it was first met; then the stage name is read.
-        ref var noted = ref ModelStrings.GetWithFacts(image, out var imageText);
+        // Classified when the thread first met it; then the stage name is read.
         if ((noted & TextFacts.ImageKnown) == 0)
         {
-            noted = ImageFacts(image);
+            noted |= ImageFacts(image);
         }
 
         var facts = noted;
@@ -447,14 +452,28 @@ internal sealed class BuildModel
         {
             ref var state = ref tables.StateToChange(next);
             var raw = pair.Value == null ? ReadOnlySpan<char>.Empty : WordText.Read(pair.Value, ref valueChars);
-            var value = VariableExpander.ExpandInPlace(raw, state.Escape, lookup, out var unknown);
-            state.SetEnv(state.EnvMap.SetItem(Name(pair), unknown ? null : ModelStrings.Get(value)));
+            state.SetEnv(state.EnvMap.SetItem(Name(pair), Value(raw, state.Escape, lookup)));
         }
 
         return next;
     }
 
     private static string Name(KeyValue pair) => ModelStrings.Get(WordText.Read(pair.Key, ref nameChars));
+
+    // The value of a word, as the thread's strings have it; null when it refers to something unknown. Most words
+    // are their own value, as noted with their string the first time the thread met them.
+    private static string? Value<TLookup>(ReadOnlySpan<char> raw, char escape, TLookup lookup)
+        where TLookup : IVariableLookup
+    {
+        ref var facts = ref ModelStrings.GetWithFacts(raw, out var text);
+        if (VariableExpander.IsOwnValue(raw, escape, ref facts))
+        {
+            return text ?? raw.ToString();
+        }
+
+        var expanded = VariableExpander.ExpandInPlace(raw, escape, lookup, out var unknown);
+        return unknown ? null : ModelStrings.Get(expanded);
+    }
 
     // USER, WORKDIR and SHELL (exec form) set what their first word says; the state is unchanged when there is none.
     private static int ApplyFirstWord(Instruction instruction, int stateIndex, ModelTables tables)
@@ -480,7 +499,7 @@ internal sealed class BuildModel
 
         // An unresolved part keeps the unknown marker, so such a user is never taken for root.
         ref readonly var current = ref tables.State(stateIndex);
-        var expanded = ModelStrings.Get(VariableExpander.ExpandInPlace(raw, current.Escape, new StateLookup(tables, stateIndex), out _));
+        var expanded = ExpandedValue(raw, current.Escape, new StateLookup(tables, stateIndex));
         var workdir = instruction.Kind == InstructionKind.Workdir ? UnixPath.Resolve(expanded, current.Workdir) : null;
         var next = tables.AddCopyOf(stateIndex);
         ref var state = ref tables.StateToChange(next);
@@ -494,6 +513,15 @@ internal sealed class BuildModel
         }
 
         return next;
+    }
+
+    // The expanded word, as the thread's strings have it, unknown parts marked (see Value).
+    private static string ExpandedValue(ReadOnlySpan<char> raw, char escape, StateLookup lookup)
+    {
+        ref var facts = ref ModelStrings.GetWithFacts(raw, out var text);
+        return VariableExpander.IsOwnValue(raw, escape, ref facts)
+            ? text ?? raw.ToString()
+            : ModelStrings.Get(VariableExpander.ExpandInPlace(raw, escape, lookup, out _));
     }
 
     // The dialect of a SHELL program, its name compared as lower-cased.
@@ -530,8 +558,7 @@ internal sealed class BuildModel
                 string? value = null;
                 if (pair.Value != null)
                 {
-                    var expanded = VariableExpander.ExpandInPlace(WordText.Read(pair.Value, ref valueChars), tables.State(stateIndex).Escape, globalArgs, out var unknown);
-                    value = unknown ? null : ModelStrings.Get(expanded);
+                    value = Value(WordText.Read(pair.Value, ref valueChars), tables.State(stateIndex).Escape, globalArgs);
                 }
 
                 globalArgs.Set(name, value);
@@ -554,8 +581,7 @@ internal sealed class BuildModel
             }
             else
             {
-                var expanded = VariableExpander.ExpandInPlace(WordText.Read(pair.Value, ref valueChars), state.Escape, lookup, out var unknown);
-                value = unknown ? null : ModelStrings.Get(expanded);
+                value = Value(WordText.Read(pair.Value, ref valueChars), state.Escape, lookup);
             }
 
             state.SetArgs(state.ArgMap.SetItem(name, value));

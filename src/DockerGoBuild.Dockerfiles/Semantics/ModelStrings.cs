@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
@@ -8,13 +9,13 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// distinct text from a table the thread keeps from model to model: files repeat the same few (GOPATH, CGO_ENABLED,
 /// TARGETARCH, /app, builder), and a file analysed again on every keystroke repeats all of them, so that a model
 /// makes a string only for a text the thread has not met lately. Texts are looked up where they lie. What the model
-/// and the rules learn of a text (is the image a Windows one, is the name a secret's) is noted with its string, so
-/// that a text met again is not classified again.
+/// and the rules learn of a text (is it its own value, is the image a Windows one, is the name a secret's) is noted
+/// with its string, so that a text met again is not read again.
 /// </summary>
 internal sealed class ModelStrings
 {
     // Longer texts are rarely repeated: made as they are, and not kept.
-    private const int MaxSharedLength = 64;
+    private const int MaxSharedLength = 128;
 
     // The table holds at most half as many strings as it has slots; when that many are in, it starts again.
     private const int Slots = 1 << 13;
@@ -29,7 +30,7 @@ internal sealed class ModelStrings
     private readonly TextFacts[] _facts = new TextFacts[Slots];
     private int _count;
 
-    // The facts of a text too long to be kept, forgotten at once.
+    // The facts of a text that is not kept, forgotten at once.
     private TextFacts _unkept;
 
     private ModelStrings()
@@ -39,12 +40,13 @@ internal sealed class ModelStrings
     /// <summary>The thread's string of <paramref name="text"/>: one it made earlier, or a new one.</summary>
     public static string Get(ReadOnlySpan<char> text)
     {
-        if (text.Length == 0)
+        if ((uint)(text.Length - 1) >= MaxSharedLength)
         {
-            return string.Empty;
+            return text.Length == 0 ? string.Empty : text.ToString();
         }
 
-        return text.Length > MaxSharedLength ? text.ToString() : (table ??= new ModelStrings()).Find(text, out _);
+        var strings = table ??= new ModelStrings();
+        return strings._strings[strings.Find(text)]!;
     }
 
     /// <summary>
@@ -54,73 +56,87 @@ internal sealed class ModelStrings
     /// </summary>
     public static ref TextFacts GetWithFacts(ReadOnlySpan<char> text, out string? value)
     {
-        if (text.Length == 0 || text.Length > MaxSharedLength)
+        var strings = table ??= new ModelStrings();
+        if ((uint)(text.Length - 1) >= MaxSharedLength)
         {
             value = null;
-            var strings = table ??= new ModelStrings();
             strings._unkept = TextFacts.None;
             return ref strings._unkept;
         }
 
-        var found = table ??= new ModelStrings();
-        value = found.Find(text, out var slot);
-        return ref found._facts[slot];
+        var slot = strings.Find(text);
+        value = strings._strings[slot];
+        return ref strings._facts[slot];
     }
 
-    private string Find(ReadOnlySpan<char> text, out int slot)
+    // The slot of the text's string, made and added when the table has none.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(ReadOnlySpan<char> text)
     {
         var hash = Hash(text);
-        slot = hash & (Slots - 1);
-        while (_strings[slot] is { } candidate)
+        var strings = _strings;
+        var slot = hash & (Slots - 1);
+        while (strings[slot] is { } candidate)
         {
             if (_hashes[slot] == hash && text.SequenceEqual(candidate.AsSpan()))
             {
-                return candidate;
+                return slot;
             }
 
             slot = (slot + 1) & (Slots - 1);
         }
 
+        return Add(text, hash, slot);
+    }
+
+    private int Add(ReadOnlySpan<char> text, int hash, int slot)
+    {
         if (_count == MaxCount)
         {
             Array.Clear(_strings, 0, Slots);
-            Array.Clear(_facts, 0, Slots);
             _count = 0;
             slot = hash & (Slots - 1);
         }
 
-        var made = text.ToString();
-        _strings[slot] = made;
+        _strings[slot] = text.ToString();
         _hashes[slot] = hash;
         _facts[slot] = TextFacts.None;
         _count++;
-        return made;
+        return slot;
     }
 
-    // Four characters at a time, then the rest one by one, mixed multiplicatively; the length is mixed in too.
+    // The length and three blocks of four characters, at the start, the middle and the end (overlapping in a short
+    // text), mixed multiplicatively: a hash in a few instructions whatever the length, which texts that differ only
+    // elsewhere share (they are told apart by comparison).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Hash(ReadOnlySpan<char> text)
     {
-        var hash = (ulong)text.Length * 0x9E3779B97F4A7C15UL;
-        var blocks = MemoryMarshal.Cast<char, ulong>(text);
-        foreach (var block in blocks)
+        ulong first, middle, last;
+        if (text.Length >= 4)
         {
-            hash = (hash ^ block) * 0x100000001B3UL;
-            hash ^= hash >> 29;
+            var bytes = MemoryMarshal.AsBytes(text);
+            first = MemoryMarshal.Read<ulong>(bytes);
+            middle = MemoryMarshal.Read<ulong>(bytes.Slice(((text.Length / 2) - 2) * 2));
+            last = MemoryMarshal.Read<ulong>(bytes.Slice((text.Length - 4) * 2));
+        }
+        else
+        {
+            first = text[0];
+            middle = text[text.Length / 2];
+            last = text[text.Length - 1];
         }
 
-        for (var i = blocks.Length * 4; i < text.Length; i++)
-        {
-            hash = (hash ^ text[i]) * 0x100000001B3UL;
-        }
-
-        hash ^= hash >> 32;
-        return (int)hash;
+        var hash = ((ulong)text.Length * 0x9E3779B97F4A7C15UL) ^ first;
+        hash = (hash * 0xBF58476D1CE4E5B9UL) ^ middle;
+        hash = (hash * 0x94D049BB133111EBUL) ^ last;
+        hash *= 0x9E3779B97F4A7C15UL;
+        return (int)(hash >> 32);
     }
 }
 
 /// <summary>What is known of a text the thread met (see <see cref="ModelStrings"/>): each fact with a bit that says it is known.</summary>
 [Flags]
-internal enum TextFacts : ushort
+internal enum TextFacts : uint
 {
     None = 0,
 
@@ -137,14 +153,26 @@ internal enum TextFacts : ushort
     WindowsImage = 8,
 
     /// <summary>Whether the text is a secret's name is known.</summary>
-    SecretNameKnown = 16,
+    SecretNameKnown = 0x10,
 
     /// <summary>As an ARG or ENV name: a secret's.</summary>
-    SecretName = 32,
+    SecretName = 0x20,
+
+    /// <summary>Whether the text, as a word of a file whose escape character is '\', is its own value is known.</summary>
+    OwnValueKnown = 0x40,
+
+    /// <summary>As a word of a file whose escape character is '\': its own value, nothing to expand, unquote or unescape.</summary>
+    OwnValue = 0x80,
 
     /// <summary>The kind of credential file the text names as a COPY or ADD source is known: in the bits from <see cref="FileKindShift"/> on.</summary>
-    FileKindKnown = 64,
+    FileKindKnown = 0x100,
+
+    /// <summary>The credential the text holds as an ARG or ENV value is known: in the bits from <see cref="CredentialShift"/> on.</summary>
+    CredentialKnown = 0x200,
 
     /// <summary>Where the <see cref="Secrets.SecretFileKind"/> of the text as a COPY or ADD source is (four bits).</summary>
-    FileKindShift = 8,
+    FileKindShift = 16,
+
+    /// <summary>Where the credential the text holds is: 0 for none, else one more than its place in the kinds' labels (four bits).</summary>
+    CredentialShift = 20,
 }

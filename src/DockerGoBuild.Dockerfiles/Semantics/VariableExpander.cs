@@ -140,6 +140,26 @@ internal static class VariableExpander
     }
 
     /// <summary>
+    /// True when the word is its own value (nothing to expand, unquote or unescape), as noted in
+    /// <paramref name="facts"/>, the facts of its text (see <see cref="ModelStrings"/>), or read and noted there: a
+    /// word met again is not read again. Noted for the escape character nearly every file has, '\'.
+    /// </summary>
+    public static bool IsOwnValue(ReadOnlySpan<char> raw, char escape, ref TextFacts facts)
+    {
+        if (escape != '\\')
+        {
+            return FirstChange(raw, escape) < 0;
+        }
+
+        if ((facts & TextFacts.OwnValueKnown) == 0)
+        {
+            facts |= TextFacts.OwnValueKnown | (FirstChange(raw, escape) < 0 ? TextFacts.OwnValue : TextFacts.None);
+        }
+
+        return (facts & TextFacts.OwnValue) != 0;
+    }
+
+    /// <summary>
     /// True when the word text[start, + length) would not be its own value (see <see cref="Expand"/>): a caller that
     /// reads a word where it lies makes its value's string only then.
     /// </summary>
