@@ -112,18 +112,19 @@ internal sealed class ModelStrings
     private static int Hash(ReadOnlySpan<char> text)
     {
         ulong first, middle, last;
+        ref var start = ref MemoryMarshal.GetReference(text);
         if (text.Length >= 4)
         {
-            var bytes = MemoryMarshal.AsBytes(text);
-            first = MemoryMarshal.Read<ulong>(bytes);
-            middle = MemoryMarshal.Read<ulong>(bytes.Slice(((text.Length / 2) - 2) * 2));
-            last = MemoryMarshal.Read<ulong>(bytes.Slice((text.Length - 4) * 2));
+            first = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref start));
+            middle = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref start, (text.Length / 2) - 2)));
+            last = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref start, text.Length - 4)));
         }
         else
         {
-            first = text[0];
-            middle = text[text.Length / 2];
-            last = text[text.Length - 1];
+            // One to three characters (an empty text is never looked up).
+            first = start;
+            middle = Unsafe.Add(ref start, text.Length / 2);
+            last = Unsafe.Add(ref start, text.Length - 1);
         }
 
         var hash = ((ulong)text.Length * 0x9E3779B97F4A7C15UL) ^ first;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
@@ -18,31 +19,33 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// </remarks>
 internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue>
 {
-    public static readonly PersistentMap<TValue> Empty = new(null, null, default!, null, 0, 0);
+    public static readonly PersistentMap<TValue> Empty = new(null, default!, null, 0, 0);
 
     // Sixteen rather than eight: a chain moved into the tree costs a copied path of nodes for each of its entries,
     // and a stage's ENVs and ARGs often number more than eight; a lookup's walk of the chain costs less than that.
     private const int ChainLimit = 16;
 
-    // The tree under the chain (null: empty), the newest entry and the map it was set on (null key: no entry),
-    // and how many entries the chain holds down to the tree.
-    private readonly Node? _tree;
+    // The newest entry (null key: none) and the map it was set on, or for a map with no entry (the chain's base)
+    // the tree (null: empty), and how many entries the chain holds down to its base. The tree is kept once, in the
+    // base, rather than in each entry: an entry is a small object (48 bytes) made for each variable a stage sets.
     private readonly string? _key;
     private readonly TValue _value;
-    private readonly PersistentMap<TValue>? _previous;
+    private readonly object? _previousOrTree;
     private readonly int _chainLength;
 
-    private PersistentMap(Node? tree, string? key, TValue value, PersistentMap<TValue>? previous, int chainLength, int count)
+    private PersistentMap(string? key, TValue value, object? previousOrTree, int chainLength, int count)
     {
-        _tree = tree;
         _key = key;
         _value = value;
-        _previous = previous;
+        _previousOrTree = previousOrTree;
         _chainLength = chainLength;
         Count = count;
     }
 
     public int Count { get; }
+
+    // The map an entry was set on, read without a cast's check: an entry's is always a map.
+    private PersistentMap<TValue> Previous => Unsafe.As<PersistentMap<TValue>>(_previousOrTree!);
 
     public IEnumerable<string> Keys
     {
@@ -72,7 +75,8 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
 
     public bool TryGetValue(string key, out TValue value)
     {
-        for (var map = this; map._chainLength > 0; map = map._previous!)
+        var map = this;
+        for (; map._chainLength > 0; map = map.Previous)
         {
             if (string.Equals(map._key, key, StringComparison.Ordinal))
             {
@@ -81,7 +85,7 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
             }
         }
 
-        var node = _tree;
+        var node = Unsafe.As<Node?>(map._previousOrTree);
         while (node != null)
         {
             var order = string.CompareOrdinal(key, node.Key);
@@ -101,7 +105,8 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     /// <summary><see cref="TryGetValue(string, out TValue)"/> of a key read where it lies, compared as ordinal strings are.</summary>
     public bool TryGetValue(ReadOnlySpan<char> key, out TValue value)
     {
-        for (var map = this; map._chainLength > 0; map = map._previous!)
+        var map = this;
+        for (; map._chainLength > 0; map = map.Previous)
         {
             if (key.SequenceEqual(map._key.AsSpan()))
             {
@@ -110,7 +115,7 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
             }
         }
 
-        var node = _tree;
+        var node = Unsafe.As<Node?>(map._previousOrTree);
         while (node != null)
         {
             var order = key.SequenceCompareTo(node.Key.AsSpan());
@@ -136,8 +141,8 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
 
         var count = ContainsKey(key) ? Count : Count + 1;
         return _chainLength < ChainLimit
-            ? new PersistentMap<TValue>(_tree, key, value, this, _chainLength + 1, count)
-            : new PersistentMap<TValue>(Set(Flatten(), key, value), null, default!, null, 0, count);
+            ? new PersistentMap<TValue>(key, value, this, _chainLength + 1, count)
+            : new PersistentMap<TValue>(null, default!, Set(Flatten(), key, value), 0, count);
     }
 
     public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator()
@@ -159,7 +164,7 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     // The tree with the chain's entries set in it, oldest first.
-    private Node? Flatten() => _chainLength == 0 ? _tree : Set(_previous!.Flatten(), _key!, _value);
+    private Node? Flatten() => _chainLength == 0 ? Unsafe.As<Node?>(_previousOrTree) : Set(Previous.Flatten(), _key!, _value);
 
     private static Node Set(Node? node, string key, TValue value)
     {

@@ -87,13 +87,14 @@ internal static class VariableExpander
         var runStart = 0;
         for (var i = firstChange; i < raw.Length; i++)
         {
-            var c = raw[i];
-            if (c > '\'' && c != escape)
+            // Letters, digits and most punctuation, nearly every character, are taken as they are: passed over.
+            i = NextSpecial(raw, i, escape);
+            if (i < 0)
             {
-                // Letters, digits and most punctuation: nearly every character, taken as it is.
-                continue;
+                break;
             }
 
+            var c = raw[i];
             output.Append(raw.Slice(runStart, i - runStart));
             if (quote != '\'' && c == escape && i + 1 < raw.Length)
             {
@@ -173,33 +174,42 @@ internal static class VariableExpander
     // unquoted text, and drops) do.
     private static int FirstChange(ReadOnlySpan<char> raw, char escape)
     {
-        // Four characters at a time (a 64-bit word, a lane each) up to the first four with one that is the escape or
-        // at most '\'' (the quotes, '$' and NUL, and the blanks and few other characters below them): most words have
-        // none, and are passed over at that pace.
-        var escapeLanes = escape * CharLanes.EachOne;
-        var i = 0;
-        foreach (var four in MemoryMarshal.Cast<char, ulong>(raw))
+        for (var i = NextSpecial(raw, 0, escape); i >= 0; i = NextSpecial(raw, i + 1, escape))
         {
+            var c = raw[i];
+            if (c == '\'' || c == '"' || c == '\0' || ((c == '$' || c == escape) && i + 1 < raw.Length))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // The index of the first character from raw[from] on that the expansion looks at, the escape or one at most '\''
+    // (the quotes, '$' and NUL, and the blanks and few other characters below them), or -1. Four characters at a time
+    // (a 64-bit word, a lane each) up to the first four with one: most words have none, or few.
+    private static int NextSpecial(ReadOnlySpan<char> raw, int from, char escape)
+    {
+        var escapeLanes = escape * CharLanes.EachOne;
+        ref var start = ref MemoryMarshal.GetReference(raw);
+        var i = from;
+        for (; i + 4 <= raw.Length; i += 4)
+        {
+            var four = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref start, i)));
+
             // A lane below 0x28 borrows (lanes from 0x8000 up do not count); a lane that is the escape becomes 0 and borrows.
             var escapes = four ^ escapeLanes;
             if (((((four - (0x28 * CharLanes.EachOne)) & ~four) | ((escapes - CharLanes.EachOne) & ~escapes)) & CharLanes.TopBits) != 0)
             {
                 break;
             }
-
-            i += 4;
         }
 
         for (; i < raw.Length; i++)
         {
             var c = raw[i];
-            if (c > '\'' && c != escape)
-            {
-                // Letters, digits and most punctuation: nearly every character.
-                continue;
-            }
-
-            if (c == '\'' || c == '"' || c == '\0' || ((c == '$' || c == escape) && i + 1 < raw.Length))
+            if (c <= '\'' || c == escape)
             {
                 return i;
             }
