@@ -452,7 +452,7 @@ internal sealed class BuildModel
         {
             ref var state = ref tables.StateToChange(next);
             var raw = pair.Value == null ? ReadOnlySpan<char>.Empty : WordText.Read(pair.Value, ref valueChars);
-            state.SetEnv(state.EnvMap.SetItem(Name(pair), Value(raw, state.Escape, lookup)));
+            state.SetEnv(state.EnvMap.SetItem(Name(pair), Value(raw, state.Escape, lookup), tables.VariableMaps));
         }
 
         return next;
@@ -584,7 +584,7 @@ internal sealed class BuildModel
                 value = Value(WordText.Read(pair.Value, ref valueChars), state.Escape, lookup);
             }
 
-            state.SetArgs(state.ArgMap.SetItem(name, value));
+            state.SetArgs(state.ArgMap.SetItem(name, value, tables.VariableMaps));
         }
 
         return next;

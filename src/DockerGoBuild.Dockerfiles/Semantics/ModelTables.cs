@@ -68,6 +68,9 @@ internal sealed class ModelTables
     /// <summary>The values of the arguments not written as they are in the Dockerfile, each RUN's in one piece (arrays of up to 64 KB).</summary>
     public SegmentBuffer<char> Values { get; } = new(1 << 15, holdsReferences: false);
 
+    /// <summary>The maps of the states' ENV and ARG tables, made again for each model of the thread (see <see cref="PersistentMap{TValue}.Pool"/>).</summary>
+    public PersistentMap<string?>.Pool VariableMaps { get; } = new();
+
     /// <summary>The ARGs declared before the first FROM with their defaults, while the model is built.</summary>
     public Dictionary<string, string?> GlobalArgs { get; } = new(StringComparer.Ordinal);
 
@@ -124,6 +127,7 @@ internal sealed class ModelTables
         Bounds.Clear();
         Values.Clear();
         GlobalArgs.Clear();
+        VariableMaps.Release();
         FinishedStages.Clear();
         StageNames.Clear();
         _stageNameLengths = 0;

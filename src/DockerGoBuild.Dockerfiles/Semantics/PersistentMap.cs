@@ -28,10 +28,10 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     // The newest entry (null key: none) and the map it was set on, or for a map with no entry (the chain's base)
     // the tree (null: empty), and how many entries the chain holds down to its base. The tree is kept once, in the
     // base, rather than in each entry: an entry is a small object (48 bytes) made for each variable a stage sets.
-    private readonly string? _key;
-    private readonly TValue _value;
-    private readonly object? _previousOrTree;
-    private readonly int _chainLength;
+    private string? _key;
+    private TValue _value;
+    private object? _previousOrTree;
+    private int _chainLength;
 
     private PersistentMap(string? key, TValue value, object? previousOrTree, int chainLength, int count)
     {
@@ -42,7 +42,7 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
         Count = count;
     }
 
-    public int Count { get; }
+    public int Count { get; private set; }
 
     // The map an entry was set on, read without a cast's check: an entry's is always a map.
     private PersistentMap<TValue> Previous => Unsafe.As<PersistentMap<TValue>>(_previousOrTree!);
@@ -143,6 +143,72 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
         return _chainLength < ChainLimit
             ? new PersistentMap<TValue>(key, value, this, _chainLength + 1, count)
             : new PersistentMap<TValue>(null, default!, Set(Flatten(), key, value), 0, count);
+    }
+
+    /// <summary>
+    /// <see cref="SetItem(string, TValue)"/>, the new map taken from <paramref name="pool"/>: for a map that nothing
+    /// reads once the pool is released.
+    /// </summary>
+    public PersistentMap<TValue> SetItem(string key, TValue value, Pool pool)
+    {
+        var count = ContainsKey(key) ? Count : Count + 1;
+        return _chainLength < ChainLimit
+            ? pool.Take(key, value, this, _chainLength + 1, count)
+            : pool.Take(null, default!, Set(Flatten(), key, value), 0, count);
+    }
+
+    /// <summary>
+    /// Maps made for one use after another, each use's maps made again for the next instead of anew: the build
+    /// model's variable tables, which nothing reads once the model is released, are made from the thread's pool
+    /// (see <see cref="ModelTables"/>), so that a model allocates none in the common case. A map of the pool is as
+    /// immutable as any while it is in use.
+    /// </summary>
+    public sealed class Pool
+    {
+        // Pools that grew past this many maps keep this many for the next use.
+        private const int MaxRetained = 4096;
+
+        private readonly List<PersistentMap<TValue>> _maps = new();
+        private int _used;
+
+        internal PersistentMap<TValue> Take(string? key, TValue value, object? previousOrTree, int chainLength, int count)
+        {
+            if (_used == _maps.Count)
+            {
+                var made = new PersistentMap<TValue>(key, value, previousOrTree, chainLength, count);
+                _maps.Add(made);
+                _used++;
+                return made;
+            }
+
+            var map = _maps[_used++];
+            map._key = key;
+            map._value = value;
+            map._previousOrTree = previousOrTree;
+            map._chainLength = chainLength;
+            map.Count = count;
+            return map;
+        }
+
+        /// <summary>Ends the use: its maps are made again by the next; nothing may read them afterwards.</summary>
+        public void Release()
+        {
+            // Cleared, so that the pool keeps neither strings nor trees of the use alive.
+            for (var i = 0; i < _used; i++)
+            {
+                var map = _maps[i];
+                map._key = null;
+                map._value = default!;
+                map._previousOrTree = null;
+            }
+
+            if (_maps.Count > MaxRetained)
+            {
+                _maps.RemoveRange(MaxRetained, _maps.Count - MaxRetained);
+            }
+
+            _used = 0;
+        }
     }
 
     public IEnumerator<KeyValuePair<string, TValue>> GetEnumerator()
