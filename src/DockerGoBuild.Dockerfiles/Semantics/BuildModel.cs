@@ -500,7 +500,7 @@ internal sealed class BuildModel
         // An unresolved part keeps the unknown marker, so such a user is never taken for root.
         ref readonly var current = ref tables.State(stateIndex);
         var expanded = ExpandedValue(raw, current.Escape, new StateLookup(tables, stateIndex));
-        var workdir = instruction.Kind == InstructionKind.Workdir ? UnixPath.Resolve(expanded, current.Workdir) : null;
+        var workdir = instruction.Kind == InstructionKind.Workdir ? UnixPath.ResolveShared(expanded, current.Workdir) : null;
         var next = tables.AddCopyOf(stateIndex);
         ref var state = ref tables.StateToChange(next);
         if (instruction.Kind == InstructionKind.User)

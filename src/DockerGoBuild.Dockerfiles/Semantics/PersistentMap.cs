@@ -142,7 +142,7 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
         var count = ContainsKey(key) ? Count : Count + 1;
         return _chainLength < ChainLimit
             ? new PersistentMap<TValue>(key, value, this, _chainLength + 1, count)
-            : new PersistentMap<TValue>(null, default!, Set(Flatten(), key, value), 0, count);
+            : new PersistentMap<TValue>(null, default!, Set(Flatten(), key, value, null), 0, count);
     }
 
     /// <summary>
@@ -154,7 +154,7 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
         var count = ContainsKey(key) ? Count : Count + 1;
         return _chainLength < ChainLimit
             ? pool.Take(key, value, this, _chainLength + 1, count)
-            : pool.Take(null, default!, Set(Flatten(), key, value), 0, count);
+            : pool.Take(null, default!, Set(Flatten(pool), key, value, pool), 0, count);
     }
 
     /// <summary>
@@ -165,19 +165,26 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     /// </summary>
     public sealed class Pool
     {
-        // Pools that grew past this many maps keep this many for the next use.
-        private const int MaxRetained = 4096;
+        // A use that needs more maps than this (a file of thousands of variables) makes the others as plain maps,
+        // which the pool does not keep.
+        private const int MaxKept = 4096;
 
         private readonly List<PersistentMap<TValue>> _maps = new();
         private int _used;
+        private readonly List<Node> _nodes = new();
+        private int _usedNodes;
 
         internal PersistentMap<TValue> Take(string? key, TValue value, object? previousOrTree, int chainLength, int count)
         {
             if (_used == _maps.Count)
             {
                 var made = new PersistentMap<TValue>(key, value, previousOrTree, chainLength, count);
-                _maps.Add(made);
-                _used++;
+                if (_maps.Count < MaxKept)
+                {
+                    _maps.Add(made);
+                    _used++;
+                }
+
                 return made;
             }
 
@@ -190,9 +197,35 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
             return map;
         }
 
+        internal Node TakeNode(string key, TValue value, Node? left, Node? right)
+        {
+            if (_usedNodes == _nodes.Count)
+            {
+                var made = new Node(key, value, left, right);
+                if (_nodes.Count < MaxKept)
+                {
+                    _nodes.Add(made);
+                    _usedNodes++;
+                }
+
+                return made;
+            }
+
+            var node = _nodes[_usedNodes++];
+            node.Set(key, value, left, right);
+            return node;
+        }
+
         /// <summary>Ends the use: its maps are made again by the next; nothing may read them afterwards.</summary>
         public void Release()
         {
+            for (var i = 0; i < _usedNodes; i++)
+            {
+                _nodes[i].Clear();
+            }
+
+            _usedNodes = 0;
+
             // Cleared, so that the pool keeps neither strings nor trees of the use alive.
             for (var i = 0; i < _used; i++)
             {
@@ -200,11 +233,6 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
                 map._key = null;
                 map._value = default!;
                 map._previousOrTree = null;
-            }
-
-            if (_maps.Count > MaxRetained)
-            {
-                _maps.RemoveRange(MaxRetained, _maps.Count - MaxRetained);
             }
 
             _used = 0;
@@ -230,64 +258,85 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     // The tree with the chain's entries set in it, oldest first.
-    private Node? Flatten() => _chainLength == 0 ? Unsafe.As<Node?>(_previousOrTree) : Set(Previous.Flatten(), _key!, _value);
+    private Node? Flatten(Pool? pool = null) => _chainLength == 0 ? Unsafe.As<Node?>(_previousOrTree) : Set(Previous.Flatten(pool), _key!, _value, pool);
 
-    private static Node Set(Node? node, string key, TValue value)
+    // The tree with key set to value; its new nodes taken from pool, when there is one.
+    private static Node Set(Node? node, string key, TValue value, Pool? pool)
     {
         if (node == null)
         {
-            return new Node(key, value, null, null);
+            return NewNode(key, value, null, null, pool);
         }
 
         var order = string.CompareOrdinal(key, node.Key);
         if (order == 0)
         {
-            return new Node(key, value, node.Left, node.Right);
+            return NewNode(key, value, node.Left, node.Right, pool);
         }
 
         return order < 0
-            ? Balance(node.Key, node.Value, Set(node.Left, key, value), node.Right)
-            : Balance(node.Key, node.Value, node.Left, Set(node.Right, key, value));
+            ? Balance(node.Key, node.Value, Set(node.Left, key, value, pool), node.Right, pool)
+            : Balance(node.Key, node.Value, node.Left, Set(node.Right, key, value, pool), pool);
     }
 
     // Rebuilds a node whose subtrees' heights differ by at most two, rotating so they differ by at most one.
-    private static Node Balance(string key, TValue value, Node? left, Node? right)
+    private static Node Balance(string key, TValue value, Node? left, Node? right, Pool? pool)
     {
         var difference = Height(left) - Height(right);
         if (difference > 1)
         {
             if (Height(left!.Left) < Height(left.Right))
             {
-                left = RotateLeft(left);
+                left = RotateLeft(left, pool);
             }
 
-            return new Node(left.Key, left.Value, left.Left, new Node(key, value, left.Right, right));
+            return NewNode(left.Key, left.Value, left.Left, NewNode(key, value, left.Right, right, pool), pool);
         }
 
         if (difference < -1)
         {
             if (Height(right!.Right) < Height(right.Left))
             {
-                right = RotateRight(right);
+                right = RotateRight(right, pool);
             }
 
-            return new Node(right.Key, right.Value, new Node(key, value, left, right.Left), right.Right);
+            return NewNode(right.Key, right.Value, NewNode(key, value, left, right.Left, pool), right.Right, pool);
         }
 
-        return new Node(key, value, left, right);
+        return NewNode(key, value, left, right, pool);
     }
 
-    private static Node RotateLeft(Node node) =>
-        new(node.Right!.Key, node.Right.Value, new Node(node.Key, node.Value, node.Left, node.Right.Left), node.Right.Right);
+    private static Node RotateLeft(Node node, Pool? pool) =>
+        NewNode(node.Right!.Key, node.Right.Value, NewNode(node.Key, node.Value, node.Left, node.Right.Left, pool), node.Right.Right, pool);
 
-    private static Node RotateRight(Node node) =>
-        new(node.Left!.Key, node.Left.Value, node.Left.Left, new Node(node.Key, node.Value, node.Left.Right, node.Right));
+    private static Node RotateRight(Node node, Pool? pool) =>
+        NewNode(node.Left!.Key, node.Left.Value, node.Left.Left, NewNode(node.Key, node.Value, node.Left.Right, node.Right, pool), pool);
+
+    private static Node NewNode(string key, TValue value, Node? left, Node? right, Pool? pool) =>
+        pool == null ? new Node(key, value, left, right) : pool.TakeNode(key, value, left, right);
 
     private static int Height(Node? node) => node?.Height ?? 0;
 
-    private sealed class Node
+    /// <summary>A node of a map's tree (not private, as pools hand them out).</summary>
+    internal sealed class Node
     {
         public Node(string key, TValue value, Node? left, Node? right)
+        {
+            Set(key, value, left, right);
+        }
+
+        public string Key { get; private set; } = null!;
+
+        public TValue Value { get; private set; } = default!;
+
+        public Node? Left { get; private set; }
+
+        public Node? Right { get; private set; }
+
+        public int Height { get; private set; }
+
+        // Made again, for a pool's next use (see Pool).
+        public void Set(string key, TValue value, Node? left, Node? right)
         {
             Key = key;
             Value = value;
@@ -296,14 +345,13 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
             Height = Math.Max(PersistentMap<TValue>.Height(left), PersistentMap<TValue>.Height(right)) + 1;
         }
 
-        public string Key { get; }
-
-        public TValue Value { get; }
-
-        public Node? Left { get; }
-
-        public Node? Right { get; }
-
-        public int Height { get; }
+        // Forgotten, so that a pool keeps no strings nor nodes of a use that ended.
+        public void Clear()
+        {
+            Key = null!;
+            Value = default!;
+            Left = null;
+            Right = null;
+        }
     }
 }

@@ -12,7 +12,12 @@ internal static class UnixPath
     private static char[]? resolveBuffer;
 
     /// <summary>Resolves <paramref name="path"/> against <paramref name="workdir"/> and normalises it; null when unknown.</summary>
-    public static string? Resolve(string? path, string? workdir)
+    public static string? Resolve(string? path, string? workdir) => Resolve(path, workdir, shared: false);
+
+    /// <summary><see cref="Resolve(string?, string?)"/>, a path made anew as the thread's strings have it (see <see cref="ModelStrings"/>).</summary>
+    public static string? ResolveShared(string? path, string? workdir) => Resolve(path, workdir, shared: true);
+
+    private static string? Resolve(string? path, string? workdir, bool shared)
     {
         if (path == null || path.IndexOf(VariableExpander.UnknownMarker) >= 0)
         {
@@ -41,7 +46,7 @@ internal static class UnixPath
             resolveBuffer = buffer;
         }
 
-        return length == 0 ? "/" : new string(buffer, 0, length);
+        return length == 0 ? "/" : shared ? ModelStrings.Get(new ReadOnlySpan<char>(buffer, 0, length)) : new string(buffer, 0, length);
     }
 
     // Appends the segments of path to buffer[0, length) as "/segment" each, leaving out empty and "." segments and
