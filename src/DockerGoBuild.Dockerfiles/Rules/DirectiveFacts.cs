@@ -106,10 +106,16 @@ internal sealed class DirectiveFacts
             }
 
             var isDirective = line == syntaxLineAfterShebang || (nextDirective < directiveCount && directives[nextDirective].Line == line);
+            var start = syntax.CommentStartAt(i);
+            if (isDirective || (effective.HasValue && effective.Value.Start == start)
+                || (line != lineAfterBlock && !StartsLikeDirectiveName(text, start)))
+            {
+                continue;
+            }
+
+            // Only now is the comment's line's end found.
             var span = syntax.CommentSpanAt(i);
-            if (isDirective || (effective.HasValue && effective.Value.Start == span.Start)
-                || (line != lineAfterBlock && !StartsLikeDirectiveName(text, span))
-                || !DirectiveSyntax.TryMatch(text, span.Start, span.End, out var key, out _))
+            if (!DirectiveSyntax.TryMatch(text, span.Start, span.End, out var key, out _))
             {
                 continue;
             }
@@ -141,18 +147,18 @@ internal sealed class DirectiveFacts
 
     // Away from the line after the block, a comment is an ineffective directive only when its key is a directive's
     // name (syntax, escape, check: DirectiveSyntax.IsKnownName): told from the key's first letter (the key starts
-    // after the '#' and blanks), most comments need no match.
-    private static bool StartsLikeDirectiveName(string text, TextSpan comment)
+    // after the '#' at commentStart and blanks), most comments need no match. The blanks within the line are
+    // ' ', '\t' and '\f' (the others, '\r' and '\n', break lines): passed over up to anything else, the line's end
+    // included, without finding where that is.
+    private static bool StartsLikeDirectiveName(string text, int commentStart)
     {
-        var i = comment.Start + 1;
-
-        // Blanks are spaces or control characters: a space, and any character past it, are told without the call.
-        while (i < comment.End && (text[i] == ' ' || (text[i] < ' ' && DirectiveSyntax.IsBlank(text[i]))))
+        var i = commentStart + 1;
+        while (i < text.Length && text[i] is ' ' or '\t' or '\f')
         {
             i++;
         }
 
-        return i < comment.End && (text[i] | 0x20) is 's' or 'e' or 'c';
+        return i < text.Length && (text[i] | 0x20) is 's' or 'e' or 'c';
     }
 
     // The line that ended the directive block: only a key=value comment there can be a misspelt directive.

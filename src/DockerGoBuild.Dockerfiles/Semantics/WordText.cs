@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
@@ -11,17 +12,18 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 internal static class WordText
 {
     /// <summary>The word's value: where it lies, as the string it has become, or copied into <paramref name="buffer"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<char> Read(Word word, ref char[]? buffer) =>
         word.TryGetLineValue(out var line, out var start, out var length) ? Read(line, start, length, ref buffer) : word.Value.AsSpan();
 
     /// <summary>The line's characters [<paramref name="start"/>, + <paramref name="length"/>), in the source or copied into <paramref name="buffer"/>.</summary>
-    public static ReadOnlySpan<char> Read(LogicalLine line, int start, int length, ref char[]? buffer)
-    {
-        if (line.TryGetSource(start, length, out var text))
-        {
-            return text;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<char> Read(LogicalLine line, int start, int length, ref char[]? buffer) =>
+        line.TryGetSource(start, length, out var text) ? text : Copy(line, start, length, ref buffer);
 
+    // A line of more pieces: the characters copied.
+    private static ReadOnlySpan<char> Copy(LogicalLine line, int start, int length, ref char[]? buffer)
+    {
         if (buffer == null || buffer.Length < length)
         {
             buffer = new char[Math.Max(length, 256)];

@@ -63,6 +63,7 @@ public sealed class Word
     /// True while the value is the line's characters [start, start + length) not yet made into a string: the
     /// analysis then reads it where it lies (once made, <see cref="Value"/> costs nothing more).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool TryGetLineValue(out LogicalLine line, out int start, out int length)
     {
         // Read once, as Value does.
