@@ -61,7 +61,9 @@ internal sealed class DirectiveFacts
         // Most files have no ineffective directive, and then no list is made.
         List<IneffectiveDirective>? ineffective = null;
         TextSpan? effective = null;
-        var topBlockEnd = syntax.BomLength;
+        // Read once: the syntax finds it from the text on every call.
+        var bomLength = syntax.BomLength;
+        var topBlockEnd = bomLength;
         for (var i = 0; i < directives.Count; i++)
         {
             var directive = directives[i];
@@ -85,9 +87,9 @@ internal sealed class DirectiveFacts
         }
 
         // BuildKit's syntax detection skips a shebang line, which ends the parser's own directive block.
-        var shebangEnd = syntax.BomLength;
+        var shebangEnd = bomLength;
         var syntaxLineAfterShebang = -1;
-        if (lines.Count > 0 && text.Length >= syntax.BomLength + 2 && text[syntax.BomLength] == '#' && text[syntax.BomLength + 1] == '!')
+        if (lines.Count > 0 && text.Length >= bomLength + 2 && text[bomLength] == '#' && text[bomLength + 1] == '!')
         {
             shebangEnd = lines.End(0);
             effective ??= DetectAfterShebang(syntax, out syntaxLineAfterShebang);
@@ -133,8 +135,8 @@ internal sealed class DirectiveFacts
 
         if (ineffective == null)
         {
-            return effective == null && topBlockEnd == syntax.BomLength && shebangEnd == syntax.BomLength
-                ? WithoutDirectives[syntax.BomLength]
+            return effective == null && topBlockEnd == bomLength && shebangEnd == bomLength
+                ? WithoutDirectives[bomLength]
                 : new DirectiveFacts(effective, Array.Empty<IneffectiveDirective>(), topBlockEnd, shebangEnd);
         }
 
@@ -150,6 +152,7 @@ internal sealed class DirectiveFacts
     // after the '#' at commentStart and blanks), most comments need no match. The blanks within the line are
     // ' ', '\t' and '\f' (the others, '\r' and '\n', break lines): passed over up to anything else, the line's end
     // included, without finding where that is.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool StartsLikeDirectiveName(string text, int commentStart)
     {
         var i = commentStart + 1;

@@ -112,7 +112,7 @@ internal sealed class BuildModel
 
         // The state is the table's entry at stateIndex, read where it lies: an instruction that changes it makes the
         // next entry (see StageState).
-        var stateIndex = tables.AddState(new StageState(-1, escape));
+        var stateIndex = tables.AddStart(-1, escape, stageName: null, BaseImageKind.Other, isWindows: false);
         var runCommands = RunCommands.ForThisThread();
         var instructions = syntax.InstructionList;
         for (var index = 0; index < instructions.Length; index++)
@@ -237,7 +237,7 @@ internal sealed class BuildModel
         }
         else
         {
-            stateIndex = tables.AddState(new StageState(stageIndex, escape, stageName, baseImage, isWindows));
+            stateIndex = tables.AddStart(stageIndex, escape, stageName, baseImage, isWindows);
         }
 
         if (stageName != null)

@@ -242,15 +242,15 @@ internal sealed class ModelTables
         return commands;
     }
 
-    /// <summary>Adds a state for the instructions from here on; returns its index.</summary>
-    public int AddState(in StageState state)
+    /// <summary>Adds the state a stage starts with (see <see cref="StageState.Start"/>); returns its index.</summary>
+    public int AddStart(int stageIndex, char escape, string? stageName, BaseImageKind baseImage, bool isWindows)
     {
         if (_stateCount == _states.Length)
         {
             Array.Resize(ref _states, _states.Length * 2);
         }
 
-        _states[_stateCount].CopyFrom(in state);
+        _states[_stateCount].Start(stageIndex, escape, stageName, baseImage, isWindows);
         return _stateCount++;
     }
 
@@ -275,7 +275,7 @@ internal sealed class ModelTables
     /// </summary>
     public ref StageState StateToChange(int index) => ref _states[index];
 
-    /// <summary>The state at <paramref name="index"/> (from <see cref="AddState"/>), where it lies in the table.</summary>
+    /// <summary>The state at <paramref name="index"/> (from <see cref="AddStart"/> or <see cref="AddCopyOf"/>), where it lies in the table.</summary>
     public ref readonly StageState State(int index) => ref _states[index];
 }
 

@@ -79,6 +79,25 @@ internal struct StageState : IVariableLookup
     internal PersistentMap<string> GoEnvFileMap { get; private set; }
 
     /// <summary>
+    /// Makes this (an entry of the model's table) the state a stage starts with, as the constructor does, where it
+    /// lies: a state made and then copied into the table goes through a general block copy with write barriers.
+    /// </summary>
+    internal void Start(int stageIndex, char escape, string? stageName, BaseImageKind baseImage, bool isWindows)
+    {
+        StageIndex = stageIndex;
+        Escape = escape;
+        StageName = stageName;
+        BaseImage = baseImage;
+        IsWindows = isWindows;
+        EnvMap = PersistentMap<string?>.Empty;
+        ArgMap = PersistentMap<string?>.Empty;
+        GoEnvFileMap = PersistentMap<string>.Empty;
+        Workdir = "/";
+        User = null;
+        Shell = null;
+    }
+
+    /// <summary>
     /// Makes this (an entry of the model's table) a copy of <paramref name="other"/>, field by field: a copy of the
     /// whole struct into the table goes through a general block copy with write barriers, which costs more.
     /// </summary>
