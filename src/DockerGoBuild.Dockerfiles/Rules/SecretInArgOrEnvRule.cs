@@ -26,6 +26,12 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
             AnalysisCancellation.PollAt(position);
             var index = argsAndEnvs[position];
             var fact = facts[index];
+            if (!fact.MayHoldSecrets)
+            {
+                // The model found no pair of it that could be reported.
+                continue;
+            }
+
             var instruction = fact.Effective;
 
             foreach (var pair in instruction.KeyValueList)
@@ -105,32 +111,9 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         return null;
     }
 
-    // Whether the name is a secret's, noted with the name's string the first time the thread meets it (the model
-    // made that string already for its variable table).
-    private static bool IsSecretName(ReadOnlySpan<char> name)
-    {
-        ref var noted = ref ModelStrings.GetWithFacts(name, out _);
-        if ((noted & TextFacts.SecretNameKnown) == 0)
-        {
-            noted |= TextFacts.SecretNameKnown | (SecretNames.IsSecretName(name) ? TextFacts.SecretName : TextFacts.None);
-        }
+    private static bool IsSecretName(ReadOnlySpan<char> name) => SecretTexts.IsSecretName(name, ref ModelStrings.GetWithFacts(name, out _));
 
-        return (noted & TextFacts.SecretName) != 0;
-    }
-
-    // The kind of credential the value holds, if any, noted with the value's string the first time the thread meets it.
-    private static string? Credential(ReadOnlySpan<char> value)
-    {
-        ref var noted = ref ModelStrings.GetWithFacts(value, out _);
-        if ((noted & TextFacts.CredentialKnown) == 0)
-        {
-            var found = SecretValues.TryFindCredential(value, out var kind) ? Array.IndexOf(SecretValues.CredentialKinds, kind) + 1 : 0;
-            noted |= TextFacts.CredentialKnown | (TextFacts)((uint)found << (int)TextFacts.CredentialShift);
-        }
-
-        var index = ((uint)noted >> (int)TextFacts.CredentialShift) & 0xF;
-        return index == 0 ? null : SecretValues.CredentialKinds[index - 1];
-    }
+    private static string? Credential(ReadOnlySpan<char> value) => SecretTexts.Credential(value, ref ModelStrings.GetWithFacts(value, out _));
 
     private static int NextIndexOf(ReadOnlySpan<char> text, char c, int from)
     {

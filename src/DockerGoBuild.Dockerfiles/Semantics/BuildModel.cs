@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using DockerGoBuild.Dockerfiles.Secrets;
 using DockerGoBuild.Dockerfiles.Shell;
 using DockerGoBuild.Dockerfiles.Syntax;
 
@@ -24,14 +25,18 @@ internal readonly struct InstructionFacts
     private readonly byte _kind;
     private readonly byte _effectiveKind;
 
-    public InstructionFacts(Instruction instruction, ModelTables tables, int stateIndex, int runIndex)
+    // For an ARG or ENV: false when the model, reading its pairs, found none that DGB031 could report.
+    private readonly bool _mayHoldSecrets;
+
+    public InstructionFacts(Instruction instruction, InstructionKind effectiveKind, ModelTables tables, int stateIndex, int runIndex, bool mayHoldSecrets)
     {
         Instruction = instruction;
         _tables = tables;
         _stateIndex = stateIndex;
         _runIndex = runIndex;
         _kind = (byte)instruction.Kind;
-        _effectiveKind = (byte)instruction.Effective.Kind;
+        _effectiveKind = (byte)effectiveKind;
+        _mayHoldSecrets = mayHoldSecrets;
     }
 
     /// <summary>The instruction as written (ONBUILD included).</summary>
@@ -45,6 +50,13 @@ internal readonly struct InstructionFacts
 
     /// <summary>The kind of the instruction that acts.</summary>
     public InstructionKind EffectiveKind => (InstructionKind)_effectiveKind;
+
+    /// <summary>
+    /// For an ARG or ENV: false when none of its pairs has a secret's name, a credential for a value or, for an ENV,
+    /// a reference in its value (see <see cref="Secrets.SecretTexts"/>), as the model found reading them; true for
+    /// every other instruction, and for ARGs and ENVs under ONBUILD, which the model does not apply.
+    /// </summary>
+    public bool MayHoldSecrets => _mayHoldSecrets;
 
     /// <summary>The state before the instruction runs, where it lies in the model's table.</summary>
     public ref readonly StageState State => ref _tables.State(_stateIndex);
@@ -127,7 +139,7 @@ internal sealed class BuildModel
                 }
 
                 stateIndex = StartStage(instruction, tables, globalArgs, escape);
-                facts.Add(new InstructionFacts(instruction, tables, stateIndex, runIndex: -1));
+                facts.Add(new InstructionFacts(instruction, InstructionKind.From, tables, stateIndex, runIndex: -1, mayHoldSecrets: true));
                 continue;
             }
 
@@ -141,14 +153,17 @@ internal sealed class BuildModel
                 runIndex = tables.AddRun(commands, RunMount.Read(effective, state), readLater ? effective : null, state.Dialect);
             }
 
-            facts.Add(new InstructionFacts(instruction, tables, stateIndex, runIndex));
-            tables.AddToKindIndexes(effective.Kind, facts.Count - 1);
-
-            // ONBUILD triggers run in a later build, so they do not change this stage's state.
+            // ONBUILD triggers run in a later build, so they do not change this stage's state. The instruction's facts
+            // hold the state it sees, from before it is applied.
+            var seen = stateIndex;
+            var mayHoldSecrets = true;
             if (instruction.Kind != InstructionKind.Onbuild)
             {
-                stateIndex = Apply(instruction, stateIndex, tables, globalArgs, commands);
+                stateIndex = Apply(instruction, stateIndex, tables, globalArgs, commands, ref mayHoldSecrets);
             }
+
+            facts.Add(new InstructionFacts(instruction, effective.Kind, tables, seen, runIndex, mayHoldSecrets));
+            tables.AddToKindIndexes(effective.Kind, facts.Count - 1);
         }
 
         // Tables given back come with the model they were of, as a thread's models are used one after another.
@@ -419,14 +434,15 @@ internal sealed class BuildModel
 
     // The state after the instruction, which sees the state at stateIndex: a new entry of the table when the
     // instruction changes the state, the same index otherwise.
-    private static int Apply(Instruction instruction, int stateIndex, ModelTables tables, GlobalArgTable globalArgs, RunCommandList commands)
+    // For an ARG or ENV, mayHoldSecrets says whether one of its pairs may be reported by DGB031 (see InstructionFacts).
+    private static int Apply(Instruction instruction, int stateIndex, ModelTables tables, GlobalArgTable globalArgs, RunCommandList commands, ref bool mayHoldSecrets)
     {
         switch (instruction.Kind)
         {
             case InstructionKind.Arg:
-                return ApplyArg(instruction, stateIndex, tables, globalArgs);
+                return ApplyArg(instruction, stateIndex, tables, globalArgs, out mayHoldSecrets);
             case InstructionKind.Env:
-                return ApplyEnv(instruction, stateIndex, tables);
+                return ApplyEnv(instruction, stateIndex, tables, out mayHoldSecrets);
             case InstructionKind.User or InstructionKind.Workdir or InstructionKind.Shell:
                 return ApplyFirstWord(instruction, stateIndex, tables);
             case InstructionKind.Run:
@@ -444,28 +460,39 @@ internal sealed class BuildModel
     private static char[]? valueChars;
 
     // Each pair's value sees the pairs before it (ENV A=1 B=$A): they are set in the new state one by one.
-    private static int ApplyEnv(Instruction instruction, int stateIndex, ModelTables tables)
+    private static int ApplyEnv(Instruction instruction, int stateIndex, ModelTables tables, out bool mayHoldSecrets)
     {
+        mayHoldSecrets = false;
         var next = tables.AddCopyOf(stateIndex);
         var lookup = new StateLookup(tables, next);
         foreach (var pair in instruction.KeyValueList)
         {
             ref var state = ref tables.StateToChange(next);
+            var name = Name(pair, ref mayHoldSecrets);
             var raw = pair.Value == null ? ReadOnlySpan<char>.Empty : WordText.Read(pair.Value, ref valueChars);
-            state.SetEnv(state.EnvMap.SetItem(Name(pair), Value(raw, state.Escape, lookup), tables.VariableMaps));
+            state.SetEnv(state.EnvMap.SetItem(name, Value(raw, state.Escape, lookup, references: true, ref mayHoldSecrets), tables.VariableMaps));
         }
 
         return next;
     }
 
-    private static string Name(KeyValue pair) => ModelStrings.Get(WordText.Read(pair.Key, ref nameChars));
+    // The pair's name, as the thread's strings have it; mayHoldSecrets made true when it is a secret's (see SecretTexts).
+    private static string Name(KeyValue pair, ref bool mayHoldSecrets)
+    {
+        var key = WordText.Read(pair.Key, ref nameChars);
+        ref var facts = ref ModelStrings.GetWithFacts(key, out var name);
+        mayHoldSecrets |= SecretTexts.IsSecretName(key, ref facts);
+        return name ?? key.ToString();
+    }
 
     // The value of a word, as the thread's strings have it; null when it refers to something unknown. Most words
-    // are their own value, as noted with their string the first time the thread met them.
-    private static string? Value<TLookup>(ReadOnlySpan<char> raw, char escape, TLookup lookup)
+    // are their own value, as noted with their string the first time the thread met them. mayHoldSecrets is made
+    // true when the word holds a credential or, with references, refers to a variable (see SecretTexts).
+    private static string? Value<TLookup>(ReadOnlySpan<char> raw, char escape, TLookup lookup, bool references, ref bool mayHoldSecrets)
         where TLookup : IVariableLookup
     {
         ref var facts = ref ModelStrings.GetWithFacts(raw, out var text);
+        mayHoldSecrets |= SecretTexts.Credential(raw, ref facts) != null || (references && raw.IndexOf('$') >= 0);
         if (VariableExpander.IsOwnValue(raw, escape, ref facts))
         {
             return text ?? raw.ToString();
@@ -548,17 +575,18 @@ internal sealed class BuildModel
 
     // A stage's ARGs change its state (each pair's value sees the pairs before it); the global ones (before the
     // first FROM) only the global table.
-    private static int ApplyArg(Instruction instruction, int stateIndex, ModelTables tables, GlobalArgTable globalArgs)
+    private static int ApplyArg(Instruction instruction, int stateIndex, ModelTables tables, GlobalArgTable globalArgs, out bool mayHoldSecrets)
     {
+        mayHoldSecrets = false;
         if (tables.State(stateIndex).StageIndex < 0)
         {
             foreach (var pair in instruction.KeyValueList)
             {
-                var name = Name(pair);
+                var name = Name(pair, ref mayHoldSecrets);
                 string? value = null;
                 if (pair.Value != null)
                 {
-                    value = Value(WordText.Read(pair.Value, ref valueChars), tables.State(stateIndex).Escape, globalArgs);
+                    value = Value(WordText.Read(pair.Value, ref valueChars), tables.State(stateIndex).Escape, globalArgs, references: false, ref mayHoldSecrets);
                 }
 
                 globalArgs.Set(name, value);
@@ -572,7 +600,7 @@ internal sealed class BuildModel
         foreach (var pair in instruction.KeyValueList)
         {
             ref var state = ref tables.StateToChange(next);
-            var name = Name(pair);
+            var name = Name(pair, ref mayHoldSecrets);
             string? value;
             if (pair.Value == null)
             {
@@ -581,7 +609,7 @@ internal sealed class BuildModel
             }
             else
             {
-                value = Value(WordText.Read(pair.Value, ref valueChars), state.Escape, lookup);
+                value = Value(WordText.Read(pair.Value, ref valueChars), state.Escape, lookup, references: false, ref mayHoldSecrets);
             }
 
             state.SetArgs(state.ArgMap.SetItem(name, value, tables.VariableMaps));

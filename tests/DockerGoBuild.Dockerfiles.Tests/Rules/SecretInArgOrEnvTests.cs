@@ -224,4 +224,60 @@ public class SecretInArgOrEnvTests
     [Fact]
     public void EnvHasNoFix() =>
         Assert.False(Assert.Single(Analyze(From + "ENV DB_PASSWORD=x\n", Id)).IsFixable);
+
+    [Fact]
+    public void The_model_marks_every_arg_and_env_whose_pairs_the_rule_must_read()
+    {
+        // The rule reads only the ARGs and ENVs the model marks: those with a pair of a secret's name, of a value
+        // that holds a credential, or (ENV) of a value that refers to a variable. Each mark is checked against the
+        // pairs read as strings, on lines put together from names and values of every sort, in both forms and in a
+        // line of several pieces, before and after FROM.
+        var names = new[] { "A", "GOPATH", "DB_PASSWORD", "apiKey", "PUBLIC_KEY_PATH", "TOKEN", "x_pat", "PASS_FILE", "CGO_ENABLED" };
+        var values = new[] { "1", "\"quoted value\"", "$GOPATH/bin", "${A:-x}", Ghp, "AKIAABCDEFGHIJKLMNOP", "plain-text", "'single $A'", "" };
+        var random = new System.Random(17);
+        for (var sample = 0; sample < 300; sample++)
+        {
+            var text = new System.Text.StringBuilder();
+            for (var line = 0; line < 6; line++)
+            {
+                if (line == 2)
+                {
+                    text.Append("FROM alpine AS build\n");
+                }
+
+                var keyword = random.Next(2) == 0 ? "ARG" : "ENV";
+                text.Append(keyword);
+                var pairs = 1 + random.Next(3);
+                for (var pair = 0; pair < pairs; pair++)
+                {
+                    var value = values[random.Next(values.Length)];
+                    text.Append(random.Next(4) == 0 ? " \\\n  " : " ").Append(names[random.Next(names.Length)]);
+                    if (keyword == "ENV" || value.Length > 0)
+                    {
+                        text.Append('=').Append(value.Length == 0 ? "\"\"" : value);
+                    }
+                }
+
+                text.Append('\n');
+            }
+
+            var model = DockerGoBuild.Dockerfiles.Semantics.BuildModel.Create(DockerGoBuild.Dockerfiles.Syntax.DockerfileParser.Parse(text.ToString()), default);
+            try
+            {
+                foreach (var index in model.ArgAndEnvIndexes)
+                {
+                    var fact = model.Instructions[index];
+                    var isEnv = fact.EffectiveKind == DockerGoBuild.Dockerfiles.Syntax.InstructionKind.Env;
+                    var expected = fact.Effective.KeyValues.Any(pair =>
+                        DockerGoBuild.Dockerfiles.Secrets.SecretNames.IsSecretName(pair.Key.Value)
+                        || (pair.Value != null && (DockerGoBuild.Dockerfiles.Secrets.SecretValues.TryFindCredential(pair.Value.Value, out _) || (isEnv && pair.Value.Value.Contains('$')))));
+                    Assert.True(expected == fact.MayHoldSecrets, text.ToString());
+                }
+            }
+            finally
+            {
+                model.Release();
+            }
+        }
+    }
 }
