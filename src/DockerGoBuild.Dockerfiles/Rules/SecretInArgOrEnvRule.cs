@@ -111,9 +111,9 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         return null;
     }
 
-    private static bool IsSecretName(ReadOnlySpan<char> name) => SecretTexts.IsSecretName(name, ref ModelStrings.GetWithFacts(name, out _));
+    private static bool IsSecretName(ReadOnlySpan<char> name) => SecretTexts.IsSecretName(name, ref ModelStrings.FactsOf(name));
 
-    private static string? Credential(ReadOnlySpan<char> value) => SecretTexts.Credential(value, ref ModelStrings.GetWithFacts(value, out _));
+    private static string? Credential(ReadOnlySpan<char> value) => SecretTexts.Credential(value, ref ModelStrings.FactsOf(value));
 
     private static int NextIndexOf(ReadOnlySpan<char> text, char c, int from)
     {

@@ -24,10 +24,9 @@ internal sealed class ModelStrings
     [ThreadStatic]
     private static ModelStrings? table;
 
-    // Open addressing: a text's slot is found from its hash, or the next free one after it.
-    private readonly string?[] _strings = new string?[Slots];
-    private readonly int[] _hashes = new int[Slots];
-    private readonly TextFacts[] _facts = new TextFacts[Slots];
+    // Open addressing: a text's slot is found from its hash, or the next free one after it. One array of entries,
+    // so that a look-up reads one place.
+    private readonly Entry[] _entries = new Entry[Slots];
     private int _count;
 
     // The facts of a text that is not kept, forgotten at once.
@@ -46,7 +45,7 @@ internal sealed class ModelStrings
         }
 
         var strings = table ??= new ModelStrings();
-        return strings._strings[strings.Find(text)]!;
+        return strings._entries[strings.Find(text)].Text!;
     }
 
     /// <summary>
@@ -64,9 +63,22 @@ internal sealed class ModelStrings
             return ref strings._unkept;
         }
 
-        var slot = strings.Find(text);
-        value = strings._strings[slot];
-        return ref strings._facts[slot];
+        ref var entry = ref strings._entries[strings.Find(text)];
+        value = entry.Text;
+        return ref entry.Facts;
+    }
+
+    /// <summary><see cref="GetWithFacts"/> for a caller that needs only the facts.</summary>
+    public static ref TextFacts FactsOf(ReadOnlySpan<char> text)
+    {
+        var strings = table ??= new ModelStrings();
+        if ((uint)(text.Length - 1) >= MaxSharedLength)
+        {
+            strings._unkept = TextFacts.None;
+            return ref strings._unkept;
+        }
+
+        return ref strings._entries[strings.Find(text)].Facts;
     }
 
     // The slot of the text's string, made and added when the table has none.
@@ -74,11 +86,11 @@ internal sealed class ModelStrings
     private int Find(ReadOnlySpan<char> text)
     {
         var hash = Hash(text);
-        var strings = _strings;
+        var entries = _entries;
         var slot = hash & (Slots - 1);
-        while (strings[slot] is { } candidate)
+        while (entries[slot].Text is { } candidate)
         {
-            if (_hashes[slot] == hash && text.SequenceEqual(candidate.AsSpan()))
+            if (entries[slot].Hash == hash && text.SequenceEqual(candidate.AsSpan()))
             {
                 return slot;
             }
@@ -93,14 +105,12 @@ internal sealed class ModelStrings
     {
         if (_count == MaxCount)
         {
-            Array.Clear(_strings, 0, Slots);
+            Array.Clear(_entries, 0, Slots);
             _count = 0;
             slot = hash & (Slots - 1);
         }
 
-        _strings[slot] = text.ToString();
-        _hashes[slot] = hash;
-        _facts[slot] = TextFacts.None;
+        _entries[slot] = new Entry(text.ToString(), hash);
         _count++;
         return slot;
     }
@@ -132,6 +142,21 @@ internal sealed class ModelStrings
         hash = (hash * 0x94D049BB133111EBUL) ^ last;
         hash *= 0x9E3779B97F4A7C15UL;
         return (int)(hash >> 32);
+    }
+
+    // A kept text's string, its hash and what is known of it.
+    private struct Entry
+    {
+        public Entry(string text, int hash)
+        {
+            Text = text;
+            Hash = hash;
+            Facts = TextFacts.None;
+        }
+
+        public string? Text;
+        public int Hash;
+        public TextFacts Facts;
     }
 }
 
