@@ -663,18 +663,17 @@ internal sealed class BuildModel
     // The ARGs declared before the first FROM with their defaults, as FROM lines and stages' ARGs see them.
     private readonly struct GlobalArgTable : IVariableLookup
     {
-        private readonly Dictionary<string, string?> _values;
+        private readonly FewNames<string?> _values;
 
-        public GlobalArgTable(Dictionary<string, string?> values)
+        public GlobalArgTable(FewNames<string?> values)
         {
             _values = values;
         }
 
-        public void Set(string name, string? value) => _values[name] = value;
+        public void Set(string name, string? value) => _values.Set(name, value);
 
-        public string? Lookup(string name) => _values.TryGetValue(name, out var value) ? value : null;
+        public string? Lookup(string name) => _values.TryGetValue(name.AsSpan(), name, out var value) ? value : null;
 
-        // The name as the thread's strings have it: the table is keyed by strings.
-        public string? Lookup(ReadOnlySpan<char> name) => _values.Count == 0 ? null : Lookup(ModelStrings.Get(name));
+        public string? Lookup(ReadOnlySpan<char> name) => _values.TryGetValue(name, nameText: null, out var value) ? value : null;
     }
 }

@@ -25,12 +25,9 @@ internal sealed class ModelTables
     private readonly List<CommandArguments> _arguments = new();
     private int _argumentsUsed;
 
-    // The lists (and the stage-name table) are made for this many entries: a model of a file of up to this many
+    // The lists are made for this many entries: a model of a file of up to this many
     // instructions fits in them, and needs no count of what it will hold (see Holds).
     private const int InitialLength = 64;
-
-    // The number of entries StageNames was made for (it grows past that by copies).
-    private int _stageNamesCapacity = InitialLength;
 
     // The lengths of the stage names declared so far, as bits (the 63rd for all longer ones): an image of another
     // length is no stage name (names ignoring case are as long as each other), and is not looked up.
@@ -72,13 +69,13 @@ internal sealed class ModelTables
     public PersistentMap<string?>.Pool VariableMaps { get; } = new();
 
     /// <summary>The ARGs declared before the first FROM with their defaults, while the model is built.</summary>
-    public Dictionary<string, string?> GlobalArgs { get; } = new(StringComparer.Ordinal);
+    public FewNames<string?> GlobalArgs { get; } = new(StringComparison.Ordinal);
 
     /// <summary>The final states of the stages finished so far while the model is built, as indexes of <see cref="State"/>.</summary>
     public List<int> FinishedStages { get; } = new(InitialLength);
 
     // The stage indexes of the stage names declared so far while the model is built (names ignore case, as BuildKit's do).
-    private Dictionary<string, int> StageNames { get; set; } = new(InitialLength, StringComparer.OrdinalIgnoreCase);
+    private FewNames<int> StageNames { get; } = new(StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The model that reads these tables, made with their first model and kept with them (see <see cref="Return"/>),
@@ -106,7 +103,7 @@ internal sealed class ModelTables
     {
         var retainable = Facts.Capacity <= MaxRetainedLength && _states.Length <= MaxRetainedLength && Runs.Capacity <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
             && RunIndexes.Capacity <= MaxRetainedLength && CopyIndexes.Capacity <= MaxRetainedLength && ArgAndEnvIndexes.Capacity <= MaxRetainedLength
-            && GlobalArgs.Count <= MaxRetainedLength && _stageNamesCapacity <= MaxRetainedLength && _arguments.Count <= MaxRetainedLength;
+            && _arguments.Count <= MaxRetainedLength;
         for (var i = 0; i < _argumentsUsed; i++)
         {
             _arguments[i].Reset(string.Empty, Array.Empty<char>(), 0, Array.Empty<int>(), 0, 0);
@@ -140,7 +137,7 @@ internal sealed class ModelTables
     /// <summary>Declares a stage name (a later stage of the same name replaces it).</summary>
     public void AddStageName(string name, int stageIndex)
     {
-        StageNames[name] = stageIndex;
+        StageNames.Set(name, stageIndex);
         _stageNameLengths |= LengthBit(name.Length);
     }
 
@@ -152,7 +149,7 @@ internal sealed class ModelTables
     public bool TryGetStage(ReadOnlySpan<char> image, string? imageText, out int stageIndex)
     {
         stageIndex = -1;
-        return (_stageNameLengths & LengthBit(image.Length)) != 0 && StageNames.TryGetValue(imageText ?? image.ToString(), out stageIndex);
+        return (_stageNameLengths & LengthBit(image.Length)) != 0 && StageNames.TryGetValue(image, imageText, out stageIndex);
     }
 
     private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
@@ -163,7 +160,7 @@ internal sealed class ModelTables
     /// </summary>
     public bool Holds(int instructions) =>
         Facts.Capacity >= instructions && _states.Length > instructions && Runs.Capacity >= instructions
-        && FinishedStages.Capacity >= instructions && _stageNamesCapacity >= instructions;
+        && FinishedStages.Capacity >= instructions;
 
     /// <summary>Makes the lists hold at least the given numbers of entries without growing.</summary>
     public void Reserve(int facts, int states, int runs, int stages)
@@ -175,12 +172,6 @@ internal sealed class ModelTables
         }
         Runs.Capacity = Math.Max(Runs.Capacity, runs);
         FinishedStages.Capacity = Math.Max(FinishedStages.Capacity, stages);
-        if (stages > _stageNamesCapacity)
-        {
-            // A dictionary cannot be made larger in place here (no EnsureCapacity in netstandard2.0).
-            StageNames = new Dictionary<string, int>(stages, StringComparer.OrdinalIgnoreCase);
-            _stageNamesCapacity = stages;
-        }
     }
 
     /// <summary>An argument table for the next RUN: one an earlier model of the thread used, or a new one.</summary>

@@ -1,0 +1,113 @@
+using System;
+using System.Collections.Generic;
+
+namespace DockerGoBuild.Dockerfiles.Semantics;
+
+/// <summary>
+/// Names with a value each, set and looked up while a model is built (its stage names, its global ARGs): a file
+/// declares a few, kept in two small arrays and compared where the looked-up name lies; past that many, all are
+/// kept in a dictionary. A name set again takes the new value.
+/// </summary>
+internal sealed class FewNames<TValue>
+{
+    // Most files declare no more; a file that declares more has them looked up by hash.
+    private const int Few = 16;
+
+    // A dictionary that grew past this many names is not kept for the next model.
+    private const int MaxKept = 4096;
+
+    private readonly StringComparison _comparison;
+    private readonly string?[] _names = new string?[Few];
+    private readonly TValue[] _values = new TValue[Few];
+    private int _count;
+
+    // Every name, once there are more than Few; kept, emptied, for the next model's.
+    private Dictionary<string, TValue>? _many;
+    private bool _usesMany;
+
+    /// <summary>A table that compares names as <paramref name="comparison"/> does (Ordinal or OrdinalIgnoreCase).</summary>
+    public FewNames(StringComparison comparison)
+    {
+        _comparison = comparison;
+    }
+
+    public void Set(string name, TValue value)
+    {
+        if (_usesMany)
+        {
+            _many![name] = value;
+            return;
+        }
+
+        // Names as long as each other only can be equal, ignoring case too (each character has one upper case).
+        for (var i = 0; i < _count; i++)
+        {
+            if (_names[i]!.Length == name.Length && string.Equals(_names[i], name, _comparison))
+            {
+                _values[i] = value;
+                return;
+            }
+        }
+
+        if (_count < Few)
+        {
+            _names[_count] = name;
+            _values[_count++] = value;
+            return;
+        }
+
+        _many ??= new Dictionary<string, TValue>(_comparison == StringComparison.Ordinal ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
+        _usesMany = true;
+        for (var i = 0; i < _count; i++)
+        {
+            _many[_names[i]!] = _values[i];
+        }
+
+        _many[name] = value;
+    }
+
+    /// <summary>The value of <paramref name="name"/>, read where it lies; <paramref name="nameText"/> is its string, if the caller has one.</summary>
+    public bool TryGetValue(ReadOnlySpan<char> name, string? nameText, out TValue value)
+    {
+        if (_usesMany)
+        {
+            return _many!.TryGetValue(nameText ?? ModelStrings.Get(name), out value!);
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            if (_names[i]!.Length == name.Length && name.Equals(_names[i].AsSpan(), _comparison))
+            {
+                value = _values[i];
+                return true;
+            }
+        }
+
+        value = default!;
+        return false;
+    }
+
+    /// <summary>Forgets every name, for the next model.</summary>
+    public void Clear()
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            _names[i] = null;
+            _values[i] = default!;
+        }
+
+        _count = 0;
+        if (_usesMany)
+        {
+            _usesMany = false;
+            if (_many!.Count > MaxKept)
+            {
+                _many = null;
+            }
+            else
+            {
+                _many.Clear();
+            }
+        }
+    }
+}
