@@ -524,10 +524,31 @@ internal sealed class BuildModel
             return shell;
         }
 
-        // An unresolved part keeps the unknown marker, so such a user is never taken for root.
+        // An unresolved part keeps the unknown marker, so such a user is never taken for root. Most words are their
+        // own value and most WORKDIRs their own path, as noted with their string the first time the thread met them.
         ref readonly var current = ref tables.State(stateIndex);
-        var expanded = ExpandedValue(raw, current.Escape, new StateLookup(tables, stateIndex));
-        var workdir = instruction.Kind == InstructionKind.Workdir ? UnixPath.ResolveShared(expanded, current.Workdir) : null;
+        ref var facts = ref ModelStrings.GetWithFacts(raw, out var text);
+        string expanded;
+        var isOwnPath = false;
+        if (VariableExpander.IsOwnValue(raw, current.Escape, ref facts))
+        {
+            expanded = text ?? raw.ToString();
+            if (instruction.Kind == InstructionKind.Workdir)
+            {
+                if ((facts & TextFacts.OwnPathKnown) == 0)
+                {
+                    facts |= TextFacts.OwnPathKnown | (UnixPath.ResolvesToItself(expanded) ? TextFacts.OwnPath : TextFacts.None);
+                }
+
+                isOwnPath = (facts & TextFacts.OwnPath) != 0;
+            }
+        }
+        else
+        {
+            expanded = ModelStrings.Get(VariableExpander.ExpandInPlace(raw, current.Escape, new StateLookup(tables, stateIndex), out _));
+        }
+
+        var workdir = instruction.Kind != InstructionKind.Workdir ? null : isOwnPath ? expanded : UnixPath.ResolveShared(expanded, current.Workdir);
         var next = tables.AddCopyOf(stateIndex);
         ref var state = ref tables.StateToChange(next);
         if (instruction.Kind == InstructionKind.User)
@@ -540,15 +561,6 @@ internal sealed class BuildModel
         }
 
         return next;
-    }
-
-    // The expanded word, as the thread's strings have it, unknown parts marked (see Value).
-    private static string ExpandedValue(ReadOnlySpan<char> raw, char escape, StateLookup lookup)
-    {
-        ref var facts = ref ModelStrings.GetWithFacts(raw, out var text);
-        return VariableExpander.IsOwnValue(raw, escape, ref facts)
-            ? text ?? raw.ToString()
-            : ModelStrings.Get(VariableExpander.ExpandInPlace(raw, escape, lookup, out _));
     }
 
     // The dialect of a SHELL program, its name compared as lower-cased.

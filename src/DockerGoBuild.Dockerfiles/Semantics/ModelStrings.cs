@@ -196,6 +196,12 @@ internal enum TextFacts : uint
     /// <summary>The credential the text holds as an ARG or ENV value is known: in the bits from <see cref="CredentialShift"/> on.</summary>
     CredentialKnown = 0x200,
 
+    /// <summary>Whether the text, as an absolute path, is its own resolved path (see <see cref="UnixPath.ResolvesToItself"/>) is known.</summary>
+    OwnPathKnown = 0x400,
+
+    /// <summary>As a path: its own resolved path, whatever it is resolved against.</summary>
+    OwnPath = 0x800,
+
     /// <summary>Where the <see cref="Secrets.SecretFileKind"/> of the text as a COPY or ADD source is (four bits).</summary>
     FileKindShift = 16,
 

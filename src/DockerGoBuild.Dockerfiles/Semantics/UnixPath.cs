@@ -17,6 +17,10 @@ internal static class UnixPath
     /// <summary><see cref="Resolve(string?, string?)"/>, a path made anew as the thread's strings have it (see <see cref="ModelStrings"/>).</summary>
     public static string? ResolveShared(string? path, string? workdir) => Resolve(path, workdir, shared: true);
 
+    /// <summary>True when <see cref="Resolve(string?, string?)"/> gives <paramref name="path"/> itself, whatever the working directory.</summary>
+    public static bool ResolvesToItself(string path) =>
+        path.Length > 0 && path[0] == '/' && path.IndexOf(VariableExpander.UnknownMarker) < 0 && IsNormal(path);
+
     private static string? Resolve(string? path, string? workdir, bool shared)
     {
         if (path == null || path.IndexOf(VariableExpander.UnknownMarker) >= 0)

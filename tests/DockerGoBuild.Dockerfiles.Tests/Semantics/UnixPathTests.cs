@@ -31,6 +31,18 @@ public class UnixPathTests
         {
             var absoluteWorkdir = "/" + workdir;
             Assert.Equal(ByWalkingSegments(text, absoluteWorkdir), UnixPath.Resolve(text, absoluteWorkdir));
+            Assert.Equal(UnixPath.Resolve(text, absoluteWorkdir), UnixPath.ResolveShared(text, absoluteWorkdir));
+
+            // A path said to resolve to itself does so against any working directory, unknown ones included.
+            if (UnixPath.ResolvesToItself(text))
+            {
+                Assert.Same(text, UnixPath.Resolve(text, absoluteWorkdir));
+                Assert.Same(text, UnixPath.Resolve(text, null));
+            }
+            else
+            {
+                Assert.NotSame(text, UnixPath.Resolve(text, absoluteWorkdir));
+            }
         }, iter: FuzzBudget.Iterations(5000));
     }
 
