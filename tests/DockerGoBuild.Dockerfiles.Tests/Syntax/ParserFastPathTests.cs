@@ -108,6 +108,36 @@ public class ParserFastPathTests
         }
     }
 
+    [Fact]
+    public void Line_feeds_read_from_a_block_mask_give_the_starts_a_look_at_each_character_gives()
+    {
+        // Mostly printable text with line feeds, at times several in a block or one ending the text, and now and then a
+        // character that sends its block to the one-by-one reading: every length up to a few blocks of two vectors.
+        var random = new Random(2468);
+        var rare = new[] { '\t', '\r', '\u0001', '\u00E9', '\uFFFD', '\u007F' };
+        for (var round = 0; round < 3000; round++)
+        {
+            var chars = new char[random.Next(0, 200)];
+            var lineFeedShare = random.Next(1, 12);
+            var rareShare = random.Next(0, 3);
+            for (var i = 0; i < chars.Length; i++)
+            {
+                var roll = random.Next(100);
+                chars[i] = roll < lineFeedShare * 3 ? '\n' : roll < (lineFeedShare * 3) + rareShare ? rare[random.Next(rare.Length)] : (char)random.Next(' ', '\u007F');
+            }
+
+            if (chars.Length > 0 && random.Next(4) == 0)
+            {
+                chars[chars.Length - 1] = '\n';
+            }
+
+            var text = new string(chars);
+            var lines = LineMap.Create(text);
+            Assert.Equal(ExpectedStarts(text), Enumerable.Range(0, lines.Count).Select(lines.Start).ToArray());
+            Assert.Equal(LooksBinary(text), lines.LooksBinary);
+        }
+    }
+
     // A NUL, or more than a tenth of the characters control characters (other than blanks, ESC and line breaks) or U+FFFD.
     private static bool LooksBinary(string text)
     {
