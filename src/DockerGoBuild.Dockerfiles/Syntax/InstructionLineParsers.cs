@@ -376,22 +376,15 @@ internal static unsafe class InstructionLineParsers
             }
 
             // Most flags are printable ASCII without quotes or escapes up to a blank: stepped over without the
-            // checks below, their first '=' noted on the way.
+            // checks below, four characters at a time where they can be.
             var wordStart = pos;
-            var equals = -1;
-            while (pos < end)
+            while (pos + 4 <= end && ArePlainWordCharacters(*(ulong*)(text + pos), EachBackslash))
             {
-                var c = text[pos];
-                if (c <= ' ' || c >= '\u007F' || c == '"' || c == '\'' || c == '\\')
-                {
-                    break;
-                }
+                pos += 4;
+            }
 
-                if (c == '=' && equals < 0)
-                {
-                    equals = pos;
-                }
-
+            while (pos < end && IsPlainWordCharacter(text[pos], '\\'))
+            {
                 pos++;
             }
 
@@ -402,7 +395,8 @@ internal static unsafe class InstructionLineParsers
                     return pos;
                 }
 
-                flags.Add(CreateVerbatimFlag(line, text, wordStart, pos, equals));
+                // The first '=' ends the name, a few characters in.
+                flags.Add(CreateVerbatimFlag(line, text, wordStart, pos, Chars.IndexOf(text, '=', wordStart, pos)));
                 continue;
             }
 
@@ -658,6 +652,9 @@ internal static unsafe class InstructionLineParsers
     private const ulong EachExclamationMark = 0x0021_0021_0021_0021;
     private const ulong EachDoubleQuote = 0x0022_0022_0022_0022;
     private const ulong EachSingleQuote = 0x0027_0027_0027_0027;
+
+    // The escape character of the flags' words, which is always '\\', in every lane.
+    private const ulong EachBackslash = 0x005C_005C_005C_005C;
 
     /// <summary>
     /// True when none of the four characters in <paramref name="four"/> is at or below ' ', outside printable ASCII,
