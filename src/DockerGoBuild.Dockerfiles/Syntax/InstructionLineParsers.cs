@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -362,6 +363,9 @@ internal static unsafe class InstructionLineParsers
     public static int ReadFlags(Arguments arguments, LogicalLine line, char* text, int start, int end, List<InstructionFlag> flags)
     {
         var word = arguments.Scratch;
+
+        // A flag's escape character is always '\\'.
+        var plain = new PlainWordTest('\\');
         var pos = start;
         while (true)
         {
@@ -378,9 +382,9 @@ internal static unsafe class InstructionLineParsers
             // Most flags are printable ASCII without quotes or escapes up to a blank: stepped over without the
             // checks below, four characters at a time where they can be.
             var wordStart = pos;
-            while (pos + 4 <= end && ArePlainWordCharacters(*(ulong*)(text + pos), EachBackslash))
+            while (pos + Vector<short>.Count <= end && plain.AllPlain(text + pos))
             {
-                pos += 4;
+                pos += Vector<short>.Count;
             }
 
             while (pos < end && IsPlainWordCharacter(text[pos], '\\'))
@@ -623,11 +627,10 @@ internal static unsafe class InstructionLineParsers
         var i = start;
         while (i < end)
         {
-            // The separators are all at or below ' ': four characters above it are stepped over at once (taking
-            // '!' from each lane sets no top bit then, see the lanes' constants), the rest settled with one
-            // comparison each.
+            // The separators are all at or below ' ': four characters above it are stepped over at once (most words
+            // are too short for a vector), the rest settled with one comparison each.
             var wordStart = i;
-            while (i + 4 <= end && ((*(ulong*)(text + i) - EachExclamationMark) & CharLanes.TopBits) == 0)
+            while (i + 4 <= end && ((*(ulong*)(text + i) - EachExclamationMark) & EachTopBit) == 0)
             {
                 i += 4;
             }
@@ -645,29 +648,39 @@ internal static unsafe class InstructionLineParsers
         }
     }
 
-    // Four UTF-16 characters read as one 64-bit word are tested lane by lane. Taking a value from each lane sets the
-    // top bit of the lanes below that value (and of those from 0x8000 on); the borrow it takes from the next lane up
-    // can set that lane's top bit too, but only next to a lane that is set itself. Adding one sets a bit of 0xFF80 in
-    // the lanes from 0x7F up.
+    // Four UTF-16 characters read as one 64-bit word are tested lane by lane: taking '!' from each lane sets the top
+    // bit of the lanes below it (and of those from 0x8000 on); the borrow it takes from the next lane up can set that
+    // lane's top bit too, but only next to a lane that is set itself.
     private const ulong EachExclamationMark = 0x0021_0021_0021_0021;
-    private const ulong EachDoubleQuote = 0x0022_0022_0022_0022;
-    private const ulong EachSingleQuote = 0x0027_0027_0027_0027;
-
-    // The escape character of the flags' words, which is always '\\', in every lane.
-    private const ulong EachBackslash = 0x005C_005C_005C_005C;
+    private const ulong EachTopBit = 0x8000_8000_8000_8000;
 
     /// <summary>
-    /// True when none of the four characters in <paramref name="four"/> is at or below ' ', outside printable ASCII,
-    /// a quote or the escape character (<paramref name="eachEscape"/> in every lane): <see cref="IsPlainWordCharacter"/> of them all.
+    /// <see cref="IsPlainWordCharacter"/> of a vector of characters at once: most of a word is stepped over this way,
+    /// and only its last few characters one at a time.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ArePlainWordCharacters(ulong four, ulong eachEscape) =>
-        (((four + CharLanes.EachOne) & CharLanes.NotAsciiBits)
-            | (((four - EachExclamationMark) | ZeroLanes(four ^ EachDoubleQuote) | ZeroLanes(four ^ EachSingleQuote) | ZeroLanes(four ^ eachEscape)) & CharLanes.TopBits)) == 0;
+    private readonly struct PlainWordTest
+    {
+        private readonly Vector<short> _escape;
 
-    // Where the top bits are the lanes that are zero (and at times a lane above one that is): none when no lane is zero.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong ZeroLanes(ulong four) => (four - CharLanes.EachOne) & ~four;
+        public PlainWordTest(char escape)
+        {
+            _escape = new Vector<short>((short)escape);
+        }
+
+        /// <summary>True when none of the Vector&lt;short&gt;.Count characters at <paramref name="chars"/> is at or below ' ', outside printable ASCII, a quote or the escape character.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool AllPlain(char* chars)
+        {
+            var vector = *(Vector<short>*)chars;
+
+            // Taking 0x8021 moves ['!', '~'] to the bottom of the signed range, [-0x8000, -0x8000 + 0x5D], and
+            // everything else above it.
+            var outside = Vector.GreaterThan(vector - new Vector<short>(unchecked((short)0x8021)), new Vector<short>(unchecked((short)0x805D)));
+            var quoteOrEscape = Vector.Equals(vector, new Vector<short>((short)'"')) | Vector.Equals(vector, new Vector<short>((short)'\''))
+                | Vector.Equals(vector, _escape);
+            return (outside | quoteOrEscape) == Vector<short>.Zero;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsListSeparator(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
@@ -795,7 +808,7 @@ internal static unsafe class InstructionLineParsers
         arguments.ClearRawWords();
         var text = arguments.Text;
         var escape = arguments.Escape;
-        var eachEscape = escape * CharLanes.EachOne;
+        var plain = new PlainWordTest(escape);
         var end = arguments.End;
         var wordStart = -1;
         var valueLength = 0;
@@ -820,11 +833,11 @@ internal static unsafe class InstructionLineParsers
             if (quote == '\0')
             {
                 // Printable ASCII other than quotes and the escape character, most of a word, is part of its value
-                // as it is: stepped over four characters at a time where it can, else with a comparison or two each.
+                // as it is: stepped over a vector of characters at a time where it can, else with a comparison or two each.
                 var run = pos;
-                while (run + 4 <= end && ArePlainWordCharacters(*(ulong*)(text + run), eachEscape))
+                while (run + Vector<short>.Count <= end && plain.AllPlain(text + run))
                 {
-                    run += 4;
+                    run += Vector<short>.Count;
                 }
 
                 while (run < end && IsPlainWordCharacter(text[run], escape))
