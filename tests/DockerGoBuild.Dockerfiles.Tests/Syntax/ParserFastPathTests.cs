@@ -350,6 +350,94 @@ public class ParserFastPathTests
         }
     }
 
+    [Theory]
+    [InlineData('\\')]
+    [InlineData('`')]
+    public void Long_words_read_a_vector_at_a_time_keep_quotes_and_escapes_as_one_at_a_time(char escape)
+    {
+        var random = new Random(17);
+        var pool = new[] { "abcdefghijklmnopq", "x", "=", "\"", "'", "\\", "`", " ", "\u00E9", "~!\u007F", "0123456" };
+        for (var round = 0; round < 500; round++)
+        {
+            var arguments = new System.Text.StringBuilder("k");
+            var count = random.Next(0, 20);
+            for (var i = 0; i < count; i++)
+            {
+                arguments.Append(pool[random.Next(pool.Length)]);
+            }
+
+            // (An escape character ending the line would continue it.)
+            var text = arguments.ToString().TrimEnd() + "z";
+            var instruction = Assert.Single(DockerfileParser.Parse($"# escape={escape}\nARG {text}\n").Instructions);
+            Assert.Equal(ExpectedWords(text, escape), instruction.Words.Select(w => w.Value));
+        }
+    }
+
+    [Fact]
+    public void Long_flags_read_a_vector_at_a_time_lose_their_quotes_and_escapes_as_one_at_a_time()
+    {
+        var random = new Random(31);
+        var pool = new[] { "mount", "=", "type", ",", "abcdefghijklmnopq", "x", "\"q\"", "'r'", "\\y", "\"a b\"", "~!", "\u00E9" };
+        for (var round = 0; round < 500; round++)
+        {
+            var flag = new System.Text.StringBuilder("--");
+            var count = random.Next(1, 12);
+            for (var i = 0; i < count; i++)
+            {
+                flag.Append(pool[random.Next(pool.Length)]);
+            }
+
+            var arguments = flag + " cmd";
+            var instruction = Assert.Single(DockerfileParser.Parse($"RUN {arguments}\n").Instructions);
+            var expected = ExpectedFlagText(arguments);
+            var read = Assert.Single(instruction.Flags);
+            Assert.Equal(expected, read.Text);
+            Assert.Equal(expected.IndexOf('=') < 0 ? null : expected.Substring(expected.IndexOf('=') + 1), read.Value);
+        }
+    }
+
+    // BuildKit's flag word, one character at a time: up to an unquoted blank, quotes removed, and '\\' keeping the
+    // character after it (and dropped at the end).
+    private static string ExpectedFlagText(string arguments)
+    {
+        var text = new System.Text.StringBuilder();
+        var quote = '\0';
+        for (var pos = 0; pos < arguments.Length; pos++)
+        {
+            var c = arguments[pos];
+            if (quote == '\0' && char.IsWhiteSpace(c))
+            {
+                break;
+            }
+
+            if (quote == '\0' && (c == '\'' || c == '"'))
+            {
+                quote = c;
+                continue;
+            }
+
+            if (quote != '\0' && c == quote)
+            {
+                quote = '\0';
+                continue;
+            }
+
+            if (c == '\\')
+            {
+                if (pos + 1 >= arguments.Length)
+                {
+                    continue;
+                }
+
+                c = arguments[++pos];
+            }
+
+            text.Append(c);
+        }
+
+        return text.ToString();
+    }
+
     // BuildKit's parseWords, one character at a time: blanks split words outside quotes, the escape character keeps
     // the next one (and itself) in the word outside single quotes, and one ending the text is dropped.
     private static string[] ExpectedWords(string text, char escape)
