@@ -387,7 +387,7 @@ internal static unsafe class InstructionLineParsers
                 pos += Vector<short>.Count;
             }
 
-            while (pos < end && IsPlainWordCharacter(text[pos], '\\'))
+            while (pos < end && PlainWordTest.IsPlain(text[pos], '\\'))
             {
                 pos++;
             }
@@ -654,34 +654,6 @@ internal static unsafe class InstructionLineParsers
     private const ulong EachExclamationMark = 0x0021_0021_0021_0021;
     private const ulong EachTopBit = 0x8000_8000_8000_8000;
 
-    /// <summary>
-    /// <see cref="IsPlainWordCharacter"/> of a vector of characters at once: most of a word is stepped over this way,
-    /// and only its last few characters one at a time.
-    /// </summary>
-    private readonly struct PlainWordTest
-    {
-        private readonly Vector<short> _escape;
-
-        public PlainWordTest(char escape)
-        {
-            _escape = new Vector<short>((short)escape);
-        }
-
-        /// <summary>True when none of the Vector&lt;short&gt;.Count characters at <paramref name="chars"/> is at or below ' ', outside printable ASCII, a quote or the escape character.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool AllPlain(char* chars)
-        {
-            var vector = *(Vector<short>*)chars;
-
-            // Taking 0x8021 moves ['!', '~'] to the bottom of the signed range, [-0x8000, -0x8000 + 0x5D], and
-            // everything else above it.
-            var outside = Vector.GreaterThan(vector - new Vector<short>(unchecked((short)0x8021)), new Vector<short>(unchecked((short)0x805D)));
-            var quoteOrEscape = Vector.Equals(vector, new Vector<short>((short)'"')) | Vector.Equals(vector, new Vector<short>((short)'\''))
-                | Vector.Equals(vector, _escape);
-            return (outside | quoteOrEscape) == Vector<short>.Zero;
-        }
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsListSeparator(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
 
@@ -840,7 +812,7 @@ internal static unsafe class InstructionLineParsers
                     run += Vector<short>.Count;
                 }
 
-                while (run < end && IsPlainWordCharacter(text[run], escape))
+                while (run < end && PlainWordTest.IsPlain(text[run], escape))
                 {
                     run++;
                 }
@@ -895,9 +867,6 @@ internal static unsafe class InstructionLineParsers
             AddWord(arguments, text, wordStart, end, valueLength, blankOk);
         }
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsPlainWordCharacter(char c, char escape) => c > ' ' && c < '\u007F' && c != '"' && c != '\'' && c != escape;
 
     // A raw word's ints (see Arguments' raw words).
     private const int RawWordStride = 4;

@@ -374,6 +374,53 @@ public class ParserFastPathTests
     }
 
     [Fact]
+    public void Long_exec_form_strings_read_a_vector_at_a_time_decode_as_JSON_does()
+    {
+        var random = new Random(53);
+        var pool = new[] { "abcdefghijklmnopq", "x", " ", "!", "\\\"", "\\\\", "\\n", "\\u00e9", "\u00E9", "\u8000", "#~" };
+        for (var round = 0; round < 500; round++)
+        {
+            var strings = new string[random.Next(1, 4)];
+            for (var s = 0; s < strings.Length; s++)
+            {
+                var body = new System.Text.StringBuilder();
+                var count = random.Next(0, 10);
+                for (var i = 0; i < count; i++)
+                {
+                    body.Append(pool[random.Next(pool.Length)]);
+                }
+
+                strings[s] = "\"" + body + "\"";
+            }
+
+            var json = "[" + string.Join(", ", strings) + "]";
+            var instruction = Assert.Single(DockerfileParser.Parse($"CMD {json}\n").Instructions);
+            Assert.True(instruction.IsJsonForm);
+            Assert.Equal(System.Text.Json.JsonSerializer.Deserialize<string[]>(json), instruction.Words.Select(w => w.Value));
+        }
+    }
+
+    [Fact]
+    public void Heredoc_markers_after_long_words_are_found_as_after_short_ones()
+    {
+        var random = new Random(71);
+        var pool = new[] { "abcdefghijklmnopq", "x", "'a b'", "\"c d\"", "\\ ", "&&", "<<EOF", "<<-EOF", "2<<EOF" };
+        for (var round = 0; round < 300; round++)
+        {
+            var words = new string[random.Next(1, 8)];
+            for (var i = 0; i < words.Length; i++)
+            {
+                words[i] = pool[random.Next(pool.Length)] + pool[random.Next(2)];
+            }
+
+            var line = string.Join(" ", words);
+            var expected = words.Count(word => word.StartsWith("<<", StringComparison.Ordinal) || word.StartsWith("2<<", StringComparison.Ordinal));
+            var syntax = DockerfileParser.Parse($"RUN {line}\n" + string.Concat(Enumerable.Repeat("EOFabcdefghijklmnopq\nEOFx\n", expected)));
+            Assert.Equal(expected, syntax.Instructions[0].Heredocs.Count);
+        }
+    }
+
+    [Fact]
     public void Long_flags_read_a_vector_at_a_time_lose_their_quotes_and_escapes_as_one_at_a_time()
     {
         var random = new Random(31);
