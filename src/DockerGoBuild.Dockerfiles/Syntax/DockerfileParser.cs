@@ -485,7 +485,7 @@ public static class DockerfileParser
                 argumentsStart++;
             }
 
-            var kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, out var keyword);
+            var kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, to - start, out var keyword);
             Instruction? inner = null;
             var isJsonForm = false;
             object? madeArguments = null;

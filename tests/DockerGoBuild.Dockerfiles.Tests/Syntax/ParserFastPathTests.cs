@@ -41,11 +41,18 @@ public class ParserFastPathTests
     [InlineData("\u00C9NV", InstructionKind.Unknown)]
     public void Keywords_are_matched_ignoring_case(string keyword, InstructionKind kind)
     {
-        var syntax = DockerfileParser.Parse($"{keyword} a b\n");
+        // Short lines compare the keyword a character at a time, longer ones (and "KEYWORD" in upper case) four at a time.
+        foreach (var written in new[] { keyword, keyword.ToUpperInvariant() })
+        {
+            foreach (var arguments in new[] { "a b", "abcdefghijkl mnop" })
+            {
+                var syntax = DockerfileParser.Parse($"{written} {arguments}\n");
 
-        var instruction = Assert.Single(syntax.Instructions);
-        Assert.Equal(kind, instruction.Kind);
-        Assert.Equal(keyword, instruction.Keyword);
+                var instruction = Assert.Single(syntax.Instructions);
+                Assert.Equal(kind, instruction.Kind);
+                Assert.Equal(written, instruction.Keyword);
+            }
+        }
     }
 
     [Theory]
