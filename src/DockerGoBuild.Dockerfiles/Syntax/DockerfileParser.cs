@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 
@@ -86,9 +87,28 @@ public static class DockerfileParser
                 Line = grown;
             }
 
+            // A piece is a line of a few dozen characters: copied a vector at a time, its last vector written where it
+            // ends (over part of the one before), cheaper than a call to the runtime's copy.
             fixed (char* line = Line)
             {
-                Buffer.MemoryCopy(chars, line + used, (long)(Line.Length - used) * sizeof(char), (long)length * sizeof(char));
+                var to = line + used;
+                var width = Vector<short>.Count;
+                if (length >= width)
+                {
+                    for (var i = 0; i + width < length; i += width)
+                    {
+                        *(Vector<short>*)(to + i) = *(Vector<short>*)(chars + i);
+                    }
+
+                    *(Vector<short>*)(to + length - width) = *(Vector<short>*)(chars + length - width);
+                }
+                else
+                {
+                    for (var i = 0; i < length; i++)
+                    {
+                        to[i] = chars[i];
+                    }
+                }
             }
 
             return used + length;

@@ -428,6 +428,35 @@ public class ParserFastPathTests
     }
 
     [Fact]
+    public void Continued_lines_of_any_length_are_joined_whole()
+    {
+        // Pieces shorter and longer than a vector, each copied into the joined line: the words read from it are the
+        // words of the pieces.
+        var random = new Random(83);
+        for (var round = 0; round < 300; round++)
+        {
+            var words = new System.Collections.Generic.List<string>();
+            var pieces = new string[random.Next(2, 6)];
+            for (var p = 0; p < pieces.Length; p++)
+            {
+                var piece = new System.Text.StringBuilder();
+                var count = random.Next(1, 5);
+                for (var w = 0; w < count; w++)
+                {
+                    var word = new string((char)('a' + random.Next(26)), random.Next(1, 20)) + w;
+                    words.Add(word);
+                    piece.Append(' ').Append(word);
+                }
+
+                pieces[p] = piece.ToString();
+            }
+
+            var instruction = Assert.Single(DockerfileParser.Parse("COPY" + string.Join(" \\\n", pieces) + "\n").Instructions);
+            Assert.Equal(words, instruction.Words.Select(w => w.Value));
+        }
+    }
+
+    [Fact]
     public void Long_flags_read_a_vector_at_a_time_lose_their_quotes_and_escapes_as_one_at_a_time()
     {
         var random = new Random(31);
