@@ -78,6 +78,7 @@ public static class DockerfileParser
         }
 
         /// <summary>Appends the <paramref name="length"/> characters at <paramref name="chars"/> to the first <paramref name="used"/> of <see cref="Line"/>, and returns how many are used then.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public unsafe int AppendToLine(char* chars, int length, int used)
         {
             if (used + length > Line.Length)
@@ -301,6 +302,7 @@ public static class DockerfileParser
         // start at line; lastLine is where the instruction ends. Those characters are also joined's from index at when
         // the line's pieces were joined, else the source's from offset at. Returns the line after the instruction's
         // heredoc bodies (the caller's line and lastLine are not passed by reference, so that it keeps them in registers).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private unsafe int ReadLogicalLine(LogicalLine logical, char* text, char[]? joined, int at, bool hasEmptyContinuationLine, int line, int lastLine)
         {
             var instruction = ReadInstruction(logical, text, 0, logical.Length);

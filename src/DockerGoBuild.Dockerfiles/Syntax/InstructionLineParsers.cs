@@ -157,6 +157,7 @@ internal static unsafe class InstructionLineParsers
         }
 
         /// <summary>The pairs made, as Instruction keeps them: null for none, the one pair itself, or an array of their own.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public object? MadeKeyValues() => KeyValues.Count switch
         {
             0 => null,
@@ -174,6 +175,7 @@ internal static unsafe class InstructionLineParsers
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void AddToTable(int start, int length, int valueStart, int valueLength)
         {
             if (_tableLength + ArgumentWords.Stride > _wordTable.Length)
@@ -305,6 +307,7 @@ internal static unsafe class InstructionLineParsers
     }
 
     /// <summary>Reads (or, with <see cref="Arguments.MakesWords"/> false, checks) the arguments; <paramref name="report"/> is null when they were checked before.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Read(InstructionKind kind, string keyword, Arguments arguments, IProblemReporter? report)
     {
         switch (kind)
@@ -483,6 +486,7 @@ internal static unsafe class InstructionLineParsers
     };
 
     // The known name that the length characters at chars spell, or null: most flags are the first few.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static string? KnownFlagName(char* chars, int length)
     {
         foreach (var known in KnownFlagNames)
@@ -566,6 +570,7 @@ internal static unsafe class InstructionLineParsers
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReadJsonOrList(Arguments arguments, IProblemReporter? report)
     {
         var start = arguments.Start;
