@@ -158,80 +158,64 @@ public sealed class LineMap
         }
 
         /// <summary>
-        /// Looks at the characters from the start in blocks of two vectors, and returns where the blocks end (the rest is
-        /// less than a block). Lines are found where the characters are not printable ASCII: a block of printable ones,
-        /// most stretches of a Dockerfile, is stepped over with a few vector instructions; in a block whose only other
-        /// characters are line feeds, the lines' starts are read from its mask; the rare other blocks are looked at one
-        /// character at a time.
+        /// Looks at the characters from the start a block of two vectors at a time, and returns where the blocks end
+        /// (the rest is less than a block). Lines are found where the characters are not printable ASCII: a block of
+        /// printable ones, most stretches of a Dockerfile, is stepped over with a few vector instructions; in the others
+        /// the first character that is not printable (most often a line feed) is found from the block's mask, and the
+        /// next block starts just after it, so that a line costs about one such look.
         /// </summary>
         public int VisitBlocks(char* chars, int length)
         {
             var width = Vector<short>.Count;
             var block = 2 * width;
-            var lineFeed = new Vector<short>((short)'\n');
 
             // Taking 0x8020 from a character moves [' ', '~'] to the bottom of the signed range, [-0x8000, -0x8000 + 0x5E],
             // and everything else above it: a character is not printable when the result is above -0x8000 + 0x5E.
             var shift = new Vector<short>(unchecked((short)0x8020));
             var printableTop = new Vector<short>(unchecked((short)0x805E));
-            var at = chars;
-            var lastBlock = chars + (length - block);
+            var i = 0;
             while (true)
             {
                 // The inner loop makes no call, so that its vectors stay in registers.
-                while (at <= lastBlock
-                    && (Vector.GreaterThan(*(Vector<short>*)at - shift, printableTop) | Vector.GreaterThan(*(Vector<short>*)(at + width) - shift, printableTop)) == Vector<short>.Zero)
+                while (i + block <= length
+                    && (Vector.GreaterThan(*(Vector<short>*)(chars + i) - shift, printableTop) | Vector.GreaterThan(*(Vector<short>*)(chars + i + width) - shift, printableTop)) == Vector<short>.Zero)
                 {
-                    at += block;
+                    i += block;
                 }
 
-                if (at > lastBlock)
+                if (i + block > length)
                 {
-                    break;
+                    return i;
                 }
 
-                var first = *(Vector<short>*)at;
-                var second = *(Vector<short>*)(at + width);
-                var firstOut = Vector.GreaterThan(first - shift, printableTop);
-                var secondOut = Vector.GreaterThan(second - shift, printableTop);
-                var i = (int)(at - chars);
-                at += block;
-                if ((Vector.AndNot(firstOut, Vector.Equals(first, lineFeed)) | Vector.AndNot(secondOut, Vector.Equals(second, lineFeed))) != Vector<short>.Zero)
-                {
-                    Visit(chars, length, i, i + block);
-                    continue;
-                }
-
-                // Only line feeds: the masks narrowed to a byte a character, in the characters' order, read eight
-                // characters a word, one bit kept a character. A line starts after each (a final one is taken back below).
-                if (Count + block > Starts.Length)
-                {
-                    Array.Resize(ref Starts, Math.Max(Starts.Length * 2, Count + block));
-                }
-
-                var starts = Starts;
-                var count = Count;
+                // The masks narrowed to a byte a character, in the characters' order, read eight characters a word,
+                // one bit kept a character: the first word with a bit set holds the first character marked.
+                var firstOut = Vector.GreaterThan(*(Vector<short>*)(chars + i) - shift, printableTop);
+                var secondOut = Vector.GreaterThan(*(Vector<short>*)(chars + i + width) - shift, printableTop);
                 var marks = Vector.AsVectorUInt64(Vector.Narrow(Vector.AsVectorUInt16(firstOut), Vector.AsVectorUInt16(secondOut)));
-                for (var word = 0; word < Vector<ulong>.Count; word++)
+                var word = 0;
+                ulong bits;
+                while ((bits = marks[word] & LowestBitOfEachByte) == 0)
                 {
-                    var bits = marks[word] & LowestBitOfEachByte;
-                    while (bits != 0)
+                    word++;
+                }
+
+                var at = i + (8 * word) + ByteIndex(bits & (0 - bits));
+                if (chars[at] == '\n')
+                {
+                    // The next line starts after it unless the text ends there.
+                    if (at + 1 < length)
                     {
-                        starts[count++] = i + (8 * word) + ByteIndex(bits & (0 - bits)) + 1;
-                        bits &= bits - 1;
+                        AddStart(at + 1);
                     }
                 }
+                else
+                {
+                    Visit(chars, length, at, at + 1);
+                }
 
-                Count = count;
+                i = at + 1;
             }
-
-            // A line feed that ends the text starts no line.
-            if (Count > 1 && Starts[Count - 1] == length)
-            {
-                Count--;
-            }
-
-            return (int)(at - chars);
         }
 
         // The index of the byte whose lowest bit is the one bit set in bit: multiplying moves the constant's bytes up by
