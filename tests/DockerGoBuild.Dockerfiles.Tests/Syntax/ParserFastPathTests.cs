@@ -456,6 +456,25 @@ public class ParserFastPathTests
         }
     }
 
+    [Theory]
+    [InlineData("RUN --mount=type=cache,target=\"/a,b\",ID=x,ro cmd\n")]
+    [InlineData("RUN \\\n  --mount=type=cache,target=\"/a,b\",ID=x,ro cmd\n")]
+    [InlineData("FROM a\nRUN --mount=type=cache,target=\"/a,b\",ID=x,ro \\\n  cmd\n")]
+    public void Flag_options_read_where_the_line_lies_or_from_its_joined_text_are_the_same(string text)
+    {
+        var syntax = DockerfileParser.Parse(text);
+        var instruction = syntax.Instructions[syntax.Instructions.Count - 1];
+        var flag = Assert.Single(instruction.Flags);
+
+        Assert.Equal(new[] { "type", "target", "id", "ro" }, flag.Options.Select(o => o.Key));
+        Assert.Equal(new[] { "cache", "/a,b", "x", null }, flag.Options.Select(o => o.Value));
+        foreach (var option in flag.Options)
+        {
+            var raw = instruction.Line.Text.Substring(option.Start, option.Length);
+            Assert.StartsWith(option.Key, raw.ToLowerInvariant(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Long_flags_read_a_vector_at_a_time_lose_their_quotes_and_escapes_as_one_at_a_time()
     {
