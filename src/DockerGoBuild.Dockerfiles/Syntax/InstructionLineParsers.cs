@@ -831,6 +831,33 @@ internal static unsafe class InstructionLineParsers
 
                 c = text[pos];
             }
+            else if (c != quote && c != escape)
+            {
+                // Inside quotes, every character but the closing quote and the escape character is part of the value
+                // as it is: a run of them is stepped over a vector at a time where it can.
+                var quotes = new Vector<short>((short)quote);
+                var escapes = new Vector<short>((short)escape);
+                var run = pos + 1;
+                while (run + Vector<short>.Count <= end
+                    && (Vector.Equals(*(Vector<short>*)(text + run), quotes) | Vector.Equals(*(Vector<short>*)(text + run), escapes)) == Vector<short>.Zero)
+                {
+                    run += Vector<short>.Count;
+                }
+
+                while (run < end && text[run] != quote && text[run] != escape)
+                {
+                    run++;
+                }
+
+                valueLength += run - pos;
+                pos = run;
+                if (pos == end)
+                {
+                    break;
+                }
+
+                c = text[pos];
+            }
 
             if (quote == '\0' && Chars.IsWhiteSpace(c))
             {
