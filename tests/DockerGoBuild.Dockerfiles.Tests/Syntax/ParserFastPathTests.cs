@@ -7,8 +7,8 @@ using Xunit;
 namespace DockerGoBuild.Dockerfiles.Tests.Syntax;
 
 /// <summary>
-/// The parser's shortcuts (the line scan eight characters at a time, the keyword found by its length and first letter,
-/// the lines read where they lie) against the plain reading they stand for.
+/// The parser's shortcuts (the line scan and the word readers a vector of characters at a time, the keyword found by
+/// its length and first letter, the lines read where they lie) against the plain reading they stand for.
 /// </summary>
 public class ParserFastPathTests
 {
