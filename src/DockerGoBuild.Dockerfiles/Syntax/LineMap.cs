@@ -27,11 +27,11 @@ public sealed class LineMap
     [ThreadStatic]
     private static int[]? startsScratch;
 
-    private LineMap(string text, int[] starts, bool looksBinary)
+    private LineMap(string text, int[] starts, int count, bool looksBinary)
     {
         Text = text;
         _starts = starts;
-        Count = starts.Length;
+        Count = count;
         LooksBinary = looksBinary;
     }
 
@@ -48,7 +48,10 @@ public sealed class LineMap
 
     public static unsafe LineMap Create(string text)
     {
-        var scan = new Scan(startsScratch ?? new int[256]);
+        // A large text's lines are counted into a table made once for about as many lines as it is likely to have
+        // (a Dockerfile line is some forty characters), rather than into one doubled many times over.
+        var expectedLines = text.Length / 32;
+        var scan = new Scan(expectedLines > MaxRetainedStarts ? new int[expectedLines] : startsScratch ?? new int[256]);
         fixed (char* chars = text)
         {
             var length = text.Length;
@@ -56,11 +59,19 @@ public sealed class LineMap
             scan.Visit(chars, length, i, length);
         }
 
+        var sampleLength = Math.Min(text.Length, SampleLength);
+        var looksBinary = scan.SawNul || (sampleLength >= 16 && scan.Suspicious * 10 > sampleLength);
+        if (scan.Starts.Length > MaxRetainedStarts)
+        {
+            // Too large to keep for the next text: the table is the map's own, unused end and all, as a copy of
+            // its exact size would be another large array.
+            return new LineMap(text, scan.Starts, scan.Count, looksBinary);
+        }
+
         var starts = new int[scan.Count];
         Array.Copy(scan.Starts, starts, starts.Length);
-        startsScratch = scan.Starts.Length <= MaxRetainedStarts ? scan.Starts : null;
-        var sampleLength = Math.Min(text.Length, SampleLength);
-        return new LineMap(text, starts, scan.SawNul || (sampleLength >= 16 && scan.Suspicious * 10 > sampleLength));
+        startsScratch = scan.Starts;
+        return new LineMap(text, starts, starts.Length, looksBinary);
     }
 
     /// <summary>The line starts, one a line, for the parser's walk over every line (it reads them without checks).</summary>

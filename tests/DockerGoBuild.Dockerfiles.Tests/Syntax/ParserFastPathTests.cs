@@ -145,6 +145,26 @@ public class ParserFastPathTests
         }
     }
 
+    [Theory]
+    [InlineData(40)]
+    [InlineData(8)]
+    public void A_text_too_large_for_the_kept_table_gets_the_starts_and_lines_a_look_at_each_character_gives(int lineLength)
+    {
+        // Over two million characters: the table is made once for the lines such a text is likely to have, and kept
+        // by the map with its unused end. Short lines overflow that guess, so that the table also grows.
+        var line = new string('x', lineLength - 1) + "\n";
+        var text = string.Concat(Enumerable.Repeat(line, (2_200_000 / lineLength) + 1)) + "FROM scratch";
+
+        var lines = LineMap.Create(text);
+
+        var expected = ExpectedStarts(text);
+        Assert.Equal(expected, Enumerable.Range(0, lines.Count).Select(lines.Start).ToArray());
+        Assert.Equal(lines.Count - 1, lines.GetLineIndex(text.Length));
+        Assert.Equal(text.Length, lines.End(lines.Count - 1));
+        Assert.Equal(lines.Count - 2, lines.GetPosition(expected[^2] + 1).Line);
+        Assert.Throws<System.ArgumentOutOfRangeException>(() => lines.Start(lines.Count));
+    }
+
     // A NUL, or more than a tenth of the characters control characters (other than blanks, ESC and line breaks) or U+FFFD.
     private static bool LooksBinary(string text)
     {
