@@ -21,6 +21,12 @@ internal sealed class ModelTables
     [ThreadStatic]
     private static ModelTables? spare;
 
+    // The tables of a larger file, kept only until the collector wants their memory: the same large file analysed
+    // again (in the IDE, on every keystroke) then reuses them rather than allocating megabytes of new large-object
+    // heap, whose budget, once spent, starts a full collection.
+    [ThreadStatic]
+    private static WeakReference<ModelTables>? largeSpare;
+
     // The argument tables of the model's RUNs, [0, _argumentsUsed) in use, the rest left from earlier models.
     private readonly List<CommandArguments> _arguments = new();
     private int _argumentsUsed;
@@ -92,8 +98,15 @@ internal sealed class ModelTables
     /// </summary>
     public static ModelTables Rent(DockerfileSyntax syntax)
     {
-        var tables = spare ?? new ModelTables();
+        var tables = spare;
         spare = null;
+        if (tables is null && largeSpare is not null && largeSpare.TryGetTarget(out var large))
+        {
+            largeSpare.SetTarget(null!);
+            tables = large;
+        }
+
+        tables ??= new ModelTables();
         tables._syntax = syntax;
         return tables;
     }
@@ -131,6 +144,14 @@ internal sealed class ModelTables
         if (retainable)
         {
             spare = this;
+        }
+        else if (largeSpare is null)
+        {
+            largeSpare = new WeakReference<ModelTables>(this);
+        }
+        else
+        {
+            largeSpare.SetTarget(this);
         }
     }
 

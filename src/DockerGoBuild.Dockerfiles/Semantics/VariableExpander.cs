@@ -1,7 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
@@ -186,12 +185,17 @@ internal static class VariableExpander
         return -1;
     }
 
+    // Four UTF-16 characters read as one 64-bit word: one in every lane (times a character, that character in every
+    // lane), and the top bit of every lane (set by a subtraction that borrowed, or in a lane from 0x8000 up).
+    private const ulong EachLane = 0x0001_0001_0001_0001;
+    private const ulong LaneTopBits = 0x8000_8000_8000_8000;
+
     // The index of the first character from raw[from] on that the expansion looks at, the escape or one at most '\''
     // (the quotes, '$' and NUL, and the blanks and few other characters below them), or -1. Four characters at a time
     // (a 64-bit word, a lane each) up to the first four with one: most words have none, or few.
     private static int NextSpecial(ReadOnlySpan<char> raw, int from, char escape)
     {
-        var escapeLanes = escape * CharLanes.EachOne;
+        var escapeLanes = escape * EachLane;
         ref var start = ref MemoryMarshal.GetReference(raw);
         var i = from;
         for (; i + 4 <= raw.Length; i += 4)
@@ -200,7 +204,7 @@ internal static class VariableExpander
 
             // A lane below 0x28 borrows (lanes from 0x8000 up do not count); a lane that is the escape becomes 0 and borrows.
             var escapes = four ^ escapeLanes;
-            if (((((four - (0x28 * CharLanes.EachOne)) & ~four) | ((escapes - CharLanes.EachOne) & ~escapes)) & CharLanes.TopBits) != 0)
+            if (((((four - (0x28 * EachLane)) & ~four) | ((escapes - EachLane) & ~escapes)) & LaneTopBits) != 0)
             {
                 break;
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 
@@ -76,15 +77,42 @@ public static class DockerfileParser
             return scratch;
         }
 
-        /// <summary>A buffer of at least <paramref name="length"/> characters for the logical line.</summary>
-        public char[] LineBuffer(int length)
+        /// <summary>Appends the <paramref name="length"/> characters at <paramref name="chars"/> to the first <paramref name="used"/> of <see cref="Line"/>, and returns how many are used then.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public unsafe int AppendToLine(char* chars, int length, int used)
         {
-            if (Line.Length < length)
+            if (used + length > Line.Length)
             {
-                Line = new char[Math.Max(length, Line.Length * 2)];
+                var grown = new char[Math.Max(used + length, Line.Length * 2)];
+                Array.Copy(Line, grown, used);
+                Line = grown;
             }
 
-            return Line;
+            // A piece is a line of a few dozen characters: copied a vector at a time, its last vector written where it
+            // ends (over part of the one before), cheaper than a call to the runtime's copy.
+            fixed (char* line = Line)
+            {
+                var to = line + used;
+                var width = Vector<short>.Count;
+                if (length >= width)
+                {
+                    for (var i = 0; i + width < length; i += width)
+                    {
+                        *(Vector<short>*)(to + i) = *(Vector<short>*)(chars + i);
+                    }
+
+                    *(Vector<short>*)(to + length - width) = *(Vector<short>*)(chars + length - width);
+                }
+                else
+                {
+                    for (var i = 0; i < length; i++)
+                    {
+                        to[i] = chars[i];
+                    }
+                }
+            }
+
+            return used + length;
         }
 
         public unsafe void Return()
@@ -214,10 +242,14 @@ public static class DockerfileParser
                 line++;
                 var hasEmptyContinuationLine = false;
                 var isOneLine = !continues;
+
+                // The pieces of a line that continues are joined in the scratch buffer as they are found.
+                var joinedLength = 0;
                 if (!isOneLine)
                 {
                     builder.Clear();
                     builder.Add(start, pieceEnd - start);
+                    joinedLength = _scratch.AppendToLine(chars + start, pieceEnd - start, joinedLength);
                 }
 
                 while (continues && line < lineCount)
@@ -246,35 +278,37 @@ public static class DockerfileParser
 
                     var continuationPieceEnd = TrimContinuation(chars, continuationStart, continuationEnd, out continues);
                     builder.Add(continuationStart, continuationPieceEnd - continuationStart);
+                    joinedLength = _scratch.AppendToLine(chars + continuationStart, continuationPieceEnd - continuationStart, joinedLength);
                 }
 
                 // Most instructions are one line, which needs no room in the builder's table and is read where it lies;
-                // the pieces of the others are joined in a buffer.
+                // the pieces of the others were joined in the scratch buffer.
                 if (isOneLine)
                 {
-                    ReadLogicalLine(builder.BuildOne(start, pieceEnd - start), chars + start, null, start, hasEmptyContinuationLine, ref line, ref lastLine);
+                    line = ReadLogicalLine(builder.BuildOne(start, pieceEnd - start), chars + start, null, start, hasEmptyContinuationLine, line, lastLine);
                     continue;
                 }
 
                 var logical = builder.Build();
-                var joined = _scratch.LineBuffer(logical.Length);
-                logical.CopyTo(0, joined, 0, logical.Length);
+                var joined = _scratch.Line;
                 fixed (char* joinedChars = joined)
                 {
-                    ReadLogicalLine(logical, joinedChars, joined, 0, hasEmptyContinuationLine, ref line, ref lastLine);
+                    line = ReadLogicalLine(logical, joinedChars, joined, 0, hasEmptyContinuationLine, line, lastLine);
                 }
             }
         }
 
         // Reads the instruction of a logical line, whose characters are at text, and the bodies of its heredocs, which
         // start at line; lastLine is where the instruction ends. Those characters are also joined's from index at when
-        // the line's pieces were joined, else the source's from offset at.
-        private unsafe void ReadLogicalLine(LogicalLine logical, char* text, char[]? joined, int at, bool hasEmptyContinuationLine, ref int line, ref int lastLine)
+        // the line's pieces were joined, else the source's from offset at. Returns the line after the instruction's
+        // heredoc bodies (the caller's line and lastLine are not passed by reference, so that it keeps them in registers).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private unsafe int ReadLogicalLine(LogicalLine logical, char* text, char[]? joined, int at, bool hasEmptyContinuationLine, int line, int lastLine)
         {
             var instruction = ReadInstruction(logical, text, 0, logical.Length);
             if (instruction == null)
             {
-                return;
+                return line;
             }
 
             if (hasEmptyContinuationLine)
@@ -301,6 +335,7 @@ public static class DockerfileParser
             }
 
             _instructions.Add(instruction);
+            return line;
         }
 
         // LineMap.ContentEnd without its checks: the line is known to exist.
@@ -472,7 +507,7 @@ public static class DockerfileParser
                 argumentsStart++;
             }
 
-            var kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, out var keyword);
+            var kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, to - start, out var keyword);
             Instruction? inner = null;
             var isJsonForm = false;
             object? madeArguments = null;
@@ -545,6 +580,20 @@ public static class DockerfileParser
         private int NextLessThan(char[]? joined, int from, int end) =>
             from >= end ? -1 : joined == null ? _text.IndexOf('<', from, end - from) : Array.IndexOf(joined, '<', from, end - from);
 
+        // Whether the characters at chars are those of word (the caller has checked there are as many).
+        private static unsafe bool IsAt(char* chars, string word)
+        {
+            for (var i = 0; i < word.Length; i++)
+            {
+                if (chars[i] != word[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private static bool CanContainHeredoc(Instruction instruction)
         {
             var effective = instruction.Effective;
@@ -564,37 +613,44 @@ public static class DockerfileParser
             // One heredoc a marker, up to the first left unterminated: the array is cut short only then.
             var heredocs = new Heredoc[markers.Count];
             var count = 0;
+            var starts = _lines.StartTable;
+            var lineCount = _lines.Count;
+            var textLength = _text.Length;
             foreach (var marker in markers)
             {
                 var markerSpan = logical.ToSource(marker.Start, marker.End);
-                var bodyStart = line < _lines.Count ? _lines.Start(line) : _text.Length;
+                var bodyStart = line < lineCount ? starts[line] : textLength;
                 var terminated = false;
-                var terminatorSpan = new TextSpan(_text.Length, 0);
-                while (line < _lines.Count)
+                var terminatorSpan = new TextSpan(textLength, 0);
+                var name = marker.Name;
+                fixed (char* source = _text)
                 {
-                    if ((line & 1023) == 0)
+                    while (line < lineCount)
                     {
-                        _cancellationToken.ThrowIfCancellationRequested();
-                    }
-
-                    var start = _lines.Start(line);
-                    var end = _lines.ContentEnd(line);
-                    lastLine = line;
-                    line++;
-                    var candidate = start;
-                    if (marker.Chomp)
-                    {
-                        while (candidate < end && _text[candidate] == '\t')
+                        if ((line & 1023) == 0)
                         {
-                            candidate++;
+                            _cancellationToken.ThrowIfCancellationRequested();
                         }
-                    }
 
-                    if (end - candidate == marker.Name.Length && string.CompareOrdinal(_text, candidate, marker.Name, 0, marker.Name.Length) == 0)
-                    {
-                        terminated = true;
-                        terminatorSpan = TextSpan.FromBounds(start, end);
-                        break;
+                        var start = starts[line];
+                        var end = ContentEnd(source, starts, lineCount, textLength, line);
+                        lastLine = line;
+                        line++;
+                        var candidate = start;
+                        if (marker.Chomp)
+                        {
+                            while (candidate < end && source[candidate] == '\t')
+                            {
+                                candidate++;
+                            }
+                        }
+
+                        if (end - candidate == name.Length && IsAt(source + candidate, name))
+                        {
+                            terminated = true;
+                            terminatorSpan = TextSpan.FromBounds(start, end);
+                            break;
+                        }
                     }
                 }
 

@@ -40,33 +40,31 @@ public sealed class FlagOption
             return options;
         }
 
+        // The options are separated by the commas outside quotes: each field is read up to the next one, or the end.
         var end = flag.Start + flag.Length;
         var fieldStart = flag.ValueStart;
-        var quote = '\0';
-        for (var i = flag.ValueStart; i <= end; i++)
+        var i = fieldStart;
+        while (true)
         {
-            var c = i < end ? line[i] : ',';
-            if (quote != '\0')
+            var quote = '\0';
+            for (; i < end; i++)
             {
-                if (c == quote)
+                var c = line[i];
+                if (quote != '\0')
                 {
-                    quote = '\0';
+                    if (c == quote)
+                    {
+                        quote = '\0';
+                    }
                 }
-
-                if (i < end)
+                else if (c == ',')
                 {
-                    continue;
+                    break;
                 }
-            }
-            else if (c == '"' || c == '\'')
-            {
-                quote = c;
-                continue;
-            }
-
-            if (c != ',')
-            {
-                continue;
+                else if (c == '"' || c == '\'')
+                {
+                    quote = c;
+                }
             }
 
             if (i > fieldStart)
@@ -74,10 +72,14 @@ public sealed class FlagOption
                 options.Add(Create(line, fieldStart, i));
             }
 
-            fieldStart = i + 1;
-        }
+            if (i >= end)
+            {
+                return options;
+            }
 
-        return options;
+            i++;
+            fieldStart = i;
+        }
     }
 
     // The keys BuildKit's mounts know, so that reading them makes no strings.
@@ -89,7 +91,18 @@ public sealed class FlagOption
 
     private static FlagOption Create(OffsetText line, int start, int end)
     {
-        var equals = line.IndexOf('=', start, end);
+        // The '=' is a few characters in: a look at each is cheaper than the runtime's search.
+        var equals = start;
+        while (equals < end && line[equals] != '=')
+        {
+            equals++;
+        }
+
+        if (equals == end)
+        {
+            equals = -1;
+        }
+
         if (equals < 0)
         {
             return new FlagOption(KeyOf(line, start, end), null, start, end - start, -1);
@@ -140,8 +153,14 @@ public sealed class FlagOption
 
     private static string Unquote(OffsetText line, int start, int end)
     {
-        // Most values have no quotes: they are a piece of the text as it is.
-        if (line.IndexOf('"', start, end) < 0 && line.IndexOf('\'', start, end) < 0)
+        // Most values have no quotes: they are a piece of the text as it is, found in one look at each character.
+        var quoted = start;
+        while (quoted < end && line[quoted] != '"' && line[quoted] != '\'')
+        {
+            quoted++;
+        }
+
+        if (quoted == end)
         {
             return line.Substring(start, end);
         }
@@ -173,12 +192,6 @@ public sealed class FlagOption
         }
 
         public char this[int offset] => _text[offset - _start];
-
-        public int IndexOf(char c, int start, int end)
-        {
-            var found = _text.IndexOf(c, start - _start, end - start);
-            return found < 0 ? -1 : found + _start;
-        }
 
         public string Substring(int start, int end) => _text.Substring(start - _start, end - start);
     }

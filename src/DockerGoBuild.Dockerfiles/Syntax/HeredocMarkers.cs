@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Numerics;
 using System.Text;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
@@ -64,8 +65,29 @@ internal static unsafe class HeredocMarkers
     private static int SkipWord(char* line, int pos, int length)
     {
         var quote = '\0';
+        var plain = new PlainWordTest('\\');
         while (pos < length)
         {
+            // Outside quotes, plain characters (most of a word) are stepped over a vector at a time, and the rest of
+            // their run one at a time, up to a character that matters below.
+            if (quote == '\0')
+            {
+                while (pos + Vector<short>.Count <= length && plain.AllPlain(line + pos))
+                {
+                    pos += Vector<short>.Count;
+                }
+
+                while (pos < length && PlainWordTest.IsPlain(line[pos], '\\'))
+                {
+                    pos++;
+                }
+
+                if (pos == length)
+                {
+                    break;
+                }
+            }
+
             var c = line[pos];
             if (quote == '\0' && Chars.IsWhiteSpace(c))
             {

@@ -67,10 +67,21 @@ public sealed class Instruction
             | (startsFit ? (keywordStart << KeywordStartShift) | (argumentsOffset << ArgumentsOffsetShift) : StartsInExtrasBit);
         Line = line;
         var otherKeyword = spelling == OtherKeyword ? keyword : null;
-        _extras = otherKeyword != null || (flags != null && inner != null) || !startsFit
+        var extras = otherKeyword != null || (flags != null && inner != null) || !startsFit
             ? new Extras(flags, inner, otherKeyword, keywordStart, argumentsStart)
             : flags ?? inner;
-        _arguments = arguments;
+
+        // A new object's fields are null already: most instructions have no extras, and some no arguments made yet,
+        // and a write costs a call to the GC's write barrier.
+        if (extras != null)
+        {
+            _extras = extras;
+        }
+
+        if (arguments != null)
+        {
+            _arguments = arguments;
+        }
     }
 
     public InstructionKind Kind => (InstructionKind)(_packed & KindBits);

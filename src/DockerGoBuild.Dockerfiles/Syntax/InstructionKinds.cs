@@ -19,9 +19,12 @@ internal static unsafe class InstructionKinds
     /// <summary>The kind's keyword in upper or lower case (the strings <see cref="FromKeyword"/> gives), or null for <see cref="InstructionKind.Unknown"/>.</summary>
     public static string? Keyword(InstructionKind kind, bool lowerCase) => lowerCase ? LowerByKind[(int)kind] : UpperByKind[(int)kind];
 
-    /// <summary>The kind of the keyword text[start, start + length), compared case-insensitively, and the keyword as written.</summary>
+    /// <summary>
+    /// The kind of the keyword text[start, start + length), compared case-insensitively, and the keyword as written;
+    /// the characters up to text[readable] may be read.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static InstructionKind FromKeyword(char* text, int start, int length, out string keyword)
+    public static InstructionKind FromKeyword(char* text, int start, int length, int readable, out string keyword)
     {
         var chars = text + start;
         if (length > 0 && chars[0] < 0x80)
@@ -31,20 +34,10 @@ internal static unsafe class InstructionKinds
             var kind = Candidate(chars, length);
             if (kind != InstructionKind.Unknown)
             {
-                var upper = UpperByKind[(int)kind]!;
-                fixed (char* upperChars = upper)
+                if (IsUpperKeyword(chars, length, readable, kind))
                 {
-                    var same = 0;
-                    while (same < length && chars[same] == upperChars[same])
-                    {
-                        same++;
-                    }
-
-                    if (same == length)
-                    {
-                        keyword = upper;
-                        return kind;
-                    }
+                    keyword = UpperByKind[(int)kind]!;
+                    return kind;
                 }
 
                 if (TryMatch(text, start, length, kind, out keyword))
@@ -68,6 +61,53 @@ internal static unsafe class InstructionKinds
 
         keyword = new string(text, start, length);
         return InstructionKind.Unknown;
+    }
+
+    // Each kind's upper-case keyword four characters a word (UpperLanes[3 * kind + i] holds its characters 4i to 4i + 3,
+    // zero past its end), and the mask of a word's first n characters (CharMasks[n], n up to 4).
+    private static readonly ulong[] UpperLanes = MakeUpperLanes();
+
+    private static readonly ulong[] CharMasks = { 0, 0xFFFF, 0xFFFF_FFFF, 0xFFFF_FFFF_FFFF, ulong.MaxValue };
+
+    private static ulong[] MakeUpperLanes()
+    {
+        var lanes = new ulong[3 * UpperByKind.Length];
+        for (var kind = 1; kind < UpperByKind.Length; kind++)
+        {
+            var upper = UpperByKind[kind]!;
+            for (var i = 0; i < upper.Length; i++)
+            {
+                lanes[(3 * kind) + (i / 4)] |= (ulong)upper[i] << (16 * (i % 4));
+            }
+        }
+
+        return lanes;
+    }
+
+    // Whether the length characters at chars are the kind's keyword in upper case (as most files spell it), compared
+    // four characters a word where the characters up to readable may be read, else one at a time.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsUpperKeyword(char* chars, int length, int readable, InstructionKind kind)
+    {
+        var lanes = UpperLanes;
+        var at = 3 * (int)kind;
+        if (length <= 8 && readable >= 8)
+        {
+            return length <= 4
+                ? (*(ulong*)chars & CharMasks[length]) == lanes[at]
+                : *(ulong*)chars == lanes[at] && (*(ulong*)(chars + 4) & CharMasks[length - 4]) == lanes[at + 1];
+        }
+
+        var upper = UpperByKind[(int)kind]!;
+        for (var i = 0; i < length; i++)
+        {
+            if (chars[i] != upper[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The one keyword of this length whose first letter (in either case) is chars[0], which is ASCII: no other

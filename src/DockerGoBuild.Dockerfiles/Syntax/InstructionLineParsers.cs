@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -156,6 +157,7 @@ internal static unsafe class InstructionLineParsers
         }
 
         /// <summary>The pairs made, as Instruction keeps them: null for none, the one pair itself, or an array of their own.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public object? MadeKeyValues() => KeyValues.Count switch
         {
             0 => null,
@@ -173,6 +175,7 @@ internal static unsafe class InstructionLineParsers
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void AddToTable(int start, int length, int valueStart, int valueLength)
         {
             if (_tableLength + ArgumentWords.Stride > _wordTable.Length)
@@ -304,6 +307,7 @@ internal static unsafe class InstructionLineParsers
     }
 
     /// <summary>Reads (or, with <see cref="Arguments.MakesWords"/> false, checks) the arguments; <paramref name="report"/> is null when they were checked before.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Read(InstructionKind kind, string keyword, Arguments arguments, IProblemReporter? report)
     {
         switch (kind)
@@ -362,6 +366,9 @@ internal static unsafe class InstructionLineParsers
     public static int ReadFlags(Arguments arguments, LogicalLine line, char* text, int start, int end, List<InstructionFlag> flags)
     {
         var word = arguments.Scratch;
+
+        // A flag's escape character is always '\\'.
+        var plain = new PlainWordTest('\\');
         var pos = start;
         while (true)
         {
@@ -376,22 +383,15 @@ internal static unsafe class InstructionLineParsers
             }
 
             // Most flags are printable ASCII without quotes or escapes up to a blank: stepped over without the
-            // checks below, their first '=' noted on the way.
+            // checks below, four characters at a time where they can be.
             var wordStart = pos;
-            var equals = -1;
-            while (pos < end)
+            while (pos + Vector<short>.Count <= end && plain.AllPlain(text + pos))
             {
-                var c = text[pos];
-                if (c <= ' ' || c >= '\u007F' || c == '"' || c == '\'' || c == '\\')
-                {
-                    break;
-                }
+                pos += Vector<short>.Count;
+            }
 
-                if (c == '=' && equals < 0)
-                {
-                    equals = pos;
-                }
-
+            while (pos < end && PlainWordTest.IsPlain(text[pos], '\\'))
+            {
                 pos++;
             }
 
@@ -402,7 +402,8 @@ internal static unsafe class InstructionLineParsers
                     return pos;
                 }
 
-                flags.Add(CreateVerbatimFlag(line, text, wordStart, pos, equals));
+                // The first '=' ends the name, a few characters in.
+                flags.Add(CreateVerbatimFlag(line, text, wordStart, pos, Chars.IndexOf(text, '=', wordStart, pos)));
                 continue;
             }
 
@@ -485,6 +486,7 @@ internal static unsafe class InstructionLineParsers
     };
 
     // The known name that the length characters at chars spell, or null: most flags are the first few.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static string? KnownFlagName(char* chars, int length)
     {
         foreach (var known in KnownFlagNames)
@@ -568,6 +570,7 @@ internal static unsafe class InstructionLineParsers
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ReadJsonOrList(Arguments arguments, IProblemReporter? report)
     {
         var start = arguments.Start;
@@ -629,11 +632,10 @@ internal static unsafe class InstructionLineParsers
         var i = start;
         while (i < end)
         {
-            // The separators are all at or below ' ': four characters above it are stepped over at once (taking
-            // '!' from each lane sets no top bit then, see the lanes' constants), the rest settled with one
-            // comparison each.
+            // The separators are all at or below ' ': four characters above it are stepped over at once (most words
+            // are too short for a vector), the rest settled with one comparison each.
             var wordStart = i;
-            while (i + 4 <= end && ((*(ulong*)(text + i) - EachExclamationMark) & CharLanes.TopBits) == 0)
+            while (i + 4 <= end && ((*(ulong*)(text + i) - EachExclamationMark) & EachTopBit) == 0)
             {
                 i += 4;
             }
@@ -651,26 +653,11 @@ internal static unsafe class InstructionLineParsers
         }
     }
 
-    // Four UTF-16 characters read as one 64-bit word are tested lane by lane. Taking a value from each lane sets the
-    // top bit of the lanes below that value (and of those from 0x8000 on); the borrow it takes from the next lane up
-    // can set that lane's top bit too, but only next to a lane that is set itself. Adding one sets a bit of 0xFF80 in
-    // the lanes from 0x7F up.
+    // Four UTF-16 characters read as one 64-bit word are tested lane by lane: taking '!' from each lane sets the top
+    // bit of the lanes below it (and of those from 0x8000 on); the borrow it takes from the next lane up can set that
+    // lane's top bit too, but only next to a lane that is set itself.
     private const ulong EachExclamationMark = 0x0021_0021_0021_0021;
-    private const ulong EachDoubleQuote = 0x0022_0022_0022_0022;
-    private const ulong EachSingleQuote = 0x0027_0027_0027_0027;
-
-    /// <summary>
-    /// True when none of the four characters in <paramref name="four"/> is at or below ' ', outside printable ASCII,
-    /// a quote or the escape character (<paramref name="eachEscape"/> in every lane): <see cref="IsPlainWordCharacter"/> of them all.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ArePlainWordCharacters(ulong four, ulong eachEscape) =>
-        (((four + CharLanes.EachOne) & CharLanes.NotAsciiBits)
-            | (((four - EachExclamationMark) | ZeroLanes(four ^ EachDoubleQuote) | ZeroLanes(four ^ EachSingleQuote) | ZeroLanes(four ^ eachEscape)) & CharLanes.TopBits)) == 0;
-
-    // Where the top bits are the lanes that are zero (and at times a lane above one that is): none when no lane is zero.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong ZeroLanes(ulong four) => (four - CharLanes.EachOne) & ~four;
+    private const ulong EachTopBit = 0x8000_8000_8000_8000;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsListSeparator(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
@@ -798,7 +785,7 @@ internal static unsafe class InstructionLineParsers
         arguments.ClearRawWords();
         var text = arguments.Text;
         var escape = arguments.Escape;
-        var eachEscape = escape * CharLanes.EachOne;
+        var plain = new PlainWordTest(escape);
         var end = arguments.End;
         var wordStart = -1;
         var valueLength = 0;
@@ -823,14 +810,41 @@ internal static unsafe class InstructionLineParsers
             if (quote == '\0')
             {
                 // Printable ASCII other than quotes and the escape character, most of a word, is part of its value
-                // as it is: stepped over four characters at a time where it can, else with a comparison or two each.
+                // as it is: stepped over a vector of characters at a time where it can, else with a comparison or two each.
                 var run = pos;
-                while (run + 4 <= end && ArePlainWordCharacters(*(ulong*)(text + run), eachEscape))
+                while (run + Vector<short>.Count <= end && plain.AllPlain(text + run))
                 {
-                    run += 4;
+                    run += Vector<short>.Count;
                 }
 
-                while (run < end && IsPlainWordCharacter(text[run], escape))
+                while (run < end && PlainWordTest.IsPlain(text[run], escape))
+                {
+                    run++;
+                }
+
+                valueLength += run - pos;
+                pos = run;
+                if (pos == end)
+                {
+                    break;
+                }
+
+                c = text[pos];
+            }
+            else if (c != quote && c != escape)
+            {
+                // Inside quotes, every character but the closing quote and the escape character is part of the value
+                // as it is: a run of them is stepped over a vector at a time where it can.
+                var quotes = new Vector<short>((short)quote);
+                var escapes = new Vector<short>((short)escape);
+                var run = pos + 1;
+                while (run + Vector<short>.Count <= end
+                    && (Vector.Equals(*(Vector<short>*)(text + run), quotes) | Vector.Equals(*(Vector<short>*)(text + run), escapes)) == Vector<short>.Zero)
+                {
+                    run += Vector<short>.Count;
+                }
+
+                while (run < end && text[run] != quote && text[run] != escape)
                 {
                     run++;
                 }
@@ -885,9 +899,6 @@ internal static unsafe class InstructionLineParsers
             AddWord(arguments, text, wordStart, end, valueLength, blankOk);
         }
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsPlainWordCharacter(char c, char escape) => c > ' ' && c < '\u007F' && c != '"' && c != '\'' && c != escape;
 
     // A raw word's ints (see Arguments' raw words).
     private const int RawWordStride = 4;

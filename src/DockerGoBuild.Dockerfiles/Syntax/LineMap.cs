@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
@@ -16,21 +17,21 @@ public sealed class LineMap
     // The binary check looks at this many characters from the start: a few stray Latin-1 bytes in a comment do not count.
     private const int SampleLength = 8192;
 
-    // Four UTF-16 characters read as one 64-bit word are tested lane by lane (see NotPrintable).
-    private const ulong EachSpace = 0x0020_0020_0020_0020;
-
     // The line starts are collected in a buffer the thread keeps (unless it grew past this), and copied into a
     // table of their exact number.
     private const int MaxRetainedStarts = 1 << 16;
 
+    // One bit a byte: a character's byte in a narrowed mask is all ones or all zeros.
+    private const ulong LowestBitOfEachByte = 0x0101_0101_0101_0101;
+
     [ThreadStatic]
     private static int[]? startsScratch;
 
-    private LineMap(string text, int[] starts, bool looksBinary)
+    private LineMap(string text, int[] starts, int count, bool looksBinary)
     {
         Text = text;
         _starts = starts;
-        Count = starts.Length;
+        Count = count;
         LooksBinary = looksBinary;
     }
 
@@ -47,48 +48,31 @@ public sealed class LineMap
 
     public static unsafe LineMap Create(string text)
     {
-        var scan = new Scan(startsScratch ?? new int[256]);
+        // A large text's lines are counted into a table made once for about as many lines as it is likely to have
+        // (a Dockerfile line is some forty characters), rather than into one doubled many times over.
+        var expectedLines = text.Length / 32;
+        var scan = new Scan(expectedLines > MaxRetainedStarts ? new int[expectedLines] : startsScratch ?? new int[256]);
         fixed (char* chars = text)
         {
-            // Lines are found where the characters are not printable ASCII: sixteen printable ones, most stretches of
-            // a Dockerfile, are stepped over with one branch, and only the four of them that hold something else
-            // (most often a line feed) are looked at one by one.
             var length = text.Length;
-            var i = 0;
-            for (; i + 16 <= length; i += 16)
-            {
-                var first = *(ulong*)(chars + i);
-                var second = *(ulong*)(chars + i + 4);
-                var third = *(ulong*)(chars + i + 8);
-                var fourth = *(ulong*)(chars + i + 12);
-
-                // NotPrintable of the four at once: the lanes' tests are combined before they are masked.
-                var plusOne = (first + CharLanes.EachOne) | (second + CharLanes.EachOne) | (third + CharLanes.EachOne) | (fourth + CharLanes.EachOne);
-                var lessSpace = (first - EachSpace) | (second - EachSpace) | (third - EachSpace) | (fourth - EachSpace);
-                if (((plusOne & CharLanes.NotAsciiBits) | (lessSpace & CharLanes.TopBits)) != 0)
-                {
-                    scan.VisitSixteen(chars, length, i);
-                }
-            }
-
+            var i = scan.VisitBlocks(chars, length);
             scan.Visit(chars, length, i, length);
+        }
+
+        var sampleLength = Math.Min(text.Length, SampleLength);
+        var looksBinary = scan.SawNul || (sampleLength >= 16 && scan.Suspicious * 10 > sampleLength);
+        if (scan.Starts.Length > MaxRetainedStarts)
+        {
+            // Too large to keep for the next text: the table is the map's own, unused end and all, as a copy of
+            // its exact size would be another large array.
+            return new LineMap(text, scan.Starts, scan.Count, looksBinary);
         }
 
         var starts = new int[scan.Count];
         Array.Copy(scan.Starts, starts, starts.Length);
-        startsScratch = scan.Starts.Length <= MaxRetainedStarts ? scan.Starts : null;
-        var sampleLength = Math.Min(text.Length, SampleLength);
-        return new LineMap(text, starts, scan.SawNul || (sampleLength >= 16 && scan.Suspicious * 10 > sampleLength));
+        startsScratch = scan.Starts;
+        return new LineMap(text, starts, starts.Length, looksBinary);
     }
-
-    /// <summary>
-    /// Non-zero when one of the four UTF-16 characters in <paramref name="four"/> is not printable ASCII (and at
-    /// times for printable ones next to one that is not). Adding one sets a bit of 0xFF80 in the lanes from 0x7F to
-    /// 0xFFFE; taking ' ' away sets the top bit in those below ' ' and from 0x8020 up (0xFFFF included). A carry or a
-    /// borrow into the next lane only comes from a lane caught itself.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong NotPrintable(ulong four) => ((four + CharLanes.EachOne) & CharLanes.NotAsciiBits) | ((four - EachSpace) & CharLanes.TopBits);
 
     /// <summary>The line starts, one a line, for the parser's walk over every line (it reads them without checks).</summary>
     internal int[] StartTable => _starts;
@@ -184,44 +168,71 @@ public sealed class LineMap
             SawNul = false;
         }
 
-        /// <summary>Looks at the sixteen characters at <paramref name="at"/>, where a faster test has seen something other than printable ASCII.</summary>
-        public void VisitSixteen(char* chars, int length, int at)
+        /// <summary>
+        /// Looks at the characters from the start a block of two vectors at a time, and returns where the blocks end
+        /// (the rest is less than a block). Lines are found where the characters are not printable ASCII: a block of
+        /// printable ones, most stretches of a Dockerfile, is stepped over with a few vector instructions; in the others
+        /// the first character that is not printable (most often a line feed) is found from the block's mask, and the
+        /// next block starts just after it, so that a line costs about one such look.
+        /// </summary>
+        public int VisitBlocks(char* chars, int length)
         {
-            for (var four = at; four < at + 16; four += 4)
-            {
-                if (NotPrintable(*(ulong*)(chars + four)) != 0)
-                {
-                    VisitFour(chars, length, four);
-                }
-            }
-        }
+            var width = Vector<short>.Count;
+            var block = 2 * width;
 
-        /// <summary>Looks at the four characters at <paramref name="at"/> one by one.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void VisitFour(char* chars, int length, int at)
-        {
-            for (var i = at; i < at + 4; i++)
+            // Taking 0x8020 from a character moves [' ', '~'] to the bottom of the signed range, [-0x8000, -0x8000 + 0x5E],
+            // and everything else above it: a character is not printable when the result is above -0x8000 + 0x5E.
+            var shift = new Vector<short>(unchecked((short)0x8020));
+            var printableTop = new Vector<short>(unchecked((short)0x805E));
+            var i = 0;
+            while (true)
             {
-                var c = chars[i];
-                if ((uint)(c - ' ') < '\u007F' - ' ')
+                // The inner loop makes no call, so that its vectors stay in registers.
+                while (i + block <= length
+                    && (Vector.GreaterThan(*(Vector<short>*)(chars + i) - shift, printableTop) | Vector.GreaterThan(*(Vector<short>*)(chars + i + width) - shift, printableTop)) == Vector<short>.Zero)
                 {
-                    continue;
+                    i += block;
                 }
 
-                // Most often a line feed: the next line starts after it unless the text ends there.
-                if (c == '\n')
+                if (i + block > length)
                 {
-                    if (i + 1 < length)
+                    return i;
+                }
+
+                // The masks narrowed to a byte a character, in the characters' order, read eight characters a word,
+                // one bit kept a character: the first word with a bit set holds the first character marked.
+                var firstOut = Vector.GreaterThan(*(Vector<short>*)(chars + i) - shift, printableTop);
+                var secondOut = Vector.GreaterThan(*(Vector<short>*)(chars + i + width) - shift, printableTop);
+                var marks = Vector.AsVectorUInt64(Vector.Narrow(Vector.AsVectorUInt16(firstOut), Vector.AsVectorUInt16(secondOut)));
+                var word = 0;
+                ulong bits;
+                while ((bits = marks[word] & LowestBitOfEachByte) == 0)
+                {
+                    word++;
+                }
+
+                var at = i + (8 * word) + ByteIndex(bits & (0 - bits));
+                if (chars[at] == '\n')
+                {
+                    // The next line starts after it unless the text ends there.
+                    if (at + 1 < length)
                     {
-                        AddStart(i + 1);
+                        AddStart(at + 1);
                     }
-
-                    continue;
+                }
+                else
+                {
+                    Visit(chars, length, at, at + 1);
                 }
 
-                Visit(chars, length, i, i + 1);
+                i = at + 1;
             }
         }
+
+        // The index of the byte whose lowest bit is the one bit set in bit: multiplying moves the constant's bytes up by
+        // as many bytes, and its top byte is then that index.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int ByteIndex(ulong bit) => (int)((bit * 0x0001_0203_0405_0607) >> 56);
 
         /// <summary>Looks at chars[from, to) one by one, where a faster test has seen something other than printable ASCII.</summary>
         public void Visit(char* chars, int length, int from, int to)

@@ -149,6 +149,17 @@ public sealed class LogicalLine
         return -1;
     }
 
+    /// <summary>
+    /// For a line of one piece, the source and where the line starts in it (logical offset o is the source's
+    /// sourceStart + o, up to <see cref="Length"/>); false for a line joined from more.
+    /// </summary>
+    internal bool TryGetOnePiece(out string source, out int sourceStart)
+    {
+        source = _table.Source;
+        sourceStart = _start;
+        return _start >= 0;
+    }
+
     /// <summary>The joined text's character at <paramref name="offset"/>, read where it lies.</summary>
     internal char CharAt(int offset) =>
         (uint)offset >= (uint)Length ? throw new ArgumentOutOfRangeException(nameof(offset)) : _table.Source[ToSource(offset)];

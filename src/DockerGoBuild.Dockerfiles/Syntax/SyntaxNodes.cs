@@ -170,9 +170,21 @@ public sealed class InstructionFlag
     public TextSpan SourceSpan { get; }
 
     /// <summary>The comma-separated <c>key=value</c> options of the value (for <c>--mount</c>), with their logical offsets.</summary>
-    public IReadOnlyList<FlagOption> Options => _options ??= _line is string lineText
-        ? FlagOption.Split(this, lineText, 0)
-        : FlagOption.Split(this, ((LogicalLine)_line).Substring(Start, Length), Start);
+    public IReadOnlyList<FlagOption> Options => _options ??= MakeOptions();
+
+    // A flag on a line of one piece (most) is split where it lies in the source, without a copy of its text.
+    private IReadOnlyList<FlagOption> MakeOptions()
+    {
+        if (_line is string lineText)
+        {
+            return FlagOption.Split(this, lineText, 0);
+        }
+
+        var line = (LogicalLine)_line;
+        return line.TryGetOnePiece(out var source, out var sourceStart)
+            ? FlagOption.Split(this, source, -sourceStart)
+            : FlagOption.Split(this, line.Substring(Start, Length), Start);
+    }
 }
 
 /// <summary>Where a heredoc's body lies and what its delimiter word says.</summary>

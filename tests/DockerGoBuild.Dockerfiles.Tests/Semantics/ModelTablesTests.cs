@@ -51,6 +51,19 @@ public class ModelTablesTests
         Assert.Equal(fresh.Concat(fresh.Reverse()), reused);
     }
 
+    [Fact]
+    public void Analyses_after_a_file_too_large_for_the_kept_tables_find_what_a_fresh_thread_finds()
+    {
+        // More instructions than the tables a thread keeps for good: such tables are kept only until a collection.
+        var large = "FROM golang:1.23 AS build\n" + string.Concat(Enumerable.Repeat("ENV GOFLAGS=-mod=mod\nRUN go build ./...\n", 2500));
+        var texts = new[] { large, GoBuild, large + DotnetBuild, DotnetBuild, large };
+        var fresh = texts.Select(text => OnNewThread(() => Describe(DockerfileAnalysis.Analyze(text)))).ToArray();
+
+        var reused = OnNewThread(() => texts.Select(text => Describe(DockerfileAnalysis.Analyze(text))).ToArray());
+
+        Assert.Equal(fresh, reused);
+    }
+
     private static string[] Commands(BuildModel model)
     {
         var commands = new List<string>();

@@ -7,8 +7,8 @@ using Xunit;
 namespace DockerGoBuild.Dockerfiles.Tests.Syntax;
 
 /// <summary>
-/// The parser's shortcuts (the line scan eight characters at a time, the keyword found by its length and first letter,
-/// the lines read where they lie) against the plain reading they stand for.
+/// The parser's shortcuts (the line scan and the word readers a vector of characters at a time, the keyword found by
+/// its length and first letter, the lines read where they lie) against the plain reading they stand for.
 /// </summary>
 public class ParserFastPathTests
 {
@@ -41,11 +41,18 @@ public class ParserFastPathTests
     [InlineData("\u00C9NV", InstructionKind.Unknown)]
     public void Keywords_are_matched_ignoring_case(string keyword, InstructionKind kind)
     {
-        var syntax = DockerfileParser.Parse($"{keyword} a b\n");
+        // Short lines compare the keyword a character at a time, longer ones (and "KEYWORD" in upper case) four at a time.
+        foreach (var written in new[] { keyword, keyword.ToUpperInvariant() })
+        {
+            foreach (var arguments in new[] { "a b", "abcdefghijkl mnop" })
+            {
+                var syntax = DockerfileParser.Parse($"{written} {arguments}\n");
 
-        var instruction = Assert.Single(syntax.Instructions);
-        Assert.Equal(kind, instruction.Kind);
-        Assert.Equal(keyword, instruction.Keyword);
+                var instruction = Assert.Single(syntax.Instructions);
+                Assert.Equal(kind, instruction.Kind);
+                Assert.Equal(written, instruction.Keyword);
+            }
+        }
     }
 
     [Theory]
@@ -106,6 +113,56 @@ public class ParserFastPathTests
             Assert.Equal(ExpectedStarts(text), Enumerable.Range(0, lines.Count).Select(lines.Start).ToArray());
             Assert.Equal(LooksBinary(text), lines.LooksBinary);
         }
+    }
+
+    [Fact]
+    public void Line_feeds_read_from_a_block_mask_give_the_starts_a_look_at_each_character_gives()
+    {
+        // Mostly printable text with line feeds, at times several in a block or one ending the text, and now and then a
+        // character that sends its block to the one-by-one reading: every length up to a few blocks of two vectors.
+        var random = new Random(2468);
+        var rare = new[] { '\t', '\r', '\u0001', '\u00E9', '\uFFFD', '\u007F' };
+        for (var round = 0; round < 3000; round++)
+        {
+            var chars = new char[random.Next(0, 200)];
+            var lineFeedShare = random.Next(1, 12);
+            var rareShare = random.Next(0, 3);
+            for (var i = 0; i < chars.Length; i++)
+            {
+                var roll = random.Next(100);
+                chars[i] = roll < lineFeedShare * 3 ? '\n' : roll < (lineFeedShare * 3) + rareShare ? rare[random.Next(rare.Length)] : (char)random.Next(' ', '\u007F');
+            }
+
+            if (chars.Length > 0 && random.Next(4) == 0)
+            {
+                chars[chars.Length - 1] = '\n';
+            }
+
+            var text = new string(chars);
+            var lines = LineMap.Create(text);
+            Assert.Equal(ExpectedStarts(text), Enumerable.Range(0, lines.Count).Select(lines.Start).ToArray());
+            Assert.Equal(LooksBinary(text), lines.LooksBinary);
+        }
+    }
+
+    [Theory]
+    [InlineData(40)]
+    [InlineData(8)]
+    public void A_text_too_large_for_the_kept_table_gets_the_starts_and_lines_a_look_at_each_character_gives(int lineLength)
+    {
+        // Over two million characters: the table is made once for the lines such a text is likely to have, and kept
+        // by the map with its unused end. Short lines overflow that guess, so that the table also grows.
+        var line = new string('x', lineLength - 1) + "\n";
+        var text = string.Concat(Enumerable.Repeat(line, (2_200_000 / lineLength) + 1)) + "FROM scratch";
+
+        var lines = LineMap.Create(text);
+
+        var expected = ExpectedStarts(text);
+        Assert.Equal(expected, Enumerable.Range(0, lines.Count).Select(lines.Start).ToArray());
+        Assert.Equal(lines.Count - 1, lines.GetLineIndex(text.Length));
+        Assert.Equal(text.Length, lines.End(lines.Count - 1));
+        Assert.Equal(lines.Count - 2, lines.GetPosition(expected[^2] + 1).Line);
+        Assert.Throws<System.ArgumentOutOfRangeException>(() => lines.Start(lines.Count));
     }
 
     // A NUL, or more than a tenth of the characters control characters (other than blanks, ESC and line breaks) or U+FFFD.
@@ -318,6 +375,189 @@ public class ParserFastPathTests
             var instruction = Assert.Single(DockerfileParser.Parse($"ARG {text}\n").Instructions);
             Assert.Equal(ExpectedWords(text, '\\'), instruction.Words.Select(w => w.Value));
         }
+    }
+
+    [Theory]
+    [InlineData('\\')]
+    [InlineData('`')]
+    public void Long_words_read_a_vector_at_a_time_keep_quotes_and_escapes_as_one_at_a_time(char escape)
+    {
+        var random = new Random(17);
+        var pool = new[] { "abcdefghijklmnopq", "x", "=", "\"", "'", "\\", "`", " ", "\u00E9", "~!\u007F", "0123456" };
+        for (var round = 0; round < 500; round++)
+        {
+            var arguments = new System.Text.StringBuilder("k");
+            var count = random.Next(0, 20);
+            for (var i = 0; i < count; i++)
+            {
+                arguments.Append(pool[random.Next(pool.Length)]);
+            }
+
+            // (An escape character ending the line would continue it.)
+            var text = arguments.ToString().TrimEnd() + "z";
+            var instruction = Assert.Single(DockerfileParser.Parse($"# escape={escape}\nARG {text}\n").Instructions);
+            Assert.Equal(ExpectedWords(text, escape), instruction.Words.Select(w => w.Value));
+        }
+    }
+
+    [Fact]
+    public void Long_exec_form_strings_read_a_vector_at_a_time_decode_as_JSON_does()
+    {
+        var random = new Random(53);
+        var pool = new[] { "abcdefghijklmnopq", "x", " ", "!", "\\\"", "\\\\", "\\n", "\\u00e9", "\u00E9", "\u8000", "#~" };
+        for (var round = 0; round < 500; round++)
+        {
+            var strings = new string[random.Next(1, 4)];
+            for (var s = 0; s < strings.Length; s++)
+            {
+                var body = new System.Text.StringBuilder();
+                var count = random.Next(0, 10);
+                for (var i = 0; i < count; i++)
+                {
+                    body.Append(pool[random.Next(pool.Length)]);
+                }
+
+                strings[s] = "\"" + body + "\"";
+            }
+
+            var json = "[" + string.Join(", ", strings) + "]";
+            var instruction = Assert.Single(DockerfileParser.Parse($"CMD {json}\n").Instructions);
+            Assert.True(instruction.IsJsonForm);
+            Assert.Equal(System.Text.Json.JsonSerializer.Deserialize<string[]>(json), instruction.Words.Select(w => w.Value));
+        }
+    }
+
+    [Fact]
+    public void Heredoc_markers_after_long_words_are_found_as_after_short_ones()
+    {
+        var random = new Random(71);
+        var pool = new[] { "abcdefghijklmnopq", "x", "'a b'", "\"c d\"", "\\ ", "&&", "<<EOF", "<<-EOF", "2<<EOF" };
+        for (var round = 0; round < 300; round++)
+        {
+            var words = new string[random.Next(1, 8)];
+            for (var i = 0; i < words.Length; i++)
+            {
+                words[i] = pool[random.Next(pool.Length)] + pool[random.Next(2)];
+            }
+
+            var line = string.Join(" ", words);
+            var expected = words.Count(word => word.StartsWith("<<", StringComparison.Ordinal) || word.StartsWith("2<<", StringComparison.Ordinal));
+            var syntax = DockerfileParser.Parse($"RUN {line}\n" + string.Concat(Enumerable.Repeat("EOFabcdefghijklmnopq\nEOFx\n", expected)));
+            Assert.Equal(expected, syntax.Instructions[0].Heredocs.Count);
+        }
+    }
+
+    [Fact]
+    public void Continued_lines_of_any_length_are_joined_whole()
+    {
+        // Pieces shorter and longer than a vector, each copied into the joined line: the words read from it are the
+        // words of the pieces.
+        var random = new Random(83);
+        for (var round = 0; round < 300; round++)
+        {
+            var words = new System.Collections.Generic.List<string>();
+            var pieces = new string[random.Next(2, 6)];
+            for (var p = 0; p < pieces.Length; p++)
+            {
+                var piece = new System.Text.StringBuilder();
+                var count = random.Next(1, 5);
+                for (var w = 0; w < count; w++)
+                {
+                    var word = new string((char)('a' + random.Next(26)), random.Next(1, 20)) + w;
+                    words.Add(word);
+                    piece.Append(' ').Append(word);
+                }
+
+                pieces[p] = piece.ToString();
+            }
+
+            var instruction = Assert.Single(DockerfileParser.Parse("COPY" + string.Join(" \\\n", pieces) + "\n").Instructions);
+            Assert.Equal(words, instruction.Words.Select(w => w.Value));
+        }
+    }
+
+    [Theory]
+    [InlineData("RUN --mount=type=cache,target=\"/a,b\",ID=x,ro cmd\n")]
+    [InlineData("RUN \\\n  --mount=type=cache,target=\"/a,b\",ID=x,ro cmd\n")]
+    [InlineData("FROM a\nRUN --mount=type=cache,target=\"/a,b\",ID=x,ro \\\n  cmd\n")]
+    public void Flag_options_read_where_the_line_lies_or_from_its_joined_text_are_the_same(string text)
+    {
+        var syntax = DockerfileParser.Parse(text);
+        var instruction = syntax.Instructions[syntax.Instructions.Count - 1];
+        var flag = Assert.Single(instruction.Flags);
+
+        Assert.Equal(new[] { "type", "target", "id", "ro" }, flag.Options.Select(o => o.Key));
+        Assert.Equal(new[] { "cache", "/a,b", "x", null }, flag.Options.Select(o => o.Value));
+        foreach (var option in flag.Options)
+        {
+            var raw = instruction.Line.Text.Substring(option.Start, option.Length);
+            Assert.StartsWith(option.Key, raw.ToLowerInvariant(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Long_flags_read_a_vector_at_a_time_lose_their_quotes_and_escapes_as_one_at_a_time()
+    {
+        var random = new Random(31);
+        var pool = new[] { "mount", "=", "type", ",", "abcdefghijklmnopq", "x", "\"q\"", "'r'", "\\y", "\"a b\"", "~!", "\u00E9" };
+        for (var round = 0; round < 500; round++)
+        {
+            var flag = new System.Text.StringBuilder("--");
+            var count = random.Next(1, 12);
+            for (var i = 0; i < count; i++)
+            {
+                flag.Append(pool[random.Next(pool.Length)]);
+            }
+
+            var arguments = flag + " cmd";
+            var instruction = Assert.Single(DockerfileParser.Parse($"RUN {arguments}\n").Instructions);
+            var expected = ExpectedFlagText(arguments);
+            var read = Assert.Single(instruction.Flags);
+            Assert.Equal(expected, read.Text);
+            Assert.Equal(expected.IndexOf('=') < 0 ? null : expected.Substring(expected.IndexOf('=') + 1), read.Value);
+        }
+    }
+
+    // BuildKit's flag word, one character at a time: up to an unquoted blank, quotes removed, and '\\' keeping the
+    // character after it (and dropped at the end).
+    private static string ExpectedFlagText(string arguments)
+    {
+        var text = new System.Text.StringBuilder();
+        var quote = '\0';
+        for (var pos = 0; pos < arguments.Length; pos++)
+        {
+            var c = arguments[pos];
+            if (quote == '\0' && char.IsWhiteSpace(c))
+            {
+                break;
+            }
+
+            if (quote == '\0' && (c == '\'' || c == '"'))
+            {
+                quote = c;
+                continue;
+            }
+
+            if (quote != '\0' && c == quote)
+            {
+                quote = '\0';
+                continue;
+            }
+
+            if (c == '\\')
+            {
+                if (pos + 1 >= arguments.Length)
+                {
+                    continue;
+                }
+
+                c = arguments[++pos];
+            }
+
+            text.Append(c);
+        }
+
+        return text.ToString();
     }
 
     // BuildKit's parseWords, one character at a time: blanks split words outside quotes, the escape character keeps
