@@ -76,13 +76,15 @@ public static class DockerfileAnalysis
 
         var kept = Suppressions.Read(syntax).Filter(findings);
         kept.Sort(static (a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Id, b.Id));
-        var result = new AnalysisResult(syntax, kept.Count == 0 ? Array.Empty<Finding>() : kept.ToArray());
-        findings.Clear();
-        if (findings.Capacity <= MaxRetainedFindings)
+        if (findings.Capacity > MaxRetainedFindings)
         {
-            spareFindings = findings;
+            // A list this long is not kept by the thread: the result keeps it, rather than a copy of it.
+            return new AnalysisResult(syntax, kept);
         }
 
+        var result = new AnalysisResult(syntax, kept.Count == 0 ? Array.Empty<Finding>() : kept.ToArray());
+        findings.Clear();
+        spareFindings = findings;
         return result;
     }
 

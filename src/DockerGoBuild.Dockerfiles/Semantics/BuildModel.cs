@@ -216,20 +216,20 @@ internal sealed class BuildModel
         var words = from.ArgumentWords;
 
         // The image, expanded, read where it lies (most are their own value) or in the expander's buffer: only
-        // compared and classified, never made into a string but the thread's, when first met.
+        // compared and classified (see ModelStrings.FactsOf).
         var image = ReadOnlySpan<char>.Empty;
-        ref var noted = ref ModelStrings.GetWithFacts(image, out var imageText);
+        ref var noted = ref ModelStrings.FactsOf(image);
         if (words.Count > 0)
         {
             var word = words[0];
             image = word.TryGetLineValue(out var line, out var start, out var length)
                 ? WordText.Read(line, start, length, ref imageChars)
                 : word.Value.AsSpan();
-            noted = ref ModelStrings.GetWithFacts(image, out imageText);
+            noted = ref ModelStrings.FactsOf(image);
             if (!VariableExpander.IsOwnValue(image, escape, ref noted))
             {
                 image = VariableExpander.ExpandInPlace(image, escape, globalArgs, out _);
-                noted = ref ModelStrings.GetWithFacts(image, out imageText);
+                noted = ref ModelStrings.FactsOf(image);
             }
         }
 
@@ -240,7 +240,7 @@ internal sealed class BuildModel
         }
 
         var facts = noted;
-        var parentState = tables.TryGetStage(image, imageText, out var parentIndex) && parentIndex < finished.Count ? finished[parentIndex] : -1;
+        var parentState = tables.TryGetStage(image, imageText: null, out var parentIndex) && parentIndex < finished.Count ? finished[parentIndex] : -1;
         var baseImage = (facts & TextFacts.GolangImage) != 0 ? BaseImageKind.Golang : (facts & TextFacts.UnknownImage) != 0 ? BaseImageKind.Unknown : BaseImageKind.Other;
         var isWindows = (facts & TextFacts.WindowsImage) != 0;
         var stageName = words.Count >= 3 && IsAs(words[1]) ? StageName(words[2]) : null;

@@ -13,16 +13,15 @@ internal sealed class FewNames<TValue>
     // Most files declare no more; a file that declares more has them looked up by hash.
     private const int Few = 16;
 
-    // A dictionary that grew past this many names is not kept for the next model.
-    private const int MaxKept = 4096;
-
     private readonly StringComparison _comparison;
     private readonly string?[] _names = new string?[Few];
     private readonly TValue[] _values = new TValue[Few];
     private int _count;
 
-    // Every name, once there are more than Few; kept, emptied, for the next model's.
+    // Every name, once there are more than Few; kept, emptied, for the next model's (the tables that hold this one
+    // decide how long), made for _manyCapacity names (it grows past that by copies).
     private Dictionary<string, TValue>? _many;
+    private int _manyCapacity;
     private bool _usesMany;
 
     /// <summary>A table that compares names as <paramref name="comparison"/> does (Ordinal or OrdinalIgnoreCase).</summary>
@@ -56,7 +55,11 @@ internal sealed class FewNames<TValue>
             return;
         }
 
-        _many ??= new Dictionary<string, TValue>(_comparison == StringComparison.Ordinal ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
+        if (_many == null)
+        {
+            Reserve(2 * Few);
+        }
+
         _usesMany = true;
         for (var i = 0; i < _count; i++)
         {
@@ -87,6 +90,17 @@ internal sealed class FewNames<TValue>
         return false;
     }
 
+    /// <summary>Makes the table hold at least <paramref name="count"/> names without growing.</summary>
+    public void Reserve(int count)
+    {
+        // A dictionary cannot be made larger in place here (no EnsureCapacity in netstandard2.0): one of the size is made.
+        if (count > Few && count > _manyCapacity && !_usesMany)
+        {
+            _many = new Dictionary<string, TValue>(count, _comparison == StringComparison.Ordinal ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
+            _manyCapacity = count;
+        }
+    }
+
     /// <summary>Forgets every name, for the next model.</summary>
     public void Clear()
     {
@@ -100,14 +114,7 @@ internal sealed class FewNames<TValue>
         if (_usesMany)
         {
             _usesMany = false;
-            if (_many!.Count > MaxKept)
-            {
-                _many = null;
-            }
-            else
-            {
-                _many.Clear();
-            }
+            _many!.Clear();
         }
     }
 }

@@ -193,6 +193,7 @@ internal sealed class ModelTables
         }
         Runs.Capacity = Math.Max(Runs.Capacity, runs);
         FinishedStages.Capacity = Math.Max(FinishedStages.Capacity, stages);
+        StageNames.Reserve(stages);
     }
 
     /// <summary>An argument table for the next RUN: one an earlier model of the thread used, or a new one.</summary>
