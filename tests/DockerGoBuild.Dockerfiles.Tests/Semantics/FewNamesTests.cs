@@ -20,6 +20,12 @@ public class FewNamesTests
         {
             var expected = new Dictionary<string, int>(comparison == StringComparison.Ordinal ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
             var count = random.Next(1, round % 2 == 0 ? 12 : 40);
+            if (round % 3 == 0)
+            {
+                // As the model does for a file of many stages, before it sets any.
+                names.Reserve(2 * count);
+            }
+
             for (var i = 0; i < 2 * count; i++)
             {
                 var name = Name(random.Next(count), random);
