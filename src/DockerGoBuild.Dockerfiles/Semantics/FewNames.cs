@@ -60,13 +60,14 @@ internal sealed class FewNames<TValue>
             Reserve(2 * Few);
         }
 
+        var many = _many!;
         _usesMany = true;
         for (var i = 0; i < _count; i++)
         {
-            _many[_names[i]!] = _values[i];
+            many[_names[i]!] = _values[i];
         }
 
-        _many[name] = value;
+        many[name] = value;
     }
 
     /// <summary>The value of <paramref name="name"/>, read where it lies; <paramref name="nameText"/> is its string, if the caller has one.</summary>
