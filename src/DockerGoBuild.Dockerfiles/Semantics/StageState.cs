@@ -156,10 +156,7 @@ internal struct StageState : IVariableLookup
         return GoEnvFileMap.TryGetValue(name, out var goEnv) ? goEnv : null;
     }
 
-    /// <summary>A variable for Dockerfile word expansion (ENV and ARG only).</summary>
-    public readonly string? LookupBuildVariable(string name) => LookupBuildVariable(name.AsSpan());
-
-    /// <summary><see cref="LookupBuildVariable(string)"/> of a name read where it lies.</summary>
+    /// <summary>A variable for Dockerfile word expansion (ENV and ARG only), its name read where it lies.</summary>
     public readonly string? LookupBuildVariable(ReadOnlySpan<char> name)
     {
         if (EnvMap.TryGetValue(name, out var env))

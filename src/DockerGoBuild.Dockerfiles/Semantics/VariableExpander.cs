@@ -159,15 +159,6 @@ internal static class VariableExpander
         return (facts & TextFacts.OwnValue) != 0;
     }
 
-    /// <summary>
-    /// True when the word text[start, + length) would not be its own value (see <see cref="Expand"/>): a caller that
-    /// reads a word where it lies makes its value's string only then.
-    /// </summary>
-    public static bool Changes(string text, int start, int length, char escape) => FirstChange(text.AsSpan(start, length), escape) >= 0;
-
-    /// <summary><see cref="Changes(string, int, int, char)"/> of a word read where it lies.</summary>
-    public static bool Changes(ReadOnlySpan<char> raw, char escape) => FirstChange(raw, escape) >= 0;
-
     // The index of the first character of the word that changes it, or -1: only '$' (with something after it),
     // quotes, an escape with something after it and NUL (which the loop above takes for the closing "quote" of
     // unquoted text, and drops) do.
