@@ -22,8 +22,27 @@ internal sealed class MissingSyntaxDirectiveRule : IDockerfileRule
         }
 
         var firstLine = TextSpan.FromBounds(syntax.BomLength, syntax.Lines.ContentEnd(0));
-        context.Report(new Finding(Descriptor, firstLine, Descriptor.MessageFormat, instructionLine: 0, Fix(syntax, facts.ShebangEnd), "Add '# syntax=docker/dockerfile:1'"));
+        if (SharedFix(syntax, facts.ShebangEnd) is { } shared && firstLine.Start == 0 && firstLine.Length < SharedLineLengths)
+        {
+            // The finding of a file whose first line is this long and ends so is the same whatever the file: one
+            // object, made once by the thread (a file analysed on every keystroke, and many files, find it so).
+            var index = (2 * firstLine.Length) + (shared == FixAtStartCrLf ? 1 : 0);
+            var findings = sharedFindings ??= new Finding?[2 * SharedLineLengths];
+            context.Report(findings[index] ??= Create(firstLine, shared));
+            return;
+        }
+
+        context.Report(Create(firstLine, Fix(syntax, facts.ShebangEnd)));
     }
+
+    private Finding Create(TextSpan firstLine, IReadOnlyList<TextEdit> fix) =>
+        new(Descriptor, firstLine, Descriptor.MessageFormat, instructionLine: 0, fix, "Add '# syntax=docker/dockerfile:1'");
+
+    // The findings with the shared fixes, by the length of the first line and its line break (see Analyze).
+    private const int SharedLineLengths = 256;
+
+    [ThreadStatic]
+    private static Finding?[]? sharedFindings;
 
     private const string Directive = "# syntax=" + DefaultSyntax;
 

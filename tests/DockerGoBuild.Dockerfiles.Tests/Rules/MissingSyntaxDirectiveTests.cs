@@ -78,4 +78,34 @@ public class MissingSyntaxDirectiveTests
     [Fact]
     public void Fix_GoesAfterShebang() =>
         FixGives("#!/usr/bin/env docker\nFROM golang\n", Id, "#!/usr/bin/env docker\n# syntax=docker/dockerfile:1\nFROM golang\n");
+
+    [Theory]
+    [InlineData("FROM alpine\nRUN true\n", "FROM golang\nRUN make\n")]
+    [InlineData("FROM alpine\r\nRUN true\r\n", "FROM golang\r\nRUN make\r\n")]
+    [InlineData("FROM alpine\nRUN true\n", "FROM golang\r\nRUN make\r\n")]
+    [InlineData("\uFEFFFROM alpine\n", "\uFEFFFROM golang\n")]
+    [InlineData("#!/bin/sh\nFROM alpine\n", "#!/bin/sh\nFROM golang\n")]
+    [InlineData("FROM alpine\n", "FROM golang:1.23\n")]
+    public void Findings_of_first_lines_alike_are_alike(string first, string second)
+    {
+        // Files whose first lines are as long and end alike share their finding; every other pair has its own. Either
+        // way, each file's finding says what a finding made for it alone says, fix included.
+        var a = Assert.Single(DockerGoBuild.Dockerfiles.Rules.DockerfileAnalysis.Analyze(first).Findings, f => f.Id == Id);
+        var b = Assert.Single(DockerGoBuild.Dockerfiles.Rules.DockerfileAnalysis.Analyze(second).Findings, f => f.Id == Id);
+        foreach (var (finding, text) in new[] { (a, first), (b, second) })
+        {
+            var firstLineEnd = text.IndexOfAny(new[] { '\r', '\n' });
+            var start = text.StartsWith('\uFEFF') ? 1 : 0;
+            Assert.Equal(start, finding.Span.Start);
+            Assert.Equal(firstLineEnd, finding.Span.End);
+            Assert.Equal(0, finding.InstructionLine);
+            Assert.Equal("Add '# syntax=docker/dockerfile:1'", finding.FixTitle);
+            var fixedText = DockerGoBuild.Dockerfiles.Fixes.DockerfileFixer.Apply(text, new[] { finding }, out var applied);
+            Assert.Single(applied);
+            Assert.Contains("# syntax=docker/dockerfile:1" + (text.Contains("\r\n") ? "\r\n" : "\n"), fixedText);
+        }
+
+        var alike = a.Span == b.Span && first.Contains("\r\n") == second.Contains("\r\n") && !first.StartsWith("#!") && !first.StartsWith('\uFEFF');
+        Assert.Equal(alike, ReferenceEquals(a, b));
+    }
 }
