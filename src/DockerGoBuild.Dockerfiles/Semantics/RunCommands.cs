@@ -299,7 +299,7 @@ internal sealed class RunCommands : IShellCommandSink
         }
     }
 
-    void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
+    void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, WordList words, int from, int to, List<InlineAssignment> assignments, List<PendingHeredoc> heredocs, int start, int end)
     {
         var name = NameOf(parser, commandName);
         var variables = parser.Variables.View(assignments);
@@ -585,7 +585,7 @@ internal sealed class RunCommands : IShellCommandSink
         return IsPosixShell(interpreter);
     }
 
-    private static string[] Delimiters(IReadOnlyList<PendingHeredoc> heredocs)
+    private static string[] Delimiters(List<PendingHeredoc> heredocs)
     {
         var delimiters = new string[heredocs.Count];
         for (var i = 0; i < heredocs.Count; i++)

@@ -32,7 +32,9 @@ internal sealed class CommandResolver
 
     private static readonly string[] FindExecActions = { "-exec", "-execdir", "-ok", "-okdir" };
 
-    private static readonly IReadOnlyList<PendingHeredoc> NoHeredocs = new PendingHeredoc[0];
+    // A list rather than an array, as the sinks take the parser's list (whose Count is then no interface call):
+    // nothing adds to it.
+    private static readonly List<PendingHeredoc> NoHeredocs = new(0);
 
     private readonly ScriptParser parser;
 
@@ -58,7 +60,7 @@ internal sealed class CommandResolver
     public bool Resolve(CommandSyntax syntax) =>
         Resolve(syntax.Words, 0, syntax.Words.Count, syntax.Heredocs, syntax.Start, syntax.End, findNesting: 0);
 
-    private bool Resolve(WordList words, int from, int to, IReadOnlyList<PendingHeredoc> heredocs, int start, int end, int findNesting)
+    private bool Resolve(WordList words, int from, int to, List<PendingHeredoc> heredocs, int start, int end, int findNesting)
     {
         assignments.Clear();
         var index = from;

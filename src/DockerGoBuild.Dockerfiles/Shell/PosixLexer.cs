@@ -155,17 +155,29 @@ internal sealed class PosixLexer : ShellLexer
         {
             var c = text[pos];
             int continuation;
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+            if (c == ' ')
             {
                 pos++;
             }
-            else if (c == '\\' && (continuation = ContinuationLength(pos)) > 0)
+            else if (c > ' ')
             {
-                pos += continuation;
+                // Most tokens start here, at a character above the blanks: only a continuation or a comment goes on.
+                if (c == '\\' && (continuation = ContinuationLength(pos)) > 0)
+                {
+                    pos += continuation;
+                }
+                else if (c == '#')
+                {
+                    pos = ScanHelpers.LineEnd(text, pos, limit);
+                }
+                else
+                {
+                    break;
+                }
             }
-            else if (c == '#')
+            else if (c == '\t' || c == '\r' || c == '\f' || c == '\v')
             {
-                pos = ScanHelpers.LineEnd(text, pos, limit);
+                pos++;
             }
             else
             {

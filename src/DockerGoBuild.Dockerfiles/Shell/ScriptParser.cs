@@ -159,7 +159,7 @@ internal sealed class ScriptParser
     }
 
     /// <summary>Records a command named <paramref name="name"/> (the base name of its first word) whose argv is <paramref name="words"/>[from..to).</summary>
-    public void Emit(CharSlice name, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end) =>
+    public void Emit(CharSlice name, WordList words, int from, int to, List<InlineAssignment> assignments, List<PendingHeredoc> heredocs, int start, int end) =>
         Context.Sink.Add(this, name, words, from, to, assignments, heredocs, start, end);
 
     /// <summary>True when a substitution at <paramref name="position"/> should be parsed rather than skipped as data.</summary>
