@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
@@ -99,6 +100,7 @@ internal sealed class RunMount
             {
                 var chars = CopyFlag(run.Line, flag);
                 var options = new OptionReader(chars, flag.ValueStart - flag.Start, flag.Length);
+                var quoted = options.IsQuoted;
                 while (options.TryNext(out var start, out var end))
                 {
                     switch (KeyOf(chars, start, end, out var equals))
@@ -107,14 +109,14 @@ internal sealed class RunMount
                             type = equals < 0 ? string.Empty : TypeOf(chars, equals + 1, end);
                             break;
                         case OptionKey.Target:
-                            rawTarget = equals < 0 ? null : Unquote(chars, equals + 1, end);
+                            rawTarget = equals < 0 ? null : ValueOf(chars, equals + 1, end, quoted);
                             targetOptionStart = flag.Start + start;
                             break;
                         case OptionKey.Id:
-                            id = equals < 0 ? null : Unquote(chars, equals + 1, end);
+                            id = equals < 0 ? null : ValueOf(chars, equals + 1, end, quoted);
                             break;
                         case OptionKey.Env:
-                            env = equals < 0 ? string.Empty : Unquote(chars, equals + 1, end);
+                            env = equals < 0 ? string.Empty : ValueOf(chars, equals + 1, end, quoted);
                             break;
                     }
                 }
@@ -194,8 +196,42 @@ internal sealed class RunMount
             return OptionKey.Other;
         }
 
-        equals = IndexOfEquals(chars, start, end);
-        return KeyOf(chars, start, equals < 0 ? end : equals);
+        equals = IndexOfEquals(chars, first, end);
+        var last = equals < 0 ? end : equals;
+        while (last > first && chars[last - 1] == ' ')
+        {
+            last--;
+        }
+
+        // Most keys read are one of them as written, in some ASCII case: told by their length and first letter.
+        var length = last - first;
+        var (candidate, key) = length switch
+        {
+            2 => ("id", OptionKey.Id),
+            3 when lowered == 'd' => ("dst", OptionKey.Target),
+            3 => ("env", OptionKey.Env),
+            4 => ("type", OptionKey.Type),
+            6 => ("target", OptionKey.Target),
+            11 => ("destination", OptionKey.Target),
+            _ => (null, OptionKey.Other),
+        };
+
+        return candidate != null && IsAsciiIgnoringCase(chars, first, candidate) ? key : KeyOf(chars, start, last);
+    }
+
+    // True when chars[start..] is the lower-case ASCII word, ASCII letters compared in either case (as BuildKit's keys are).
+    private static bool IsAsciiIgnoringCase(char[] chars, int start, string lower)
+    {
+        for (var i = 0; i < lower.Length; i++)
+        {
+            var c = chars[start + i];
+            if (c != lower[i] && !(c >= 'A' && c <= 'Z' && c + 32 == lower[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int IndexOfEquals(char[] chars, int start, int end)
@@ -211,42 +247,26 @@ internal sealed class RunMount
         return -1;
     }
 
-    // Which key the characters [start, end) are. A key of ASCII letters (and spaces around it, which do not count)
-    // is compared in place; any other is made the string BuildKit's reading makes of it: quotes removed, trimmed
-    // and lower-cased (no key of letters alone is then one of those read).
+    // Which key the characters [start, end) are, when they are not one of those read as written. A key of ASCII
+    // letters (and spaces around it, which do not count) is then another key; any other is made the string
+    // BuildKit's reading makes of it: quotes removed, trimmed and lower-cased.
     private static OptionKey KeyOf(char[] chars, int start, int end)
     {
         var first = start;
-        var last = end;
-        while (first < last && chars[first] == ' ')
+        while (first < end && chars[first] == ' ')
         {
             first++;
         }
 
-        while (last > first && chars[last - 1] == ' ')
+        for (var i = first; i < end; i++)
         {
-            last--;
-        }
-
-        for (var i = first; i < last; i++)
-        {
-            if ((uint)((chars[i] | 0x20) - 'a') > 'z' - 'a')
+            if ((uint)((chars[i] | 0x20) - 'a') > 'z' - 'a' && chars[i] != ' ')
             {
                 return KeyOf(Unquote(chars, start, end).Trim().ToLowerInvariant());
             }
         }
 
-        var length = last - first;
-        return length switch
-        {
-            2 when Chars.EqualIgnoringCase(chars, first, length, "id") => OptionKey.Id,
-            3 when Chars.EqualIgnoringCase(chars, first, length, "dst") => OptionKey.Target,
-            3 when Chars.EqualIgnoringCase(chars, first, length, "env") => OptionKey.Env,
-            4 when Chars.EqualIgnoringCase(chars, first, length, "type") => OptionKey.Type,
-            6 when Chars.EqualIgnoringCase(chars, first, length, "target") => OptionKey.Target,
-            11 when Chars.EqualIgnoringCase(chars, first, length, "destination") => OptionKey.Target,
-            _ => OptionKey.Other,
-        };
+        return OptionKey.Other;
     }
 
     private static OptionKey KeyOf(string key) => key switch
@@ -257,6 +277,10 @@ internal sealed class RunMount
         "env" => OptionKey.Env,
         _ => OptionKey.Other,
     };
+
+    // The value [start, end) without its quotes; `quoted` tells that the flag has a quote anywhere.
+    private static string ValueOf(char[] chars, int start, int end, bool quoted) =>
+        quoted ? Unquote(chars, start, end) : start == end ? string.Empty : new string(chars, start, end - start);
 
     // The value [start, end) without its quotes.
     private static string Unquote(char[] chars, int start, int end)
@@ -423,6 +447,8 @@ internal sealed class RunMount
         return false;
     }
 
+    // Inlined: it is asked of every character of a target.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSegmentSeparator(char c) => c is '/' or ',' or '-' or '_' or '.';
 
     // The segment [start, end) is a tool's name or, for names longer than three letters, starts with one.
@@ -475,7 +501,11 @@ internal sealed class RunMount
             _chars = chars;
             _at = from;
             _end = end;
+            IsQuoted = from < end && (Array.IndexOf(chars, '"', from, end - from) >= 0 || Array.IndexOf(chars, '\'', from, end - from) >= 0);
         }
+
+        /// <summary>Whether a quote is among the characters read (most flags have none: their fields end at the next comma).</summary>
+        public bool IsQuoted { get; }
 
         /// <summary>The next field that is not empty: its start and its end.</summary>
         public bool TryNext(out int start, out int end)
@@ -484,6 +514,19 @@ internal sealed class RunMount
             while (_at < _end)
             {
                 start = _at;
+                if (!IsQuoted)
+                {
+                    var comma = Array.IndexOf(chars, ',', start, _end - start);
+                    end = comma < 0 ? _end : comma;
+                    _at = end + 1;
+                    if (end > start)
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
                 var i = start;
                 for (; i < _end; i++)
                 {
