@@ -319,8 +319,14 @@ internal sealed class RunMount
     {
         if (_meantFor == MeantForUnknown)
         {
+            // Another tool's cache is meant for none: asked only of a mount whose target or id names a cache.
             var rawTarget = RawTarget;
-            var kind = IsOtherToolsCache(rawTarget) || IsOtherToolsCache(Id) ? null : Classify(rawTarget) ?? Classify(Id);
+            var kind = Classify(rawTarget) ?? Classify(Id);
+            if (kind != null && (IsOtherToolsCache(rawTarget) || IsOtherToolsCache(Id)))
+            {
+                kind = null;
+            }
+
             _meantFor = kind is { } known ? (byte)(MeantForKinds + (int)known) : MeantForNone;
         }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DockerGoBuild.Dockerfiles.Shell;
 
 /// <summary>Tokenizer for POSIX shell text: quoting, escapes, expansions and operators.</summary>
@@ -12,6 +14,39 @@ internal sealed class PosixLexer : ShellLexer
     public PosixLexer(ShellReadContext context)
         : base(context, Special)
     {
+    }
+
+    /// <summary>
+    /// <see cref="ShellLexer.Next"/>, with the most common token read here in one go: a word of ordinary characters
+    /// only (no quote, escape or expansion) that a blank, a newline or the end follows. Every other token is read as
+    /// the base reads it, from the blanks skipped.
+    /// </summary>
+    public override TokenKind Next()
+    {
+        SkipBlanks();
+        var text = Text;
+        var limit = Limit;
+        var start = Position;
+        if (start >= limit)
+        {
+            return TokenKind.End;
+        }
+
+        var c = text[start];
+
+        // Not an operator, a quote, an escape or an expansion (Special), and not a digit, which may start an IO number.
+        if (c < Special.Length && !Special[c] && !ScanHelpers.IsDigit(c))
+        {
+            var end = OrdinaryRunEnd(start + 1);
+            if (end == limit || text[end] == ' ' || text[end] == '\n')
+            {
+                Position = end;
+                LastWord = WordBuilder.Verbatim(start, end);
+                return TokenKind.Word;
+            }
+        }
+
+        return ReadToken(start, c);
     }
 
     protected override TokenKind ReadToken(int start, char c)
@@ -146,6 +181,8 @@ internal sealed class PosixLexer : ShellLexer
         return true;
     }
 
+    // Inlined into Next, which calls it for every token.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected override void SkipBlanks()
     {
         var text = Text;
