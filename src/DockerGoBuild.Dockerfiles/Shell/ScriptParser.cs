@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
@@ -209,6 +210,8 @@ internal sealed class ScriptParser
         return lexer.Next();
     }
 
+    // Inlined into Run: most tokens are words.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void OnWord(in WordToken word)
     {
         // One RUN can hold megabytes of script: let a cancelled analysis stop inside it.
