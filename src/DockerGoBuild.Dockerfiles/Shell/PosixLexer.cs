@@ -18,8 +18,8 @@ internal sealed class PosixLexer : ShellLexer
 
     /// <summary>
     /// <see cref="ShellLexer.Next"/>, with the most common token read here in one go: a word of ordinary characters
-    /// only (no quote, escape or expansion) that a blank, a newline or the end follows. Every other token is read as
-    /// the base reads it, from the blanks skipped.
+    /// only (no quote, escape or expansion) that a character ending a word (see <see cref="EndsWord"/>) or the end
+    /// follows. Every other token is read as the base reads it, from the blanks skipped.
     /// </summary>
     public override TokenKind Next()
     {
@@ -38,7 +38,7 @@ internal sealed class PosixLexer : ShellLexer
         if (c < Special.Length && !Special[c] && !ScanHelpers.IsDigit(c))
         {
             var end = OrdinaryRunEnd(start + 1);
-            if (end == limit || text[end] == ' ' || text[end] == '\n')
+            if (end == limit || text[end] == ' ' || text[end] == '\n' || EndsWordAt(text, end, limit))
             {
                 Position = end;
                 LastWord = WordBuilder.Verbatim(start, end);
@@ -90,6 +90,14 @@ internal sealed class PosixLexer : ShellLexer
         }
 
         return ReadWord();
+    }
+
+    // EndsWord of the character at `at`, as the lexer at `at` tells it.
+    private static bool EndsWordAt(char[] text, int at, int limit)
+    {
+        var c = text[at];
+        return c is ' ' or '\t' or '\r' or '\n' or ';' or '&' or '|' or '(' or ')'
+            || ((c == '<' || c == '>') && (at + 1 >= limit || text[at + 1] != '('));
     }
 
     protected override bool EndsWord(char c) =>
