@@ -71,10 +71,12 @@ internal sealed class RunMount
     /// </summary>
     public static RunMount[] Read(Instruction run, in StageState state)
     {
+        // Most RUNs have no flags; the flags are read from the instruction once.
+        var flags = run.FlagList;
         var count = 0;
-        foreach (var flag in run.FlagList)
+        for (var i = 0; i < flags.Count; i++)
         {
-            count += flag.Name == "mount" ? 1 : 0;
+            count += flags[i].Name == "mount" ? 1 : 0;
         }
 
         if (count == 0)
@@ -84,8 +86,9 @@ internal sealed class RunMount
 
         var mounts = new RunMount[count];
         var at = 0;
-        foreach (var flag in run.FlagList)
+        for (var i = 0; i < flags.Count; i++)
         {
+            var flag = flags[i];
             if (flag.Name != "mount")
             {
                 continue;
