@@ -20,14 +20,7 @@ internal sealed class RunCommands : IShellCommandSink
     [ThreadStatic]
     private static RunCommands? cached;
 
-    // Names up to this long are remembered in _recentNames.
-    private const int MaxRecentNameLength = 32;
-
     private readonly StringTable _strings = StringTable.Shared;
-
-    // The last command name seen in each slot of a cheap hash: names repeat (apt-get, echo, rm), and one found here
-    // costs a comparison rather than the string table's hash over every character.
-    private readonly string?[] _recentNames = new string?[256];
 
     // The commands of the RUN being read, each read's in source order; the read in progress adds from _readStart on.
     // The RUN's own script is read first, then the heredoc scripts its commands read, which follow them in Collect's order.
@@ -301,7 +294,7 @@ internal sealed class RunCommands : IShellCommandSink
 
     void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, WordList words, int from, int to, List<InlineAssignment> assignments, List<PendingHeredoc> heredocs, int start, int end)
     {
-        var name = NameOf(parser, commandName);
+        var name = parser.MakeString(commandName);
         var variables = parser.Variables.View(assignments);
         var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !ReadsScriptArgument(parser, words, from, to) ? Delimiters(heredocs) : null;
         if (!HasArgumentsRead(name))
@@ -334,43 +327,6 @@ internal sealed class RunCommands : IShellCommandSink
         };
 
         AddInSourceOrder(new Found(outerStart, name, firstArgument, to - from - 1, variables, span, scriptHeredocs));
-    }
-
-    private string NameOf(ScriptParser parser, CharSlice name)
-    {
-        if (name.Length == 0 || name.Length > MaxRecentNameLength)
-        {
-            return parser.MakeString(name);
-        }
-
-        var slot = ((name.Length * 31) + (name[0] * 7) + name[name.Length - 1]) & (_recentNames.Length - 1);
-        if (_recentNames[slot] is { } recent && IsSame(name, recent))
-        {
-            return recent;
-        }
-
-        return _recentNames[slot] = parser.MakeString(name);
-    }
-
-    // CharSlice.Is, in the caller: the name was found in its slot by its length and end letters, most often the same.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsSame(CharSlice name, string recent)
-    {
-        if (recent.Length != name.Length)
-        {
-            return false;
-        }
-
-        var chars = name.Array;
-        for (var i = 0; i < recent.Length; i++)
-        {
-            if (chars[name.Start + i] != recent[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private void AddArgument(int start, int length)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
@@ -19,7 +20,13 @@ internal sealed class ShellReadContext
     [ThreadStatic]
     private static ShellReadContext? cached;
 
+    // Strings up to this long are remembered in recentStrings.
+    private const int MaxRecentLength = 32;
+
     private readonly List<ScriptParser> parsers = new();
+
+    // The last interned string made in each slot of a cheap hash (see MakeString); kept from read to read.
+    private readonly string?[] recentStrings = new string?[256];
     private long reparseBudget;
     private int polls;
     private int arenaLength;
@@ -197,10 +204,56 @@ internal sealed class ShellReadContext
     }
 
     /// <summary>A string of the characters, interned when the read has a string table.</summary>
-    public string MakeString(CharSlice slice) =>
-        slice.Length == 0 ? string.Empty
-        : Strings != null ? Strings.Get(slice.Array, slice.Start, slice.Length)
-        : new string(slice.Array, slice.Start, slice.Length);
+    public string MakeString(CharSlice slice)
+    {
+        var length = slice.Length;
+        if (length == 0)
+        {
+            return string.Empty;
+        }
+
+        var chars = slice.Array;
+        var start = slice.Start;
+        if (Strings == null)
+        {
+            return new string(chars, start, length);
+        }
+
+        if (length > MaxRecentLength)
+        {
+            return Strings.Get(chars, start, length);
+        }
+
+        // Names and values repeat (go, apt-get, CGO_ENABLED, 0): one found in its slot of the recent strings costs a
+        // comparison rather than the table's hash over every character.
+        var slot = ((length * 31) + (chars[start] * 7) + chars[start + length - 1]) & (recentStrings.Length - 1);
+        if (recentStrings[slot] is { } recent && IsSame(chars, start, length, recent))
+        {
+            return recent;
+        }
+
+        return recentStrings[slot] = Strings.Get(chars, start, length);
+    }
+
+    // CharSlice.Is, in the caller: a string found in its slot by its length and end characters is most often the same.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSame(char[] chars, int start, int length, string recent)
+    {
+        if (recent.Length != length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            if (chars[start + i] != recent[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private int ReserveArena(int length)
     {
