@@ -301,7 +301,7 @@ internal sealed class RunCommands : IShellCommandSink
         {
             // Nearly every command: only its name and variables are read, so its words are neither located nor kept,
             // and of its span only the start is mapped, to put it in source order.
-            AddInSourceOrder(new Found(parser.MapSpan(start, start).Start, name, 0, 0, variables, default, scriptHeredocs));
+            AddInSourceOrder(new Found(parser.MapPoint(start), name, 0, 0, variables, default, scriptHeredocs));
             return;
         }
 

@@ -109,6 +109,9 @@ internal sealed class ScriptParser
     /// <summary>Maps the span [start, end) of this parser's text to the reader's caller and returns the start and length there.</summary>
     public (int Start, int Length) MapSpan(int start, int end) => map.MapSpan(start, end);
 
+    /// <summary>Maps the offset <paramref name="position"/> of this parser's text to the reader's caller.</summary>
+    public int MapPoint(int position) => map.MapPoint(position);
+
     /// <summary>Parses until the end, or with <paramref name="untilClose"/> until an unmatched <c>)</c>; returns the offset after it.</summary>
     public int Run(bool untilClose)
     {
