@@ -310,7 +310,7 @@ internal sealed class RunCommands : IShellCommandSink
         {
             // Nearly every command: only its name and variables are read, so its words are neither located nor kept,
             // and of its span only the start is mapped, to put it in source order.
-            AddInSourceOrder(new Found(parser.MapPoint(start), name, 0, 0, variables, default, scriptHeredocs));
+            AddInSourceOrder(parser.MapPoint(start), name, 0, 0, variables, default, scriptHeredocs);
             return;
         }
 
@@ -335,7 +335,7 @@ internal sealed class RunCommands : IShellCommandSink
             _ => _fixedSpan,
         };
 
-        AddInSourceOrder(new Found(outerStart, name, firstArgument, to - from - 1, variables, span, scriptHeredocs));
+        AddInSourceOrder(outerStart, name, firstArgument, to - from - 1, variables, span, scriptHeredocs);
     }
 
     private void AddArgument(int start, int length)
@@ -467,7 +467,8 @@ internal sealed class RunCommands : IShellCommandSink
     }
 
     // Insertion into source order (most commands come in order, and stay where they are added); see SourceOrder for why it stays linear.
-    private void AddInSourceOrder(in Found found)
+    // The command is written where it goes in the array, field by field, rather than made and copied there.
+    private void AddInSourceOrder(int start, string name, int firstArgument, int argumentCount, IReadOnlyDictionary<string, string> variables, TextSpan span, string[]? scriptHeredocs)
     {
         if (_foundCount == _found.Length)
         {
@@ -475,7 +476,7 @@ internal sealed class RunCommands : IShellCommandSink
         }
 
         var at = _foundCount;
-        while (at > _readStart && _found[at - 1].Start > found.Start)
+        while (at > _readStart && _found[at - 1].Start > start)
         {
             at--;
         }
@@ -485,7 +486,7 @@ internal sealed class RunCommands : IShellCommandSink
             Array.Copy(_found, at, _found, at + 1, _foundCount - at);
         }
 
-        _found[at] = found;
+        _found[at].Set(start, name, firstArgument, argumentCount, variables, span, scriptHeredocs);
         _foundCount++;
     }
 
@@ -605,15 +606,20 @@ internal sealed class RunCommands : IShellCommandSink
     }
 
     /// <summary>A command as found, with the heredocs it reads as its script when it is a shell without a script argument.</summary>
-    private readonly struct Found
+    /// <remarks>Set in place in its array (see AddInSourceOrder).</remarks>
+    private struct Found
     {
-        private readonly string _name;
-        private readonly int _firstArgument;
-        private readonly int _argumentCount;
-        private readonly IReadOnlyDictionary<string, string> _variables;
-        private readonly TextSpan _span;
+        private string _name;
+        private int _firstArgument;
+        private int _argumentCount;
+        private IReadOnlyDictionary<string, string> _variables;
+        private TextSpan _span;
 
-        public Found(int start, string name, int firstArgument, int argumentCount, IReadOnlyDictionary<string, string> variables, TextSpan span, string[]? scriptHeredocs)
+        public int Start { get; private set; }
+
+        public string[]? ScriptHeredocs { get; private set; }
+
+        public void Set(int start, string name, int firstArgument, int argumentCount, IReadOnlyDictionary<string, string> variables, TextSpan span, string[]? scriptHeredocs)
         {
             Start = start;
             _name = name;
@@ -624,11 +630,7 @@ internal sealed class RunCommands : IShellCommandSink
             ScriptHeredocs = scriptHeredocs;
         }
 
-        public int Start { get; }
-
-        public string[]? ScriptHeredocs { get; }
-
         /// <summary>The command, once the RUN's argument table is complete.</summary>
-        public ExecutedCommand ToCommand(CommandArguments arguments) => new(_name, arguments, _firstArgument, _argumentCount, _variables, _span);
+        public readonly ExecutedCommand ToCommand(CommandArguments arguments) => new(_name, arguments, _firstArgument, _argumentCount, _variables, _span);
     }
 }
