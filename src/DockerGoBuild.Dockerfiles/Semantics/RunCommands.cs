@@ -378,7 +378,8 @@ internal sealed class RunCommands : IShellCommandSink
             return false;
         }
 
-        var runStart = context.SingleRunStart(word);
+        // A word written as it is (most) has its value where it lies in the text: no call to find its run.
+        var runStart = word.InArena ? context.SingleRunStart(word) : word.ValueStart;
         if (runStart < 0 || !word.IsRawCopy)
         {
             return false;
