@@ -141,27 +141,27 @@ internal sealed class ShellReadContext
         return true;
     }
 
-    /// <summary>Records a word's segment table (null: one to one) and substitutions; returns the word's <see cref="WordToken.Extra"/>.</summary>
-    public int AddExtra(List<int>? segments, List<int> substitutions)
+    /// <summary>
+    /// Records a word's segment table (the first <paramref name="segmentCount"/> entries of <paramref name="segments"/>,
+    /// in pairs; none: one to one) and substitutions; returns the word's <see cref="WordToken.Extra"/>.
+    /// </summary>
+    public int AddExtra(int[] segments, int segmentCount, List<int> substitutions)
     {
         var segmentStart = Segments.Count / 2;
 
-        // Added one by one: the lists are short, and AddRange of a list costs interface calls and a copy through an array.
-        if (segments != null)
+        // Added one by one: the tables are short, and AddRange costs interface calls and a copy through an array.
+        for (var i = 0; i < segmentCount; i++)
         {
-            foreach (var value in segments)
-            {
-                Segments.Add(value);
-            }
+            Segments.Add(segments[i]);
         }
 
         var substitutionStart = Substitutions.Count;
-        foreach (var position in substitutions)
+        for (var i = 0; i < substitutions.Count; i++)
         {
-            Substitutions.Add(position);
+            Substitutions.Add(substitutions[i]);
         }
 
-        Extras.Add(new WordExtra(segmentStart, segments == null ? 0 : segments.Count / 2, substitutionStart, substitutions.Count));
+        Extras.Add(new WordExtra(segmentStart, segmentCount / 2, substitutionStart, substitutions.Count));
         return Extras.Count;
     }
 
