@@ -42,7 +42,6 @@ internal static class CommandNamePrefilter
     // For each ASCII character, whether it rules out an 'o' after it (see MakeRulesOutTable).
     private static readonly bool[] RulesOutTable = MakeRulesOutTable();
 
-
     /// <summary>False when the logical characters [start, end) of <paramref name="line"/> surely run no command named go, xx-go or dotnet.</summary>
     public static bool MayRunArgumentsRead(string source, LogicalLine line, int start, int end) =>
         MayRunArgumentsRead(source, line, line.PieceCount, default, start, end);

@@ -38,6 +38,7 @@ internal sealed class PosixLexer : ShellLexer
         if (c < Special.Length && !Special[c] && !ScanHelpers.IsDigit(c))
         {
             var end = OrdinaryRunEnd(start + 1);
+            // A blank or a newline ends most words: told before the call that tells every character that does.
             if (end == limit || text[end] == ' ' || text[end] == '\n' || EndsWordAt(text, end, limit))
             {
                 Position = end;
