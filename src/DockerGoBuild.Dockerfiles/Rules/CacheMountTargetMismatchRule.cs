@@ -23,9 +23,10 @@ internal sealed class CacheMountTargetMismatchRule : IDockerfileRule
             };
             var message = $"This cache mount targets {mount.RawTarget}, but the {cacheName} is {mistargeted.ExpectedPath}, so the cache never hits; mount {mistargeted.ExpectedPath} instead";
             var run = mistargeted.Run.Effective;
-            var option = mount.TargetOption!;
-            var valueSpan = run.ToSource(option.ValueStart, option.End);
-            var span = run.ToSource(option.Start, option.End);
+            // A mistargeted mount has a target, so a target option with a value.
+            mount.TryGetTargetOption(run, out var optionStart, out var valueStart, out var optionEnd);
+            var valueSpan = run.ToSource(valueStart, optionEnd);
+            var span = run.ToSource(optionStart, optionEnd);
             var fix = MountInsertion.IsPlainValue(mistargeted.ExpectedPath) ? new[] { new TextEdit(valueSpan, mistargeted.ExpectedPath) } : null;
             context.Report(new Finding(Descriptor, span, message, mistargeted.Run.StartLine, fix, fix == null ? null : $"Target {mistargeted.ExpectedPath}"));
         }

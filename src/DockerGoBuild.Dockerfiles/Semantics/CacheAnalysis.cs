@@ -78,8 +78,13 @@ internal sealed class CacheAnalysis
             AnalysisCancellation.PollAt(index);
             var run = facts[runs[index]];
             var mounts = run.Mounts;
-            var mistargetedKinds = FindMistargeted(run, mounts, ref stagePaths, ref mistargeted);
-            FindMissing(run, mounts, mistargetedKinds, ref stagePaths, ref missing);
+            var mistargetedKinds = mounts.Length == 0 ? CacheKinds.None : FindMistargeted(run, mounts, ref stagePaths, ref mistargeted);
+
+            // Most RUNs run no go or dotnet command, and so fill no cache.
+            if (run.HasCommandsWithArgumentsRead)
+            {
+                FindMissing(run, mounts, mistargetedKinds, ref stagePaths, ref missing);
+            }
         }
 
         if (missing == null && mistargeted == null)
@@ -137,15 +142,10 @@ internal sealed class CacheAnalysis
         return false;
     }
 
+    // The caches the go and dotnet commands of a RUN that runs some (HasCommandsWithArgumentsRead) fill without a mount.
     private static void FindMissing(in InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, ref StagePaths stagePaths, ref List<MissingCacheMount>? missing)
     {
         var reported = mistargetedKinds;
-        if (!run.HasCommandsWithArgumentsRead)
-        {
-            // No go or dotnet command: none fills a cache.
-            return;
-        }
-
         var commands = run.Commands;
 
         for (var i = 0; i < commands.Length; i++)

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
@@ -7,15 +8,27 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// <summary>A <c>--mount</c> of a RUN, read for the cache rules.</summary>
 internal sealed class RunMount
 {
-    private RunMount(InstructionFlag flag, string type, string? target, FlagOption? targetOption, string? id, string? env)
+    // Flags longer than this are read into a buffer of their own rather than the thread's.
+    private const int MaxRetainedFlagLength = 1 << 12;
+
+    // The characters of the flag being read: its options are read where they lie in them, so that only the values
+    // the rules keep become strings (no option objects, no string of the flag).
+    [ThreadStatic]
+    private static char[]? flagChars;
+
+    private RunMount(InstructionFlag flag, string type, string? target, string? rawTarget, int targetOptionStart, string? id, string? env)
     {
         Env = env;
         Flag = flag;
         Type = type;
         Target = target;
-        TargetOption = targetOption;
+        RawTarget = rawTarget;
+        _targetOptionStart = targetOptionStart;
         Id = id;
     }
+
+    // Where the last target option starts in the flag's logical line, or -1 (see TargetOptionBounds).
+    private readonly int _targetOptionStart;
 
     // MeantFor, worked out once as several rules ask, in one byte (a RUN's every mount is an object of the model):
     // MeantForUnknown until then, MeantForNone for null, else MeantForKinds + the kind.
@@ -24,6 +37,15 @@ internal sealed class RunMount
     private const byte MeantForKinds = 2;
     private byte _meantFor;
 
+    private enum OptionKey
+    {
+        Other,
+        Type,
+        Target,
+        Id,
+        Env,
+    }
+
     public InstructionFlag Flag { get; }
 
     /// <summary>The mount type, lower-cased; bind when not given.</summary>
@@ -31,25 +53,30 @@ internal sealed class RunMount
 
     public bool IsCache => Type == "cache";
 
-    /// <summary>The target as written.</summary>
-    public string? RawTarget => TargetOption?.Value;
+    /// <summary>The target as written (quotes removed); null when there is none, or it has no value.</summary>
+    public string? RawTarget { get; }
 
     /// <summary>The target expanded and resolved against WORKDIR; null when it refers to something unknown.</summary>
     public string? Target { get; }
-
-    public FlagOption? TargetOption { get; }
 
     public string? Id { get; }
 
     /// <summary>A secret mount's <c>env=</c>: the variable the command reads the secret from; null when absent.</summary>
     public string? Env { get; }
 
+    /// <summary>
+    /// The mounts of <paramref name="run"/>. A flag's options are its value's comma-separated fields (commas inside
+    /// quotes do not separate), each <c>key=value</c> or a bare key; a key is compared trimmed of spaces and in any
+    /// ASCII case, a value with its quotes removed; a later option wins over an earlier one of the same key.
+    /// </summary>
     public static RunMount[] Read(Instruction run, in StageState state)
     {
+        // Most RUNs have no flags; the flags are read from the instruction once.
+        var flags = run.FlagList;
         var count = 0;
-        foreach (var flag in run.FlagList)
+        for (var i = 0; i < flags.Count; i++)
         {
-            count += flag.Name == "mount" ? 1 : 0;
+            count += flags[i].Name == "mount" ? 1 : 0;
         }
 
         if (count == 0)
@@ -59,8 +86,9 @@ internal sealed class RunMount
 
         var mounts = new RunMount[count];
         var at = 0;
-        foreach (var flag in run.FlagList)
+        for (var i = 0; i < flags.Count; i++)
         {
+            var flag = flags[i];
             if (flag.Name != "mount")
             {
                 continue;
@@ -68,30 +96,37 @@ internal sealed class RunMount
 
             var type = "bind";
             string? rawTarget = null;
-            FlagOption? targetOption = null;
+            var targetOptionStart = -1;
             string? id = null;
             string? env = null;
-            var options = flag.Options;
-            for (var i = 0; i < options.Count; i++)
+            if (flag.ValueStart >= 0)
             {
-                var option = options[i];
-                switch (option.Key)
+                var chars = CopyFlag(run.Line, flag);
+                var options = new OptionReader(chars, flag.ValueStart - flag.Start, flag.Length);
+                var quoted = options.IsQuoted;
+                while (options.TryNext(out var start, out var end))
                 {
-                    case "type":
-                        type = LowerCase(option.Value ?? string.Empty);
-                        break;
-                    case "target":
-                    case "dst":
-                    case "destination":
-                        rawTarget = option.Value;
-                        targetOption = option;
-                        break;
-                    case "id":
-                        id = option.Value;
-                        break;
-                    case "env":
-                        env = option.Value ?? string.Empty;
-                        break;
+                    switch (KeyOf(chars, start, end, out var equals))
+                    {
+                        case OptionKey.Type:
+                            type = equals < 0 ? string.Empty : TypeOf(chars, equals + 1, end);
+                            break;
+                        case OptionKey.Target:
+                            rawTarget = equals < 0 ? null : ValueOf(chars, equals + 1, end, quoted);
+                            targetOptionStart = flag.Start + start;
+                            break;
+                        case OptionKey.Id:
+                            id = equals < 0 ? null : ValueOf(chars, equals + 1, end, quoted);
+                            break;
+                        case OptionKey.Env:
+                            env = equals < 0 ? string.Empty : ValueOf(chars, equals + 1, end, quoted);
+                            break;
+                    }
+                }
+
+                if (chars.Length > MaxRetainedFlagLength)
+                {
+                    flagChars = null;
                 }
             }
 
@@ -102,25 +137,208 @@ internal sealed class RunMount
                 target = unknown ? null : state.IsWindows ? UnixPath.NormalizeWindows(expanded) : UnixPath.Resolve(expanded, state.Workdir);
             }
 
-            mounts[at++] = new RunMount(flag, type, target, targetOption, id, env);
+            mounts[at++] = new RunMount(flag, type, target, rawTarget, targetOptionStart, id, env);
         }
 
         return mounts;
     }
 
+    /// <summary>
+    /// Where the target option (the last one, as it is the one that counts) lies in the logical line of
+    /// <paramref name="run"/>, the RUN this mount was read from: its start, the start of its value (-1: no value) and
+    /// its end; false when the mount has no target option.
+    /// </summary>
+    public bool TryGetTargetOption(Instruction run, out int start, out int valueStart, out int end)
+    {
+        start = valueStart = end = -1;
+        if (_targetOptionStart < 0)
+        {
+            return false;
+        }
+
+        var chars = CopyFlag(run.Line, Flag);
+        var options = new OptionReader(chars, _targetOptionStart - Flag.Start, Flag.Length);
+        options.TryNext(out var optionStart, out var optionEnd);
+        var equals = IndexOfEquals(chars, optionStart, optionEnd);
+        start = Flag.Start + optionStart;
+        valueStart = equals < 0 ? -1 : Flag.Start + equals + 1;
+        end = Flag.Start + optionEnd;
+        return true;
+    }
+
+    // The flag's characters, from its start, in the thread's buffer (or one of their own when they are many).
+    private static char[] CopyFlag(LogicalLine line, InstructionFlag flag)
+    {
+        var chars = flagChars;
+        if (chars == null || chars.Length < flag.Length)
+        {
+            chars = new char[Math.Max(flag.Length, 256)];
+            flagChars = chars;
+        }
+
+        line.CopyTo(flag.Start, chars, 0, flag.Length);
+        return chars;
+    }
+
+    // Which key the option [start, end) has, and where its first '=' is (-1: none, and the key is the whole option;
+    // not looked for in an option whose key is none of those read).
+    private static OptionKey KeyOf(char[] chars, int start, int end, out int equals)
+    {
+        equals = -1;
+        var first = start;
+        while (first < end && chars[first] == ' ')
+        {
+            first++;
+        }
+
+        // Most options are told by their first letter: a key that starts with an ASCII letter keeps it first,
+        // lower-cased, whatever else its reading does.
+        var lowered = first < end ? chars[first] | 0x20 : 0;
+        if ((uint)(lowered - 'a') <= 'z' - 'a' && lowered is not ('t' or 'd' or 'i' or 'e'))
+        {
+            return OptionKey.Other;
+        }
+
+        equals = IndexOfEquals(chars, first, end);
+        var last = equals < 0 ? end : equals;
+        while (last > first && chars[last - 1] == ' ')
+        {
+            last--;
+        }
+
+        // Most keys read are one of them as written, in some ASCII case: told by their length and first letter.
+        var length = last - first;
+        var (candidate, key) = length switch
+        {
+            2 => ("id", OptionKey.Id),
+            3 when lowered == 'd' => ("dst", OptionKey.Target),
+            3 => ("env", OptionKey.Env),
+            4 => ("type", OptionKey.Type),
+            6 => ("target", OptionKey.Target),
+            11 => ("destination", OptionKey.Target),
+            _ => (null, OptionKey.Other),
+        };
+
+        return candidate != null && IsAsciiIgnoringCase(chars, first, candidate) ? key : KeyOf(chars, start, last);
+    }
+
+    // True when chars[start..] is the lower-case ASCII word, ASCII letters compared in either case (as BuildKit's keys are).
+    private static bool IsAsciiIgnoringCase(char[] chars, int start, string lower)
+    {
+        for (var i = 0; i < lower.Length; i++)
+        {
+            var c = chars[start + i];
+            if (c != lower[i] && !(c >= 'A' && c <= 'Z' && c + 32 == lower[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int IndexOfEquals(char[] chars, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (chars[i] == '=')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // Which key the characters [start, end) are, when they are not one of those read as written. A key of ASCII
+    // letters (and spaces around it, which do not count) is then another key; any other is made the string
+    // BuildKit's reading makes of it: quotes removed, trimmed and lower-cased.
+    private static OptionKey KeyOf(char[] chars, int start, int end)
+    {
+        var first = start;
+        while (first < end && chars[first] == ' ')
+        {
+            first++;
+        }
+
+        for (var i = first; i < end; i++)
+        {
+            if ((uint)((chars[i] | 0x20) - 'a') > 'z' - 'a' && chars[i] != ' ')
+            {
+                return KeyOf(Unquote(chars, start, end).Trim().ToLowerInvariant());
+            }
+        }
+
+        return OptionKey.Other;
+    }
+
+    private static OptionKey KeyOf(string key) => key switch
+    {
+        "type" => OptionKey.Type,
+        "target" or "dst" or "destination" => OptionKey.Target,
+        "id" => OptionKey.Id,
+        "env" => OptionKey.Env,
+        _ => OptionKey.Other,
+    };
+
+    // The value [start, end) without its quotes; `quoted` tells that the flag has a quote anywhere.
+    private static string ValueOf(char[] chars, int start, int end, bool quoted) =>
+        quoted ? Unquote(chars, start, end) : start == end ? string.Empty : new string(chars, start, end - start);
+
+    // The value [start, end) without its quotes.
+    private static string Unquote(char[] chars, int start, int end)
+    {
+        var kept = start;
+        for (var i = start; i < end; i++)
+        {
+            var c = chars[i];
+            if (c != '"' && c != '\'')
+            {
+                chars[kept++] = c;
+            }
+        }
+
+        // The quotes were dropped in place: the characters they leave are read no more.
+        return kept == start ? string.Empty : new string(chars, start, kept - start);
+    }
+
+    // A type value, lower-cased: the mount types are ASCII words, compared where they lie; other text keeps the general rule.
+    private static string TypeOf(char[] chars, int start, int end)
+    {
+        foreach (var known in MountTypes)
+        {
+            if (Chars.Equal(chars, start, end - start, known))
+            {
+                return known;
+            }
+        }
+
+        return Unquote(chars, start, end).ToLowerInvariant();
+    }
+
+    private static readonly string[] MountTypes = { "cache", "bind", "secret", "ssh", "tmpfs" };
     /// <summary>Which cache a mount is meant for, judged from its target (or, when that says nothing, its id).</summary>
     public CacheKind? MeantFor()
     {
         if (_meantFor == MeantForUnknown)
         {
+            // Another tool's cache is meant for none: asked only of a mount whose target or id names a cache.
             var rawTarget = RawTarget;
-            var kind = IsOtherToolsCache(rawTarget) || IsOtherToolsCache(Id) ? null : Classify(rawTarget) ?? Classify(Id);
+            var kind = Classify(rawTarget) ?? Classify(Id);
+            if (kind != null && (IsOtherToolsCache(rawTarget) || IsOtherToolsCache(Id)))
+            {
+                kind = null;
+            }
+
             _meantFor = kind is { } known ? (byte)(MeantForKinds + (int)known) : MeantForNone;
         }
 
         return _meantFor == MeantForNone ? null : (CacheKind)(_meantFor - MeantForKinds);
     }
 
+    // The names that tell a cache, looked for in the text's invariant lower case: any of the Go modules' names makes
+    // the mount the module cache; else any of the build cache's the build cache; else "nuget" without any of the
+    // names of NuGet's other caches the packages folder.
     private static CacheKind? Classify(string? text)
     {
         if (text == null)
@@ -128,24 +346,72 @@ internal sealed class RunMount
             return null;
         }
 
-        var lower = new LowerCaseText(text);
-        if (lower.Contains("pkg/mod") || lower.Contains("gomodcache") || lower.Contains("gomod") || lower.Contains("go-mod") || lower.Contains("modcache"))
+        // ASCII text is lower-cased a character at a time as it is read; other text as a whole, as lower-casing a
+        // character outside ASCII can make an ASCII letter (the Kelvin sign makes a 'k').
+        var lower = LowerCaseText.IsAscii(text) ? text : text.ToLowerInvariant();
+        var modules = false;
+        var build = false;
+        var nuget = false;
+        var otherNuGetCache = false;
+
+        // One pass over the text: at each character, only the names that start with it are compared.
+        for (var i = 0; i < lower.Length; i++)
         {
-            return CacheKind.GoModules;
+            switch (LowerAscii(lower[i]))
+            {
+                case 'g':
+                    modules |= IsAt(lower, i, "gomod") || IsAt(lower, i, "go-mod");
+                    build |= IsAt(lower, i, "go-build") || IsAt(lower, i, "gobuild") || IsAt(lower, i, "gocache") || IsAt(lower, i, "go-cache");
+                    break;
+                case 'p':
+                    modules |= IsAt(lower, i, "pkg/mod");
+                    otherNuGetCache |= IsAt(lower, i, "plugins-cache");
+                    break;
+                case 'm':
+                    modules |= IsAt(lower, i, "modcache");
+                    break;
+                case 'n':
+                    nuget |= IsAt(lower, i, "nuget");
+                    break;
+                case 'h':
+                    otherNuGetCache |= IsAt(lower, i, "http-cache");
+                    break;
+                case 'v':
+                    otherNuGetCache |= IsAt(lower, i, "v3-cache");
+                    break;
+                case 's':
+                    otherNuGetCache |= IsAt(lower, i, "scratch");
+                    break;
+            }
         }
 
-        if (lower.Contains("go-build") || lower.Contains("gobuild") || lower.Contains("gocache") || lower.Contains("go-cache"))
-        {
-            return CacheKind.GoBuild;
-        }
-
-        if (lower.Contains("nuget") && !lower.Contains("http-cache") && !lower.Contains("v3-cache") && !lower.Contains("plugins-cache") && !lower.Contains("scratch"))
-        {
-            return CacheKind.NuGetPackages;
-        }
-
-        return null;
+        return modules ? CacheKind.GoModules
+            : build ? CacheKind.GoBuild
+            : nuget && !otherNuGetCache ? CacheKind.NuGetPackages
+            : null;
     }
+
+    // True when text[at..] is the lower-case ASCII name from its second letter on (the caller has compared the first),
+    // ASCII letters compared in either case.
+    private static bool IsAt(string text, int at, string name)
+    {
+        if (at + name.Length > text.Length)
+        {
+            return false;
+        }
+
+        for (var k = 1; k < name.Length; k++)
+        {
+            if (LowerAscii(text[at + k]) != name[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static char LowerAscii(char c) => c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 
     private static readonly string[] OtherTools =
     {
@@ -190,6 +456,8 @@ internal sealed class RunMount
         return false;
     }
 
+    // Inlined: it is asked of every character of a target.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSegmentSeparator(char c) => c is '/' or ',' or '-' or '_' or '.';
 
     // The segment [start, end) is a tool's name or, for names longer than three letters, starts with one.
@@ -229,6 +497,83 @@ internal sealed class RunMount
         }
     }
 
+    /// <summary>The options of a flag's value: its comma-separated fields, commas inside quotes not separating.</summary>
+    private struct OptionReader
+    {
+        private readonly char[] _chars;
+        private readonly int _end;
+        private int _at;
+
+        /// <summary>A reader of the fields of chars[<paramref name="from"/>, <paramref name="end"/>), from a field's start.</summary>
+        public OptionReader(char[] chars, int from, int end)
+        {
+            _chars = chars;
+            _at = from;
+            _end = end;
+            IsQuoted = from < end && (Array.IndexOf(chars, '"', from, end - from) >= 0 || Array.IndexOf(chars, '\'', from, end - from) >= 0);
+        }
+
+        /// <summary>Whether a quote is among the characters read (most flags have none: their fields end at the next comma).</summary>
+        public bool IsQuoted { get; }
+
+        /// <summary>The next field that is not empty: its start and its end.</summary>
+        public bool TryNext(out int start, out int end)
+        {
+            var chars = _chars;
+            while (_at < _end)
+            {
+                start = _at;
+                if (!IsQuoted)
+                {
+                    var comma = Array.IndexOf(chars, ',', start, _end - start);
+                    end = comma < 0 ? _end : comma;
+                    _at = end + 1;
+                    if (end > start)
+                    {
+                        return true;
+                    }
+
+                    continue;
+                }
+
+                var i = start;
+                for (; i < _end; i++)
+                {
+                    var c = chars[i];
+                    if (c == ',')
+                    {
+                        break;
+                    }
+
+                    if (c == '"' || c == '\'')
+                    {
+                        // Up to the closing quote (or the end), a comma is the field's.
+                        i++;
+                        while (i < _end && chars[i] != c)
+                        {
+                            i++;
+                        }
+
+                        if (i == _end)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                _at = i + 1;
+                if (i > start)
+                {
+                    end = i;
+                    return true;
+                }
+            }
+
+            start = end = -1;
+            return false;
+        }
+    }
+
     /// <summary>
     /// A text compared as its invariant lower case, without making that string when the text is ASCII
     /// (where lower-casing is per character and cannot create the ASCII letters it is compared with).
@@ -253,10 +598,6 @@ internal sealed class RunMount
             return _comparison == StringComparison.OrdinalIgnoreCase && c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
         }
 
-        /// <summary>Contains <paramref name="lower"/> (lower-case ASCII).</summary>
-        public bool Contains(string lower) =>
-            (_comparison == StringComparison.OrdinalIgnoreCase ? Chars.IndexOfIgnoringCase(_text, lower) : _text.IndexOf(lower, StringComparison.Ordinal)) >= 0;
-
         /// <summary>The segment [start, end) equals <paramref name="lower"/> from index <paramref name="from"/> on.</summary>
         public bool SegmentIs(int start, int end, string lower, int from) =>
             end - start == lower.Length - from && IsAt(start, lower, from);
@@ -279,7 +620,7 @@ internal sealed class RunMount
             return true;
         }
 
-        private static bool IsAscii(string text)
+        public static bool IsAscii(string text)
         {
             foreach (var c in text)
             {

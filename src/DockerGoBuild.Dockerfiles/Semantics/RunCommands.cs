@@ -20,14 +20,7 @@ internal sealed class RunCommands : IShellCommandSink
     [ThreadStatic]
     private static RunCommands? cached;
 
-    // Names up to this long are remembered in _recentNames.
-    private const int MaxRecentNameLength = 32;
-
     private readonly StringTable _strings = StringTable.Shared;
-
-    // The last command name seen in each slot of a cheap hash: names repeat (apt-get, echo, rm), and one found here
-    // costs a comparison rather than the string table's hash over every character.
-    private readonly string?[] _recentNames = new string?[256];
 
     // The commands of the RUN being read, each read's in source order; the read in progress adds from _readStart on.
     // The RUN's own script is read first, then the heredoc scripts its commands read, which follow them in Collect's order.
@@ -105,7 +98,7 @@ internal sealed class RunCommands : IShellCommandSink
 
         // The prefilter reads the RUN's own line and its heredocs' bodies, every script a read can find. The end of the
         // arguments is looked for once (past trailing blanks, each character found through the line's pieces).
-        var argumentsEnd = run.ArgumentsEnd;
+        var argumentsEnd = ArgumentsEnd(syntax.Text, run);
         if (!CommandNamePrefilter.MayRunArgumentsRead(syntax.Text, run.Line, run.ArgumentsStart, argumentsEnd)
             && !HeredocsMayRunArgumentsRead(syntax.Text, run.Heredocs))
         {
@@ -114,6 +107,15 @@ internal sealed class RunCommands : IShellCommandSink
         }
 
         return Read(syntax, run, argumentsEnd, dialect, tables);
+    }
+
+    // Instruction.ArgumentsEnd (the line's end less its trailing blanks), told without its walk back from the line's
+    // end when the line's last character, read where the last piece ends in the source, is no blank (most lines).
+    internal static int ArgumentsEnd(string source, Instruction run)
+    {
+        var line = run.Line;
+        var lastPiece = line.PieceSourceSpan(line.PieceCount - 1);
+        return lastPiece.Length > 0 && !Chars.IsWhiteSpace(source[lastPiece.End - 1]) ? line.Length : run.ArgumentsEnd;
     }
 
     // True when a heredoc's body may run a command whose arguments are read, were it read as a script.
@@ -299,16 +301,16 @@ internal sealed class RunCommands : IShellCommandSink
         }
     }
 
-    void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
+    void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, WordList words, int from, int to, List<InlineAssignment> assignments, List<PendingHeredoc> heredocs, int start, int end)
     {
-        var name = NameOf(parser, commandName);
+        var name = parser.MakeString(commandName);
         var variables = parser.Variables.View(assignments);
         var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !ReadsScriptArgument(parser, words, from, to) ? Delimiters(heredocs) : null;
         if (!HasArgumentsRead(name))
         {
             // Nearly every command: only its name and variables are read, so its words are neither located nor kept,
             // and of its span only the start is mapped, to put it in source order.
-            AddInSourceOrder(new Found(parser.MapSpan(start, start).Start, name, 0, 0, variables, default, scriptHeredocs));
+            AddInSourceOrder(parser.MapPoint(start), name, 0, 0, variables, default, scriptHeredocs);
             return;
         }
 
@@ -333,44 +335,7 @@ internal sealed class RunCommands : IShellCommandSink
             _ => _fixedSpan,
         };
 
-        AddInSourceOrder(new Found(outerStart, name, firstArgument, to - from - 1, variables, span, scriptHeredocs));
-    }
-
-    private string NameOf(ScriptParser parser, CharSlice name)
-    {
-        if (name.Length == 0 || name.Length > MaxRecentNameLength)
-        {
-            return parser.MakeString(name);
-        }
-
-        var slot = ((name.Length * 31) + (name[0] * 7) + name[name.Length - 1]) & (_recentNames.Length - 1);
-        if (_recentNames[slot] is { } recent && IsSame(name, recent))
-        {
-            return recent;
-        }
-
-        return _recentNames[slot] = parser.MakeString(name);
-    }
-
-    // CharSlice.Is, in the caller: the name was found in its slot by its length and end letters, most often the same.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsSame(CharSlice name, string recent)
-    {
-        if (recent.Length != name.Length)
-        {
-            return false;
-        }
-
-        var chars = name.Array;
-        for (var i = 0; i < recent.Length; i++)
-        {
-            if (chars[name.Start + i] != recent[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
+        AddInSourceOrder(outerStart, name, firstArgument, to - from - 1, variables, span, scriptHeredocs);
     }
 
     private void AddArgument(int start, int length)
@@ -413,7 +378,8 @@ internal sealed class RunCommands : IShellCommandSink
             return false;
         }
 
-        var runStart = context.SingleRunStart(word);
+        // A word written as it is (most) has its value where it lies in the text: no call to find its run.
+        var runStart = word.InArena ? context.SingleRunStart(word) : word.ValueStart;
         if (runStart < 0 || !word.IsRawCopy)
         {
             return false;
@@ -502,7 +468,8 @@ internal sealed class RunCommands : IShellCommandSink
     }
 
     // Insertion into source order (most commands come in order, and stay where they are added); see SourceOrder for why it stays linear.
-    private void AddInSourceOrder(in Found found)
+    // The command is written where it goes in the array, field by field, rather than made and copied there.
+    private void AddInSourceOrder(int start, string name, int firstArgument, int argumentCount, IReadOnlyDictionary<string, string> variables, TextSpan span, string[]? scriptHeredocs)
     {
         if (_foundCount == _found.Length)
         {
@@ -510,7 +477,7 @@ internal sealed class RunCommands : IShellCommandSink
         }
 
         var at = _foundCount;
-        while (at > _readStart && _found[at - 1].Start > found.Start)
+        while (at > _readStart && _found[at - 1].Start > start)
         {
             at--;
         }
@@ -520,7 +487,7 @@ internal sealed class RunCommands : IShellCommandSink
             Array.Copy(_found, at, _found, at + 1, _foundCount - at);
         }
 
-        _found[at] = found;
+        _found[at].Set(start, name, firstArgument, argumentCount, variables, span, scriptHeredocs);
         _foundCount++;
     }
 
@@ -585,7 +552,7 @@ internal sealed class RunCommands : IShellCommandSink
         return IsPosixShell(interpreter);
     }
 
-    private static string[] Delimiters(IReadOnlyList<PendingHeredoc> heredocs)
+    private static string[] Delimiters(List<PendingHeredoc> heredocs)
     {
         var delimiters = new string[heredocs.Count];
         for (var i = 0; i < heredocs.Count; i++)
@@ -640,15 +607,20 @@ internal sealed class RunCommands : IShellCommandSink
     }
 
     /// <summary>A command as found, with the heredocs it reads as its script when it is a shell without a script argument.</summary>
-    private readonly struct Found
+    /// <remarks>Set in place in its array (see AddInSourceOrder).</remarks>
+    private struct Found
     {
-        private readonly string _name;
-        private readonly int _firstArgument;
-        private readonly int _argumentCount;
-        private readonly IReadOnlyDictionary<string, string> _variables;
-        private readonly TextSpan _span;
+        private string _name;
+        private int _firstArgument;
+        private int _argumentCount;
+        private IReadOnlyDictionary<string, string> _variables;
+        private TextSpan _span;
 
-        public Found(int start, string name, int firstArgument, int argumentCount, IReadOnlyDictionary<string, string> variables, TextSpan span, string[]? scriptHeredocs)
+        public int Start { get; private set; }
+
+        public string[]? ScriptHeredocs { get; private set; }
+
+        public void Set(int start, string name, int firstArgument, int argumentCount, IReadOnlyDictionary<string, string> variables, TextSpan span, string[]? scriptHeredocs)
         {
             Start = start;
             _name = name;
@@ -659,11 +631,7 @@ internal sealed class RunCommands : IShellCommandSink
             ScriptHeredocs = scriptHeredocs;
         }
 
-        public int Start { get; }
-
-        public string[]? ScriptHeredocs { get; }
-
         /// <summary>The command, once the RUN's argument table is complete.</summary>
-        public ExecutedCommand ToCommand(CommandArguments arguments) => new(_name, arguments, _firstArgument, _argumentCount, _variables, _span);
+        public readonly ExecutedCommand ToCommand(CommandArguments arguments) => new(_name, arguments, _firstArgument, _argumentCount, _variables, _span);
     }
 }

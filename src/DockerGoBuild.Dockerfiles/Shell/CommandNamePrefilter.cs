@@ -39,7 +39,7 @@ namespace DockerGoBuild.Dockerfiles.Shell;
 /// </remarks>
 internal static class CommandNamePrefilter
 {
-    // For each ASCII character, whether RulesOut is true of it.
+    // For each ASCII character, whether it rules out an 'o' after it (see MakeRulesOutTable).
     private static readonly bool[] RulesOutTable = MakeRulesOutTable();
 
     /// <summary>False when the logical characters [start, end) of <paramref name="line"/> surely run no command named go, xx-go or dotnet.</summary>
@@ -73,20 +73,15 @@ internal static class CommandNamePrefilter
         var from = first;
         while (from < last)
         {
-            // Every name has an 'o' after its first letter (go, xx-go, dotnet): the scan looks at each 'o'.
-            var at = source.IndexOf('o', from, last - from);
+            // Every name has an 'o' after its first letter (go, xx-go, dotnet): the scan looks at each 'o', and steps
+            // over nearly every one, which the character before it rules out.
+            var at = NextCandidate(source, from, last, first);
             if (at < 0)
             {
                 break;
             }
 
             from = at + 1;
-            if (at > first && RulesOut(source[at - 1]))
-            {
-                // Nearly every 'o', told by a table.
-                continue;
-            }
-
             if (at > first && IsKeptOtherThan(source[at - 1]) && !MayBeTranslatedAt(source, at - 1, first))
             {
                 // Nearly every 'o': the letter before it is kept, and is no name's letter before an 'o' (at the start
@@ -127,6 +122,32 @@ internal static class CommandNamePrefilter
         return false;
     }
 
+    // The first 'o' in source[from, last) that the character before it does not rule out (see RulesOutTable; the first
+    // character of the script has none before it), or -1: the 'o's the table rules out, most of them, are stepped
+    // over here rather than handed to the checks that place an 'o' in its piece.
+    private static int NextCandidate(string source, int from, int last, int first)
+    {
+        var table = RulesOutTable;
+        while (from < last)
+        {
+            var at = source.IndexOf('o', from, last - from);
+            if (at <= first)
+            {
+                return at;
+            }
+
+            var before = source[at - 1];
+            if (before < table.Length && !table[before])
+            {
+                return at;
+            }
+
+            from = at + 1;
+        }
+
+        return -1;
+    }
+
     // Where the logical characters before `end` end in the source: mostly in the last piece, whose logical start the
     // line's length tells without a search.
     private static int SourceEnd(LogicalLine line, int pieces, int end)
@@ -141,10 +162,9 @@ internal static class CommandNamePrefilter
     private static bool ContinuesNoName(char previous, char next) =>
         !MayBeDropped(next) && (previous == 'g' ? !EndsWord(next) && next != '.' : previous == 'd' && next != 't');
 
-    // True when c before an 'o' rules it out whatever comes before c: a kept character other than a name's letter
-    // before an 'o' and the n and r of an escape's line break (IsKeptOtherThan, and MayBeTranslatedAt false).
-    private static bool RulesOut(char c) => c >= RulesOutTable.Length || RulesOutTable[c];
-
+    // For each ASCII character c, whether c before an 'o' rules it out whatever comes before c: a kept character other
+    // than a name's letter before an 'o' and the n and r of an escape's line break (IsKeptOtherThan, and
+    // MayBeTranslatedAt false). Every character from 0x80 up rules it out too.
     private static bool[] MakeRulesOutTable()
     {
         var table = new bool[128];

@@ -30,9 +30,26 @@ internal sealed class CommandResolver
 
     private static readonly NameFilter FollowedNames = new(FollowedList.Select(entry => entry.Key));
 
+    // The commands FollowCommand compares in any case: cmd's set, and the shells whose scripts are arguments.
+    private static readonly string[] NamesInAnyCase = { "set", "cmd", "pwsh", "powershell" };
+
+    /// <summary>
+    /// Every name whose command is more than its name: a wrapper or <c>command</c>, or one FollowCommand follows. The
+    /// names compared in any case are there with their first and last letters in either case, as the filter tells
+    /// names apart by those (and a name that starts or ends outside ASCII is not ruled out by it: see IsPlainName).
+    /// </summary>
+    private static readonly NameFilter SpecialNames = new(
+        WrapperArguments.Names
+            .Concat(FollowedList.Select(entry => entry.Key))
+            .Concat(NamesInAnyCase)
+            .Concat(NamesInAnyCase.Select(name => char.ToUpperInvariant(name[0]) + name.Substring(1)))
+            .Concat(NamesInAnyCase.Select(name => name.Substring(0, name.Length - 1) + char.ToUpperInvariant(name[name.Length - 1]))));
+
     private static readonly string[] FindExecActions = { "-exec", "-execdir", "-ok", "-okdir" };
 
-    private static readonly IReadOnlyList<PendingHeredoc> NoHeredocs = new PendingHeredoc[0];
+    // A list rather than an array, as the sinks take the parser's list (whose Count is then no interface call):
+    // nothing adds to it.
+    private static readonly List<PendingHeredoc> NoHeredocs = new(0);
 
     private readonly ScriptParser parser;
 
@@ -58,7 +75,7 @@ internal sealed class CommandResolver
     public bool Resolve(CommandSyntax syntax) =>
         Resolve(syntax.Words, 0, syntax.Words.Count, syntax.Heredocs, syntax.Start, syntax.End, findNesting: 0);
 
-    private bool Resolve(WordList words, int from, int to, IReadOnlyList<PendingHeredoc> heredocs, int start, int end, int findNesting)
+    private bool Resolve(WordList words, int from, int to, List<PendingHeredoc> heredocs, int start, int end, int findNesting)
     {
         assignments.Clear();
         var index = from;
@@ -78,7 +95,15 @@ internal sealed class CommandResolver
             return false;
         }
 
-        index = SkipWrappers(words, index, to, out var name);
+        var name = CommandName(parser.Value(words[index]));
+        if (IsPlainName(name))
+        {
+            // Nearly every command: no wrapper, nothing to follow.
+            parser.Emit(name, words, index, to, assignments, heredocs, start, end);
+            return false;
+        }
+
+        index = SkipWrappers(words, index, to, ref name);
         if (WrapperArguments.IsCommandLookup(parser, name, words, index, to))
         {
             return false;
@@ -136,10 +161,15 @@ internal sealed class CommandResolver
         return true;
     }
 
-    /// <summary>Skips wrappers; returns the index of the command that runs, and its base name.</summary>
-    private int SkipWrappers(WordList words, int index, int to, out CharSlice name)
+    // True when the command named `name` is no wrapper, no `command` and nothing FollowCommand follows: the filter rules
+    // it out, and its first and last characters are ASCII (outside ASCII, a character can equal an ASCII letter in
+    // any case, as U+017F does 's').
+    private static bool IsPlainName(CharSlice name) =>
+        !SpecialNames.MayBe(name) && (name.Length == 0 || (name[0] < 0x80 && name[name.Length - 1] < 0x80));
+
+    /// <summary>Skips wrappers from the command named <paramref name="name"/> at <paramref name="index"/>; returns the index of the command that runs, and its base name.</summary>
+    private int SkipWrappers(WordList words, int index, int to, ref CharSlice name)
     {
-        name = CommandName(parser.Value(words[index]));
         while (index < to)
         {
             var next = WrapperArguments.SkipWrapper(parser, name, words, index, to);

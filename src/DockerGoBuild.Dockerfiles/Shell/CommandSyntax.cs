@@ -73,7 +73,7 @@ internal interface IShellCommandSink
     /// <paramref name="parser"/>), with its inline assignments, the heredocs fed to it, and its span in the parser's text.
     /// The lists are the parser's: they change after the call.
     /// </summary>
-    void Add(ScriptParser parser, CharSlice name, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end);
+    void Add(ScriptParser parser, CharSlice name, WordList words, int from, int to, List<InlineAssignment> assignments, List<PendingHeredoc> heredocs, int start, int end);
 }
 
 /// <summary>A <c>NAME=value</c> word before a command (or given to env/sudo).</summary>

@@ -62,7 +62,8 @@ internal sealed class OffsetMap
         return outerLast < outerStart ? (outerStart, 0) : (outerStart, outerLast + 1 - outerStart);
     }
 
-    private int MapPoint(int local)
+    /// <summary>Maps the offset <paramref name="local"/> of this map's text to the reader's caller (as MapSpan maps an empty span's start).</summary>
+    public int MapPoint(int local)
     {
         var level = this;
         var offset = local;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DockerGoBuild.Dockerfiles.Shell;
 
 /// <summary>Tokenizer for POSIX shell text: quoting, escapes, expansions and operators.</summary>
@@ -12,6 +14,40 @@ internal sealed class PosixLexer : ShellLexer
     public PosixLexer(ShellReadContext context)
         : base(context, Special)
     {
+    }
+
+    /// <summary>
+    /// <see cref="ShellLexer.Next"/>, with the most common token read here in one go: a word of ordinary characters
+    /// only (no quote, escape or expansion) that a character ending a word (see <see cref="EndsWord"/>) or the end
+    /// follows. Every other token is read as the base reads it, from the blanks skipped.
+    /// </summary>
+    public override TokenKind Next()
+    {
+        SkipBlanks();
+        var text = Text;
+        var limit = Limit;
+        var start = Position;
+        if (start >= limit)
+        {
+            return TokenKind.End;
+        }
+
+        var c = text[start];
+
+        // Not an operator, a quote, an escape or an expansion (Special), and not a digit, which may start an IO number.
+        if (c < Special.Length && !Special[c] && !ScanHelpers.IsDigit(c))
+        {
+            var end = OrdinaryRunEnd(start + 1);
+            // A blank or a newline ends most words: told before the call that tells every character that does.
+            if (end == limit || text[end] == ' ' || text[end] == '\n' || EndsWordAt(text, end, limit))
+            {
+                Position = end;
+                LastWord = WordBuilder.Verbatim(start, end);
+                return TokenKind.Word;
+            }
+        }
+
+        return ReadToken(start, c);
     }
 
     protected override TokenKind ReadToken(int start, char c)
@@ -55,6 +91,14 @@ internal sealed class PosixLexer : ShellLexer
         }
 
         return ReadWord();
+    }
+
+    // EndsWord of the character at `at`, as the lexer at `at` tells it.
+    private static bool EndsWordAt(char[] text, int at, int limit)
+    {
+        var c = text[at];
+        return c is ' ' or '\t' or '\r' or '\n' or ';' or '&' or '|' or '(' or ')'
+            || ((c == '<' || c == '>') && (at + 1 >= limit || text[at + 1] != '('));
     }
 
     protected override bool EndsWord(char c) =>
@@ -146,6 +190,8 @@ internal sealed class PosixLexer : ShellLexer
         return true;
     }
 
+    // Inlined into Next, which calls it for every token.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected override void SkipBlanks()
     {
         var text = Text;
@@ -155,17 +201,29 @@ internal sealed class PosixLexer : ShellLexer
         {
             var c = text[pos];
             int continuation;
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+            if (c == ' ')
             {
                 pos++;
             }
-            else if (c == '\\' && (continuation = ContinuationLength(pos)) > 0)
+            else if (c > ' ')
             {
-                pos += continuation;
+                // Most tokens start here, at a character above the blanks: only a continuation or a comment goes on.
+                if (c == '\\' && (continuation = ContinuationLength(pos)) > 0)
+                {
+                    pos += continuation;
+                }
+                else if (c == '#')
+                {
+                    pos = ScanHelpers.LineEnd(text, pos, limit);
+                }
+                else
+                {
+                    break;
+                }
             }
-            else if (c == '#')
+            else if (c == '\t' || c == '\r' || c == '\f' || c == '\v')
             {
-                pos = ScanHelpers.LineEnd(text, pos, limit);
+                pos++;
             }
             else
             {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
@@ -108,6 +109,9 @@ internal sealed class ScriptParser
     /// <summary>Maps the span [start, end) of this parser's text to the reader's caller and returns the start and length there.</summary>
     public (int Start, int Length) MapSpan(int start, int end) => map.MapSpan(start, end);
 
+    /// <summary>Maps the offset <paramref name="position"/> of this parser's text to the reader's caller.</summary>
+    public int MapPoint(int position) => map.MapPoint(position);
+
     /// <summary>Parses until the end, or with <paramref name="untilClose"/> until an unmatched <c>)</c>; returns the offset after it.</summary>
     public int Run(bool untilClose)
     {
@@ -159,7 +163,7 @@ internal sealed class ScriptParser
     }
 
     /// <summary>Records a command named <paramref name="name"/> (the base name of its first word) whose argv is <paramref name="words"/>[from..to).</summary>
-    public void Emit(CharSlice name, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end) =>
+    public void Emit(CharSlice name, WordList words, int from, int to, List<InlineAssignment> assignments, List<PendingHeredoc> heredocs, int start, int end) =>
         Context.Sink.Add(this, name, words, from, to, assignments, heredocs, start, end);
 
     /// <summary>True when a substitution at <paramref name="position"/> should be parsed rather than skipped as data.</summary>
@@ -209,6 +213,8 @@ internal sealed class ScriptParser
         return lexer.Next();
     }
 
+    // Inlined into Run: most tokens are words.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void OnWord(in WordToken word)
     {
         // One RUN can hold megabytes of script: let a cancelled analysis stop inside it.

@@ -63,7 +63,8 @@ internal abstract class ShellLexer
         Limit = limit;
     }
 
-    public TokenKind Next()
+    /// <summary>Reads the next token: a word (<see cref="LastWord"/>), an operator, or the end.</summary>
+    public virtual TokenKind Next()
     {
         SkipBlanks();
         return Position < Limit ? ReadToken(Position, Text[Position]) : TokenKind.End;
@@ -172,8 +173,10 @@ internal abstract class ShellLexer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpaceOrNewline(char c) => c is ' ' or '\n';
 
-    // The end of the run of ordinary characters from `from`: the lexer's hottest loop, kept in locals.
-    private int OrdinaryRunEnd(int from)
+    // The end of the run of ordinary characters from `from`: the lexer's hottest loop, kept in locals (and inlined
+    // into the POSIX lexer's Next, which reads most words).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected int OrdinaryRunEnd(int from)
     {
         var text = Text;
         var limit = Limit;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
@@ -19,7 +20,13 @@ internal sealed class ShellReadContext
     [ThreadStatic]
     private static ShellReadContext? cached;
 
+    // Strings up to this long are remembered in recentStrings.
+    private const int MaxRecentLength = 32;
+
     private readonly List<ScriptParser> parsers = new();
+
+    // The last interned string made in each slot of a cheap hash (see MakeString); kept from read to read.
+    private readonly string?[] recentStrings = new string?[256];
     private long reparseBudget;
     private int polls;
     private int arenaLength;
@@ -134,27 +141,27 @@ internal sealed class ShellReadContext
         return true;
     }
 
-    /// <summary>Records a word's segment table (null: one to one) and substitutions; returns the word's <see cref="WordToken.Extra"/>.</summary>
-    public int AddExtra(List<int>? segments, List<int> substitutions)
+    /// <summary>
+    /// Records a word's segment table (the first <paramref name="segmentCount"/> entries of <paramref name="segments"/>,
+    /// in pairs; none: one to one) and substitutions; returns the word's <see cref="WordToken.Extra"/>.
+    /// </summary>
+    public int AddExtra(int[] segments, int segmentCount, List<int> substitutions)
     {
         var segmentStart = Segments.Count / 2;
 
-        // Added one by one: the lists are short, and AddRange of a list costs interface calls and a copy through an array.
-        if (segments != null)
+        // Added one by one: the tables are short, and AddRange costs interface calls and a copy through an array.
+        for (var i = 0; i < segmentCount; i++)
         {
-            foreach (var value in segments)
-            {
-                Segments.Add(value);
-            }
+            Segments.Add(segments[i]);
         }
 
         var substitutionStart = Substitutions.Count;
-        foreach (var position in substitutions)
+        for (var i = 0; i < substitutions.Count; i++)
         {
-            Substitutions.Add(position);
+            Substitutions.Add(substitutions[i]);
         }
 
-        Extras.Add(new WordExtra(segmentStart, segments == null ? 0 : segments.Count / 2, substitutionStart, substitutions.Count));
+        Extras.Add(new WordExtra(segmentStart, segmentCount / 2, substitutionStart, substitutions.Count));
         return Extras.Count;
     }
 
@@ -197,10 +204,56 @@ internal sealed class ShellReadContext
     }
 
     /// <summary>A string of the characters, interned when the read has a string table.</summary>
-    public string MakeString(CharSlice slice) =>
-        slice.Length == 0 ? string.Empty
-        : Strings != null ? Strings.Get(slice.Array, slice.Start, slice.Length)
-        : new string(slice.Array, slice.Start, slice.Length);
+    public string MakeString(CharSlice slice)
+    {
+        var length = slice.Length;
+        if (length == 0)
+        {
+            return string.Empty;
+        }
+
+        var chars = slice.Array;
+        var start = slice.Start;
+        if (Strings == null)
+        {
+            return new string(chars, start, length);
+        }
+
+        if (length > MaxRecentLength)
+        {
+            return Strings.Get(chars, start, length);
+        }
+
+        // Names and values repeat (go, apt-get, CGO_ENABLED, 0): one found in its slot of the recent strings costs a
+        // comparison rather than the table's hash over every character.
+        var slot = ((length * 31) + (chars[start] * 7) + chars[start + length - 1]) & (recentStrings.Length - 1);
+        if (recentStrings[slot] is { } recent && IsSame(chars, start, length, recent))
+        {
+            return recent;
+        }
+
+        return recentStrings[slot] = Strings.Get(chars, start, length);
+    }
+
+    // CharSlice.Is, in the caller: a string found in its slot by its length and end characters is most often the same.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSame(char[] chars, int start, int length, string recent)
+    {
+        if (recent.Length != length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            if (chars[start + i] != recent[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private int ReserveArena(int length)
     {

@@ -124,7 +124,7 @@ public static class ShellScriptReader
     {
         private readonly List<ShellCommand> commands = new();
 
-        public void Add(ScriptParser parser, CharSlice name, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
+        public void Add(ScriptParser parser, CharSlice name, WordList words, int from, int to, List<InlineAssignment> assignments, List<PendingHeredoc> heredocs, int start, int end)
         {
             var argv = new ShellWord[to - from];
             for (var i = from; i < to; i++)
@@ -163,7 +163,7 @@ public static class ShellScriptReader
     {
         public static readonly NoCommands Instance = new();
 
-        public void Add(ScriptParser parser, CharSlice name, WordList words, int from, int to, List<InlineAssignment> assignments, IReadOnlyList<PendingHeredoc> heredocs, int start, int end)
+        public void Add(ScriptParser parser, CharSlice name, WordList words, int from, int to, List<InlineAssignment> assignments, List<PendingHeredoc> heredocs, int start, int end)
         {
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using DockerGoBuild.Dockerfiles.Semantics;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
@@ -38,7 +39,11 @@ internal sealed class VariableScope
     public VariableScope Fork() => new() { values = values };
 
     /// <summary>The variables as a command sees them, with its own inline assignments winning.</summary>
-    public IReadOnlyDictionary<string, string> View(List<InlineAssignment> inline)
+    /// <remarks>Inlined: most commands have no inline assignments, and see the table as it is.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public IReadOnlyDictionary<string, string> View(List<InlineAssignment> inline) => inline.Count == 0 ? values : ViewWith(inline);
+
+    private IReadOnlyDictionary<string, string> ViewWith(List<InlineAssignment> inline)
     {
         var view = values;
         for (var i = 0; i < inline.Count; i++)

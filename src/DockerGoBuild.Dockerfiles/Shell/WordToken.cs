@@ -83,7 +83,10 @@ internal readonly struct WordExtra
 internal sealed class WordBuilder
 {
     private readonly ShellReadContext context;
-    private readonly List<int> segments = new();
+    // Pairs (value index, raw offset) where the value stops mapping on from the last one: an array and its count
+    // rather than a list, as every character or run a built word takes may add one.
+    private int[] segments = new int[16];
+    private int segmentCount;
     private readonly List<int> substitutions = new();
     private char[] value = new char[64];
     private int length;
@@ -107,8 +110,12 @@ internal sealed class WordBuilder
     {
         length = 0;
         lastRaw = -2;
-        segments.Clear();
-        substitutions.Clear();
+        segmentCount = 0;
+        if (substitutions.Count > 0)
+        {
+            substitutions.Clear();
+        }
+
         IsLiteral = true;
         IsPlain = true;
         IsRawCopy = true;
@@ -118,8 +125,7 @@ internal sealed class WordBuilder
     {
         if (raw != lastRaw + 1 || length == 0)
         {
-            segments.Add(length);
-            segments.Add(raw);
+            AddSegment(raw);
         }
 
         if (length == value.Length)
@@ -147,8 +153,7 @@ internal sealed class WordBuilder
 
         if (start != lastRaw + 1 || length == 0)
         {
-            segments.Add(length);
-            segments.Add(start);
+            AddSegment(start);
         }
 
         var count = end - start;
@@ -160,6 +165,19 @@ internal sealed class WordBuilder
         ScanHelpers.CopyChars(text, start, value, length, count);
         length += count;
         lastRaw = end - 1;
+    }
+
+    // Starts a segment: the value from its current length on maps on from the raw offset.
+    private void AddSegment(int raw)
+    {
+        if (segmentCount + 2 > segments.Length)
+        {
+            Array.Resize(ref segments, segments.Length * 2);
+        }
+
+        segments[segmentCount] = length;
+        segments[segmentCount + 1] = raw;
+        segmentCount += 2;
     }
 
     /// <summary>Records that a substitution this shell runs starts at <paramref name="valueIndex"/>.</summary>
@@ -198,10 +216,10 @@ internal sealed class WordBuilder
         };
 
         // One segment starting the value at the word's start is the common case and needs no table.
-        var mapsFromStart = segments.Count == 0 || (segments.Count == 2 && segments[1] == start);
+        var mapsFromStart = segmentCount == 0 || (segmentCount == 2 && segments[1] == start);
         if (!mapsFromStart || substitutions.Count > 0)
         {
-            token.Extra = context.AddExtra(mapsFromStart ? null : segments, substitutions);
+            token.Extra = context.AddExtra(segments, mapsFromStart ? 0 : segmentCount, substitutions);
         }
 
         return token;

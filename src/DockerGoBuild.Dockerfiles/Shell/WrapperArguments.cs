@@ -34,6 +34,9 @@ internal static class WrapperArguments
 
     private static readonly NameFilter WrapperNames = new(WrapperList.Select(wrapper => wrapper.Name));
 
+    /// <summary>The wrappers' names, and <c>command</c> (see <see cref="IsCommandLookup"/>).</summary>
+    public static IEnumerable<string> Names => WrapperList.Select(wrapper => wrapper.Name).Append("command");
+
     /// <summary>
     /// When <paramref name="name"/> is a wrapper, returns the index of the first word after its own
     /// options and operands (for env and sudo, assignments may still follow); otherwise -1.

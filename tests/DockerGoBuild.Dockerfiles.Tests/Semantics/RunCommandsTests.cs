@@ -25,6 +25,44 @@ public class RunCommandsTests
         Assert.Equal("dotnet restore", text.Substring(dotnet.Span.Start, dotnet.Span.Length));
     }
 
+    [Theory]
+    [InlineData("RUN go build\n")]
+    [InlineData("RUN go build   \n")]
+    [InlineData("RUN go build \t\u00A0\u2003\n")]
+    [InlineData("RUN go build \\\n  -o /app\n")]
+    [InlineData("RUN go build \\\n  -o /app \\\n")]
+    [InlineData("RUN go build \\\n# comment\n  -o /app  \n")]
+    [InlineData("RUN go build \\\n\n")]
+    [InlineData("ONBUILD RUN go build  \n")]
+    [InlineData("RUN <<EOF\ngo build\nEOF\n")]
+    [InlineData("RUN <<EOF  \ngo build\nEOF\n")]
+    [InlineData("RUN")]
+    [InlineData("RUN ")]
+    public void The_end_of_a_RUN_s_arguments_is_told_from_its_last_character_as_the_instruction_tells_it(string run)
+    {
+        var syntax = DockerfileParser.Parse("FROM golang\n" + run);
+        var instruction = syntax.InstructionList[1].Effective;
+
+        Assert.Equal(instruction.ArgumentsEnd, RunCommands.ArgumentsEnd(syntax.Text, instruction));
+    }
+
+    [Fact]
+    public void The_end_of_every_RUN_s_arguments_in_the_corpus_is_told_as_the_instruction_tells_it()
+    {
+        foreach (var path in Corpus.RealDockerfiles())
+        {
+            var syntax = DockerfileParser.Parse(Corpus.Read(path, out _));
+            foreach (var instruction in syntax.InstructionList)
+            {
+                var effective = instruction.Effective;
+                if (effective.Kind == InstructionKind.Run)
+                {
+                    Assert.Equal(effective.ArgumentsEnd, RunCommands.ArgumentsEnd(syntax.Text, effective));
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Other_commands_carry_their_name_and_variables_only()
     {

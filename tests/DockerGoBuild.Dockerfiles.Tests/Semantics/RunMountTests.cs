@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using DockerGoBuild.Dockerfiles.Semantics;
 using DockerGoBuild.Dockerfiles.Syntax;
 using Xunit;
@@ -44,5 +46,83 @@ public class RunMountTests
         var mounts = RunMount.Read(run, new StageState(0, '\\'));
 
         Assert.Equal(expected, mounts[0].MeantFor()?.ToString() ?? "none");
+    }
+    public static IEnumerable<object[]> MountFlags() =>
+        new[]
+        {
+            "--mount=type=cache,target=/go/pkg/mod",
+            "--mount=type=cache,target=/root/.cache/go-build,id=gobuild,sharing=locked",
+            "--mount=TYPE=Cache,Target=/x,ID=y,Env=Z",
+            "--mount=type=secret,id=token,env=TOKEN",
+            "--mount=type=secret,id=token,env",
+            "--mount=type=secret,id,target",
+            "--mount=type,target=",
+            "--mount=\"type=cache\",\"target=/a,b\",id='x,y'",
+            "--mount=type=\"cache\",target=\"/go/pkg/mod\"",
+            "--mount=type=cache,,target=/a,,",
+            "--mount=,type=cache",
+            "--mount= type =cache, target = /a ,  id  =b",
+            "--mount=type=cache,target=/a,dst=/b,destination=/c",
+            "--mount=type=cache,target=/a,target=/b",
+            "--mount=type=cache,tar\"get\"=/q",
+            "--mount=type=cache,\u212Aey=1,\u0130d=2,target=/k",
+            "--mount=type=cache,ta-rget=/a,target2=/b,id1=c",
+            "--mount=type=CACHE,target=/a",
+            "--mount=type=Tmpfs,target=/t",
+            "--mount=type=b\u0130nd,target=/t",
+            "--mount=type=cache,target=/a=b,id=c=d",
+            "--mount=type=cache,target='/a\"b,c'\",d\"",
+            "--mount=type=cache,target=\"/unterminated,id=x",
+            "--mount=type=cache,\ttarget\t=/tab",
+            "--mount=type=cache,target=$HOME/go,id=${ID}",
+            "--mount",
+            "--mount=",
+        }.Select(flag => new object[] { flag });
+
+    [Theory]
+    [MemberData(nameof(MountFlags))]
+    public void Mount_options_are_read_in_place_as_the_flag_option_list_has_them(string flag)
+    {
+        var syntax = DockerfileParser.Parse($"FROM alpine\nRUN {flag} \\\n  --mount=type=bind,target=/b true\n");
+        var run = syntax.InstructionList[1];
+        var mounts = RunMount.Read(run, new StageState(0, '\\'));
+        var flags = run.Flags.Where(f => f.Name == "mount").ToList();
+
+        Assert.Equal(flags.Count, mounts.Length);
+        for (var i = 0; i < flags.Count; i++)
+        {
+            // As the rules read mounts before they were read in place: through the flag's option list.
+            string type = "bind";
+            FlagOption? target = null;
+            string? id = null;
+            string? env = null;
+            foreach (var option in flags[i].Options)
+            {
+                switch (option.Key)
+                {
+                    case "type":
+                        type = (option.Value ?? string.Empty).ToLowerInvariant();
+                        break;
+                    case "target" or "dst" or "destination":
+                        target = option;
+                        break;
+                    case "id":
+                        id = option.Value;
+                        break;
+                    case "env":
+                        env = option.Value ?? string.Empty;
+                        break;
+                }
+            }
+
+            Assert.Equal(type, mounts[i].Type);
+            Assert.Equal(target?.Value, mounts[i].RawTarget);
+            Assert.Equal(id, mounts[i].Id);
+            Assert.Equal(env, mounts[i].Env);
+            Assert.Equal(target != null, mounts[i].TryGetTargetOption(run, out var start, out var valueStart, out var end));
+            Assert.Equal(target?.Start ?? -1, start);
+            Assert.Equal(target?.ValueStart ?? -1, valueStart);
+            Assert.Equal(target?.End ?? -1, end);
+        }
     }
 }

@@ -254,6 +254,47 @@ public class ShellScriptReaderTests
         Assert.Equal("cmd,go", Names("cmd.exe /c go build"));
     }
 
+    [Theory]
+    [InlineData("PowerShell -Command \"go build\"", ShellDialect.Posix, "PowerShell,go")]
+    [InlineData("powershelL -Command \"go build\"", ShellDialect.Posix, "powershelL,go")]
+    [InlineData("PWSH -c go env", ShellDialect.Posix, "PWSH,go")]
+    [InlineData("pwsH -c go env", ShellDialect.Posix, "pwsH,go")]
+    [InlineData("CMD /c go build", ShellDialect.Posix, "CMD,go")]
+    [InlineData("cmD /c go build", ShellDialect.Posix, "cmD,go")]
+    [InlineData("SET GOOS=x\ngo build", ShellDialect.Cmd, "SET,go")]
+    [InlineData("seT GOOS=x\ngo build", ShellDialect.Cmd, "seT,go")]
+    [InlineData("\u017Fet GOOS=x\ngo build", ShellDialect.Cmd, "\u017Fet,go")]
+    [InlineData("cm\u0131 /c go build", ShellDialect.Posix, "cm\u0131")]
+    [InlineData("env -u X go build", ShellDialect.Posix, "go")]
+    [InlineData("sudo -u me GOOS=x go build", ShellDialect.Posix, "go")]
+    [InlineData("command -v go", ShellDialect.Posix, "")]
+    [InlineData("find . -exec go vet {} ;", ShellDialect.Posix, "find,go")]
+    [InlineData("eval go build", ShellDialect.Posix, "eval,go")]
+    [InlineData("su -c 'go build'", ShellDialect.Posix, "su,go")]
+    [InlineData("bash -c 'go build'", ShellDialect.Posix, "bash,go")]
+    public void Commands_that_run_others_are_followed_in_any_case_their_readers_compare(string text, ShellDialect dialect, string expected)
+    {
+        Assert.Equal(expected, Names(text, dialect));
+    }
+
+    [Theory]
+    [InlineData("SET")]
+    [InlineData("seT")]
+    [InlineData("\u017Fet")]
+    public void Cmd_set_in_any_case_sets_a_script_variable(string set)
+    {
+        Assert.Equal("x", Read(set + " GOOS=x\ngo build", ShellDialect.Cmd)[1].ScriptVariables["GOOS"]);
+    }
+
+    [Fact]
+    public void Export_sets_the_variables_of_later_commands_and_a_plain_name_does_not()
+    {
+        var commands = Read("exporter A=1; export B=2; go build");
+        Assert.Equal("exporter,export,go", string.Join(",", commands.Select(command => command.Name)));
+        Assert.False(commands[2].ScriptVariables.ContainsKey("A"));
+        Assert.Equal("2", commands[2].ScriptVariables["B"]);
+    }
+
     // ---- substitutions and quoting
 
     [Fact]
