@@ -114,6 +114,7 @@ internal sealed class BuildModel
     public static BuildModel Create(DockerfileSyntax syntax, CancellationToken cancellationToken)
     {
         var escape = syntax.EscapeCharacter;
+        ModelStrings.BeginAnalysis();
         var tables = ModelTables.Rent(syntax);
         var globalArgs = new GlobalArgTable(tables.GlobalArgs);
         var facts = tables.Facts;

@@ -7,21 +7,19 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// <summary>
 /// The strings the build model keeps (variable names and values, users, working directories, stage names), one per
 /// distinct text from a table the thread keeps from model to model: files repeat the same few (GOPATH, CGO_ENABLED,
-/// TARGETARCH, /app, builder), and a file analysed again on every keystroke repeats all of them, so that a model
-/// makes a string only for a text the thread has not met lately. Texts are looked up where they lie. What the model
-/// and the rules learn of a text (is it its own value, is the image a Windows one, is the name a secret's) is noted
-/// with its string, so that a text met again is not read again.
+/// TARGETARCH, /app, builder), so that a model makes a string only for a text the thread has not met lately. Texts
+/// are looked up where they lie. What the model and the rules learn of a text within one analysis (is it its own
+/// value, is the image a Windows one, is the name a secret's) is noted with its string, so that a text met again in
+/// the same file is not read again; each analysis starts with nothing noted (see <see cref="BeginAnalysis"/>).
 /// </summary>
 internal sealed class ModelStrings
 {
     // Longer texts are rarely repeated: made as they are, and not kept.
     private const int MaxSharedLength = 128;
 
-    // The table holds at most half as many strings as it has slots; when that many are in, it starts again. The
-    // corpus of public Dockerfiles the project measures has two to four thousand distinct texts: 16,384 slots of 16
-    // bytes (256 KB a thread that analyses files) keep them all below the quarter at which only-classified texts
-    // stop being added (see FactsOf).
-    private const int Slots = 1 << 14;
+    // The table holds at most half as many strings as it has slots; when that many are in, it starts again. 4,096
+    // slots of 24 bytes (96 KB a thread that analyses files) hold the texts of many files of ordinary size.
+    private const int Slots = 1 << 12;
     private const int MaxCount = Slots / 2;
 
     [ThreadStatic]
@@ -35,8 +33,24 @@ internal sealed class ModelStrings
     // The facts of a text that is not kept, forgotten at once.
     private TextFacts _unkept;
 
+    // The analysis the facts noted now belong to: an entry's facts noted in an earlier one are not read.
+    private int _analysis;
+
     private ModelStrings()
     {
+    }
+
+    /// <summary>
+    /// Forgets the facts noted so far (the strings are kept). What a text is does not change from file to file, but
+    /// an analysis that read nothing because another one had read it would be measured as cheaper than it is: each
+    /// file is analysed as if it were the first.
+    /// </summary>
+    public static void BeginAnalysis()
+    {
+        if (table is { } strings)
+        {
+            strings._analysis++;
+        }
     }
 
     /// <summary>The thread's string of <paramref name="text"/>: one it made earlier, or a new one.</summary>
@@ -68,7 +82,7 @@ internal sealed class ModelStrings
 
         ref var entry = ref strings._entries[strings.Find(text)];
         value = entry.Text;
-        return ref entry.Facts;
+        return ref strings.CurrentFacts(ref entry);
     }
 
     /// <summary>
@@ -85,12 +99,25 @@ internal sealed class ModelStrings
             var slot = strings.Find(text, add: strings._count < MaxCount / 2);
             if (slot >= 0)
             {
-                return ref strings._entries[slot].Facts;
+                return ref strings.CurrentFacts(ref strings._entries[slot]);
             }
         }
 
         strings._unkept = TextFacts.None;
         return ref strings._unkept;
+    }
+
+    // The entry's facts, as noted in this analysis: none yet when they were noted in an earlier one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref TextFacts CurrentFacts(ref Entry entry)
+    {
+        if (entry.Analysis != _analysis)
+        {
+            entry.Facts = TextFacts.None;
+            entry.Analysis = _analysis;
+        }
+
+        return ref entry.Facts;
     }
 
     // The slot of the text's string, made and added when the table has none (-1 when it has none and add is false).
@@ -122,7 +149,7 @@ internal sealed class ModelStrings
             slot = hash & (Slots - 1);
         }
 
-        _entries[slot] = new Entry(text.ToString(), hash);
+        _entries[slot] = new Entry(text.ToString(), hash, _analysis);
         _count++;
         return slot;
     }
@@ -156,19 +183,21 @@ internal sealed class ModelStrings
         return (int)(hash >> 32);
     }
 
-    // A kept text's string, its hash and what is known of it.
+    // A kept text's string, its hash, and what is known of it in the analysis it was noted in.
     private struct Entry
     {
-        public Entry(string text, int hash)
+        public Entry(string text, int hash, int analysis)
         {
             Text = text;
             Hash = hash;
             Facts = TextFacts.None;
+            Analysis = analysis;
         }
 
         public string? Text;
         public int Hash;
         public TextFacts Facts;
+        public int Analysis;
     }
 }
 
