@@ -73,34 +73,7 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
 
     public bool ContainsKey(string key) => TryGetValue(key, out _);
 
-    public bool TryGetValue(string key, out TValue value)
-    {
-        var map = this;
-        for (; map._chainLength > 0; map = map.Previous)
-        {
-            if (string.Equals(map._key, key, StringComparison.Ordinal))
-            {
-                value = map._value;
-                return true;
-            }
-        }
-
-        var node = Unsafe.As<Node?>(map._previousOrTree);
-        while (node != null)
-        {
-            var order = string.CompareOrdinal(key, node.Key);
-            if (order == 0)
-            {
-                value = node.Value;
-                return true;
-            }
-
-            node = order < 0 ? node.Left : node.Right;
-        }
-
-        value = default!;
-        return false;
-    }
+    public bool TryGetValue(string key, out TValue value) => TryGetValue(key.AsSpan(), out value);
 
     /// <summary><see cref="TryGetValue(string, out TValue)"/> of a key read where it lies, compared as ordinal strings are.</summary>
     public bool TryGetValue(ReadOnlySpan<char> key, out TValue value)

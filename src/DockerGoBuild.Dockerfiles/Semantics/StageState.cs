@@ -27,17 +27,8 @@ internal struct StageState : IVariableLookup
 {
     public StageState(int stageIndex, char escape, string? stageName = null, BaseImageKind baseImage = BaseImageKind.Other, bool isWindows = false)
     {
-        StageIndex = stageIndex;
-        Escape = escape;
-        StageName = stageName;
-        BaseImage = baseImage;
-        IsWindows = isWindows;
-        EnvMap = PersistentMap<string?>.Empty;
-        ArgMap = PersistentMap<string?>.Empty;
-        GoEnvFileMap = PersistentMap<string>.Empty;
-        Workdir = "/";
-        User = null;
-        Shell = null;
+        this = default;
+        Start(stageIndex, escape, stageName, baseImage, isWindows);
     }
 
     public int StageIndex { get; private set; }

@@ -807,48 +807,12 @@ internal static unsafe class InstructionLineParsers
                 valueLength = 0;
             }
 
-            if (quote == '\0')
+            // A run of characters that are part of the value as they are is stepped over at once.
+            var run = quote == '\0' ? PlainRunEnd(text, pos, end, plain, escape)
+                : c != quote && c != escape ? QuotedRunEnd(text, pos + 1, end, quote, escape)
+                : pos;
+            if (run > pos)
             {
-                // Printable ASCII other than quotes and the escape character, most of a word, is part of its value
-                // as it is: stepped over a vector of characters at a time where it can, else with a comparison or two each.
-                var run = pos;
-                while (run + Vector<short>.Count <= end && plain.AllPlain(text + run))
-                {
-                    run += Vector<short>.Count;
-                }
-
-                while (run < end && PlainWordTest.IsPlain(text[run], escape))
-                {
-                    run++;
-                }
-
-                valueLength += run - pos;
-                pos = run;
-                if (pos == end)
-                {
-                    break;
-                }
-
-                c = text[pos];
-            }
-            else if (c != quote && c != escape)
-            {
-                // Inside quotes, every character but the closing quote and the escape character is part of the value
-                // as it is: a run of them is stepped over a vector at a time where it can.
-                var quotes = new Vector<short>((short)quote);
-                var escapes = new Vector<short>((short)escape);
-                var run = pos + 1;
-                while (run + Vector<short>.Count <= end
-                    && (Vector.Equals(*(Vector<short>*)(text + run), quotes) | Vector.Equals(*(Vector<short>*)(text + run), escapes)) == Vector<short>.Zero)
-                {
-                    run += Vector<short>.Count;
-                }
-
-                while (run < end && text[run] != quote && text[run] != escape)
-                {
-                    run++;
-                }
-
                 valueLength += run - pos;
                 pos = run;
                 if (pos == end)
@@ -898,6 +862,45 @@ internal static unsafe class InstructionLineParsers
         {
             AddWord(arguments, text, wordStart, end, valueLength, blankOk);
         }
+    }
+
+    // Outside quotes, printable ASCII other than quotes and the escape character, most of a word, is part of its value
+    // as it is: stepped over a vector of characters at a time where it can, else with a comparison or two each.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PlainRunEnd(char* text, int run, int end, PlainWordTest plain, char escape)
+    {
+        while (run + Vector<short>.Count <= end && plain.AllPlain(text + run))
+        {
+            run += Vector<short>.Count;
+        }
+
+        while (run < end && PlainWordTest.IsPlain(text[run], escape))
+        {
+            run++;
+        }
+
+        return run;
+    }
+
+    // Inside quotes, every character but the closing quote and the escape character is part of the value as it is: a
+    // run of them is stepped over a vector at a time where it can.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int QuotedRunEnd(char* text, int run, int end, char quote, char escape)
+    {
+        var quotes = new Vector<short>((short)quote);
+        var escapes = new Vector<short>((short)escape);
+        while (run + Vector<short>.Count <= end
+            && (Vector.Equals(*(Vector<short>*)(text + run), quotes) | Vector.Equals(*(Vector<short>*)(text + run), escapes)) == Vector<short>.Zero)
+        {
+            run += Vector<short>.Count;
+        }
+
+        while (run < end && text[run] != quote && text[run] != escape)
+        {
+            run++;
+        }
+
+        return run;
     }
 
     // A raw word's ints (see Arguments' raw words).
