@@ -25,12 +25,6 @@ internal enum BaseImageKind
 /// </summary>
 internal struct StageState : IVariableLookup
 {
-    public StageState(int stageIndex, char escape, string? stageName = null, BaseImageKind baseImage = BaseImageKind.Other, bool isWindows = false)
-    {
-        this = default;
-        Start(stageIndex, escape, stageName, baseImage, isWindows);
-    }
-
     public int StageIndex { get; private set; }
 
     public string? StageName { get; private set; }

@@ -43,7 +43,7 @@ public class RunMountTests
     {
         var syntax = DockerfileParser.Parse($"FROM alpine\nRUN --mount=type=cache,{options} true\n");
         var run = syntax.InstructionList[1];
-        var mounts = RunMount.Read(run, new StageState(0, '\\'));
+        var mounts = RunMount.Read(run, FirstState());
 
         Assert.Equal(expected, mounts[0].MeantFor()?.ToString() ?? "none");
     }
@@ -85,7 +85,7 @@ public class RunMountTests
     {
         var syntax = DockerfileParser.Parse($"FROM alpine\nRUN {flag} \\\n  --mount=type=bind,target=/b true\n");
         var run = syntax.InstructionList[1];
-        var mounts = RunMount.Read(run, new StageState(0, '\\'));
+        var mounts = RunMount.Read(run, FirstState());
         var flags = run.Flags.Where(f => f.Name == "mount").ToList();
 
         Assert.Equal(flags.Count, mounts.Length);
@@ -124,5 +124,13 @@ public class RunMountTests
             Assert.Equal(target?.ValueStart ?? -1, valueStart);
             Assert.Equal(target?.End ?? -1, end);
         }
+    }
+
+    // The state a stage of a file whose escape character is '\' starts with.
+    private static StageState FirstState()
+    {
+        var state = default(StageState);
+        state.Start(0, '\\', null, BaseImageKind.Other, false);
+        return state;
     }
 }
