@@ -1,130 +1,252 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using DockerGoBuild.Dockerfiles.Semantics;
 
 namespace DockerGoBuild.Dockerfiles;
 
 /// <summary>
-/// Hands out one string per distinct run of characters, so that the names and arguments of the commands of a
-/// file (apt-get, install, -y, &amp;&amp; ...) are allocated once each however often they repeat.
+/// The strings an analysis keeps (the names and arguments of RUN commands; variable names and values, users, working
+/// directories, stage names), one per distinct text from a table the thread keeps from analysis to analysis: files
+/// repeat the same few (go, apt-get, install, GOPATH, CGO_ENABLED, /app, builder), so that a string is made only for
+/// a text the thread has not met lately. Texts are looked up where they lie. What the model and the rules learn of a text within one analysis (is it its own
+/// value, is the image a Windows one, is the name a secret's) is noted with its string, so that a text met again in
+/// the same file is not read again; each analysis starts with nothing noted (see <see cref="BeginAnalysis"/>).
 /// </summary>
 internal sealed class StringTable
 {
-    // Longer strings are rarely repeated and are not kept; past this many strings the table starts again.
-    private const int MaxInternedLength = 64;
-    private const int MaxEntries = 4096;
+    // Longer texts are rarely repeated: made as they are, and not kept.
+    private const int MaxSharedLength = 128;
+
+    // The table holds at most half as many strings as it has slots; when that many are in, it starts again. 4,096
+    // slots of 24 bytes (96 KB a thread that analyses files) hold the texts of many files of ordinary size.
+    private const int Slots = 1 << 12;
+    private const int MaxCount = Slots / 2;
 
     [ThreadStatic]
-    private static StringTable? shared;
+    private static StringTable? table;
 
-    private int[] buckets = new int[64];
-    private Entry[] entries = new Entry[64];
-    private int count;
+    // Open addressing: a text's slot is found from its hash, or the next free one after it. One array of entries,
+    // so that a look-up reads one place.
+    private readonly Entry[] _entries = new Entry[Slots];
+    private int _count;
+
+    // The facts of a text that is not kept, forgotten at once.
+    private TextFacts _unkept;
+
+    // The analysis the facts noted now belong to: an entry's facts noted in an earlier one are not read.
+    private int _analysis;
+
+    private StringTable()
+    {
+    }
 
     /// <summary>
-    /// This thread's table. It lives from analysis to analysis, so that the words every file uses (apt-get,
-    /// install, go, build) are made once per thread rather than once per file.
+    /// Forgets the facts noted so far (the strings are kept). What a text is does not change from file to file, but
+    /// an analysis that read nothing because another one had read it would be measured as cheaper than it is: each
+    /// file is analysed as if it were the first.
     /// </summary>
-    public static StringTable Shared => shared ??= new StringTable();
-
-    public string Get(char[] chars, int start, int length)
+    public static void BeginAnalysis()
     {
-        if (length == 0)
+        if (table is { } strings)
         {
-            return string.Empty;
+            strings._analysis++;
+        }
+    }
+
+    /// <summary>The thread's string of <paramref name="text"/>: one it made earlier, or a new one.</summary>
+    public static string Get(ReadOnlySpan<char> text)
+    {
+        if ((uint)(text.Length - 1) >= MaxSharedLength)
+        {
+            return text.Length == 0 ? string.Empty : text.ToString();
         }
 
-        if (length > MaxInternedLength)
+        var strings = table ??= new StringTable();
+        return strings._entries[strings.Find(text)].Text!;
+    }
+
+    /// <summary>
+    /// <see cref="Get(ReadOnlySpan{char})"/> as <paramref name="value"/>, and the facts noted with it, for the caller to
+    /// read and note: before the thread's next string is asked for, which may start the table again. An empty or long
+    /// text is not kept: its value is null (for the caller to make if it needs it), its facts are noted nowhere.
+    /// </summary>
+    public static ref TextFacts GetWithFacts(ReadOnlySpan<char> text, out string? value)
+    {
+        var strings = table ??= new StringTable();
+        if ((uint)(text.Length - 1) >= MaxSharedLength)
         {
-            return new string(chars, start, length);
+            value = null;
+            strings._unkept = TextFacts.None;
+            return ref strings._unkept;
         }
 
-        var hash = Hash(chars, start, length);
-        for (var i = buckets[hash & (buckets.Length - 1)] - 1; i >= 0; i = entries[i].Next)
+        ref var entry = ref strings._entries[strings.Find(text)];
+        value = entry.Text;
+        return ref strings.CurrentFacts(ref entry);
+    }
+
+    /// <summary>
+    /// <see cref="GetWithFacts"/> for a caller that needs only the facts. A text the table does not have is added
+    /// only while the table is less than half full: a file of many texts that no other file has (a generated one of
+    /// megabytes) would otherwise make a string of each text that is only classified, and start the table again
+    /// and again; its texts' facts are then noted nowhere.
+    /// </summary>
+    public static ref TextFacts FactsOf(ReadOnlySpan<char> text)
+    {
+        var strings = table ??= new StringTable();
+        if ((uint)(text.Length - 1) < MaxSharedLength)
         {
-            if (entries[i].Hash == hash && SameChars(entries[i].Value, chars, start, length))
+            var slot = strings.Find(text, add: strings._count < MaxCount / 2);
+            if (slot >= 0)
             {
-                return entries[i].Value;
+                return ref strings.CurrentFacts(ref strings._entries[slot]);
             }
         }
 
-        var value = new string(chars, start, length);
-        Add(value, hash);
-        return value;
+        strings._unkept = TextFacts.None;
+        return ref strings._unkept;
     }
 
-    private void Add(string value, int hash)
+    // The entry's facts, as noted in this analysis: none yet when they were noted in an earlier one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref TextFacts CurrentFacts(ref Entry entry)
     {
-        if (count == MaxEntries)
+        if (entry.Analysis != _analysis)
         {
-            Array.Clear(buckets, 0, buckets.Length);
-            Array.Clear(entries, 0, count);
-            count = 0;
+            entry.Facts = TextFacts.None;
+            entry.Analysis = _analysis;
         }
 
-        if (count == entries.Length)
-        {
-            Grow();
-        }
-
-        ref var bucket = ref buckets[hash & (buckets.Length - 1)];
-        entries[count] = new Entry(value, hash, bucket - 1);
-        bucket = count + 1;
-        count++;
+        return ref entry.Facts;
     }
 
-    private void Grow()
+    // The slot of the text's string, made and added when the table has none (-1 when it has none and add is false).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Find(ReadOnlySpan<char> text, bool add = true)
     {
-        var size = entries.Length * 2;
-        Array.Resize(ref entries, size);
-        buckets = new int[size];
-        for (var i = 0; i < count; i++)
+        var hash = Hash(text);
+        var entries = _entries;
+        var slot = hash & (Slots - 1);
+        while (entries[slot].Text is { } candidate)
         {
-            ref var bucket = ref buckets[entries[i].Hash & (size - 1)];
-            entries[i].Next = bucket - 1;
-            bucket = i + 1;
-        }
-    }
-
-    private static int Hash(char[] chars, int start, int length)
-    {
-        // FNV-1a over the UTF-16 code units.
-        var hash = 2166136261u;
-        for (var i = start; i < start + length; i++)
-        {
-            hash = (hash ^ chars[i]) * 16777619u;
-        }
-
-        return (int)hash;
-    }
-
-    private static bool SameChars(string value, char[] chars, int start, int length)
-    {
-        if (value.Length != length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < length; i++)
-        {
-            if (value[i] != chars[start + i])
+            if (entries[slot].Hash == hash && text.SequenceEqual(candidate.AsSpan()))
             {
-                return false;
+                return slot;
             }
+
+            slot = (slot + 1) & (Slots - 1);
         }
 
-        return true;
+        return add ? Add(text, hash, slot) : -1;
     }
 
+    private int Add(ReadOnlySpan<char> text, int hash, int slot)
+    {
+        if (_count == MaxCount)
+        {
+            Array.Clear(_entries, 0, Slots);
+            _count = 0;
+            slot = hash & (Slots - 1);
+        }
+
+        _entries[slot] = new Entry(text.ToString(), hash, _analysis);
+        _count++;
+        return slot;
+    }
+
+    // The length and three blocks of four characters, at the start, the middle and the end (overlapping in a short
+    // text), mixed multiplicatively: a hash in a few instructions whatever the length, which texts that differ only
+    // elsewhere share (they are told apart by comparison).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Hash(ReadOnlySpan<char> text)
+    {
+        ulong first, middle, last;
+        ref var start = ref MemoryMarshal.GetReference(text);
+        if (text.Length >= 4)
+        {
+            first = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref start));
+            middle = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref start, (text.Length / 2) - 2)));
+            last = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref start, text.Length - 4)));
+        }
+        else
+        {
+            // One to three characters (an empty text is never looked up).
+            first = start;
+            middle = Unsafe.Add(ref start, text.Length / 2);
+            last = Unsafe.Add(ref start, text.Length - 1);
+        }
+
+        var hash = ((ulong)text.Length * 0x9E3779B97F4A7C15UL) ^ first;
+        hash = (hash * 0xBF58476D1CE4E5B9UL) ^ middle;
+        hash = (hash * 0x94D049BB133111EBUL) ^ last;
+        hash *= 0x9E3779B97F4A7C15UL;
+        return (int)(hash >> 32);
+    }
+
+    // A kept text's string, its hash, and what is known of it in the analysis it was noted in.
     private struct Entry
     {
-        public Entry(string value, int hash, int next)
+        public Entry(string text, int hash, int analysis)
         {
-            Value = value;
+            Text = text;
             Hash = hash;
-            Next = next;
+            Facts = TextFacts.None;
+            Analysis = analysis;
         }
 
-        public string Value;
+        public string? Text;
         public int Hash;
-        public int Next;
+        public TextFacts Facts;
+        public int Analysis;
     }
+}
+
+/// <summary>What is known of a text the thread met (see <see cref="StringTable"/>): each fact with a bit that says it is known.</summary>
+[Flags]
+internal enum TextFacts : uint
+{
+    None = 0,
+
+    /// <summary>The image facts below are known.</summary>
+    ImageKnown = 1,
+
+    /// <summary>As an image: its repository is golang.</summary>
+    GolangImage = 2,
+
+    /// <summary>As an image: its repository is unresolved.</summary>
+    UnknownImage = 4,
+
+    /// <summary>As an image: a Windows one.</summary>
+    WindowsImage = 8,
+
+    /// <summary>Whether the text is a secret's name is known.</summary>
+    SecretNameKnown = 0x10,
+
+    /// <summary>As an ARG or ENV name: a secret's.</summary>
+    SecretName = 0x20,
+
+    /// <summary>Whether the text, as a word of a file whose escape character is '\', is its own value is known.</summary>
+    OwnValueKnown = 0x40,
+
+    /// <summary>As a word of a file whose escape character is '\': its own value, nothing to expand, unquote or unescape.</summary>
+    OwnValue = 0x80,
+
+    /// <summary>The kind of credential file the text names as a COPY or ADD source is known: in the bits from <see cref="FileKindShift"/> on.</summary>
+    FileKindKnown = 0x100,
+
+    /// <summary>The credential the text holds as an ARG or ENV value is known: in the bits from <see cref="CredentialShift"/> on.</summary>
+    CredentialKnown = 0x200,
+
+    /// <summary>Whether the text, as an absolute path, is its own resolved path (see <see cref="UnixPath.ResolvesToItself"/>) is known.</summary>
+    OwnPathKnown = 0x400,
+
+    /// <summary>As a path: its own resolved path, whatever it is resolved against.</summary>
+    OwnPath = 0x800,
+
+    /// <summary>Where the <see cref="Secrets.SecretFileKind"/> of the text as a COPY or ADD source is (four bits).</summary>
+    FileKindShift = 16,
+
+    /// <summary>Where the credential the text holds is: 0 for none, else one more than its place in the kinds' labels (four bits).</summary>
+    CredentialShift = 20,
 }

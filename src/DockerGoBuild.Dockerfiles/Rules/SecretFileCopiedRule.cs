@@ -74,11 +74,11 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         // its string, as is whether it is its own value (most are). The path (made only for a credential file) is the
         // source without its unknown parts.
         var source = raw;
-        ref var noted = ref ModelStrings.FactsOf(raw);
+        ref var noted = ref StringTable.FactsOf(raw);
         if (!VariableExpander.IsOwnValue(raw, variables.Escape, ref noted))
         {
             source = VariableExpander.ExpandInPlace(raw, variables.Escape, variables, out _);
-            noted = ref ModelStrings.FactsOf(source);
+            noted = ref StringTable.FactsOf(source);
         }
 
         if ((noted & TextFacts.FileKindKnown) == 0)

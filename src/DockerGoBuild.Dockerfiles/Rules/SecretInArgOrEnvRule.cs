@@ -111,9 +111,9 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         return null;
     }
 
-    private static bool IsSecretName(ReadOnlySpan<char> name) => SecretTexts.IsSecretName(name, ref ModelStrings.FactsOf(name));
+    private static bool IsSecretName(ReadOnlySpan<char> name) => SecretTexts.IsSecretName(name, ref StringTable.FactsOf(name));
 
-    private static string? Credential(ReadOnlySpan<char> value) => SecretTexts.Credential(value, ref ModelStrings.FactsOf(value));
+    private static string? Credential(ReadOnlySpan<char> value) => SecretTexts.Credential(value, ref StringTable.FactsOf(value));
 
     private static int NextIndexOf(ReadOnlySpan<char> text, char c, int from)
     {

@@ -5,7 +5,7 @@ namespace DockerGoBuild.Dockerfiles.Secrets;
 
 /// <summary>
 /// DGB031's questions about a name or a value, answered once per distinct text the thread meets and noted with the
-/// text's string (see <see cref="ModelStrings"/>): the build model, which reads every ARG and ENV, answers them as it
+/// text's string (see <see cref="StringTable"/>): the build model, which reads every ARG and ENV, answers them as it
 /// goes, and the rule reads the answers.
 /// </summary>
 internal static class SecretTexts

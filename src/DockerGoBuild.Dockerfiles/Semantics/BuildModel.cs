@@ -114,7 +114,7 @@ internal sealed class BuildModel
     public static BuildModel Create(DockerfileSyntax syntax, CancellationToken cancellationToken)
     {
         var escape = syntax.EscapeCharacter;
-        ModelStrings.BeginAnalysis();
+        StringTable.BeginAnalysis();
         var tables = ModelTables.Rent(syntax);
         var globalArgs = new GlobalArgTable(tables.GlobalArgs);
         var facts = tables.Facts;
@@ -217,20 +217,20 @@ internal sealed class BuildModel
         var words = from.ArgumentWords;
 
         // The image, expanded, read where it lies (most are their own value) or in the expander's buffer: only
-        // compared and classified (see ModelStrings.FactsOf).
+        // compared and classified (see StringTable.FactsOf).
         var image = ReadOnlySpan<char>.Empty;
-        ref var noted = ref ModelStrings.FactsOf(image);
+        ref var noted = ref StringTable.FactsOf(image);
         if (words.Count > 0)
         {
             var word = words[0];
             image = word.TryGetLineValue(out var line, out var start, out var length)
                 ? WordText.Read(line, start, length, ref imageChars)
                 : word.Value.AsSpan();
-            noted = ref ModelStrings.FactsOf(image);
+            noted = ref StringTable.FactsOf(image);
             if (!VariableExpander.IsOwnValue(image, escape, ref noted))
             {
                 image = VariableExpander.ExpandInPlace(image, escape, globalArgs, out _);
-                noted = ref ModelStrings.FactsOf(image);
+                noted = ref StringTable.FactsOf(image);
             }
         }
 
@@ -275,7 +275,7 @@ internal sealed class BuildModel
         };
     }
 
-    // The stage name after AS, as the thread's strings have it (see ModelStrings).
+    // The stage name after AS, as the thread's strings have it (see StringTable).
     private static string StageName(ArgumentWord word)
     {
         if (!word.TryGetLineValue(out var line, out var start, out var length))
@@ -283,7 +283,7 @@ internal sealed class BuildModel
             return word.Value;
         }
 
-        return ModelStrings.Get(WordText.Read(line, start, length, ref imageChars));
+        return StringTable.Get(WordText.Read(line, start, length, ref imageChars));
     }
 
     // The word is AS in any case, compared where it lies (a word that is not plain ASCII compares as a string).
@@ -481,7 +481,7 @@ internal sealed class BuildModel
     private static string Name(KeyValue pair, ref bool mayHoldSecrets)
     {
         var key = WordText.Read(pair.Key, ref nameChars);
-        ref var facts = ref ModelStrings.GetWithFacts(key, out var name);
+        ref var facts = ref StringTable.GetWithFacts(key, out var name);
         mayHoldSecrets |= SecretTexts.IsSecretName(key, ref facts);
         return name ?? key.ToString();
     }
@@ -492,7 +492,7 @@ internal sealed class BuildModel
     private static string? Value<TLookup>(ReadOnlySpan<char> raw, char escape, TLookup lookup, bool references, ref bool mayHoldSecrets)
         where TLookup : IVariableLookup
     {
-        ref var facts = ref ModelStrings.GetWithFacts(raw, out var text);
+        ref var facts = ref StringTable.GetWithFacts(raw, out var text);
         mayHoldSecrets |= SecretTexts.Credential(raw, ref facts) != null || (references && raw.IndexOf('$') >= 0);
         if (VariableExpander.IsOwnValue(raw, escape, ref facts))
         {
@@ -500,7 +500,7 @@ internal sealed class BuildModel
         }
 
         var expanded = VariableExpander.ExpandInPlace(raw, escape, lookup, out var unknown);
-        return unknown ? null : ModelStrings.Get(expanded);
+        return unknown ? null : StringTable.Get(expanded);
     }
 
     // USER, WORKDIR and SHELL (exec form) set what their first word says; the state is unchanged when there is none.
@@ -528,7 +528,7 @@ internal sealed class BuildModel
         // An unresolved part keeps the unknown marker, so such a user is never taken for root. Most words are their
         // own value and most WORKDIRs their own path, as noted with their string the first time the thread met them.
         ref readonly var current = ref tables.State(stateIndex);
-        ref var facts = ref ModelStrings.GetWithFacts(raw, out var text);
+        ref var facts = ref StringTable.GetWithFacts(raw, out var text);
         string expanded;
         var isOwnPath = false;
         if (VariableExpander.IsOwnValue(raw, current.Escape, ref facts))
@@ -546,7 +546,7 @@ internal sealed class BuildModel
         }
         else
         {
-            expanded = ModelStrings.Get(VariableExpander.ExpandInPlace(raw, current.Escape, new StateLookup(tables, stateIndex), out _));
+            expanded = StringTable.Get(VariableExpander.ExpandInPlace(raw, current.Escape, new StateLookup(tables, stateIndex), out _));
         }
 
         var workdir = instruction.Kind != InstructionKind.Workdir ? null : isOwnPath ? expanded : UnixPath.ResolveShared(expanded, current.Workdir);

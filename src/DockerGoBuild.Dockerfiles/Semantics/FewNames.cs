@@ -75,7 +75,7 @@ internal sealed class FewNames<TValue>
     {
         if (_usesMany)
         {
-            return _many!.TryGetValue(nameText ?? ModelStrings.Get(name), out value!);
+            return _many!.TryGetValue(nameText ?? StringTable.Get(name), out value!);
         }
 
         for (var i = 0; i < _count; i++)

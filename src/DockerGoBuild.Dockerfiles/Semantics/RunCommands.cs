@@ -20,8 +20,6 @@ internal sealed class RunCommands : IShellCommandSink
     [ThreadStatic]
     private static RunCommands? cached;
 
-    private readonly StringTable _strings = StringTable.Shared;
-
     // The commands of the RUN being read, each read's in source order; the read in progress adds from _readStart on.
     // The RUN's own script is read first, then the heredoc scripts its commands read, which follow them in Collect's order.
     // An array rather than a list, so that commands are read and moved where they lie instead of copied out.
@@ -273,7 +271,7 @@ internal sealed class RunCommands : IShellCommandSink
         _pieceStart = 0;
         _pieceEnd = first.Length;
         _pieceSourceStart = first.Start;
-        ShellScriptReader.Read(line, run.ArgumentsStart, argumentsEnd - run.ArgumentsStart, dialect, this, _strings);
+        ShellScriptReader.Read(line, run.ArgumentsStart, argumentsEnd - run.ArgumentsStart, dialect, this, intern: true);
         _line = null;
         _scriptCount = _foundCount;
         if (heredocs.Count == 0)
@@ -585,7 +583,7 @@ internal sealed class RunCommands : IShellCommandSink
 
         _mapping = SpanMapping.Fixed;
         _fixedSpan = run.ToSource(words[0].Start, words[words.Count - 1].End);
-        ShellScriptReader.Read(commandLine, ShellDialect.Posix, this, _strings);
+        ShellScriptReader.Read(commandLine, ShellDialect.Posix, this, intern: true);
         _scriptCount = _foundCount;
         if (commandLine.Capacity > MaxRetainedLength)
         {
@@ -597,7 +595,7 @@ internal sealed class RunCommands : IShellCommandSink
     {
         _mapping = SpanMapping.Source;
         _readStart = _foundCount;
-        ShellScriptReader.Read(text, span.Start, span.Length, dialect, this, _strings);
+        ShellScriptReader.Read(text, span.Start, span.Length, dialect, this, intern: true);
     }
 
     private static string BaseName(string path)

@@ -14,7 +14,7 @@ internal static class UnixPath
     /// <summary>Resolves <paramref name="path"/> against <paramref name="workdir"/> and normalises it; null when unknown.</summary>
     public static string? Resolve(string? path, string? workdir) => Resolve(path, workdir, shared: false);
 
-    /// <summary><see cref="Resolve(string?, string?)"/>, a path made anew as the thread's strings have it (see <see cref="ModelStrings"/>).</summary>
+    /// <summary><see cref="Resolve(string?, string?)"/>, a path made anew as the thread's strings have it (see <see cref="StringTable"/>).</summary>
     public static string? ResolveShared(string? path, string? workdir) => Resolve(path, workdir, shared: true);
 
     /// <summary>True when <see cref="Resolve(string?, string?)"/> gives <paramref name="path"/> itself, whatever the working directory.</summary>
@@ -50,7 +50,7 @@ internal static class UnixPath
             resolveBuffer = buffer;
         }
 
-        return length == 0 ? "/" : shared ? ModelStrings.Get(new ReadOnlySpan<char>(buffer, 0, length)) : new string(buffer, 0, length);
+        return length == 0 ? "/" : shared ? StringTable.Get(new ReadOnlySpan<char>(buffer, 0, length)) : new string(buffer, 0, length);
     }
 
     // Appends the segments of path to buffer[0, length) as "/segment" each, leaving out empty and "." segments and

@@ -141,7 +141,7 @@ internal static class VariableExpander
 
     /// <summary>
     /// True when the word is its own value (nothing to expand, unquote or unescape), as noted in
-    /// <paramref name="facts"/>, the facts of its text (see <see cref="ModelStrings"/>), or read and noted there: a
+    /// <paramref name="facts"/>, the facts of its text (see <see cref="StringTable"/>), or read and noted there: a
     /// word met again is not read again. Noted for the escape character nearly every file has, '\'.
     /// </summary>
     public static bool IsOwnValue(ReadOnlySpan<char> raw, char escape, ref TextFacts facts)

@@ -60,11 +60,11 @@ internal sealed class ShellReadContext
     /// <summary>Where <see cref="Text"/> starts in the caller's text: offset i of the copy is Origin + i there.</summary>
     public int Origin { get; private set; }
 
-    /// <summary>Interns the strings a sink keeps, or null to create each one.</summary>
-    public StringTable? Strings { get; private set; }
+    /// <summary>Whether the strings a sink keeps are the thread's (see <see cref="StringTable"/>) rather than made each time.</summary>
+    public bool Intern { get; private set; }
 
     /// <summary>Takes this thread's context (or a new one while it is in use) for a read of <paramref name="length"/> characters.</summary>
-    public static ShellReadContext Rent(int origin, int length, IShellCommandSink sink, StringTable? strings)
+    public static ShellReadContext Rent(int origin, int length, IShellCommandSink sink, bool intern)
     {
         var context = cached ?? new ShellReadContext();
         cached = null;
@@ -72,7 +72,7 @@ internal sealed class ShellReadContext
         context.RootMap.SetOrigin(origin);
         context.RootScope.Reset();
         context.Sink = sink;
-        context.Strings = strings;
+        context.Intern = intern;
         context.reparseBudget = (2L * length) + 4096;
         if (context.Text.Length < length)
         {
@@ -85,7 +85,7 @@ internal sealed class ShellReadContext
     public void Return()
     {
         Sink = null!;
-        Strings = null;
+        Intern = false;
         arenaLength = 0;
         Segments.Clear();
         Substitutions.Clear();
@@ -203,7 +203,7 @@ internal sealed class ShellReadContext
         return at;
     }
 
-    /// <summary>A string of the characters, interned when the read has a string table.</summary>
+    /// <summary>A string of the characters, the thread's when the read interns them.</summary>
     public string MakeString(CharSlice slice)
     {
         var length = slice.Length;
@@ -214,14 +214,14 @@ internal sealed class ShellReadContext
 
         var chars = slice.Array;
         var start = slice.Start;
-        if (Strings == null)
+        if (!Intern)
         {
             return new string(chars, start, length);
         }
 
         if (length > MaxRecentLength)
         {
-            return Strings.Get(chars, start, length);
+            return StringTable.Get(new ReadOnlySpan<char>(chars, start, length));
         }
 
         // Names and values repeat (go, apt-get, CGO_ENABLED, 0): one found in its slot of the recent strings costs a
@@ -232,7 +232,7 @@ internal sealed class ShellReadContext
             return recent;
         }
 
-        return recentStrings[slot] = Strings.Get(chars, start, length);
+        return recentStrings[slot] = StringTable.Get(new ReadOnlySpan<char>(chars, start, length));
     }
 
     // CharSlice.Is, in the caller: a string found in its slot by its length and end characters is most often the same.

@@ -27,7 +27,7 @@ public static class ShellScriptReader
         }
 
         var sink = new PublicCommands();
-        Read(text, start, length, dialect, sink, strings: null);
+        Read(text, start, length, dialect, sink, intern: false);
         return sink.InSourceOrder();
     }
 
@@ -40,7 +40,7 @@ public static class ShellScriptReader
         }
 
         // Substitutions are parsed while lexing; the commands they yield are not wanted here.
-        var context = ShellReadContext.Rent(start, length, NoCommands.Instance, strings: null);
+        var context = ShellReadContext.Rent(start, length, NoCommands.Instance, intern: false);
         try
         {
             text.CopyTo(start, context.Text, 0, length);
@@ -62,25 +62,25 @@ public static class ShellScriptReader
     }
 
     /// <summary>Reads <c>text[start..start+length)</c> into <paramref name="sink"/>; offsets are relative to <paramref name="text"/>.</summary>
-    internal static void Read(string text, int start, int length, ShellDialect dialect, IShellCommandSink sink, StringTable? strings)
+    internal static void Read(string text, int start, int length, ShellDialect dialect, IShellCommandSink sink, bool intern)
     {
-        var context = ShellReadContext.Rent(start, length, sink, strings);
+        var context = ShellReadContext.Rent(start, length, sink, intern);
         text.CopyTo(start, context.Text, 0, length);
         Run(context, length, dialect);
     }
 
     /// <summary>Reads the logical line's characters [start, start+length) into <paramref name="sink"/>; offsets are logical.</summary>
-    internal static void Read(LogicalLine line, int start, int length, ShellDialect dialect, IShellCommandSink sink, StringTable? strings)
+    internal static void Read(LogicalLine line, int start, int length, ShellDialect dialect, IShellCommandSink sink, bool intern)
     {
-        var context = ShellReadContext.Rent(start, length, sink, strings);
+        var context = ShellReadContext.Rent(start, length, sink, intern);
         line.CopyTo(start, context.Text, 0, length);
         Run(context, length, dialect);
     }
 
     /// <summary>Reads a script built in <paramref name="text"/> into <paramref name="sink"/>; offsets are relative to it.</summary>
-    internal static void Read(StringBuilder text, ShellDialect dialect, IShellCommandSink sink, StringTable? strings)
+    internal static void Read(StringBuilder text, ShellDialect dialect, IShellCommandSink sink, bool intern)
     {
-        var context = ShellReadContext.Rent(0, text.Length, sink, strings);
+        var context = ShellReadContext.Rent(0, text.Length, sink, intern);
         text.CopyTo(0, context.Text, 0, text.Length);
         Run(context, text.Length, dialect);
     }
