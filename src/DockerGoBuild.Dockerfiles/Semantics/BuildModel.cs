@@ -17,6 +17,7 @@ internal readonly struct InstructionFacts
     // (-1: no RUN): indexes rather than the values, as most instructions share the state of the one before and most
     // are no RUN. A large file has hundreds of thousands of facts.
     private readonly ModelTables _tables;
+    private readonly int _instructionIndex;
     private readonly int _stateIndex;
     private readonly int _runIndex;
 
@@ -30,7 +31,7 @@ internal readonly struct InstructionFacts
 
     public InstructionFacts(Instruction instruction, InstructionKind effectiveKind, ModelTables tables, int stateIndex, int runIndex, bool mayHoldSecrets)
     {
-        Instruction = instruction;
+        _instructionIndex = instruction.Index;
         _tables = tables;
         _stateIndex = stateIndex;
         _runIndex = runIndex;
@@ -40,7 +41,7 @@ internal readonly struct InstructionFacts
     }
 
     /// <summary>The instruction as written (ONBUILD included).</summary>
-    public Instruction Instruction { get; }
+    public Instruction Instruction => new(_tables.Syntax, _instructionIndex);
 
     /// <summary>The instruction that acts: ONBUILD's trigger or the instruction itself.</summary>
     public Instruction Effective => Instruction.Effective;
@@ -118,7 +119,7 @@ internal sealed class BuildModel
         var tables = ModelTables.Rent(syntax);
         var globalArgs = new GlobalArgTable(tables.GlobalArgs);
         var facts = tables.Facts;
-        if (!tables.Holds(syntax.InstructionList.Length))
+        if (!tables.Holds(syntax.InstructionList.Count))
         {
             Reserve(syntax, tables);
         }
@@ -128,7 +129,7 @@ internal sealed class BuildModel
         var stateIndex = tables.AddStart(-1, escape, stageName: null, BaseImageKind.Other, isWindows: false);
         var runCommands = RunCommands.ForThisThread();
         var instructions = syntax.InstructionList;
-        for (var index = 0; index < instructions.Length; index++)
+        for (var index = 0; index < instructions.Count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var instruction = instructions[index];

@@ -92,6 +92,9 @@ internal sealed class ModelTables
     // The file the model is of: the RUNs whose commands are read when first asked for are read in it.
     private DockerfileSyntax? _syntax;
 
+    /// <summary>The tables of the file's syntax, which the facts' instructions are records of.</summary>
+    public SyntaxTables Syntax { get; private set; } = null!;
+
     /// <summary>
     /// Empty tables for a model of <paramref name="syntax"/>: the thread's spare ones, or new ones when it has none
     /// (also when a model it made is still in use, as its tables are not given back until it is released).
@@ -108,6 +111,7 @@ internal sealed class ModelTables
 
         tables ??= new ModelTables();
         tables._syntax = syntax;
+        tables.Syntax = syntax.InstructionList.Tables;
         return tables;
     }
 
@@ -126,6 +130,7 @@ internal sealed class ModelTables
 
         // The facts, states and commands refer to the file's syntax and strings: cleared, so that the thread does not keep them alive.
         _syntax = null;
+        Syntax = null!;
         Facts.Clear();
         Array.Clear(_states, 0, _stateCount);
         _stateCount = 0;

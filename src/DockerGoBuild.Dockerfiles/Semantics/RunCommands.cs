@@ -44,7 +44,7 @@ internal sealed class RunCommands : IShellCommandSink
 
     private int _readStart;
     private SpanMapping _mapping;
-    private LogicalLine? _line;
+    private LogicalLine _line;
     private TextSpan _fixedSpan;
 
     // The piece of _line where the offset _pieceOffset was found (see ToSource).
@@ -272,7 +272,7 @@ internal sealed class RunCommands : IShellCommandSink
         _pieceEnd = first.Length;
         _pieceSourceStart = first.Start;
         ShellScriptReader.Read(line, run.ArgumentsStart, argumentsEnd - run.ArgumentsStart, dialect, this, intern: true);
-        _line = null;
+        _line = default;
         _scriptCount = _foundCount;
         if (heredocs.Count == 0)
         {
@@ -432,11 +432,11 @@ internal sealed class RunCommands : IShellCommandSink
 
         if (offset < _pieceOffset)
         {
-            return _line!.ToSource(offset);
+            return _line.ToSource(offset);
         }
 
         _pieceOffset = offset;
-        var source = _line!.ToSource(offset, ref _piece);
+        var source = _line.ToSource(offset, ref _piece);
 
         // The walk leaves _piece as it was for offsets outside the line: the piece is known when it holds the result.
         var piece = _line.PieceSourceSpan(_piece);

@@ -48,10 +48,10 @@ internal static class CommandNamePrefilter
 
     /// <summary>False when the characters of <paramref name="span"/> (a heredoc's body) surely run no command named go, xx-go or dotnet.</summary>
     public static bool MayRunArgumentsRead(string source, TextSpan span) =>
-        MayRunArgumentsRead(source, null, 1, span, 0, span.Length);
+        MayRunArgumentsRead(source, default, 1, span, 0, span.Length);
 
     // Scans the pieces of a line, or with no line the one piece `only`.
-    private static bool MayRunArgumentsRead(string source, LogicalLine? line, int pieces, TextSpan only, int start, int end)
+    private static bool MayRunArgumentsRead(string source, LogicalLine line, int pieces, TextSpan only, int start, int end)
     {
         if (end <= start)
         {
@@ -65,9 +65,9 @@ internal static class CommandNamePrefilter
         // which no test rules out. Only an 'o' that stays is placed in its piece, found walking on from the last one.
         var piece = 0;
         var logical = 0;
-        var span = line == null ? only : line.PieceSourceSpan(0);
-        var first = start < span.Length ? span.Start + start : line!.ToSource(start);
-        var last = line == null || pieces == 1 ? span.Start + end : SourceEnd(line, pieces, end);
+        var span = line.IsDefault ? only : line.PieceSourceSpan(0);
+        var first = start < span.Length ? span.Start + start : line.ToSource(start);
+        var last = line.IsDefault || pieces == 1 ? span.Start + end : SourceEnd(line, pieces, end);
         var low = span.Start + Math.Max(0, start);
         var to = span.Start + Math.Min(span.Length, end);
         var from = first;
@@ -95,7 +95,7 @@ internal static class CommandNamePrefilter
                 continue;
             }
 
-            while (at >= to && line != null && piece + 1 < pieces)
+            while (at >= to && !line.IsDefault && piece + 1 < pieces)
             {
                 logical += span.Length;
                 piece++;
@@ -350,7 +350,7 @@ internal static class CommandNamePrefilter
     private struct Forward
     {
         private readonly string _source;
-        private readonly LogicalLine? _line;
+        private readonly LogicalLine _line;
         private readonly int _end;
         private int _piece;
         private int _pieceLogical;
@@ -358,7 +358,7 @@ internal static class CommandNamePrefilter
         private int _at;
 
         /// <summary>A walk from <paramref name="at"/> in the piece whose characters to walk end at <paramref name="high"/>.</summary>
-        public Forward(string source, LogicalLine? line, int end, int piece, int pieceLogical, int high, int at)
+        public Forward(string source, LogicalLine line, int end, int piece, int pieceLogical, int high, int at)
         {
             _source = source;
             _line = line;
@@ -374,7 +374,7 @@ internal static class CommandNamePrefilter
         {
             while (_at >= _high)
             {
-                if (_line == null || _piece + 1 >= _line.PieceCount || _pieceLogical + _line.PieceSourceSpan(_piece).Length >= _end)
+                if (_line.IsDefault || _piece + 1 >= _line.PieceCount || _pieceLogical + _line.PieceSourceSpan(_piece).Length >= _end)
                 {
                     c = '\0';
                     return false;
@@ -397,7 +397,7 @@ internal static class CommandNamePrefilter
     private struct Backward
     {
         private readonly string _source;
-        private readonly LogicalLine? _line;
+        private readonly LogicalLine _line;
         private readonly int _start;
         private int _piece;
         private int _pieceLogical;
@@ -405,7 +405,7 @@ internal static class CommandNamePrefilter
         private int _at;
 
         /// <summary>A walk back from <paramref name="at"/> in the piece whose characters to walk start at <paramref name="low"/>.</summary>
-        public Backward(string source, LogicalLine? line, int start, int piece, int pieceLogical, int low, int at)
+        public Backward(string source, LogicalLine line, int start, int piece, int pieceLogical, int low, int at)
         {
             _source = source;
             _line = line;
@@ -421,7 +421,7 @@ internal static class CommandNamePrefilter
         {
             while (_at <= _low)
             {
-                if (_line == null || _piece == 0 || _pieceLogical <= _start)
+                if (_line.IsDefault || _piece == 0 || _pieceLogical <= _start)
                 {
                     c = '\0';
                     return false;

@@ -44,10 +44,10 @@ public static class BuildKitDump
         switch (instruction.Kind)
         {
             case InstructionKind.Onbuild:
-                if (instruction.Inner != null)
+                if (instruction.Inner is { } trigger)
                 {
                     builder.Append(" (");
-                    AppendInstruction(builder, instruction.Inner);
+                    AppendInstruction(builder, trigger);
                     builder.Append(')');
                 }
 

@@ -60,7 +60,13 @@ public static class DockerfileParser
 
         public List<InstructionFlag> Flags { get; } = new();
 
-        public List<Instruction> Instructions { get; } = new();
+        /// <summary>The records of the instructions as the file lists them (ONBUILD's triggers have records too).</summary>
+        public List<int> TopLevel { get; } = new();
+
+        /// <summary>The instruction records and slots kept for the next parse (see <see cref="SyntaxTables.Finish"/>).</summary>
+        public int[] Records { get; set; } = Array.Empty<int>();
+
+        public Slot[] Slots { get; set; } = Array.Empty<Slot>();
 
         /// <summary>The heredoc markers of the logical line being read.</summary>
         public List<HeredocMarkers.Marker> Markers { get; } = new();
@@ -119,9 +125,9 @@ public static class DockerfileParser
         {
             Reader.Reset();
             Builder.Reset(null);
-            Arguments.Reset(null!, null, 0, 0, '\\', makesWords: false);
+            Arguments.Reset(default, null, 0, 0, '\\', makesWords: false);
             Flags.Clear();
-            Instructions.Clear();
+            TopLevel.Clear();
             Comments.Clear();
             Markers.Clear();
             if (Line.Length > MaxRetainedChars)
@@ -136,12 +142,13 @@ public static class DockerfileParser
     private sealed class Reader : InstructionLineParsers.IProblemReporter
     {
         private readonly Scratch _scratch;
-        private readonly List<Instruction> _instructions;
+        private readonly List<int> _instructions;
         private readonly List<int> _comments;
 
         // The parse's state, set by Read and cleared by Reset.
         private string _text = string.Empty;
         private LineMap _lines = null!;
+        private SyntaxTables _tables = null!;
         private CancellationToken _cancellationToken;
         private List<ParserDirective>? _directives;
         private List<ParseDiagnostic>? _diagnostics;
@@ -151,15 +158,23 @@ public static class DockerfileParser
         public Reader(Scratch scratch)
         {
             _scratch = scratch;
-            _instructions = scratch.Instructions;
+            _instructions = scratch.TopLevel;
             _comments = scratch.Comments;
         }
 
         /// <summary>Forgets the last parse, so that the thread keeps nothing of it.</summary>
         public void Reset()
         {
+            // A parse stopped before its end (cancelled) leaves objects in the slots the thread keeps, which the next
+            // parse takes to be empty.
+            if (_tables != null)
+            {
+                Array.Clear(_scratch.Slots, 0, _scratch.Slots.Length);
+            }
+
             _text = string.Empty;
             _lines = null!;
+            _tables = null!;
             _cancellationToken = default;
             _directives = null;
             _diagnostics = null;
@@ -172,7 +187,8 @@ public static class DockerfileParser
         {
             _text = text;
             _lines = LineMap.Create(text);
-            _scratch.Builder.Reset(_lines);
+            _tables = new SyntaxTables(_lines, Array.Empty<int>(), _scratch.Records, _scratch.Slots);
+            _scratch.Builder.Reset(_tables);
             _cancellationToken = cancellationToken;
             _escape = '\\';
             _directivesDone = false;
@@ -187,7 +203,13 @@ public static class DockerfileParser
             }
 
             _scratch.Builder.Finish();
-            var instructions = _instructions.Count == 0 ? Array.Empty<Instruction>() : _instructions.ToArray();
+
+            // Record i is instruction i unless the file has ONBUILD triggers.
+            var (records, slots) = _tables.Finish(_tables.RecordCount == _instructions.Count ? null : _instructions.ToArray());
+            _scratch.Records = records ?? Array.Empty<int>();
+            _scratch.Slots = slots ?? Array.Empty<Slot>();
+            var instructions = new InstructionList(_tables, _instructions.Count);
+            _tables = null!;
             return new DockerfileSyntax(
                 _text,
                 _lines,
@@ -305,12 +327,13 @@ public static class DockerfileParser
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private unsafe int ReadLogicalLine(LogicalLine logical, char* text, char[]? joined, int at, bool hasEmptyContinuationLine, int line, int lastLine)
         {
-            var instruction = ReadInstruction(logical, text, 0, logical.Length);
-            if (instruction == null)
+            var index = ReadInstruction(logical, text, 0, logical.Length);
+            if (index < 0)
             {
                 return line;
             }
 
+            var instruction = new Instruction(_tables, index);
             if (hasEmptyContinuationLine)
             {
                 Report("empty-continuation-line", ParseSeverity.Warning, "Empty continuation line: BuildKit warns about it and will reject it in a future release", instruction.KeywordSpan);
@@ -322,19 +345,14 @@ public static class DockerfileParser
                 if (heredocs.Count > 0)
                 {
                     // ONBUILD's are its trigger's: setting them on the one sets them on the other.
-                    instruction.Heredocs = heredocs;
+                    instruction.SetHeredocs(heredocs);
                 }
             }
 
             // Where the instruction starts is found from its line when asked for; where it ends (after any heredoc
             // bodies) is kept, by ONBUILD's trigger too.
-            instruction.EndLine = lastLine;
-            if (instruction.Inner is { } trigger)
-            {
-                SetEndLine(trigger, lastLine);
-            }
-
-            _instructions.Add(instruction);
+            instruction.SetEndLine(lastLine);
+            _instructions.Add(index);
             return line;
         }
 
@@ -357,15 +375,6 @@ public static class DockerfileParser
         {
             _comments.Add(DockerfileSyntax.CommentLineEntry(line, insideContinuation));
             _comments.Add(start);
-        }
-
-        private static void SetEndLine(Instruction instruction, int endLine)
-        {
-            instruction.EndLine = endLine;
-            if (instruction.Inner != null)
-            {
-                SetEndLine(instruction.Inner, endLine);
-            }
         }
 
         // BuildKit checks every line it reads for a directive until the first line that is not one (the callers skip the
@@ -451,7 +460,8 @@ public static class DockerfileParser
         private void Report(string code, ParseSeverity severity, string message, TextSpan span) =>
             (_diagnostics ??= new List<ParseDiagnostic>()).Add(new ParseDiagnostic(code, severity, message, span));
 
-        private unsafe Instruction? ReadInstruction(LogicalLine logical, char* text, int from, int to)
+        // Returns the instruction's record, or -1 for none.
+        private unsafe int ReadInstruction(LogicalLine logical, char* text, int from, int to)
         {
             var start = from;
             while (start < to && Chars.IsWhiteSpace(text[start]))
@@ -467,7 +477,7 @@ public static class DockerfileParser
 
             if (start == end)
             {
-                return null;
+                return -1;
             }
 
             var keywordEnd = start;
@@ -508,7 +518,7 @@ public static class DockerfileParser
             }
 
             var kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, to - start, out var keyword);
-            Instruction? inner = null;
+            var inner = -1;
             var isJsonForm = false;
             object? madeArguments = null;
             switch (kind)
@@ -539,7 +549,7 @@ public static class DockerfileParser
                     break;
             }
 
-            return new Instruction(kind, keyword, logical, start, flags, argumentsStart, _escape, isJsonForm, inner, madeArguments);
+            return Instruction.Add(_tables, kind, keyword, logical, start, flags, argumentsStart, _escape, isJsonForm, inner, madeArguments).Index;
         }
 
         // The build model or the rules read the words of nearly every FROM, COPY, ADD, ENV, ARG, WORKDIR and USER,

@@ -20,7 +20,7 @@ public sealed class DockerfileSyntax
         char escapeCharacter,
         IReadOnlyList<ParserDirective> directives,
         int[] commentLines,
-        Instruction[] instructions,
+        InstructionList instructions,
         IReadOnlyList<ParseDiagnostic> diagnostics)
     {
         Text = text;
@@ -63,8 +63,8 @@ public sealed class DockerfileSyntax
 
     public IReadOnlyList<Instruction> Instructions => InstructionList;
 
-    /// <summary>The instructions as the array they are, for the rules' loops.</summary>
-    internal Instruction[] InstructionList { get; }
+    /// <summary>The instructions as the list they are, for the rules' loops (without an enumerator object).</summary>
+    internal InstructionList InstructionList { get; }
 
     public IReadOnlyList<ParseDiagnostic> Diagnostics { get; }
 

@@ -5,14 +5,16 @@ using System.Threading;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
-/// <summary>One instruction: its keyword, flags, arguments, heredocs, and where each lies in the source.</summary>
-public sealed class Instruction
+/// <summary>
+/// One instruction: its keyword, flags, arguments, heredocs, and where each lies in the source. A view of its record
+/// in its file's tables (see <see cref="SyntaxTables"/>): two instructions are equal when they are the same record.
+/// </summary>
+public readonly struct Instruction : IEquatable<Instruction>
 {
-    // A file has thousands of instructions, so each keeps little (48 bytes): in one int (_packed) its kind, how its
-    // keyword is spelled, whether its arguments are JSON, the escape character in force (for reading the words
-    // again), and where its keyword and arguments start when those fit (nearly always: they are near the line's
-    // start); its rarely used parts in one field (_extras); and nothing its line tells (its span, where its
-    // arguments end are found from the line when asked for).
+    // The record's packed int: its kind, how its keyword is spelled, whether its arguments are JSON, the escape
+    // character in force (for reading the words again), and where its keyword and arguments start when those fit
+    // (nearly always: they are near the line's start); its rarely used parts in its first slot (Extras); and nothing
+    // its line tells (its span, where its arguments end are found from the line when asked for).
     private const int KindBits = 0x1F;
     private const int SpellingBits = 0x60;
     private const int UpperCaseKeyword = 0;
@@ -28,22 +30,31 @@ public sealed class Instruction
 
     // The keyword's start and the arguments' offset from it each fit in 11 bits.
     private const int MaxPackedStart = 0x7FF;
-    private readonly int _packed;
 
-    // The flags, ONBUILD's trigger (whose heredocs are ONBUILD's too), the heredocs, and the keyword when it is not
-    // spelled as the kind's upper- or lower-case one: null for none of them, the one flag itself or the flags' array,
-    // the trigger, the heredocs' list, or Extras for more than one.
-    private object? _extras;
+    // The slots. Extras: the flags, the heredocs, and the keyword when it is not spelled as the kind's upper- or
+    // lower-case one: null for none of them, the one flag itself or the flags' array, the heredocs' list, or Extras
+    // for more than one. Arguments: the words (an ArgumentWords table, or ArgumentWords.WholeArguments), or for ENV,
+    // LABEL and ARG the pairs (the one pair itself, or their array; ARG's words are its pairs joined again), or
+    // PublicWords once the words are made public. The parser reads them for the kinds whose words the analysis
+    // always reads; the others' are read from the line when first asked for. Each is published in one write, so that
+    // every thread sees the same words and pairs.
+    private const int ExtrasSlot = 0;
+    private const int ArgumentsSlot = 1;
 
-    // The words (an ArgumentWords table, or ArgumentWords.WholeArguments), or for ENV, LABEL and ARG the pairs (the
-    // one pair itself, or their array; ARG's words are its pairs joined again), or PublicWords once the words are made public. The parser reads them for the
-    // kinds whose words the analysis always reads; the others' are read from the line when first asked for. Each is
-    // published in one write, so that every thread sees the same words and pairs.
-    private object? _arguments;
+    private readonly SyntaxTables _tables;
+    private readonly int _index;
 
-    // The parser makes every instruction through here, from one place: inlined there.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal Instruction(
+    internal Instruction(SyntaxTables tables, int index)
+    {
+        _tables = tables;
+        _index = index;
+    }
+
+    /// <summary>Writes the record of a new instruction into <paramref name="tables"/>; the parser makes every instruction through here.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Instruction Add(
+        SyntaxTables tables,
         InstructionKind kind,
         string keyword,
         LogicalLine line,
@@ -52,7 +63,7 @@ public sealed class Instruction
         int argumentsStart,
         char escape,
         bool isJsonForm,
-        Instruction? inner,
+        int inner,
         object? arguments)
     {
         // The parser gives the kind's own strings for its upper- and lower-case spellings: most are told apart by
@@ -63,43 +74,95 @@ public sealed class Instruction
             : OtherKeyword;
         var argumentsOffset = argumentsStart - keywordStart;
         var startsFit = ((uint)keywordStart | (uint)argumentsOffset) <= MaxPackedStart;
-        _packed = (int)kind | spelling | (isJsonForm ? JsonFormBit : 0) | (escape == '`' ? BacktickEscapeBit : 0)
+        var index = tables.AddRecord();
+        var records = tables.Records;
+        var at = index * SyntaxTables.RecordStride;
+        records[at + SyntaxTables.PackedField] = (int)kind | spelling | (isJsonForm ? JsonFormBit : 0) | (escape == '`' ? BacktickEscapeBit : 0)
             | (startsFit ? (keywordStart << KeywordStartShift) | (argumentsOffset << ArgumentsOffsetShift) : StartsInExtrasBit);
-        Line = line;
+        records[at + SyntaxTables.LineStartField] = line.StartField;
+        records[at + SyntaxTables.LineLengthField] = line.Length;
+        records[at + SyntaxTables.EndLineField] = 0;
+        records[at + SyntaxTables.InnerField] = inner;
         var otherKeyword = spelling == OtherKeyword ? keyword : null;
-        var extras = otherKeyword != null || (flags != null && inner != null) || !startsFit
-            ? new Extras(flags, inner, otherKeyword, keywordStart, argumentsStart)
-            : flags ?? inner;
+        var extras = otherKeyword != null || !startsFit
+            ? new Extras(flags, otherKeyword, keywordStart, argumentsStart)
+            : flags;
 
-        // A new object's fields are null already: most instructions have no extras, and some no arguments made yet,
-        // and a write costs a call to the GC's write barrier.
+        // The thread's buffer was cleared after the last parse, and a write costs a call to the GC's write barrier.
+        var slots = tables.Slots;
         if (extras != null)
         {
-            _extras = extras;
+            slots[(index * SyntaxTables.SlotStride) + ExtrasSlot].Value = extras;
         }
 
         if (arguments != null)
         {
-            _arguments = arguments;
+            slots[(index * SyntaxTables.SlotStride) + ArgumentsSlot].Value = arguments;
         }
+
+        return new Instruction(tables, index);
     }
 
-    public InstructionKind Kind => (InstructionKind)(_packed & KindBits);
+    /// <summary>The instruction's record in its file's tables.</summary>
+    internal int Index => _index;
+
+    private int Packed
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.PackedField];
+    }
+
+    private ref object? ExtrasField => ref _tables.Slots[(_index * SyntaxTables.SlotStride) + ExtrasSlot].Value;
+
+    private ref object? ArgumentsField => ref _tables.Slots[(_index * SyntaxTables.SlotStride) + ArgumentsSlot].Value;
+
+    private int InnerIndex => _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.InnerField];
+
+    public bool Equals(Instruction other) => _tables == other._tables && _index == other._index;
+
+    public override bool Equals(object? obj) => obj is Instruction other && Equals(other);
+
+    public override int GetHashCode() => _index;
+
+    public static bool operator ==(Instruction left, Instruction right) => left.Equals(right);
+
+    public static bool operator !=(Instruction left, Instruction right) => !left.Equals(right);
+
+    public InstructionKind Kind
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => (InstructionKind)(Packed & KindBits);
+    }
 
     /// <summary>The keyword as written (<c>RUN</c>, <c>run</c>, ...).</summary>
-    public string Keyword => (_packed & SpellingBits) switch
+    public string Keyword => (Packed & SpellingBits) switch
     {
         UpperCaseKeyword => InstructionKinds.Keyword(Kind, lowerCase: false)!,
         LowerCaseKeyword => InstructionKinds.Keyword(Kind, lowerCase: true)!,
-        _ => ((Extras)_extras!).Keyword!,
+        _ => ((Extras)ExtrasField!).Keyword!,
     };
 
     /// <summary>The joined text of the instruction and its map back to the source.</summary>
-    public LogicalLine Line { get; }
+    public LogicalLine Line
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            var records = _tables.Records;
+            var at = _index * SyntaxTables.RecordStride;
+            return new(_tables, records[at + SyntaxTables.LineStartField], records[at + SyntaxTables.LineLengthField]);
+        }
+    }
 
     /// <summary>Offset of the keyword in <see cref="Line"/>.</summary>
-    public int KeywordStart =>
-        (_packed & StartsInExtrasBit) == 0 ? (_packed >> KeywordStartShift) & MaxPackedStart : ((Extras)_extras!).KeywordStart;
+    public int KeywordStart
+    {
+        get
+        {
+            var packed = Packed;
+            return (packed & StartsInExtrasBit) == 0 ? (packed >> KeywordStartShift) & MaxPackedStart : ((Extras)ExtrasField!).KeywordStart;
+        }
+    }
 
     public IReadOnlyList<InstructionFlag> Flags => FlagsAsKept switch
     {
@@ -109,9 +172,16 @@ public sealed class Instruction
     };
 
     /// <summary>Offset in <see cref="Line"/> where the arguments begin (after the flags).</summary>
-    public int ArgumentsStart => (_packed & StartsInExtrasBit) == 0
-        ? ((_packed >> KeywordStartShift) & MaxPackedStart) + ((_packed >> ArgumentsOffsetShift) & MaxPackedStart)
-        : ((Extras)_extras!).ArgumentsStart;
+    public int ArgumentsStart
+    {
+        get
+        {
+            var packed = Packed;
+            return (packed & StartsInExtrasBit) == 0
+                ? ((packed >> KeywordStartShift) & MaxPackedStart) + ((packed >> ArgumentsOffsetShift) & MaxPackedStart)
+                : ((Extras)ExtrasField!).ArgumentsStart;
+        }
+    }
 
     /// <summary>Offset in <see cref="Line"/> where the arguments end (trailing blanks excluded).</summary>
     public int ArgumentsEnd
@@ -119,8 +189,10 @@ public sealed class Instruction
         get
         {
             // The line's end less its trailing blanks (an ONBUILD's trigger ends where the ONBUILD does).
-            var end = Line.Length;
-            while (end > KeywordStart && Chars.IsWhiteSpace(Line.CharAt(end - 1)))
+            var line = Line;
+            var keywordStart = KeywordStart;
+            var end = line.Length;
+            while (end > keywordStart && Chars.IsWhiteSpace(line.CharAt(end - 1)))
             {
                 end--;
             }
@@ -152,7 +224,7 @@ public sealed class Instruction
     internal OneOrMany<InstructionFlag> FlagList => new(FlagsAsKept);
 
     // The one flag, the flags' array, or null.
-    private object? FlagsAsKept => Volatile.Read(ref _extras) switch
+    private object? FlagsAsKept => Volatile.Read(ref ExtrasField) switch
     {
         Extras extras => Volatile.Read(ref extras.Flags),
         var extras => extras as InstructionFlag ?? (object?)(extras as InstructionFlag[]),
@@ -176,51 +248,53 @@ public sealed class Instruction
     /// <summary>The pairs as the parser keeps them, for the analysis: reading them makes no array for one pair.</summary>
     internal OneOrMany<KeyValue> KeyValueList => new(Arguments is PublicWords published ? published.MadeFrom : Arguments);
 
-    private object Arguments => Volatile.Read(ref _arguments) ?? MakeArguments();
+    private object Arguments => Volatile.Read(ref ArgumentsField) ?? MakeArguments();
 
     /// <summary>True when the arguments are a JSON array (exec form).</summary>
-    public bool IsJsonForm => (_packed & JsonFormBit) != 0;
+    public bool IsJsonForm => (Packed & JsonFormBit) != 0;
 
     // Only '\\' and '`' can be the escape character.
-    private char Escape => (_packed & BacktickEscapeBit) != 0 ? '`' : '\\';
+    private char Escape => (Packed & BacktickEscapeBit) != 0 ? '`' : '\\';
 
     /// <summary>ONBUILD's trigger instruction (it shares <see cref="Line"/> with its parent).</summary>
-    public Instruction? Inner => InnerOrHeredocs as Instruction;
+    public Instruction? Inner => InnerIndex is var inner and >= 0 ? new Instruction(_tables, inner) : null;
 
-    public IReadOnlyList<Heredoc> Heredocs
+    /// <summary>Whether the instruction is an ONBUILD with a trigger.</summary>
+    internal bool HasInner => InnerIndex >= 0;
+
+    public IReadOnlyList<Heredoc> Heredocs => InnerIndex is var inner and >= 0
+        ? new Instruction(_tables, inner).Heredocs
+        : HeredocsAsKept ?? (IReadOnlyList<Heredoc>)Array.Empty<Heredoc>();
+
+    private IReadOnlyList<Heredoc>? HeredocsAsKept => ExtrasField switch
     {
-        get => InnerOrHeredocs switch
-        {
-            Instruction inner => inner.Heredocs,
-            IReadOnlyList<Heredoc> heredocs => heredocs,
-            _ => Array.Empty<Heredoc>(),
-        };
+        Extras extras => extras.Heredocs,
+        var extras => extras as IReadOnlyList<Heredoc>,
+    };
 
-        // ONBUILD's heredocs are its trigger's.
-        internal set
+    /// <summary>Sets the heredocs the parser read (ONBUILD's are its trigger's), before the syntax is handed out.</summary>
+    internal void SetHeredocs(IReadOnlyList<Heredoc> heredocs)
+    {
+        if (InnerIndex is var inner and >= 0)
         {
-            switch (_extras)
-            {
-                case Instruction inner:
-                    inner.Heredocs = value;
-                    break;
-                case Extras { InnerOrHeredocs: Instruction inner }:
-                    inner.Heredocs = value;
-                    break;
-                case Extras extras:
-                    extras.InnerOrHeredocs = value;
-                    break;
-                case InstructionFlag or InstructionFlag[]:
-                    _extras = new Extras(_extras, value, keyword: null, KeywordStart, ArgumentsStart);
-                    break;
-                default:
-                    _extras = value;
-                    break;
-            }
+            new Instruction(_tables, inner).SetHeredocs(heredocs);
+            return;
+        }
+
+        ref var extras = ref ExtrasField;
+        switch (extras)
+        {
+            case Extras more:
+                more.Heredocs = heredocs;
+                break;
+            case InstructionFlag or InstructionFlag[]:
+                extras = new Extras(extras, keyword: null, KeywordStart, ArgumentsStart) { Heredocs = heredocs };
+                break;
+            default:
+                extras = heredocs;
+                break;
         }
     }
-
-    private object? InnerOrHeredocs => _extras is Extras extras ? extras.InnerOrHeredocs : _extras;
 
     /// <summary>From the keyword to the end of the instruction's last line (heredoc terminators included), line break excluded.</summary>
     public TextSpan Span
@@ -241,10 +315,20 @@ public sealed class Instruction
     public int StartLine => Line.Lines.GetLineIndex(Line.ToSource(KeywordStart));
 
     /// <summary>Zero-based physical line where the instruction ends.</summary>
-    public int EndLine { get; internal set; }
+    public int EndLine => _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.EndLineField];
+
+    /// <summary>Sets where the instruction ends, and so does its trigger's (the parser, before the syntax is handed out).</summary>
+    internal void SetEndLine(int endLine)
+    {
+        _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.EndLineField] = endLine;
+        if (InnerIndex is var inner and >= 0)
+        {
+            new Instruction(_tables, inner).SetEndLine(endLine);
+        }
+    }
 
     /// <summary>The instruction that really runs: ONBUILD's trigger, otherwise this one.</summary>
-    public Instruction Effective => Inner ?? this;
+    public Instruction Effective => InnerIndex is var inner and >= 0 ? new Instruction(_tables, inner) : this;
 
     /// <summary>The first flag named <paramref name="name"/> (without dashes), or null.</summary>
     public InstructionFlag? FindFlag(string name)
@@ -267,7 +351,7 @@ public sealed class Instruction
     {
         InstructionLineParsers.MakeWords(Kind, Keyword, Line, ArgumentsStart, ArgumentsEnd, Escape, out var words, out var pairs);
         var made = ArgumentsOf(words, pairs);
-        return Interlocked.CompareExchange(ref _arguments, made, null) ?? made;
+        return Interlocked.CompareExchange(ref ArgumentsField, made, null) ?? made;
     }
 
     // The public words, made once: the first thread to publish them wins, and the others take its words.
@@ -300,7 +384,7 @@ public sealed class Instruction
                 return Array.Empty<Word>();
             }
 
-            if (Interlocked.CompareExchange(ref _arguments, new PublicWords(arguments, words), arguments) == arguments)
+            if (Interlocked.CompareExchange(ref ArgumentsField, new PublicWords(arguments, words), arguments) == arguments)
             {
                 return words;
             }
@@ -313,7 +397,7 @@ public sealed class Instruction
     {
         while (true)
         {
-            var extras = Volatile.Read(ref _extras);
+            var extras = Volatile.Read(ref ExtrasField);
             var kept = extras is Extras more ? Volatile.Read(ref more.Flags) : extras;
             if (kept is not InstructionFlag one)
             {
@@ -323,7 +407,7 @@ public sealed class Instruction
             var flags = new[] { one };
             var published = extras is Extras withFlags
                 ? Interlocked.CompareExchange(ref withFlags.Flags, flags, one) == one
-                : Interlocked.CompareExchange(ref _extras, flags, one) == one;
+                : Interlocked.CompareExchange(ref ExtrasField, flags, one) == one;
             if (published)
             {
                 return flags;
@@ -346,7 +430,7 @@ public sealed class Instruction
                     return published;
                 case KeyValue one:
                     var pairs = new[] { one };
-                    if (Interlocked.CompareExchange(ref _arguments, pairs, arguments) == arguments)
+                    if (Interlocked.CompareExchange(ref ArgumentsField, pairs, arguments) == arguments)
                     {
                         return pairs;
                     }
@@ -354,7 +438,7 @@ public sealed class Instruction
                     break;
                 case PublicWords { MadeFrom: KeyValue one } words:
                     var madeFrom = new[] { one };
-                    if (Interlocked.CompareExchange(ref _arguments, new PublicWords(madeFrom, words.Words), arguments) == arguments)
+                    if (Interlocked.CompareExchange(ref ArgumentsField, new PublicWords(madeFrom, words.Words), arguments) == arguments)
                     {
                         return madeFrom;
                     }
@@ -370,6 +454,7 @@ public sealed class Instruction
     // the others span the key, the '=' and the value.
     private Word[] ArgWords(OneOrMany<KeyValue> pairs)
     {
+        var line = Line;
         var words = new Word[pairs.Count];
         for (var i = 0; i < pairs.Count; i++)
         {
@@ -380,7 +465,7 @@ public sealed class Instruction
                 continue;
             }
 
-            words[i] = new Word(Line, key.Start, value.End - key.Start, key.Start, value.LineValueEnd - key.Start);
+            words[i] = new Word(line, key.Start, value.End - key.Start, key.Start, value.LineValueEnd - key.Start);
         }
 
         return words;
@@ -391,13 +476,12 @@ public sealed class Instruction
 
     public override string ToString() => Line.Text;
 
-    // More than one of the rarely used parts (see _extras).
+    // More than one of the rarely used parts (see ExtrasSlot).
     private sealed class Extras
     {
-        public Extras(object? flags, object? innerOrHeredocs, string? keyword, int keywordStart, int argumentsStart)
+        public Extras(object? flags, string? keyword, int keywordStart, int argumentsStart)
         {
             Flags = flags;
-            InnerOrHeredocs = innerOrHeredocs;
             Keyword = keyword;
             KeywordStart = keywordStart;
             ArgumentsStart = argumentsStart;
@@ -406,8 +490,8 @@ public sealed class Instruction
         /// <summary>The one flag, the flags' array, or null; one flag is put in an array when the public list is first asked for.</summary>
         public object? Flags;
 
-        /// <summary>ONBUILD's trigger, or the heredocs (set once the parser has read them), or null.</summary>
-        public object? InnerOrHeredocs { get; set; }
+        /// <summary>The heredocs (set once the parser has read them), or null.</summary>
+        public IReadOnlyList<Heredoc>? Heredocs { get; set; }
 
         /// <summary>The keyword, when it is not spelled as the kind's upper- or lower-case one.</summary>
         public string? Keyword { get; }

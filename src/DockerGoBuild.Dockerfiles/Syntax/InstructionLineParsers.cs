@@ -38,7 +38,7 @@ internal static unsafe class InstructionLineParsers
         private int[] _wordTable = new int[64];
         private int _tableLength;
 
-        public LogicalLine Line { get; private set; } = null!;
+        public LogicalLine Line { get; private set; }
 
         /// <summary>The logical line's characters; only [0, <see cref="LogicalLine.Length"/>) is the line.</summary>
         public char* Text { get; private set; }
@@ -267,7 +267,7 @@ internal static unsafe class InstructionLineParsers
             Read(kind, keyword, arguments, report: null);
             words = arguments.MadeWords();
             keyValues = arguments.MadeKeyValues();
-            arguments.Reset(null!, null, 0, 0, '\\', makesWords: false);
+            arguments.Reset(default, null, 0, 0, '\\', makesWords: false);
         }
 
         if (text.Length <= MaxRetainedChars)

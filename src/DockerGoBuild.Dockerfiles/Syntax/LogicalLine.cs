@@ -12,25 +12,42 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// The joined text is only made into a string when <see cref="Text"/> is asked for: the parser and the
 /// rules read the characters where they lie in the source, piece by piece.
 /// </remarks>
-public sealed class LogicalLine
+public readonly struct LogicalLine : IEquatable<LogicalLine>
 {
     private const int MaxRetainedChars = 1 << 16;
 
     [ThreadStatic]
     private static char[]? joinBuffer;
 
-    private readonly PieceTable _table;
+    private readonly SyntaxTables _table;
 
     // With one piece (most instructions): the piece's source start. With more: ~i, i being where the table holds
     // the piece count, the triples (logical start, source start, length) of the pieces following it.
     private readonly int _start;
 
-    private LogicalLine(PieceTable table, int start, int length)
+    /// <summary>The line that an instruction's record keeps as <paramref name="start"/> and <paramref name="length"/> (see <see cref="SyntaxTables.LineStartField"/>).</summary>
+    internal LogicalLine(SyntaxTables table, int start, int length)
     {
         _table = table;
         _start = start;
         Length = length;
     }
+
+    /// <summary>True for <c>default</c>, no line.</summary>
+    internal bool IsDefault => _table == null;
+
+    /// <summary>What an instruction's record keeps of the line (see <see cref="SyntaxTables.LineStartField"/>).</summary>
+    internal int StartField => _start;
+
+    public bool Equals(LogicalLine other) => _table == other._table && _start == other._start && Length == other.Length;
+
+    public override bool Equals(object? obj) => obj is LogicalLine other && Equals(other);
+
+    public override int GetHashCode() => (_start * 31) + Length;
+
+    public static bool operator ==(LogicalLine left, LogicalLine right) => left.Equals(right);
+
+    public static bool operator !=(LogicalLine left, LogicalLine right) => !left.Equals(right);
 
     /// <summary>The joined text (a new string each time: the parser and the rules read the line where it lies).</summary>
     public string Text => Substring(0, Length);
@@ -234,24 +251,6 @@ public sealed class LogicalLine
         return false;
     }
 
-    /// <summary>The source, its lines, and the pieces of its logical lines of more than one piece, shared by the lines of a parse.</summary>
-    private sealed class PieceTable
-    {
-        public PieceTable(LineMap lines, int[] pieces)
-        {
-            Lines = lines;
-            Source = lines.Text;
-            Pieces = pieces;
-        }
-
-        public LineMap Lines { get; }
-
-        public string Source { get; }
-
-        /// <summary>The builder's buffer while the source is read, then a copy of the part in use.</summary>
-        public int[] Pieces { get; set; }
-    }
-
     /// <summary>Collects the pieces of the logical lines of a source; one builder serves every line of a parse, and more parses after it.</summary>
     internal sealed class Builder
     {
@@ -261,16 +260,21 @@ public sealed class LogicalLine
         // The lines kept so far in [0, _kept); the line being read from _lineAt: its count's slot, then its triples,
         // up to _used. A plain array, as this is done for every line of a file.
         private int[] _pieces = new int[48];
-        private PieceTable? _table;
+        private SyntaxTables? _table;
         private int _kept;
         private int _lineAt;
         private int _used;
         private int _length;
 
-        /// <summary>Starts reading the logical lines of a source, found in its <paramref name="lines"/> (null: forgets the last source).</summary>
-        public void Reset(LineMap? lines)
+        /// <summary>Starts reading the logical lines of a parse into its <paramref name="tables"/> (null: forgets the last parse).</summary>
+        public void Reset(SyntaxTables? tables)
         {
-            _table = lines == null ? null : new PieceTable(lines, _pieces);
+            _table = tables;
+            if (tables != null)
+            {
+                tables.Pieces = _pieces;
+            }
+
             _kept = 0;
             Clear();
         }

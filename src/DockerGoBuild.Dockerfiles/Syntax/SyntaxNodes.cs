@@ -5,16 +5,16 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// <summary>A word of an instruction's arguments: its value and where it is in the logical line.</summary>
 public sealed class Word
 {
-    // Most values are the logical line's own characters [_valueStart, + _valueLength): the field holds the line until
-    // the value is asked for, and then the value's string, which is all it needs from there on. A value given as a
-    // string is held from the start.
-    private object _lineOrValue;
+    // Most values are the logical line's own characters [_valueStart, + _valueLength): the word keeps the line until
+    // the value is asked for, and then the value's string too. A value given as a string is kept from the start.
+    private readonly LogicalLine _line;
     private readonly int _valueStart;
     private readonly int _valueLength;
+    private string? _value;
 
     public Word(string value, int start, int length)
     {
-        _lineOrValue = value;
+        _value = value;
         Start = start;
         Length = length;
     }
@@ -22,7 +22,7 @@ public sealed class Word
     /// <summary>A word whose value is the line's characters [<paramref name="valueStart"/>, + <paramref name="valueLength"/>).</summary>
     internal Word(LogicalLine line, int start, int length, int valueStart, int valueLength)
     {
-        _lineOrValue = line;
+        _line = line;
         Start = start;
         Length = length;
         _valueStart = valueStart;
@@ -33,22 +33,8 @@ public sealed class Word
     internal int LineValueEnd => _valueStart + _valueLength;
 
     /// <summary>The value as BuildKit's parser produces it (quotes kept for shell-form words, decoded for JSON strings).</summary>
-    public string Value
-    {
-        get
-        {
-            // Read once: another thread may put the value in its place meanwhile, a string of the same characters.
-            var lineOrValue = _lineOrValue;
-            if (lineOrValue is string value)
-            {
-                return value;
-            }
-
-            value = ((LogicalLine)lineOrValue).Substring(_valueStart, _valueLength);
-            _lineOrValue = value;
-            return value;
-        }
-    }
+    // Another thread may make the value meanwhile: a string of the same characters.
+    public string Value => _value ??= _line.Substring(_valueStart, _valueLength);
 
     /// <summary>Offset in <see cref="Instruction.Line"/>'s text.</summary>
     public int Start { get; }
@@ -66,16 +52,15 @@ public sealed class Word
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal bool TryGetLineValue(out LogicalLine line, out int start, out int length)
     {
-        // Read once, as Value does.
-        if (_lineOrValue is LogicalLine unmade)
+        if (_value == null)
         {
-            line = unmade;
+            line = _line;
             start = _valueStart;
             length = _valueLength;
             return true;
         }
 
-        line = null!;
+        line = default;
         start = 0;
         length = 0;
         return false;
@@ -106,7 +91,8 @@ public sealed class InstructionFlag
 {
     // The text the logical offsets index: the whole line as a string, or (from the parser) the logical line,
     // whose characters are only made into a string when the options are read.
-    private readonly object _line;
+    private readonly string? _lineText;
+    private readonly LogicalLine _line;
     private IReadOnlyList<FlagOption>? _options;
 
     // A flag written without quotes or escapes is its raw text: Text and Value are made from the line when read.
@@ -115,12 +101,12 @@ public sealed class InstructionFlag
     private string? _value;
 
     public InstructionFlag(string line, string text, int start, int length, string name, string? value, int valueStart, TextSpan sourceSpan)
-        : this((object)line, text, start, length, name, value, valueStart, sourceSpan)
+        : this(line, default, text, start, length, name, value, valueStart, sourceSpan)
     {
     }
 
     internal InstructionFlag(LogicalLine line, string text, int start, int length, string name, string? value, int valueStart, TextSpan sourceSpan)
-        : this((object)line, text, start, length, name, value, valueStart, sourceSpan)
+        : this(null, line, text, start, length, name, value, valueStart, sourceSpan)
     {
     }
 
@@ -136,8 +122,9 @@ public sealed class InstructionFlag
         SourceSpan = sourceSpan;
     }
 
-    private InstructionFlag(object line, string text, int start, int length, string name, string? value, int valueStart, TextSpan sourceSpan)
+    private InstructionFlag(string? lineText, LogicalLine line, string text, int start, int length, string name, string? value, int valueStart, TextSpan sourceSpan)
     {
+        _lineText = lineText;
         _line = line;
         _text = text;
         _value = value;
@@ -150,7 +137,7 @@ public sealed class InstructionFlag
     }
 
     /// <summary>The flag as BuildKit's parser reads it (quotes and escapes removed), e.g. <c>--mount=type=cache</c>.</summary>
-    public string Text => _text ??= ((LogicalLine)_line).Substring(Start, Length);
+    public string Text => _text ??= _line.Substring(Start, Length);
 
     /// <summary>Offset of the raw flag in the logical line.</summary>
     public int Start { get; }
@@ -161,7 +148,7 @@ public sealed class InstructionFlag
     public string Name { get; }
 
     /// <summary>The text after '=', or null for a flag without a value (<c>--link</c>).</summary>
-    public string? Value => _value ?? (_valueOffset < 0 ? null : _value = ((LogicalLine)_line).Substring(Start + _valueOffset, Length - _valueOffset));
+    public string? Value => _value ?? (_valueOffset < 0 ? null : _value = _line.Substring(Start + _valueOffset, Length - _valueOffset));
 
     /// <summary>Offset of the value's first raw character in the logical line, or -1.</summary>
     public int ValueStart { get; }
@@ -175,12 +162,12 @@ public sealed class InstructionFlag
     // A flag on a line of one piece (most) is split where it lies in the source, without a copy of its text.
     private IReadOnlyList<FlagOption> MakeOptions()
     {
-        if (_line is string lineText)
+        if (_lineText != null)
         {
-            return FlagOption.Split(this, lineText, 0);
+            return FlagOption.Split(this, _lineText, 0);
         }
 
-        var line = (LogicalLine)_line;
+        var line = _line;
         return line.TryGetOnePiece(out var source, out var sourceStart)
             ? FlagOption.Split(this, source, -sourceStart)
             : FlagOption.Split(this, line.Substring(Start, Length), Start);

@@ -86,7 +86,7 @@ public static class Invariants
             InstructionHolds(syntax, instruction);
             if (instruction.Inner is { } inner)
             {
-                Assert.Same(instruction.Line, inner.Line);
+                Assert.Equal(instruction.Line, inner.Line);
                 InstructionHolds(syntax, inner);
             }
         }

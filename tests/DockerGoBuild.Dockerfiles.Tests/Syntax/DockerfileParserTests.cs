@@ -145,9 +145,11 @@ public class DockerfileParserTests
 
         var onbuild = syntax.Instructions[1];
         Assert.Equal(InstructionKind.Onbuild, onbuild.Kind);
-        Assert.Equal(InstructionKind.Run, onbuild.Inner!.Kind);
-        Assert.Equal("go build", onbuild.Inner.ArgumentsText);
-        Assert.Same(onbuild.Inner, onbuild.Effective);
+        var trigger = onbuild.Inner!.Value;
+        Assert.Equal(InstructionKind.Run, trigger.Kind);
+        Assert.Equal("go build", trigger.ArgumentsText);
+        Assert.Equal(trigger, onbuild.Effective);
+        Assert.NotEqual(onbuild, onbuild.Effective);
     }
 
     [Fact]

@@ -234,7 +234,7 @@ public class ParserFastPathTests
         var flag = flagLength == 0 ? string.Empty : "--mount=type=cache,target=/" + new string('x', flagLength - 28) + " ";
         var text = $"# escape={escape}\nFROM scratch\nONBUILD {new string(' ', gap)}RUN {flag}cat <<EOF {escape}\n  > out\nbody\nEOF\n";
         var onbuild = DockerfileParser.Parse(text).Instructions[1];
-        var trigger = onbuild.Inner!;
+        var trigger = onbuild.Inner!.Value;
 
         Assert.Equal(InstructionKind.Run, trigger.Kind);
         Assert.Equal(0, onbuild.KeywordStart);

@@ -1,0 +1,113 @@
+using System;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using DockerGoBuild.Dockerfiles.Syntax;
+using Xunit;
+
+namespace DockerGoBuild.Dockerfiles.Tests.Syntax;
+
+/// <summary>
+/// The parser writes a file's instructions into tables the thread keeps from parse to parse (<see cref="SyntaxTables"/>):
+/// what one parse leaves in them must never show in the next.
+/// </summary>
+public class SyntaxTablesTests
+{
+    // Every instruction has a flag and words, kept in the records' object slots.
+    private static readonly string Flagged = "FROM golang AS build\n" + string.Concat(Enumerable.Repeat("RUN --mount=type=cache,target=/root/.cache/go-build go build ./...\nCOPY --from=build /a /b\n", 5000));
+
+    // The same positions without flags or made words.
+    private const string Plain = "FROM alpine\nRUN echo hi\nEXPOSE 80\nRUN echo there\nCMD run\n";
+
+    [Fact]
+    public void A_parse_after_a_cancelled_one_sees_none_of_its_instructions()
+    {
+        var expected = Dump(Plain);
+        var random = new Random(7);
+        var cancelled = 0;
+        for (var attempt = 0; attempt < 60; attempt++)
+        {
+            using var cancellation = new CancellationTokenSource();
+            using var started = new ManualResetEventSlim();
+            var spins = random.Next(20_000);
+            var canceller = new Thread(() =>
+            {
+                started.Wait();
+                Thread.SpinWait(spins);
+                cancellation.Cancel();
+            });
+            canceller.Start();
+            try
+            {
+                started.Set();
+                DockerfileParser.Parse(Flagged, cancellation.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled++;
+            }
+
+            canceller.Join();
+            Assert.Equal(expected, Dump(Plain));
+        }
+
+        Assert.True(cancelled > 0, "no parse was cancelled");
+    }
+
+    [Fact]
+    public void A_small_file_after_a_large_one_and_triggers_after_none_read_back_as_parsed_alone()
+    {
+        var large = string.Concat(Enumerable.Repeat("ENV A=1 B=2\nRUN --network=none make\n", 20_000));
+        var withTriggers = "FROM a\nONBUILD RUN --mount=type=secret,id=x make\nONBUILD ONBUILD COPY . .\nRUN go build\n";
+        var expectedLarge = DumpOnNewThread(large);
+        var expectedTriggers = DumpOnNewThread(withTriggers);
+        var expectedPlain = DumpOnNewThread(Plain);
+
+        Assert.Equal(expectedPlain, Dump(Plain));
+        Assert.Equal(expectedLarge, Dump(large));
+        Assert.Equal(expectedTriggers, Dump(withTriggers));
+        Assert.Equal(expectedPlain, Dump(Plain));
+    }
+
+    [Fact]
+    public void Instructions_are_equal_when_they_are_the_same_record_of_the_same_parse()
+    {
+        var syntax = DockerfileParser.Parse("FROM a\nONBUILD RUN make\n");
+        var again = DockerfileParser.Parse("FROM a\nONBUILD RUN make\n");
+        var onbuild = syntax.Instructions[1];
+
+        Assert.Equal(onbuild, syntax.Instructions[1]);
+        Assert.Equal(onbuild.Inner!.Value, onbuild.Effective);
+        Assert.NotEqual(onbuild, onbuild.Effective);
+        Assert.NotEqual(onbuild, again.Instructions[1]);
+        Assert.Equal(onbuild.Line, onbuild.Effective.Line);
+        Assert.NotEqual(syntax.Instructions[0].Line, onbuild.Line);
+        Assert.Equal(new[] { InstructionKind.From, InstructionKind.Onbuild }, syntax.Instructions.Select(instruction => instruction.Kind));
+    }
+
+    private static string Dump(string text)
+    {
+        var syntax = DockerfileParser.Parse(text);
+        var dump = new StringBuilder(BuildKitDump.Dump(syntax));
+        foreach (var instruction in syntax.Instructions)
+        {
+            var effective = instruction.Effective;
+            dump.Append(instruction.Kind).Append(' ').Append(effective.Kind).Append(' ').Append(instruction.Span).Append(' ')
+                .Append(string.Join(",", effective.Flags.Select(flag => flag.Text))).Append(' ')
+                .Append(string.Join("|", effective.Words.Select(word => word.Value))).Append(' ')
+                .Append(string.Join("|", effective.KeyValues.Select(pair => pair.Key.Value + "=" + pair.Value?.Value))).Append(' ')
+                .Append(effective.Heredocs.Count).Append('\n');
+        }
+
+        return dump.ToString();
+    }
+
+    private static string DumpOnNewThread(string text)
+    {
+        string? dump = null;
+        var thread = new Thread(() => dump = Dump(text));
+        thread.Start();
+        thread.Join();
+        return dump!;
+    }
+}
