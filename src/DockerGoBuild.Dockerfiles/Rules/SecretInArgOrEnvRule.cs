@@ -34,7 +34,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
 
             var instruction = fact.Effective;
 
-            foreach (var pair in instruction.KeyValueList)
+            foreach (var pair in instruction.PairList)
             {
                 var reason = Reason(instruction, pair, fact.State);
                 if (reason == null)
@@ -43,10 +43,11 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
                 }
 
                 var keyword = instruction.Kind == InstructionKind.Arg ? "ARG" : "ENV";
-                var span = instruction.ToSource(pair.Key.Start, pair.Value?.End ?? pair.Key.End);
-                var message = $"{keyword} '{pair.Key.Value}' {reason}; build arguments and environment variables are stored in the image, pass it with a secret mount ('--mount=type=secret,id={pair.Key.Value},env={pair.Key.Value}') instead and build with '--secret id={pair.Key.Value},env={pair.Key.Value}'";
-                var fix = instruction.Kind == InstructionKind.Arg ? ArgFix(context, index, pair) : null;
-                context.Report(new Finding(Descriptor, span, message, fact.Instruction.StartLine, fix, fix == null ? null : $"Replace ARG {pair.Key.Value} with a secret mount", $"--secret id={pair.Key.Value},env={pair.Key.Value}"));
+                var span = instruction.ToSource(pair.Key.Start, pair.End);
+                var name = pair.Key.Value;
+                var message = $"{keyword} '{name}' {reason}; build arguments and environment variables are stored in the image, pass it with a secret mount ('--mount=type=secret,id={name},env={name}') instead and build with '--secret id={name},env={name}'";
+                var fix = instruction.Kind == InstructionKind.Arg ? ArgFix(context, index, name) : null;
+                context.Report(new Finding(Descriptor, span, message, fact.Instruction.StartLine, fix, fix == null ? null : $"Replace ARG {name} with a secret mount", $"--secret id={name},env={name}"));
                 break;
             }
         }
@@ -60,14 +61,14 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
     private static char[]? valueChars;
 
     // The key and the raw value are read where they lie: most pairs are no secret, and need no string of either.
-    private static string? Reason(Instruction instruction, KeyValue pair, in StageState state)
+    private static string? Reason(Instruction instruction, ArgumentPair pair, in StageState state)
     {
         if (IsSecretName(WordText.Read(pair.Key, ref keyChars)))
         {
             return "has a secret's name";
         }
 
-        if (pair.Value == null)
+        if (!pair.HasValue)
         {
             return null;
         }
@@ -170,18 +171,17 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
     }
 
     // Only a stage ARG with a single name is rewritten: a global ARG's scope spans stages that must re-declare it.
-    private static IReadOnlyList<TextEdit>? ArgFix(AnalysisContext context, int argIndex, KeyValue pair)
+    private static IReadOnlyList<TextEdit>? ArgFix(AnalysisContext context, int argIndex, string name)
     {
         var facts = context.Model.Instructions;
         var arg = facts[argIndex];
-        if (arg.State.StageIndex < 0 || arg.Kind == InstructionKind.Onbuild || arg.Effective.KeyValueList.Count != 1)
+        if (arg.State.StageIndex < 0 || arg.Kind == InstructionKind.Onbuild || arg.Effective.PairList.Count != 1)
         {
             return null;
         }
 
         var syntax = context.Syntax;
         var edits = new List<TextEdit> { TextEdit.Delete(WholeLines(syntax, arg.Instruction)) };
-        var name = pair.Key.Value;
         if (!MountInsertion.IsPlainValue(name))
         {
             return null;

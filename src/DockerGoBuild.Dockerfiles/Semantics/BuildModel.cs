@@ -467,11 +467,11 @@ internal sealed class BuildModel
         mayHoldSecrets = false;
         var next = tables.AddCopyOf(stateIndex);
         var lookup = new StateLookup(tables, next);
-        foreach (var pair in instruction.KeyValueList)
+        foreach (var pair in instruction.PairList)
         {
             ref var state = ref tables.StateToChange(next);
             var name = Name(pair, ref mayHoldSecrets);
-            var raw = pair.Value == null ? ReadOnlySpan<char>.Empty : WordText.Read(pair.Value, ref valueChars);
+            var raw = pair.HasValue ? WordText.Read(pair.Value, ref valueChars) : ReadOnlySpan<char>.Empty;
             state.SetEnv(state.EnvMap.SetItem(name, Value(raw, state.Escape, lookup, references: true, ref mayHoldSecrets), tables.VariableMaps));
         }
 
@@ -479,7 +479,7 @@ internal sealed class BuildModel
     }
 
     // The pair's name, as the thread's strings have it; mayHoldSecrets made true when it is a secret's (see SecretTexts).
-    private static string Name(KeyValue pair, ref bool mayHoldSecrets)
+    private static string Name(ArgumentPair pair, ref bool mayHoldSecrets)
     {
         var key = WordText.Read(pair.Key, ref nameChars);
         ref var facts = ref StringTable.GetWithFacts(key, out var name);
@@ -594,11 +594,11 @@ internal sealed class BuildModel
         mayHoldSecrets = false;
         if (tables.State(stateIndex).StageIndex < 0)
         {
-            foreach (var pair in instruction.KeyValueList)
+            foreach (var pair in instruction.PairList)
             {
                 var name = Name(pair, ref mayHoldSecrets);
                 string? value = null;
-                if (pair.Value != null)
+                if (pair.HasValue)
                 {
                     value = Value(WordText.Read(pair.Value, ref valueChars), tables.State(stateIndex).Escape, globalArgs, references: false, ref mayHoldSecrets);
                 }
@@ -611,12 +611,12 @@ internal sealed class BuildModel
 
         var next = tables.AddCopyOf(stateIndex);
         var lookup = new StateLookup(tables, next);
-        foreach (var pair in instruction.KeyValueList)
+        foreach (var pair in instruction.PairList)
         {
             ref var state = ref tables.StateToChange(next);
             var name = Name(pair, ref mayHoldSecrets);
             string? value;
-            if (pair.Value == null)
+            if (!pair.HasValue)
             {
                 // A re-declared global ARG takes the global default.
                 value = globalArgs.Lookup(name);

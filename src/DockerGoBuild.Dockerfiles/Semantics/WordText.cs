@@ -16,6 +16,11 @@ internal static class WordText
     public static ReadOnlySpan<char> Read(Word word, ref char[]? buffer) =>
         word.TryGetLineValue(out var line, out var start, out var length) ? Read(line, start, length, ref buffer) : word.Value.AsSpan();
 
+    /// <summary>The word's value: where it lies, copied into <paramref name="buffer"/>, or decoded (a JSON string with escapes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ReadOnlySpan<char> Read(ArgumentWord word, ref char[]? buffer) =>
+        word.TryGetLineValue(out var line, out var start, out var length) ? Read(line, start, length, ref buffer) : word.Value.AsSpan();
+
     /// <summary>The line's characters [<paramref name="start"/>, + <paramref name="length"/>), in the source or copied into <paramref name="buffer"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<char> Read(LogicalLine line, int start, int length, ref char[]? buffer) =>

@@ -3,10 +3,11 @@ using System;
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
 /// <summary>
-/// An instruction's words as the parser keeps them: one table of ints, <see cref="Stride"/> a word, with no object
-/// per word, or for an instruction whose one word is its whole arguments text, <see cref="WholeArguments"/>. The
-/// analysis reads the words through this view; <see cref="Instruction.Words"/> makes the public <see cref="Word"/>s
-/// from the same table when they are first asked for.
+/// An instruction's words as the parser keeps them: <see cref="Stride"/> ints a word in a table (its file's
+/// <see cref="SyntaxTables.Words"/>, or one of their own for words made after the parse), with no object per word,
+/// or for an instruction whose one word is its whole arguments text, nothing but where that lies. The analysis reads
+/// the words through this view; <see cref="Instruction.Words"/> makes the public <see cref="Word"/>s from the same
+/// table when they are first asked for.
 /// </summary>
 internal readonly struct ArgumentWords
 {
@@ -15,25 +16,20 @@ internal readonly struct ArgumentWords
     /// </summary>
     public const int Stride = 3;
 
-    /// <summary>
-    /// The words of an instruction whose one word is its arguments text as written (WORKDIR, USER, most FROMs):
-    /// the instruction knows where that lies, and needs no table.
-    /// </summary>
-    public static readonly object WholeArguments = new();
-
     private readonly LogicalLine _line;
 
-    // Null for WholeArguments, whose word is [_wholeStart, + _wholeLength).
+    // Null for the whole arguments' one word, [_start, + _length); else the words are _length words from _start.
     private readonly int[]? _table;
-    private readonly int _wholeStart;
-    private readonly int _wholeLength;
+    private readonly int _start;
+    private readonly int _length;
 
-    public ArgumentWords(LogicalLine line, int[] table)
+    /// <summary>The <paramref name="count"/> words of <paramref name="table"/> from <paramref name="at"/>.</summary>
+    public ArgumentWords(LogicalLine line, int[] table, int at, int count)
     {
         _line = line;
         _table = table;
-        _wholeStart = 0;
-        _wholeLength = 0;
+        _start = at;
+        _length = count;
     }
 
     /// <summary>The one word that is the line's characters [<paramref name="start"/>, <paramref name="end"/>).</summary>
@@ -41,11 +37,11 @@ internal readonly struct ArgumentWords
     {
         _line = line;
         _table = null;
-        _wholeStart = start;
-        _wholeLength = end - start;
+        _start = start;
+        _length = end - start;
     }
 
-    public int Count => _table == null ? 1 : _table.Length / Stride;
+    public int Count => _table == null ? 1 : _length;
 
     public ArgumentWord this[int index]
     {
@@ -58,10 +54,15 @@ internal readonly struct ArgumentWords
                     throw new ArgumentOutOfRangeException(nameof(index));
                 }
 
-                return new(_line, _wholeStart, _wholeLength, ValueOf(_wholeStart, _wholeStart, _wholeLength));
+                return new(_line, _start, _length, ValueOf(_start, _start, _length));
             }
 
-            var at = index * Stride;
+            if ((uint)index >= (uint)_length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+
+            var at = _start + (index * Stride);
             return new(_line, _table[at], _table[at + 1], _table[at + 2]);
         }
     }
@@ -71,6 +72,105 @@ internal readonly struct ArgumentWords
     /// rather than at it, in the low bit. The length is -1 for a JSON string with escapes, decoded when it is read.
     /// </summary>
     public static int ValueOf(int start, int valueStart, int valueLength) => (valueLength << 1) | (valueStart - start);
+}
+
+/// <summary>
+/// The pairs of an ENV, LABEL or ARG as the parser keeps them: <see cref="Stride"/> ints a pair in a table (see
+/// <see cref="ArgumentWords"/>), its key's and its value's words as <see cref="ArgumentWords"/> keeps a word, and how
+/// they were written (<see cref="NoValue"/>, <see cref="EqualsSign"/>, <see cref="Legacy"/>).
+/// <see cref="Instruction.KeyValues"/> makes the public <see cref="KeyValue"/>s from the same table.
+/// </summary>
+internal readonly struct ArgumentPairs
+{
+    public const int Stride = (2 * ArgumentWords.Stride) + 1;
+
+    /// <summary>An ARG's name without a default.</summary>
+    public const int NoValue = 0;
+
+    /// <summary><c>name=value</c>.</summary>
+    public const int EqualsSign = 1;
+
+    /// <summary>The legacy <c>name value</c> of ENV and LABEL.</summary>
+    public const int Legacy = 2;
+
+    private readonly LogicalLine _line;
+    private readonly int[] _table;
+    private readonly int _at;
+
+    /// <summary>The <paramref name="count"/> pairs of <paramref name="table"/> from <paramref name="at"/>.</summary>
+    public ArgumentPairs(LogicalLine line, int[] table, int at, int count)
+    {
+        _line = line;
+        _table = table;
+        _at = at;
+        Count = count;
+    }
+
+    public int Count { get; }
+
+    public ArgumentPair this[int index]
+    {
+        get
+        {
+            if ((uint)index >= (uint)Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+
+            var at = _at + (index * Stride);
+            var table = _table;
+            var key = new ArgumentWord(_line, table[at], table[at + 1], table[at + 2]);
+            var value = new ArgumentWord(_line, table[at + 3], table[at + 4], table[at + 5]);
+            return new ArgumentPair(key, value, table[at + 6]);
+        }
+    }
+
+    public Enumerator GetEnumerator() => new(this);
+
+    /// <summary>For foreach, without an object.</summary>
+    public struct Enumerator
+    {
+        private readonly ArgumentPairs _pairs;
+        private int _index;
+
+        public Enumerator(ArgumentPairs pairs)
+        {
+            _pairs = pairs;
+            _index = -1;
+        }
+
+        public readonly ArgumentPair Current => _pairs[_index];
+
+        public bool MoveNext() => ++_index < _pairs.Count;
+    }
+}
+
+/// <summary>One pair of <see cref="ArgumentPairs"/>: what <see cref="KeyValue"/> says of it, read from the table.</summary>
+internal readonly struct ArgumentPair
+{
+    private readonly ArgumentWord _value;
+    private readonly int _form;
+
+    public ArgumentPair(ArgumentWord key, ArgumentWord value, int form)
+    {
+        Key = key;
+        _value = value;
+        _form = form;
+    }
+
+    public ArgumentWord Key { get; }
+
+    /// <summary>False for <c>ARG NAME</c> without a default.</summary>
+    public bool HasValue => _form != ArgumentPairs.NoValue;
+
+    /// <summary>The raw value (see <see cref="HasValue"/>).</summary>
+    public ArgumentWord Value => _form != ArgumentPairs.NoValue ? _value : throw new InvalidOperationException("The pair has no value.");
+
+    /// <summary>Where the pair ends in the line: its value's end, or its key's.</summary>
+    public int End => HasValue ? _value.End : Key.End;
+
+    /// <summary>The public pair.</summary>
+    public KeyValue ToKeyValue() => new(Key.ToWord(), HasValue ? _value.ToWord() : null, _form == ArgumentPairs.EqualsSign ? "=" : string.Empty);
 }
 
 /// <summary>One word of <see cref="ArgumentWords"/>: what <see cref="Word"/> says of it, read from the table.</summary>

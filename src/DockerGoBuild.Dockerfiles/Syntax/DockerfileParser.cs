@@ -66,7 +66,9 @@ public static class DockerfileParser
         /// <summary>The instruction records and slots kept for the next parse (see <see cref="SyntaxTables.Finish"/>).</summary>
         public int[] Records { get; set; } = Array.Empty<int>();
 
-        public Slot[] Slots { get; set; } = Array.Empty<Slot>();
+        public Slot[] Extras { get; set; } = Array.Empty<Slot>();
+
+        public int[] Words { get; set; } = Array.Empty<int>();
 
         /// <summary>The heredoc markers of the logical line being read.</summary>
         public List<HeredocMarkers.Marker> Markers { get; } = new();
@@ -169,7 +171,7 @@ public static class DockerfileParser
             // parse takes to be empty.
             if (_tables != null)
             {
-                Array.Clear(_scratch.Slots, 0, _scratch.Slots.Length);
+                Array.Clear(_scratch.Extras, 0, _scratch.Extras.Length);
             }
 
             _text = string.Empty;
@@ -187,7 +189,7 @@ public static class DockerfileParser
         {
             _text = text;
             _lines = LineMap.Create(text);
-            _tables = new SyntaxTables(_lines, Array.Empty<int>(), _scratch.Records, _scratch.Slots);
+            _tables = new SyntaxTables(_lines, Array.Empty<int>(), _scratch.Records, _scratch.Extras, _scratch.Words);
             _scratch.Builder.Reset(_tables);
             _cancellationToken = cancellationToken;
             _escape = '\\';
@@ -205,9 +207,10 @@ public static class DockerfileParser
             _scratch.Builder.Finish();
 
             // Record i is instruction i unless the file has ONBUILD triggers.
-            var (records, slots) = _tables.Finish(_tables.RecordCount == _instructions.Count ? null : _instructions.ToArray());
+            var (records, extras, words) = _tables.Finish(_tables.RecordCount == _instructions.Count ? null : _instructions.ToArray());
             _scratch.Records = records ?? Array.Empty<int>();
-            _scratch.Slots = slots ?? Array.Empty<Slot>();
+            _scratch.Extras = extras ?? Array.Empty<Slot>();
+            _scratch.Words = words ?? Array.Empty<int>();
             var instructions = new InstructionList(_tables, _instructions.Count);
             _tables = null!;
             return new DockerfileSyntax(
@@ -520,7 +523,8 @@ public static class DockerfileParser
             var kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, to - start, out var keyword);
             var inner = -1;
             var isJsonForm = false;
-            object? madeArguments = null;
+            var argumentsAt = SyntaxTables.NotMade;
+            var argumentsCount = 0;
             switch (kind)
             {
                 case InstructionKind.Unknown:
@@ -542,14 +546,27 @@ public static class DockerfileParser
                     isJsonForm = arguments.IsJsonForm;
                     if (makesWords)
                     {
-                        // An instruction has words or pairs (Instruction.ArgumentsOf): only those found are made.
-                        madeArguments = arguments.KeyValues.Count > 0 ? arguments.MadeKeyValues() : arguments.MadeWords();
+                        // An instruction has words or pairs: only those found are kept.
+                        if (arguments.PairCount > 0)
+                        {
+                            argumentsAt = _tables.AddWords(arguments.PairTable, arguments.PairTableLength);
+                            argumentsCount = ~arguments.PairCount;
+                        }
+                        else if (arguments.MadeWholeArguments)
+                        {
+                            argumentsAt = SyntaxTables.WholeArguments;
+                        }
+                        else
+                        {
+                            argumentsAt = _tables.AddWords(arguments.WordTable, arguments.WordTableLength);
+                            argumentsCount = arguments.WordTableLength / ArgumentWords.Stride;
+                        }
                     }
 
                     break;
             }
 
-            return Instruction.Add(_tables, kind, keyword, logical, start, flags, argumentsStart, _escape, isJsonForm, inner, madeArguments).Index;
+            return Instruction.Add(_tables, kind, keyword, logical, start, flags, argumentsStart, _escape, isJsonForm, inner, argumentsAt, argumentsCount).Index;
         }
 
         // The build model or the rules read the words of nearly every FROM, COPY, ADD, ENV, ARG, WORKDIR and USER,

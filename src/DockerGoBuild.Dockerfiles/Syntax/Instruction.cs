@@ -33,13 +33,11 @@ public readonly struct Instruction : IEquatable<Instruction>
 
     // The slots. Extras: the flags, the heredocs, and the keyword when it is not spelled as the kind's upper- or
     // lower-case one: null for none of them, the one flag itself or the flags' array, the heredocs' list, or Extras
-    // for more than one. Arguments: the words (an ArgumentWords table, or ArgumentWords.WholeArguments), or for ENV,
-    // LABEL and ARG the pairs (the one pair itself, or their array; ARG's words are its pairs joined again), or
-    // PublicWords once the words are made public. The parser reads them for the kinds whose words the analysis
-    // always reads; the others' are read from the line when first asked for. Each is published in one write, so that
-    // every thread sees the same words and pairs.
-    private const int ExtrasSlot = 0;
-    private const int ArgumentsSlot = 1;
+    // for more than one. Arguments: the words or pairs made after the parse (see ArgumentTable), and the public
+    // words and pairs once asked for (PublicArguments). The parser makes the words or pairs (ENV, LABEL and ARG have
+    // pairs; ARG's words are its pairs joined again) of the kinds the analysis always reads, in the file's table
+    // (see SyntaxTables.ArgumentsAtField); the others' are read from the line when first asked for. Each is
+    // published in one write, so that every thread sees the same words and pairs.
 
     private readonly SyntaxTables _tables;
     private readonly int _index;
@@ -64,7 +62,8 @@ public readonly struct Instruction : IEquatable<Instruction>
         char escape,
         bool isJsonForm,
         int inner,
-        object? arguments)
+        int argumentsAt,
+        int argumentsCount)
     {
         // The parser gives the kind's own strings for its upper- and lower-case spellings: most are told apart by
         // reference.
@@ -83,22 +82,14 @@ public readonly struct Instruction : IEquatable<Instruction>
         records[at + SyntaxTables.LineLengthField] = line.Length;
         records[at + SyntaxTables.EndLineField] = 0;
         records[at + SyntaxTables.InnerField] = inner;
+        records[at + SyntaxTables.ArgumentsAtField] = argumentsAt;
+        records[at + SyntaxTables.ArgumentsCountField] = argumentsCount;
         var otherKeyword = spelling == OtherKeyword ? keyword : null;
         var extras = otherKeyword != null || !startsFit
             ? new Extras(flags, otherKeyword, keywordStart, argumentsStart)
             : flags;
 
-        // The thread's buffer was cleared after the last parse, and a write costs a call to the GC's write barrier.
-        var slots = tables.Slots;
-        if (extras != null)
-        {
-            slots[(index * SyntaxTables.SlotStride) + ExtrasSlot].Value = extras;
-        }
-
-        if (arguments != null)
-        {
-            slots[(index * SyntaxTables.SlotStride) + ArgumentsSlot].Value = arguments;
-        }
+        records[at + SyntaxTables.ExtrasField] = extras == null ? -1 : tables.AddExtras(extras);
 
         return new Instruction(tables, index);
     }
@@ -112,9 +103,12 @@ public readonly struct Instruction : IEquatable<Instruction>
         get => _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.PackedField];
     }
 
-    private ref object? ExtrasField => ref _tables.Slots[(_index * SyntaxTables.SlotStride) + ExtrasSlot].Value;
+    private int ExtrasAt => _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.ExtrasField];
 
-    private ref object? ArgumentsField => ref _tables.Slots[(_index * SyntaxTables.SlotStride) + ArgumentsSlot].Value;
+    // The instruction's rarely used parts, or null.
+    private object? ExtrasValue => ExtrasAt is var at and >= 0 ? Volatile.Read(ref _tables.Extras[at].Value) : null;
+
+    private ref object? ArgumentsField => ref _tables.ArgumentsSlot(_index);
 
     private int InnerIndex => _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.InnerField];
 
@@ -139,7 +133,7 @@ public readonly struct Instruction : IEquatable<Instruction>
     {
         UpperCaseKeyword => InstructionKinds.Keyword(Kind, lowerCase: false)!,
         LowerCaseKeyword => InstructionKinds.Keyword(Kind, lowerCase: true)!,
-        _ => ((Extras)ExtrasField!).Keyword!,
+        _ => ((Extras)ExtrasValue!).Keyword!,
     };
 
     /// <summary>The joined text of the instruction and its map back to the source.</summary>
@@ -160,7 +154,7 @@ public readonly struct Instruction : IEquatable<Instruction>
         get
         {
             var packed = Packed;
-            return (packed & StartsInExtrasBit) == 0 ? (packed >> KeywordStartShift) & MaxPackedStart : ((Extras)ExtrasField!).KeywordStart;
+            return (packed & StartsInExtrasBit) == 0 ? (packed >> KeywordStartShift) & MaxPackedStart : ((Extras)ExtrasValue!).KeywordStart;
         }
     }
 
@@ -179,7 +173,7 @@ public readonly struct Instruction : IEquatable<Instruction>
             var packed = Packed;
             return (packed & StartsInExtrasBit) == 0
                 ? ((packed >> KeywordStartShift) & MaxPackedStart) + ((packed >> ArgumentsOffsetShift) & MaxPackedStart)
-                : ((Extras)ExtrasField!).ArgumentsStart;
+                : ((Extras)ExtrasValue!).ArgumentsStart;
         }
     }
 
@@ -209,22 +203,16 @@ public readonly struct Instruction : IEquatable<Instruction>
     /// words for FROM, EXPOSE, COPY, ADD, VOLUME; quote-preserving words for ARG; the whole text for
     /// shell-form RUN, CMD, ENTRYPOINT, SHELL and the single-string instructions.
     /// </summary>
-    public IReadOnlyList<Word> Words => Arguments is PublicWords made ? made.Words : MakePublicWords();
+    public IReadOnlyList<Word> Words => Public.Words ?? MakePublicWords();
 
     /// <summary>The pairs of ENV and LABEL, and of ARG (split at the first '=').</summary>
-    public IReadOnlyList<KeyValue> KeyValues => Arguments switch
-    {
-        KeyValue[] pairs => pairs,
-        PublicWords { MadeFrom: KeyValue[] pairs } => pairs,
-        KeyValue or PublicWords { MadeFrom: KeyValue } => MakePublicPairs(),
-        _ => Array.Empty<KeyValue>(),
-    };
+    public IReadOnlyList<KeyValue> KeyValues => Public.Pairs ?? MakePublicPairs();
 
     /// <summary>The flags as the parser keeps them, for the analysis: reading them makes no array for one flag.</summary>
     internal OneOrMany<InstructionFlag> FlagList => new(FlagsAsKept);
 
     // The one flag, the flags' array, or null.
-    private object? FlagsAsKept => Volatile.Read(ref ExtrasField) switch
+    private object? FlagsAsKept => ExtrasValue switch
     {
         Extras extras => Volatile.Read(ref extras.Flags),
         var extras => extras as InstructionFlag ?? (object?)(extras as InstructionFlag[]),
@@ -235,20 +223,102 @@ public readonly struct Instruction : IEquatable<Instruction>
     {
         get
         {
-            var arguments = Arguments;
-            return (arguments is PublicWords published ? published.MadeFrom : arguments) switch
-            {
-                int[] table => new(Line, table),
-                var words when words == ArgumentWords.WholeArguments => new(Line, ArgumentsStart, ArgumentsEnd),
-                _ => new(Line, Array.Empty<int>()),
-            };
+            var table = ArgumentTable(out var at, out var count);
+            return table == null ? new(Line, ArgumentsStart, ArgumentsEnd)
+                : count >= 0 ? new(Line, table, at, count)
+                : new(Line, Array.Empty<int>(), 0, 0);
         }
     }
 
-    /// <summary>The pairs as the parser keeps them, for the analysis: reading them makes no array for one pair.</summary>
-    internal OneOrMany<KeyValue> KeyValueList => new(Arguments is PublicWords published ? published.MadeFrom : Arguments);
+    /// <summary>The pairs as the parser keeps them, for the analysis: reading them makes no object for a pair.</summary>
+    internal ArgumentPairs PairList
+    {
+        get
+        {
+            var table = ArgumentTable(out var at, out var count);
+            return table != null && count < 0 ? new(Line, table, at, ~count) : new(Line, Array.Empty<int>(), 0, 0);
+        }
+    }
 
-    private object Arguments => Volatile.Read(ref ArgumentsField) ?? MakeArguments();
+    // Where the words or pairs are: the table (null for one word that is the arguments as written), where in it they
+    // start, and their count (~count for pairs). Made from the line the first time when the parser left them.
+    private int[]? ArgumentTable(out int at, out int count)
+    {
+        var records = _tables.Records;
+        var record = _index * SyntaxTables.RecordStride;
+        at = records[record + SyntaxTables.ArgumentsAtField];
+        count = records[record + SyntaxTables.ArgumentsCountField];
+        if (at >= 0)
+        {
+            return _tables.Words;
+        }
+
+        if (at == SyntaxTables.WholeArguments)
+        {
+            return null;
+        }
+
+        var made = MadeArguments();
+        if (made == InstructionLineParsers.WholeArgumentsTable)
+        {
+            return null;
+        }
+
+        at = 1;
+        count = made[0];
+        return made;
+    }
+
+    // The words or pairs made after the parse (InstructionLineParsers.MakeWords' table), made once: the first thread
+    // to publish them wins, and the others take its table.
+    private int[] MadeArguments()
+    {
+        while (true)
+        {
+            var kept = Volatile.Read(ref ArgumentsField);
+            switch (kept)
+            {
+                case int[] made:
+                    return made;
+                case PublicArguments { Made: { } made }:
+                    return made;
+            }
+
+            var table = InstructionLineParsers.MakeWords(Kind, Keyword, Line, ArgumentsStart, ArgumentsEnd, Escape);
+            if (kept == null)
+            {
+                if (Interlocked.CompareExchange(ref ArgumentsField, table, null) == null)
+                {
+                    return table;
+                }
+            }
+            else if (Interlocked.CompareExchange(ref ((PublicArguments)kept).Made, table, null) == null)
+            {
+                return table;
+            }
+        }
+    }
+
+    // The public words and pairs, made once each when first asked for.
+    private PublicArguments Public
+    {
+        get
+        {
+            while (true)
+            {
+                var kept = Volatile.Read(ref ArgumentsField);
+                if (kept is PublicArguments published)
+                {
+                    return published;
+                }
+
+                if (Interlocked.CompareExchange(ref ArgumentsField, new PublicArguments(kept as int[]), kept) == kept)
+                {
+                    return (PublicArguments)ArgumentsField!;
+                }
+            }
+        }
+    }
 
     /// <summary>True when the arguments are a JSON array (exec form).</summary>
     public bool IsJsonForm => (Packed & JsonFormBit) != 0;
@@ -266,7 +336,7 @@ public readonly struct Instruction : IEquatable<Instruction>
         ? new Instruction(_tables, inner).Heredocs
         : HeredocsAsKept ?? (IReadOnlyList<Heredoc>)Array.Empty<Heredoc>();
 
-    private IReadOnlyList<Heredoc>? HeredocsAsKept => ExtrasField switch
+    private IReadOnlyList<Heredoc>? HeredocsAsKept => ExtrasValue switch
     {
         Extras extras => extras.Heredocs,
         var extras => extras as IReadOnlyList<Heredoc>,
@@ -281,18 +351,22 @@ public readonly struct Instruction : IEquatable<Instruction>
             return;
         }
 
-        ref var extras = ref ExtrasField;
-        switch (extras)
+        var at = ExtrasAt;
+        if (at < 0)
         {
-            case Extras more:
-                more.Heredocs = heredocs;
-                break;
-            case InstructionFlag or InstructionFlag[]:
-                extras = new Extras(extras, keyword: null, KeywordStart, ArgumentsStart) { Heredocs = heredocs };
-                break;
-            default:
-                extras = heredocs;
-                break;
+            _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.ExtrasField] = _tables.AddExtras(heredocs);
+            return;
+        }
+
+        ref var extras = ref _tables.Extras[at].Value;
+        if (extras is Extras more)
+        {
+            more.Heredocs = heredocs;
+        }
+        else
+        {
+            // The flags, kept until now without Extras.
+            extras = new Extras(extras, keyword: null, KeywordStart, ArgumentsStart) { Heredocs = heredocs };
         }
     }
 
@@ -344,51 +418,26 @@ public readonly struct Instruction : IEquatable<Instruction>
         return null;
     }
 
-    /// <summary>The words or the pairs, as <see cref="Instruction"/> keeps them (its constructor's <c>arguments</c>): an instruction has one or the other.</summary>
-    internal static object ArgumentsOf(object words, object? pairs) => pairs ?? words;
-
-    private object MakeArguments()
-    {
-        InstructionLineParsers.MakeWords(Kind, Keyword, Line, ArgumentsStart, ArgumentsEnd, Escape, out var words, out var pairs);
-        var made = ArgumentsOf(words, pairs);
-        return Interlocked.CompareExchange(ref ArgumentsField, made, null) ?? made;
-    }
-
     // The public words, made once: the first thread to publish them wins, and the others take its words.
     private Word[] MakePublicWords()
     {
-        while (true)
+        ArgumentTable(out _, out var count);
+        Word[] words;
+        if (count >= 0)
         {
-            var arguments = Arguments;
-            if (arguments is PublicWords published)
+            var view = ArgumentWords;
+            words = view.Count == 0 ? Array.Empty<Word>() : new Word[view.Count];
+            for (var i = 0; i < words.Length; i++)
             {
-                return published.Words;
-            }
-
-            Word[] words;
-            if (arguments is int[] { Length: > 0 } || arguments == ArgumentWords.WholeArguments)
-            {
-                var view = ArgumentWords;
-                words = new Word[view.Count];
-                for (var i = 0; i < words.Length; i++)
-                {
-                    words[i] = view[i].ToWord();
-                }
-            }
-            else if (arguments is KeyValue or KeyValue[] && Kind == InstructionKind.Arg)
-            {
-                words = ArgWords(new OneOrMany<KeyValue>(arguments));
-            }
-            else
-            {
-                return Array.Empty<Word>();
-            }
-
-            if (Interlocked.CompareExchange(ref ArgumentsField, new PublicWords(arguments, words), arguments) == arguments)
-            {
-                return words;
+                words[i] = view[i].ToWord();
             }
         }
+        else
+        {
+            words = Kind == InstructionKind.Arg ? ArgWords(KeyValues) : Array.Empty<Word>();
+        }
+
+        return Interlocked.CompareExchange(ref Public.Words, words, null) ?? words;
     }
 
     // The one flag in an array, made once when the public list is first asked for: the first thread to publish it
@@ -397,17 +446,18 @@ public readonly struct Instruction : IEquatable<Instruction>
     {
         while (true)
         {
-            var extras = Volatile.Read(ref ExtrasField);
+            var extras = ExtrasValue;
             var kept = extras is Extras more ? Volatile.Read(ref more.Flags) : extras;
             if (kept is not InstructionFlag one)
             {
                 return kept as InstructionFlag[] ?? Array.Empty<InstructionFlag>();
             }
 
+            // One flag is kept in the instruction's slot of the extras, or in its Extras.
             var flags = new[] { one };
             var published = extras is Extras withFlags
                 ? Interlocked.CompareExchange(ref withFlags.Flags, flags, one) == one
-                : Interlocked.CompareExchange(ref ExtrasField, flags, one) == one;
+                : Interlocked.CompareExchange(ref _tables.Extras[ExtrasAt].Value, flags, one) == one;
             if (published)
             {
                 return flags;
@@ -415,47 +465,25 @@ public readonly struct Instruction : IEquatable<Instruction>
         }
     }
 
-    // The one pair in an array, made once when the public list is first asked for: the first thread to publish it
-    // wins, and the others take its array.
+    // The public pairs, made once: the first thread to publish them wins, and the others take its pairs.
     private KeyValue[] MakePublicPairs()
     {
-        while (true)
+        var view = PairList;
+        var pairs = view.Count == 0 ? Array.Empty<KeyValue>() : new KeyValue[view.Count];
+        for (var i = 0; i < pairs.Length; i++)
         {
-            var arguments = Arguments;
-            switch (arguments)
-            {
-                case KeyValue[] published:
-                    return published;
-                case PublicWords { MadeFrom: KeyValue[] published }:
-                    return published;
-                case KeyValue one:
-                    var pairs = new[] { one };
-                    if (Interlocked.CompareExchange(ref ArgumentsField, pairs, arguments) == arguments)
-                    {
-                        return pairs;
-                    }
-
-                    break;
-                case PublicWords { MadeFrom: KeyValue one } words:
-                    var madeFrom = new[] { one };
-                    if (Interlocked.CompareExchange(ref ArgumentsField, new PublicWords(madeFrom, words.Words), arguments) == arguments)
-                    {
-                        return madeFrom;
-                    }
-
-                    break;
-                default:
-                    return Array.Empty<KeyValue>();
-            }
+            pairs[i] = view[i].ToKeyValue();
         }
+
+        return Interlocked.CompareExchange(ref Public.Pairs, pairs, null) ?? pairs;
     }
 
     // ARG's pairs are its words split at the first '=': a word without one is its pair's key, the same object, and
     // the others span the key, the '=' and the value.
-    private Word[] ArgWords(OneOrMany<KeyValue> pairs)
+    private Word[] ArgWords(IReadOnlyList<KeyValue> pairs)
     {
         var line = Line;
-        var words = new Word[pairs.Count];
+        var words = pairs.Count == 0 ? Array.Empty<Word>() : new Word[pairs.Count];
         for (var i = 0; i < pairs.Count; i++)
         {
             var key = pairs[i].Key;
@@ -502,17 +530,18 @@ public readonly struct Instruction : IEquatable<Instruction>
         public int ArgumentsStart { get; }
     }
 
-    // The words made public, and the table or the pairs they were made from.
-    private sealed class PublicWords
+    // The public words and pairs, each set once when first asked for, and the words or pairs made after the parse.
+    private sealed class PublicArguments
     {
-        public PublicWords(object madeFrom, Word[] words)
+        public PublicArguments(int[]? made)
         {
-            MadeFrom = madeFrom;
-            Words = words;
+            Made = made;
         }
 
-        public object MadeFrom { get; }
+        public int[]? Made;
 
-        public Word[] Words { get; }
+        public Word[]? Words;
+
+        public KeyValue[]? Pairs;
     }
 }

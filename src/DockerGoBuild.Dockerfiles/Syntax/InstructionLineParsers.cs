@@ -52,7 +52,12 @@ internal static unsafe class InstructionLineParsers
         /// <summary>False while the parser checks the arguments: the readers then count words but make none.</summary>
         public bool MakesWords { get; private set; }
 
-        public List<KeyValue> KeyValues { get; } = new();
+        // The pairs made, in ArgumentPairs' table layout, in [0, _pairTableLength).
+        private int[] _pairTable = new int[2 * ArgumentPairs.Stride];
+        private int _pairTableLength;
+
+        /// <summary>The pairs made so far.</summary>
+        public int PairCount => _pairTableLength / ArgumentPairs.Stride;
 
         /// <summary>The words found so far, whether or not they were made.</summary>
         public int WordCount => _wordCount;
@@ -93,16 +98,38 @@ internal static unsafe class InstructionLineParsers
             Escape = escape;
             MakesWords = makesWords;
             _tableLength = 0;
-            if (KeyValues.Count > 0)
-            {
-                KeyValues.Clear();
-            }
+            _pairTableLength = 0;
 
             _wordCount = 0;
             IsJsonForm = false;
         }
 
-        public Word WordOf(int start, int end) => new(Line, start, end - start, start, end - start);
+        /// <summary>
+        /// Adds a pair: its key the line's characters [<paramref name="keyStart"/>, + <paramref name="keyLength"/>), its
+        /// value the word [<paramref name="valueStart"/>, + <paramref name="valueLength"/>) whose value is its first
+        /// <paramref name="valueValueLength"/> characters, written as <paramref name="form"/> says (see <see cref="ArgumentPairs"/>).
+        /// </summary>
+        public void AddPair(int keyStart, int keyLength, int keyValueLength, int valueStart, int valueLength, int valueValueLength, int form)
+        {
+            if (_pairTableLength + ArgumentPairs.Stride > _pairTable.Length)
+            {
+                Array.Resize(ref _pairTable, _pairTable.Length * 2);
+            }
+
+            var table = _pairTable;
+            var at = _pairTableLength;
+            table[at] = keyStart;
+            table[at + 1] = keyLength;
+            table[at + 2] = ArgumentWords.ValueOf(keyStart, keyStart, keyValueLength);
+            table[at + 3] = valueStart;
+            table[at + 4] = valueLength;
+            table[at + 5] = ArgumentWords.ValueOf(valueStart, valueStart, valueValueLength);
+            table[at + 6] = form;
+            _pairTableLength = at + ArgumentPairs.Stride;
+        }
+
+        /// <summary>Forgets the pairs made.</summary>
+        public void ClearPairs() => _pairTableLength = 0;
 
         /// <summary>Adds the word that is the line's characters [<paramref name="start"/>, <paramref name="end"/>).</summary>
         public void AddWord(int start, int end) => AddWord(start, end - start, start, end - start);
@@ -128,42 +155,41 @@ internal static unsafe class InstructionLineParsers
             }
         }
 
+        /// <summary>True when the words made are one, the arguments as written (the instruction then needs no table).</summary>
+        public bool MadeWholeArguments => _tableLength == ArgumentWords.Stride && _wordTable[0] == Start && _wordTable[1] == End - Start
+            && _wordTable[2] == ArgumentWords.ValueOf(Start, Start, End - Start);
+
+        /// <summary>The words made, in [0, <see cref="WordTableLength"/>).</summary>
+        public int[] WordTable => _wordTable;
+
+        public int WordTableLength => _tableLength;
+
+        /// <summary>The pairs made, in [0, <see cref="PairTableLength"/>).</summary>
+        public int[] PairTable => _pairTable;
+
+        public int PairTableLength => _pairTableLength;
+
         /// <summary>
-        /// The words made as <see cref="Instruction"/> keeps them: <see cref="ArgumentWords.WholeArguments"/> for one word
-        /// that is the arguments as written, else their table of their exact number (the shared empty one for none).
+        /// The words or pairs made, as <see cref="Instruction"/> keeps what is made after the parse: in a table of
+        /// their own whose first int is their count (~count for pairs), or <see cref="WholeArgumentsTable"/>.
         /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public object MadeWords()
+        public int[] MadeTable()
         {
-            if (_tableLength == 0)
+            if (_pairTableLength > 0)
             {
-                return Array.Empty<int>();
+                return WithCount(_pairTable, _pairTableLength, ~PairCount);
             }
 
-            if (_tableLength == ArgumentWords.Stride && _wordTable[0] == Start && _wordTable[1] == End - Start
-                && _wordTable[2] == ArgumentWords.ValueOf(Start, Start, End - Start))
-            {
-                return ArgumentWords.WholeArguments;
-            }
-
-            // A few words: copied one by one, cheaper than Array.Copy's checks.
-            var table = new int[_tableLength];
-            for (var i = 0; i < table.Length; i++)
-            {
-                table[i] = _wordTable[i];
-            }
-
-            return table;
+            return MadeWholeArguments ? WholeArgumentsTable : WithCount(_wordTable, _tableLength, _tableLength / ArgumentWords.Stride);
         }
 
-        /// <summary>The pairs made, as Instruction keeps them: null for none, the one pair itself, or an array of their own.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public object? MadeKeyValues() => KeyValues.Count switch
+        private static int[] WithCount(int[] entries, int length, int count)
         {
-            0 => null,
-            1 => KeyValues[0],
-            _ => ArrayOf(KeyValues),
-        };
+            var table = new int[length + 1];
+            table[0] = count;
+            Array.Copy(entries, 0, table, 1, length);
+            return table;
+        }
 
         /// <summary>Drops the words found after the first <paramref name="count"/>.</summary>
         public void TruncateWords(int count)
@@ -207,22 +233,11 @@ internal static unsafe class InstructionLineParsers
         return array;
     }
 
-    /// <summary>The pairs in an array of their own (the shared empty one for none), copied one by one: a few at most.</summary>
-    public static KeyValue[] ArrayOf(List<KeyValue> pairs)
-    {
-        if (pairs.Count == 0)
-        {
-            return Array.Empty<KeyValue>();
-        }
+    /// <summary>What <see cref="Arguments.MadeTable"/> gives for one word that is the arguments as written.</summary>
+    public static readonly int[] WholeArgumentsTable = { 1 };
 
-        var array = new KeyValue[pairs.Count];
-        for (var i = 0; i < array.Length; i++)
-        {
-            array[i] = pairs[i];
-        }
-
-        return array;
-    }
+    /// <summary>What <see cref="Arguments.MadeTable"/> gives for no words.</summary>
+    public static readonly int[] NoWordsTable = { 0 };
 
     // A line grown past this many characters is not kept by the thread after its words are made.
     private const int MaxRetainedChars = 1 << 16;
@@ -232,27 +247,21 @@ internal static unsafe class InstructionLineParsers
     private static WordMakerScratch? wordMakerScratch;
 
     /// <summary>
-    /// Reads the words and pairs of an instruction's arguments, line[<paramref name="start"/>, <paramref name="end"/>),
-    /// as the parser found them (it checked the arguments, and reported their problems, without making words).
+    /// Reads the words or pairs of an instruction's arguments, line[<paramref name="start"/>, <paramref name="end"/>),
+    /// as the parser found them (it checked the arguments, and reported their problems, without making words), into
+    /// a table as <see cref="Arguments.MadeTable"/> gives it.
     /// </summary>
-    public static void MakeWords(InstructionKind kind, string keyword, LogicalLine line, int start, int end, char escape, out object words, out object? keyValues)
+    public static int[] MakeWords(InstructionKind kind, string keyword, LogicalLine line, int start, int end, char escape)
     {
-        words = Array.Empty<int>();
-        keyValues = null;
         if (kind is InstructionKind.Unknown or InstructionKind.Onbuild)
         {
-            return;
+            return NoWordsTable;
         }
 
         // Most instructions' arguments are one word, their whole text: that needs no copy of the line to find.
         if (IsWholeTextWord(kind, line, start, end))
         {
-            if (end > start)
-            {
-                words = ArgumentWords.WholeArguments;
-            }
-
-            return;
+            return end > start ? WholeArgumentsTable : NoWordsTable;
         }
 
         // Making words never makes more words, so the thread's scratch is never in use here.
@@ -261,12 +270,12 @@ internal static unsafe class InstructionLineParsers
         var text = scratch.Line.Length >= line.Length ? scratch.Line : new char[Math.Max(line.Length, 256)];
         line.CopyTo(start, text, start, end - start);
         var arguments = scratch.Arguments;
+        int[] made;
         fixed (char* chars = text)
         {
             arguments.Reset(line, chars, start, end, escape, makesWords: true);
             Read(kind, keyword, arguments, report: null);
-            words = arguments.MadeWords();
-            keyValues = arguments.MadeKeyValues();
+            made = arguments.MadeTable();
             arguments.Reset(default, null, 0, 0, '\\', makesWords: false);
         }
 
@@ -274,6 +283,8 @@ internal static unsafe class InstructionLineParsers
         {
             scratch.Line = text;
         }
+
+        return made;
     }
 
     /// <summary>
@@ -322,7 +333,7 @@ internal static unsafe class InstructionLineParsers
                 ReadWords(arguments, arguments.Start);
                 for (var i = 0; i < arguments.RawWordsLength; i += RawWordStride)
                 {
-                    arguments.KeyValues.Add(SplitAtEquals(arguments, i));
+                    AddSplitAtEquals(arguments, i);
                 }
 
                 break;
@@ -719,7 +730,9 @@ internal static unsafe class InstructionLineParsers
 
             if (arguments.MakesWords)
             {
-                arguments.KeyValues.Add(new KeyValue(arguments.WordOf(arguments.Start, keyEnd), arguments.WordOf(valueStart, arguments.End), string.Empty));
+                var keyLength = keyEnd - arguments.Start;
+                var valueLength = arguments.End - valueStart;
+                arguments.AddPair(arguments.Start, keyLength, keyLength, valueStart, valueLength, valueLength, ArgumentPairs.Legacy);
             }
 
             return;
@@ -731,17 +744,18 @@ internal static unsafe class InstructionLineParsers
             {
                 if (report != null)
                 {
-                    var word = RawWord(arguments, i);
-                    report.Report("missing-equals", $"Syntax error - can't find = in \"{word.Value}\". Must be of the form: name=value", arguments.Line, word.Start, word.End);
+                    var words = arguments.RawWords;
+                    var value = arguments.Line.Substring(words[i], words[i + 2]);
+                    report.Report("missing-equals", $"Syntax error - can't find = in \"{value}\". Must be of the form: name=value", arguments.Line, words[i], words[i] + words[i + 1]);
                 }
 
-                arguments.KeyValues.Clear();
+                arguments.ClearPairs();
                 return;
             }
 
             if (arguments.MakesWords)
             {
-                arguments.KeyValues.Add(SplitAtEquals(arguments, i));
+                AddSplitAtEquals(arguments, i);
             }
         }
     }
@@ -752,27 +766,22 @@ internal static unsafe class InstructionLineParsers
         return arguments.RawWords[i + 3];
     }
 
-    private static Word RawWord(Arguments arguments, int i)
+    /// <summary>Adds the pair of raw word <paramref name="i"/> split at its first '=' (all of it the key when it has none).</summary>
+    private static void AddSplitAtEquals(Arguments arguments, int i)
     {
         var words = arguments.RawWords;
-        return new Word(arguments.Line, words[i], words[i + 1], words[i], words[i + 2]);
-    }
-
-    /// <summary>The pair of raw word <paramref name="i"/> split at its first '='.</summary>
-    private static KeyValue SplitAtEquals(Arguments arguments, int i)
-    {
+        var start = words[i];
+        var length = words[i + 1];
+        var valueLength = words[i + 2];
         var equals = EqualsIndex(arguments, i);
         if (equals < 0)
         {
-            return new KeyValue(RawWord(arguments, i), null, string.Empty);
+            arguments.AddPair(start, length, valueLength, start, 0, 0, ArgumentPairs.NoValue);
+            return;
         }
 
-        var start = arguments.RawWords[i];
-        var length = arguments.RawWords[i + 1];
-        var valueLength = arguments.RawWords[i + 2];
-        var key = new Word(arguments.Line, start, equals, start, equals);
-        var value = new Word(arguments.Line, start + equals + 1, Math.Max(0, length - equals - 1), start + equals + 1, valueLength - equals - 1);
-        return new KeyValue(key, value, "=");
+        var valueStart = start + equals + 1;
+        arguments.AddPair(start, equals, equals, valueStart, Math.Max(0, length - equals - 1), valueLength - equals - 1, ArgumentPairs.EqualsSign);
     }
 
     /// <summary>

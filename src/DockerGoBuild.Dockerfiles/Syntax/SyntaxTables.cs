@@ -1,11 +1,13 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Threading;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
 /// <summary>
 /// What a parse keeps of a file, in a few arrays rather than objects per instruction: the pieces of its logical lines
-/// of more than one piece, and a record of ints and two object slots an instruction. <see cref="Instruction"/> and
+/// of more than one piece, a record of ints an instruction, its words and pairs, and the objects of the few
+/// instructions that have any (flags, heredocs). <see cref="Instruction"/> and
 /// <see cref="LogicalLine"/> are views into these. A file has thousands of instructions, and a generated one hundreds
 /// of thousands: arrays of ints cost the collector nothing to mark or move, where an object each cost it every
 /// collection that ran while the file was analysed.
@@ -13,7 +15,7 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 internal sealed class SyntaxTables
 {
     /// <summary>An instruction's ints: see the offsets below.</summary>
-    public const int RecordStride = 5;
+    public const int RecordStride = 8;
 
     /// <summary>Kind, keyword spelling, exec form, escape character and where the keyword and arguments start (see <see cref="Instruction"/>).</summary>
     public const int PackedField = 0;
@@ -29,17 +31,32 @@ internal sealed class SyntaxTables
     /// <summary>ONBUILD's trigger's record, or -1.</summary>
     public const int InnerField = 4;
 
-    /// <summary>An instruction's object slots: its rarely used parts (flags, heredocs, ...) and its words or pairs.</summary>
-    public const int SlotStride = 2;
+    /// <summary>
+    /// Where the words or pairs the parser made are in <see cref="Words"/>; or <see cref="NotMade"/>, or
+    /// <see cref="WholeArguments"/> for one word that is the arguments as written.
+    /// </summary>
+    public const int ArgumentsAtField = 5;
+
+    /// <summary>How many words there are there, or ~ how many pairs.</summary>
+    public const int ArgumentsCountField = 6;
+
+    /// <summary>Where the instruction's rarely used parts (flags, heredocs, ...) are in <see cref="Extras"/>, or -1.</summary>
+    public const int ExtrasField = 7;
+
+    /// <summary>The parser left the words to be made when first asked for.</summary>
+    public const int NotMade = -1;
+
+    public const int WholeArguments = -2;
 
     // A table that grew past this many records is not kept by the thread for its next parse.
     private const int MaxRetainedRecords = 1 << 14;
 
     /// <summary>
-    /// Tables for a parse of the source of <paramref name="lines"/>, whose records and slots go in the thread's buffers
-    /// <paramref name="records"/> and <paramref name="slots"/> (empty ones: cleared after the last parse).
+    /// Tables for a parse of the source of <paramref name="lines"/>, whose records, objects and words go in the thread's
+    /// buffers <paramref name="records"/>, <paramref name="extras"/> and <paramref name="words"/> (the extras cleared
+    /// after the last parse).
     /// </summary>
-    public SyntaxTables(LineMap lines, int[] pieces, int[] records, Slot[] slots)
+    public SyntaxTables(LineMap lines, int[] pieces, int[] records, Slot[] extras, int[] words)
     {
         Lines = lines;
         Source = lines.Text;
@@ -50,11 +67,13 @@ internal sealed class SyntaxTables
         if (lines.Count > MaxRetainedRecords)
         {
             records = new int[(lines.Count + 1) * RecordStride];
-            slots = new Slot[(lines.Count + 1) * SlotStride];
+            extras = new Slot[lines.Count / 8];
+            words = new int[lines.Count * ArgumentWords.Stride * 2];
         }
 
         Records = records;
-        Slots = slots;
+        Extras = extras;
+        Words = words;
     }
 
     public LineMap Lines { get; }
@@ -67,10 +86,70 @@ internal sealed class SyntaxTables
     /// <summary>The instructions' records, <see cref="RecordStride"/> ints each, [0, <see cref="RecordCount"/>) in use.</summary>
     public int[] Records { get; private set; }
 
-    /// <summary>The instructions' slots, <see cref="SlotStride"/> each.</summary>
-    public Slot[] Slots { get; private set; }
+    /// <summary>The objects of the instructions that have any, [0, <see cref="ExtrasCount"/>) in use (see <see cref="ExtrasField"/>).</summary>
+    public Slot[] Extras { get; private set; }
+
+    public int ExtrasCount { get; private set; }
+
+    // The words and pairs made after the parse, and the public ones, of every instruction: made when first needed
+    // (the analysis reads what the parser made, and never needs them).
+    private Slot[]? _arguments;
 
     public int RecordCount { get; private set; }
+
+    /// <summary>The words and pairs the parser made, as <see cref="ArgumentWords"/> and <see cref="ArgumentPairs"/> read them, [0, <see cref="WordsLength"/>) in use.</summary>
+    public int[] Words { get; private set; }
+
+    public int WordsLength { get; private set; }
+
+    /// <summary>Adds the objects of an instruction (see <see cref="ExtrasField"/>); returns where they are.</summary>
+    public int AddExtras(object extras)
+    {
+        if (ExtrasCount == Extras.Length)
+        {
+            var grown = Extras;
+            Array.Resize(ref grown, Math.Max(16, grown.Length * 2));
+            Extras = grown;
+        }
+
+        Extras[ExtrasCount].Value = extras;
+        return ExtrasCount++;
+    }
+
+    /// <summary>The slot of record <paramref name="index"/>'s words and pairs made after the parse (see <see cref="Instruction"/>).</summary>
+    public ref object? ArgumentsSlot(int index)
+    {
+        var slots = Volatile.Read(ref _arguments);
+        if (slots == null)
+        {
+            var made = new Slot[RecordCount];
+            slots = Interlocked.CompareExchange(ref _arguments, made, null) ?? made;
+        }
+
+        return ref slots[index].Value;
+    }
+
+    /// <summary>Appends the first <paramref name="length"/> ints of <paramref name="entries"/> to <see cref="Words"/>; returns where they start.</summary>
+    public int AddWords(int[] entries, int length)
+    {
+        var at = WordsLength;
+        if (at + length > Words.Length)
+        {
+            var words = Words;
+            Array.Resize(ref words, Math.Max(Math.Max(256, at + length), words.Length * 2));
+            Words = words;
+        }
+
+        // A few words: copied one by one, cheaper than Array.Copy's checks.
+        var table = Words;
+        for (var i = 0; i < length; i++)
+        {
+            table[at + i] = entries[i];
+        }
+
+        WordsLength = at + length;
+        return at;
+    }
 
     /// <summary>
     /// The records of the instructions as the file lists them, when it has ONBUILD triggers (whose records are among
@@ -95,33 +174,34 @@ internal sealed class SyntaxTables
         var records = Records;
         Array.Resize(ref records, Math.Max(RecordStride * 64, records.Length * 2));
         Records = records;
-        var slots = Slots;
-        Array.Resize(ref slots, records.Length / RecordStride * SlotStride);
-        Slots = slots;
     }
 
     /// <summary>
-    /// Gives the tables copies of the records and slots in use (of a small file; a large file's buffers become its
-    /// own), and returns the buffers the thread keeps for its next parse (null: none worth keeping), cleared.
+    /// Gives the tables copies of the records, objects and words in use (of a small file; a large file's buffers
+    /// become its own), and returns the buffers the thread keeps for its next parse (null: none worth keeping), cleared.
     /// </summary>
-    public (int[]? Records, Slot[]? Slots) Finish(int[]? topLevel)
+    public (int[]? Records, Slot[]? Extras, int[]? Words) Finish(int[]? topLevel)
     {
         TopLevel = topLevel;
         var records = Records;
-        var slots = Slots;
-        if (records.Length > MaxRetainedRecords * RecordStride)
+        var extras = Extras;
+        var words = Words;
+        if (records.Length > MaxRetainedRecords * RecordStride || words.Length > MaxRetainedRecords * ArgumentWords.Stride * 2)
         {
-            return (null, null);
+            return (null, null, null);
         }
+
+        Words = WordsLength == 0 ? Array.Empty<int>() : new int[WordsLength];
+        Array.Copy(words, Words, WordsLength);
 
         Records = RecordCount == 0 ? Array.Empty<int>() : new int[RecordCount * RecordStride];
         Array.Copy(records, Records, Records.Length);
-        Slots = RecordCount == 0 ? Array.Empty<Slot>() : new Slot[RecordCount * SlotStride];
-        Array.Copy(slots, Slots, Slots.Length);
+        Extras = ExtrasCount == 0 ? Array.Empty<Slot>() : new Slot[ExtrasCount];
+        Array.Copy(extras, Extras, ExtrasCount);
 
         // The thread keeps the buffers: not the file's objects.
-        Array.Clear(slots, 0, Slots.Length);
-        return (records, slots);
+        Array.Clear(extras, 0, ExtrasCount);
+        return (records, extras, words);
     }
 }
 
