@@ -85,6 +85,50 @@ public class SyntaxTablesTests
         Assert.Equal(new[] { InstructionKind.From, InstructionKind.Onbuild }, syntax.Instructions.Select(instruction => instruction.Kind));
     }
 
+    [Fact]
+    public void The_analysis_reads_the_same_words_and_pairs_as_the_public_ones_in_every_corpus_file()
+    {
+        var instructions = 0;
+        foreach (var path in Corpus.AllDockerfiles())
+        {
+            var syntax = DockerfileParser.Parse(DockerfileEncoding.Decode(System.IO.File.ReadAllBytes(path), out _));
+            foreach (var outer in syntax.Instructions)
+            {
+                for (Instruction? at = outer; at is { } instruction; at = instruction.Inner)
+                {
+                    instructions++;
+                    var words = instruction.ArgumentWords;
+                    var pairs = instruction.PairList;
+                    var publicPairs = instruction.KeyValues;
+                    Assert.Equal(publicPairs.Count, pairs.Count);
+                    for (var i = 0; i < pairs.Count; i++)
+                    {
+                        Assert.Equal((publicPairs[i].Key.Start, publicPairs[i].Key.Length, publicPairs[i].Key.Value), (pairs[i].Key.Start, pairs[i].Key.Length, pairs[i].Key.Value));
+                        Assert.Equal(publicPairs[i].Value != null, pairs[i].HasValue);
+                        Assert.Equal(publicPairs[i].Value?.End ?? publicPairs[i].Key.End, pairs[i].End);
+                        Assert.Equal(publicPairs[i].Value?.Value, pairs[i].HasValue ? pairs[i].Value.Value : null);
+                    }
+
+                    // An instruction has words or pairs; ARG's public words are its pairs joined again.
+                    if (pairs.Count > 0)
+                    {
+                        Assert.Equal(0, words.Count);
+                        continue;
+                    }
+
+                    var publicWords = instruction.Words;
+                    Assert.Equal(publicWords.Count, words.Count);
+                    for (var i = 0; i < words.Count; i++)
+                    {
+                        Assert.Equal((publicWords[i].Start, publicWords[i].Length, publicWords[i].Value), (words[i].Start, words[i].Length, words[i].Value));
+                    }
+                }
+            }
+        }
+
+        Assert.True(instructions > 4000, $"{instructions} instructions");
+    }
+
     private static string Dump(string text)
     {
         var syntax = DockerfileParser.Parse(text);
