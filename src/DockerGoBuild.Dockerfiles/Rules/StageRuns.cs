@@ -33,7 +33,7 @@ internal sealed class StageRuns
         _instructionCount = instructionCount;
     }
 
-    public static StageRuns Create(IReadOnlyList<InstructionFacts> facts)
+    public static StageRuns Create(FactList facts)
     {
         // Counted first, so both indexes are made at their size.
         var runCount = 0;

@@ -8,80 +8,117 @@ using DockerGoBuild.Dockerfiles.Syntax;
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
 /// <summary>
-/// An instruction with the build state it sees and, for a RUN, the commands it executes and its mounts. A value in
-/// the model's list rather than an object per instruction: the model is built for every file on every keystroke.
+/// What the model keeps of an instruction: where its record, the state it sees and, for a RUN, its commands and
+/// mounts are (-1: no RUN); indexes rather than the values, as most instructions share the state of the one before
+/// and most are no RUN. No reference: a large file has hundreds of thousands of facts, whose table the collector
+/// then neither marks through nor updates.
 /// </summary>
-internal readonly struct InstructionFacts
+internal struct FactRecord
 {
-    // The model's tables, and where the instruction's state and, for a RUN, its commands and mounts are in them
-    // (-1: no RUN): indexes rather than the values, as most instructions share the state of the one before and most
-    // are no RUN. A large file has hundreds of thousands of facts.
-    private readonly ModelTables _tables;
-    private readonly int _instructionIndex;
-    private readonly int _stateIndex;
-    private readonly int _runIndex;
+    public int Instruction;
+    public int State;
+    public int Run;
 
     // The kinds, so that the rules' walks over every instruction pass the ones they skip without reading them: in
     // a large file the instructions lie far apart in memory, and reading each costs a cache miss.
-    private readonly byte _kind;
-    private readonly byte _effectiveKind;
+    public byte Kind;
+    public byte EffectiveKind;
 
     // For an ARG or ENV: false when the model, reading its pairs, found none that DGB031 could report.
-    private readonly bool _mayHoldSecrets;
+    public bool MayHoldSecrets;
+}
 
-    public InstructionFacts(Instruction instruction, InstructionKind effectiveKind, ModelTables tables, int stateIndex, int runIndex, bool mayHoldSecrets)
+/// <summary>
+/// An instruction with the build state it sees and, for a RUN, the commands it executes and its mounts: a view of
+/// its <see cref="FactRecord"/> in the model's tables.
+/// </summary>
+internal readonly struct InstructionFacts
+{
+    private readonly ModelTables _tables;
+    private readonly FactRecord _record;
+
+    public InstructionFacts(ModelTables tables, in FactRecord record)
     {
-        _instructionIndex = instruction.Index;
         _tables = tables;
-        _stateIndex = stateIndex;
-        _runIndex = runIndex;
-        _kind = (byte)instruction.Kind;
-        _effectiveKind = (byte)effectiveKind;
-        _mayHoldSecrets = mayHoldSecrets;
+        _record = record;
     }
 
     /// <summary>The instruction as written (ONBUILD included).</summary>
-    public Instruction Instruction => new(_tables.Syntax, _instructionIndex);
+    public Instruction Instruction => new(_tables.Syntax, _record.Instruction);
 
     /// <summary>The instruction that acts: ONBUILD's trigger or the instruction itself.</summary>
     public Instruction Effective => Instruction.Effective;
 
     /// <summary>The kind of the instruction as written (ONBUILD included).</summary>
-    public InstructionKind Kind => (InstructionKind)_kind;
+    public InstructionKind Kind => (InstructionKind)_record.Kind;
 
     /// <summary>The kind of the instruction that acts.</summary>
-    public InstructionKind EffectiveKind => (InstructionKind)_effectiveKind;
+    public InstructionKind EffectiveKind => (InstructionKind)_record.EffectiveKind;
 
     /// <summary>
     /// For an ARG or ENV: false when none of its pairs has a secret's name, a credential for a value or, for an ENV,
     /// a reference in its value (see <see cref="Secrets.SecretTexts"/>), as the model found reading them; true for
     /// every other instruction, and for ARGs and ENVs under ONBUILD, which the model does not apply.
     /// </summary>
-    public bool MayHoldSecrets => _mayHoldSecrets;
+    public bool MayHoldSecrets => _record.MayHoldSecrets;
 
     /// <summary>The state before the instruction runs, where it lies in the model's table.</summary>
-    public ref readonly StageState State => ref _tables.State(_stateIndex);
+    public ref readonly StageState State => ref _tables.State(_record.State);
 
     /// <summary>Where <see cref="State"/> is in the model's table: instructions with the same index see the same state.</summary>
-    public int StateIndex => _stateIndex;
+    public int StateIndex => _record.State;
 
     /// <summary>The variables of <see cref="State"/>, for expanding words, with no copy of the state.</summary>
-    public StateLookup Variables => new(_tables, _stateIndex);
+    public StateLookup Variables => new(_tables, _record.State);
 
     /// <summary>
     /// For a RUN (also under ONBUILD): the commands it executes; empty otherwise. A RUN can execute hundreds of
     /// thousands of commands: the walks over them poll <see cref="AnalysisCancellation"/>.
     /// </summary>
-    public RunCommandList Commands => _runIndex < 0 ? default : _tables.RunCommands(_runIndex);
+    public RunCommandList Commands => _record.Run < 0 ? default : _tables.RunCommands(_record.Run);
 
     /// <summary>
     /// For a RUN: true when one of its commands is one whose arguments are read (go, xx-go, dotnet), told without
     /// reading the commands the model left unread (see <see cref="RunCommands.Collect"/>).
     /// </summary>
-    public bool HasCommandsWithArgumentsRead => _runIndex >= 0 && _tables.Runs[_runIndex].Commands.HasArgumentsRead;
+    public bool HasCommandsWithArgumentsRead => _record.Run >= 0 && _tables.Runs[_record.Run].Commands.HasArgumentsRead;
 
     /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them; empty otherwise.</summary>
-    public RunMount[] Mounts => _runIndex < 0 ? Array.Empty<RunMount>() : _tables.Runs[_runIndex].Mounts;
+    public RunMount[] Mounts => _record.Run < 0 ? Array.Empty<RunMount>() : _tables.Runs[_record.Run].Mounts;
+}
+
+/// <summary>The facts of a model's instructions, in order: views of their records.</summary>
+internal readonly struct FactList
+{
+    private readonly ModelTables _tables;
+
+    public FactList(ModelTables tables)
+    {
+        _tables = tables;
+    }
+
+    public int Count => _tables.FactCount;
+
+    public InstructionFacts this[int index] => new(_tables, in _tables.Fact(index));
+
+    public Enumerator GetEnumerator() => new(this);
+
+    /// <summary>For foreach, without an object.</summary>
+    public struct Enumerator
+    {
+        private readonly FactList _facts;
+        private int _index;
+
+        public Enumerator(FactList facts)
+        {
+            _facts = facts;
+            _index = -1;
+        }
+
+        public readonly InstructionFacts Current => _facts[_index];
+
+        public bool MoveNext() => ++_index < _facts.Count;
+    }
 }
 
 /// <summary>
@@ -98,7 +135,7 @@ internal sealed class BuildModel
     }
 
     /// <summary>The instructions with their facts; the rules' walks over them poll <see cref="AnalysisCancellation"/>.</summary>
-    public List<InstructionFacts> Instructions => _tables.Facts;
+    public FactList Instructions => new(_tables);
 
     /// <summary>
     /// The indexes in <see cref="Instructions"/> of the RUNs (ONBUILD RUN included), ascending: the rules that read
@@ -118,7 +155,6 @@ internal sealed class BuildModel
         StringTable.BeginAnalysis();
         var tables = ModelTables.Rent(syntax);
         var globalArgs = new GlobalArgTable(tables.GlobalArgs);
-        var facts = tables.Facts;
         if (!tables.Holds(syntax.InstructionList.Count))
         {
             Reserve(syntax, tables);
@@ -141,7 +177,7 @@ internal sealed class BuildModel
                 }
 
                 stateIndex = StartStage(instruction, tables, globalArgs, escape);
-                facts.Add(new InstructionFacts(instruction, InstructionKind.From, tables, stateIndex, runIndex: -1, mayHoldSecrets: true));
+                tables.AddFact(instruction, InstructionKind.From, InstructionKind.From, stateIndex, runIndex: -1, mayHoldSecrets: true);
                 continue;
             }
 
@@ -152,7 +188,7 @@ internal sealed class BuildModel
             {
                 ref readonly var state = ref tables.State(stateIndex);
                 commands = runCommands.Collect(syntax, effective, state.Dialect, tables, out var readLater);
-                runIndex = tables.AddRun(commands, RunMount.Read(effective, state), readLater ? effective : null, state.Dialect);
+                runIndex = tables.AddRun(commands, RunMount.Read(effective, state), readLater ? effective.Index : -1, state.Dialect);
             }
 
             // ONBUILD triggers run in a later build, so they do not change this stage's state. The instruction's facts
@@ -164,8 +200,8 @@ internal sealed class BuildModel
                 stateIndex = Apply(instruction, stateIndex, tables, globalArgs, commands, ref mayHoldSecrets);
             }
 
-            facts.Add(new InstructionFacts(instruction, effective.Kind, tables, seen, runIndex, mayHoldSecrets));
-            tables.AddToKindIndexes(effective.Kind, facts.Count - 1);
+            var factIndex = tables.AddFact(instruction, instruction.Kind, effective.Kind, seen, runIndex, mayHoldSecrets);
+            tables.AddToKindIndexes(effective.Kind, factIndex);
         }
 
         // Tables given back come with the model they were of, as a thread's models are used one after another.

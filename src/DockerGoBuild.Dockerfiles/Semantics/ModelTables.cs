@@ -43,7 +43,10 @@ internal sealed class ModelTables
     {
     }
 
-    public List<InstructionFacts> Facts { get; } = new(InitialLength);
+    // The facts of the model's instructions, [0, FactCount) in use.
+    private FactRecord[] _facts = new FactRecord[InitialLength];
+
+    public int FactCount { get; private set; }
 
     // The states the model's instructions see, each once, [0, _stateCount) in use: an instruction's facts hold the
     // index of its state. An array, so that a state is read where it lies (see State).
@@ -118,7 +121,7 @@ internal sealed class ModelTables
     /// <summary>Keeps the tables for the thread's next model; nothing may read the model they belonged to after this.</summary>
     public void Return()
     {
-        var retainable = Facts.Capacity <= MaxRetainedLength && _states.Length <= MaxRetainedLength && Runs.Capacity <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
+        var retainable = _facts.Length <= MaxRetainedLength && _states.Length <= MaxRetainedLength && Runs.Capacity <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
             && RunIndexes.Capacity <= MaxRetainedLength && CopyIndexes.Capacity <= MaxRetainedLength && ArgAndEnvIndexes.Capacity <= MaxRetainedLength
             && _arguments.Count <= MaxRetainedLength;
         for (var i = 0; i < _argumentsUsed; i++)
@@ -131,7 +134,7 @@ internal sealed class ModelTables
         // The facts, states and commands refer to the file's syntax and strings: cleared, so that the thread does not keep them alive.
         _syntax = null;
         Syntax = null!;
-        Facts.Clear();
+        FactCount = 0;
         Array.Clear(_states, 0, _stateCount);
         _stateCount = 0;
         Runs.Clear();
@@ -185,13 +188,17 @@ internal sealed class ModelTables
     /// instructions: each makes at most one fact, state (one more for the start), RUN and stage.
     /// </summary>
     public bool Holds(int instructions) =>
-        Facts.Capacity >= instructions && _states.Length > instructions && Runs.Capacity >= instructions
+        _facts.Length >= instructions && _states.Length > instructions && Runs.Capacity >= instructions
         && FinishedStages.Capacity >= instructions;
 
     /// <summary>Makes the lists hold at least the given numbers of entries without growing.</summary>
     public void Reserve(int facts, int states, int runs, int stages)
     {
-        Facts.Capacity = Math.Max(Facts.Capacity, facts);
+        if (facts > _facts.Length)
+        {
+            Array.Resize(ref _facts, facts);
+        }
+
         if (states > _states.Length)
         {
             Array.Resize(ref _states, states);
@@ -200,6 +207,27 @@ internal sealed class ModelTables
         FinishedStages.Capacity = Math.Max(FinishedStages.Capacity, stages);
         StageNames.Reserve(stages);
     }
+
+    /// <summary>Adds the facts of an instruction (see <see cref="FactRecord"/>); returns their index.</summary>
+    public int AddFact(Instruction instruction, InstructionKind kind, InstructionKind effectiveKind, int stateIndex, int runIndex, bool mayHoldSecrets)
+    {
+        if (FactCount == _facts.Length)
+        {
+            Array.Resize(ref _facts, _facts.Length * 2);
+        }
+
+        ref var fact = ref _facts[FactCount];
+        fact.Instruction = instruction.Index;
+        fact.State = stateIndex;
+        fact.Run = runIndex;
+        fact.Kind = (byte)kind;
+        fact.EffectiveKind = (byte)effectiveKind;
+        fact.MayHoldSecrets = mayHoldSecrets;
+        return FactCount++;
+    }
+
+    /// <summary>The facts at <paramref name="index"/> (from <see cref="AddFact"/>), where they lie.</summary>
+    public ref readonly FactRecord Fact(int index) => ref _facts[index];
 
     /// <summary>An argument table for the next RUN: one an earlier model of the thread used, or a new one.</summary>
     public CommandArguments NextArguments()
@@ -235,7 +263,7 @@ internal sealed class ModelTables
     /// commands are read, in <paramref name="dialect"/>, only when first asked for (see <see cref="RunCommands"/>),
     /// null when <paramref name="commands"/> are its commands.
     /// </summary>
-    public int AddRun(RunCommandList commands, RunMount[] mounts, Instruction? unreadRun, ShellDialect dialect)
+    public int AddRun(RunCommandList commands, RunMount[] mounts, int unreadRun, ShellDialect dialect)
     {
         Runs.Add(new RunFacts(commands, mounts, unreadRun, dialect));
         return Runs.Count - 1;
@@ -249,14 +277,14 @@ internal sealed class ModelTables
     public RunCommandList RunCommands(int runIndex)
     {
         var run = Runs[runIndex];
-        if (run.UnreadRun is not { } unread)
+        if (run.UnreadRun < 0)
         {
             return run.Commands;
         }
 
         // Such a RUN runs no command whose arguments are read, as the prefilter showed.
-        var commands = Semantics.RunCommands.ForThisThread().Read(_syntax!, unread, run.Dialect, this).WithoutArgumentsRead();
-        Runs[runIndex] = new RunFacts(commands, run.Mounts, unreadRun: null, run.Dialect);
+        var commands = Semantics.RunCommands.ForThisThread().Read(_syntax!, new Instruction(Syntax, run.UnreadRun), run.Dialect, this).WithoutArgumentsRead();
+        Runs[runIndex] = new RunFacts(commands, run.Mounts, unreadRun: -1, run.Dialect);
         return commands;
     }
 
@@ -300,7 +328,7 @@ internal sealed class ModelTables
 /// <summary>What a RUN does beyond the state it sees: the commands it executes and its mounts.</summary>
 internal readonly struct RunFacts
 {
-    public RunFacts(RunCommandList commands, RunMount[] mounts, Instruction? unreadRun, ShellDialect dialect)
+    public RunFacts(RunCommandList commands, RunMount[] mounts, int unreadRun, ShellDialect dialect)
     {
         Commands = commands;
         Mounts = mounts;
@@ -313,8 +341,8 @@ internal readonly struct RunFacts
 
     public RunMount[] Mounts { get; }
 
-    /// <summary>The RUN, while its commands are left unread (see <see cref="ModelTables.RunCommands"/>); null once read.</summary>
-    public Instruction? UnreadRun { get; }
+    /// <summary>The RUN's record, while its commands are left unread (see <see cref="ModelTables.RunCommands"/>); -1 once read.</summary>
+    public int UnreadRun { get; }
 
     /// <summary>The dialect the RUN's commands are read in.</summary>
     public ShellDialect Dialect { get; }

@@ -126,7 +126,7 @@ public class BuildModelTests
         }
     }
 
-    private static int[] IndexesOf(System.Collections.Generic.List<InstructionFacts> facts, params InstructionKind[] kinds) =>
+    private static int[] IndexesOf(FactList facts, params InstructionKind[] kinds) =>
         Enumerable.Range(0, facts.Count).Where(i => kinds.Contains(facts[i].EffectiveKind)).ToArray();
 
     // A FROM's facts hold the state of the stage it starts.
