@@ -16,7 +16,7 @@ internal sealed class RunMount
     [ThreadStatic]
     private static char[]? flagChars;
 
-    private RunMount(InstructionFlag flag, string type, string? target, string? rawTarget, int targetOptionStart, string? id, string? env)
+    private RunMount(ArgumentFlag flag, string type, string? target, string? rawTarget, int targetOptionStart, string? id, string? env)
     {
         Env = env;
         Flag = flag;
@@ -46,7 +46,7 @@ internal sealed class RunMount
         Env,
     }
 
-    public InstructionFlag Flag { get; }
+    public ArgumentFlag Flag { get; }
 
     /// <summary>The mount type, lower-cased; bind when not given.</summary>
     public string Type { get; }
@@ -167,7 +167,7 @@ internal sealed class RunMount
     }
 
     // The flag's characters, from its start, in the thread's buffer (or one of their own when they are many).
-    private static char[] CopyFlag(LogicalLine line, InstructionFlag flag)
+    private static char[] CopyFlag(LogicalLine line, ArgumentFlag flag)
     {
         var chars = flagChars;
         if (chars == null || chars.Length < flag.Length)

@@ -501,18 +501,26 @@ public static class DockerfileParser
             var arguments = _scratch.Arguments;
             var argumentsStart = restStart;
             object? flags = null;
+            var flagsAt = -1;
             if (restStart < end && (text[restStart] == '-' || Chars.IsWhiteSpace(text[restStart])))
             {
-                var flagList = _scratch.Flags;
-                flagList.Clear();
-                argumentsStart = InstructionLineParsers.ReadFlags(arguments, logical, text, restStart, end, flagList);
-                // As Instruction keeps them: none, the one flag itself, or an array of their own.
-                flags = flagList.Count switch
+                var others = _scratch.Flags;
+                others.Clear();
+                arguments.ClearFlags();
+                argumentsStart = InstructionLineParsers.ReadFlags(arguments, logical, text, restStart, end, others);
+
+                // As Instruction keeps them: in the file's table (nearly always), or as objects.
+                if (arguments.FlagCount > 0)
                 {
-                    0 => null,
-                    1 => flagList[0],
-                    _ => InstructionLineParsers.ArrayOf(flagList),
-                };
+                    if (arguments.FlagsAreTableOnly)
+                    {
+                        flagsAt = _tables.AddFlags(arguments.FlagTable, arguments.FlagTableLength);
+                    }
+                    else
+                    {
+                        flags = InstructionLineParsers.FlagObjects(arguments, logical, text, others);
+                    }
+                }
             }
 
             while (argumentsStart < end && Chars.IsWhiteSpace(text[argumentsStart]))
@@ -566,7 +574,7 @@ public static class DockerfileParser
                     break;
             }
 
-            return Instruction.Add(_tables, kind, keyword, logical, start, flags, argumentsStart, _escape, isJsonForm, inner, argumentsAt, argumentsCount).Index;
+            return Instruction.Add(_tables, kind, keyword, logical, start, flags, flagsAt, argumentsStart, _escape, isJsonForm, inner, argumentsAt, argumentsCount).Index;
         }
 
         // The build model or the rules read the words of nearly every FROM, COPY, ADD, ENV, ARG, WORKDIR and USER,

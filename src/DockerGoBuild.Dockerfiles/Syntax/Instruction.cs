@@ -31,9 +31,9 @@ public readonly struct Instruction : IEquatable<Instruction>
     // The keyword's start and the arguments' offset from it each fit in 11 bits.
     private const int MaxPackedStart = 0x7FF;
 
-    // The slots. Extras: the flags, the heredocs, and the keyword when it is not spelled as the kind's upper- or
-    // lower-case one: null for none of them, the one flag itself or the flags' array, the heredocs' list, or Extras
-    // for more than one. Arguments: the words or pairs made after the parse (see ArgumentTable), and the public
+    // The slots. Extras: the flag objects, the heredocs, and the keyword when it is not spelled as the kind's upper-
+    // or lower-case one: null for none of them, the one flag itself or the flags' array, the heredocs' list, or
+    // Extras for more than one (flags in the file's table take no slot unless the instruction has more). Arguments: the words or pairs made after the parse (see ArgumentTable), and the public
     // words and pairs once asked for (PublicArguments). The parser makes the words or pairs (ENV, LABEL and ARG have
     // pairs; ARG's words are its pairs joined again) of the kinds the analysis always reads, in the file's table
     // (see SyntaxTables.ArgumentsAtField); the others' are read from the line when first asked for. Each is
@@ -58,6 +58,7 @@ public readonly struct Instruction : IEquatable<Instruction>
         LogicalLine line,
         int keywordStart,
         object? flags,
+        int flagsAt,
         int argumentsStart,
         char escape,
         bool isJsonForm,
@@ -86,10 +87,10 @@ public readonly struct Instruction : IEquatable<Instruction>
         records[at + SyntaxTables.ArgumentsCountField] = argumentsCount;
         var otherKeyword = spelling == OtherKeyword ? keyword : null;
         var extras = otherKeyword != null || !startsFit
-            ? new Extras(flags, otherKeyword, keywordStart, argumentsStart)
+            ? new Extras(flags, flagsAt, otherKeyword, keywordStart, argumentsStart)
             : flags;
 
-        records[at + SyntaxTables.ExtrasField] = extras == null ? -1 : tables.AddExtras(extras);
+        records[at + SyntaxTables.ExtrasField] = extras != null ? tables.AddExtras(extras) : flagsAt >= 0 ? -2 - flagsAt : -1;
 
         return new Instruction(tables, index);
     }
@@ -158,12 +159,14 @@ public readonly struct Instruction : IEquatable<Instruction>
         }
     }
 
-    public IReadOnlyList<InstructionFlag> Flags => FlagsAsKept switch
-    {
-        InstructionFlag[] flags => flags,
-        InstructionFlag => MakePublicFlags(),
-        _ => Array.Empty<InstructionFlag>(),
-    };
+    public IReadOnlyList<InstructionFlag> Flags => TableFlagsAt >= 0
+        ? Public.Flags ?? MakePublicTableFlags()
+        : FlagsAsKept switch
+        {
+            InstructionFlag[] flags => flags,
+            InstructionFlag => MakePublicFlags(),
+            _ => Array.Empty<InstructionFlag>(),
+        };
 
     /// <summary>Offset in <see cref="Line"/> where the arguments begin (after the flags).</summary>
     public int ArgumentsStart
@@ -208,10 +211,25 @@ public readonly struct Instruction : IEquatable<Instruction>
     /// <summary>The pairs of ENV and LABEL, and of ARG (split at the first '=').</summary>
     public IReadOnlyList<KeyValue> KeyValues => Public.Pairs ?? MakePublicPairs();
 
-    /// <summary>The flags as the parser keeps them, for the analysis: reading them makes no array for one flag.</summary>
-    internal OneOrMany<InstructionFlag> FlagList => new(FlagsAsKept);
+    /// <summary>The flags as the parser keeps them, for the analysis: reading them makes no object.</summary>
+    internal ArgumentFlags FlagList
+    {
+        get
+        {
+            var at = TableFlagsAt;
+            return at >= 0 ? new(Line, _tables.Words, at + 1, _tables.Words[at]) : new(FlagsAsKept);
+        }
+    }
 
-    // The one flag, the flags' array, or null.
+    // Where the flags' count is in the file's table, or -1 for flags kept as objects or none.
+    private int TableFlagsAt => ExtrasAt switch
+    {
+        -1 => -1,
+        <= -2 and var at => -2 - at,
+        var at => Volatile.Read(ref _tables.Extras[at].Value) is Extras extras ? extras.FlagsAt : -1,
+    };
+
+    // The one flag object, the flags' array, or null.
     private object? FlagsAsKept => ExtrasValue switch
     {
         Extras extras => Volatile.Read(ref extras.Flags),
@@ -354,7 +372,9 @@ public readonly struct Instruction : IEquatable<Instruction>
         var at = ExtrasAt;
         if (at < 0)
         {
-            _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.ExtrasField] = _tables.AddExtras(heredocs);
+            // With flags in the table, Extras keeps where they are.
+            var kept = at == -1 ? heredocs : (object)new Extras(null, -2 - at, keyword: null, KeywordStart, ArgumentsStart) { Heredocs = heredocs };
+            _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.ExtrasField] = _tables.AddExtras(kept);
             return;
         }
 
@@ -365,8 +385,8 @@ public readonly struct Instruction : IEquatable<Instruction>
         }
         else
         {
-            // The flags, kept until now without Extras.
-            extras = new Extras(extras, keyword: null, KeywordStart, ArgumentsStart) { Heredocs = heredocs };
+            // The flag objects, kept until now without Extras.
+            extras = new Extras(extras, flagsAt: -1, keyword: null, KeywordStart, ArgumentsStart) { Heredocs = heredocs };
         }
     }
 
@@ -407,15 +427,25 @@ public readonly struct Instruction : IEquatable<Instruction>
     /// <summary>The first flag named <paramref name="name"/> (without dashes), or null.</summary>
     public InstructionFlag? FindFlag(string name)
     {
-        foreach (var flag in FlagList)
+        var index = IndexOfFlag(name);
+        return index < 0 ? null : Flags[index];
+    }
+
+    /// <summary>Whether a flag is named <paramref name="name"/> (without dashes), told without making flag objects.</summary>
+    internal bool HasFlag(string name) => IndexOfFlag(name) >= 0;
+
+    private int IndexOfFlag(string name)
+    {
+        var flags = FlagList;
+        for (var i = 0; i < flags.Count; i++)
         {
-            if (string.Equals(flag.Name, name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(flags[i].Name, name, StringComparison.OrdinalIgnoreCase))
             {
-                return flag;
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
     // The public words, made once: the first thread to publish them wins, and the others take its words.
@@ -438,6 +468,20 @@ public readonly struct Instruction : IEquatable<Instruction>
         }
 
         return Interlocked.CompareExchange(ref Public.Words, words, null) ?? words;
+    }
+
+    // The public flags of flags in the file's table, made once: the first thread to publish them wins, and the others
+    // take its flags.
+    private InstructionFlag[] MakePublicTableFlags()
+    {
+        var view = FlagList;
+        var flags = new InstructionFlag[view.Count];
+        for (var i = 0; i < flags.Length; i++)
+        {
+            flags[i] = view[i].ToFlag();
+        }
+
+        return Interlocked.CompareExchange(ref Public.Flags, flags, null) ?? flags;
     }
 
     // The one flag in an array, made once when the public list is first asked for: the first thread to publish it
@@ -507,9 +551,10 @@ public readonly struct Instruction : IEquatable<Instruction>
     // More than one of the rarely used parts (see ExtrasSlot).
     private sealed class Extras
     {
-        public Extras(object? flags, string? keyword, int keywordStart, int argumentsStart)
+        public Extras(object? flags, int flagsAt, string? keyword, int keywordStart, int argumentsStart)
         {
             Flags = flags;
+            FlagsAt = flagsAt;
             Keyword = keyword;
             KeywordStart = keywordStart;
             ArgumentsStart = argumentsStart;
@@ -517,6 +562,9 @@ public readonly struct Instruction : IEquatable<Instruction>
 
         /// <summary>The one flag, the flags' array, or null; one flag is put in an array when the public list is first asked for.</summary>
         public object? Flags;
+
+        /// <summary>Where the flags' count is in the file's table, or -1 (see <see cref="SyntaxTables.ExtrasField"/>).</summary>
+        public int FlagsAt { get; }
 
         /// <summary>The heredocs (set once the parser has read them), or null.</summary>
         public IReadOnlyList<Heredoc>? Heredocs { get; set; }
@@ -530,7 +578,8 @@ public readonly struct Instruction : IEquatable<Instruction>
         public int ArgumentsStart { get; }
     }
 
-    // The public words and pairs, each set once when first asked for, and the words or pairs made after the parse.
+    // The public words, pairs and flags (of flags in the file's table), each set once when first asked for, and the
+    // words or pairs made after the parse.
     private sealed class PublicArguments
     {
         public PublicArguments(int[]? made)
@@ -543,5 +592,7 @@ public readonly struct Instruction : IEquatable<Instruction>
         public Word[]? Words;
 
         public KeyValue[]? Pairs;
+
+        public InstructionFlag[]? Flags;
     }
 }

@@ -52,6 +52,10 @@ internal static unsafe class InstructionLineParsers
         /// <summary>False while the parser checks the arguments: the readers then count words but make none.</summary>
         public bool MakesWords { get; private set; }
 
+        // The flags read, in ArgumentFlags' table layout, in [0, _flagTableLength) (see ReadFlags).
+        private int[] _flagTable = new int[4 * ArgumentFlags.Stride];
+        private int _flagTableLength;
+
         // The pairs made, in ArgumentPairs' table layout, in [0, _pairTableLength).
         private int[] _pairTable = new int[2 * ArgumentPairs.Stride];
         private int _pairTableLength;
@@ -127,6 +131,67 @@ internal static unsafe class InstructionLineParsers
             table[at + 6] = form;
             _pairTableLength = at + ArgumentPairs.Stride;
         }
+
+        /// <summary>The flags read, in [0, <see cref="FlagTableLength"/>).</summary>
+        public int[] FlagTable => _flagTable;
+
+        public int FlagTableLength => _flagTableLength;
+
+        public int FlagCount => _flagTableLength / ArgumentFlags.Stride;
+
+        /// <summary>True when every flag read is in the table alone: written as it reads, with a name BuildKit knows.</summary>
+        public bool FlagsAreTableOnly
+        {
+            get
+            {
+                for (var at = 3; at < _flagTableLength; at += ArgumentFlags.Stride)
+                {
+                    if (_flagTable[at] < 0)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>Forgets the flags read.</summary>
+        public void ClearFlags() => _flagTableLength = 0;
+
+        // A flag: see ReadFlags for name.
+        private void AddFlag(int start, int length, int valueOffset, int name)
+        {
+            if (_flagTableLength + ArgumentFlags.Stride > _flagTable.Length)
+            {
+                Array.Resize(ref _flagTable, _flagTable.Length * 2);
+            }
+
+            var table = _flagTable;
+            var at = _flagTableLength;
+            table[at] = start;
+            table[at + 1] = length;
+            table[at + 2] = valueOffset;
+            table[at + 3] = name;
+            _flagTableLength = at + ArgumentFlags.Stride;
+        }
+
+        /// <summary>Adds a flag written as it reads, from <paramref name="start"/> to <paramref name="end"/>, with its first '=' at <paramref name="equals"/> (-1: none).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void AddVerbatimFlag(char* text, int start, int end, int equals)
+        {
+            var nameEnd = equals < 0 ? end : equals;
+            var first = start;
+            while (first < nameEnd && text[first] == '-')
+            {
+                first++;
+            }
+
+            AddFlag(start, end - start, equals < 0 ? -1 : equals + 1 - start, KnownFlagNameIndex(text + first, nameEnd - first));
+        }
+
+        /// <summary>Adds a flag with quotes or escapes, whose object is the <paramref name="other"/>th of those ReadFlags made.</summary>
+        public void AddOtherFlag(int start, int end, int other) => AddFlag(start, end - start, -1, -2 - other);
 
         /// <summary>Forgets the pairs made.</summary>
         public void ClearPairs() => _pairTableLength = 0;
@@ -214,23 +279,6 @@ internal static unsafe class InstructionLineParsers
             _wordTable[_tableLength + 2] = ArgumentWords.ValueOf(start, valueStart, valueLength);
             _tableLength += ArgumentWords.Stride;
         }
-    }
-
-    /// <summary>The flags in an array of their own (the shared empty one for none), copied one by one: a few at most.</summary>
-    public static InstructionFlag[] ArrayOf(List<InstructionFlag> flags)
-    {
-        if (flags.Count == 0)
-        {
-            return Array.Empty<InstructionFlag>();
-        }
-
-        var array = new InstructionFlag[flags.Count];
-        for (var i = 0; i < array.Length; i++)
-        {
-            array[i] = flags[i];
-        }
-
-        return array;
     }
 
     /// <summary>What <see cref="Arguments.MadeTable"/> gives for one word that is the arguments as written.</summary>
@@ -372,9 +420,11 @@ internal static unsafe class InstructionLineParsers
     /// <summary>
     /// Reads the builder flags (<c>--name[=value]</c>) at the start of the arguments and returns where
     /// the rest begins. Like BuildKit: a flag word is anything starting with "--", quotes and '\' escapes
-    /// are removed from it, and a bare "--" ends the flags.
+    /// are removed from it, and a bare "--" ends the flags. The flags go in <paramref name="arguments"/>' flag table
+    /// (<see cref="ArgumentFlags"/>' layout), their name the index of a known name; -1 for a flag written as it reads
+    /// with another name, -2 - i for one with quotes or escapes, whose object is <paramref name="others"/>[i].
     /// </summary>
-    public static int ReadFlags(Arguments arguments, LogicalLine line, char* text, int start, int end, List<InstructionFlag> flags)
+    public static int ReadFlags(Arguments arguments, LogicalLine line, char* text, int start, int end, List<InstructionFlag> others)
     {
         var word = arguments.Scratch;
 
@@ -414,7 +464,7 @@ internal static unsafe class InstructionLineParsers
                 }
 
                 // The first '=' ends the name, a few characters in.
-                flags.Add(CreateVerbatimFlag(line, text, wordStart, pos, Chars.IndexOf(text, '=', wordStart, pos)));
+                arguments.AddVerbatimFlag(text, wordStart, pos, Chars.IndexOf(text, '=', wordStart, pos));
                 continue;
             }
 
@@ -480,28 +530,25 @@ internal static unsafe class InstructionLineParsers
 
             if (verbatim && length > 0)
             {
-                flags.Add(CreateVerbatimFlag(line, text, wordStart, pos, Chars.IndexOf(text, '=', wordStart, pos)));
+                arguments.AddVerbatimFlag(text, wordStart, pos, Chars.IndexOf(text, '=', wordStart, pos));
             }
             else if (blankOk || length > 0)
             {
-                flags.Add(CreateFlag(line, text, word.ToString(), wordStart, pos));
+                others.Add(CreateFlag(line, text, word.ToString(), wordStart, pos));
+                arguments.AddOtherFlag(wordStart, pos, others.Count - 1);
             }
         }
     }
 
-    // The names BuildKit's instructions take, so that reading a flag's name makes no string.
-    private static readonly string[] KnownFlagNames =
-    {
-        "mount", "from", "chown", "chmod", "link", "platform", "network", "security", "parents", "exclude",
-        "keep-git-dir", "checksum", "interval", "timeout", "start-period", "start-interval", "retries",
-    };
-
-    // The known name that the length characters at chars spell, or null: most flags are the first few.
+    // The index in ArgumentFlags.KnownNames of the name that the length characters at chars spell, or -1: most flags
+    // are the first few.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static string? KnownFlagName(char* chars, int length)
+    private static int KnownFlagNameIndex(char* chars, int length)
     {
-        foreach (var known in KnownFlagNames)
+        var names = ArgumentFlags.KnownNames;
+        for (var index = 0; index < names.Length; index++)
         {
+            var known = names[index];
             if (known.Length != length)
             {
                 continue;
@@ -515,11 +562,11 @@ internal static unsafe class InstructionLineParsers
 
             if (same == length)
             {
-                return known;
+                return index;
             }
         }
 
-        return null;
+        return -1;
     }
 
     private static InstructionFlag CreateFlag(LogicalLine line, char* text, string value, int start, int end)
@@ -537,19 +584,38 @@ internal static unsafe class InstructionLineParsers
             line.ToSource(start, end));
     }
 
-    // A flag with no quotes or escapes: its text is the raw text, and nothing needs to be a string yet but its name.
-    // equals is where its first '=' is, or -1.
+    /// <summary>
+    /// The flag objects of the flags <see cref="ReadFlags"/> read, for an instruction with a flag that its table cannot
+    /// hold: the one flag itself, or their array.
+    /// </summary>
+    public static object FlagObjects(Arguments arguments, LogicalLine line, char* text, List<InstructionFlag> others)
+    {
+        var flags = new InstructionFlag[arguments.FlagCount];
+        var table = arguments.FlagTable;
+        for (var i = 0; i < flags.Length; i++)
+        {
+            var at = i * ArgumentFlags.Stride;
+            var start = table[at];
+            var end = start + table[at + 1];
+            var valueOffset = table[at + 2];
+            var name = table[at + 3];
+            flags[i] = name switch
+            {
+                >= 0 => new ArgumentFlag(line, start, end - start, valueOffset, name).ToFlag(),
+                -1 => CreateVerbatimFlag(line, text, start, end, valueOffset < 0 ? -1 : start + valueOffset - 1),
+                _ => others[-2 - name],
+            };
+        }
+
+        return flags.Length == 1 ? flags[0] : flags;
+    }
+
+    // A flag with no quotes or escapes and a name BuildKit does not know: its text is the raw text, and nothing needs
+    // to be a string yet but its name. equals is where its first '=' is, or -1.
     private static InstructionFlag CreateVerbatimFlag(LogicalLine line, char* text, int start, int end, int equals)
     {
         var nameEnd = equals < 0 ? end : equals;
-        var first = start;
-        while (first < nameEnd && text[first] == '-')
-        {
-            first++;
-        }
-
-        var name = KnownFlagName(text + first, nameEnd - first) ?? FlagName(new string(text, start, nameEnd - start), nameEnd - start);
-
+        var name = FlagName(new string(text, start, nameEnd - start), nameEnd - start);
         return new InstructionFlag(line, start, end - start, name, equals < 0 ? -1 : equals + 1 - start, line.ToSource(start, end));
     }
 
@@ -562,7 +628,7 @@ internal static unsafe class InstructionLineParsers
             first++;
         }
 
-        foreach (var known in KnownFlagNames)
+        foreach (var known in ArgumentFlags.KnownNames)
         {
             if (known.Length == nameEnd - first && string.Compare(value, first, known, 0, known.Length, StringComparison.Ordinal) == 0)
             {

@@ -40,7 +40,10 @@ internal sealed class SyntaxTables
     /// <summary>How many words there are there, or ~ how many pairs.</summary>
     public const int ArgumentsCountField = 6;
 
-    /// <summary>Where the instruction's rarely used parts (flags, heredocs, ...) are in <see cref="Extras"/>, or -1.</summary>
+    /// <summary>
+    /// Where the instruction's rarely used parts (flag objects, heredocs, ...) are in <see cref="Extras"/>; or -1 for
+    /// none; or -2 - i for none but flags in the table, at <see cref="Words"/>[i] (see <see cref="AddFlags"/>).
+    /// </summary>
     public const int ExtrasField = 7;
 
     /// <summary>The parser left the words to be made when first asked for.</summary>
@@ -129,16 +132,25 @@ internal sealed class SyntaxTables
         return ref slots[index].Value;
     }
 
+    /// <summary>
+    /// Appends the flags' entries, the first <paramref name="length"/> ints of <paramref name="entries"/>, to
+    /// <see cref="Words"/> after their count; returns where the count is.
+    /// </summary>
+    public int AddFlags(int[] entries, int length)
+    {
+        Reserve(1 + length);
+        var at = WordsLength;
+        Words[at] = length / ArgumentFlags.Stride;
+        WordsLength = at + 1;
+        AddWords(entries, length);
+        return at;
+    }
+
     /// <summary>Appends the first <paramref name="length"/> ints of <paramref name="entries"/> to <see cref="Words"/>; returns where they start.</summary>
     public int AddWords(int[] entries, int length)
     {
         var at = WordsLength;
-        if (at + length > Words.Length)
-        {
-            var words = Words;
-            Array.Resize(ref words, Math.Max(Math.Max(256, at + length), words.Length * 2));
-            Words = words;
-        }
+        Reserve(length);
 
         // A few words: copied one by one, cheaper than Array.Copy's checks.
         var table = Words;
@@ -167,6 +179,17 @@ internal sealed class SyntaxTables
         }
 
         return RecordCount++;
+    }
+
+    // Makes room for more ints in Words.
+    private void Reserve(int more)
+    {
+        if (WordsLength + more > Words.Length)
+        {
+            var words = Words;
+            Array.Resize(ref words, Math.Max(Math.Max(256, WordsLength + more), words.Length * 2));
+            Words = words;
+        }
     }
 
     private void Grow()

@@ -97,6 +97,7 @@ public class SyntaxTablesTests
                 for (Instruction? at = outer; at is { } instruction; at = instruction.Inner)
                 {
                     instructions++;
+                    AssertFlagsAgree(instruction);
                     var words = instruction.ArgumentWords;
                     var pairs = instruction.PairList;
                     var publicPairs = instruction.KeyValues;
@@ -127,6 +128,45 @@ public class SyntaxTablesTests
         }
 
         Assert.True(instructions > 4000, $"{instructions} instructions");
+    }
+
+    [Theory]
+    [InlineData("RUN --mount=type=cache,target=/go/pkg/mod --network=none go build\n")]
+    [InlineData("Run --mount=type=cache,target=/x make\n")]
+    [InlineData("RUN --mount=type=secret,id=npm <<EOF\nnpm ci\nEOF\n")]
+    [InlineData("RUN --MOUNT=type=cache,target=/x --mount=\"type=cache,target=/y z\" make\n")]
+    [InlineData("RUN --frobnicate --mount=type=cache,target=/x make\n")]
+    [InlineData("ONBUILD RUN --mount=type=ssh git clone x\n")]
+    [InlineData("COPY --from=build --chmod=755 /a /b\n")]
+    [InlineData("RUN -- --mount=type=cache,target=/x make\n")]
+    public void Flags_read_the_same_through_the_analysis_and_the_public_objects(string instructionText)
+    {
+        var syntax = DockerfileParser.Parse("FROM a\n" + instructionText);
+        var instruction = syntax.Instructions[1].Effective;
+
+        AssertFlagsAgree(instruction);
+        Assert.Same(instruction.Flags, instruction.Flags);
+        foreach (var flag in instruction.Flags)
+        {
+            Assert.Same(instruction.Flags.First(first => first.Name == flag.Name), instruction.FindFlag(flag.Name.ToUpperInvariant()));
+            Assert.True(instruction.HasFlag(flag.Name));
+        }
+
+        Assert.Null(instruction.FindFlag("nothing"));
+        Assert.False(instruction.HasFlag("nothing"));
+    }
+
+    private static void AssertFlagsAgree(Instruction instruction)
+    {
+        var view = instruction.FlagList;
+        var flags = instruction.Flags;
+        Assert.Equal(flags.Count, view.Count);
+        for (var i = 0; i < view.Count; i++)
+        {
+            Assert.Equal((flags[i].Name, flags[i].Start, flags[i].Length, flags[i].ValueStart, flags[i].SourceSpan), (view[i].Name, view[i].Start, view[i].Length, view[i].ValueStart, view[i].SourceSpan));
+            var made = view[i].ToFlag();
+            Assert.Equal((flags[i].Text, flags[i].Value), (made.Text, made.Value));
+        }
     }
 
     private static string Dump(string text)
