@@ -549,7 +549,7 @@ public static class DockerfileParser
                     // The words the analysis always reads are made while the arguments are checked, rather than
                     // read again later; the others are made when they are asked for.
                     var makesWords = AreWordsAlwaysRead(kind, text, argumentsStart, end);
-                    arguments.Reset(logical, text, argumentsStart, end, _escape, makesWords);
+                    arguments.Reset(logical, text, argumentsStart, end, _escape, makesWords, _tables);
                     InstructionLineParsers.Read(kind, keyword, arguments, this);
                     isJsonForm = arguments.IsJsonForm;
                     if (makesWords)
@@ -566,7 +566,7 @@ public static class DockerfileParser
                         }
                         else
                         {
-                            argumentsAt = _tables.AddWords(arguments.WordTable, arguments.WordTableLength);
+                            argumentsAt = _tables.CommitWords(arguments.WordTableLength);
                             argumentsCount = arguments.WordTableLength / ArgumentWords.Stride;
                         }
                     }

@@ -34,9 +34,13 @@ internal static unsafe class InstructionLineParsers
         private int _rawWordsLength;
         private int _wordCount;
 
-        // The words made, in ArgumentWords' table layout, in [0, _tableLength).
-        private int[] _wordTable = new int[64];
+        // The words made, in ArgumentWords' table layout, in [_wordBase, + _tableLength) of _wordTable: while the parser
+        // reads, the file's table itself (see Reset), else a table of this reader's own.
+        private int[] _ownWordTable = new int[64];
+        private int[] _wordTable = null!;
+        private int _wordBase;
         private int _tableLength;
+        private SyntaxTables? _target;
 
         public LogicalLine Line { get; private set; }
 
@@ -92,8 +96,13 @@ internal static unsafe class InstructionLineParsers
             _rawWordsLength += RawWordStride;
         }
 
+        /// <summary>
+        /// Starts reading the arguments line[<paramref name="start"/>, <paramref name="end"/>), whose characters are at
+        /// <paramref name="text"/>; the words made go straight into <paramref name="target"/>'s table, after what it
+        /// holds, when it is given (see <see cref="SyntaxTables.CommitWords"/>).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Reset(LogicalLine line, char* text, int start, int end, char escape, bool makesWords)
+        public void Reset(LogicalLine line, char* text, int start, int end, char escape, bool makesWords, SyntaxTables? target = null)
         {
             Line = line;
             Text = text;
@@ -101,6 +110,20 @@ internal static unsafe class InstructionLineParsers
             End = end;
             Escape = escape;
             MakesWords = makesWords;
+            // References written only when they change: each write of one costs a call to the collector's barrier,
+            // and the reader is reset for every instruction.
+            var table = target?.Words ?? _ownWordTable;
+            if (_target != target)
+            {
+                _target = target;
+            }
+
+            if (_wordTable != table)
+            {
+                _wordTable = table;
+            }
+
+            _wordBase = target?.WordsLength ?? 0;
             _tableLength = 0;
             _pairTableLength = 0;
 
@@ -221,12 +244,10 @@ internal static unsafe class InstructionLineParsers
         }
 
         /// <summary>True when the words made are one, the arguments as written (the instruction then needs no table).</summary>
-        public bool MadeWholeArguments => _tableLength == ArgumentWords.Stride && _wordTable[0] == Start && _wordTable[1] == End - Start
-            && _wordTable[2] == ArgumentWords.ValueOf(Start, Start, End - Start);
+        public bool MadeWholeArguments => _tableLength == ArgumentWords.Stride && _wordTable[_wordBase] == Start && _wordTable[_wordBase + 1] == End - Start
+            && _wordTable[_wordBase + 2] == ArgumentWords.ValueOf(Start, Start, End - Start);
 
-        /// <summary>The words made, in [0, <see cref="WordTableLength"/>).</summary>
-        public int[] WordTable => _wordTable;
-
+        /// <summary>How many ints the words made take.</summary>
         public int WordTableLength => _tableLength;
 
         /// <summary>The pairs made, in [0, <see cref="PairTableLength"/>).</summary>
@@ -245,7 +266,7 @@ internal static unsafe class InstructionLineParsers
                 return WithCount(_pairTable, _pairTableLength, ~PairCount);
             }
 
-            return MadeWholeArguments ? WholeArgumentsTable : WithCount(_wordTable, _tableLength, _tableLength / ArgumentWords.Stride);
+            return MadeWholeArguments ? WholeArgumentsTable : WithCount(_ownWordTable, _tableLength, _tableLength / ArgumentWords.Stride);
         }
 
         private static int[] WithCount(int[] entries, int length, int count)
@@ -269,15 +290,31 @@ internal static unsafe class InstructionLineParsers
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void AddToTable(int start, int length, int valueStart, int valueLength)
         {
-            if (_tableLength + ArgumentWords.Stride > _wordTable.Length)
+            var at = _wordBase + _tableLength;
+            if (at + ArgumentWords.Stride > _wordTable.Length)
             {
-                Array.Resize(ref _wordTable, _wordTable.Length * 2);
+                GrowWordTable();
             }
 
-            _wordTable[_tableLength] = start;
-            _wordTable[_tableLength + 1] = length;
-            _wordTable[_tableLength + 2] = ArgumentWords.ValueOf(start, valueStart, valueLength);
+            var table = _wordTable;
+            table[at] = start;
+            table[at + 1] = length;
+            table[at + 2] = ArgumentWords.ValueOf(start, valueStart, valueLength);
             _tableLength += ArgumentWords.Stride;
+        }
+
+        private void GrowWordTable()
+        {
+            if (_target != null)
+            {
+                _target.Reserve(_tableLength + ArgumentWords.Stride);
+                _wordTable = _target.Words;
+            }
+            else
+            {
+                Array.Resize(ref _ownWordTable, _ownWordTable.Length * 2);
+                _wordTable = _ownWordTable;
+            }
         }
     }
 

@@ -146,6 +146,17 @@ internal sealed class SyntaxTables
         return at;
     }
 
+    /// <summary>
+    /// Takes the <paramref name="length"/> ints written after those in use in <see cref="Words"/> (by the argument
+    /// reader, see <see cref="InstructionLineParsers.Arguments.Reset"/>) as in use; returns where they start.
+    /// </summary>
+    public int CommitWords(int length)
+    {
+        var at = WordsLength;
+        WordsLength = at + length;
+        return at;
+    }
+
     /// <summary>Appends the first <paramref name="length"/> ints of <paramref name="entries"/> to <see cref="Words"/>; returns where they start.</summary>
     public int AddWords(int[] entries, int length)
     {
@@ -181,8 +192,8 @@ internal sealed class SyntaxTables
         return RecordCount++;
     }
 
-    // Makes room for more ints in Words.
-    private void Reserve(int more)
+    /// <summary>Makes room for <paramref name="more"/> ints in <see cref="Words"/> after those in use.</summary>
+    public void Reserve(int more)
     {
         if (WordsLength + more > Words.Length)
         {
