@@ -88,7 +88,7 @@ internal readonly struct InstructionFacts
 }
 
 /// <summary>The facts of a model's instructions, in order: views of their records.</summary>
-internal readonly struct FactList
+internal readonly struct FactList : IIndexedList<InstructionFacts>
 {
     private readonly ModelTables _tables;
 
@@ -101,24 +101,7 @@ internal readonly struct FactList
 
     public InstructionFacts this[int index] => new(_tables, in _tables.Fact(index));
 
-    public Enumerator GetEnumerator() => new(this);
-
-    /// <summary>For foreach, without an object.</summary>
-    public struct Enumerator
-    {
-        private readonly FactList _facts;
-        private int _index;
-
-        public Enumerator(FactList facts)
-        {
-            _facts = facts;
-            _index = -1;
-        }
-
-        public readonly InstructionFacts Current => _facts[_index];
-
-        public bool MoveNext() => ++_index < _facts.Count;
-    }
+    public IndexEnumerator<FactList, InstructionFacts> GetEnumerator() => new(this);
 }
 
 /// <summary>

@@ -80,7 +80,7 @@ internal readonly struct ArgumentWords
 /// they were written (<see cref="NoValue"/>, <see cref="EqualsSign"/>, <see cref="Legacy"/>).
 /// <see cref="Instruction.KeyValues"/> makes the public <see cref="KeyValue"/>s from the same table.
 /// </summary>
-internal readonly struct ArgumentPairs
+internal readonly struct ArgumentPairs : IIndexedList<ArgumentPair>
 {
     public const int Stride = (2 * ArgumentWords.Stride) + 1;
 
@@ -125,24 +125,7 @@ internal readonly struct ArgumentPairs
         }
     }
 
-    public Enumerator GetEnumerator() => new(this);
-
-    /// <summary>For foreach, without an object.</summary>
-    public struct Enumerator
-    {
-        private readonly ArgumentPairs _pairs;
-        private int _index;
-
-        public Enumerator(ArgumentPairs pairs)
-        {
-            _pairs = pairs;
-            _index = -1;
-        }
-
-        public readonly ArgumentPair Current => _pairs[_index];
-
-        public bool MoveNext() => ++_index < _pairs.Count;
-    }
+    public IndexEnumerator<ArgumentPairs, ArgumentPair> GetEnumerator() => new(this);
 }
 
 /// <summary>One pair of <see cref="ArgumentPairs"/>: what <see cref="KeyValue"/> says of it, read from the table.</summary>

@@ -84,16 +84,26 @@ internal static unsafe class InstructionLineParsers
 
         internal void AddRawWord(int start, int length, int valueLength, int equalsOffset)
         {
-            if (_rawWordsLength + RawWordStride > _rawWords.Length)
+            var at = Append(ref _rawWords, ref _rawWordsLength, RawWordStride);
+            var table = _rawWords;
+            table[at] = start;
+            table[at + 1] = length;
+            table[at + 2] = valueLength;
+            table[at + 3] = equalsOffset;
+        }
+
+        // Takes stride more ints of table after the length in use, making room when there is none; returns where they start.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int Append(ref int[] table, ref int length, int stride)
+        {
+            var at = length;
+            if (at + stride > table.Length)
             {
-                Array.Resize(ref _rawWords, _rawWords.Length * 2);
+                Array.Resize(ref table, Math.Max(table.Length * 2, at + stride));
             }
 
-            _rawWords[_rawWordsLength] = start;
-            _rawWords[_rawWordsLength + 1] = length;
-            _rawWords[_rawWordsLength + 2] = valueLength;
-            _rawWords[_rawWordsLength + 3] = equalsOffset;
-            _rawWordsLength += RawWordStride;
+            length = at + stride;
+            return at;
         }
 
         /// <summary>
@@ -138,13 +148,8 @@ internal static unsafe class InstructionLineParsers
         /// </summary>
         public void AddPair(int keyStart, int keyLength, int keyValueLength, int valueStart, int valueLength, int valueValueLength, int form)
         {
-            if (_pairTableLength + ArgumentPairs.Stride > _pairTable.Length)
-            {
-                Array.Resize(ref _pairTable, _pairTable.Length * 2);
-            }
-
+            var at = Append(ref _pairTable, ref _pairTableLength, ArgumentPairs.Stride);
             var table = _pairTable;
-            var at = _pairTableLength;
             table[at] = keyStart;
             table[at + 1] = keyLength;
             table[at + 2] = ArgumentWords.ValueOf(keyStart, keyStart, keyValueLength);
@@ -152,7 +157,6 @@ internal static unsafe class InstructionLineParsers
             table[at + 4] = valueLength;
             table[at + 5] = ArgumentWords.ValueOf(valueStart, valueStart, valueValueLength);
             table[at + 6] = form;
-            _pairTableLength = at + ArgumentPairs.Stride;
         }
 
         /// <summary>The flags read, in [0, <see cref="FlagTableLength"/>).</summary>
@@ -185,18 +189,12 @@ internal static unsafe class InstructionLineParsers
         // A flag: see ReadFlags for name.
         private void AddFlag(int start, int length, int valueOffset, int name)
         {
-            if (_flagTableLength + ArgumentFlags.Stride > _flagTable.Length)
-            {
-                Array.Resize(ref _flagTable, _flagTable.Length * 2);
-            }
-
+            var at = Append(ref _flagTable, ref _flagTableLength, ArgumentFlags.Stride);
             var table = _flagTable;
-            var at = _flagTableLength;
             table[at] = start;
             table[at + 1] = length;
             table[at + 2] = valueOffset;
             table[at + 3] = name;
-            _flagTableLength = at + ArgumentFlags.Stride;
         }
 
         /// <summary>Adds a flag written as it reads, from <paramref name="start"/> to <paramref name="end"/>, with its first '=' at <paramref name="equals"/> (-1: none).</summary>
