@@ -19,7 +19,10 @@ internal sealed class AnalysisContext : IDisposable
     private List<Finding> _findings = null!;
     private DirectiveFacts? _directives;
     private BuildModel? _model;
-    private CacheAnalysis? _cache;
+
+    // The cache analysis, kept with the context for the thread's next analysis and computed again for each.
+    private readonly CacheAnalysis _cache = new();
+    private bool _cacheComputed;
     private StageRuns? _stageRuns;
 
     private AnalysisContext()
@@ -54,7 +57,19 @@ internal sealed class AnalysisContext : IDisposable
     public BuildModel Model => _model ??= BuildModel.Create(Syntax, CancellationToken);
 
     /// <summary>The cache-mount facts of every RUN, computed once for the cache rules.</summary>
-    public CacheAnalysis Cache => _cache ??= CacheAnalysis.Compute(Model);
+    public CacheAnalysis Cache
+    {
+        get
+        {
+            if (!_cacheComputed)
+            {
+                _cache.Compute(Model);
+                _cacheComputed = true;
+            }
+
+            return _cache;
+        }
+    }
 
     /// <summary>Where each stage's RUNs are, for the fixes that mount something into later RUNs.</summary>
     public StageRuns StageRuns => _stageRuns ??= StageRuns.Create(Model.Instructions);
@@ -75,7 +90,8 @@ internal sealed class AnalysisContext : IDisposable
         CancellationToken = default;
         _directives = null;
         _model = null;
-        _cache = null;
+        _cache.Clear();
+        _cacheComputed = false;
         _stageRuns = null;
         spare = this;
     }

@@ -33,7 +33,7 @@ internal sealed class MissingCacheMountFinding
         _mountPrefix = "--mount=type=cache," + mountOptions + "target=";
     }
 
-    public Finding Create(DockerfileSyntax syntax, MissingCacheMount missing)
+    public Finding Create(DockerfileSyntax syntax, in MissingCacheMount missing)
     {
         var instructionLine = missing.Run.StartLine;
         var command = CommandText(missing.Command, out var known);
@@ -49,8 +49,8 @@ internal sealed class MissingCacheMountFinding
             return new Finding(_rule, missing.Command.Span, message, instructionLine);
         }
 
-        var fix = MountInsertion.Create(syntax, missing.Run.Effective, texts.MountAndBlank);
-        return new Finding(_rule, missing.Command.Span, message, instructionLine, new[] { fix }, texts.FixTitle);
+        var position = MountInsertion.Position(syntax, missing.Run.Effective, texts.MountAndBlank, out var insertion);
+        return Finding.WithOneEdit(_rule, missing.Command.Span, message, instructionLine, new TextSpan(position, 0), insertion, texts.FixTitle!);
     }
 
     private PathTexts TextsFor(string path)
