@@ -140,7 +140,7 @@ internal sealed class CacheAnalysis
     private CacheKinds FindMistargeted(in InstructionFacts run, RunMount[] mounts, ref StagePaths stagePaths)
     {
         var kinds = CacheKinds.None;
-        foreach (var mount in mounts)
+        foreach (ref readonly var mount in mounts.AsSpan())
         {
             if (!mount.IsCache || mount.Target == null || mount.MeantFor() is not { } kind || kinds.Contains(kind))
             {
@@ -259,7 +259,7 @@ internal sealed class CacheAnalysis
 
     private static bool IsMounted(in InstructionFacts run, RunMount[] mounts, CacheKind kind, string? path, ref StagePaths stagePaths)
     {
-        foreach (var mount in mounts)
+        foreach (ref readonly var mount in mounts.AsSpan())
         {
             if (!mount.IsCache)
             {
@@ -272,7 +272,7 @@ internal sealed class CacheAnalysis
                 return true;
             }
 
-            if (path != null ? UnixPath.Covers(mount.Target, path) : CouldBe(run, mount, kind, ref stagePaths))
+            if (path != null ? UnixPath.Covers(mount.Target, path) : CouldBe(run, in mount, kind, ref stagePaths))
             {
                 return true;
             }
@@ -282,7 +282,7 @@ internal sealed class CacheAnalysis
     }
 
     // With the cache path unknown, any cache mount could be it, unless it is recognisably something else.
-    private static bool CouldBe(in InstructionFacts run, RunMount mount, CacheKind kind, ref StagePaths stagePaths)
+    private static bool CouldBe(in InstructionFacts run, in RunMount mount, CacheKind kind, ref StagePaths stagePaths)
     {
         if (RunMount.IsOtherToolsCache(mount.RawTarget) || RunMount.IsOtherToolsCache(mount.Id))
         {

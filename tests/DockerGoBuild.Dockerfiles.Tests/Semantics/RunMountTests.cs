@@ -127,6 +127,17 @@ public class RunMountTests
     }
 
     // The state a stage of a file whose escape character is '\' starts with.
+    [Fact]
+    public void What_a_mount_is_meant_for_is_told_alike_for_cache_mounts_and_others()
+    {
+        // A cache mount's is worked out as it is read; another mount's when asked, from the same target and id.
+        var syntax = DockerfileParser.Parse("FROM alpine\nRUN --mount=type=cache,target=/go/pkg/mod --mount=type=bind,target=/go/pkg/mod --mount=type=secret,id=nuget --mount=type=cache,target=/var/cache/apt,id=gomod true\n");
+        var mounts = RunMount.Read(syntax.InstructionList[1], FirstState());
+
+        Assert.Equal(new CacheKind?[] { CacheKind.GoModules, CacheKind.GoModules, CacheKind.NuGetPackages, null }, mounts.Select(mount => mount.MeantFor()).ToArray());
+        Assert.Equal(new[] { true, false, false, true }, mounts.Select(mount => mount.IsCache).ToArray());
+    }
+
     private static StageState FirstState()
     {
         var state = default(StageState);
