@@ -90,8 +90,11 @@ internal sealed class AnalysisContext : IDisposable
         CancellationToken = default;
         _directives = null;
         _model = null;
-        _cache.Clear();
-        _cacheComputed = false;
+        if (_cacheComputed)
+        {
+            _cache.Clear();
+            _cacheComputed = false;
+        }
         _stageRuns = null;
         spare = this;
     }

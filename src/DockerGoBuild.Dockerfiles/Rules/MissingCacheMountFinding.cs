@@ -35,22 +35,25 @@ internal sealed class MissingCacheMountFinding
 
     public Finding Create(DockerfileSyntax syntax, in MissingCacheMount missing)
     {
-        var instructionLine = missing.Run.StartLine;
-        var command = CommandText(missing.Command, out var known);
+        // Each looked up in the model once.
+        var run = missing.Run;
+        var executed = missing.Command;
+        var instructionLine = run.StartLine;
+        var command = CommandText(executed, out var known);
         if (missing.Path == null)
         {
-            return new Finding(_rule, missing.Command.Span, string.Concat("'", command, _fillsThe, UnknownPathMessageEnd), instructionLine);
+            return new Finding(_rule, executed.Span, string.Concat("'", command, _fillsThe, UnknownPathMessageEnd), instructionLine);
         }
 
         var texts = TextsFor(missing.Path);
         var message = known < 0 ? Message(command, texts.Path) : KnownCommandMessage(texts, known);
         if (texts.MountAndBlank == null)
         {
-            return new Finding(_rule, missing.Command.Span, message, instructionLine);
+            return new Finding(_rule, executed.Span, message, instructionLine);
         }
 
-        var position = MountInsertion.Position(syntax, missing.Run.Effective, texts.MountAndBlank, out var insertion);
-        return Finding.WithOneEdit(_rule, missing.Command.Span, message, instructionLine, new TextSpan(position, 0), insertion, texts.FixTitle!);
+        var position = MountInsertion.Position(syntax, run.Effective, texts.MountAndBlank, out var insertion);
+        return Finding.WithOneEdit(_rule, executed.Span, message, instructionLine, new TextSpan(position, 0), insertion, texts.FixTitle!);
     }
 
     private PathTexts TextsFor(string path)
@@ -120,7 +123,7 @@ internal sealed class MissingCacheMountFinding
     /// The command name and subcommand, e.g. "go build" or "dotnet restore", and its index in
     /// <see cref="KnownCommands"/> (-1 when it has none).
     /// </summary>
-    private static string CommandText(ExecutedCommand command, out int known)
+    private static string CommandText(in ExecutedCommand command, out int known)
     {
         var name = command.Name;
         if (GoCommand.IsGo(command))
@@ -143,7 +146,7 @@ internal sealed class MissingCacheMountFinding
     }
 
     // The index in KnownCommands of the subcommand at argument index (compared where it lies), whose table starts at first; -1 when it is none of them.
-    private static int Find(ExecutedCommand command, int index, string[] subcommands, int first)
+    private static int Find(in ExecutedCommand command, int index, string[] subcommands, int first)
     {
         for (var i = 0; i < subcommands.Length; i++)
         {

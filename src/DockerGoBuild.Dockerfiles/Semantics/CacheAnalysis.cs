@@ -5,23 +5,33 @@ using DockerGoBuild.Dockerfiles.Syntax;
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
 /// <summary>A cache a RUN fills without a mount: which cache, for which command, at which path (null: unknown).</summary>
-/// <remarks>A value in its analysis's table, read where it lies: the rules only turn it into a finding.</remarks>
+/// <remarks>
+/// A value in its analysis's table, read where it lies: the rules only turn it into a finding. It holds where the RUN
+/// and the command are in the model rather than copies of them, so that it is small and is written into the table
+/// without a block copy of references.
+/// </remarks>
 internal readonly struct MissingCacheMount
 {
-    public MissingCacheMount(Instruction run, CacheKind kind, ExecutedCommand command, string? path)
+    private readonly FactList _facts;
+    private readonly int _factIndex;
+    private readonly int _commandIndex;
+
+    /// <summary>The cache of the kind that command <paramref name="commandIndex"/> of the RUN at <paramref name="factIndex"/> of <paramref name="facts"/> fills.</summary>
+    public MissingCacheMount(FactList facts, int factIndex, int commandIndex, CacheKind kind, string? path)
     {
-        Run = run;
+        _facts = facts;
+        _factIndex = factIndex;
+        _commandIndex = commandIndex;
         Kind = kind;
-        Command = command;
         Path = path;
     }
 
     /// <summary>The RUN as written (ONBUILD included).</summary>
-    public Instruction Run { get; }
+    public Instruction Run => _facts[_factIndex].Instruction;
 
     public CacheKind Kind { get; }
 
-    public ExecutedCommand Command { get; }
+    public ExecutedCommand Command => _facts[_factIndex].Commands[_commandIndex];
 
     public string? Path { get; }
 }
@@ -91,7 +101,7 @@ internal sealed class CacheAnalysis
             // Most RUNs run no go or dotnet command, and so fill no cache.
             if (run.HasCommandsWithArgumentsRead)
             {
-                FindMissing(run, mounts, mistargetedKinds, ref stagePaths);
+                FindMissing(facts, runs[index], run, mounts, mistargetedKinds, ref stagePaths);
             }
         }
     }
@@ -102,18 +112,25 @@ internal sealed class CacheAnalysis
     /// </summary>
     public void Clear()
     {
-        Array.Clear(_missing, 0, _missingCount);
-        _missingCount = 0;
-        if (_missing.Length > MaxRetainedFacts)
+        // Most analyses find nothing: their tables need no clearing.
+        if (_missingCount > 0)
         {
-            _missing = Array.Empty<MissingCacheMount>();
+            Array.Clear(_missing, 0, _missingCount);
+            _missingCount = 0;
+            if (_missing.Length > MaxRetainedFacts)
+            {
+                _missing = Array.Empty<MissingCacheMount>();
+            }
         }
 
-        Array.Clear(_mistargeted, 0, _mistargetedCount);
-        _mistargetedCount = 0;
-        if (_mistargeted.Length > MaxRetainedFacts)
+        if (_mistargetedCount > 0)
         {
-            _mistargeted = Array.Empty<MistargetedCacheMount>();
+            Array.Clear(_mistargeted, 0, _mistargetedCount);
+            _mistargetedCount = 0;
+            if (_mistargeted.Length > MaxRetainedFacts)
+            {
+                _mistargeted = Array.Empty<MistargetedCacheMount>();
+            }
         }
     }
 
@@ -183,7 +200,7 @@ internal sealed class CacheAnalysis
     }
 
     // The caches the go and dotnet commands of a RUN that runs some (HasCommandsWithArgumentsRead) fill without a mount.
-    private void FindMissing(in InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, ref StagePaths stagePaths)
+    private void FindMissing(FactList facts, int factIndex, in InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, ref StagePaths stagePaths)
     {
         var reported = mistargetedKinds;
         var commands = run.Commands;
@@ -222,7 +239,7 @@ internal sealed class CacheAnalysis
                 }
 
                 reported = reported.With(kind);
-                Add(new MissingCacheMount(run.Instruction, kind, command, path));
+                Add(new MissingCacheMount(facts, factIndex, i, kind, path));
             }
         }
     }
