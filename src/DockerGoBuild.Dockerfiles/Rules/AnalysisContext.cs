@@ -17,7 +17,8 @@ internal sealed class AnalysisContext : IDisposable
     private static AnalysisContext? spare;
 
     private List<Finding> _findings = null!;
-    private DirectiveFacts? _directives;
+    private DirectiveFacts _directives;
+    private bool _directivesComputed;
     private BuildModel? _model;
 
     // The cache analysis, kept with the context for the thread's next analysis and computed again for each.
@@ -51,7 +52,19 @@ internal sealed class AnalysisContext : IDisposable
     public IReadOnlyList<Finding> Findings => _findings;
 
     /// <summary>The parser directives' meaning, computed once for the rules that need it.</summary>
-    public DirectiveFacts Directives => _directives ??= DirectiveFacts.Compute(Syntax);
+    public ref readonly DirectiveFacts Directives
+    {
+        get
+        {
+            if (!_directivesComputed)
+            {
+                _directives = DirectiveFacts.Compute(Syntax);
+                _directivesComputed = true;
+            }
+
+            return ref _directives;
+        }
+    }
 
     /// <summary>Stages, variables and RUN commands, computed once for the rules that need them.</summary>
     public BuildModel Model => _model ??= BuildModel.Create(Syntax, CancellationToken);
@@ -88,7 +101,8 @@ internal sealed class AnalysisContext : IDisposable
         Syntax = null!;
         _findings = null!;
         CancellationToken = default;
-        _directives = null;
+        _directives = default;
+        _directivesComputed = false;
         _model = null;
         if (_cacheComputed)
         {
