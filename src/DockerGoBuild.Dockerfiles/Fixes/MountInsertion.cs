@@ -13,7 +13,14 @@ internal static class MountInsertion
     /// The edit that inserts <paramref name="mountAndBlank"/>, the flag and the blank that parts it from the next
     /// word (e.g. <c>"--mount=type=ssh "</c>), into <paramref name="run"/>.
     /// </summary>
-    public static TextEdit Create(DockerfileSyntax syntax, Instruction run, string mountAndBlank)
+    public static TextEdit Create(DockerfileSyntax syntax, Instruction run, string mountAndBlank) =>
+        TextEdit.Insert(Position(syntax, run, mountAndBlank, out var newText), newText);
+
+    /// <summary>
+    /// Where <see cref="Create"/>'s edit inserts, and its text, without the edit: for a finding that makes its fix's
+    /// edit only when the fix is read (see <see cref="Rules.Finding"/>).
+    /// </summary>
+    public static int Position(DockerfileSyntax syntax, Instruction run, string mountAndBlank, out string newText)
     {
         // The first word after the keyword: the first flag, the command, or a bare "--" that ends the flags
         // (a mount inserted after that would be a word of the command, and the finding would never go away).
@@ -29,12 +36,14 @@ internal static class MountInsertion
         var keywordLine = syntax.Lines.GetLineIndex(run.KeywordSpan.End);
         if (line == keywordLine)
         {
-            return TextEdit.Insert(position, mountAndBlank);
+            newText = mountAndBlank;
+            return position;
         }
 
         var lineStart = syntax.Lines.Start(line);
         var indentation = syntax.Text.Substring(lineStart, position - lineStart);
-        return TextEdit.Insert(position, mountAndBlank + syntax.EscapeCharacter + syntax.Lines.LineBreak(line) + indentation);
+        newText = mountAndBlank + syntax.EscapeCharacter + syntax.Lines.LineBreak(line) + indentation;
+        return position;
     }
 
     /// <summary>

@@ -17,9 +17,13 @@ internal sealed class AnalysisContext : IDisposable
     private static AnalysisContext? spare;
 
     private List<Finding> _findings = null!;
-    private DirectiveFacts? _directives;
+    private DirectiveFacts _directives;
+    private bool _directivesComputed;
     private BuildModel? _model;
-    private CacheAnalysis? _cache;
+
+    // The cache analysis, kept with the context for the thread's next analysis and computed again for each.
+    private readonly CacheAnalysis _cache = new();
+    private bool _cacheComputed;
     private StageRuns? _stageRuns;
 
     private AnalysisContext()
@@ -48,13 +52,37 @@ internal sealed class AnalysisContext : IDisposable
     public IReadOnlyList<Finding> Findings => _findings;
 
     /// <summary>The parser directives' meaning, computed once for the rules that need it.</summary>
-    public DirectiveFacts Directives => _directives ??= DirectiveFacts.Compute(Syntax);
+    public ref readonly DirectiveFacts Directives
+    {
+        get
+        {
+            if (!_directivesComputed)
+            {
+                _directives = DirectiveFacts.Compute(Syntax);
+                _directivesComputed = true;
+            }
+
+            return ref _directives;
+        }
+    }
 
     /// <summary>Stages, variables and RUN commands, computed once for the rules that need them.</summary>
     public BuildModel Model => _model ??= BuildModel.Create(Syntax, CancellationToken);
 
     /// <summary>The cache-mount facts of every RUN, computed once for the cache rules.</summary>
-    public CacheAnalysis Cache => _cache ??= CacheAnalysis.Compute(Model);
+    public CacheAnalysis Cache
+    {
+        get
+        {
+            if (!_cacheComputed)
+            {
+                _cache.Compute(Model);
+                _cacheComputed = true;
+            }
+
+            return _cache;
+        }
+    }
 
     /// <summary>Where each stage's RUNs are, for the fixes that mount something into later RUNs.</summary>
     public StageRuns StageRuns => _stageRuns ??= StageRuns.Create(Model.Instructions);
@@ -73,9 +101,14 @@ internal sealed class AnalysisContext : IDisposable
         Syntax = null!;
         _findings = null!;
         CancellationToken = default;
-        _directives = null;
+        _directives = default;
+        _directivesComputed = false;
         _model = null;
-        _cache = null;
+        if (_cacheComputed)
+        {
+            _cache.Clear();
+            _cacheComputed = false;
+        }
         _stageRuns = null;
         spare = this;
     }

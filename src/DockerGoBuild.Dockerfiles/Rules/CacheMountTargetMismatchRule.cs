@@ -10,10 +10,8 @@ internal sealed class CacheMountTargetMismatchRule : IDockerfileRule
 
     public void Analyze(AnalysisContext context)
     {
-        var mistargetedMounts = context.Cache.Mistargeted;
-        for (var i = 0; i < mistargetedMounts.Count; i++)
+        foreach (ref readonly var mistargeted in context.Cache.Mistargeted)
         {
-            var mistargeted = mistargetedMounts[i];
             var mount = mistargeted.Mount;
             var cacheName = mistargeted.Kind switch
             {
@@ -27,8 +25,9 @@ internal sealed class CacheMountTargetMismatchRule : IDockerfileRule
             mount.TryGetTargetOption(run, out var optionStart, out var valueStart, out var optionEnd);
             var valueSpan = run.ToSource(valueStart, optionEnd);
             var span = run.ToSource(optionStart, optionEnd);
-            var fix = MountInsertion.IsPlainValue(mistargeted.ExpectedPath) ? new[] { new TextEdit(valueSpan, mistargeted.ExpectedPath) } : null;
-            context.Report(new Finding(Descriptor, span, message, mistargeted.Run.StartLine, fix, fix == null ? null : $"Target {mistargeted.ExpectedPath}"));
+            context.Report(MountInsertion.IsPlainValue(mistargeted.ExpectedPath)
+                ? Finding.WithOneEdit(Descriptor, span, message, mistargeted.Run.StartLine, valueSpan, mistargeted.ExpectedPath, "Target " + mistargeted.ExpectedPath)
+                : new Finding(Descriptor, span, message, mistargeted.Run.StartLine));
         }
     }
 }

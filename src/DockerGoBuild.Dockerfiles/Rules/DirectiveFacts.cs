@@ -8,7 +8,8 @@ namespace DockerGoBuild.Dockerfiles.Rules;
 /// What the parser directives of a file amount to, shared by DGB001 and DGB002: the effective syntax
 /// directive (as BuildKit's syntax detection finds it) and every directive BuildKit ignores or rejects.
 /// </summary>
-internal sealed class DirectiveFacts
+/// <remarks>A value the analysis context keeps, rather than an object for each file with a directive.</remarks>
+internal readonly struct DirectiveFacts
 {
     private DirectiveFacts(TextSpan? effectiveSyntax, IReadOnlyList<IneffectiveDirective> ineffective, int topBlockEnd, int shebangEnd)
     {
@@ -45,13 +46,6 @@ internal sealed class DirectiveFacts
             return false;
         }
     }
-
-    // The facts of a file with no directive, effective or not, and no shebang (most files), without and with a BOM.
-    private static readonly DirectiveFacts[] WithoutDirectives =
-    {
-        new(effectiveSyntax: null, Array.Empty<IneffectiveDirective>(), topBlockEnd: 0, shebangEnd: 0),
-        new(effectiveSyntax: null, Array.Empty<IneffectiveDirective>(), topBlockEnd: 1, shebangEnd: 1),
-    };
 
     public static DirectiveFacts Compute(DockerfileSyntax syntax)
     {
@@ -135,9 +129,7 @@ internal sealed class DirectiveFacts
 
         if (ineffective == null)
         {
-            return effective == null && topBlockEnd == bomLength && shebangEnd == bomLength
-                ? WithoutDirectives[bomLength]
-                : new DirectiveFacts(effective, Array.Empty<IneffectiveDirective>(), topBlockEnd, shebangEnd);
+            return new DirectiveFacts(effective, Array.Empty<IneffectiveDirective>(), topBlockEnd, shebangEnd);
         }
 
         ineffective.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));

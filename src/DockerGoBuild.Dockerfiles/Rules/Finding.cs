@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using DockerGoBuild.Dockerfiles.Fixes;
 using DockerGoBuild.Dockerfiles.Syntax;
 
@@ -14,10 +15,33 @@ public sealed class Finding
         Span = span;
         Message = message;
         InstructionLine = instructionLine;
-        Fix = fix ?? Array.Empty<TextEdit>();
+        _fix = fix ?? Array.Empty<TextEdit>();
         FixTitle = fixTitle;
         BuildFlag = buildFlag;
     }
+
+    // A finding whose fix is one edit, which replaces editSpan with editText (see _fix).
+    private Finding(RuleDescriptor rule, TextSpan span, string message, int instructionLine, TextSpan editSpan, string editText, string fixTitle, string? buildFlag)
+    {
+        Rule = rule;
+        Span = span;
+        Message = message;
+        InstructionLine = instructionLine;
+        _loneEditSpan = editSpan;
+        _fix = editText;
+        FixTitle = fixTitle;
+        BuildFlag = buildFlag;
+    }
+
+    // The fix: its list of edits or, for a fix of one edit (nearly every fix), until the fix is first read, that
+    // edit's new text, the edit replacing _loneEditSpan. A lint reads no fix, only IsFixable: it makes neither the
+    // edit nor its list.
+    private object _fix;
+    private readonly TextSpan _loneEditSpan;
+
+    /// <summary>A finding whose fix is the one edit that replaces <paramref name="editSpan"/> with <paramref name="editText"/>, made when the fix is first read.</summary>
+    internal static Finding WithOneEdit(RuleDescriptor rule, TextSpan span, string message, int instructionLine, TextSpan editSpan, string editText, string fixTitle, string? buildFlag = null) =>
+        new(rule, span, message, instructionLine, editSpan, editText, fixTitle, buildFlag);
 
     public RuleDescriptor Rule { get; }
 
@@ -33,7 +57,7 @@ public sealed class Finding
     public int InstructionLine { get; }
 
     /// <summary>The edits that fix this finding alone; empty when there is no safe fix.</summary>
-    public IReadOnlyList<TextEdit> Fix { get; }
+    public IReadOnlyList<TextEdit> Fix => _fix as IReadOnlyList<TextEdit> ?? MakeOneEditFix();
 
     /// <summary>A short title for the fix, e.g. "Add a cache mount for the Go module cache".</summary>
     public string? FixTitle { get; }
@@ -44,7 +68,21 @@ public sealed class Finding
     /// </summary>
     public string? BuildFlag { get; }
 
-    public bool IsFixable => Fix.Count > 0;
+    public bool IsFixable => _fix is string || Fix.Count > 0;
+
+    // The list of the one edit, made once: threads that read the fix at once all get the list the first of them made.
+    private IReadOnlyList<TextEdit> MakeOneEditFix()
+    {
+        var fix = Volatile.Read(ref _fix);
+        if (fix is not string editText)
+        {
+            return (IReadOnlyList<TextEdit>)fix;
+        }
+
+        var made = new[] { new TextEdit(_loneEditSpan, editText) };
+        var before = Interlocked.CompareExchange(ref _fix, made, editText);
+        return before == (object)editText ? made : (IReadOnlyList<TextEdit>)before;
+    }
 
     public override string ToString() => $"{Id} {Span}: {Message}";
 }

@@ -11,13 +11,11 @@ internal sealed class GoBuildCacheNotMountedRule : IDockerfileRule
 
     public void Analyze(AnalysisContext context)
     {
-        var missingMounts = context.Cache.Missing;
-        for (var i = 0; i < missingMounts.Count; i++)
+        foreach (ref readonly var missing in context.Cache.Missing)
         {
-            var missing = missingMounts[i];
             if (missing.Kind == CacheKind.GoBuild)
             {
-                context.Report(_findings.Create(context.Syntax, missing));
+                context.Report(_findings.Create(context.Syntax, in missing));
             }
         }
     }

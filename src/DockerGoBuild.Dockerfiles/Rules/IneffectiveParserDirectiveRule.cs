@@ -15,7 +15,7 @@ internal sealed class IneffectiveParserDirectiveRule : IDockerfileRule
     public void Analyze(AnalysisContext context)
     {
         var syntax = context.Syntax;
-        var facts = context.Directives;
+        ref readonly var facts = ref context.Directives;
         if (facts.Ineffective.Count == 0)
         {
             return;
@@ -54,7 +54,7 @@ internal sealed class IneffectiveParserDirectiveRule : IDockerfileRule
     private static string KeyText(DockerfileSyntax syntax, IneffectiveDirective directive) =>
         directive.KeyToFix is { } key ? syntax.Text.Substring(key.Start, key.Length) : directive.Name;
 
-    private static IReadOnlyList<TextEdit>? Fix(DockerfileSyntax syntax, DirectiveFacts facts, IneffectiveDirective directive, HashSet<string> present, out string? title)
+    private static IReadOnlyList<TextEdit>? Fix(DockerfileSyntax syntax, in DirectiveFacts facts, IneffectiveDirective directive, HashSet<string> present, out string? title)
     {
         title = null;
         var wholeLine = TextSpan.FromBounds(syntax.Lines.Start(directive.Line), syntax.Lines.End(directive.Line));

@@ -33,24 +33,27 @@ internal sealed class MissingCacheMountFinding
         _mountPrefix = "--mount=type=cache," + mountOptions + "target=";
     }
 
-    public Finding Create(DockerfileSyntax syntax, MissingCacheMount missing)
+    public Finding Create(DockerfileSyntax syntax, in MissingCacheMount missing)
     {
-        var instructionLine = missing.Run.StartLine;
-        var command = CommandText(missing.Command, out var known);
+        // Each looked up in the model once.
+        var run = missing.Run;
+        var executed = missing.Command;
+        var instructionLine = run.StartLine;
+        var command = CommandText(executed, out var known);
         if (missing.Path == null)
         {
-            return new Finding(_rule, missing.Command.Span, string.Concat("'", command, _fillsThe, UnknownPathMessageEnd), instructionLine);
+            return new Finding(_rule, executed.Span, string.Concat("'", command, _fillsThe, UnknownPathMessageEnd), instructionLine);
         }
 
         var texts = TextsFor(missing.Path);
         var message = known < 0 ? Message(command, texts.Path) : KnownCommandMessage(texts, known);
         if (texts.MountAndBlank == null)
         {
-            return new Finding(_rule, missing.Command.Span, message, instructionLine);
+            return new Finding(_rule, executed.Span, message, instructionLine);
         }
 
-        var fix = MountInsertion.Create(syntax, missing.Run.Effective, texts.MountAndBlank);
-        return new Finding(_rule, missing.Command.Span, message, instructionLine, new[] { fix }, texts.FixTitle);
+        var position = MountInsertion.Position(syntax, run.Effective, texts.MountAndBlank, out var insertion);
+        return Finding.WithOneEdit(_rule, executed.Span, message, instructionLine, new TextSpan(position, 0), insertion, texts.FixTitle!);
     }
 
     private PathTexts TextsFor(string path)
@@ -80,8 +83,38 @@ internal sealed class MissingCacheMountFinding
         return message;
     }
 
-    private string Message(string command, string path) =>
-        "'" + command + _fillsThe + " at " + path + " without a cache mount, so every cold build starts from scratch; add '" + _mountPrefix + path + "' to the RUN";
+    private const string MessageMiddle = " without a cache mount, so every cold build starts from scratch; add '";
+
+    private const string MessageEnd = "' to the RUN";
+
+    // The characters of the message being made: joined here, as string.Concat of more than four strings takes an
+    // array of them.
+    [ThreadStatic]
+    private static char[]? messageChars;
+
+    // "'" + command + _fillsThe + " at " + path + MessageMiddle + _mountPrefix + path + MessageEnd.
+    private string Message(string command, string path)
+    {
+        var length = 1 + command.Length + _fillsThe.Length + 4 + path.Length + MessageMiddle.Length + _mountPrefix.Length + path.Length + MessageEnd.Length;
+        var chars = messageChars is { } kept && kept.Length >= length ? kept : messageChars = new char[Math.Max(length, 512)];
+        var at = 0;
+        chars[at++] = '\'';
+        at = Append(chars, at, command);
+        at = Append(chars, at, _fillsThe);
+        at = Append(chars, at, " at ");
+        at = Append(chars, at, path);
+        at = Append(chars, at, MessageMiddle);
+        at = Append(chars, at, _mountPrefix);
+        at = Append(chars, at, path);
+        at = Append(chars, at, MessageEnd);
+        return new string(chars, 0, at);
+    }
+
+    private static int Append(char[] chars, int at, string text)
+    {
+        text.CopyTo(0, chars, at, text.Length);
+        return at + text.Length;
+    }
 
     /// <summary>The texts of the findings for one cache path.</summary>
     private sealed class PathTexts
@@ -120,7 +153,7 @@ internal sealed class MissingCacheMountFinding
     /// The command name and subcommand, e.g. "go build" or "dotnet restore", and its index in
     /// <see cref="KnownCommands"/> (-1 when it has none).
     /// </summary>
-    private static string CommandText(ExecutedCommand command, out int known)
+    private static string CommandText(in ExecutedCommand command, out int known)
     {
         var name = command.Name;
         if (GoCommand.IsGo(command))
@@ -143,7 +176,7 @@ internal sealed class MissingCacheMountFinding
     }
 
     // The index in KnownCommands of the subcommand at argument index (compared where it lies), whose table starts at first; -1 when it is none of them.
-    private static int Find(ExecutedCommand command, int index, string[] subcommands, int first)
+    private static int Find(in ExecutedCommand command, int index, string[] subcommands, int first)
     {
         for (var i = 0; i < subcommands.Length; i++)
         {

@@ -15,7 +15,7 @@ internal sealed class MissingSyntaxDirectiveRule : IDockerfileRule
     public void Analyze(AnalysisContext context)
     {
         var syntax = context.Syntax;
-        var facts = context.Directives;
+        ref readonly var facts = ref context.Directives;
         if (facts.EffectiveSyntax.HasValue || facts.HasIneffectiveSyntax || syntax.Instructions.Count == 0)
         {
             return;

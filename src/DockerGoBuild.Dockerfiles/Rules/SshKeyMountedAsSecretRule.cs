@@ -1,4 +1,3 @@
-using DockerGoBuild.Dockerfiles.Fixes;
 using DockerGoBuild.Dockerfiles.Secrets;
 using DockerGoBuild.Dockerfiles.Semantics;
 using DockerGoBuild.Dockerfiles.Syntax;
@@ -27,8 +26,10 @@ internal sealed class SshKeyMountedAsSecretRule : IDockerfileRule
                 }
 
                 // With env= the command reads the key's text from a variable: an SSH mount would leave it empty.
-                var fix = mount.Env is not null ? null : new[] { new TextEdit(mount.Flag.SourceSpan, "--mount=type=ssh") };
-                context.Report(new Finding(Descriptor, mount.Flag.SourceSpan, Descriptor.MessageFormat, fact.Instruction.StartLine, fix, fix is null ? null : "Use '--mount=type=ssh'", "--ssh default"));
+                var span = mount.Flag.SourceSpan;
+                context.Report(mount.Env is not null
+                    ? new Finding(Descriptor, span, Descriptor.MessageFormat, fact.Instruction.StartLine, fix: null, fixTitle: null, "--ssh default")
+                    : Finding.WithOneEdit(Descriptor, span, Descriptor.MessageFormat, fact.Instruction.StartLine, span, "--mount=type=ssh", "Use '--mount=type=ssh'", "--ssh default"));
             }
         }
     }

@@ -5,28 +5,40 @@ using DockerGoBuild.Dockerfiles.Syntax;
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
 /// <summary>A cache a RUN fills without a mount: which cache, for which command, at which path (null: unknown).</summary>
-internal sealed class MissingCacheMount
+/// <remarks>
+/// A value in its analysis's table, read where it lies: the rules only turn it into a finding. It holds where the RUN
+/// and the command are in the model rather than copies of them, so that it is small and is written into the table
+/// without a block copy of references.
+/// </remarks>
+internal readonly struct MissingCacheMount
 {
-    public MissingCacheMount(Instruction run, CacheKind kind, ExecutedCommand command, string? path)
+    private readonly FactList _facts;
+    private readonly int _factIndex;
+    private readonly int _commandIndex;
+
+    /// <summary>The cache of the kind that command <paramref name="commandIndex"/> of the RUN at <paramref name="factIndex"/> of <paramref name="facts"/> fills.</summary>
+    public MissingCacheMount(FactList facts, int factIndex, int commandIndex, CacheKind kind, string? path)
     {
-        Run = run;
+        _facts = facts;
+        _factIndex = factIndex;
+        _commandIndex = commandIndex;
         Kind = kind;
-        Command = command;
         Path = path;
     }
 
     /// <summary>The RUN as written (ONBUILD included).</summary>
-    public Instruction Run { get; }
+    public Instruction Run => _facts[_factIndex].Instruction;
 
     public CacheKind Kind { get; }
 
-    public ExecutedCommand Command { get; }
+    public ExecutedCommand Command => _facts[_factIndex].Commands[_commandIndex];
 
     public string? Path { get; }
 }
 
 /// <summary>A cache mount whose target misses the cache it is meant for.</summary>
-internal sealed class MistargetedCacheMount
+/// <remarks>A value in its analysis's table, read where it lies, as <see cref="MissingCacheMount"/> is.</remarks>
+internal readonly struct MistargetedCacheMount
 {
     public MistargetedCacheMount(Instruction run, CacheKind kind, RunMount mount, string expectedPath)
     {
@@ -50,26 +62,32 @@ internal sealed class MistargetedCacheMount
 /// The cache-mount facts of every RUN, computed once and read by DGB010, DGB011, DGB012 and DGB020.
 /// A cache with a mistargeted mount is reported as DGB012 only: one problem, one diagnostic.
 /// </summary>
+/// <remarks>
+/// A thread analyses one file after another, and keeps its analysis context, and with it this object and its tables,
+/// for the next (see <see cref="Rules.AnalysisContext"/>): <see cref="Compute"/> makes it the analysis of another
+/// model, with none of the facts of the one before, so that an analysis of a file of ordinary size allocates none.
+/// </remarks>
 internal sealed class CacheAnalysis
 {
-    // Most files fill no cache without a mount and mistarget none: they all share this one.
-    private static readonly CacheAnalysis Nothing = new(Array.Empty<MissingCacheMount>(), Array.Empty<MistargetedCacheMount>());
+    // Tables that grew past this many facts are not kept for the next analysis.
+    private const int MaxRetainedFacts = 1024;
 
-    private CacheAnalysis(IReadOnlyList<MissingCacheMount> missing, IReadOnlyList<MistargetedCacheMount> mistargeted)
+    // The facts, [0, count) in use; made at the first fact of their kind.
+    private MissingCacheMount[] _missing = Array.Empty<MissingCacheMount>();
+    private int _missingCount;
+    private MistargetedCacheMount[] _mistargeted = Array.Empty<MistargetedCacheMount>();
+    private int _mistargetedCount;
+
+    /// <summary>The caches RUNs fill without a mount, in the order of the RUNs and their commands.</summary>
+    public ReadOnlySpan<MissingCacheMount> Missing => new(_missing, 0, _missingCount);
+
+    /// <summary>The cache mounts whose target misses their cache, in the order of the RUNs and their mounts.</summary>
+    public ReadOnlySpan<MistargetedCacheMount> Mistargeted => new(_mistargeted, 0, _mistargetedCount);
+
+    /// <summary>Makes this the analysis of <paramref name="model"/>: the facts of an earlier model are forgotten first.</summary>
+    public void Compute(BuildModel model)
     {
-        Missing = missing;
-        Mistargeted = mistargeted;
-    }
-
-    public IReadOnlyList<MissingCacheMount> Missing { get; }
-
-    public IReadOnlyList<MistargetedCacheMount> Mistargeted { get; }
-
-    public static CacheAnalysis Compute(BuildModel model)
-    {
-        // Made at the first fact of their kind.
-        List<MissingCacheMount>? missing = null;
-        List<MistargetedCacheMount>? mistargeted = null;
+        Clear();
         var facts = model.Instructions;
         var runs = model.RunIndexes;
         var stagePaths = default(StagePaths);
@@ -78,29 +96,68 @@ internal sealed class CacheAnalysis
             AnalysisCancellation.PollAt(index);
             var run = facts[runs[index]];
             var mounts = run.Mounts;
-            var mistargetedKinds = mounts.Length == 0 ? CacheKinds.None : FindMistargeted(run, mounts, ref stagePaths, ref mistargeted);
+            var mistargetedKinds = mounts.Length == 0 ? CacheKinds.None : FindMistargeted(run, mounts, ref stagePaths);
 
             // Most RUNs run no go or dotnet command, and so fill no cache.
             if (run.HasCommandsWithArgumentsRead)
             {
-                FindMissing(run, mounts, mistargetedKinds, ref stagePaths, ref missing);
+                FindMissing(facts, runs[index], run, mounts, mistargetedKinds, ref stagePaths);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Forgets the facts, so that the thread keeps neither the model's strings nor its tables alive; tables that grew
+    /// large are dropped.
+    /// </summary>
+    public void Clear()
+    {
+        // Most analyses find nothing: their tables need no clearing.
+        if (_missingCount > 0)
+        {
+            Array.Clear(_missing, 0, _missingCount);
+            _missingCount = 0;
+            if (_missing.Length > MaxRetainedFacts)
+            {
+                _missing = Array.Empty<MissingCacheMount>();
             }
         }
 
-        if (missing == null && mistargeted == null)
+        if (_mistargetedCount > 0)
         {
-            return Nothing;
+            Array.Clear(_mistargeted, 0, _mistargetedCount);
+            _mistargetedCount = 0;
+            if (_mistargeted.Length > MaxRetainedFacts)
+            {
+                _mistargeted = Array.Empty<MistargetedCacheMount>();
+            }
         }
-
-        return new CacheAnalysis(
-            (IReadOnlyList<MissingCacheMount>?)missing ?? Array.Empty<MissingCacheMount>(),
-            (IReadOnlyList<MistargetedCacheMount>?)mistargeted ?? Array.Empty<MistargetedCacheMount>());
     }
 
-    private static CacheKinds FindMistargeted(in InstructionFacts run, RunMount[] mounts, ref StagePaths stagePaths, ref List<MistargetedCacheMount>? mistargeted)
+    private void Add(in MissingCacheMount missing)
+    {
+        if (_missingCount == _missing.Length)
+        {
+            Array.Resize(ref _missing, Math.Max(8, _missing.Length * 2));
+        }
+
+        _missing[_missingCount++] = missing;
+    }
+
+    private void Add(in MistargetedCacheMount mistargeted)
+    {
+        if (_mistargetedCount == _mistargeted.Length)
+        {
+            Array.Resize(ref _mistargeted, Math.Max(4, _mistargeted.Length * 2));
+        }
+
+        _mistargeted[_mistargetedCount++] = mistargeted;
+    }
+
+    private CacheKinds FindMistargeted(in InstructionFacts run, RunMount[] mounts, ref StagePaths stagePaths)
     {
         var kinds = CacheKinds.None;
-        foreach (var mount in mounts)
+        foreach (ref readonly var mount in mounts.AsSpan())
         {
             if (!mount.IsCache || mount.Target == null || mount.MeantFor() is not { } kind || kinds.Contains(kind))
             {
@@ -114,7 +171,7 @@ internal sealed class CacheAnalysis
             }
 
             kinds = kinds.With(kind);
-            (mistargeted ??= new List<MistargetedCacheMount>()).Add(new MistargetedCacheMount(run.Instruction, kind, mount, expected));
+            Add(new MistargetedCacheMount(run.Instruction, kind, mount, expected));
         }
 
         return kinds;
@@ -143,7 +200,7 @@ internal sealed class CacheAnalysis
     }
 
     // The caches the go and dotnet commands of a RUN that runs some (HasCommandsWithArgumentsRead) fill without a mount.
-    private static void FindMissing(in InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, ref StagePaths stagePaths, ref List<MissingCacheMount>? missing)
+    private void FindMissing(FactList facts, int factIndex, in InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, ref StagePaths stagePaths)
     {
         var reported = mistargetedKinds;
         var commands = run.Commands;
@@ -182,7 +239,7 @@ internal sealed class CacheAnalysis
                 }
 
                 reported = reported.With(kind);
-                (missing ??= new List<MissingCacheMount>()).Add(new MissingCacheMount(run.Instruction, kind, command, path));
+                Add(new MissingCacheMount(facts, factIndex, i, kind, path));
             }
         }
     }
@@ -219,7 +276,7 @@ internal sealed class CacheAnalysis
 
     private static bool IsMounted(in InstructionFacts run, RunMount[] mounts, CacheKind kind, string? path, ref StagePaths stagePaths)
     {
-        foreach (var mount in mounts)
+        foreach (ref readonly var mount in mounts.AsSpan())
         {
             if (!mount.IsCache)
             {
@@ -232,7 +289,7 @@ internal sealed class CacheAnalysis
                 return true;
             }
 
-            if (path != null ? UnixPath.Covers(mount.Target, path) : CouldBe(run, mount, kind, ref stagePaths))
+            if (path != null ? UnixPath.Covers(mount.Target, path) : CouldBe(run, in mount, kind, ref stagePaths))
             {
                 return true;
             }
@@ -242,7 +299,7 @@ internal sealed class CacheAnalysis
     }
 
     // With the cache path unknown, any cache mount could be it, unless it is recognisably something else.
-    private static bool CouldBe(in InstructionFacts run, RunMount mount, CacheKind kind, ref StagePaths stagePaths)
+    private static bool CouldBe(in InstructionFacts run, in RunMount mount, CacheKind kind, ref StagePaths stagePaths)
     {
         if (RunMount.IsOtherToolsCache(mount.RawTarget) || RunMount.IsOtherToolsCache(mount.Id))
         {

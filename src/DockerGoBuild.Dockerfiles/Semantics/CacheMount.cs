@@ -6,7 +6,11 @@ using DockerGoBuild.Dockerfiles.Syntax;
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
 /// <summary>A <c>--mount</c> of a RUN, read for the cache rules.</summary>
-internal sealed class RunMount
+/// <remarks>
+/// A value, in its RUN's array of mounts in the model, rather than an object of its own: nearly every RUN with a
+/// flag mounts something, and a mount is only ever read.
+/// </remarks>
+internal readonly struct RunMount
 {
     // Flags longer than this are read into a buffer of their own rather than the thread's.
     private const int MaxRetainedFlagLength = 1 << 12;
@@ -25,17 +29,20 @@ internal sealed class RunMount
         RawTarget = rawTarget;
         _targetOptionStart = targetOptionStart;
         Id = id;
+
+        // Worked out now for a cache mount, as every cache mount's is asked for (see MeantFor).
+        _meantFor = type == "cache" ? MeantForCode(rawTarget, id) : MeantForUnknown;
     }
 
     // Where the last target option starts in the flag's logical line, or -1 (see TargetOptionBounds).
     private readonly int _targetOptionStart;
 
-    // MeantFor, worked out once as several rules ask, in one byte (a RUN's every mount is an object of the model):
-    // MeantForUnknown until then, MeantForNone for null, else MeantForKinds + the kind.
+    // MeantFor of a cache mount, worked out when it is read, in one byte: MeantForUnknown for the other mounts (whose
+    // is worked out when asked), MeantForNone for null, else MeantForKinds + the kind.
     private const byte MeantForUnknown = 0;
     private const byte MeantForNone = 1;
     private const byte MeantForKinds = 2;
-    private byte _meantFor;
+    private readonly byte _meantFor;
 
     private enum OptionKey
     {
@@ -166,6 +173,41 @@ internal sealed class RunMount
         return true;
     }
 
+    // Values longer than this are made each time, and not kept.
+    private const int MaxRecentValueLength = 256;
+
+    // A power of two.
+    private const int RecentValueSlots = 64;
+
+    // The option values read lately, in slots by their length and two of their characters: files mount the same few
+    // targets and ids (/go/pkg/mod, /root/.cache/go-build, /var/cache/apt), so that a value is made a string only
+    // when the thread has not read it lately. Kept apart from the thread's StringTable, which the model fills.
+    [ThreadStatic]
+    private static string?[]? recentValues;
+
+    // The string of chars[start, start + length): the one made lately of the same characters, or a new one.
+    private static string RecentValue(char[] chars, int start, int length)
+    {
+        if (length == 0)
+        {
+            return string.Empty;
+        }
+
+        if (length > MaxRecentValueLength)
+        {
+            return new string(chars, start, length);
+        }
+
+        var recent = recentValues ??= new string?[RecentValueSlots];
+        var slot = ((length * 31) + (chars[start + (length / 2)] * 7) + chars[start + length - 1]) & (RecentValueSlots - 1);
+        if (recent[slot] is { } kept && kept.Length == length && new ReadOnlySpan<char>(chars, start, length).SequenceEqual(kept.AsSpan()))
+        {
+            return kept;
+        }
+
+        return recent[slot] = new string(chars, start, length);
+    }
+
     // The flag's characters, from its start, in the thread's buffer (or one of their own when they are many).
     private static char[] CopyFlag(LogicalLine line, ArgumentFlag flag)
     {
@@ -283,7 +325,7 @@ internal sealed class RunMount
 
     // The value [start, end) without its quotes; `quoted` tells that the flag has a quote anywhere.
     private static string ValueOf(char[] chars, int start, int end, bool quoted) =>
-        quoted ? Unquote(chars, start, end) : start == end ? string.Empty : new string(chars, start, end - start);
+        quoted ? Unquote(chars, start, end) : RecentValue(chars, start, end - start);
 
     // The value [start, end) without its quotes.
     private static string Unquote(char[] chars, int start, int end)
@@ -299,7 +341,7 @@ internal sealed class RunMount
         }
 
         // The quotes were dropped in place: the characters they leave are read no more.
-        return kept == start ? string.Empty : new string(chars, start, kept - start);
+        return RecentValue(chars, start, kept - start);
     }
 
     // A type value, lower-cased: the mount types are ASCII words, compared where they lie; other text keeps the general rule.
@@ -320,20 +362,21 @@ internal sealed class RunMount
     /// <summary>Which cache a mount is meant for, judged from its target (or, when that says nothing, its id).</summary>
     public CacheKind? MeantFor()
     {
-        if (_meantFor == MeantForUnknown)
-        {
-            // Another tool's cache is meant for none: asked only of a mount whose target or id names a cache.
-            var rawTarget = RawTarget;
-            var kind = Classify(rawTarget) ?? Classify(Id);
-            if (kind != null && (IsOtherToolsCache(rawTarget) || IsOtherToolsCache(Id)))
-            {
-                kind = null;
-            }
+        var code = _meantFor == MeantForUnknown ? MeantForCode(RawTarget, Id) : _meantFor;
+        return code == MeantForNone ? null : (CacheKind)(code - MeantForKinds);
+    }
 
-            _meantFor = kind is { } known ? (byte)(MeantForKinds + (int)known) : MeantForNone;
+    // MeantFor of a mount of that raw target and id, as _meantFor holds it.
+    private static byte MeantForCode(string? rawTarget, string? id)
+    {
+        // Another tool's cache is meant for none: asked only of a mount whose target or id names a cache.
+        var kind = Classify(rawTarget) ?? Classify(id);
+        if (kind != null && (IsOtherToolsCache(rawTarget) || IsOtherToolsCache(id)))
+        {
+            kind = null;
         }
 
-        return _meantFor == MeantForNone ? null : (CacheKind)(_meantFor - MeantForKinds);
+        return kind is { } known ? (byte)(MeantForKinds + (int)known) : MeantForNone;
     }
 
     // The names that tell a cache, looked for in the text's invariant lower case: any of the Go modules' names makes
@@ -479,22 +522,6 @@ internal sealed class RunMount
         }
 
         return false;
-    }
-
-    // Mount types are ASCII words; other text keeps the general rule.
-    private static string LowerCase(string text)
-    {
-        switch (text)
-        {
-            case "cache":
-            case "bind":
-            case "secret":
-            case "ssh":
-            case "tmpfs":
-                return text;
-            default:
-                return text.ToLowerInvariant();
-        }
     }
 
     /// <summary>The options of a flag's value: its comma-separated fields, commas inside quotes not separating.</summary>

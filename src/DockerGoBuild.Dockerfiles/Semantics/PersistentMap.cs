@@ -115,7 +115,7 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
         var count = ContainsKey(key) ? Count : Count + 1;
         return _chainLength < ChainLimit
             ? new PersistentMap<TValue>(key, value, this, _chainLength + 1, count)
-            : new PersistentMap<TValue>(null, default!, Set(Flatten(), key, value, null), 0, count);
+            : new PersistentMap<TValue>(null, default!, TreeWith(key, value, null), 0, count);
     }
 
     /// <summary>
@@ -127,7 +127,7 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
         var count = ContainsKey(key) ? Count : Count + 1;
         return _chainLength < ChainLimit
             ? pool.Take(key, value, this, _chainLength + 1, count)
-            : pool.Take(null, default!, Set(Flatten(pool), key, value, pool), 0, count);
+            : pool.Take(null, default!, TreeWith(key, value, pool), 0, count);
     }
 
     /// <summary>
@@ -229,6 +229,129 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    // Trees of up to this many entries are built anew, whole, when a chain moves into them (see TreeWith).
+    private const int MaxRebuiltTree = 64;
+
+    // The entries TreeWith sets, sorted, and the entries of the tree it builds, in order; cleared after each use.
+    [ThreadStatic]
+    private static Entry[]? chainEntries;
+
+    [ThreadStatic]
+    private static Entry[]? treeEntries;
+
+    /// <summary>
+    /// The tree of this map's entries with key set to value, for a map whose chain is full: a small tree is built
+    /// anew from the entries in order, one node each, rather than by setting the chain's entries in it one after
+    /// another, as each of those copies a path of nodes that the next one copies again. A larger tree keeps its
+    /// nodes, and takes the entries one at a time.
+    /// </summary>
+    private Node TreeWith(string key, TValue value, Pool? pool)
+    {
+        var chainBase = this;
+        while (chainBase._chainLength > 0)
+        {
+            chainBase = chainBase.Previous;
+        }
+
+        // The base of a chain holds no entry of its own: its count is its tree's.
+        if (chainBase.Count > MaxRebuiltTree)
+        {
+            return Set(Flatten(pool), key, value, pool);
+        }
+
+        // The new entry and the chain's, newest first, so that each key keeps its newest value.
+        var set = chainEntries ??= new Entry[ChainLimit + 1];
+        var setCount = 0;
+        InsertIfNew(set, ref setCount, key, value);
+        for (var map = this; map._chainLength > 0; map = map.Previous)
+        {
+            InsertIfNew(set, ref setCount, map._key!, map._value);
+        }
+
+        var merged = treeEntries ??= new Entry[MaxRebuiltTree + ChainLimit + 1];
+        var count = 0;
+        var nextSet = 0;
+        AppendInOrder(Unsafe.As<Node?>(chainBase._previousOrTree), set, setCount, ref nextSet, merged, ref count);
+        while (nextSet < setCount)
+        {
+            merged[count++] = set[nextSet++];
+        }
+
+        var tree = Build(merged, 0, count, pool)!;
+
+        // Cleared, so that the thread keeps no keys nor values alive.
+        Array.Clear(set, 0, setCount);
+        Array.Clear(merged, 0, count);
+        return tree;
+    }
+
+    // Inserts key and value into sorted[0, count), kept sorted by key, unless the key is in it already.
+    private static void InsertIfNew(Entry[] sorted, ref int count, string key, TValue value)
+    {
+        var at = count;
+        for (; at > 0; at--)
+        {
+            var order = string.CompareOrdinal(sorted[at - 1].Key, key);
+            if (order == 0)
+            {
+                return;
+            }
+
+            if (order < 0)
+            {
+                break;
+            }
+        }
+
+        Array.Copy(sorted, at, sorted, at + 1, count - at);
+        sorted[at] = new Entry(key, value);
+        count++;
+    }
+
+    // Appends the entries of the tree under node to merged, in order, with the entries of set (sorted) from nextSet
+    // on that come before them; an entry of set replaces the tree's of the same key.
+    private static void AppendInOrder(Node? node, Entry[] set, int setCount, ref int nextSet, Entry[] merged, ref int count)
+    {
+        if (node == null)
+        {
+            return;
+        }
+
+        AppendInOrder(node.Left, set, setCount, ref nextSet, merged, ref count);
+        while (nextSet < setCount && string.CompareOrdinal(set[nextSet].Key, node.Key) < 0)
+        {
+            merged[count++] = set[nextSet++];
+        }
+
+        merged[count++] = nextSet < setCount && string.Equals(set[nextSet].Key, node.Key) ? set[nextSet++] : new Entry(node.Key, node.Value);
+        AppendInOrder(node.Right, set, setCount, ref nextSet, merged, ref count);
+    }
+
+    // The balanced tree of entries[start, end), which are in order.
+    private static Node? Build(Entry[] entries, int start, int end, Pool? pool)
+    {
+        if (start >= end)
+        {
+            return null;
+        }
+
+        var middle = start + ((end - start) / 2);
+        return NewNode(entries[middle].Key, entries[middle].Value, Build(entries, start, middle, pool), Build(entries, middle + 1, end, pool), pool);
+    }
+
+    private readonly struct Entry
+    {
+        public Entry(string key, TValue value)
+        {
+            Key = key;
+            Value = value;
+        }
+
+        public string Key { get; }
+
+        public TValue Value { get; }
+    }
 
     // The tree with the chain's entries set in it, oldest first.
     private Node? Flatten(Pool? pool = null) => _chainLength == 0 ? Unsafe.As<Node?>(_previousOrTree) : Set(Previous.Flatten(pool), _key!, _value, pool);

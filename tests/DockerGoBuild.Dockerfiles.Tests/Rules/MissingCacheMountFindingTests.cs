@@ -27,6 +27,18 @@ public class MissingCacheMountFindingTests
         AssertTexts(Text, ("go build", "/root/.cache/go-build"), ("go test", "/cache"), ("go test", "/root/.cache/go-build"));
     }
 
+    [Fact]
+    public void A_message_longer_than_the_thread_s_buffer_is_whole()
+    {
+        var path = "/cache/" + new string('g', 700);
+        var text = $"FROM golang:1.23\nENV GOCACHE={path}\nRUN go build .\n";
+
+        var finding = Assert.Single(Analyze(text, "DGB011"));
+
+        Assert.Equal($"'go build' fills the Go build cache (GOCACHE) at {path} without a cache mount, so every cold build starts from scratch; add '--mount=type=cache,target={path}' to the RUN", finding.Message);
+        AssertTexts("FROM golang:1.23\nRUN go build .\n", ("go build", "/root/.cache/go-build"));
+    }
+
     private static void AssertTexts(string text, params (string Command, string Path)[] expected)
     {
         var findings = Analyze(text, "DGB011");

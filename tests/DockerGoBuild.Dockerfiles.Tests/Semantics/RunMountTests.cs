@@ -127,6 +127,32 @@ public class RunMountTests
     }
 
     // The state a stage of a file whose escape character is '\' starts with.
+    [Fact]
+    public void What_a_mount_is_meant_for_is_told_alike_for_cache_mounts_and_others()
+    {
+        // A cache mount's is worked out as it is read; another mount's when asked, from the same target and id.
+        var syntax = DockerfileParser.Parse("FROM alpine\nRUN --mount=type=cache,target=/go/pkg/mod --mount=type=bind,target=/go/pkg/mod --mount=type=secret,id=nuget --mount=type=cache,target=/var/cache/apt,id=gomod true\n");
+        var mounts = RunMount.Read(syntax.InstructionList[1], FirstState());
+
+        Assert.Equal(new CacheKind?[] { CacheKind.GoModules, CacheKind.GoModules, CacheKind.NuGetPackages, null }, mounts.Select(mount => mount.MeantFor()).ToArray());
+        Assert.Equal(new[] { true, false, false, true }, mounts.Select(mount => mount.IsCache).ToArray());
+    }
+
+    [Fact]
+    public void A_value_read_again_is_the_same_string_and_values_alike_in_their_slot_stay_apart()
+    {
+        // "/xa/b" and "/ya/b" have the same length, middle and last characters: the same slot of the recent values.
+        var syntax = DockerfileParser.Parse("FROM alpine\nRUN --mount=type=cache,target=/xa/b,id=/ya/b --mount=type=cache,target=/ya/b,id=/xa/b true\nRUN --mount=type=cache,target=/xa/b true\n");
+        var first = RunMount.Read(syntax.InstructionList[1], FirstState());
+        var second = RunMount.Read(syntax.InstructionList[2], FirstState());
+
+        Assert.Equal(new[] { "/xa/b", "/ya/b" }, first.Select(mount => mount.RawTarget).ToArray());
+        Assert.Equal(new[] { "/ya/b", "/xa/b" }, first.Select(mount => mount.Id).ToArray());
+        Assert.Equal("/xa/b", second[0].RawTarget);
+        var again = RunMount.Read(syntax.InstructionList[2], FirstState());
+        Assert.Same(second[0].RawTarget, again[0].RawTarget);
+    }
+
     private static StageState FirstState()
     {
         var state = default(StageState);
