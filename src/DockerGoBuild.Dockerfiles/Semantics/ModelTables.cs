@@ -114,7 +114,7 @@ internal sealed class ModelTables
 
         tables ??= new ModelTables();
         tables._syntax = syntax;
-        tables.Syntax = syntax.InstructionList.Tables;
+        tables.Syntax = syntax.InstructionList;
         return tables;
     }
 

@@ -207,11 +207,11 @@ public static class DockerfileParser
             _scratch.Builder.Finish();
 
             // Record i is instruction i unless the file has ONBUILD triggers.
-            var (records, extras, words) = _tables.Finish(_tables.RecordCount == _instructions.Count ? null : _instructions.ToArray());
+            var (records, extras, words) = _tables.Finish(_instructions.Count, _tables.RecordCount == _instructions.Count ? null : _instructions.ToArray());
             _scratch.Records = records ?? Array.Empty<int>();
             _scratch.Extras = extras ?? Array.Empty<Slot>();
             _scratch.Words = words ?? Array.Empty<int>();
-            var instructions = new InstructionList(_tables, _instructions.Count);
+            var instructions = _tables;
             _tables = null!;
             return new DockerfileSyntax(
                 _text,

@@ -20,7 +20,7 @@ public sealed class DockerfileSyntax
         char escapeCharacter,
         IReadOnlyList<ParserDirective> directives,
         int[] commentLines,
-        InstructionList instructions,
+        SyntaxTables instructions,
         IReadOnlyList<ParseDiagnostic> diagnostics)
     {
         Text = text;
@@ -63,8 +63,8 @@ public sealed class DockerfileSyntax
 
     public IReadOnlyList<Instruction> Instructions => InstructionList;
 
-    /// <summary>The instructions as the list they are, for the rules' loops (without an enumerator object).</summary>
-    internal InstructionList InstructionList { get; }
+    /// <summary>The instructions as the list they are (the file's tables), for the rules' loops (without an enumerator object).</summary>
+    internal SyntaxTables InstructionList { get; }
 
     public IReadOnlyList<ParseDiagnostic> Diagnostics { get; }
 

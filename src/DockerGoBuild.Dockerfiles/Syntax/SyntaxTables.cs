@@ -1,4 +1,6 @@
 using System;
+using System.Collections;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 
@@ -10,9 +12,9 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// instructions that have any (flags, heredocs). <see cref="Instruction"/> and
 /// <see cref="LogicalLine"/> are views into these. A file has thousands of instructions, and a generated one hundreds
 /// of thousands: arrays of ints cost the collector nothing to mark or move, where an object each cost it every
-/// collection that ran while the file was analysed.
+/// collection that ran while the file was analysed. The tables are also the list of the file's instructions.
 /// </summary>
-internal sealed class SyntaxTables
+internal sealed class SyntaxTables : IReadOnlyList<Instruction>
 {
     /// <summary>An instruction's ints: see the offsets below.</summary>
     public const int RecordStride = 8;
@@ -180,6 +182,34 @@ internal sealed class SyntaxTables
     /// </summary>
     public int[]? TopLevel { get; private set; }
 
+    /// <summary>How many instructions the file lists (ONBUILD's triggers not counted), once the parse is finished.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The file's instruction <paramref name="index"/>.</summary>
+    public Instruction this[int index]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if ((uint)index >= (uint)Count)
+            {
+                ThrowIndexOutOfRange();
+            }
+
+            // A file with ONBUILD triggers has their records among its instructions'.
+            return new Instruction(this, TopLevel is { } topLevel ? topLevel[index] : index);
+        }
+    }
+
+    /// <summary>For foreach over the instructions, without an object.</summary>
+    public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<Instruction> IEnumerable<Instruction>.GetEnumerator() => GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static void ThrowIndexOutOfRange() => throw new ArgumentOutOfRangeException("index");
+
     /// <summary>Adds a record for the parser to fill in; returns its index.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int AddRecord()
@@ -214,8 +244,9 @@ internal sealed class SyntaxTables
     /// Gives the tables copies of the records, objects and words in use (of a small file; a large file's buffers
     /// become its own), and returns the buffers the thread keeps for its next parse (null: none worth keeping), cleared.
     /// </summary>
-    public (int[]? Records, Slot[]? Extras, int[]? Words) Finish(int[]? topLevel)
+    public (int[]? Records, Slot[]? Extras, int[]? Words) Finish(int count, int[]? topLevel)
     {
+        Count = count;
         TopLevel = topLevel;
         var records = Records;
         var extras = Extras;
@@ -236,6 +267,36 @@ internal sealed class SyntaxTables
         // The thread keeps the buffers: not the file's objects.
         Array.Clear(extras, 0, ExtrasCount);
         return (records, extras, words);
+    }
+
+    /// <summary>Walks the file's instructions in order.</summary>
+    public struct Enumerator : IEnumerator<Instruction>
+    {
+        private readonly SyntaxTables _tables;
+        private int _index;
+
+        internal Enumerator(SyntaxTables tables)
+        {
+            _tables = tables;
+            _index = -1;
+        }
+
+        public readonly Instruction Current
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => new(_tables, _tables.TopLevel is { } topLevel ? topLevel[_index] : _index);
+        }
+
+        readonly object IEnumerator.Current => Current;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool MoveNext() => ++_index < _tables.Count;
+
+        public void Reset() => _index = -1;
+
+        public readonly void Dispose()
+        {
+        }
     }
 }
 
