@@ -56,6 +56,9 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
     // A table that grew past this many records is not kept by the thread for its next parse.
     private const int MaxRetainedRecords = 1 << 14;
 
+    // A large file's tables are made at first for at most this many instructions (8 MB of records).
+    private const int MaxPresizedRecords = 1 << 18;
+
     /// <summary>
     /// Tables for a parse of the source of <paramref name="lines"/>, whose records, objects and words go in the thread's
     /// buffers <paramref name="records"/>, <paramref name="extras"/> and <paramref name="words"/> (the extras cleared
@@ -67,13 +70,16 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
         Source = lines.Text;
         Pieces = pieces;
 
-        // A large file's tables are made once for as many instructions as it has lines (an instruction starts a line;
-        // ONBUILD's trigger shares it, and is rare), rather than doubled many times over, and become its own.
+        // A large file's tables are made for as many instructions as it has lines (an instruction starts a line;
+        // ONBUILD's trigger shares it, and is rare), rather than doubled many times over, and become its own; up to a
+        // bound, as a text of millions of blank or comment lines has no instructions (a file of more instructions
+        // grows its tables past the bound by copies).
         if (lines.Count > MaxRetainedRecords)
         {
-            records = new int[(lines.Count + 1) * RecordStride];
-            extras = new Slot[lines.Count / 8];
-            words = new int[lines.Count * ArgumentWords.Stride * 2];
+            var expected = Math.Min(lines.Count, MaxPresizedRecords);
+            records = new int[(expected + 1) * RecordStride];
+            extras = new Slot[expected / 8];
+            words = new int[expected * ArgumentWords.Stride * 2];
         }
 
         Records = records;

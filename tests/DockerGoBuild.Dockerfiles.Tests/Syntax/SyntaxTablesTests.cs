@@ -70,6 +70,23 @@ public class SyntaxTablesTests
     }
 
     [Fact]
+    public void A_large_file_of_few_instructions_gets_tables_of_a_bounded_size_and_one_of_many_grows_them()
+    {
+        // Five million lines, nearly all blank or comments: tables made for every line would be 160 MB of records.
+        var blank = "FROM scratch\n" + string.Concat(Enumerable.Repeat("\n#\n", 2_500_000)) + "RUN --mount=type=cache,target=/x make\n";
+        var sparse = DockerfileParser.Parse(blank);
+        Assert.Equal(2, sparse.Instructions.Count);
+        Assert.True(sparse.InstructionList.Records.Length <= ((1 << 18) + 1) * SyntaxTables.RecordStride, $"{sparse.InstructionList.Records.Length} ints of records");
+        Assert.Equal("mount", Assert.Single(sparse.Instructions[1].Flags).Name);
+
+        // More instructions than the tables are first made for: they grow, and every instruction reads back.
+        var dense = DockerfileParser.Parse(string.Concat(Enumerable.Repeat("ENV A=1\n", 300_000)));
+        Assert.Equal(300_000, dense.Instructions.Count);
+        Assert.Equal("A", dense.Instructions[299_999].KeyValues[0].Key.Value);
+        Assert.Equal(299_999, dense.Instructions[299_999].StartLine);
+    }
+
+    [Fact]
     public void Instructions_are_equal_when_they_are_the_same_record_of_the_same_parse()
     {
         var syntax = DockerfileParser.Parse("FROM a\nONBUILD RUN make\n");
