@@ -144,7 +144,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         var fact = facts[copyIndex];
         var copy = fact.Effective;
         var words = copy.ArgumentWords;
-        if (copy.IsJsonForm || fact.Kind == InstructionKind.Onbuild || copy.FindFlag("from") != null && words.Count > 2)
+        if (copy.IsJsonForm || fact.Kind == InstructionKind.Onbuild || copy.HasFlag("from") && words.Count > 2)
         {
             return null;
         }

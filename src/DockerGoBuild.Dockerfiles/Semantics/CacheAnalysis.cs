@@ -112,46 +112,34 @@ internal sealed class CacheAnalysis
     /// </summary>
     public void Clear()
     {
-        // Most analyses find nothing: their tables need no clearing.
-        if (_missingCount > 0)
+        Clear(ref _missing, ref _missingCount);
+        Clear(ref _mistargeted, ref _mistargetedCount);
+    }
+
+    // Most analyses find nothing: their tables need no clearing.
+    private static void Clear<T>(ref T[] table, ref int count)
+    {
+        if (count == 0)
         {
-            Array.Clear(_missing, 0, _missingCount);
-            _missingCount = 0;
-            if (_missing.Length > MaxRetainedFacts)
-            {
-                _missing = Array.Empty<MissingCacheMount>();
-            }
+            return;
         }
 
-        if (_mistargetedCount > 0)
+        Array.Clear(table, 0, count);
+        count = 0;
+        if (table.Length > MaxRetainedFacts)
         {
-            Array.Clear(_mistargeted, 0, _mistargetedCount);
-            _mistargetedCount = 0;
-            if (_mistargeted.Length > MaxRetainedFacts)
-            {
-                _mistargeted = Array.Empty<MistargetedCacheMount>();
-            }
+            table = Array.Empty<T>();
         }
     }
 
-    private void Add(in MissingCacheMount missing)
+    private static void Add<T>(ref T[] table, ref int count, in T fact)
     {
-        if (_missingCount == _missing.Length)
+        if (count == table.Length)
         {
-            Array.Resize(ref _missing, Math.Max(8, _missing.Length * 2));
+            Array.Resize(ref table, Math.Max(4, table.Length * 2));
         }
 
-        _missing[_missingCount++] = missing;
-    }
-
-    private void Add(in MistargetedCacheMount mistargeted)
-    {
-        if (_mistargetedCount == _mistargeted.Length)
-        {
-            Array.Resize(ref _mistargeted, Math.Max(4, _mistargeted.Length * 2));
-        }
-
-        _mistargeted[_mistargetedCount++] = mistargeted;
+        table[count++] = fact;
     }
 
     private CacheKinds FindMistargeted(in InstructionFacts run, RunMount[] mounts, ref StagePaths stagePaths)
@@ -171,7 +159,7 @@ internal sealed class CacheAnalysis
             }
 
             kinds = kinds.With(kind);
-            Add(new MistargetedCacheMount(run.Instruction, kind, mount, expected));
+            Add(ref _mistargeted, ref _mistargetedCount, new MistargetedCacheMount(run.Instruction, kind, mount, expected));
         }
 
         return kinds;
@@ -239,7 +227,7 @@ internal sealed class CacheAnalysis
                 }
 
                 reported = reported.With(kind);
-                Add(new MissingCacheMount(facts, factIndex, i, kind, path));
+                Add(ref _missing, ref _missingCount, new MissingCacheMount(facts, factIndex, i, kind, path));
             }
         }
     }

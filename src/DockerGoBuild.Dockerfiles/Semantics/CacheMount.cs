@@ -173,41 +173,6 @@ internal readonly struct RunMount
         return true;
     }
 
-    // Values longer than this are made each time, and not kept.
-    private const int MaxRecentValueLength = 256;
-
-    // A power of two.
-    private const int RecentValueSlots = 64;
-
-    // The option values read lately, in slots by their length and two of their characters: files mount the same few
-    // targets and ids (/go/pkg/mod, /root/.cache/go-build, /var/cache/apt), so that a value is made a string only
-    // when the thread has not read it lately. Kept apart from the thread's StringTable, which the model fills.
-    [ThreadStatic]
-    private static string?[]? recentValues;
-
-    // The string of chars[start, start + length): the one made lately of the same characters, or a new one.
-    private static string RecentValue(char[] chars, int start, int length)
-    {
-        if (length == 0)
-        {
-            return string.Empty;
-        }
-
-        if (length > MaxRecentValueLength)
-        {
-            return new string(chars, start, length);
-        }
-
-        var recent = recentValues ??= new string?[RecentValueSlots];
-        var slot = ((length * 31) + (chars[start + (length / 2)] * 7) + chars[start + length - 1]) & (RecentValueSlots - 1);
-        if (recent[slot] is { } kept && kept.Length == length && new ReadOnlySpan<char>(chars, start, length).SequenceEqual(kept.AsSpan()))
-        {
-            return kept;
-        }
-
-        return recent[slot] = new string(chars, start, length);
-    }
-
     // The flag's characters, from its start, in the thread's buffer (or one of their own when they are many).
     private static char[] CopyFlag(LogicalLine line, ArgumentFlag flag)
     {
@@ -325,7 +290,7 @@ internal readonly struct RunMount
 
     // The value [start, end) without its quotes; `quoted` tells that the flag has a quote anywhere.
     private static string ValueOf(char[] chars, int start, int end, bool quoted) =>
-        quoted ? Unquote(chars, start, end) : RecentValue(chars, start, end - start);
+        quoted ? Unquote(chars, start, end) : start == end ? string.Empty : new string(chars, start, end - start);
 
     // The value [start, end) without its quotes.
     private static string Unquote(char[] chars, int start, int end)
@@ -341,7 +306,7 @@ internal readonly struct RunMount
         }
 
         // The quotes were dropped in place: the characters they leave are read no more.
-        return RecentValue(chars, start, kept - start);
+        return kept == start ? string.Empty : new string(chars, start, kept - start);
     }
 
     // A type value, lower-cased: the mount types are ASCII words, compared where they lie; other text keeps the general rule.

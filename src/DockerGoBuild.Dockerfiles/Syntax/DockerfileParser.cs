@@ -63,7 +63,7 @@ public static class DockerfileParser
         /// <summary>The records of the instructions as the file lists them (ONBUILD's triggers have records too).</summary>
         public List<int> TopLevel { get; } = new();
 
-        /// <summary>The instruction records and slots kept for the next parse (see <see cref="SyntaxTables.Finish"/>).</summary>
+        /// <summary>The instruction records, extras and words kept for the next parse (see <see cref="SyntaxTables.Finish"/>).</summary>
         public int[] Records { get; set; } = Array.Empty<int>();
 
         public Slot[] Extras { get; set; } = Array.Empty<Slot>();
@@ -167,8 +167,8 @@ public static class DockerfileParser
         /// <summary>Forgets the last parse, so that the thread keeps nothing of it.</summary>
         public void Reset()
         {
-            // A parse stopped before its end (cancelled) leaves objects in the slots the thread keeps, which the next
-            // parse takes to be empty.
+            // A parse stopped before its end (cancelled) leaves objects in the extras buffer the thread keeps, which the
+            // next parse takes to be empty.
             if (_tables != null)
             {
                 Array.Clear(_scratch.Extras, 0, _scratch.Extras.Length);

@@ -13,8 +13,9 @@ public readonly struct Instruction : IEquatable<Instruction>
 {
     // The record's packed int: its kind, how its keyword is spelled, whether its arguments are JSON, the escape
     // character in force (for reading the words again), and where its keyword and arguments start when those fit
-    // (nearly always: they are near the line's start); its rarely used parts in its first slot (Extras); and nothing
-    // its line tells (its span, where its arguments end are found from the line when asked for).
+    // (nearly always: they are near the line's start). Its rarely used parts are in the file's extras (see
+    // SyntaxTables.ExtrasField), and nothing its line tells is kept (its span, where its arguments end are found from
+    // the line when asked for).
     private const int KindBits = 0x1F;
     private const int SpellingBits = 0x60;
     private const int UpperCaseKeyword = 0;
@@ -31,13 +32,13 @@ public readonly struct Instruction : IEquatable<Instruction>
     // The keyword's start and the arguments' offset from it each fit in 11 bits.
     private const int MaxPackedStart = 0x7FF;
 
-    // The slots. Extras: the flag objects, the heredocs, and the keyword when it is not spelled as the kind's upper-
-    // or lower-case one: null for none of them, the one flag itself or the flags' array, the heredocs' list, or
-    // Extras for more than one (flags in the file's table take no slot unless the instruction has more). Arguments: the words or pairs made after the parse (see ArgumentTable), and the public
-    // words and pairs once asked for (PublicArguments). The parser makes the words or pairs (ENV, LABEL and ARG have
-    // pairs; ARG's words are its pairs joined again) of the kinds the analysis always reads, in the file's table
-    // (see SyntaxTables.ArgumentsAtField); the others' are read from the line when first asked for. Each is
-    // published in one write, so that every thread sees the same words and pairs.
+    // Extras: the flag objects, the heredocs, and the keyword when it is not spelled as the kind's upper- or lower-case
+    // one: the one flag itself or the flags' array, the heredocs' list, or Extras for more than one (flags in the
+    // file's table take no extras unless the instruction has more). The parser makes the words or pairs (ENV, LABEL
+    // and ARG have pairs; ARG's words are its pairs joined again) of the kinds the analysis always reads, in the
+    // file's table (see SyntaxTables.ArgumentsAtField); the others' are read from the line when first asked for, and
+    // kept with the public words, pairs and flags in the instruction's arguments slot (see PublicArguments). Each is
+    // published in one write, so that every thread sees the same ones.
 
     private readonly SyntaxTables _tables;
     private readonly int _index;
@@ -107,7 +108,7 @@ public readonly struct Instruction : IEquatable<Instruction>
     private int ExtrasAt => _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.ExtrasField];
 
     // The instruction's rarely used parts, or null.
-    private object? ExtrasValue => ExtrasAt is var at and >= 0 ? Volatile.Read(ref _tables.Extras[at].Value) : null;
+    private object? ExtrasValue => ExtrasAt is var at and >= 0 ? _tables.Extras[at].Value : null;
 
     private ref object? ArgumentsField => ref _tables.ArgumentsSlot(_index);
 
@@ -159,14 +160,9 @@ public readonly struct Instruction : IEquatable<Instruction>
         }
     }
 
-    public IReadOnlyList<InstructionFlag> Flags => TableFlagsAt >= 0
-        ? Public.Flags ?? MakePublicTableFlags()
-        : FlagsAsKept switch
-        {
-            InstructionFlag[] flags => flags,
-            InstructionFlag => MakePublicFlags(),
-            _ => Array.Empty<InstructionFlag>(),
-        };
+    public IReadOnlyList<InstructionFlag> Flags => ExtrasAt == -1
+        ? Array.Empty<InstructionFlag>()
+        : FlagsAsKept as InstructionFlag[] ?? Public.Flags ?? MakePublicFlags();
 
     /// <summary>Offset in <see cref="Line"/> where the arguments begin (after the flags).</summary>
     public int ArgumentsStart
@@ -226,13 +222,13 @@ public readonly struct Instruction : IEquatable<Instruction>
     {
         -1 => -1,
         <= -2 and var at => -2 - at,
-        var at => Volatile.Read(ref _tables.Extras[at].Value) is Extras extras ? extras.FlagsAt : -1,
+        _ => ExtrasValue is Extras extras ? extras.FlagsAt : -1,
     };
 
     // The one flag object, the flags' array, or null.
     private object? FlagsAsKept => ExtrasValue switch
     {
-        Extras extras => Volatile.Read(ref extras.Flags),
+        Extras extras => extras.Flags,
         var extras => extras as InstructionFlag ?? (object?)(extras as InstructionFlag[]),
     };
 
@@ -346,9 +342,6 @@ public readonly struct Instruction : IEquatable<Instruction>
 
     /// <summary>ONBUILD's trigger instruction (it shares <see cref="Line"/> with its parent).</summary>
     public Instruction? Inner => InnerIndex is var inner and >= 0 ? new Instruction(_tables, inner) : null;
-
-    /// <summary>Whether the instruction is an ONBUILD with a trigger.</summary>
-    internal bool HasInner => InnerIndex >= 0;
 
     public IReadOnlyList<Heredoc> Heredocs => InnerIndex is var inner and >= 0
         ? new Instruction(_tables, inner).Heredocs
@@ -470,43 +463,18 @@ public readonly struct Instruction : IEquatable<Instruction>
         return Interlocked.CompareExchange(ref Public.Words, words, null) ?? words;
     }
 
-    // The public flags of flags in the file's table, made once: the first thread to publish them wins, and the others
-    // take its flags.
-    private InstructionFlag[] MakePublicTableFlags()
+    // The public flags (of flags in the file's table, or of one flag object), made once: the first thread to publish
+    // them wins, and the others take its flags.
+    private InstructionFlag[] MakePublicFlags()
     {
         var view = FlagList;
-        var flags = new InstructionFlag[view.Count];
+        var flags = view.Count == 0 ? Array.Empty<InstructionFlag>() : new InstructionFlag[view.Count];
         for (var i = 0; i < flags.Length; i++)
         {
             flags[i] = view[i].ToFlag();
         }
 
         return Interlocked.CompareExchange(ref Public.Flags, flags, null) ?? flags;
-    }
-
-    // The one flag in an array, made once when the public list is first asked for: the first thread to publish it
-    // wins, and the others take its array. The parser is done with the instruction by then.
-    private InstructionFlag[] MakePublicFlags()
-    {
-        while (true)
-        {
-            var extras = ExtrasValue;
-            var kept = extras is Extras more ? Volatile.Read(ref more.Flags) : extras;
-            if (kept is not InstructionFlag one)
-            {
-                return kept as InstructionFlag[] ?? Array.Empty<InstructionFlag>();
-            }
-
-            // One flag is kept in the instruction's slot of the extras, or in its Extras.
-            var flags = new[] { one };
-            var published = extras is Extras withFlags
-                ? Interlocked.CompareExchange(ref withFlags.Flags, flags, one) == one
-                : Interlocked.CompareExchange(ref _tables.Extras[ExtrasAt].Value, flags, one) == one;
-            if (published)
-            {
-                return flags;
-            }
-        }
     }
 
     // The public pairs, made once: the first thread to publish them wins, and the others take its pairs.
@@ -548,7 +516,7 @@ public readonly struct Instruction : IEquatable<Instruction>
 
     public override string ToString() => Line.Text;
 
-    // More than one of the rarely used parts (see ExtrasSlot).
+    // More than one of the rarely used parts (see SyntaxTables.ExtrasField).
     private sealed class Extras
     {
         public Extras(object? flags, int flagsAt, string? keyword, int keywordStart, int argumentsStart)
@@ -560,8 +528,8 @@ public readonly struct Instruction : IEquatable<Instruction>
             ArgumentsStart = argumentsStart;
         }
 
-        /// <summary>The one flag, the flags' array, or null; one flag is put in an array when the public list is first asked for.</summary>
-        public object? Flags;
+        /// <summary>The one flag object, the flags' array, or null.</summary>
+        public object? Flags { get; }
 
         /// <summary>Where the flags' count is in the file's table, or -1 (see <see cref="SyntaxTables.ExtrasField"/>).</summary>
         public int FlagsAt { get; }
@@ -578,8 +546,8 @@ public readonly struct Instruction : IEquatable<Instruction>
         public int ArgumentsStart { get; }
     }
 
-    // The public words, pairs and flags (of flags in the file's table), each set once when first asked for, and the
-    // words or pairs made after the parse.
+    // The public words, pairs and flags (unless the flags are kept as their array), each set once when first asked
+    // for, and the words or pairs made after the parse.
     private sealed class PublicArguments
     {
         public PublicArguments(int[]? made)

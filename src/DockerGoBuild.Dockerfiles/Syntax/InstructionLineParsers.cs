@@ -261,17 +261,17 @@ internal static unsafe class InstructionLineParsers
         {
             if (_pairTableLength > 0)
             {
-                return WithCount(_pairTable, _pairTableLength, ~PairCount);
+                return WithCount(_pairTable, 0, _pairTableLength, ~PairCount);
             }
 
-            return MadeWholeArguments ? WholeArgumentsTable : WithCount(_ownWordTable, _tableLength, _tableLength / ArgumentWords.Stride);
+            return MadeWholeArguments ? WholeArgumentsTable : WithCount(_wordTable, _wordBase, _tableLength, _tableLength / ArgumentWords.Stride);
         }
 
-        private static int[] WithCount(int[] entries, int length, int count)
+        private static int[] WithCount(int[] entries, int start, int length, int count)
         {
             var table = new int[length + 1];
             table[0] = count;
-            Array.Copy(entries, 0, table, 1, length);
+            Array.Copy(entries, start, table, 1, length);
             return table;
         }
 

@@ -202,10 +202,13 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
                 ThrowIndexOutOfRange();
             }
 
-            // A file with ONBUILD triggers has their records among its instructions'.
-            return new Instruction(this, TopLevel is { } topLevel ? topLevel[index] : index);
+            return new Instruction(this, RecordOf(index));
         }
     }
+
+    // The record of instruction index: a file with ONBUILD triggers has their records among its instructions'.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int RecordOf(int index) => TopLevel is { } topLevel ? topLevel[index] : index;
 
     /// <summary>For foreach over the instructions, without an object.</summary>
     public Enumerator GetEnumerator() => new(this);
@@ -290,7 +293,7 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
         public readonly Instruction Current
         {
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            get => new(_tables, _tables.TopLevel is { } topLevel ? topLevel[_index] : _index);
+            get => new(_tables, _tables.RecordOf(_index));
         }
 
         readonly object IEnumerator.Current => Current;

@@ -139,9 +139,9 @@ public class RunMountTests
     }
 
     [Fact]
-    public void A_value_read_again_is_the_same_string_and_values_alike_in_their_slot_stay_apart()
+    public void Values_alike_in_length_middle_and_last_characters_read_back_as_themselves()
     {
-        // "/xa/b" and "/ya/b" have the same length, middle and last characters: the same slot of the recent values.
+        // "/xa/b" and "/ya/b" have the same length, middle and last characters.
         var syntax = DockerfileParser.Parse("FROM alpine\nRUN --mount=type=cache,target=/xa/b,id=/ya/b --mount=type=cache,target=/ya/b,id=/xa/b true\nRUN --mount=type=cache,target=/xa/b true\n");
         var first = RunMount.Read(syntax.InstructionList[1], FirstState());
         var second = RunMount.Read(syntax.InstructionList[2], FirstState());
@@ -149,8 +149,6 @@ public class RunMountTests
         Assert.Equal(new[] { "/xa/b", "/ya/b" }, first.Select(mount => mount.RawTarget).ToArray());
         Assert.Equal(new[] { "/ya/b", "/xa/b" }, first.Select(mount => mount.Id).ToArray());
         Assert.Equal("/xa/b", second[0].RawTarget);
-        var again = RunMount.Read(syntax.InstructionList[2], FirstState());
-        Assert.Same(second[0].RawTarget, again[0].RawTarget);
     }
 
     private static StageState FirstState()
