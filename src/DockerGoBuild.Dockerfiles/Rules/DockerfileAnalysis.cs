@@ -43,7 +43,7 @@ public static class DockerfileAnalysis
     private const int MaxRetainedFindings = 1024;
 
     // The thread's list the rules report into, free while no analysis of the thread uses it: the result keeps an
-    // array of the findings' exact number instead.
+    // array of the findings' exact number, in order, instead.
     [ThreadStatic]
     private static List<Finding>? spareFindings;
 
@@ -74,18 +74,14 @@ public static class DockerfileAnalysis
             }
         }
 
-        var kept = Suppressions.Read(syntax).Filter(findings);
-        kept.Sort(static (a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Id, b.Id));
-        if (findings.Capacity > MaxRetainedFindings)
+        var sorted = FindingOrder.ToSortedArray(Suppressions.Read(syntax).Filter(findings));
+        if (findings.Capacity <= MaxRetainedFindings)
         {
-            // A list this long is not kept by the thread: the result keeps it, rather than a copy of it.
-            return new AnalysisResult(syntax, kept);
+            findings.Clear();
+            spareFindings = findings;
         }
 
-        var result = new AnalysisResult(syntax, kept.Count == 0 ? Array.Empty<Finding>() : kept.ToArray());
-        findings.Clear();
-        spareFindings = findings;
-        return result;
+        return new AnalysisResult(syntax, sorted);
     }
 
     /// <summary>
@@ -94,9 +90,30 @@ public static class DockerfileAnalysis
     /// </summary>
     private static bool IsTemplate(DockerfileSyntax syntax)
     {
+        // The parser reports every unknown keyword: a file without such a report, nearly every one, is no template,
+        // which its instructions need not be read to tell.
+        if (!HasUnknownInstruction(syntax))
+        {
+            return false;
+        }
+
         foreach (var instruction in syntax.InstructionList)
         {
             if (instruction.Kind == InstructionKind.Unknown && instruction.Keyword.StartsWith("{{", System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasUnknownInstruction(DockerfileSyntax syntax)
+    {
+        var diagnostics = syntax.Diagnostics;
+        for (var i = 0; i < diagnostics.Count; i++)
+        {
+            if (diagnostics[i].Code == "unknown-instruction")
             {
                 return true;
             }

@@ -1,4 +1,5 @@
 using System.Linq;
+using DockerGoBuild.Dockerfiles.Rules;
 using Xunit;
 using static DockerGoBuild.Dockerfiles.Tests.Rules.RuleAssert;
 
@@ -28,6 +29,17 @@ public class SyntaxErrorTests
     [InlineData("FROM golang\nRUN <<EOF\necho hi\nEOF\n")]
     [InlineData("FROM golang\nRUN echo a \\\n\n    b\n")] // empty continuation line is only a warning
     public void ValidOrDirectiveProblem_NoSyntaxError(string text) => None(text, Id);
+
+    // A Go text/template generator's file is not analysed until it is rendered: no finding of any rule.
+    [Theory]
+    [InlineData("FROM golang\n{{ range .Steps }}\nRUN go build ./...\n{{ end }}\n")]
+    [InlineData("{{- if .Go }}\nFROM golang\nRUN go build ./...\n{{- end }}\n")]
+    public void GeneratorTemplate_NotAnalysed(string text) =>
+        Assert.Empty(DockerfileAnalysis.Analyze(text).Findings);
+
+    [Fact]
+    public void UnknownInstructionOtherThanTemplate_Analysed() =>
+        Assert.Contains(DockerfileAnalysis.Analyze("FROM golang\nFOO {{ x }}\nRUN go build ./...\n").Findings, finding => finding.Id == "DGB011");
 
     [Fact]
     public void Crlf_UnknownInstruction() =>
