@@ -70,6 +70,31 @@ public class CommandNamePrefilterTests
         Assert.False(maybe);
     }
 
+    // The 'o's are looked for a block of characters at a time, and the last few one by one: a name is found wherever
+    // it falls in a block, after 'o's the character before them rules out, up to the end of the text.
+    [Fact]
+    public void Finds_a_name_at_every_offset_of_a_long_script()
+    {
+        for (var pad = 0; pad < 40; pad++)
+        {
+            var before = "echo too foo " + new string('o', pad) + " ";
+            foreach (var after in new[] { string.Empty, " ./...", "\necho too foo boo\n" })
+            {
+                foreach (var name in new[] { "go", "dotnet", "xx-go" })
+                {
+                    var text = "FROM x\nRUN " + before + name + after;
+                    var span = new TextSpan(text.IndexOf("echo", StringComparison.Ordinal), before.Length + name.Length);
+                    Assert.True(CommandNamePrefilter.MayRunArgumentsRead(text, span), $"{pad}: {text}");
+                    Assert.False(CommandNamePrefilter.MayRunArgumentsRead(text, new TextSpan(span.Start, before.Length + 1)), $"{pad}: {text}");
+                    Assert.False(CommandNamePrefilter.MayRunArgumentsRead(text, new TextSpan(span.Start, before.Length)), $"{pad}: {text}");
+                }
+
+                var ruledOut = "FROM x\nRUN " + before + "ago togo" + after;
+                Assert.False(CommandNamePrefilter.MayRunArgumentsRead(ruledOut, new TextSpan(ruledOut.IndexOf("echo", StringComparison.Ordinal), before.Length + 8)), $"{pad}: {ruledOut}");
+            }
+        }
+    }
+
     // Random short scripts of the characters that matter: whatever the readers make of them, a go, xx-go or dotnet
     // they find must have been seen by the prefilter.
     [Fact]
