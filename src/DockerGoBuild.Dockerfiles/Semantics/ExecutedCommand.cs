@@ -84,7 +84,7 @@ internal sealed class CommandArguments
         }
 
         return start >= 0
-            ? _source[start + name.Length] == '=' && string.CompareOrdinal(_source, start, name, 0, name.Length) == 0
+            ? _source[start + name.Length] == '=' && ShortOrdinal.Equals(_source, start, name, 0, name.Length)
             : _values[_valuesStart + ~start + name.Length] == '=' && new CharSlice(_values, _valuesStart + ~start, name.Length).Is(name);
     }
 
@@ -99,7 +99,7 @@ internal sealed class CommandArguments
         }
 
         return start >= 0
-            ? string.CompareOrdinal(_source, start, value, 0, length) == 0
+            ? ShortOrdinal.Equals(_source, start, value, 0, length)
             : new CharSlice(_values, _valuesStart + ~start, length).Is(value);
     }
 }
@@ -221,4 +221,26 @@ internal readonly struct RunCommandList
 
     public ExecutedCommand this[int index] =>
         (uint)index < (uint)_count ? _table[_first + index] : throw new ArgumentOutOfRangeException(nameof(index));
+}
+
+/// <summary>
+/// Ordinal comparison of a few characters of two strings: the arguments, options and path parts compared are a few
+/// characters long, and a loop over them costs less than <see cref="string.CompareOrdinal(string, int, string, int, int)"/>
+/// takes to set up.
+/// </summary>
+internal static class ShortOrdinal
+{
+    /// <summary>True when the <paramref name="count"/> characters of <paramref name="a"/> from <paramref name="aStart"/> are those of <paramref name="b"/> from <paramref name="bStart"/> (both in bounds).</summary>
+    public static bool Equals(string a, int aStart, string b, int bStart, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (a[aStart + i] != b[bStart + i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
