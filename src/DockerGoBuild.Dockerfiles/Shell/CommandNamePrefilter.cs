@@ -111,6 +111,15 @@ internal static class CommandNamePrefilter
                 continue;
             }
 
+            if (source[at - 1] == 'g' && at + 1 < to && EndsWord(source[at + 1])
+                && (at - 2 >= low ? StartsWordOrPath(source[at - 2]) : at - 1 == low && (line.IsDefault || piece == 0)))
+            {
+                // Most names found: a go written as it is, at the script's start or after a blank, an operator or a
+                // '/', and before a blank or an operator (go build, && go mod download, /usr/local/go/bin/go build),
+                // which the walks below would tell by the same characters.
+                return true;
+            }
+
             var before = new Backward(source, line, start, piece, logical, low, at);
             var after = new Forward(source, line, end, piece, logical, to, at + 1);
             if ((EndsName(after) && (SpelledBefore(before, "g", 1) || SpelledBefore(before, "xx-g", 4)))
@@ -328,7 +337,7 @@ internal static class CommandNamePrefilter
         {
             if (!MayBeDropped(c))
             {
-                return EndsWord(c) || c == '/' || c == '@' || (IsEscapeLetterOfBlank(c) && FollowsEscape(reader));
+                return StartsWordOrPath(c) || (IsEscapeLetterOfBlank(c) && FollowsEscape(reader));
             }
 
             if (MayEndWord(c))
@@ -347,6 +356,9 @@ internal static class CommandNamePrefilter
 
         return true;
     }
+
+    // True when a name may start after c, a character no reader drops (see StartsName).
+    private static bool StartsWordOrPath(char c) => EndsWord(c) || c == '/' || c == '@';
 
     // True when an escape character comes before the reader's position across characters that may be dropped and
     // the letters of escapes.

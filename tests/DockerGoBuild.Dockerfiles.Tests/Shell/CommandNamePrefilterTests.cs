@@ -14,6 +14,10 @@ public class CommandNamePrefilterTests
     private const string Cmd = "SHELL [\"cmd\", \"/S\", \"/C\"]\n";
 
     [Theory]
+    [InlineData("", "go build")]
+    [InlineData("", "go")]
+    [InlineData("", "cd /src&&go build")]
+    [InlineData("", "echo a && \\\n  go build")]
     [InlineData("", "GOPATH=`go env GOPATH` && echo")]
     [InlineData("", "a=$(go env GOPATH)")]
     [InlineData("", "echo ${x:-$(dotnet --version)}")]
@@ -56,6 +60,7 @@ public class CommandNamePrefilterTests
     [InlineData("mkdir -p /go/pkg/mod /root/.dotnet/tools")]
     [InlineData("mongod --fork && cargo build && algo")]
     [InlineData("echo dotnets ago xx-gox")]
+    [InlineData("echo /go/ ago go-build go.mod $go")]
     [InlineData("curl -fsSL https://dot.net/v1/dotnet-install.sh -o dotnet-install.sh")]
     [InlineData("tar -xzf go1.22.linux-amd64.tar.gz -C /usr/local")]
     [InlineData("curl -o /tmp/dotnet.zip https://go.dev/dl/go.tar.gz && unzip /tmp/dotnet.zip")]
