@@ -88,6 +88,24 @@ internal sealed class CommandArguments
             : _values[_valuesStart + ~start + name.Length] == '=' && new CharSlice(_values, _valuesStart + ~start, name.Length).Is(name);
     }
 
+    /// <summary>The length of argument <paramref name="index"/>'s value.</summary>
+    public int LengthOf(int index) => _bounds[_boundsStart + (2 * index) + 1];
+
+    /// <summary>True when one of the <paramref name="count"/> arguments from <paramref name="first"/> is <paramref name="value"/>.</summary>
+    public bool Contains(int first, int count, string value)
+    {
+        // Told apart by length first: a look at the bounds, with no call, for nearly every argument.
+        for (var i = first; i < first + count; i++)
+        {
+            if (_bounds[_boundsStart + (2 * i) + 1] == value.Length && Is(i, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when argument <paramref name="index"/> of the table is <paramref name="value"/>, compared where it lies.</summary>
     public bool Is(int index, string value)
     {
@@ -159,18 +177,10 @@ internal readonly struct ExecutedCommand
     public bool ArgumentIs(int index, string value) =>
         index < ArgumentCount ? _arguments.Is(_firstArgument + index, value) : value.Length == 0;
 
-    public bool HasArgument(string value)
-    {
-        for (var i = 0; i < ArgumentCount; i++)
-        {
-            if (ArgumentIs(i, value))
-            {
-                return true;
-            }
-        }
+    public bool HasArgument(string value) => _arguments.Contains(_firstArgument, ArgumentCount, value);
 
-        return false;
-    }
+    /// <summary>The length of argument <paramref name="index"/> (below <see cref="ArgumentCount"/>), told without making it a string.</summary>
+    public int ArgumentLength(int index) => _arguments.LengthOf(_firstArgument + index);
 
     /// <summary>The value of an option written <c>NAME VALUE</c> or <c>NAME=VALUE</c>, or null.</summary>
     public string? OptionValue(string name)
