@@ -86,11 +86,14 @@ internal readonly struct RunMount
             count += flags[i].Name == "mount" ? 1 : 0;
         }
 
-        if (count == 0)
-        {
-            return Array.Empty<RunMount>();
-        }
+        return count == 0 ? Array.Empty<RunMount>() : Read(run, in flags, count, state);
+    }
 
+    // The `count` mounts among the flags of a RUN. Not inlined: its many locals take a stack frame that is cleared at
+    // each call, which the RUNs without a mount, most of them, do not pay.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static RunMount[] Read(Instruction run, in ArgumentFlags flags, int count, in StageState state)
+    {
         var mounts = new RunMount[count];
         var at = 0;
         for (var i = 0; i < flags.Count; i++)
@@ -355,8 +358,17 @@ internal readonly struct RunMount
         }
 
         // ASCII text is lower-cased a character at a time as it is read; other text as a whole, as lower-casing a
-        // character outside ASCII can make an ASCII letter (the Kelvin sign makes a 'k').
-        var lower = LowerCaseText.IsAscii(text) ? text : text.ToLowerInvariant();
+        // character outside ASCII can make an ASCII letter (the Kelvin sign makes a 'k'): the scan of the text as it
+        // is stops at such a character, and the text's lower case is scanned instead.
+        var kind = Classify(text, isLowerCase: false, out var isAscii);
+        return isAscii ? kind : Classify(text.ToLowerInvariant(), isLowerCase: true, out _);
+    }
+
+    // Classify of `lower`, ASCII letters compared in either case; with isLowerCase false, false in isAscii (and null)
+    // when the text has a character outside ASCII.
+    private static CacheKind? Classify(string lower, bool isLowerCase, out bool isAscii)
+    {
+        isAscii = true;
         var modules = false;
         var build = false;
         var nuget = false;
@@ -365,7 +377,14 @@ internal readonly struct RunMount
         // One pass over the text: at each character, only the names that start with it are compared.
         for (var i = 0; i < lower.Length; i++)
         {
-            switch (LowerAscii(lower[i]))
+            var c = lower[i];
+            if (c >= 0x80 && !isLowerCase)
+            {
+                isAscii = false;
+                return null;
+            }
+
+            switch (LowerAscii(c))
             {
                 case 'g':
                     modules |= IsAt(lower, i, "gomod") || IsAt(lower, i, "go-mod");

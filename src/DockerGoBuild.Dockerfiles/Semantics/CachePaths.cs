@@ -78,8 +78,8 @@ internal static class CachePaths
         {
             // common == trimmed + "/" + child, compared without making the joined path.
             if (common.Length == trimmed.Length + 1 + child.Length && common[trimmed.Length] == '/'
-                && string.CompareOrdinal(common, 0, trimmed, 0, trimmed.Length) == 0
-                && string.CompareOrdinal(common, trimmed.Length + 1, child, 0, child.Length) == 0)
+                && ShortOrdinal.Equals(common, 0, trimmed, 0, trimmed.Length)
+                && ShortOrdinal.Equals(common, trimmed.Length + 1, child, 0, child.Length))
             {
                 return common;
             }

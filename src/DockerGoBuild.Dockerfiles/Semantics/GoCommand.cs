@@ -60,10 +60,15 @@ internal static class GoCommand
     /// <summary>-mod=vendor on the command line.</summary>
     public static bool HasVendorFlag(in ExecutedCommand command)
     {
-        for (var i = 0; i < command.ArgumentCount; i++)
+        if (command.HasArgument("-mod=vendor") || command.HasArgument("--mod=vendor"))
         {
-            if (command.ArgumentIs(i, "-mod=vendor") || command.ArgumentIs(i, "--mod=vendor")
-                || ((command.ArgumentIs(i, "-mod") || command.ArgumentIs(i, "--mod")) && command.ArgumentIs(i + 1, "vendor")))
+            return true;
+        }
+
+        for (var i = 0; i + 1 < command.ArgumentCount; i++)
+        {
+            // -mod or --mod, told by its length first, as nearly every argument is neither.
+            if (command.ArgumentLength(i) is 4 or 5 && (command.ArgumentIs(i, "-mod") || command.ArgumentIs(i, "--mod")) && command.ArgumentIs(i + 1, "vendor"))
             {
                 return true;
             }

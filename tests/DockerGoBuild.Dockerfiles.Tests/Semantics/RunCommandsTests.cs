@@ -147,6 +147,32 @@ public class RunCommandsTests
     }
 
     // The model is not released: its tables hold the commands' arguments.
+    // Arguments are compared where they lie, told apart by length first: quoted ones too, and none past the last.
+    [Theory]
+    [InlineData("go build -mod=vendor .", true)]
+    [InlineData("go build --mod=vendor .", true)]
+    [InlineData("go build -mod vendor .", true)]
+    [InlineData("go build -v --mod 'vendor' .", true)]
+    [InlineData("go build \"-mod\" vendor", true)]
+    [InlineData("go build -mod", false)]
+    [InlineData("go build -mod=mod vendor", false)]
+    [InlineData("go build -modx vendor ./vendor", false)]
+    public void Go_commands_tell_their_vendor_flag(string script, bool expected)
+    {
+        var go = CommandsOf("FROM golang\nRUN " + script + "\n").Single();
+
+        Assert.Equal(expected, GoCommand.HasVendorFlag(go));
+        Assert.Equal(script.Split(' ').Last().Trim('\'', '"').Length, go.ArgumentLength(go.ArgumentCount - 1));
+    }
+
+    [Theory]
+    [InlineData("dotnet build --no-restore", true)]
+    [InlineData("dotnet build -c Release \"--no-restore\"", true)]
+    [InlineData("dotnet build --no-restorex", false)]
+    [InlineData("dotnet build --no-build", false)]
+    public void Commands_tell_an_argument_they_have(string script, bool expected) =>
+        Assert.Equal(expected, CommandsOf("FROM x\nRUN " + script + "\n").Single().HasArgument("--no-restore"));
+
     private static List<ExecutedCommand> CommandsOf(string text) => CommandsOf(text, out _);
 
     private static List<ExecutedCommand> CommandsOf(string text, out bool hasArgumentsRead)

@@ -14,6 +14,10 @@ public class CommandNamePrefilterTests
     private const string Cmd = "SHELL [\"cmd\", \"/S\", \"/C\"]\n";
 
     [Theory]
+    [InlineData("", "go build")]
+    [InlineData("", "go")]
+    [InlineData("", "cd /src&&go build")]
+    [InlineData("", "echo a && \\\n  go build")]
     [InlineData("", "GOPATH=`go env GOPATH` && echo")]
     [InlineData("", "a=$(go env GOPATH)")]
     [InlineData("", "echo ${x:-$(dotnet --version)}")]
@@ -56,6 +60,7 @@ public class CommandNamePrefilterTests
     [InlineData("mkdir -p /go/pkg/mod /root/.dotnet/tools")]
     [InlineData("mongod --fork && cargo build && algo")]
     [InlineData("echo dotnets ago xx-gox")]
+    [InlineData("echo /go/ ago go-build go.mod $go")]
     [InlineData("curl -fsSL https://dot.net/v1/dotnet-install.sh -o dotnet-install.sh")]
     [InlineData("tar -xzf go1.22.linux-amd64.tar.gz -C /usr/local")]
     [InlineData("curl -o /tmp/dotnet.zip https://go.dev/dl/go.tar.gz && unzip /tmp/dotnet.zip")]
@@ -68,6 +73,31 @@ public class CommandNamePrefilterTests
 
         Assert.DoesNotContain(names, name => name is "go" or "xx-go" or "dotnet");
         Assert.False(maybe);
+    }
+
+    // The 'o's are looked for a block of characters at a time, and the last few one by one: a name is found wherever
+    // it falls in a block, after 'o's the character before them rules out, up to the end of the text.
+    [Fact]
+    public void Finds_a_name_at_every_offset_of_a_long_script()
+    {
+        for (var pad = 0; pad < 40; pad++)
+        {
+            var before = "echo too foo " + new string('o', pad) + " ";
+            foreach (var after in new[] { string.Empty, " ./...", "\necho too foo boo\n" })
+            {
+                foreach (var name in new[] { "go", "dotnet", "xx-go" })
+                {
+                    var text = "FROM x\nRUN " + before + name + after;
+                    var span = new TextSpan(text.IndexOf("echo", StringComparison.Ordinal), before.Length + name.Length);
+                    Assert.True(CommandNamePrefilter.MayRunArgumentsRead(text, span), $"{pad}: {text}");
+                    Assert.False(CommandNamePrefilter.MayRunArgumentsRead(text, new TextSpan(span.Start, before.Length + 1)), $"{pad}: {text}");
+                    Assert.False(CommandNamePrefilter.MayRunArgumentsRead(text, new TextSpan(span.Start, before.Length)), $"{pad}: {text}");
+                }
+
+                var ruledOut = "FROM x\nRUN " + before + "ago togo" + after;
+                Assert.False(CommandNamePrefilter.MayRunArgumentsRead(ruledOut, new TextSpan(ruledOut.IndexOf("echo", StringComparison.Ordinal), before.Length + 8)), $"{pad}: {ruledOut}");
+            }
+        }
     }
 
     // Random short scripts of the characters that matter: whatever the readers make of them, a go, xx-go or dotnet
