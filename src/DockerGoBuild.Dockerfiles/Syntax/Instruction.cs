@@ -75,24 +75,24 @@ public readonly struct Instruction : IEquatable<Instruction>
             : OtherKeyword;
         var argumentsOffset = argumentsStart - keywordStart;
         var startsFit = ((uint)keywordStart | (uint)argumentsOffset) <= MaxPackedStart;
-        var index = tables.AddRecord();
-        var records = tables.Records;
-        var at = index * SyntaxTables.RecordStride;
-        records[at + SyntaxTables.PackedField] = (int)kind | spelling | (isJsonForm ? JsonFormBit : 0) | (escape == '`' ? BacktickEscapeBit : 0)
-            | (startsFit ? (keywordStart << KeywordStartShift) | (argumentsOffset << ArgumentsOffsetShift) : StartsInExtrasBit);
-        records[at + SyntaxTables.LineStartField] = line.StartField;
-        records[at + SyntaxTables.LineLengthField] = line.Length;
-        records[at + SyntaxTables.EndLineField] = 0;
-        records[at + SyntaxTables.InnerField] = inner;
-        records[at + SyntaxTables.ArgumentsAtField] = argumentsAt;
-        records[at + SyntaxTables.ArgumentsCountField] = argumentsCount;
         var otherKeyword = spelling == OtherKeyword ? keyword : null;
         var extras = otherKeyword != null || !startsFit
             ? new Extras(flags, flagsAt, otherKeyword, keywordStart, argumentsStart)
             : flags;
+        var extrasAt = extras != null ? tables.AddExtras(extras) : flagsAt >= 0 ? -2 - flagsAt : -1;
 
-        records[at + SyntaxTables.ExtrasField] = extras != null ? tables.AddExtras(extras) : flagsAt >= 0 ? -2 - flagsAt : -1;
-
+        // The record's fields written through one checked reference to its first, rather than each checked.
+        var index = tables.AddRecord();
+        ref var record = ref tables.Records[index * SyntaxTables.RecordStride];
+        Unsafe.Add(ref record, SyntaxTables.PackedField) = (int)kind | spelling | (isJsonForm ? JsonFormBit : 0) | (escape == '`' ? BacktickEscapeBit : 0)
+            | (startsFit ? (keywordStart << KeywordStartShift) | (argumentsOffset << ArgumentsOffsetShift) : StartsInExtrasBit);
+        Unsafe.Add(ref record, SyntaxTables.LineStartField) = line.StartField;
+        Unsafe.Add(ref record, SyntaxTables.LineLengthField) = line.Length;
+        Unsafe.Add(ref record, SyntaxTables.EndLineField) = 0;
+        Unsafe.Add(ref record, SyntaxTables.InnerField) = inner;
+        Unsafe.Add(ref record, SyntaxTables.ArgumentsAtField) = argumentsAt;
+        Unsafe.Add(ref record, SyntaxTables.ArgumentsCountField) = argumentsCount;
+        Unsafe.Add(ref record, SyntaxTables.ExtrasField) = extrasAt;
         return new Instruction(tables, index);
     }
 

@@ -42,7 +42,12 @@ internal static unsafe class InstructionLineParsers
         private int _tableLength;
         private SyntaxTables? _target;
 
-        public LogicalLine Line { get; private set; }
+        // The logical line, kept as its parts: its table is written only when it changes (see Reset).
+        private SyntaxTables? _lineTables;
+        private int _lineStart;
+        private int _lineLength;
+
+        public LogicalLine Line => new(_lineTables!, _lineStart, _lineLength);
 
         /// <summary>The logical line's characters; only [0, <see cref="LogicalLine.Length"/>) is the line.</summary>
         public char* Text { get; private set; }
@@ -114,7 +119,6 @@ internal static unsafe class InstructionLineParsers
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Reset(LogicalLine line, char* text, int start, int end, char escape, bool makesWords, SyntaxTables? target = null)
         {
-            Line = line;
             Text = text;
             Start = start;
             End = end;
@@ -122,6 +126,13 @@ internal static unsafe class InstructionLineParsers
             MakesWords = makesWords;
             // References written only when they change: each write of one costs a call to the collector's barrier,
             // and the reader is reset for every instruction.
+            if (_lineTables != line.Tables)
+            {
+                _lineTables = line.Tables;
+            }
+
+            _lineStart = line.StartField;
+            _lineLength = line.Length;
             var table = target?.Words ?? _ownWordTable;
             if (_target != target)
             {
