@@ -262,64 +262,64 @@ public static class DockerfileParser
                     continue;
                 }
 
-                var builder = _scratch.Builder;
-                var lastLine = line;
+                // Most instructions are one line, which needs no room in the builder's table and is read where it lies.
+                line = continues
+                    ? ReadContinuedLine(chars, start, pieceEnd, line)
+                    : ReadLogicalLine(_scratch.Builder.BuildOne(start, pieceEnd - start), chars + start, null, start, hasEmptyContinuationLine: false, line + 1, line);
+            }
+        }
+
+        // Reads the logical line that starts with the piece [start, pieceEnd) of line and continues on the lines after it,
+        // whose pieces are joined in the scratch buffer as they are found; returns the line after it. Kept apart from
+        // ReadLines, whose loop over the lines of one piece (most of them) is then smaller.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private unsafe int ReadContinuedLine(char* chars, int start, int pieceEnd, int line)
+        {
+            var starts = _lines.StartTable;
+            var lineCount = _lines.Count;
+            var textLength = _text.Length;
+            var builder = _scratch.Builder;
+            var lastLine = line;
+            line++;
+            var hasEmptyContinuationLine = false;
+            builder.Clear();
+            builder.Add(start, pieceEnd - start);
+            var joinedLength = _scratch.AppendToLine(chars + start, pieceEnd - start, 0);
+            var continues = true;
+            while (continues && line < lineCount)
+            {
+                var continuationStart = starts[line];
+                var continuationEnd = ContentEnd(chars, starts, lineCount, textLength, line);
+                if (!_directivesDone)
+                {
+                    ReadPossibleDirective(line, continuationStart, continuationEnd, indented: false);
+                }
+
+                lastLine = line;
                 line++;
-                var hasEmptyContinuationLine = false;
-                var isOneLine = !continues;
-
-                // The pieces of a line that continues are joined in the scratch buffer as they are found.
-                var joinedLength = 0;
-                if (!isOneLine)
+                var firstNonBlank = SkipWhiteSpace(chars, continuationStart, continuationEnd);
+                if (firstNonBlank < continuationEnd && chars[firstNonBlank] == '#')
                 {
-                    builder.Clear();
-                    builder.Add(start, pieceEnd - start);
-                    joinedLength = _scratch.AppendToLine(chars + start, pieceEnd - start, joinedLength);
-                }
-
-                while (continues && line < lineCount)
-                {
-                    var continuationStart = starts[line];
-                    var continuationEnd = ContentEnd(chars, starts, lineCount, textLength, line);
-                    if (!_directivesDone)
-                    {
-                        ReadPossibleDirective(line, continuationStart, continuationEnd, indented: false);
-                    }
-
-                    lastLine = line;
-                    line++;
-                    var firstNonBlank = SkipWhiteSpace(chars, continuationStart, continuationEnd);
-                    if (firstNonBlank < continuationEnd && chars[firstNonBlank] == '#')
-                    {
-                        AddComment(lastLine, firstNonBlank, insideContinuation: true);
-                        continue;
-                    }
-
-                    if (firstNonBlank == continuationEnd)
-                    {
-                        hasEmptyContinuationLine = true;
-                        continue;
-                    }
-
-                    var continuationPieceEnd = TrimContinuation(chars, continuationStart, continuationEnd, out continues);
-                    builder.Add(continuationStart, continuationPieceEnd - continuationStart);
-                    joinedLength = _scratch.AppendToLine(chars + continuationStart, continuationPieceEnd - continuationStart, joinedLength);
-                }
-
-                // Most instructions are one line, which needs no room in the builder's table and is read where it lies;
-                // the pieces of the others were joined in the scratch buffer.
-                if (isOneLine)
-                {
-                    line = ReadLogicalLine(builder.BuildOne(start, pieceEnd - start), chars + start, null, start, hasEmptyContinuationLine, line, lastLine);
+                    AddComment(lastLine, firstNonBlank, insideContinuation: true);
                     continue;
                 }
 
-                var logical = builder.Build();
-                var joined = _scratch.Line;
-                fixed (char* joinedChars = joined)
+                if (firstNonBlank == continuationEnd)
                 {
-                    line = ReadLogicalLine(logical, joinedChars, joined, 0, hasEmptyContinuationLine, line, lastLine);
+                    hasEmptyContinuationLine = true;
+                    continue;
                 }
+
+                var continuationPieceEnd = TrimContinuation(chars, continuationStart, continuationEnd, out continues);
+                builder.Add(continuationStart, continuationPieceEnd - continuationStart);
+                joinedLength = _scratch.AppendToLine(chars + continuationStart, continuationPieceEnd - continuationStart, joinedLength);
+            }
+
+            var logical = builder.Build();
+            var joined = _scratch.Line;
+            fixed (char* joinedChars = joined)
+            {
+                return ReadLogicalLine(logical, joinedChars, joined, 0, hasEmptyContinuationLine, line, lastLine);
             }
         }
 
