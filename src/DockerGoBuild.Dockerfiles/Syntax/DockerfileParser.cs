@@ -194,9 +194,12 @@ public static class DockerfileParser
             _cancellationToken = cancellationToken;
             _escape = '\\';
             _directivesDone = false;
+            // The line starts are read through a pointer, without a check of each against the table's length: a line
+            // below the map's count is in it.
             fixed (char* chars = text)
+            fixed (int* starts = _lines.StartTable)
             {
-                ReadLines(chars);
+                ReadLines(chars, starts);
             }
 
             if (_instructions.Count == 0)
@@ -226,9 +229,8 @@ public static class DockerfileParser
         // The logical lines, read from the text where it lies: a physical line's start and content end come from the
         // line table, and its characters are looked at once for its first non-blank and once, from its end, for a
         // continuation.
-        private unsafe void ReadLines(char* chars)
+        private unsafe void ReadLines(char* chars, int* starts)
         {
-            var starts = _lines.StartTable;
             var lineCount = _lines.Count;
             var textLength = _text.Length;
             var bom = textLength > 0 && chars[0] == '\uFEFF' ? 1 : 0;
@@ -264,7 +266,7 @@ public static class DockerfileParser
 
                 // Most instructions are one line, which needs no room in the builder's table and is read where it lies.
                 line = continues
-                    ? ReadContinuedLine(chars, start, pieceEnd, line)
+                    ? ReadContinuedLine(chars, starts, start, pieceEnd, line)
                     : ReadLogicalLine(_scratch.Builder.BuildOne(start, pieceEnd - start), chars + start, null, start, hasEmptyContinuationLine: false, line + 1, line);
             }
         }
@@ -273,9 +275,8 @@ public static class DockerfileParser
         // whose pieces are joined in the scratch buffer as they are found; returns the line after it. Kept apart from
         // ReadLines, whose loop over the lines of one piece (most of them) is then smaller.
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private unsafe int ReadContinuedLine(char* chars, int start, int pieceEnd, int line)
+        private unsafe int ReadContinuedLine(char* chars, int* starts, int start, int pieceEnd, int line)
         {
-            var starts = _lines.StartTable;
             var lineCount = _lines.Count;
             var textLength = _text.Length;
             var builder = _scratch.Builder;
@@ -361,7 +362,7 @@ public static class DockerfileParser
 
         // LineMap.ContentEnd without its checks: the line is known to exist.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static unsafe int ContentEnd(char* chars, int[] starts, int lineCount, int textLength, int line)
+        private static unsafe int ContentEnd(char* chars, int* starts, int lineCount, int textLength, int line)
         {
             var start = starts[line];
             var end = line + 1 < lineCount ? starts[line + 1] : textLength;
@@ -674,6 +675,7 @@ public static class DockerfileParser
                 var terminatorSpan = new TextSpan(textLength, 0);
                 var name = marker.Name;
                 fixed (char* source = _text)
+                fixed (int* lineStarts = starts)
                 {
                     while (line < lineCount)
                     {
@@ -683,7 +685,7 @@ public static class DockerfileParser
                         }
 
                         var start = starts[line];
-                        var end = ContentEnd(source, starts, lineCount, textLength, line);
+                        var end = ContentEnd(source, lineStarts, lineCount, textLength, line);
                         lastLine = line;
                         line++;
                         var candidate = start;
