@@ -343,7 +343,7 @@ public static class DockerfileParser
                 Report("empty-continuation-line", ParseSeverity.Warning, "Empty continuation line: BuildKit warns about it and will reject it in a future release", instruction.KeywordSpan);
             }
 
-            if (CanContainHeredoc(instruction) && ContainsTwoLessThans(joined, at, logical.Length))
+            if (instruction.MayStartHeredocs && ContainsTwoLessThans(joined, at, logical.Length))
             {
                 var heredocs = ReadHeredocs(logical, text, ref line, ref lastLine);
                 if (heredocs.Count > 0)
@@ -643,12 +643,6 @@ public static class DockerfileParser
             }
 
             return true;
-        }
-
-        private static bool CanContainHeredoc(Instruction instruction)
-        {
-            var effective = instruction.Effective;
-            return effective.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add && !effective.IsJsonForm;
         }
 
         private unsafe IReadOnlyList<Heredoc> ReadHeredocs(LogicalLine logical, char* chars, ref int line, ref int lastLine)

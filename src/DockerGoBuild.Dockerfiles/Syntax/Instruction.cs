@@ -414,6 +414,25 @@ public readonly struct Instruction : IEquatable<Instruction>
         }
     }
 
+    /// <summary>
+    /// Whether the instruction that really runs is a RUN, COPY or ADD in shell form, whose line may start heredocs (the
+    /// parser asks for every instruction: read from the record's packed int without making the effective instruction).
+    /// </summary>
+    internal bool MayStartHeredocs
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            var records = _tables.Records;
+            ref var record = ref records[_index * SyntaxTables.RecordStride];
+            var inner = Unsafe.Add(ref record, SyntaxTables.InnerField);
+            var packed = inner < 0 ? Unsafe.Add(ref record, SyntaxTables.PackedField) : records[(inner * SyntaxTables.RecordStride) + SyntaxTables.PackedField];
+            return (packed & JsonFormBit) == 0 && ((1 << (packed & KindBits)) & HeredocKinds) != 0;
+        }
+    }
+
+    private const int HeredocKinds = (1 << (int)InstructionKind.Run) | (1 << (int)InstructionKind.Copy) | (1 << (int)InstructionKind.Add);
+
     /// <summary>The instruction that really runs: ONBUILD's trigger, otherwise this one.</summary>
     public Instruction Effective => InnerIndex is var inner and >= 0 ? new Instruction(_tables, inner) : this;
 
