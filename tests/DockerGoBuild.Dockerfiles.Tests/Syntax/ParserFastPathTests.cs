@@ -247,6 +247,25 @@ public class ParserFastPathTests
         Assert.Equal("cat <<EOF   > out", Assert.Single(trigger.Words).Value);
     }
 
+    [Theory]
+    [InlineData("RUN cat <<EOF", 1)]
+    [InlineData("COPY <<EOF /x", 1)]
+    [InlineData("add <<EOF /x", 1)]
+    [InlineData("ONBUILD RUN cat <<EOF", 1)]
+    [InlineData("RUN [\"cat\", \"<<EOF\"]", 0)]
+    [InlineData("ONBUILD COPY [\"<<EOF\", \"/x\"]", 0)]
+    [InlineData("CMD cat <<EOF", 0)]
+    [InlineData("ONBUILD CMD cat <<EOF", 0)]
+    [InlineData("ONBUILD", 0)]
+    public void Only_a_shell_form_RUN_COPY_or_ADD_that_runs_reads_heredoc_bodies(string line, int heredocs)
+    {
+        // The parser tells from the record's packed int (the trigger's for ONBUILD) whether the line may start heredocs.
+        var instruction = DockerfileParser.Parse($"FROM scratch\n{line}\nbody\nEOF\n").Instructions[1];
+
+        Assert.Equal(heredocs, instruction.Heredocs.Count);
+        Assert.Equal(heredocs == 1 ? 3 : 1, instruction.EndLine);
+    }
+
     [Fact]
     public void One_flag_or_pair_kept_as_itself_reads_as_a_list_made_once()
     {
@@ -473,6 +492,54 @@ public class ParserFastPathTests
 
             var instruction = Assert.Single(DockerfileParser.Parse("COPY" + string.Join(" \\\n", pieces) + "\n").Instructions);
             Assert.Equal(words, instruction.Words.Select(w => w.Value));
+        }
+    }
+
+    [Fact]
+    public void Continuation_lines_indented_by_any_run_of_spaces_and_tabs_are_told_apart_at_their_first_non_blank()
+    {
+        // Indentation stepped over four spaces at a time, then one character at a time: a comment, a blank line and a
+        // piece each found past any mix of spaces and tabs.
+        var random = new Random(97);
+        for (var round = 0; round < 300; round++)
+        {
+            var text = new StringBuilder("FROM scratch\nRUN a \\\n");
+            var comments = 0;
+            var blanks = 0;
+            var pieces = 1;
+            for (var line = random.Next(1, 6); line > 0; line--)
+            {
+                var indentation = new StringBuilder();
+                for (var i = random.Next(0, 13); i > 0; i--)
+                {
+                    indentation.Append(random.Next(4) == 0 ? '\t' : ' ');
+                }
+
+                switch (random.Next(3))
+                {
+                    case 0:
+                        comments++;
+                        text.Append(indentation).Append("# c\n");
+                        break;
+                    case 1:
+                        blanks++;
+                        text.Append(indentation).Append('\n');
+                        break;
+                    default:
+                        pieces++;
+                        text.Append(indentation).Append("b \\\n");
+                        break;
+                }
+            }
+
+            pieces++;
+            text.Append("  c\n");
+            var syntax = DockerfileParser.Parse(text.ToString());
+            var instruction = syntax.Instructions[1];
+
+            Assert.Equal(comments, syntax.Comments.Count);
+            Assert.Equal(pieces, instruction.Line.PieceCount);
+            Assert.Equal(blanks > 0, syntax.Diagnostics.Any(d => d.Code == "empty-continuation-line"));
         }
     }
 
