@@ -496,6 +496,28 @@ public class ParserFastPathTests
     }
 
     [Fact]
+    public void An_equals_sign_is_found_at_any_offset_in_a_word_or_a_flag()
+    {
+        // The '=' is looked for four characters at a time, then one at a time: before, in and after each group of four,
+        // and not at all.
+        for (var length = 1; length <= 13; length++)
+        {
+            var name = new string('k', length);
+            var instructions = DockerfileParser.Parse($"FROM scratch\nENV {name}=v\nCOPY --{name}=x --{name} a b\nARG {name}\n").Instructions;
+            var pair = Assert.Single(instructions[1].KeyValues);
+            var flags = instructions[2].Flags;
+
+            Assert.Equal(name, pair.Key.Value);
+            Assert.Equal("v", pair.Value!.Value);
+            Assert.Equal(name, flags[0].Name);
+            Assert.Equal("x", flags[0].Value);
+            Assert.Equal(name, flags[1].Name);
+            Assert.Null(flags[1].Value);
+            Assert.Null(Assert.Single(instructions[3].KeyValues).Value);
+        }
+    }
+
+    [Fact]
     public void Continuation_lines_indented_by_any_run_of_spaces_and_tabs_are_told_apart_at_their_first_non_blank()
     {
         // Indentation stepped over four spaces at a time, then one character at a time: a comment, a blank line and a
