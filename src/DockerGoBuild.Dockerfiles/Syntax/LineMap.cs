@@ -172,8 +172,8 @@ public sealed class LineMap
         /// Looks at the characters from the start a block of two vectors at a time, and returns where the blocks end
         /// (the rest is less than a block). Lines are found where the characters are not printable ASCII: a block of
         /// printable ones, most stretches of a Dockerfile, is stepped over with a few vector instructions; in the others
-        /// each character that is not printable (most often a line feed) is found from the block's mask, lowest bit
-        /// first, and the next block starts after this one, so that no character is looked at twice.
+        /// the first character that is not printable (most often a line feed) is found from the block's mask, and the
+        /// next block starts just after it, so that a line costs about one such look.
         /// </summary>
         public int VisitBlocks(char* chars, int length)
         {
@@ -185,43 +185,48 @@ public sealed class LineMap
             var shift = new Vector<short>(unchecked((short)0x8020));
             var printableTop = new Vector<short>(unchecked((short)0x805E));
             var i = 0;
-            for (; i + block <= length; i += block)
+            while (true)
             {
-                var firstOut = Vector.GreaterThan(*(Vector<short>*)(chars + i) - shift, printableTop);
-                var secondOut = Vector.GreaterThan(*(Vector<short>*)(chars + i + width) - shift, printableTop);
-                if ((firstOut | secondOut) == Vector<short>.Zero)
+                // The inner loop makes no call, so that its vectors stay in registers.
+                while (i + block <= length
+                    && (Vector.GreaterThan(*(Vector<short>*)(chars + i) - shift, printableTop) | Vector.GreaterThan(*(Vector<short>*)(chars + i + width) - shift, printableTop)) == Vector<short>.Zero)
                 {
-                    continue;
+                    i += block;
+                }
+
+                if (i + block > length)
+                {
+                    return i;
                 }
 
                 // The masks narrowed to a byte a character, in the characters' order, read eight characters a word,
-                // one bit kept a character.
+                // one bit kept a character: the first word with a bit set holds the first character marked.
+                var firstOut = Vector.GreaterThan(*(Vector<short>*)(chars + i) - shift, printableTop);
+                var secondOut = Vector.GreaterThan(*(Vector<short>*)(chars + i + width) - shift, printableTop);
                 var marks = Vector.AsVectorUInt64(Vector.Narrow(Vector.AsVectorUInt16(firstOut), Vector.AsVectorUInt16(secondOut)));
-                for (var word = 0; word < Vector<ulong>.Count; word++)
+                var word = 0;
+                ulong bits;
+                while ((bits = marks[word] & LowestBitOfEachByte) == 0)
                 {
-                    var bits = marks[word] & LowestBitOfEachByte;
-                    while (bits != 0)
-                    {
-                        var at = i + (8 * word) + ByteIndex(bits & (0 - bits));
-                        if (chars[at] == '\n')
-                        {
-                            // The next line starts after it unless the text ends there.
-                            if (at + 1 < length)
-                            {
-                                AddStart(at + 1);
-                            }
-                        }
-                        else
-                        {
-                            Visit(chars, length, at, at + 1);
-                        }
+                    word++;
+                }
 
-                        bits &= bits - 1;
+                var at = i + (8 * word) + ByteIndex(bits & (0 - bits));
+                if (chars[at] == '\n')
+                {
+                    // The next line starts after it unless the text ends there.
+                    if (at + 1 < length)
+                    {
+                        AddStart(at + 1);
                     }
                 }
-            }
+                else
+                {
+                    Visit(chars, length, at, at + 1);
+                }
 
-            return i;
+                i = at + 1;
+            }
         }
 
         // The index of the byte whose lowest bit is the one bit set in bit: multiplying moves the constant's bytes up by
