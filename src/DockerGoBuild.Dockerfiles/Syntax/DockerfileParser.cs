@@ -601,14 +601,18 @@ public static class DockerfileParser
 
         // The build model or the rules read the words of nearly every FROM, COPY, ADD, ENV, ARG, WORKDIR and USER,
         // and of RUN and SHELL in exec form (only '[' can start a JSON array).
+        // The kinds are tested as bits of a mask rather than by a switch, which would jump through a table.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static unsafe bool AreWordsAlwaysRead(InstructionKind kind, char* text, int argumentsStart, int end) => kind switch
+        private static unsafe bool AreWordsAlwaysRead(InstructionKind kind, char* text, int argumentsStart, int end)
         {
-            InstructionKind.From or InstructionKind.Copy or InstructionKind.Add or InstructionKind.Env
-                or InstructionKind.Arg or InstructionKind.Workdir or InstructionKind.User => true,
-            InstructionKind.Run or InstructionKind.Shell => argumentsStart < end && text[argumentsStart] == '[',
-            _ => false,
-        };
+            var bit = 1 << (int)kind;
+            return (bit & WordsAlwaysReadKinds) != 0 || ((bit & WordsReadInExecFormKinds) != 0 && argumentsStart < end && text[argumentsStart] == '[');
+        }
+
+        private const int WordsAlwaysReadKinds = (1 << (int)InstructionKind.From) | (1 << (int)InstructionKind.Copy) | (1 << (int)InstructionKind.Add)
+            | (1 << (int)InstructionKind.Env) | (1 << (int)InstructionKind.Arg) | (1 << (int)InstructionKind.Workdir) | (1 << (int)InstructionKind.User);
+
+        private const int WordsReadInExecFormKinds = (1 << (int)InstructionKind.Run) | (1 << (int)InstructionKind.Shell);
 
         // BuildKit splits the keyword from its arguments on [\t\v\f\r ] only (all at or below ' ').
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
