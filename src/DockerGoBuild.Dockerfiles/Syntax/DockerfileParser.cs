@@ -499,13 +499,7 @@ public static class DockerfileParser
                 return -1;
             }
 
-            // A keyword's letters are above ' ': four are stepped over at once where four characters can be read.
             var keywordEnd = start;
-            while (keywordEnd + 4 <= end && InstructionLineParsers.AllAboveSpace(text + keywordEnd))
-            {
-                keywordEnd += 4;
-            }
-
             while (keywordEnd < end && (text[keywordEnd] > ' ' || !IsSplitSpace(text[keywordEnd])))
             {
                 keywordEnd++;

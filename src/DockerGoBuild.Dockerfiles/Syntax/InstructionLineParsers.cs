@@ -758,7 +758,7 @@ internal static unsafe class InstructionLineParsers
             // The separators are all at or below ' ': four characters above it are stepped over at once (most words
             // are too short for a vector), the rest settled with one comparison each.
             var wordStart = i;
-            while (i + 4 <= end && AllAboveSpace(text + i))
+            while (i + 4 <= end && ((*(ulong*)(text + i) - EachExclamationMark) & EachTopBit) == 0)
             {
                 i += 4;
             }
@@ -813,10 +813,6 @@ internal static unsafe class InstructionLineParsers
 
         return -1;
     }
-
-    /// <summary>Whether the four characters at <paramref name="chars"/> are each above ' ' (and below 0x8000).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AllAboveSpace(char* chars) => ((*(ulong*)chars - EachExclamationMark) & EachTopBit) == 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsListSeparator(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
