@@ -405,13 +405,20 @@ public readonly struct Instruction : IEquatable<Instruction>
     public int EndLine => _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.EndLineField];
 
     /// <summary>Sets where the instruction ends, and so does its trigger's (the parser, before the syntax is handed out).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void SetEndLine(int endLine)
     {
-        _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.EndLineField] = endLine;
-        if (InnerIndex is var inner and >= 0)
+        // A loop rather than a call for the trigger, which can be an ONBUILD with a trigger too: the parser sets the end
+        // of every instruction, inline.
+        var records = _tables.Records;
+        var index = _index;
+        do
         {
-            new Instruction(_tables, inner).SetEndLine(endLine);
+            ref var record = ref records[index * SyntaxTables.RecordStride];
+            Unsafe.Add(ref record, SyntaxTables.EndLineField) = endLine;
+            index = Unsafe.Add(ref record, SyntaxTables.InnerField);
         }
+        while (index >= 0);
     }
 
     /// <summary>

@@ -267,6 +267,19 @@ public class ParserFastPathTests
     }
 
     [Fact]
+    public void Every_trigger_of_a_chain_of_ONBUILDs_ends_where_the_first_does()
+    {
+        var onbuild = DockerfileParser.Parse("FROM scratch\nONBUILD ONBUILD RUN a \\\n  b\nRUN c\n").Instructions[1];
+        var trigger = onbuild.Inner!.Value;
+        var last = trigger.Inner!.Value;
+
+        Assert.Equal(InstructionKind.Run, last.Kind);
+        Assert.Equal(2, onbuild.EndLine);
+        Assert.Equal(2, trigger.EndLine);
+        Assert.Equal(2, last.EndLine);
+    }
+
+    [Fact]
     public void One_flag_or_pair_kept_as_itself_reads_as_a_list_made_once()
     {
         var text = "FROM scratch\nCOPY --from=a x y\nRUN --mount=type=cache,target=/c cat <<EOF\nbody\nEOF\nCOPY --from=a --link x y\nENV A=1\nARG B=2\n";
