@@ -60,9 +60,6 @@ public static class DockerfileParser
 
         public List<InstructionFlag> Flags { get; } = new();
 
-        /// <summary>The records of the instructions as the file lists them (ONBUILD's triggers have records too).</summary>
-        public List<int> TopLevel { get; } = new();
-
         /// <summary>The instruction records, extras and words kept for the next parse (see <see cref="SyntaxTables.Finish"/>).</summary>
         public int[] Records { get; set; } = Array.Empty<int>();
 
@@ -129,7 +126,6 @@ public static class DockerfileParser
             Builder.Reset(null);
             Arguments.Reset(default, null, 0, 0, '\\', makesWords: false);
             Flags.Clear();
-            TopLevel.Clear();
             Comments.Clear();
             Markers.Clear();
             if (Line.Length > MaxRetainedChars)
@@ -144,8 +140,12 @@ public static class DockerfileParser
     private sealed class Reader : InstructionLineParsers.IProblemReporter
     {
         private readonly Scratch _scratch;
-        private readonly List<int> _instructions;
         private readonly List<int> _comments;
+
+        // The records of the instructions as the file lists them (ONBUILD's triggers have records too), in
+        // [0, _instructionCount): a plain array, as one is added for every instruction.
+        private int[] _instructions = new int[64];
+        private int _instructionCount;
 
         // The parse's state, set by Read and cleared by Reset.
         private string _text = string.Empty;
@@ -160,7 +160,6 @@ public static class DockerfileParser
         public Reader(Scratch scratch)
         {
             _scratch = scratch;
-            _instructions = scratch.TopLevel;
             _comments = scratch.Comments;
         }
 
@@ -174,6 +173,7 @@ public static class DockerfileParser
                 Array.Clear(_scratch.Extras, 0, _scratch.Extras.Length);
             }
 
+            _instructionCount = 0;
             _text = string.Empty;
             _lines = null!;
             _tables = null!;
@@ -202,7 +202,7 @@ public static class DockerfileParser
                 ReadLines(chars, starts);
             }
 
-            if (_instructions.Count == 0)
+            if (_instructionCount == 0)
             {
                 Report("no-instructions", ParseSeverity.Error, "The file has no instructions: a Dockerfile needs at least a FROM", new TextSpan(_text.Length, 0));
             }
@@ -210,7 +210,7 @@ public static class DockerfileParser
             _scratch.Builder.Finish();
 
             // Record i is instruction i unless the file has ONBUILD triggers.
-            var (records, extras, words) = _tables.Finish(_instructions.Count, _tables.RecordCount == _instructions.Count ? null : _instructions.ToArray());
+            var (records, extras, words) = _tables.Finish(_instructionCount, _tables.RecordCount == _instructionCount ? null : TopLevel());
             _scratch.Records = records ?? Array.Empty<int>();
             _scratch.Extras = extras ?? Array.Empty<Slot>();
             _scratch.Words = words ?? Array.Empty<int>();
@@ -356,8 +356,21 @@ public static class DockerfileParser
             // Where the instruction starts is found from its line when asked for; where it ends (after any heredoc
             // bodies) is kept, by ONBUILD's trigger too.
             instruction.SetEndLine(lastLine);
-            _instructions.Add(index);
+            if (_instructionCount == _instructions.Length)
+            {
+                Array.Resize(ref _instructions, _instructionCount * 2);
+            }
+
+            _instructions[_instructionCount++] = index;
             return line;
+        }
+
+        // The records of the instructions the file lists, of a file with ONBUILD triggers.
+        private int[] TopLevel()
+        {
+            var topLevel = new int[_instructionCount];
+            Array.Copy(_instructions, topLevel, _instructionCount);
+            return topLevel;
         }
 
         // LineMap.ContentEnd without its checks: the line is known to exist.
