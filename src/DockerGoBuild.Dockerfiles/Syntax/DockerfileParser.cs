@@ -60,9 +60,6 @@ public static class DockerfileParser
 
         public List<InstructionFlag> Flags { get; } = new();
 
-        /// <summary>The records of the instructions as the file lists them (ONBUILD's triggers have records too).</summary>
-        public List<int> TopLevel { get; } = new();
-
         /// <summary>The instruction records, extras and words kept for the next parse (see <see cref="SyntaxTables.Finish"/>).</summary>
         public int[] Records { get; set; } = Array.Empty<int>();
 
@@ -129,7 +126,6 @@ public static class DockerfileParser
             Builder.Reset(null);
             Arguments.Reset(default, null, 0, 0, '\\', makesWords: false);
             Flags.Clear();
-            TopLevel.Clear();
             Comments.Clear();
             Markers.Clear();
             if (Line.Length > MaxRetainedChars)
@@ -144,8 +140,12 @@ public static class DockerfileParser
     private sealed class Reader : InstructionLineParsers.IProblemReporter
     {
         private readonly Scratch _scratch;
-        private readonly List<int> _instructions;
         private readonly List<int> _comments;
+
+        // The records of the instructions as the file lists them (ONBUILD's triggers have records too), in
+        // [0, _instructionCount): a plain array, as one is added for every instruction.
+        private int[] _instructions = new int[64];
+        private int _instructionCount;
 
         // The parse's state, set by Read and cleared by Reset.
         private string _text = string.Empty;
@@ -160,7 +160,6 @@ public static class DockerfileParser
         public Reader(Scratch scratch)
         {
             _scratch = scratch;
-            _instructions = scratch.TopLevel;
             _comments = scratch.Comments;
         }
 
@@ -174,6 +173,7 @@ public static class DockerfileParser
                 Array.Clear(_scratch.Extras, 0, _scratch.Extras.Length);
             }
 
+            _instructionCount = 0;
             _text = string.Empty;
             _lines = null!;
             _tables = null!;
@@ -194,12 +194,15 @@ public static class DockerfileParser
             _cancellationToken = cancellationToken;
             _escape = '\\';
             _directivesDone = false;
+            // The line starts are read through a pointer, without a check of each against the table's length: a line
+            // below the map's count is in it.
             fixed (char* chars = text)
+            fixed (int* starts = _lines.StartTable)
             {
-                ReadLines(chars);
+                ReadLines(chars, starts);
             }
 
-            if (_instructions.Count == 0)
+            if (_instructionCount == 0)
             {
                 Report("no-instructions", ParseSeverity.Error, "The file has no instructions: a Dockerfile needs at least a FROM", new TextSpan(_text.Length, 0));
             }
@@ -207,7 +210,7 @@ public static class DockerfileParser
             _scratch.Builder.Finish();
 
             // Record i is instruction i unless the file has ONBUILD triggers.
-            var (records, extras, words) = _tables.Finish(_instructions.Count, _tables.RecordCount == _instructions.Count ? null : _instructions.ToArray());
+            var (records, extras, words) = _tables.Finish(_instructionCount, _tables.RecordCount == _instructionCount ? null : TopLevel());
             _scratch.Records = records ?? Array.Empty<int>();
             _scratch.Extras = extras ?? Array.Empty<Slot>();
             _scratch.Words = words ?? Array.Empty<int>();
@@ -226,9 +229,8 @@ public static class DockerfileParser
         // The logical lines, read from the text where it lies: a physical line's start and content end come from the
         // line table, and its characters are looked at once for its first non-blank and once, from its end, for a
         // continuation.
-        private unsafe void ReadLines(char* chars)
+        private unsafe void ReadLines(char* chars, int* starts)
         {
-            var starts = _lines.StartTable;
             var lineCount = _lines.Count;
             var textLength = _text.Length;
             var bom = textLength > 0 && chars[0] == '\uFEFF' ? 1 : 0;
@@ -262,64 +264,63 @@ public static class DockerfileParser
                     continue;
                 }
 
-                var builder = _scratch.Builder;
-                var lastLine = line;
+                // Most instructions are one line, which needs no room in the builder's table and is read where it lies.
+                line = continues
+                    ? ReadContinuedLine(chars, starts, start, pieceEnd, line)
+                    : ReadLogicalLine(_scratch.Builder.BuildOne(start, pieceEnd - start), chars + start, null, start, hasEmptyContinuationLine: false, line + 1, line);
+            }
+        }
+
+        // Reads the logical line that starts with the piece [start, pieceEnd) of line and continues on the lines after it,
+        // whose pieces are joined in the scratch buffer as they are found; returns the line after it. Kept apart from
+        // ReadLines, whose loop over the lines of one piece (most of them) is then smaller.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private unsafe int ReadContinuedLine(char* chars, int* starts, int start, int pieceEnd, int line)
+        {
+            var lineCount = _lines.Count;
+            var textLength = _text.Length;
+            var builder = _scratch.Builder;
+            var lastLine = line;
+            line++;
+            var hasEmptyContinuationLine = false;
+            builder.Clear();
+            builder.Add(start, pieceEnd - start);
+            var joinedLength = _scratch.AppendToLine(chars + start, pieceEnd - start, 0);
+            var continues = true;
+            while (continues && line < lineCount)
+            {
+                var continuationStart = starts[line];
+                var continuationEnd = ContentEnd(chars, starts, lineCount, textLength, line);
+                if (!_directivesDone)
+                {
+                    ReadPossibleDirective(line, continuationStart, continuationEnd, indented: false);
+                }
+
+                lastLine = line;
                 line++;
-                var hasEmptyContinuationLine = false;
-                var isOneLine = !continues;
-
-                // The pieces of a line that continues are joined in the scratch buffer as they are found.
-                var joinedLength = 0;
-                if (!isOneLine)
+                var firstNonBlank = SkipIndentation(chars, continuationStart, continuationEnd);
+                if (firstNonBlank < continuationEnd && chars[firstNonBlank] == '#')
                 {
-                    builder.Clear();
-                    builder.Add(start, pieceEnd - start);
-                    joinedLength = _scratch.AppendToLine(chars + start, pieceEnd - start, joinedLength);
-                }
-
-                while (continues && line < lineCount)
-                {
-                    var continuationStart = starts[line];
-                    var continuationEnd = ContentEnd(chars, starts, lineCount, textLength, line);
-                    if (!_directivesDone)
-                    {
-                        ReadPossibleDirective(line, continuationStart, continuationEnd, indented: false);
-                    }
-
-                    lastLine = line;
-                    line++;
-                    var firstNonBlank = SkipWhiteSpace(chars, continuationStart, continuationEnd);
-                    if (firstNonBlank < continuationEnd && chars[firstNonBlank] == '#')
-                    {
-                        AddComment(lastLine, firstNonBlank, insideContinuation: true);
-                        continue;
-                    }
-
-                    if (firstNonBlank == continuationEnd)
-                    {
-                        hasEmptyContinuationLine = true;
-                        continue;
-                    }
-
-                    var continuationPieceEnd = TrimContinuation(chars, continuationStart, continuationEnd, out continues);
-                    builder.Add(continuationStart, continuationPieceEnd - continuationStart);
-                    joinedLength = _scratch.AppendToLine(chars + continuationStart, continuationPieceEnd - continuationStart, joinedLength);
-                }
-
-                // Most instructions are one line, which needs no room in the builder's table and is read where it lies;
-                // the pieces of the others were joined in the scratch buffer.
-                if (isOneLine)
-                {
-                    line = ReadLogicalLine(builder.BuildOne(start, pieceEnd - start), chars + start, null, start, hasEmptyContinuationLine, line, lastLine);
+                    AddComment(lastLine, firstNonBlank, insideContinuation: true);
                     continue;
                 }
 
-                var logical = builder.Build();
-                var joined = _scratch.Line;
-                fixed (char* joinedChars = joined)
+                if (firstNonBlank == continuationEnd)
                 {
-                    line = ReadLogicalLine(logical, joinedChars, joined, 0, hasEmptyContinuationLine, line, lastLine);
+                    hasEmptyContinuationLine = true;
+                    continue;
                 }
+
+                var continuationPieceEnd = TrimContinuation(chars, continuationStart, continuationEnd, out continues);
+                builder.Add(continuationStart, continuationPieceEnd - continuationStart);
+                joinedLength = _scratch.AppendToLine(chars + continuationStart, continuationPieceEnd - continuationStart, joinedLength);
+            }
+
+            var logical = builder.Build();
+            var joined = _scratch.Line;
+            fixed (char* joinedChars = joined)
+            {
+                return ReadLogicalLine(logical, joinedChars, joined, 0, hasEmptyContinuationLine, line, lastLine);
             }
         }
 
@@ -342,7 +343,7 @@ public static class DockerfileParser
                 Report("empty-continuation-line", ParseSeverity.Warning, "Empty continuation line: BuildKit warns about it and will reject it in a future release", instruction.KeywordSpan);
             }
 
-            if (CanContainHeredoc(instruction) && ContainsTwoLessThans(joined, at, logical.Length))
+            if (instruction.MayStartHeredocs && ContainsTwoLessThans(joined, at, logical.Length))
             {
                 var heredocs = ReadHeredocs(logical, text, ref line, ref lastLine);
                 if (heredocs.Count > 0)
@@ -355,13 +356,26 @@ public static class DockerfileParser
             // Where the instruction starts is found from its line when asked for; where it ends (after any heredoc
             // bodies) is kept, by ONBUILD's trigger too.
             instruction.SetEndLine(lastLine);
-            _instructions.Add(index);
+            if (_instructionCount == _instructions.Length)
+            {
+                Array.Resize(ref _instructions, _instructionCount * 2);
+            }
+
+            _instructions[_instructionCount++] = index;
             return line;
+        }
+
+        // The records of the instructions the file lists, of a file with ONBUILD triggers.
+        private int[] TopLevel()
+        {
+            var topLevel = new int[_instructionCount];
+            Array.Copy(_instructions, topLevel, _instructionCount);
+            return topLevel;
         }
 
         // LineMap.ContentEnd without its checks: the line is known to exist.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static unsafe int ContentEnd(char* chars, int[] starts, int lineCount, int textLength, int line)
+        private static unsafe int ContentEnd(char* chars, int* starts, int lineCount, int textLength, int line)
         {
             var start = starts[line];
             var end = line + 1 < lineCount ? starts[line + 1] : textLength;
@@ -449,6 +463,21 @@ public static class DockerfileParser
             continues = last >= start && chars[last] == _escape && (last == start || chars[last - 1] != _escape);
             return continues ? last : end;
         }
+
+        // SkipWhiteSpace for a continuation line, most often indented by spaces: four are stepped over at once.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe int SkipIndentation(char* chars, int i, int end)
+        {
+            while (i + 4 <= end && *(ulong*)(chars + i) == FourSpaces)
+            {
+                i += 4;
+            }
+
+            return SkipWhiteSpace(chars, i, end);
+        }
+
+        // Four spaces read as one 64-bit word.
+        private const ulong FourSpaces = 0x0020_0020_0020_0020;
 
         private static unsafe int SkipWhiteSpace(char* chars, int i, int end)
         {
@@ -579,14 +608,18 @@ public static class DockerfileParser
 
         // The build model or the rules read the words of nearly every FROM, COPY, ADD, ENV, ARG, WORKDIR and USER,
         // and of RUN and SHELL in exec form (only '[' can start a JSON array).
+        // The kinds are tested as bits of a mask rather than by a switch, which would jump through a table.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static unsafe bool AreWordsAlwaysRead(InstructionKind kind, char* text, int argumentsStart, int end) => kind switch
+        private static unsafe bool AreWordsAlwaysRead(InstructionKind kind, char* text, int argumentsStart, int end)
         {
-            InstructionKind.From or InstructionKind.Copy or InstructionKind.Add or InstructionKind.Env
-                or InstructionKind.Arg or InstructionKind.Workdir or InstructionKind.User => true,
-            InstructionKind.Run or InstructionKind.Shell => argumentsStart < end && text[argumentsStart] == '[',
-            _ => false,
-        };
+            var bit = 1 << (int)kind;
+            return (bit & WordsAlwaysReadKinds) != 0 || ((bit & WordsReadInExecFormKinds) != 0 && argumentsStart < end && text[argumentsStart] == '[');
+        }
+
+        private const int WordsAlwaysReadKinds = (1 << (int)InstructionKind.From) | (1 << (int)InstructionKind.Copy) | (1 << (int)InstructionKind.Add)
+            | (1 << (int)InstructionKind.Env) | (1 << (int)InstructionKind.Arg) | (1 << (int)InstructionKind.Workdir) | (1 << (int)InstructionKind.User);
+
+        private const int WordsReadInExecFormKinds = (1 << (int)InstructionKind.Run) | (1 << (int)InstructionKind.Shell);
 
         // BuildKit splits the keyword from its arguments on [\t\v\f\r ] only (all at or below ' ').
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -629,12 +662,6 @@ public static class DockerfileParser
             return true;
         }
 
-        private static bool CanContainHeredoc(Instruction instruction)
-        {
-            var effective = instruction.Effective;
-            return effective.Kind is InstructionKind.Run or InstructionKind.Copy or InstructionKind.Add && !effective.IsJsonForm;
-        }
-
         private unsafe IReadOnlyList<Heredoc> ReadHeredocs(LogicalLine logical, char* chars, ref int line, ref int lastLine)
         {
             var markers = _scratch.Markers;
@@ -659,6 +686,7 @@ public static class DockerfileParser
                 var terminatorSpan = new TextSpan(textLength, 0);
                 var name = marker.Name;
                 fixed (char* source = _text)
+                fixed (int* lineStarts = starts)
                 {
                     while (line < lineCount)
                     {
@@ -668,7 +696,7 @@ public static class DockerfileParser
                         }
 
                         var start = starts[line];
-                        var end = ContentEnd(source, starts, lineCount, textLength, line);
+                        var end = ContentEnd(source, lineStarts, lineCount, textLength, line);
                         lastLine = line;
                         line++;
                         var candidate = start;

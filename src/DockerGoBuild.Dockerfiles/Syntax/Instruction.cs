@@ -75,24 +75,24 @@ public readonly struct Instruction : IEquatable<Instruction>
             : OtherKeyword;
         var argumentsOffset = argumentsStart - keywordStart;
         var startsFit = ((uint)keywordStart | (uint)argumentsOffset) <= MaxPackedStart;
-        var index = tables.AddRecord();
-        var records = tables.Records;
-        var at = index * SyntaxTables.RecordStride;
-        records[at + SyntaxTables.PackedField] = (int)kind | spelling | (isJsonForm ? JsonFormBit : 0) | (escape == '`' ? BacktickEscapeBit : 0)
-            | (startsFit ? (keywordStart << KeywordStartShift) | (argumentsOffset << ArgumentsOffsetShift) : StartsInExtrasBit);
-        records[at + SyntaxTables.LineStartField] = line.StartField;
-        records[at + SyntaxTables.LineLengthField] = line.Length;
-        records[at + SyntaxTables.EndLineField] = 0;
-        records[at + SyntaxTables.InnerField] = inner;
-        records[at + SyntaxTables.ArgumentsAtField] = argumentsAt;
-        records[at + SyntaxTables.ArgumentsCountField] = argumentsCount;
         var otherKeyword = spelling == OtherKeyword ? keyword : null;
         var extras = otherKeyword != null || !startsFit
             ? new Extras(flags, flagsAt, otherKeyword, keywordStart, argumentsStart)
             : flags;
+        var extrasAt = extras != null ? tables.AddExtras(extras) : flagsAt >= 0 ? -2 - flagsAt : -1;
 
-        records[at + SyntaxTables.ExtrasField] = extras != null ? tables.AddExtras(extras) : flagsAt >= 0 ? -2 - flagsAt : -1;
-
+        // The record's fields written through one checked reference to its first, rather than each checked.
+        var index = tables.AddRecord();
+        ref var record = ref tables.Records[index * SyntaxTables.RecordStride];
+        Unsafe.Add(ref record, SyntaxTables.PackedField) = (int)kind | spelling | (isJsonForm ? JsonFormBit : 0) | (escape == '`' ? BacktickEscapeBit : 0)
+            | (startsFit ? (keywordStart << KeywordStartShift) | (argumentsOffset << ArgumentsOffsetShift) : StartsInExtrasBit);
+        Unsafe.Add(ref record, SyntaxTables.LineStartField) = line.StartField;
+        Unsafe.Add(ref record, SyntaxTables.LineLengthField) = line.Length;
+        Unsafe.Add(ref record, SyntaxTables.EndLineField) = 0;
+        Unsafe.Add(ref record, SyntaxTables.InnerField) = inner;
+        Unsafe.Add(ref record, SyntaxTables.ArgumentsAtField) = argumentsAt;
+        Unsafe.Add(ref record, SyntaxTables.ArgumentsCountField) = argumentsCount;
+        Unsafe.Add(ref record, SyntaxTables.ExtrasField) = extrasAt;
         return new Instruction(tables, index);
     }
 
@@ -405,14 +405,40 @@ public readonly struct Instruction : IEquatable<Instruction>
     public int EndLine => _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.EndLineField];
 
     /// <summary>Sets where the instruction ends, and so does its trigger's (the parser, before the syntax is handed out).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void SetEndLine(int endLine)
     {
-        _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.EndLineField] = endLine;
-        if (InnerIndex is var inner and >= 0)
+        // A loop rather than a call for the trigger, which can be an ONBUILD with a trigger too: the parser sets the end
+        // of every instruction, inline.
+        var records = _tables.Records;
+        var index = _index;
+        do
         {
-            new Instruction(_tables, inner).SetEndLine(endLine);
+            ref var record = ref records[index * SyntaxTables.RecordStride];
+            Unsafe.Add(ref record, SyntaxTables.EndLineField) = endLine;
+            index = Unsafe.Add(ref record, SyntaxTables.InnerField);
+        }
+        while (index >= 0);
+    }
+
+    /// <summary>
+    /// Whether the instruction that really runs is a RUN, COPY or ADD in shell form, whose line may start heredocs (the
+    /// parser asks for every instruction: read from the record's packed int without making the effective instruction).
+    /// </summary>
+    internal bool MayStartHeredocs
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            var records = _tables.Records;
+            ref var record = ref records[_index * SyntaxTables.RecordStride];
+            var inner = Unsafe.Add(ref record, SyntaxTables.InnerField);
+            var packed = inner < 0 ? Unsafe.Add(ref record, SyntaxTables.PackedField) : records[(inner * SyntaxTables.RecordStride) + SyntaxTables.PackedField];
+            return (packed & JsonFormBit) == 0 && ((1 << (packed & KindBits)) & HeredocKinds) != 0;
         }
     }
+
+    private const int HeredocKinds = (1 << (int)InstructionKind.Run) | (1 << (int)InstructionKind.Copy) | (1 << (int)InstructionKind.Add);
 
     /// <summary>The instruction that really runs: ONBUILD's trigger, otherwise this one.</summary>
     public Instruction Effective => InnerIndex is var inner and >= 0 ? new Instruction(_tables, inner) : this;

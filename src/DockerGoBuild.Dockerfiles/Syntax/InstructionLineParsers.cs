@@ -42,7 +42,12 @@ internal static unsafe class InstructionLineParsers
         private int _tableLength;
         private SyntaxTables? _target;
 
-        public LogicalLine Line { get; private set; }
+        // The logical line, kept as its parts: its table is written only when it changes (see Reset).
+        private SyntaxTables? _lineTables;
+        private int _lineStart;
+        private int _lineLength;
+
+        public LogicalLine Line => new(_lineTables!, _lineStart, _lineLength);
 
         /// <summary>The logical line's characters; only [0, <see cref="LogicalLine.Length"/>) is the line.</summary>
         public char* Text { get; private set; }
@@ -114,7 +119,6 @@ internal static unsafe class InstructionLineParsers
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Reset(LogicalLine line, char* text, int start, int end, char escape, bool makesWords, SyntaxTables? target = null)
         {
-            Line = line;
             Text = text;
             Start = start;
             End = end;
@@ -122,6 +126,13 @@ internal static unsafe class InstructionLineParsers
             MakesWords = makesWords;
             // References written only when they change: each write of one costs a call to the collector's barrier,
             // and the reader is reset for every instruction.
+            if (_lineTables != line.Tables)
+            {
+                _lineTables = line.Tables;
+            }
+
+            _lineStart = line.StartField;
+            _lineLength = line.Length;
             var table = target?.Words ?? _ownWordTable;
             if (_target != target)
             {
@@ -499,7 +510,7 @@ internal static unsafe class InstructionLineParsers
                 }
 
                 // The first '=' ends the name, a few characters in.
-                arguments.AddVerbatimFlag(text, wordStart, pos, Chars.IndexOf(text, '=', wordStart, pos));
+                arguments.AddVerbatimFlag(text, wordStart, pos, IndexOfEquals(text, wordStart, pos));
                 continue;
             }
 
@@ -565,7 +576,7 @@ internal static unsafe class InstructionLineParsers
 
             if (verbatim && length > 0)
             {
-                arguments.AddVerbatimFlag(text, wordStart, pos, Chars.IndexOf(text, '=', wordStart, pos));
+                arguments.AddVerbatimFlag(text, wordStart, pos, IndexOfEquals(text, wordStart, pos));
             }
             else if (blankOk || length > 0)
             {
@@ -770,6 +781,38 @@ internal static unsafe class InstructionLineParsers
     // lane's top bit too, but only next to a lane that is set itself.
     private const ulong EachExclamationMark = 0x0021_0021_0021_0021;
     private const ulong EachTopBit = 0x8000_8000_8000_8000;
+
+    // Each lane of four UTF-16 characters read as one 64-bit word: '=', and 1.
+    private const ulong EachEqualsSign = 0x003D_003D_003D_003D;
+    private const ulong EachOne = 0x0001_0001_0001_0001;
+
+    // The first '=' in text[start, end), or -1: four characters are looked at a word at a time, as a word's '=' (of a
+    // flag, a pair) is often some way in. A lane that equals '=' is zero once '=' is taken out of each; taking 1 from
+    // each lane then sets the top bit of a zero lane that the lane itself did not have (a borrow can set it in lanes
+    // above a zero lane too, but the four characters are then looked at one by one).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int IndexOfEquals(char* text, int start, int end)
+    {
+        var i = start;
+        for (; i + 4 <= end; i += 4)
+        {
+            var lanes = *(ulong*)(text + i) ^ EachEqualsSign;
+            if (((lanes - EachOne) & ~lanes & EachTopBit) != 0)
+            {
+                break;
+            }
+        }
+
+        for (; i < end; i++)
+        {
+            if (text[i] == '=')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsListSeparator(char c) => c is ' ' or '\t' or '\v' or '\f' or '\r';
@@ -1021,7 +1064,7 @@ internal static unsafe class InstructionLineParsers
         if (blankOk || valueLength > 0)
         {
             // The pairs' readers ask for the '=' of a word more than once: it is found here, once.
-            var equals = Chars.IndexOf(text, '=', start, start + valueLength);
+            var equals = IndexOfEquals(text, start, start + valueLength);
             arguments.AddRawWord(start, end - start, valueLength, equals < 0 ? -1 : equals - start);
         }
     }

@@ -36,6 +36,9 @@ public readonly struct LogicalLine : IEquatable<LogicalLine>
     /// <summary>True for <c>default</c>, no line.</summary>
     internal bool IsDefault => _table == null;
 
+    /// <summary>The tables the line is read from (null for <c>default</c>).</summary>
+    internal SyntaxTables Tables => _table;
+
     /// <summary>What an instruction's record keeps of the line (see <see cref="SyntaxTables.LineStartField"/>).</summary>
     internal int StartField => _start;
 

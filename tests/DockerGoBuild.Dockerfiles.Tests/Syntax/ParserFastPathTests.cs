@@ -247,6 +247,38 @@ public class ParserFastPathTests
         Assert.Equal("cat <<EOF   > out", Assert.Single(trigger.Words).Value);
     }
 
+    [Theory]
+    [InlineData("RUN cat <<EOF", 1)]
+    [InlineData("COPY <<EOF /x", 1)]
+    [InlineData("add <<EOF /x", 1)]
+    [InlineData("ONBUILD RUN cat <<EOF", 1)]
+    [InlineData("RUN [\"cat\", \"<<EOF\"]", 0)]
+    [InlineData("ONBUILD COPY [\"<<EOF\", \"/x\"]", 0)]
+    [InlineData("CMD cat <<EOF", 0)]
+    [InlineData("ONBUILD CMD cat <<EOF", 0)]
+    [InlineData("ONBUILD", 0)]
+    public void Only_a_shell_form_RUN_COPY_or_ADD_that_runs_reads_heredoc_bodies(string line, int heredocs)
+    {
+        // The parser tells from the record's packed int (the trigger's for ONBUILD) whether the line may start heredocs.
+        var instruction = DockerfileParser.Parse($"FROM scratch\n{line}\nbody\nEOF\n").Instructions[1];
+
+        Assert.Equal(heredocs, instruction.Heredocs.Count);
+        Assert.Equal(heredocs == 1 ? 3 : 1, instruction.EndLine);
+    }
+
+    [Fact]
+    public void Every_trigger_of_a_chain_of_ONBUILDs_ends_where_the_first_does()
+    {
+        var onbuild = DockerfileParser.Parse("FROM scratch\nONBUILD ONBUILD RUN a \\\n  b\nRUN c\n").Instructions[1];
+        var trigger = onbuild.Inner!.Value;
+        var last = trigger.Inner!.Value;
+
+        Assert.Equal(InstructionKind.Run, last.Kind);
+        Assert.Equal(2, onbuild.EndLine);
+        Assert.Equal(2, trigger.EndLine);
+        Assert.Equal(2, last.EndLine);
+    }
+
     [Fact]
     public void One_flag_or_pair_kept_as_itself_reads_as_a_list_made_once()
     {
@@ -473,6 +505,76 @@ public class ParserFastPathTests
 
             var instruction = Assert.Single(DockerfileParser.Parse("COPY" + string.Join(" \\\n", pieces) + "\n").Instructions);
             Assert.Equal(words, instruction.Words.Select(w => w.Value));
+        }
+    }
+
+    [Fact]
+    public void An_equals_sign_is_found_at_any_offset_in_a_word_or_a_flag()
+    {
+        // The '=' is looked for four characters at a time, then one at a time: before, in and after each group of four,
+        // and not at all.
+        for (var length = 1; length <= 13; length++)
+        {
+            var name = new string('k', length);
+            var instructions = DockerfileParser.Parse($"FROM scratch\nENV {name}=v\nCOPY --{name}=x --{name} a b\nARG {name}\n").Instructions;
+            var pair = Assert.Single(instructions[1].KeyValues);
+            var flags = instructions[2].Flags;
+
+            Assert.Equal(name, pair.Key.Value);
+            Assert.Equal("v", pair.Value!.Value);
+            Assert.Equal(name, flags[0].Name);
+            Assert.Equal("x", flags[0].Value);
+            Assert.Equal(name, flags[1].Name);
+            Assert.Null(flags[1].Value);
+            Assert.Null(Assert.Single(instructions[3].KeyValues).Value);
+        }
+    }
+
+    [Fact]
+    public void Continuation_lines_indented_by_any_run_of_spaces_and_tabs_are_told_apart_at_their_first_non_blank()
+    {
+        // Indentation stepped over four spaces at a time, then one character at a time: a comment, a blank line and a
+        // piece each found past any mix of spaces and tabs.
+        var random = new Random(97);
+        for (var round = 0; round < 300; round++)
+        {
+            var text = new StringBuilder("FROM scratch\nRUN a \\\n");
+            var comments = 0;
+            var blanks = 0;
+            var pieces = 1;
+            for (var line = random.Next(1, 6); line > 0; line--)
+            {
+                var indentation = new StringBuilder();
+                for (var i = random.Next(0, 13); i > 0; i--)
+                {
+                    indentation.Append(random.Next(4) == 0 ? '\t' : ' ');
+                }
+
+                switch (random.Next(3))
+                {
+                    case 0:
+                        comments++;
+                        text.Append(indentation).Append("# c\n");
+                        break;
+                    case 1:
+                        blanks++;
+                        text.Append(indentation).Append('\n');
+                        break;
+                    default:
+                        pieces++;
+                        text.Append(indentation).Append("b \\\n");
+                        break;
+                }
+            }
+
+            pieces++;
+            text.Append("  c\n");
+            var syntax = DockerfileParser.Parse(text.ToString());
+            var instruction = syntax.Instructions[1];
+
+            Assert.Equal(comments, syntax.Comments.Count);
+            Assert.Equal(pieces, instruction.Line.PieceCount);
+            Assert.Equal(blanks > 0, syntax.Diagnostics.Any(d => d.Code == "empty-continuation-line"));
         }
     }
 
