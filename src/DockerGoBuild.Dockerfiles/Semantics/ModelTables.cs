@@ -209,6 +209,7 @@ internal sealed class ModelTables
     }
 
     /// <summary>Adds the facts of an instruction (see <see cref="FactRecord"/>); returns their index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int AddFact(Instruction instruction, InstructionKind kind, InstructionKind effectiveKind, int stateIndex, int runIndex, bool mayHoldSecrets)
     {
         if (FactCount == _facts.Length)
