@@ -126,7 +126,8 @@ public static class SecretNames
         var codes = SecretLetters.Codes;
         var endingPairs = SecretLetters.EndingPairs;
 
-        // The last four letters and digits as codes of five bits each (see SecretLetters), the newest lowest.
+        // The last letters and digits as codes of five bits each (see SecretLetters), the newest lowest; the last four
+        // are compared.
         var last = 0u;
         foreach (var c in name)
         {
@@ -141,11 +142,10 @@ public static class SecretNames
                 continue;
             }
 
-            last = ((last << 5) | code) & 0xFFFFF;
+            last = (last << 5) | code;
 
             // Only where the last two end one of them.
-            var pair = last & 0x3FF;
-            if ((endingPairs[pair >> 3] & (1 << (int)(pair & 7))) != 0 && SecretLetters.EndsWithOne(last))
+            if (endingPairs[(int)(last & 0x3FF)] != 0 && SecretLetters.EndsWithOne(last & 0xFFFFF))
             {
                 return true;
             }
@@ -162,7 +162,8 @@ public static class SecretNames
         // skips).
         public static readonly byte[] Codes = MakeCodes();
 
-        // The last two letters of the letters below, as bits of a table indexed by their two codes.
+        // Whether the last two letters of one of the letters below are these, for each two codes (a byte each rather
+        // than a bit: one load to tell).
         public static readonly byte[] EndingPairs = MakeEndingPairs();
 
         private const uint Pass = ('p' - 'a' + 1) << 15 | ('a' - 'a' + 1) << 10 | ('s' - 'a' + 1) << 5 | ('s' - 'a' + 1);
@@ -203,11 +204,10 @@ public static class SecretNames
 
         private static byte[] MakeEndingPairs()
         {
-            var table = new byte[128];
+            var table = new byte[1024];
             foreach (var letters in new[] { Pass, Secr, Toke, Auth, Cred, Conn, Pwd, Pat, Key })
             {
-                var pair = letters & 0x3FF;
-                table[pair >> 3] |= (byte)(1 << (int)(pair & 7));
+                table[letters & 0x3FF] = 1;
             }
 
             return table;

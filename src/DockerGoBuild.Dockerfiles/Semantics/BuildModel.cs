@@ -186,7 +186,7 @@ internal sealed class BuildModel
                     stateIndex = ApplyGoEnvWrites(stateIndex, tables, commands);
                 }
             }
-            else if (kind != InstructionKind.Onbuild)
+            else if (kind is InstructionKind.Arg or InstructionKind.Env or InstructionKind.User or InstructionKind.Workdir or InstructionKind.Shell)
             {
                 stateIndex = Apply(instruction, kind, stateIndex, tables, globalArgs, ref mayHoldSecrets);
             }
@@ -559,7 +559,8 @@ internal sealed class BuildModel
     // The state after the instruction, which sees the state at stateIndex: a new entry of the table when the
     // instruction changes the state, the same index otherwise.
     // For an ARG or ENV, mayHoldSecrets says whether one of its pairs may be reported by DGB031 (see InstructionFacts).
-    // (A RUN's is applied where its commands are read: see ApplyGoEnvWrites.)
+    // Only ARG, ENV, USER, WORKDIR and SHELL come here, the instructions that may change the state but for a RUN's
+    // `go env -w` (applied where its commands are read, see ApplyGoEnvWrites): the others are not passed.
     private static int Apply(Instruction instruction, InstructionKind kind, int stateIndex, ModelTables tables, GlobalArgTable globalArgs, ref bool mayHoldSecrets)
     {
         switch (kind)
@@ -568,10 +569,8 @@ internal sealed class BuildModel
                 return ApplyArg(instruction, stateIndex, tables, globalArgs, out mayHoldSecrets);
             case InstructionKind.Env:
                 return ApplyEnv(instruction, stateIndex, tables, out mayHoldSecrets);
-            case InstructionKind.User or InstructionKind.Workdir or InstructionKind.Shell:
-                return ApplyFirstWord(instruction, kind, stateIndex, tables);
             default:
-                return stateIndex;
+                return ApplyFirstWord(instruction, kind, stateIndex, tables);
         }
     }
 

@@ -19,7 +19,7 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// </remarks>
 internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue>
 {
-    public static readonly PersistentMap<TValue> Empty = new(null, default!, null, 0, 0);
+    public static readonly PersistentMap<TValue> Empty = new(null, default!, null, 0, 0, 0);
 
     // Sixteen rather than eight: a chain moved into the tree costs a copied path of nodes for each of its entries,
     // and a stage's ENVs and ARGs often number more than eight; a lookup's walk of the chain costs less than that.
@@ -31,16 +31,25 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     private string? _key;
     private TValue _value;
     private object? _previousOrTree;
-    private int _chainLength;
 
-    private PersistentMap(string? key, TValue value, object? previousOrTree, int chainLength, int count)
+    // Up to ChainLimit: two bytes, beside the key lengths', so that an entry stays as large as it was without them.
+    private ushort _chainLength;
+
+    // The lengths of the map's keys, modulo 16, as bits: a key of a length no key has (nearly every key looked up
+    // and absent: GOCACHE, HOME) is told absent without a walk of the chain and tree.
+    private ushort _keyLengths;
+
+    private PersistentMap(string? key, TValue value, object? previousOrTree, int chainLength, int count, ushort keyLengths)
     {
         _key = key;
         _value = value;
         _previousOrTree = previousOrTree;
-        _chainLength = chainLength;
+        _chainLength = (ushort)chainLength;
+        _keyLengths = keyLengths;
         Count = count;
     }
+
+    private static ushort LengthBit(int length) => (ushort)(1 << (length & 15));
 
     public int Count { get; private set; }
 
@@ -78,6 +87,12 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     /// <summary><see cref="TryGetValue(string, out TValue)"/> of a key read where it lies, compared as ordinal strings are.</summary>
     public bool TryGetValue(ReadOnlySpan<char> key, out TValue value)
     {
+        if ((_keyLengths & LengthBit(key.Length)) == 0)
+        {
+            value = default!;
+            return false;
+        }
+
         var map = this;
         for (; map._chainLength > 0; map = map.Previous)
         {
@@ -113,9 +128,10 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
         }
 
         var count = ContainsKey(key) ? Count : Count + 1;
+        var keyLengths = (ushort)(_keyLengths | LengthBit(key.Length));
         return _chainLength < ChainLimit
-            ? new PersistentMap<TValue>(key, value, this, _chainLength + 1, count)
-            : new PersistentMap<TValue>(null, default!, TreeWith(key, value, null), 0, count);
+            ? new PersistentMap<TValue>(key, value, this, _chainLength + 1, count, keyLengths)
+            : new PersistentMap<TValue>(null, default!, TreeWith(key, value, null), 0, count, keyLengths);
     }
 
     /// <summary>
@@ -125,9 +141,10 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     public PersistentMap<TValue> SetItem(string key, TValue value, Pool pool)
     {
         var count = ContainsKey(key) ? Count : Count + 1;
+        var keyLengths = (ushort)(_keyLengths | LengthBit(key.Length));
         return _chainLength < ChainLimit
-            ? pool.Take(key, value, this, _chainLength + 1, count)
-            : pool.Take(null, default!, TreeWith(key, value, pool), 0, count);
+            ? pool.Take(key, value, this, _chainLength + 1, count, keyLengths)
+            : pool.Take(null, default!, TreeWith(key, value, pool), 0, count, keyLengths);
     }
 
     /// <summary>
@@ -147,11 +164,11 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
         private readonly List<Node> _nodes = new();
         private int _usedNodes;
 
-        internal PersistentMap<TValue> Take(string? key, TValue value, object? previousOrTree, int chainLength, int count)
+        internal PersistentMap<TValue> Take(string? key, TValue value, object? previousOrTree, int chainLength, int count, ushort keyLengths)
         {
             if (_used == _maps.Count)
             {
-                var made = new PersistentMap<TValue>(key, value, previousOrTree, chainLength, count);
+                var made = new PersistentMap<TValue>(key, value, previousOrTree, chainLength, count, keyLengths);
                 if (_maps.Count < MaxKept)
                 {
                     _maps.Add(made);
@@ -165,7 +182,8 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
             map._key = key;
             map._value = value;
             map._previousOrTree = previousOrTree;
-            map._chainLength = chainLength;
+            map._chainLength = (ushort)chainLength;
+            map._keyLengths = keyLengths;
             map.Count = count;
             return map;
         }

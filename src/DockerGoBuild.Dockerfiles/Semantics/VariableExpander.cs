@@ -186,6 +186,7 @@ internal static class VariableExpander
     // (the quotes, '$' and NUL, and the blanks and few other characters below them), or -1. A vector at a time, then
     // four characters at a time (a 64-bit word, a lane each) up to the first four with one: most words have none, or
     // few.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NextSpecial(ReadOnlySpan<char> raw, int from, char escape)
     {
         ref var start = ref MemoryMarshal.GetReference(raw);
