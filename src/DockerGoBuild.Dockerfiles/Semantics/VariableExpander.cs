@@ -184,8 +184,8 @@ internal static class VariableExpander
 
     // The index of the first character from raw[from] on that the expansion looks at, the escape or one at most '\''
     // (the quotes, '$' and NUL, and the blanks and few other characters below them), or -1. A vector at a time, then
-    // four characters at a time (a 64-bit word, a lane each) up to the first four with one: most words have none, or
-    // few.
+    // (in a vector with one, or a word shorter than a vector) four characters at a time (a 64-bit word, a lane each)
+    // up to the first four with one: most words have none, or few.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NextSpecial(ReadOnlySpan<char> raw, int from, char escape)
     {
@@ -194,11 +194,13 @@ internal static class VariableExpander
         if (i + Vector<short>.Count <= raw.Length)
         {
             // A vector at a time first, as many characters as it has lanes: with the values below offset by 0x8000, a
-            // signed comparison tells the characters below '(' (and not those from 0x8000 up).
+            // signed comparison tells the characters below '(' (and not those from 0x8000 up). The last characters,
+            // fewer than a vector's, are told by the vector that ends the word (overlapping the one before): when it
+            // has none, there is none; else the steps below find it.
             var offset = new Vector<short>(unchecked((short)0x8000));
             var limit = new Vector<short>(unchecked((short)(0x8000 + '(')));
             var escapes = new Vector<short>((short)escape);
-            do
+            while (true)
             {
                 var chars = Unsafe.ReadUnaligned<Vector<short>>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref start, i)));
                 if ((Vector.LessThan(chars + offset, limit) | Vector.Equals(chars, escapes)) != Vector<short>.Zero)
@@ -207,8 +209,17 @@ internal static class VariableExpander
                 }
 
                 i += Vector<short>.Count;
+                if (i + Vector<short>.Count > raw.Length)
+                {
+                    var last = Unsafe.ReadUnaligned<Vector<short>>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref start, raw.Length - Vector<short>.Count)));
+                    if (i == raw.Length || (Vector.LessThan(last + offset, limit) | Vector.Equals(last, escapes)) == Vector<short>.Zero)
+                    {
+                        return -1;
+                    }
+
+                    break;
+                }
             }
-            while (i + Vector<short>.Count <= raw.Length);
         }
 
         var escapeLanes = escape * EachLane;
