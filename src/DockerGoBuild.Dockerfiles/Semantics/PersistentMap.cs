@@ -155,14 +155,19 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     /// </summary>
     public sealed class Pool
     {
-        // A use that needs more maps than this (a file of thousands of variables) makes the others as plain maps,
-        // which the pool does not keep.
-        private const int MaxKept = 4096;
+        // A use that needs more maps than this makes the others as plain maps, which the pool does not keep. A file
+        // of thousands of variables (a generated one of megabytes: tens of thousands) has them kept, with the tables
+        // that hold the pool only as long as the collector leaves them (see ModelTables): the same file analysed again
+        // then makes none, rather than objects that each analysis's collections mark and copy.
+        private const int MaxKept = 1 << 18;
 
         private readonly List<PersistentMap<TValue>> _maps = new();
         private int _used;
         private readonly List<Node> _nodes = new();
         private int _usedNodes;
+
+        /// <summary>How many maps and nodes the pool keeps for its next use.</summary>
+        public int Kept => _maps.Count + _nodes.Count;
 
         internal PersistentMap<TValue> Take(string? key, TValue value, object? previousOrTree, int chainLength, int count, ushort keyLengths)
         {

@@ -75,6 +75,32 @@ public class PersistentMapMergeTests
         }
     }
 
+    [Fact]
+    public void A_pool_makes_again_the_maps_of_a_use_of_thousands_of_variables()
+    {
+        // A generated file of megabytes sets tens of thousands: analysed again, it makes none anew.
+        var pool = new PersistentMap<string?>.Pool();
+        var first = Use(pool);
+        pool.Release();
+        var second = Use(pool);
+        Assert.Same(first[^1], second[^1]);
+        Assert.True(pool.Kept >= first.Count);
+        Assert.Equal(first.Count, second[^1].Count);
+
+        static List<PersistentMap<string?>> Use(PersistentMap<string?>.Pool pool)
+        {
+            var maps = new List<PersistentMap<string?>>();
+            var map = PersistentMap<string?>.Empty;
+            for (var i = 0; i < 6000; i++)
+            {
+                map = map.SetItem("K" + i.ToString(CultureInfo.InvariantCulture), null, pool);
+                maps.Add(map);
+            }
+
+            return maps;
+        }
+    }
+
     private static void Check((string Key, int Value)[] operations, PersistentMap<string?>.Pool pool)
     {
         var versions = new List<(PersistentMap<string?> Map, Dictionary<string, string?> Model)> { (PersistentMap<string?>.Empty, new Dictionary<string, string?>(StringComparer.Ordinal)) };
