@@ -85,14 +85,22 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     public bool TryGetValue(string key, out TValue value) => TryGetValue(key.AsSpan(), out value);
 
     /// <summary><see cref="TryGetValue(string, out TValue)"/> of a key read where it lies, compared as ordinal strings are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetValue(ReadOnlySpan<char> key, out TValue value)
     {
+        // Inlined: most keys looked up are told absent here, at the cost of a call otherwise.
         if ((_keyLengths & LengthBit(key.Length)) == 0)
         {
             value = default!;
             return false;
         }
 
+        return TryFind(key, out value);
+    }
+
+    // TryGetValue of a key of a length some key has: the chain, then the tree.
+    private bool TryFind(ReadOnlySpan<char> key, out TValue value)
+    {
         var map = this;
         for (; map._chainLength > 0; map = map.Previous)
         {
