@@ -167,8 +167,14 @@ internal sealed class BuildModel
                 continue;
             }
 
-            var effective = instruction.Effective;
-            var effectiveKind = effective.Kind;
+            // Only an ONBUILD has a trigger: any other instruction is its own effective one.
+            var effective = instruction;
+            var effectiveKind = kind;
+            if (kind == InstructionKind.Onbuild)
+            {
+                effective = instruction.Effective;
+                effectiveKind = effective.Kind;
+            }
 
             // ONBUILD triggers run in a later build, so they do not change this stage's state. The instruction's facts
             // hold the state it sees, from before it is applied.
