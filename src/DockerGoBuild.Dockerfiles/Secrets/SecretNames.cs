@@ -18,8 +18,9 @@ public static class SecretNames
     // Names that hold credentials although their words do not say so.
     private static readonly string[] AlwaysSecret = { "VSS_NUGET_EXTERNAL_FEED_ENDPOINTS" };
 
-    // The lengths of the names above, as bits (the 63rd for all longer ones): most names have none of them.
-    private static readonly ulong ListedNameLengths = NeverSecret.Concat(AlwaysSecret).Aggregate(0UL, (bits, name) => bits | LengthBit(name.Length));
+    // The lengths of the names of each list, as bits (the 63rd for all longer ones): most names have none of them.
+    private static readonly ulong NeverSecretLengths = NeverSecret.Aggregate(0UL, (bits, name) => bits | LengthBit(name.Length));
+    private static readonly ulong AlwaysSecretLengths = AlwaysSecret.Aggregate(0UL, (bits, name) => bits | LengthBit(name.Length));
 
     private const string ConnectionStringsSectionPrefix = "ConnectionStrings__";
 
@@ -72,20 +73,21 @@ public static class SecretNames
             return false;
         }
 
-        var mayBeListed = (ListedNameLengths & LengthBit(name.Length)) != 0;
-        if (mayBeListed && IsAnyIgnoringCase(name, NeverSecret))
-        {
-            return false;
-        }
-
-        if (mayBeListed && IsAnyIgnoringCase(name, AlwaysSecret))
+        var lengthBit = LengthBit(name.Length);
+        if ((AlwaysSecretLengths & lengthBit) != 0 && IsAnyIgnoringCase(name, AlwaysSecret))
         {
             return true;
         }
 
         if (lettersFirst && !HasSecretLetters(name))
         {
-            // Nearly every name: no word of it, nor two words together, can be a secret word or a key.
+            // Nearly every name: no word of it, nor two words together, can be a secret word or a key. (Told before
+            // the names that are never secret are compared: a name without those letters is none either way.)
+            return false;
+        }
+
+        if ((NeverSecretLengths & lengthBit) != 0 && IsAnyIgnoringCase(name, NeverSecret))
+        {
             return false;
         }
 

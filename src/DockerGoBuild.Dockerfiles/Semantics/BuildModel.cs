@@ -620,8 +620,12 @@ internal sealed class BuildModel
         where TLookup : IVariableLookup
     {
         ref var facts = ref StringTable.GetWithFacts(raw, out var text);
-        mayHoldSecrets |= SecretTexts.Credential(raw, ref facts) != null || (references && raw.IndexOf('$') >= 0);
-        if (VariableExpander.IsOwnValue(raw, escape, ref facts))
+        var isOwnValue = VariableExpander.IsOwnValue(raw, escape, ref facts);
+
+        // A word that is its own value has a '$' only as its last character: one with something after it is expanded.
+        mayHoldSecrets |= SecretTexts.Credential(raw, ref facts) != null
+            || (references && (isOwnValue ? raw.Length > 0 && raw[raw.Length - 1] == '$' : raw.IndexOf('$') >= 0));
+        if (isOwnValue)
         {
             return text ?? raw.ToString();
         }

@@ -102,6 +102,26 @@ public class BuildModelTests
     }
 
     [Theory]
+    [InlineData("ENV A=cost$", true)]
+    [InlineData("ENV A=\"cost$\"", true)]
+    [InlineData("ENV A=a$b", true)]
+    [InlineData("ENV A=cost", false)]
+    [InlineData("ENV A=cost\\$", true)]
+    [InlineData("ARG A=cost$", false)]
+    public void An_env_value_with_a_dollar_anywhere_may_hold_a_secret(string instruction, bool mayHoldSecrets)
+    {
+        var model = BuildModel.Create(DockerfileParser.Parse("FROM alpine\n" + instruction + "\n"), default);
+        try
+        {
+            Assert.Equal(mayHoldSecrets, model.Instructions[1].MayHoldSecrets);
+        }
+        finally
+        {
+            model.Release();
+        }
+    }
+
+    [Theory]
     [InlineData("FROM golang AS build\nFROM build\n", "build", nameof(BaseImageKind.Golang))]
     [InlineData("FROM golang as build\nFROM build\n", "build", nameof(BaseImageKind.Golang))]
     [InlineData("FROM golang aS build\nFROM BUILD\n", "build", nameof(BaseImageKind.Golang))]
