@@ -18,8 +18,9 @@ public static class SecretNames
     // Names that hold credentials although their words do not say so.
     private static readonly string[] AlwaysSecret = { "VSS_NUGET_EXTERNAL_FEED_ENDPOINTS" };
 
-    // The lengths of the names above, as bits (the 63rd for all longer ones): most names have none of them.
-    private static readonly ulong ListedNameLengths = NeverSecret.Concat(AlwaysSecret).Aggregate(0UL, (bits, name) => bits | LengthBit(name.Length));
+    // The lengths of the names of each list, as bits (the 63rd for all longer ones): most names have none of them.
+    private static readonly ulong NeverSecretLengths = NeverSecret.Aggregate(0UL, (bits, name) => bits | LengthBit(name.Length));
+    private static readonly ulong AlwaysSecretLengths = AlwaysSecret.Aggregate(0UL, (bits, name) => bits | LengthBit(name.Length));
 
     private const string ConnectionStringsSectionPrefix = "ConnectionStrings__";
 
@@ -72,20 +73,21 @@ public static class SecretNames
             return false;
         }
 
-        var mayBeListed = (ListedNameLengths & LengthBit(name.Length)) != 0;
-        if (mayBeListed && IsAnyIgnoringCase(name, NeverSecret))
-        {
-            return false;
-        }
-
-        if (mayBeListed && IsAnyIgnoringCase(name, AlwaysSecret))
+        var lengthBit = LengthBit(name.Length);
+        if ((AlwaysSecretLengths & lengthBit) != 0 && IsAnyIgnoringCase(name, AlwaysSecret))
         {
             return true;
         }
 
         if (lettersFirst && !HasSecretLetters(name))
         {
-            // Nearly every name: no word of it, nor two words together, can be a secret word or a key.
+            // Nearly every name: no word of it, nor two words together, can be a secret word or a key. (Told before
+            // the names that are never secret are compared: a name without those letters is none either way.)
+            return false;
+        }
+
+        if ((NeverSecretLengths & lengthBit) != 0 && IsAnyIgnoringCase(name, NeverSecret))
+        {
             return false;
         }
 
@@ -123,30 +125,29 @@ public static class SecretNames
     private static bool HasSecretLetters(ReadOnlySpan<char> name)
     {
         // Read once: a static field is checked for its class's initialisation at every read.
-        var lowerLettersAndDigits = LowerLettersAndDigits;
-        var endingPairs = EndingPairs;
+        var codes = SecretLetters.Codes;
+        var endingPairs = SecretLetters.EndingPairs;
 
-        // The last four letters and digits, lower-cased, a byte each (the newest lowest).
+        // The last letters and digits as codes of five bits each (see SecretLetters), the newest lowest; the last four
+        // are compared.
         var last = 0u;
         foreach (var c in name)
         {
-            if (c >= lowerLettersAndDigits.Length)
+            if (c >= codes.Length)
             {
                 continue;
             }
 
-            var lower = lowerLettersAndDigits[c];
-            if (lower == 0)
+            var code = codes[c];
+            if (code == 0)
             {
                 continue;
             }
 
-            last = (last << 8) | lower;
+            last = (last << 5) | code;
 
-            // Only where the last two end one of them (by their low five bits each: a digit may pass for a letter,
-            // and is checked then too).
-            var pair = ((last >> 3) & 0x3E0) | (last & 0x1F);
-            if ((endingPairs[pair >> 5] & (1u << (int)(pair & 31))) != 0 && EndsWithSecretLetters(last))
+            // Only where the last two end one of them.
+            if (endingPairs[(int)(last & 0x3FF)] != 0 && SecretLetters.EndsWithOne(last & 0xFFFFF))
             {
                 return true;
             }
@@ -155,55 +156,64 @@ public static class SecretNames
         return false;
     }
 
-    private static bool EndsWithSecretLetters(uint last)
+    /// <summary>The tables of <see cref="HasSecretLetters"/>.</summary>
+    private static class SecretLetters
     {
-        var three = last & 0xFFFFFF;
-        return last is Pass or Secr or Toke or Auth or Cred or Conn || three is Pwd or Pat or Key;
-    }
+        // For each ASCII character: a letter's place in the alphabet from 1 (either case), 27 for a digit (which no
+        // secret's letters hold, but which parts the letters on either side of it), 0 for any other (what NextWord
+        // skips).
+        public static readonly byte[] Codes = MakeCodes();
 
-    private const uint Pass = ('p' << 24) | ('a' << 16) | ('s' << 8) | 's';
-    private const uint Secr = ('s' << 24) | ('e' << 16) | ('c' << 8) | 'r';
-    private const uint Toke = ('t' << 24) | ('o' << 16) | ('k' << 8) | 'e';
-    private const uint Auth = ('a' << 24) | ('u' << 16) | ('t' << 8) | 'h';
-    private const uint Cred = ('c' << 24) | ('r' << 16) | ('e' << 8) | 'd';
-    private const uint Conn = ('c' << 24) | ('o' << 16) | ('n' << 8) | 'n';
-    private const uint Pwd = ('p' << 16) | ('w' << 8) | 'd';
-    private const uint Pat = ('p' << 16) | ('a' << 8) | 't';
-    private const uint Key = ('k' << 16) | ('e' << 8) | 'y';
+        // Whether the last two letters of one of the letters below are these, for each two codes (a byte each rather
+        // than a bit: one load to tell).
+        public static readonly byte[] EndingPairs = MakeEndingPairs();
 
-    // The last two letters of the letters above, as bits of a table indexed by their low five bits each.
-    private static readonly uint[] EndingPairs = MakeEndingPairs(Pass, Secr, Toke, Auth, Cred, Conn, Pwd, Pat, Key);
+        private const uint Pass = ('p' - 'a' + 1) << 15 | ('a' - 'a' + 1) << 10 | ('s' - 'a' + 1) << 5 | ('s' - 'a' + 1);
+        private const uint Secr = ('s' - 'a' + 1) << 15 | ('e' - 'a' + 1) << 10 | ('c' - 'a' + 1) << 5 | ('r' - 'a' + 1);
+        private const uint Toke = ('t' - 'a' + 1) << 15 | ('o' - 'a' + 1) << 10 | ('k' - 'a' + 1) << 5 | ('e' - 'a' + 1);
+        private const uint Auth = ('a' - 'a' + 1) << 15 | ('u' - 'a' + 1) << 10 | ('t' - 'a' + 1) << 5 | ('h' - 'a' + 1);
+        private const uint Cred = ('c' - 'a' + 1) << 15 | ('r' - 'a' + 1) << 10 | ('e' - 'a' + 1) << 5 | ('d' - 'a' + 1);
+        private const uint Conn = ('c' - 'a' + 1) << 15 | ('o' - 'a' + 1) << 10 | ('n' - 'a' + 1) << 5 | ('n' - 'a' + 1);
+        private const uint Pwd = ('p' - 'a' + 1) << 10 | ('w' - 'a' + 1) << 5 | ('d' - 'a' + 1);
+        private const uint Pat = ('p' - 'a' + 1) << 10 | ('a' - 'a' + 1) << 5 | ('t' - 'a' + 1);
+        private const uint Key = ('k' - 'a' + 1) << 10 | ('e' - 'a' + 1) << 5 | ('y' - 'a' + 1);
 
-    // For each ASCII character: the letter lower-cased or the digit, 0 for any other (what NextWord skips).
-    private static readonly byte[] LowerLettersAndDigits = MakeLowerLettersAndDigits();
-
-    private static uint[] MakeEndingPairs(params uint[] letters)
-    {
-        var table = new uint[32];
-        foreach (var packed in letters)
+        /// <summary>The last four codes end with one of the secrets' letters.</summary>
+        /// <remarks>Inlined: a call in HasSecretLetters' loop would make it keep its index on the stack.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool EndsWithOne(uint last)
         {
-            var pair = ((packed >> 3) & 0x3E0) | (packed & 0x1F);
-            table[pair >> 5] |= 1u << (int)(pair & 31);
+            var three = last & 0x7FFF;
+            return last is Pass or Secr or Toke or Auth or Cred or Conn || three is Pwd or Pat or Key;
         }
 
-        return table;
-    }
-
-    private static byte[] MakeLowerLettersAndDigits()
-    {
-        var table = new byte[128];
-        for (var c = '0'; c <= '9'; c++)
+        private static byte[] MakeCodes()
         {
-            table[c] = (byte)c;
+            var codes = new byte[128];
+            for (var c = '0'; c <= '9'; c++)
+            {
+                codes[c] = 27;
+            }
+
+            for (var c = 'a'; c <= 'z'; c++)
+            {
+                codes[c] = (byte)(c - 'a' + 1);
+                codes[c - 32] = (byte)(c - 'a' + 1);
+            }
+
+            return codes;
         }
 
-        for (var c = 'a'; c <= 'z'; c++)
+        private static byte[] MakeEndingPairs()
         {
-            table[c] = (byte)c;
-            table[c - 32] = (byte)c;
-        }
+            var table = new byte[1024];
+            foreach (var letters in new[] { Pass, Secr, Toke, Auth, Cred, Conn, Pwd, Pat, Key })
+            {
+                table[letters & 0x3FF] = 1;
+            }
 
-        return table;
+            return table;
+        }
     }
 
     private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);

@@ -151,8 +151,11 @@ internal sealed class BuildModel
         for (var index = 0; index < instructions.Count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+
+            // The kinds read once: each read of a record is a load checked against the table's bounds.
             var instruction = instructions[index];
-            if (instruction.Kind == InstructionKind.From)
+            var kind = instruction.Kind;
+            if (kind == InstructionKind.From)
             {
                 if (tables.State(stateIndex).StageIndex >= 0)
                 {
@@ -164,27 +167,38 @@ internal sealed class BuildModel
                 continue;
             }
 
-            var effective = instruction.Effective;
-            var commands = default(RunCommandList);
-            var runIndex = -1;
-            if (effective.Kind == InstructionKind.Run)
+            // Only an ONBUILD has a trigger: any other instruction is its own effective one.
+            var effective = instruction;
+            var effectiveKind = kind;
+            if (kind == InstructionKind.Onbuild)
             {
-                ref readonly var state = ref tables.State(stateIndex);
-                commands = runCommands.Collect(syntax, effective, state.Dialect, tables, out var readLater);
-                runIndex = tables.AddRun(commands, RunMount.Read(effective, state), readLater ? effective.Index : -1, state.Dialect);
+                effective = instruction.Effective;
+                effectiveKind = effective.Kind;
             }
 
             // ONBUILD triggers run in a later build, so they do not change this stage's state. The instruction's facts
             // hold the state it sees, from before it is applied.
             var seen = stateIndex;
+            var runIndex = -1;
             var mayHoldSecrets = true;
-            if (instruction.Kind != InstructionKind.Onbuild)
+            if (effectiveKind == InstructionKind.Run)
             {
-                stateIndex = Apply(instruction, stateIndex, tables, globalArgs, commands, ref mayHoldSecrets);
+                ref readonly var state = ref tables.State(stateIndex);
+                var dialect = state.Dialect;
+                var commands = runCommands.Collect(syntax, effective, dialect, tables, out var readLater);
+                runIndex = tables.AddRun(commands, RunMount.Read(effective, state), readLater ? effective.Index : -1, dialect);
+                if (kind == InstructionKind.Run)
+                {
+                    stateIndex = ApplyGoEnvWrites(stateIndex, tables, commands);
+                }
+            }
+            else if (kind is InstructionKind.Arg or InstructionKind.Env or InstructionKind.User or InstructionKind.Workdir or InstructionKind.Shell)
+            {
+                stateIndex = Apply(instruction, kind, stateIndex, tables, globalArgs, ref mayHoldSecrets);
             }
 
-            var factIndex = tables.AddFact(instruction, instruction.Kind, effective.Kind, seen, runIndex, mayHoldSecrets);
-            tables.AddToKindIndexes(effective.Kind, factIndex);
+            var factIndex = tables.AddFact(instruction, kind, effectiveKind, seen, runIndex, mayHoldSecrets);
+            tables.AddToKindIndexes(effectiveKind, factIndex);
         }
 
         // Tables given back come with the model they were of, as a thread's models are used one after another.
@@ -239,28 +253,33 @@ internal sealed class BuildModel
         // The image, expanded, read where it lies (most are their own value) or in the expander's buffer: only
         // compared and classified (see StringTable.FactsOf).
         var image = ReadOnlySpan<char>.Empty;
-        ref var noted = ref StringTable.FactsOf(image);
+        TextFacts facts;
         if (words.Count > 0)
         {
             var word = words[0];
             image = word.TryGetLineValue(out var line, out var start, out var length)
                 ? WordText.Read(line, start, length, ref imageChars)
                 : word.Value.AsSpan();
-            noted = ref StringTable.FactsOf(image);
+            ref var noted = ref StringTable.FactsOf(image);
             if (!VariableExpander.IsOwnValue(image, escape, ref noted))
             {
                 image = VariableExpander.ExpandInPlace(image, escape, globalArgs, out _);
                 noted = ref StringTable.FactsOf(image);
             }
-        }
 
-        // Classified when the thread first met it; then the stage name is read.
-        if ((noted & TextFacts.ImageKnown) == 0)
+            // Classified when the analysis first met it; then the stage name is read.
+            if ((noted & TextFacts.ImageKnown) == 0)
+            {
+                noted |= ImageFacts(image);
+            }
+
+            facts = noted;
+        }
+        else
         {
-            noted |= ImageFacts(image);
+            facts = ImageFacts(image);
         }
 
-        var facts = noted;
         var parentState = tables.TryGetStage(image, imageText: null, out var parentIndex) && parentIndex < finished.Count ? finished[parentIndex] : -1;
         var baseImage = (facts & TextFacts.GolangImage) != 0 ? BaseImageKind.Golang : (facts & TextFacts.UnknownImage) != 0 ? BaseImageKind.Unknown : BaseImageKind.Other;
         var isWindows = (facts & TextFacts.WindowsImage) != 0;
@@ -284,15 +303,105 @@ internal sealed class BuildModel
         return stateIndex;
     }
 
-    private static TextFacts ImageFacts(ReadOnlySpan<char> image)
+    /// <summary>
+    /// What <see cref="ClassifyBaseImage"/> and <see cref="IsWindowsImage"/> tell of the image, as facts: for an ASCII
+    /// image (nearly every one) in one pass over it that stops only at the few characters either looks at, rather
+    /// than a search for each of those characters.
+    /// </summary>
+    internal static TextFacts ImageFacts(ReadOnlySpan<char> image)
     {
-        var facts = TextFacts.ImageKnown | (IsWindowsImage(image) ? TextFacts.WindowsImage : TextFacts.None);
-        return ClassifyBaseImage(image) switch
+        // Read once: a static field is checked for its class's initialisation at every read.
+        var classes = ImageCharacterClasses;
+        var at = -1;
+        var lastSlash = -1;
+        var tagColon = -1;
+        var firstUnknown = -1;
+        var maybeWindows = false;
+        for (var i = 0; i < image.Length; i++)
+        {
+            var c = image[i];
+            if (c >= classes.Length)
+            {
+                return ImageFactsOf(image, IsWindowsImage(image), ClassifyBaseImage(image));
+            }
+
+            var character = classes[c];
+            if (character == ImageCharacter.Other)
+            {
+                // Nearly every character: passed over without the switch's jump.
+                continue;
+            }
+
+            switch (character)
+            {
+                case ImageCharacter.Slash when at < 0:
+                    lastSlash = i;
+                    tagColon = -1;
+                    break;
+                case ImageCharacter.Colon when at < 0 && tagColon < 0:
+                    tagColon = i;
+                    break;
+                case ImageCharacter.At when at < 0:
+                    at = i;
+                    break;
+                case ImageCharacter.Unknown when firstUnknown < 0:
+                    firstUnknown = i;
+                    break;
+                case ImageCharacter.VOrW:
+                    // Every name but ltsc20 has a 'v' or a 'w', which few images have.
+                    maybeWindows = true;
+                    break;
+                case ImageCharacter.L:
+                    maybeWindows |= i + 1 < image.Length && (image[i + 1] | 0x20) == 't';
+                    break;
+            }
+        }
+
+        // As ClassifyBaseImage: the repository is the reference (up to '@') up to the ':' after its last '/'.
+        var componentStart = lastSlash + 1;
+        var repositoryEnd = tagColon >= 0 ? tagColon : at >= 0 ? at : image.Length;
+        var baseImage = repositoryEnd == 0 || (firstUnknown >= 0 && firstUnknown < repositoryEnd) ? BaseImageKind.Unknown
+            : repositoryEnd - componentStart == 6 && StartsAt(image, componentStart, "golang") ? BaseImageKind.Golang
+            : BaseImageKind.Other;
+        return ImageFactsOf(image, maybeWindows && HasWindowsName(image), baseImage);
+    }
+
+    private static TextFacts ImageFactsOf(ReadOnlySpan<char> image, bool isWindows, BaseImageKind baseImage)
+    {
+        var facts = TextFacts.ImageKnown | (isWindows ? TextFacts.WindowsImage : TextFacts.None);
+        return baseImage switch
         {
             BaseImageKind.Golang => facts | TextFacts.GolangImage,
             BaseImageKind.Unknown => facts | TextFacts.UnknownImage,
             _ => facts,
         };
+    }
+
+    // What ImageFacts' pass stops at in an ASCII image: the characters that bound its repository, the unknown
+    // marker, and the letters that may start a Windows image's name.
+    private enum ImageCharacter : byte
+    {
+        Other,
+        Slash,
+        Colon,
+        At,
+        Unknown,
+        VOrW,
+        L,
+    }
+
+    private static readonly ImageCharacter[] ImageCharacterClasses = MakeImageCharacterClasses();
+
+    private static ImageCharacter[] MakeImageCharacterClasses()
+    {
+        var classes = new ImageCharacter[128];
+        classes['/'] = ImageCharacter.Slash;
+        classes[':'] = ImageCharacter.Colon;
+        classes['@'] = ImageCharacter.At;
+        classes[VariableExpander.UnknownMarker] = ImageCharacter.Unknown;
+        classes['v'] = classes['V'] = classes['w'] = classes['W'] = ImageCharacter.VOrW;
+        classes['l'] = classes['L'] = ImageCharacter.L;
+        return classes;
     }
 
     // The stage name after AS, as the thread's strings have it (see StringTable).
@@ -456,20 +565,18 @@ internal sealed class BuildModel
     // The state after the instruction, which sees the state at stateIndex: a new entry of the table when the
     // instruction changes the state, the same index otherwise.
     // For an ARG or ENV, mayHoldSecrets says whether one of its pairs may be reported by DGB031 (see InstructionFacts).
-    private static int Apply(Instruction instruction, int stateIndex, ModelTables tables, GlobalArgTable globalArgs, RunCommandList commands, ref bool mayHoldSecrets)
+    // Only ARG, ENV, USER, WORKDIR and SHELL come here, the instructions that may change the state but for a RUN's
+    // `go env -w` (applied where its commands are read, see ApplyGoEnvWrites): the others are not passed.
+    private static int Apply(Instruction instruction, InstructionKind kind, int stateIndex, ModelTables tables, GlobalArgTable globalArgs, ref bool mayHoldSecrets)
     {
-        switch (instruction.Kind)
+        switch (kind)
         {
             case InstructionKind.Arg:
                 return ApplyArg(instruction, stateIndex, tables, globalArgs, out mayHoldSecrets);
             case InstructionKind.Env:
                 return ApplyEnv(instruction, stateIndex, tables, out mayHoldSecrets);
-            case InstructionKind.User or InstructionKind.Workdir or InstructionKind.Shell:
-                return ApplyFirstWord(instruction, stateIndex, tables);
-            case InstructionKind.Run:
-                return ApplyGoEnvWrites(stateIndex, tables, commands);
             default:
-                return stateIndex;
+                return ApplyFirstWord(instruction, kind, stateIndex, tables);
         }
     }
 
@@ -513,8 +620,12 @@ internal sealed class BuildModel
         where TLookup : IVariableLookup
     {
         ref var facts = ref StringTable.GetWithFacts(raw, out var text);
-        mayHoldSecrets |= SecretTexts.Credential(raw, ref facts) != null || (references && raw.IndexOf('$') >= 0);
-        if (VariableExpander.IsOwnValue(raw, escape, ref facts))
+        var isOwnValue = VariableExpander.IsOwnValue(raw, escape, ref facts);
+
+        // A word that is its own value has a '$' only as its last character: one with something after it is expanded.
+        mayHoldSecrets |= SecretTexts.Credential(raw, ref facts) != null
+            || (references && (isOwnValue ? raw.Length > 0 && raw[raw.Length - 1] == '$' : raw.IndexOf('$') >= 0));
+        if (isOwnValue)
         {
             return text ?? raw.ToString();
         }
@@ -524,11 +635,11 @@ internal sealed class BuildModel
     }
 
     // USER, WORKDIR and SHELL (exec form) set what their first word says; the state is unchanged when there is none.
-    private static int ApplyFirstWord(Instruction instruction, int stateIndex, ModelTables tables)
+    private static int ApplyFirstWord(Instruction instruction, InstructionKind kind, int stateIndex, ModelTables tables)
     {
         // Read once: the instruction makes the view of its words on every call.
         var words = instruction.ArgumentWords;
-        if (words.Count == 0 || (instruction.Kind == InstructionKind.Shell && !instruction.IsJsonForm))
+        if (words.Count == 0 || (kind == InstructionKind.Shell && !instruction.IsJsonForm))
         {
             return stateIndex;
         }
@@ -537,7 +648,7 @@ internal sealed class BuildModel
         var raw = word.TryGetLineValue(out var line, out var start, out var length)
             ? WordText.Read(line, start, length, ref valueChars)
             : word.Value.AsSpan();
-        if (instruction.Kind == InstructionKind.Shell)
+        if (kind == InstructionKind.Shell)
         {
             var dialect = ShellDialectOf(raw);
             var shell = tables.AddCopyOf(stateIndex);
@@ -554,7 +665,7 @@ internal sealed class BuildModel
         if (VariableExpander.IsOwnValue(raw, current.Escape, ref facts))
         {
             expanded = text ?? raw.ToString();
-            if (instruction.Kind == InstructionKind.Workdir)
+            if (kind == InstructionKind.Workdir)
             {
                 if ((facts & TextFacts.OwnPathKnown) == 0)
                 {
@@ -569,10 +680,10 @@ internal sealed class BuildModel
             expanded = StringTable.Get(VariableExpander.ExpandInPlace(raw, current.Escape, new StateLookup(tables, stateIndex), out _));
         }
 
-        var workdir = instruction.Kind != InstructionKind.Workdir ? null : isOwnPath ? expanded : UnixPath.ResolveShared(expanded, current.Workdir);
+        var workdir = kind != InstructionKind.Workdir ? null : isOwnPath ? expanded : UnixPath.ResolveShared(expanded, current.Workdir);
         var next = tables.AddCopyOf(stateIndex);
         ref var state = ref tables.StateToChange(next);
-        if (instruction.Kind == InstructionKind.User)
+        if (kind == InstructionKind.User)
         {
             state.SetUser(expanded);
         }

@@ -41,7 +41,7 @@ internal sealed class FewNames<TValue>
         // Names as long as each other only can be equal, ignoring case too (each character has one upper case).
         for (var i = 0; i < _count; i++)
         {
-            if (_names[i]!.Length == name.Length && string.Equals(_names[i], name, _comparison))
+            if (_names[i]!.Length == name.Length && IsSameName(name.AsSpan(), _names[i]!))
             {
                 _values[i] = value;
                 return;
@@ -80,7 +80,7 @@ internal sealed class FewNames<TValue>
 
         for (var i = 0; i < _count; i++)
         {
-            if (_names[i]!.Length == name.Length && name.Equals(_names[i].AsSpan(), _comparison))
+            if (_names[i]!.Length == name.Length && IsSameName(name, _names[i]!))
             {
                 value = _values[i];
                 return true;
@@ -89,6 +89,33 @@ internal sealed class FewNames<TValue>
 
         value = default!;
         return false;
+    }
+
+    // The names, as long as each other, are equal as the table compares them: told by their characters as they are
+    // first, then (ignoring case) by their first letters, which differ in most names that differ, before the general
+    // comparison.
+    private bool IsSameName(ReadOnlySpan<char> name, string known)
+    {
+        if (name.SequenceEqual(known.AsSpan()))
+        {
+            return true;
+        }
+
+        if (_comparison == StringComparison.Ordinal)
+        {
+            return false;
+        }
+
+        // Two ASCII characters that differ but for the bit 0x20 are one letter's two cases, or two characters that
+        // the general comparison tells apart.
+        var first = name[0];
+        var knownFirst = known[0];
+        if ((first | knownFirst) < 0x80 && (first | 0x20) != (knownFirst | 0x20))
+        {
+            return false;
+        }
+
+        return name.Equals(known.AsSpan(), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Makes the table hold at least <paramref name="count"/> names without growing.</summary>

@@ -123,7 +123,7 @@ internal sealed class ModelTables
     {
         var retainable = _facts.Length <= MaxRetainedLength && _states.Length <= MaxRetainedLength && Runs.Capacity <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
             && RunIndexes.Capacity <= MaxRetainedLength && CopyIndexes.Capacity <= MaxRetainedLength && ArgAndEnvIndexes.Capacity <= MaxRetainedLength
-            && _arguments.Count <= MaxRetainedLength;
+            && _arguments.Count <= MaxRetainedLength && VariableMaps.Kept <= MaxRetainedLength;
         for (var i = 0; i < _argumentsUsed; i++)
         {
             _arguments[i].Reset(string.Empty, Array.Empty<char>(), 0, Array.Empty<int>(), 0, 0);
@@ -135,7 +135,8 @@ internal sealed class ModelTables
         _syntax = null;
         Syntax = null!;
         FactCount = 0;
-        Array.Clear(_states, 0, _stateCount);
+        // As a span: Array.Clear of an array of any type first finds out what its elements are, at every call.
+        new Span<StageState>(_states, 0, _stateCount).Clear();
         _stateCount = 0;
         Runs.Clear();
         RunIndexes.Clear();
@@ -209,6 +210,7 @@ internal sealed class ModelTables
     }
 
     /// <summary>Adds the facts of an instruction (see <see cref="FactRecord"/>); returns their index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int AddFact(Instruction instruction, InstructionKind kind, InstructionKind effectiveKind, int stateIndex, int runIndex, bool mayHoldSecrets)
     {
         if (FactCount == _facts.Length)

@@ -19,7 +19,7 @@ namespace DockerGoBuild.Dockerfiles.Semantics;
 /// </remarks>
 internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue>
 {
-    public static readonly PersistentMap<TValue> Empty = new(null, default!, null, 0, 0);
+    public static readonly PersistentMap<TValue> Empty = new(null, default!, null, 0, 0, 0);
 
     // Sixteen rather than eight: a chain moved into the tree costs a copied path of nodes for each of its entries,
     // and a stage's ENVs and ARGs often number more than eight; a lookup's walk of the chain costs less than that.
@@ -31,16 +31,25 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     private string? _key;
     private TValue _value;
     private object? _previousOrTree;
-    private int _chainLength;
 
-    private PersistentMap(string? key, TValue value, object? previousOrTree, int chainLength, int count)
+    // Up to ChainLimit: two bytes, beside the key lengths', so that an entry stays as large as it was without them.
+    private ushort _chainLength;
+
+    // The lengths of the map's keys, modulo 16, as bits: a key of a length no key has (nearly every key looked up
+    // and absent: GOCACHE, HOME) is told absent without a walk of the chain and tree.
+    private ushort _keyLengths;
+
+    private PersistentMap(string? key, TValue value, object? previousOrTree, int chainLength, int count, ushort keyLengths)
     {
         _key = key;
         _value = value;
         _previousOrTree = previousOrTree;
-        _chainLength = chainLength;
+        _chainLength = (ushort)chainLength;
+        _keyLengths = keyLengths;
         Count = count;
     }
+
+    private static ushort LengthBit(int length) => (ushort)(1 << (length & 15));
 
     public int Count { get; private set; }
 
@@ -76,7 +85,21 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     public bool TryGetValue(string key, out TValue value) => TryGetValue(key.AsSpan(), out value);
 
     /// <summary><see cref="TryGetValue(string, out TValue)"/> of a key read where it lies, compared as ordinal strings are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetValue(ReadOnlySpan<char> key, out TValue value)
+    {
+        // Inlined: most keys looked up are told absent here, at the cost of a call otherwise.
+        if ((_keyLengths & LengthBit(key.Length)) == 0)
+        {
+            value = default!;
+            return false;
+        }
+
+        return TryFind(key, out value);
+    }
+
+    // TryGetValue of a key of a length some key has: the chain, then the tree.
+    private bool TryFind(ReadOnlySpan<char> key, out TValue value)
     {
         var map = this;
         for (; map._chainLength > 0; map = map.Previous)
@@ -113,9 +136,10 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
         }
 
         var count = ContainsKey(key) ? Count : Count + 1;
+        var keyLengths = (ushort)(_keyLengths | LengthBit(key.Length));
         return _chainLength < ChainLimit
-            ? new PersistentMap<TValue>(key, value, this, _chainLength + 1, count)
-            : new PersistentMap<TValue>(null, default!, TreeWith(key, value, null), 0, count);
+            ? new PersistentMap<TValue>(key, value, this, _chainLength + 1, count, keyLengths)
+            : new PersistentMap<TValue>(null, default!, TreeWith(key, value, null), 0, count, keyLengths);
     }
 
     /// <summary>
@@ -125,9 +149,10 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     public PersistentMap<TValue> SetItem(string key, TValue value, Pool pool)
     {
         var count = ContainsKey(key) ? Count : Count + 1;
+        var keyLengths = (ushort)(_keyLengths | LengthBit(key.Length));
         return _chainLength < ChainLimit
-            ? pool.Take(key, value, this, _chainLength + 1, count)
-            : pool.Take(null, default!, TreeWith(key, value, pool), 0, count);
+            ? pool.Take(key, value, this, _chainLength + 1, count, keyLengths)
+            : pool.Take(null, default!, TreeWith(key, value, pool), 0, count, keyLengths);
     }
 
     /// <summary>
@@ -138,20 +163,25 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
     /// </summary>
     public sealed class Pool
     {
-        // A use that needs more maps than this (a file of thousands of variables) makes the others as plain maps,
-        // which the pool does not keep.
-        private const int MaxKept = 4096;
+        // A use that needs more maps than this makes the others as plain maps, which the pool does not keep. A file
+        // of thousands of variables (a generated one of megabytes: tens of thousands) has them kept, with the tables
+        // that hold the pool only as long as the collector leaves them (see ModelTables): the same file analysed again
+        // then makes none, rather than objects that each analysis's collections mark and copy.
+        private const int MaxKept = 1 << 18;
 
         private readonly List<PersistentMap<TValue>> _maps = new();
         private int _used;
         private readonly List<Node> _nodes = new();
         private int _usedNodes;
 
-        internal PersistentMap<TValue> Take(string? key, TValue value, object? previousOrTree, int chainLength, int count)
+        /// <summary>How many maps and nodes the pool keeps for its next use.</summary>
+        public int Kept => _maps.Count + _nodes.Count;
+
+        internal PersistentMap<TValue> Take(string? key, TValue value, object? previousOrTree, int chainLength, int count, ushort keyLengths)
         {
             if (_used == _maps.Count)
             {
-                var made = new PersistentMap<TValue>(key, value, previousOrTree, chainLength, count);
+                var made = new PersistentMap<TValue>(key, value, previousOrTree, chainLength, count, keyLengths);
                 if (_maps.Count < MaxKept)
                 {
                     _maps.Add(made);
@@ -165,7 +195,8 @@ internal sealed class PersistentMap<TValue> : IReadOnlyDictionary<string, TValue
             map._key = key;
             map._value = value;
             map._previousOrTree = previousOrTree;
-            map._chainLength = chainLength;
+            map._chainLength = (ushort)chainLength;
+            map._keyLengths = keyLengths;
             map.Count = count;
             return map;
         }

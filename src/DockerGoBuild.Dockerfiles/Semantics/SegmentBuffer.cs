@@ -74,7 +74,9 @@ internal sealed class SegmentBuffer<T>
     {
         for (var i = 0; _holdsReferences && i <= _current; i++)
         {
-            Array.Clear(_segments[i], 0, i == _current ? _used : _segments[i].Length);
+            // As a span: Array.Clear of an array of any type first finds out what its elements are, at every call.
+            var segment = _segments[i];
+            new Span<T>(segment, 0, i == _current ? _used : segment.Length).Clear();
         }
 
         if (_segments.Count > RetainedSegments)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using DockerGoBuild.Dockerfiles.Shell;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
@@ -67,6 +68,7 @@ internal struct StageState : IVariableLookup
     /// Makes this (an entry of the model's table) the state a stage starts with, as the constructor does, where it
     /// lies: a state made and then copied into the table goes through a general block copy with write barriers.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Start(int stageIndex, char escape, string? stageName, BaseImageKind baseImage, bool isWindows)
     {
         StageIndex = stageIndex;
@@ -84,8 +86,10 @@ internal struct StageState : IVariableLookup
 
     /// <summary>
     /// Makes this (an entry of the model's table) a copy of <paramref name="other"/>, field by field: a copy of the
-    /// whole struct into the table goes through a general block copy with write barriers, which costs more.
+    /// whole struct into the table goes through a general block copy with write barriers, which costs more. Inlined
+    /// where the table adds the entry, whose references are then written as into an array, with cheaper barriers.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void CopyFrom(in StageState other)
     {
         StageIndex = other.StageIndex;

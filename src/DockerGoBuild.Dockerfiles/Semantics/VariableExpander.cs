@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -182,13 +183,46 @@ internal static class VariableExpander
     private const ulong LaneTopBits = 0x8000_8000_8000_8000;
 
     // The index of the first character from raw[from] on that the expansion looks at, the escape or one at most '\''
-    // (the quotes, '$' and NUL, and the blanks and few other characters below them), or -1. Four characters at a time
-    // (a 64-bit word, a lane each) up to the first four with one: most words have none, or few.
+    // (the quotes, '$' and NUL, and the blanks and few other characters below them), or -1. A vector at a time, then
+    // (in a vector with one, or a word shorter than a vector) four characters at a time (a 64-bit word, a lane each)
+    // up to the first four with one: most words have none, or few.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NextSpecial(ReadOnlySpan<char> raw, int from, char escape)
     {
-        var escapeLanes = escape * EachLane;
         ref var start = ref MemoryMarshal.GetReference(raw);
         var i = from;
+        if (i + Vector<short>.Count <= raw.Length)
+        {
+            // A vector at a time first, as many characters as it has lanes: with the values below offset by 0x8000, a
+            // signed comparison tells the characters below '(' (and not those from 0x8000 up). The last characters,
+            // fewer than a vector's, are told by the vector that ends the word (overlapping the one before): when it
+            // has none, there is none; else the steps below find it.
+            var offset = new Vector<short>(unchecked((short)0x8000));
+            var limit = new Vector<short>(unchecked((short)(0x8000 + '(')));
+            var escapes = new Vector<short>((short)escape);
+            while (true)
+            {
+                var chars = Unsafe.ReadUnaligned<Vector<short>>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref start, i)));
+                if ((Vector.LessThan(chars + offset, limit) | Vector.Equals(chars, escapes)) != Vector<short>.Zero)
+                {
+                    break;
+                }
+
+                i += Vector<short>.Count;
+                if (i + Vector<short>.Count > raw.Length)
+                {
+                    var last = Unsafe.ReadUnaligned<Vector<short>>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref start, raw.Length - Vector<short>.Count)));
+                    if (i == raw.Length || (Vector.LessThan(last + offset, limit) | Vector.Equals(last, escapes)) == Vector<short>.Zero)
+                    {
+                        return -1;
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        var escapeLanes = escape * EachLane;
         for (; i + 4 <= raw.Length; i += 4)
         {
             var four = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref start, i)));

@@ -67,6 +67,61 @@ public class BuildModelTests
     }
 
     [Theory]
+    [InlineData("golang:1.23-alpine")]
+    [InlineData("docker.io/library/golang:1.23@sha256:abc")]
+    [InlineData("localhost:5000/golang:1.23")]
+    [InlineData("golang@sha256:abc:def")]
+    [InlineData("golang/tools:1.0")]
+    [InlineData("a/b@c/golang")]
+    [InlineData("GOLANG")]
+    [InlineData("golan")]
+    [InlineData("")]
+    [InlineData(":1.23")]
+    [InlineData("@sha256:abc")]
+    [InlineData("registry/\u0001:1.0")]
+    [InlineData("golang:\u0001")]
+    [InlineData("\u0001golang")]
+    [InlineData("mcr.microsoft.com/windows/servercore:ltsc2022")]
+    [InlineData("MCR.Microsoft.com/Windows/NanoServer")]
+    [InlineData("mcr.microsoft.com/dotnet/framework/sdk:4.8")]
+    [InlineData("myimage:LTSC2025")]
+    [InlineData("alpine:ltsc2019")]
+    [InlineData("myimage:ltsc20x9")]
+    [InlineData("mcr.microsoft.com/dotnet/sdk:8.0")]
+    [InlineData("nanoserve")]
+    [InlineData("\u212A")]
+    [InlineData("image:\u00e9-nanoserver")]
+    [InlineData("g\u00f6lang:1.0")]
+    public void Image_facts_are_the_classification_and_the_windows_test_in_one(string image)
+    {
+        var facts = BuildModel.ImageFacts(image.AsSpan());
+        var kind = (facts & TextFacts.GolangImage) != 0 ? BaseImageKind.Golang : (facts & TextFacts.UnknownImage) != 0 ? BaseImageKind.Unknown : BaseImageKind.Other;
+        Assert.Equal(BuildModel.ClassifyBaseImage(image.AsSpan()), kind);
+        Assert.Equal(BuildModel.IsWindowsImage(image.AsSpan()), (facts & TextFacts.WindowsImage) != 0);
+        Assert.True((facts & TextFacts.ImageKnown) != 0);
+    }
+
+    [Theory]
+    [InlineData("ENV A=cost$", true)]
+    [InlineData("ENV A=\"cost$\"", true)]
+    [InlineData("ENV A=a$b", true)]
+    [InlineData("ENV A=cost", false)]
+    [InlineData("ENV A=cost\\$", true)]
+    [InlineData("ARG A=cost$", false)]
+    public void An_env_value_with_a_dollar_anywhere_may_hold_a_secret(string instruction, bool mayHoldSecrets)
+    {
+        var model = BuildModel.Create(DockerfileParser.Parse("FROM alpine\n" + instruction + "\n"), default);
+        try
+        {
+            Assert.Equal(mayHoldSecrets, model.Instructions[1].MayHoldSecrets);
+        }
+        finally
+        {
+            model.Release();
+        }
+    }
+
+    [Theory]
     [InlineData("FROM golang AS build\nFROM build\n", "build", nameof(BaseImageKind.Golang))]
     [InlineData("FROM golang as build\nFROM build\n", "build", nameof(BaseImageKind.Golang))]
     [InlineData("FROM golang aS build\nFROM BUILD\n", "build", nameof(BaseImageKind.Golang))]

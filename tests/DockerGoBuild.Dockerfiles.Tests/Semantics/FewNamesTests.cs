@@ -47,6 +47,30 @@ public class FewNamesTests
         }
     }
 
+    [Theory]
+    [InlineData("build", "BUILD")]
+    [InlineData("build", "guild")]
+    [InlineData("[stage", "{stage")]
+    [InlineData("@stage", "`stage")]
+    [InlineData("a", "A")]
+    [InlineData("\u00e9tape", "\u00c9TAPE")]
+    [InlineData("\u212Aey", "key")]
+    [InlineData("kelvin", "\u212Aelvin")]
+    public void Names_as_long_as_each_other_are_the_same_as_ordinal_comparison_ignoring_case_says(string declared, string lookedUp)
+    {
+        foreach (var comparison in new[] { StringComparison.Ordinal, StringComparison.OrdinalIgnoreCase })
+        {
+            var names = new FewNames<int>(comparison);
+            names.Set(declared, 1);
+            Assert.Equal(string.Equals(declared, lookedUp, comparison), names.TryGetValue(lookedUp.AsSpan(), nameText: null, out _));
+
+            // Set with the other spelling: the same name takes the new value, another one is added.
+            names.Set(lookedUp, 2);
+            Assert.True(names.TryGetValue(declared.AsSpan(), declared, out var value));
+            Assert.Equal(string.Equals(declared, lookedUp, comparison) ? 2 : 1, value);
+        }
+    }
+
     // The i-th name, in a random case: "stage-3", "STAGE-3", "Stage-\u00e93".
     private static string Name(int i, Random random)
     {

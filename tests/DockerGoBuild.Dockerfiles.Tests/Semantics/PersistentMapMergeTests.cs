@@ -53,6 +53,54 @@ public class PersistentMapMergeTests
         }
     }
 
+    [Fact]
+    public void Keys_of_every_length_are_found_and_others_of_their_lengths_are_not()
+    {
+        // Lengths that share their remainder by 16 (the map's note of its keys' lengths) and ones no key has, in the
+        // chain and, past it, in the tree.
+        var map = PersistentMap<int>.Empty;
+        var set = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var length in new[] { 3, 19, 35, 7, 1, 17, 12, 28, 44, 5, 21, 2, 18, 34, 9, 25, 41, 6, 22, 38 })
+        {
+            var key = new string('K', length);
+            map = map.SetItem(key, length);
+            set[key] = length;
+            for (var probe = 0; probe <= 50; probe++)
+            {
+                var found = map.TryGetValue(new string('K', probe).AsSpan(), out var value);
+                Assert.Equal(set.ContainsKey(new string('K', probe)), found);
+                Assert.Equal(found ? probe : 0, value);
+                Assert.False(map.TryGetValue(new string('J', probe).AsSpan(), out _));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_pool_makes_again_the_maps_of_a_use_of_thousands_of_variables()
+    {
+        // A generated file of megabytes sets tens of thousands: analysed again, it makes none anew.
+        var pool = new PersistentMap<string?>.Pool();
+        var first = Use(pool);
+        pool.Release();
+        var second = Use(pool);
+        Assert.Same(first[^1], second[^1]);
+        Assert.True(pool.Kept >= first.Count);
+        Assert.Equal(first.Count, second[^1].Count);
+
+        static List<PersistentMap<string?>> Use(PersistentMap<string?>.Pool pool)
+        {
+            var maps = new List<PersistentMap<string?>>();
+            var map = PersistentMap<string?>.Empty;
+            for (var i = 0; i < 6000; i++)
+            {
+                map = map.SetItem("K" + i.ToString(CultureInfo.InvariantCulture), null, pool);
+                maps.Add(map);
+            }
+
+            return maps;
+        }
+    }
+
     private static void Check((string Key, int Value)[] operations, PersistentMap<string?>.Pool pool)
     {
         var versions = new List<(PersistentMap<string?> Map, Dictionary<string, string?> Model)> { (PersistentMap<string?>.Empty, new Dictionary<string, string?>(StringComparer.Ordinal)) };

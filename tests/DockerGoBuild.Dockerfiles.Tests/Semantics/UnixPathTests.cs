@@ -23,6 +23,25 @@ public class UnixPathTests
         Assert.Equal(expected, UnixPath.Resolve(path, workdir));
 
     [Fact]
+    public void A_path_resolves_to_itself_exactly_when_walking_its_segments_gives_it_back()
+    {
+        // Every absolute path of up to seven characters of '/', '.' and a letter.
+        var paths = new List<string> { "/" };
+        for (var start = 0; start < paths.Count; start++)
+        {
+            if (paths[start].Length < 7)
+            {
+                paths.AddRange(new[] { paths[start] + "/", paths[start] + ".", paths[start] + "a" });
+            }
+        }
+
+        foreach (var path in paths)
+        {
+            Assert.Equal(ByWalkingSegments(path, "/w") == path, UnixPath.ResolvesToItself(path));
+        }
+    }
+
+    [Fact]
     public void Resolves_as_joining_and_walking_the_segments_does()
     {
         var segment = Gen.OneOfConst("", ".", "..", "...", "a", "b.c", ".d", "go-build");

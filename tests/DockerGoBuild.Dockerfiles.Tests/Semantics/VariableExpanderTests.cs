@@ -101,6 +101,33 @@ public class VariableExpanderTests
         Assert.False(unknown);
     }
 
+    [Theory]
+    [InlineData('"', true)]
+    [InlineData('\'', true)]
+    [InlineData('\\', true)]
+    [InlineData('\0', true)]
+    [InlineData('(', false)]
+    [InlineData(' ', false)]
+    [InlineData('[', false)]
+    [InlineData('\u8000', false)]
+    [InlineData('\uFFFF', false)]
+    public void A_character_is_found_wherever_it_lies_in_words_of_any_length(char character, bool dropped)
+    {
+        // Every length up to past two vectors of the widest lanes, and every place but the last (where an escape is
+        // taken as it is): the vector, four-character and one-character steps each meet it. A quote, an escape or a
+        // NUL is dropped (an unclosed quote takes the rest as it is); the others are taken as they are.
+        for (var length = 2; length <= 40; length++)
+        {
+            for (var at = 0; at < length - 1; at++)
+            {
+                var raw = new string('a', at) + character + new string('b', length - at - 1);
+                var value = VariableExpander.ExpandInPlace(raw.AsSpan(), '\\', Lookup, out var unknown).ToString();
+                Assert.Equal(dropped ? raw.Remove(at, 1) : raw, value);
+                Assert.False(unknown);
+            }
+        }
+    }
+
     [Fact]
     public void Values_longer_than_the_limit_are_unknown()
     {
