@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using DockerGoBuild.Cli.Lint;
 using DockerGoBuild.Dockerfiles.Rules;
+using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Cli;
 
@@ -126,17 +127,24 @@ internal static class LintCommand
         return sources;
     }
 
+    // Files are analysed a batch at a time: the batch's files are parsed, then their rules are run. A file's analysis
+    // runs the parser and then the model and the rules, more code than a processor's instruction cache holds: one
+    // phase over a batch of files finds its code in the cache. The batch is small enough that its syntax trees stay
+    // in the data caches too, and that one processor's batches do not wait for another's.
+    private const int BatchSize = 16;
+
     /// <summary>
     /// Analyses every text <paramref name="passes"/> times, timing each pass; the first pass's findings are reported.
     /// Only what the report needs (lines and findings) is kept, and only from the first pass, as the peer linters'
     /// wrappers keep nothing: a pass that held on to whole syntax trees would time the garbage collector copying
-    /// them rather than the analysis. Files are independent, so up to <paramref name="jobs"/> are analysed at once;
-    /// the report keeps the files' order whatever order they finish in.
+    /// them rather than the analysis. Files are independent, so up to <paramref name="jobs"/> batches of them are
+    /// analysed at once; the report keeps the files' order whatever order they finish in.
     /// </summary>
     private static List<LintedFile> AnalyzeAll(List<Source> sources, int passes, int jobs, LintStatistics statistics)
     {
         var files = new LintedFile[sources.Count];
         var parallelism = new ParallelOptions { MaxDegreeOfParallelism = jobs };
+        var batches = (sources.Count + BatchSize - 1) / BatchSize;
         statistics.Jobs = jobs;
         for (var pass = 0; pass < passes; pass++)
         {
@@ -144,14 +152,14 @@ internal static class LintCommand
             var started = Stopwatch.GetTimestamp();
             if (jobs == 1)
             {
-                for (var i = 0; i < sources.Count; i++)
+                for (var batch = 0; batch < batches; batch++)
                 {
-                    Analyze(sources, i, files, keep);
+                    AnalyzeBatch(sources, batch, files, keep);
                 }
             }
             else
             {
-                Parallel.For(0, sources.Count, parallelism, i => Analyze(sources, i, files, keep));
+                Parallel.For(0, batches, parallelism, batch => AnalyzeBatch(sources, batch, files, keep));
             }
 
             statistics.AnalysisTimes.Add(Stopwatch.GetElapsedTime(started));
@@ -162,13 +170,22 @@ internal static class LintCommand
         return files.ToList();
     }
 
-    private static void Analyze(List<Source> sources, int index, LintedFile[] files, bool keep)
+    private static void AnalyzeBatch(List<Source> sources, int batch, LintedFile[] files, bool keep)
     {
-        var source = sources[index];
-        var result = DockerfileAnalysis.Analyze(source.Text);
-        if (keep)
+        var first = batch * BatchSize;
+        var parsed = new DockerfileSyntax[Math.Min(BatchSize, sources.Count - first)];
+        for (var i = 0; i < parsed.Length; i++)
         {
-            files[index] = new LintedFile(source.Input.DisplayPath, result.Syntax.Lines, result.Findings);
+            parsed[i] = DockerfileParser.Parse(sources[first + i].Text);
+        }
+
+        for (var i = 0; i < parsed.Length; i++)
+        {
+            var result = DockerfileAnalysis.Analyze(parsed[i]);
+            if (keep)
+            {
+                files[first + i] = new LintedFile(sources[first + i].Input.DisplayPath, result.Syntax.Lines, result.Findings);
+            }
         }
     }
 
