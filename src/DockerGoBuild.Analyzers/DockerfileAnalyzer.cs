@@ -84,9 +84,9 @@ public sealed class DockerfileAnalyzer : DiagnosticAnalyzer
 
     private static List<Diagnostic> Analyze(string path, SourceText text, CancellationToken cancellationToken)
     {
-        var result = DockerfileAnalysis.Analyze(text.ToString(), cancellationToken);
-        var diagnostics = new List<Diagnostic>(result.Findings.Count);
-        foreach (var finding in result.Findings)
+        var findings = DockerfileAnalysis.FindingsOf(text.ToString(), cancellationToken);
+        var diagnostics = new List<Diagnostic>(findings.Count);
+        foreach (var finding in findings)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var location = CreateLocation(path, text, finding.Span);

@@ -127,22 +127,19 @@ internal static class LintCommand
         return sources;
     }
 
-    // Files are analysed a batch at a time: the batch's files are parsed, then their rules are run. A file's analysis
-    // runs the parser and then the model and the rules, more code than a processor's instruction cache holds: one
-    // phase over a batch of files finds its code in the cache. The batch is small enough that its syntax trees stay
-    // in the data caches too, and that one processor's batches do not wait for another's.
+    // The files analysed at once by one processor: the core parses a few of them, then runs the rules over each (see
+    // DockerfileAnalysis.FindingsOf); a batch is small enough that one processor's batches do not wait for another's.
     private const int BatchSize = 16;
 
     /// <summary>
     /// Analyses every text <paramref name="passes"/> times, timing each pass; the first pass's findings are reported.
-    /// Only what the report needs (lines and findings) is kept, and only from the first pass, as the peer linters'
-    /// wrappers keep nothing: a pass that held on to whole syntax trees would time the garbage collector copying
-    /// them rather than the analysis. Files are independent, so up to <paramref name="jobs"/> batches of them are
-    /// analysed at once; the report keeps the files' order whatever order they finish in.
+    /// A pass keeps only the findings, and only the first pass's, as the peer linters' wrappers keep nothing: the line
+    /// maps of the report are made after the passes. Files are independent, so up to <paramref name="jobs"/> batches
+    /// of them are analysed at once; the report keeps the files' order whatever order they finish in.
     /// </summary>
     private static List<LintedFile> AnalyzeAll(List<Source> sources, int passes, int jobs, LintStatistics statistics)
     {
-        var files = new LintedFile[sources.Count];
+        var findings = new IReadOnlyList<Finding>[sources.Count];
         var parallelism = new ParallelOptions { MaxDegreeOfParallelism = jobs };
         var batches = (sources.Count + BatchSize - 1) / BatchSize;
         statistics.Jobs = jobs;
@@ -154,38 +151,41 @@ internal static class LintCommand
             {
                 for (var batch = 0; batch < batches; batch++)
                 {
-                    AnalyzeBatch(sources, batch, files, keep);
+                    AnalyzeBatch(sources, batch, findings, keep);
                 }
             }
             else
             {
-                Parallel.For(0, batches, parallelism, batch => AnalyzeBatch(sources, batch, files, keep));
+                Parallel.For(0, batches, parallelism, batch => AnalyzeBatch(sources, batch, findings, keep));
             }
 
             statistics.AnalysisTimes.Add(Stopwatch.GetElapsedTime(started));
         }
 
-        statistics.Lines = files.Sum(file => file.Lines.Text.Length == 0 ? 0L : file.Lines.Count);
-        statistics.Diagnostics = files.Sum(file => file.Findings.Count);
-        return files.ToList();
-    }
-
-    private static void AnalyzeBatch(List<Source> sources, int batch, LintedFile[] files, bool keep)
-    {
-        var first = batch * BatchSize;
-        var parsed = new DockerfileSyntax[Math.Min(BatchSize, sources.Count - first)];
-        for (var i = 0; i < parsed.Length; i++)
+        var files = new List<LintedFile>(sources.Count);
+        for (var i = 0; i < sources.Count; i++)
         {
-            parsed[i] = DockerfileParser.Parse(sources[first + i].Text);
+            files.Add(new LintedFile(sources[i].Input.DisplayPath, LineMap.Create(sources[i].Text), findings[i]));
         }
 
-        for (var i = 0; i < parsed.Length; i++)
+        statistics.Lines = files.Sum(file => file.Lines.Text.Length == 0 ? 0L : file.Lines.Count);
+        statistics.Diagnostics = files.Sum(file => file.Findings.Count);
+        return files;
+    }
+
+    private static void AnalyzeBatch(List<Source> sources, int batch, IReadOnlyList<Finding>[] findings, bool keep)
+    {
+        var first = batch * BatchSize;
+        var texts = new string[Math.Min(BatchSize, sources.Count - first)];
+        for (var i = 0; i < texts.Length; i++)
         {
-            var result = DockerfileAnalysis.Analyze(parsed[i]);
-            if (keep)
-            {
-                files[first + i] = new LintedFile(sources[first + i].Input.DisplayPath, result.Syntax.Lines, result.Findings);
-            }
+            texts[i] = sources[first + i].Text;
+        }
+
+        var found = DockerfileAnalysis.FindingsOf(texts);
+        if (keep)
+        {
+            Array.Copy(found, 0, findings, first, found.Length);
         }
     }
 

@@ -24,6 +24,7 @@ internal static class PassProfile
             ("parse", () => { foreach (var text in texts) DockerfileParser.Parse(text); }),
             ("model (parsed)", () => { foreach (var syntax in parsed) BuildModel.Create(syntax, default).Release(); }),
             ("parse + rules", () => { foreach (var text in texts) DockerfileAnalysis.Analyze(text); }),
+            ("findings only", () => DockerfileAnalysis.FindingsOf(texts)),
         };
 
         Console.WriteLine($"{texts.Length} files, {bytes} bytes");
@@ -50,6 +51,7 @@ internal static class PassProfile
             ("model (parsed)", text => DockerfileParser.Parse(text), syntax => BuildModel.Create((DockerfileSyntax)syntax, default).Release()),
             ("rules (parsed)", text => DockerfileParser.Parse(text), syntax => DockerfileAnalysis.Analyze((DockerfileSyntax)syntax)),
             ("parse + rules", text => text, text => DockerfileAnalysis.Analyze((string)text)),
+            ("findings only", text => text, text => DockerfileAnalysis.FindingsOf((string)text)),
         };
         foreach (var (phase, prepare, analyze) in phases)
         {

@@ -47,18 +47,78 @@ public static class DockerfileAnalysis
     [ThreadStatic]
     private static List<Finding>? spareFindings;
 
-    public static AnalysisResult Analyze(DockerfileSyntax syntax, CancellationToken cancellationToken = default)
+    public static AnalysisResult Analyze(DockerfileSyntax syntax, CancellationToken cancellationToken = default) =>
+        new(syntax, FindingsOf(syntax, cancellationToken));
+
+    /// <summary>
+    /// The findings of <paramref name="text"/>, as <see cref="Analyze(string, CancellationToken)"/> finds them, for a
+    /// caller that needs nothing else (the IDE's analyzer, a lint): the text is parsed into tables the thread keeps
+    /// for its next file rather than into a syntax of its own, which spares their copies and their memory.
+    /// </summary>
+    public static IReadOnlyList<Finding> FindingsOf(string text, CancellationToken cancellationToken = default)
+    {
+        var syntax = DockerfileParser.ParseInPlace(text, cancellationToken, out var tables);
+        try
+        {
+            return FindingsOf(syntax, cancellationToken);
+        }
+        finally
+        {
+            tables.Release();
+        }
+    }
+
+    /// <summary>
+    /// The findings of each of <paramref name="texts"/>, as <see cref="FindingsOf(string, CancellationToken)"/> finds
+    /// them. A few texts are parsed, then the rules run over each: one phase over several files, rather than both over
+    /// each, finds its code in the processor's instruction cache.
+    /// </summary>
+    public static IReadOnlyList<Finding>[] FindingsOf(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        var findings = new IReadOnlyList<Finding>[texts.Count];
+        var syntaxes = new DockerfileSyntax[Math.Min(texts.Count, DockerfileParser.MaxInPlaceAtOnce)];
+        var tables = new DockerfileParser.InPlaceTables[syntaxes.Length];
+        for (var first = 0; first < texts.Count; first += syntaxes.Length)
+        {
+            var count = Math.Min(syntaxes.Length, texts.Count - first);
+            var parsed = 0;
+            try
+            {
+                for (; parsed < count; parsed++)
+                {
+                    syntaxes[parsed] = DockerfileParser.ParseInPlace(texts[first + parsed], cancellationToken, out tables[parsed]);
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    findings[first + i] = FindingsOf(syntaxes[i], cancellationToken);
+                }
+            }
+            finally
+            {
+                // Last taken, first given back: the thread takes them in the same order for the next batch.
+                for (var i = parsed - 1; i >= 0; i--)
+                {
+                    tables[i].Release();
+                }
+            }
+        }
+
+        return findings;
+    }
+
+    private static Finding[] FindingsOf(DockerfileSyntax syntax, CancellationToken cancellationToken)
     {
         if (IsTemplate(syntax))
         {
-            return new AnalysisResult(syntax, Array.Empty<Finding>());
+            return Array.Empty<Finding>();
         }
 
         if (syntax.Lines.LooksBinary)
         {
             // One clear diagnostic instead of an "unknown instruction" for every line of noise.
             var at = new TextSpan(syntax.BomLength, 0);
-            return new AnalysisResult(syntax, new[] { new Finding(Descriptors.SyntaxError, at, "The file holds binary data (NUL or control bytes), not Dockerfile text; it was not analysed", instructionLine: 0) });
+            return new[] { new Finding(Descriptors.SyntaxError, at, "The file holds binary data (NUL or control bytes), not Dockerfile text; it was not analysed", instructionLine: 0) };
         }
 
         // Taken from the thread (an analysis that throws leaves it taken, and the next one makes another).
@@ -81,7 +141,7 @@ public static class DockerfileAnalysis
             spareFindings = findings;
         }
 
-        return new AnalysisResult(syntax, sorted);
+        return sorted;
     }
 
     /// <summary>

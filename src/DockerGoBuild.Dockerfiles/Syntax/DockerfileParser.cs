@@ -25,7 +25,7 @@ public static class DockerfileParser
             var scratch = Scratch.Rent();
             try
             {
-                return scratch.Reader.Read(text, cancellationToken);
+                return scratch.Reader.Read(text, cancellationToken, inPlace: false);
             }
             finally
             {
@@ -34,18 +34,70 @@ public static class DockerfileParser
         }
     }
 
+    /// <summary>How many syntaxes parsed in place a thread may read at once and still find its tables kept for them.</summary>
+    internal const int MaxInPlaceAtOnce = 16;
+
+    /// <summary>
+    /// Parses <paramref name="text"/> into tables the thread keeps from parse to parse, rather than into tables of the
+    /// syntax's own: for a caller that reads the syntax only for a while (an analysis that keeps its findings), which
+    /// then spares the copies and the memory of a syntax's own tables. The syntax may be read until
+    /// <paramref name="tables"/> are released, and not after (the thread's next parses write over them).
+    /// </summary>
+    internal static DockerfileSyntax ParseInPlace(string text, CancellationToken cancellationToken, out InPlaceTables tables)
+    {
+        if (text == null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        using (AnalysisCancellation.Enter(cancellationToken))
+        {
+            var scratch = Scratch.Rent();
+            try
+            {
+                var syntax = scratch.Reader.Read(text, cancellationToken, inPlace: true);
+                tables = new InPlaceTables(scratch);
+                return syntax;
+            }
+            catch
+            {
+                scratch.Return();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>The thread's tables a syntax was parsed into in place (see <see cref="ParseInPlace"/>).</summary>
+    internal readonly struct InPlaceTables
+    {
+        private readonly Scratch? _scratch;
+
+        internal InPlaceTables(Scratch scratch)
+        {
+            _scratch = scratch;
+        }
+
+        /// <summary>Gives the tables back to the thread, for its next parse: the syntax may not be read afterwards.</summary>
+        public void Release() => _scratch?.Return();
+    }
+
     /// <summary>
     /// The reader and its working memory: the logical line's characters, its pieces, the argument readers' lists,
-    /// the instructions and comments found so far. A thread keeps one and reuses it from parse to parse, so that a
-    /// parse allocates only the syntax it returns, at its exact size.
+    /// the instructions and comments found so far, and the tables a parse in place leaves its syntax. A thread keeps
+    /// a few (one for each syntax parsed in place that it reads at once) and reuses them from parse to parse, so
+    /// that a parse allocates only the syntax it returns, at its exact size, or in place hardly anything.
     /// </summary>
-    private sealed class Scratch
+    internal sealed class Scratch
     {
         // A buffer that grew past this is dropped after the parse rather than kept by the thread.
         private const int MaxRetainedChars = 1 << 16;
 
+        // The thread's scratches not in use, [0, pooled) of the pool.
         [ThreadStatic]
-        private static Scratch? cached;
+        private static Scratch[]? pool;
+
+        [ThreadStatic]
+        private static int pooled;
 
         public Scratch()
         {
@@ -75,10 +127,19 @@ public static class DockerfileParser
 
         public char[] Line { get; private set; } = new char[256];
 
+        /// <summary>The line starts of the parse's line map (kept for the next parse).</summary>
+        public int[]? Starts;
+
         public static Scratch Rent()
         {
-            var scratch = cached ?? new Scratch();
-            cached = null;
+            if (pooled == 0)
+            {
+                return new Scratch();
+            }
+
+            var kept = pool!;
+            var scratch = kept[--pooled];
+            kept[pooled] = null!;
             return scratch;
         }
 
@@ -133,11 +194,15 @@ public static class DockerfileParser
                 Line = new char[256];
             }
 
-            cached = this;
+            var kept = pool ??= new Scratch[MaxInPlaceAtOnce + 1];
+            if (pooled < kept.Length)
+            {
+                kept[pooled++] = this;
+            }
         }
     }
 
-    private sealed class Reader : InstructionLineParsers.IProblemReporter
+    internal sealed class Reader : InstructionLineParsers.IProblemReporter
     {
         private readonly Scratch _scratch;
         private readonly List<int> _comments;
@@ -166,8 +231,8 @@ public static class DockerfileParser
         /// <summary>Forgets the last parse, so that the thread keeps nothing of it.</summary>
         public void Reset()
         {
-            // A parse stopped before its end (cancelled) leaves objects in the extras buffer the thread keeps, which the
-            // next parse takes to be empty.
+            // A parse stopped before its end (cancelled), or one whose syntax had the tables in place, leaves objects in
+            // the extras buffer the thread keeps, which the next parse takes to be empty.
             if (_tables != null)
             {
                 Array.Clear(_scratch.Extras, 0, _scratch.Extras.Length);
@@ -185,10 +250,11 @@ public static class DockerfileParser
         void InstructionLineParsers.IProblemReporter.Report(string code, string message, LogicalLine line, int start, int end) =>
             Report(code, code == "invalid-json" ? ParseSeverity.Warning : ParseSeverity.Error, message, line.ToSource(start, end));
 
-        public unsafe DockerfileSyntax Read(string text, CancellationToken cancellationToken)
+        // In place, the syntax's tables are the scratch's buffers (see ParseInPlace), else copies of their used part.
+        public unsafe DockerfileSyntax Read(string text, CancellationToken cancellationToken, bool inPlace)
         {
             _text = text;
-            _lines = LineMap.Create(text);
+            _lines = LineMap.Create(text, ref _scratch.Starts, inPlace);
             _tables = new SyntaxTables(_lines, Array.Empty<int>(), _scratch.Records, _scratch.Extras, _scratch.Words);
             _scratch.Builder.Reset(_tables);
             _cancellationToken = cancellationToken;
@@ -207,15 +273,20 @@ public static class DockerfileParser
                 Report("no-instructions", ParseSeverity.Error, "The file has no instructions: a Dockerfile needs at least a FROM", new TextSpan(_text.Length, 0));
             }
 
-            _scratch.Builder.Finish();
+            _scratch.Builder.Finish(inPlace);
 
             // Record i is instruction i unless the file has ONBUILD triggers.
-            var (records, extras, words) = _tables.Finish(_instructionCount, _tables.RecordCount == _instructionCount ? null : TopLevel());
+            var (records, extras, words) = _tables.Finish(_instructionCount, _tables.RecordCount == _instructionCount ? null : TopLevel(), inPlace);
             _scratch.Records = records ?? Array.Empty<int>();
             _scratch.Extras = extras ?? Array.Empty<Slot>();
             _scratch.Words = words ?? Array.Empty<int>();
             var instructions = _tables;
-            _tables = null!;
+            if (!inPlace)
+            {
+                // Kept in place, the tables' objects are the extras buffer's until Reset clears it.
+                _tables = null!;
+            }
+
             return new DockerfileSyntax(
                 _text,
                 _lines,

@@ -46,12 +46,19 @@ public sealed class LineMap
     /// </summary>
     internal bool LooksBinary { get; }
 
-    public static unsafe LineMap Create(string text)
+    public static LineMap Create(string text) => Create(text, ref startsScratch, inPlace: false);
+
+    /// <summary>
+    /// The map of <paramref name="text"/>, whose line starts are counted in <paramref name="buffer"/> (kept by the
+    /// caller for its next text, unless the text is too large for one). In place, the map's table is that buffer,
+    /// which the caller must not write while the map is read; else a copy of the starts, of their exact number.
+    /// </summary>
+    internal static unsafe LineMap Create(string text, ref int[]? buffer, bool inPlace)
     {
         // A large text's lines are counted into a table made once for about as many lines as it is likely to have
         // (a Dockerfile line is some forty characters), rather than into one doubled many times over.
         var expectedLines = text.Length / 32;
-        var scan = new Scan(expectedLines > MaxRetainedStarts ? new int[expectedLines] : startsScratch ?? new int[256]);
+        var scan = new Scan(expectedLines > MaxRetainedStarts ? new int[expectedLines] : buffer ?? new int[256]);
         fixed (char* chars = text)
         {
             var length = text.Length;
@@ -68,9 +75,14 @@ public sealed class LineMap
             return new LineMap(text, scan.Starts, scan.Count, looksBinary);
         }
 
+        buffer = scan.Starts;
+        if (inPlace)
+        {
+            return new LineMap(text, scan.Starts, scan.Count, looksBinary);
+        }
+
         var starts = new int[scan.Count];
         Array.Copy(scan.Starts, starts, starts.Length);
-        startsScratch = scan.Starts;
         return new LineMap(text, starts, starts.Length, looksBinary);
     }
 

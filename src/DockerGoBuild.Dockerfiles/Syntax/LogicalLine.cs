@@ -318,12 +318,19 @@ public readonly struct LogicalLine : IEquatable<LogicalLine>
             return new LogicalLine(_table!, ~_lineAt, _length);
         }
 
-        /// <summary>Gives the table a copy of the lines' pieces, of their exact number, once every line is built.</summary>
-        public void Finish()
+        /// <summary>
+        /// Gives the table a copy of the lines' pieces, of their exact number, once every line is built; in place, the
+        /// table keeps the builder's buffer (which the builder writes again only in a later parse).
+        /// </summary>
+        public void Finish(bool inPlace)
         {
-            var pieces = _kept == 0 ? Array.Empty<int>() : new int[_kept];
-            Array.Copy(_pieces, pieces, _kept);
-            _table!.Pieces = pieces;
+            if (!inPlace)
+            {
+                var pieces = _kept == 0 ? Array.Empty<int>() : new int[_kept];
+                Array.Copy(_pieces, pieces, _kept);
+                _table!.Pieces = pieces;
+            }
+
             if (_pieces.Length > MaxRetainedPieces)
             {
                 _pieces = new int[48];

@@ -252,8 +252,10 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
     /// <summary>
     /// Gives the tables copies of the records, objects and words in use (of a small file; a large file's buffers
     /// become its own), and returns the buffers the thread keeps for its next parse (null: none worth keeping), cleared.
+    /// In place, a small file's tables stay the buffers, objects and all, and are returned as they are: the thread
+    /// clears the objects when the syntax is released.
     /// </summary>
-    public (int[]? Records, Slot[]? Extras, int[]? Words) Finish(int count, int[]? topLevel)
+    public (int[]? Records, Slot[]? Extras, int[]? Words) Finish(int count, int[]? topLevel, bool inPlace)
     {
         Count = count;
         TopLevel = topLevel;
@@ -263,6 +265,11 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
         if (records.Length > MaxRetainedRecords * RecordStride || words.Length > MaxRetainedRecords * ArgumentWords.Stride * 2)
         {
             return (null, null, null);
+        }
+
+        if (inPlace)
+        {
+            return (records, extras, words);
         }
 
         Words = WordsLength == 0 ? Array.Empty<int>() : new int[WordsLength];

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DockerGoBuild.Dockerfiles.Rules;
+using DockerGoBuild.Dockerfiles.Syntax;
+using Xunit;
+
+namespace DockerGoBuild.Dockerfiles.Tests.Rules;
+
+/// <summary>
+/// The findings-only analysis parses into tables the thread keeps (in place): it finds what the analysis that keeps
+/// its syntax finds, file after file and batch after batch, and a file never sees another's tables.
+/// </summary>
+public class FindingsOnlyTests
+{
+    private const string Heredocs = "FROM golang\nRUN <<EOF\ngo build ./...\nEOF\nCOPY <<EOT /app/.npmrc\n//registry/:_authToken=x\nEOT\nARG NPM_TOKEN\n";
+
+    private const string Plain = "FROM golang AS build\nRUN --mount=type=secret,id=npmrc,target=/root/.ssh/id_rsa go build ./...\nCOPY id_rsa /root/.ssh/\n";
+
+    [Fact]
+    public void Every_corpus_file_has_the_same_findings_alone_and_in_batches()
+    {
+        var texts = Corpus.RealDockerfiles().Select(path => Corpus.Read(path, out _)).ToArray();
+        var expected = texts.Select(text => Describe(DockerfileAnalysis.Analyze(text).Findings)).ToArray();
+
+        var alone = texts.Select(text => Describe(DockerfileAnalysis.FindingsOf(text))).ToArray();
+        var batched = DockerfileAnalysis.FindingsOf(texts).Select(Describe).ToArray();
+
+        Assert.True(texts.Length > 3 * DockerfileParser.MaxInPlaceAtOnce);
+        Assert.Equal(expected, alone);
+        Assert.Equal(expected, batched);
+        Assert.Contains(expected, findings => findings.Length > 0);
+    }
+
+    [Fact]
+    public void Files_parsed_after_one_another_in_place_see_none_of_each_others_tables()
+    {
+        var expectedHeredocs = Describe(DockerfileAnalysis.Analyze(Heredocs).Findings);
+        var expectedPlain = Describe(DockerfileAnalysis.Analyze(Plain).Findings);
+
+        for (var round = 0; round < 3; round++)
+        {
+            Assert.Equal(expectedHeredocs, Describe(DockerfileAnalysis.FindingsOf(Heredocs)));
+            Assert.Equal(expectedPlain, Describe(DockerfileAnalysis.FindingsOf(Plain)));
+            var batch = DockerfileAnalysis.FindingsOf(new[] { Plain, Heredocs, Plain, Heredocs, Plain });
+            Assert.Equal(new[] { expectedPlain, expectedHeredocs, expectedPlain, expectedHeredocs, expectedPlain }, batch.Select(Describe));
+        }
+    }
+
+    [Fact]
+    public void A_cancelled_batch_gives_its_tables_back_and_the_next_one_is_whole()
+    {
+        var texts = Enumerable.Range(0, 2 * DockerfileParser.MaxInPlaceAtOnce).Select(i => i % 2 == 0 ? Heredocs : Plain).ToArray();
+        var expected = texts.Select(text => Describe(DockerfileAnalysis.Analyze(text).Findings)).ToArray();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => DockerfileAnalysis.FindingsOf(texts, cancelled.Token));
+
+        Assert.Equal(expected, DockerfileAnalysis.FindingsOf(texts).Select(Describe));
+    }
+
+    [Fact]
+    public void Threads_that_analyse_at_once_each_find_their_own_files_findings()
+    {
+        var texts = Enumerable.Range(0, 40).Select(i => (i % 3) switch { 0 => Heredocs, 1 => Plain, _ => "FROM golang\n" + string.Concat(Enumerable.Repeat("RUN go build ./...\n", i)) }).ToArray();
+        var expected = texts.Select(text => Describe(DockerfileAnalysis.Analyze(text).Findings)).ToArray();
+
+        var results = new string[8][][];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => results[i] = DockerfileAnalysis.FindingsOf(texts).Select(Describe).ToArray());
+
+        Assert.All(results, result => Assert.Equal(expected, result));
+    }
+
+    [Fact]
+    public void A_syntax_parsed_the_usual_way_keeps_its_tables_after_in_place_parses()
+    {
+        var kept = DockerfileAnalysis.Analyze(Heredocs);
+        var before = Describe(kept.Findings);
+        var instructions = kept.Syntax.Instructions.Select(instruction => instruction.Keyword + " " + instruction.ArgumentsText).ToArray();
+
+        DockerfileAnalysis.FindingsOf(Enumerable.Repeat(Plain, 20).ToArray());
+
+        Assert.Equal(instructions, kept.Syntax.Instructions.Select(instruction => instruction.Keyword + " " + instruction.ArgumentsText));
+        Assert.Equal(before, Describe(DockerfileAnalysis.Analyze(kept.Syntax).Findings));
+    }
+
+    private static string[] Describe(IReadOnlyList<Finding> findings) =>
+        findings.Select(finding => $"{finding.Id} {finding.Span} {finding.Message} {finding.FixTitle} {finding.IsFixable} {string.Join("|", finding.Fix.Select(edit => edit.Span + edit.NewText))}").ToArray();
+}
