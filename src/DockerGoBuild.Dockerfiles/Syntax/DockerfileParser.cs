@@ -122,8 +122,13 @@ public static class DockerfileParser
         /// <summary>The heredoc markers of the logical line being read.</summary>
         public List<HeredocMarkers.Marker> Markers { get; } = new();
 
-        /// <summary>The comments as <see cref="DockerfileSyntax"/> keeps them: pairs of (line and whether it is inside a continuation, start of the '#').</summary>
-        public List<int> Comments { get; } = new();
+        /// <summary>
+        /// The comments as <see cref="DockerfileSyntax"/> keeps them, pairs of (line and whether it is inside a
+        /// continuation, start of the '#'), [0, <see cref="CommentsLength"/>) in use.
+        /// </summary>
+        public int[] Comments = new int[32];
+
+        public int CommentsLength;
 
         public char[] Line { get; private set; } = new char[256];
 
@@ -187,7 +192,7 @@ public static class DockerfileParser
             Builder.Reset(null);
             Arguments.Reset(default, null, 0, 0, '\\', makesWords: false);
             Flags.Clear();
-            Comments.Clear();
+            CommentsLength = 0;
             Markers.Clear();
             if (Line.Length > MaxRetainedChars)
             {
@@ -204,8 +209,10 @@ public static class DockerfileParser
 
     internal sealed class Reader : InstructionLineParsers.IProblemReporter
     {
+        // A comments buffer that grew past this is not kept by the thread for its next parse.
+        private const int MaxRetainedComments = 1 << 14;
+
         private readonly Scratch _scratch;
-        private readonly List<int> _comments;
 
         // The records of the instructions as the file lists them (ONBUILD's triggers have records too), in
         // [0, _instructionCount): a plain array, as one is added for every instruction.
@@ -225,7 +232,6 @@ public static class DockerfileParser
         public Reader(Scratch scratch)
         {
             _scratch = scratch;
-            _comments = scratch.Comments;
         }
 
         /// <summary>Forgets the last parse, so that the thread keeps nothing of it.</summary>
@@ -292,7 +298,8 @@ public static class DockerfileParser
                 _lines,
                 _escape,
                 (IReadOnlyList<ParserDirective>?)_directives ?? Array.Empty<ParserDirective>(),
-                _comments.Count == 0 ? Array.Empty<int>() : _comments.ToArray(),
+                Comments(inPlace),
+                _scratch.CommentsLength / 2,
                 instructions,
                 (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>());
         }
@@ -461,8 +468,37 @@ public static class DockerfileParser
 
         private void AddComment(int line, int start, bool insideContinuation)
         {
-            _comments.Add(DockerfileSyntax.CommentLineEntry(line, insideContinuation));
-            _comments.Add(start);
+            var length = _scratch.CommentsLength;
+            if (length + 2 > _scratch.Comments.Length)
+            {
+                Array.Resize(ref _scratch.Comments, 2 * _scratch.Comments.Length);
+            }
+
+            _scratch.Comments[length] = DockerfileSyntax.CommentLineEntry(line, insideContinuation);
+            _scratch.Comments[length + 1] = start;
+            _scratch.CommentsLength = length + 2;
+        }
+
+        // The comments for the syntax: the scratch's buffer in place, else a copy of the part in use (a buffer that grew
+        // past a small file's is the syntax's own, and the scratch starts another).
+        private int[] Comments(bool inPlace)
+        {
+            var comments = _scratch.Comments;
+            var length = _scratch.CommentsLength;
+            if (comments.Length > MaxRetainedComments)
+            {
+                _scratch.Comments = new int[32];
+                return comments;
+            }
+
+            if (inPlace)
+            {
+                return comments;
+            }
+
+            var copy = length == 0 ? Array.Empty<int>() : new int[length];
+            Array.Copy(comments, copy, length);
+            return copy;
         }
 
         // BuildKit checks every line it reads for a directive until the first line that is not one (the callers skip the

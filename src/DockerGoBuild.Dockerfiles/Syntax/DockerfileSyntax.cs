@@ -9,8 +9,8 @@ namespace DockerGoBuild.Dockerfiles.Syntax;
 /// </summary>
 public sealed class DockerfileSyntax
 {
-    // The comments as the parser found them, pairs of (CommentLineEntry, start of the '#'), made into CommentLines
-    // when first asked for.
+    // The comments as the parser found them, pairs of (CommentLineEntry, start of the '#') in the first 2 *
+    // CommentCount, made into CommentLines when first asked for.
     private readonly int[] _commentLines;
     private CommentLine[]? _comments;
 
@@ -20,6 +20,7 @@ public sealed class DockerfileSyntax
         char escapeCharacter,
         IReadOnlyList<ParserDirective> directives,
         int[] commentLines,
+        int commentCount,
         SyntaxTables instructions,
         IReadOnlyList<ParseDiagnostic> diagnostics)
     {
@@ -28,6 +29,7 @@ public sealed class DockerfileSyntax
         EscapeCharacter = escapeCharacter;
         Directives = directives;
         _commentLines = commentLines;
+        CommentCount = commentCount;
         InstructionList = instructions;
         Diagnostics = diagnostics;
     }
@@ -53,7 +55,7 @@ public sealed class DockerfileSyntax
     internal CommentLine[] CommentArray => Volatile.Read(ref _comments) ?? MakeComments();
 
     // The comments without making CommentLine objects, for the passes every analysis makes over them.
-    internal int CommentCount => _commentLines.Length / 2;
+    internal int CommentCount { get; }
 
     /// <summary>Zero-based line of comment <paramref name="index"/>.</summary>
     internal int CommentLineAt(int index) => _commentLines[2 * index] >> 1;
@@ -87,7 +89,7 @@ public sealed class DockerfileSyntax
 
     private CommentLine[] MakeComments()
     {
-        var comments = _commentLines.Length == 0 ? System.Array.Empty<CommentLine>() : new CommentLine[_commentLines.Length / 2];
+        var comments = CommentCount == 0 ? System.Array.Empty<CommentLine>() : new CommentLine[CommentCount];
         for (var i = 0; i < comments.Length; i++)
         {
             comments[i] = new CommentLine(CommentLineAt(i), CommentSpanAt(i), insideContinuation: (_commentLines[2 * i] & 1) != 0);
