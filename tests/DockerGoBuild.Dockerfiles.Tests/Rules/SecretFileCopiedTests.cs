@@ -74,6 +74,8 @@ public class SecretFileCopiedTests
     [InlineData("ADD [|.npmrc|] /root/")]
     [InlineData("ONBUILD COPY [|.env|] /app/")]
     [InlineData("COPY [|${DIR}/.env|] /app/")] // unknown parts dropped
+    [InlineData("COPY [|.n${PART}pmrc|] /app/")] // an unknown part in the name is dropped before it is judged
+    [InlineData("COPY [|${DIR}id_rsa|] /app/")]
     public void InstructionForms(string line) => Findings(From + line + "\n", Id);
 
     [Fact]
