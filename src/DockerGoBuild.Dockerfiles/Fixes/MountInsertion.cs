@@ -1,3 +1,4 @@
+using System;
 using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Fixes;
@@ -31,17 +32,20 @@ internal static class MountInsertion
         }
 
         var position = run.Line.ToSource(logicalPosition);
-        var line = syntax.Lines.GetLineIndex(position);
-        // The line where the keyword ends: a keyword split by a continuation ("R\<newline>UN") ends on a later line.
-        var keywordLine = syntax.Lines.GetLineIndex(run.KeywordSpan.End);
-        if (line == keywordLine)
+        // On the line where the keyword ends (a keyword split by a continuation, "R\<newline>UN", ends on a later
+        // line) unless a line break ('\n', or '\r' alone or before it) lies between them: told so, most RUNs need no
+        // search for their lines.
+        var keywordEnd = run.KeywordSpan.End;
+        var text = syntax.Text;
+        if (text.AsSpan(Math.Min(keywordEnd, position), Math.Abs(position - keywordEnd)).IndexOfAny('\n', '\r') < 0)
         {
             newText = mountAndBlank;
             return position;
         }
 
+        var line = syntax.Lines.GetLineIndex(position);
         var lineStart = syntax.Lines.Start(line);
-        var indentation = syntax.Text.Substring(lineStart, position - lineStart);
+        var indentation = text.Substring(lineStart, position - lineStart);
         newText = mountAndBlank + syntax.EscapeCharacter + syntax.Lines.LineBreak(line) + indentation;
         return position;
     }

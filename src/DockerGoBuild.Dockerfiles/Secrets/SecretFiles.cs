@@ -148,7 +148,37 @@ public static class SecretFiles
             return true;
         }
 
-        return StartsLikeCredentialName(first, second) || (EndsAnExtension[last] && MayEndWithCredentialExtension(chars, start, end));
+        return (StartsLikeCredentialName(first, second) && MayStartWithCredentialName(chars, secondAt + 1, end, first, second))
+            || (EndsAnExtension[last] && MayEndWithCredentialExtension(chars, start, end));
+    }
+
+    // The name whose first two characters (neither '*' nor '?') are first and second and whose others are
+    // chars[from, end) may start as a name recognised by name does once normalised (see NamePrefixes): told by its
+    // first four characters, the few names that pass StartsLikeCredentialName (config, controller, .editorconfig)
+    // are settled without the full comparison.
+    private static bool MayStartWithCredentialName(ReadOnlySpan<char> chars, int from, int end, char first, char second)
+    {
+        var prefix = (ulong)LowerAscii(first) | ((ulong)LowerAscii(second) << 16);
+        var shift = 32;
+        for (var i = from; i < end && shift < 64; i++)
+        {
+            var c = chars[i];
+            if (c is '*' or '?')
+            {
+                continue;
+            }
+
+            if (!IsPlainAscii(c))
+            {
+                return true;
+            }
+
+            prefix |= (ulong)LowerAscii(c) << shift;
+            shift += 16;
+        }
+
+        // A name of fewer than four characters once normalised is none (see ShortestName).
+        return shift == 64 && NamePrefixes.AsSpan().IndexOf(prefix) >= 0;
     }
 
     // Neither below ' ' (an unknown-value marker) nor outside ASCII (lower-cased by the general rules).
@@ -265,15 +295,19 @@ public static class SecretFiles
     // (key.pem); credentials.json and config.json are recognised by their name.
     private static readonly int[] ShortestNameEndingWith = { "service-account.json".Length, ShortestName, ShortestName, ShortestName, "key.pem".Length };
 
+    // The names (or their starts) that make a credential file by the name alone: each has at least four characters.
+    private static readonly string[] NamesRecognised = new[] { ".ssh", ".env" }
+        .Concat(SshKeyFilePrefixes)
+        .Concat(KindByFileName.Select(entry => entry.FileName))
+        .Concat(KindByDirectoryAndFileName.Select(entry => entry.FileName))
+        .ToArray();
+
     // The names recognised by name (.ssh, SSH keys, .env files, the tables) by their first character (index, either
     // case): the characters that come second in them (either case), as the bits (c & 63). A source whose name starts
     // otherwise and does not end with one of the extensions above is no credential file: nearly every COPY source
     // (go.mod, ., src/, *.csproj) is settled by this before any name is compared. Characters that share their low six
     // bits share a bit, which only lets a few more names on to the full comparison.
-    private static readonly ulong[] SecondCharactersByFirst = new[] { ".ssh", ".env" }
-        .Concat(SshKeyFilePrefixes)
-        .Concat(KindByFileName.Select(entry => entry.FileName))
-        .Concat(KindByDirectoryAndFileName.Select(entry => entry.FileName))
+    private static readonly ulong[] SecondCharactersByFirst = NamesRecognised
         .Aggregate(new ulong[128], (table, name) =>
         {
             var seconds = (1UL << (char.ToLowerInvariant(name[1]) & 63)) | (1UL << (char.ToUpperInvariant(name[1]) & 63));
@@ -281,6 +315,13 @@ public static class SecretFiles
             table[char.ToUpperInvariant(name[0])] |= seconds;
             return table;
         });
+
+    // The first four characters of the names recognised by name (lower case), a character in each 16 bits from the
+    // lowest.
+    private static readonly ulong[] NamePrefixes = NamesRecognised
+        .Select(name => name[0] | ((ulong)name[1] << 16) | ((ulong)name[2] << 32) | ((ulong)name[3] << 48))
+        .Distinct()
+        .ToArray();
 
     // The last characters of CredentialExtensions, either case, by character.
     private static readonly bool[] EndsAnExtension = CredentialExtensions.Aggregate(new bool[128], (table, extension) =>
