@@ -59,7 +59,9 @@ internal static class MountInsertion
     {
         foreach (var c in value)
         {
-            if (c is ',' or '"' or '\'' or '$' or '\\' or '`' || char.IsWhiteSpace(c) || char.IsControl(c))
+            // Printable ASCII, nearly every character, is told without the general tests.
+            var isPrintableAscii = c > ' ' && c < 0x7F;
+            if (c is ',' or '"' or '\'' or '$' or '\\' or '`' || (!isPrintableAscii && (char.IsWhiteSpace(c) || char.IsControl(c))))
             {
                 return false;
             }
