@@ -1,3 +1,4 @@
+using System;
 using DockerGoBuild.Dockerfiles.Secrets;
 using DockerGoBuild.Dockerfiles.Semantics;
 using DockerGoBuild.Dockerfiles.Syntax;
@@ -18,7 +19,8 @@ internal sealed class SshKeyMountedAsSecretRule : IDockerfileRule
         {
             AnalysisCancellation.PollAt(index);
             var fact = facts[runs[index]];
-            foreach (var mount in fact.Mounts)
+            // Read in place: a mount is a struct of several references, which a copy moves with write barriers.
+            foreach (ref readonly var mount in fact.Mounts.AsSpan())
             {
                 if (mount.Type != "secret" || !SecretMounts.IsSshKeySecretMount(mount.RawTarget, mount.Id))
                 {
