@@ -102,13 +102,14 @@ internal sealed class Suppressions
 
         foreach (var instruction in syntax.Instructions)
         {
-            for (var line = instruction.StartLine - 1; line >= 0 && commentLines.Contains(line); line--)
+            var startLine = InstructionLines.Start(instruction);
+            for (var line = startLine - 1; line >= 0 && commentLines.Contains(line); line--)
             {
                 if (_byCommentLine.TryGetValue(line, out var ids))
                 {
-                    if (!_instructionIgnores.TryGetValue(instruction.StartLine, out var set))
+                    if (!_instructionIgnores.TryGetValue(startLine, out var set))
                     {
-                        _instructionIgnores[instruction.StartLine] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                        _instructionIgnores[startLine] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                     }
 
                     set.UnionWith(ids);
