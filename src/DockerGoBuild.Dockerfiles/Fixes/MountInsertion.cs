@@ -25,7 +25,9 @@ internal static class MountInsertion
     {
         // The first word after the keyword: the first flag, the command, or a bare "--" that ends the flags
         // (a mount inserted after that would be a word of the command, and the finding would never go away).
-        var logicalPosition = run.KeywordStart + run.Keyword.Length;
+        var keywordStart = run.KeywordStart;
+        var logicalKeywordEnd = keywordStart + run.Keyword.Length;
+        var logicalPosition = logicalKeywordEnd;
         while (logicalPosition < run.ArgumentsStart && char.IsWhiteSpace(run.Line.CharAt(logicalPosition)))
         {
             logicalPosition++;
@@ -35,7 +37,7 @@ internal static class MountInsertion
         // On the line where the keyword ends (a keyword split by a continuation, "R\<newline>UN", ends on a later
         // line) unless a line break ('\n', or '\r' alone or before it) lies between them: told so, most RUNs need no
         // search for their lines.
-        var keywordEnd = run.KeywordSpan.End;
+        var keywordEnd = run.Line.ToSource(keywordStart, logicalKeywordEnd).End;
         var text = syntax.Text;
         if (text.AsSpan(Math.Min(keywordEnd, position), Math.Abs(position - keywordEnd)).IndexOfAny('\n', '\r') < 0)
         {

@@ -154,17 +154,24 @@ internal readonly struct DirectiveFacts
     private static bool StartsWithDirectiveName(string text, int commentStart)
     {
         var i = commentStart + 1;
-        while (i < text.Length && text[i] is ' ' or '\t' or '\f')
+        char c;
+        while (true)
         {
+            if ((uint)i >= (uint)text.Length)
+            {
+                return false;
+            }
+
+            c = text[i];
+            if (c is not (' ' or '\t' or '\f'))
+            {
+                break;
+            }
+
             i++;
         }
 
-        if (i >= text.Length)
-        {
-            return false;
-        }
-
-        var name = (text[i] | 0x20) switch
+        var name = (c | 0x20) switch
         {
             's' => "syntax",
             'e' => "escape",
