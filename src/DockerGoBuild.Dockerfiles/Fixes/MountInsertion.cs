@@ -1,3 +1,4 @@
+using System;
 using DockerGoBuild.Dockerfiles.Syntax;
 
 namespace DockerGoBuild.Dockerfiles.Fixes;
@@ -24,24 +25,29 @@ internal static class MountInsertion
     {
         // The first word after the keyword: the first flag, the command, or a bare "--" that ends the flags
         // (a mount inserted after that would be a word of the command, and the finding would never go away).
-        var logicalPosition = run.KeywordStart + run.Keyword.Length;
+        var keywordStart = run.KeywordStart;
+        var logicalKeywordEnd = keywordStart + run.Keyword.Length;
+        var logicalPosition = logicalKeywordEnd;
         while (logicalPosition < run.ArgumentsStart && char.IsWhiteSpace(run.Line.CharAt(logicalPosition)))
         {
             logicalPosition++;
         }
 
         var position = run.Line.ToSource(logicalPosition);
-        var line = syntax.Lines.GetLineIndex(position);
-        // The line where the keyword ends: a keyword split by a continuation ("R\<newline>UN") ends on a later line.
-        var keywordLine = syntax.Lines.GetLineIndex(run.KeywordSpan.End);
-        if (line == keywordLine)
+        // On the line where the keyword ends (a keyword split by a continuation, "R\<newline>UN", ends on a later
+        // line) unless a line break ('\n', or '\r' alone or before it) lies between them: told so, most RUNs need no
+        // search for their lines.
+        var keywordEnd = run.Line.ToSource(keywordStart, logicalKeywordEnd).End;
+        var text = syntax.Text;
+        if (text.AsSpan(Math.Min(keywordEnd, position), Math.Abs(position - keywordEnd)).IndexOfAny('\n', '\r') < 0)
         {
             newText = mountAndBlank;
             return position;
         }
 
+        var line = syntax.Lines.GetLineIndex(position);
         var lineStart = syntax.Lines.Start(line);
-        var indentation = syntax.Text.Substring(lineStart, position - lineStart);
+        var indentation = text.Substring(lineStart, position - lineStart);
         newText = mountAndBlank + syntax.EscapeCharacter + syntax.Lines.LineBreak(line) + indentation;
         return position;
     }
@@ -55,7 +61,9 @@ internal static class MountInsertion
     {
         foreach (var c in value)
         {
-            if (c is ',' or '"' or '\'' or '$' or '\\' or '`' || char.IsWhiteSpace(c) || char.IsControl(c))
+            // Printable ASCII, nearly every character, is told without the general tests.
+            var isPrintableAscii = c > ' ' && c < 0x7F;
+            if (c is ',' or '"' or '\'' or '$' or '\\' or '`' || (!isPrintableAscii && (char.IsWhiteSpace(c) || char.IsControl(c))))
             {
                 return false;
             }

@@ -93,18 +93,24 @@ internal readonly struct DirectiveFacts
         var nextDirective = 0;
         var directiveCount = directives.Count;
         var lineAfterBlock = NextLineAfterBlock(syntax);
-        for (var i = 0; i < syntax.CommentCount; i++)
+        var commentCount = syntax.CommentCount;
+        for (var i = 0; i < commentCount; i++)
         {
+            // Told first by the key's name: nearly every comment is passed over without looking further.
             var line = syntax.CommentLineAt(i);
+            var start = syntax.CommentStartAt(i);
+            if (line != lineAfterBlock && !StartsWithDirectiveName(text, start))
+            {
+                continue;
+            }
+
             while (nextDirective < directiveCount && directives[nextDirective].Line < line)
             {
                 nextDirective++;
             }
 
             var isDirective = line == syntaxLineAfterShebang || (nextDirective < directiveCount && directives[nextDirective].Line == line);
-            var start = syntax.CommentStartAt(i);
-            if (isDirective || (effective.HasValue && effective.Value.Start == start)
-                || (line != lineAfterBlock && !StartsLikeDirectiveName(text, start)))
+            if (isDirective || (effective.HasValue && effective.Value.Start == start))
             {
                 continue;
             }
@@ -140,20 +146,54 @@ internal readonly struct DirectiveFacts
         (ineffective ??= new List<IneffectiveDirective>()).Add(directive);
 
     // Away from the line after the block, a comment is an ineffective directive only when its key is a directive's
-    // name (syntax, escape, check: DirectiveSyntax.IsKnownName): told from the key's first letter (the key starts
-    // after the '#' at commentStart and blanks), most comments need no match. The blanks within the line are
-    // ' ', '\t' and '\f' (the others, '\r' and '\n', break lines): passed over up to anything else, the line's end
-    // included, without finding where that is.
+    // name (syntax, escape, check: DirectiveSyntax.IsKnownName, in any case, and a key is ASCII letters and digits):
+    // told from the text after the '#' at commentStart and blanks, most comments ("# set up", "# copy the sources")
+    // need no match. The blanks within the line are ' ', '\t' and '\f' (the others, '\r' and '\n', break lines):
+    // passed over up to anything else, the line's end included, without finding where that is.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static bool StartsLikeDirectiveName(string text, int commentStart)
+    private static bool StartsWithDirectiveName(string text, int commentStart)
     {
         var i = commentStart + 1;
-        while (i < text.Length && text[i] is ' ' or '\t' or '\f')
+        char c;
+        while (true)
         {
+            if ((uint)i >= (uint)text.Length)
+            {
+                return false;
+            }
+
+            c = text[i];
+            if (c is not (' ' or '\t' or '\f'))
+            {
+                break;
+            }
+
             i++;
         }
 
-        return i < text.Length && (text[i] | 0x20) is 's' or 'e' or 'c';
+        var name = (c | 0x20) switch
+        {
+            's' => "syntax",
+            'e' => "escape",
+            'c' => "check",
+            _ => null,
+        };
+        if (name == null || text.Length - i < name.Length)
+        {
+            return false;
+        }
+
+        // '|' 0x20 turns an upper-case ASCII letter into its lower case, and no other character into a letter but
+        // the upper-case ones.
+        for (var k = 1; k < name.Length; k++)
+        {
+            if ((text[i + k] | 0x20) != name[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The line that ended the directive block: only a key=value comment there can be a misspelt directive.

@@ -43,7 +43,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
                 var keyword = copy.Keyword.ToUpperInvariant();
                 var message = $"{keyword} puts the credential file '{BaseName(path)}' ({Describe(kind)}) into an image layer, where it stays even if a later step deletes it; mount it only where it is used with '{mount}' and build with '{clientFlag}'";
                 var fix = Fix(context, index, source, kind, id, path);
-                context.Report(new Finding(Descriptor, copy.ToSource(word.Start, word.End), message, fact.Instruction.StartLine, fix, fix == null ? null : FixTitle(path, isSshKey), clientFlag));
+                context.Report(new Finding(Descriptor, copy.ToSource(word.Start, word.End), message, InstructionLines.Start(fact.Instruction), fix, fix == null ? null : FixTitle(path, isSshKey), clientFlag));
                 break;
             }
         }
@@ -67,26 +67,18 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
     /// </summary>
     private static bool TryClassify(ArgumentWord word, StateLookup variables, out string path, out SecretFileKind kind)
     {
-        var raw = word.TryGetLineValue(out var line, out var start, out var length)
+        var source = word.TryGetLineValue(out var line, out var start, out var length)
             ? WordText.Read(line, start, length, ref sourceChars)
             : word.Value.AsSpan();
-        // Classified the first time the thread meets the source (sources repeat: go.mod, ., *.csproj), and noted with
-        // its string, as is whether it is its own value (most are). The path (made only for a credential file) is the
-        // source without its unknown parts.
-        var source = raw;
-        ref var noted = ref StringTable.FactsOf(raw);
-        if (!VariableExpander.IsOwnValue(raw, variables.Escape, ref noted))
+        var ownValue = TextFacts.None;
+        if (!VariableExpander.IsOwnValue(source, variables.Escape, ref ownValue))
         {
-            source = VariableExpander.ExpandInPlace(raw, variables.Escape, variables, out _);
-            noted = ref StringTable.FactsOf(source);
+            source = VariableExpander.ExpandInPlace(source, variables.Escape, variables, out _);
         }
 
-        if ((noted & TextFacts.FileKindKnown) == 0)
-        {
-            noted |= TextFacts.FileKindKnown | (TextFacts)((uint)LocalCredentialFile(WithoutUnknownParts(source)) << (int)TextFacts.FileKindShift);
-        }
-
-        kind = (SecretFileKind)(((uint)noted >> (int)TextFacts.FileKindShift) & 0xF);
+        // Nearly every source is settled by its file name as it lies, unknown-value markers included: one in the name
+        // leaves it to the full classification, and one before the name does not change it.
+        kind = SecretFiles.MayBeCredentialFile(source) ? LocalCredentialFile(WithoutUnknownParts(source)) : SecretFileKind.None;
         path = kind == SecretFileKind.None ? string.Empty : WithoutUnknownParts(source).ToString();
         return kind != SecretFileKind.None;
     }

@@ -46,8 +46,9 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
                 var span = instruction.ToSource(pair.Key.Start, pair.End);
                 var name = pair.Key.Value;
                 var message = $"{keyword} '{name}' {reason}; build arguments and environment variables are stored in the image, pass it with a secret mount ('--mount=type=secret,id={name},env={name}') instead and build with '--secret id={name},env={name}'";
-                var fix = instruction.Kind == InstructionKind.Arg ? ArgFix(context, index, name) : null;
-                context.Report(new Finding(Descriptor, span, message, fact.Instruction.StartLine, fix, fix == null ? null : $"Replace ARG {name} with a secret mount", $"--secret id={name},env={name}"));
+                var startLine = InstructionLines.Start(fact.Instruction);
+                var fix = instruction.Kind == InstructionKind.Arg ? ArgFix(context, index, startLine, name) : null;
+                context.Report(new Finding(Descriptor, span, message, startLine, fix, fix == null ? null : $"Replace ARG {name} with a secret mount", $"--secret id={name},env={name}"));
                 break;
             }
         }
@@ -171,26 +172,19 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
     }
 
     // Only a stage ARG with a single name is rewritten: a global ARG's scope spans stages that must re-declare it.
-    private static IReadOnlyList<TextEdit>? ArgFix(AnalysisContext context, int argIndex, string name)
+    private static IReadOnlyList<TextEdit>? ArgFix(AnalysisContext context, int argIndex, int startLine, string name)
     {
         var facts = context.Model.Instructions;
         var arg = facts[argIndex];
-        if (arg.State.StageIndex < 0 || arg.Kind == InstructionKind.Onbuild || arg.Effective.PairList.Count != 1)
+        if (arg.State.StageIndex < 0 || arg.Kind == InstructionKind.Onbuild || arg.Effective.PairList.Count != 1
+            || !MountInsertion.IsPlainValue(name) || !context.StageRuns.TryGetRunsAfter(argIndex, out var runs))
         {
             return null;
         }
 
+        // The ARG's start line is the finding's, found once.
         var syntax = context.Syntax;
-        var edits = new List<TextEdit> { TextEdit.Delete(WholeLines(syntax, arg.Instruction)) };
-        if (!MountInsertion.IsPlainValue(name))
-        {
-            return null;
-        }
-
-        if (!context.StageRuns.TryGetRunsAfter(argIndex, out var runs))
-        {
-            return null;
-        }
+        var edits = new List<TextEdit>(2) { TextEdit.Delete(WholeLines(syntax, startLine, arg.Instruction.EndLine)) };
 
         var mountAndBlank = "--mount=type=secret,id=" + name + ",env=" + name + " ";
         for (var i = runs.Offset; i < runs.Offset + runs.Count; i++)
@@ -255,5 +249,8 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
     }
 
     internal static TextSpan WholeLines(DockerfileSyntax syntax, Instruction instruction) =>
-        TextSpan.FromBounds(syntax.Lines.Start(instruction.StartLine), syntax.Lines.End(instruction.EndLine));
+        WholeLines(syntax, InstructionLines.Start(instruction), instruction.EndLine);
+
+    private static TextSpan WholeLines(DockerfileSyntax syntax, int startLine, int endLine) =>
+        TextSpan.FromBounds(syntax.Lines.Start(startLine), syntax.Lines.End(endLine));
 }

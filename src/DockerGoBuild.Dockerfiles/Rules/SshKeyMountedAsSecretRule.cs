@@ -1,3 +1,4 @@
+using System;
 using DockerGoBuild.Dockerfiles.Secrets;
 using DockerGoBuild.Dockerfiles.Semantics;
 using DockerGoBuild.Dockerfiles.Syntax;
@@ -18,7 +19,8 @@ internal sealed class SshKeyMountedAsSecretRule : IDockerfileRule
         {
             AnalysisCancellation.PollAt(index);
             var fact = facts[runs[index]];
-            foreach (var mount in fact.Mounts)
+            // Read in place: a mount is a struct of several references, which a copy moves with write barriers.
+            foreach (ref readonly var mount in fact.Mounts.AsSpan())
             {
                 if (mount.Type != "secret" || !SecretMounts.IsSshKeySecretMount(mount.RawTarget, mount.Id))
                 {
@@ -27,9 +29,10 @@ internal sealed class SshKeyMountedAsSecretRule : IDockerfileRule
 
                 // With env= the command reads the key's text from a variable: an SSH mount would leave it empty.
                 var span = mount.Flag.SourceSpan;
+                var startLine = InstructionLines.Start(fact.Instruction);
                 context.Report(mount.Env is not null
-                    ? new Finding(Descriptor, span, Descriptor.MessageFormat, fact.Instruction.StartLine, fix: null, fixTitle: null, "--ssh default")
-                    : Finding.WithOneEdit(Descriptor, span, Descriptor.MessageFormat, fact.Instruction.StartLine, span, "--mount=type=ssh", "Use '--mount=type=ssh'", "--ssh default"));
+                    ? new Finding(Descriptor, span, Descriptor.MessageFormat, startLine, fix: null, fixTitle: null, "--ssh default")
+                    : Finding.WithOneEdit(Descriptor, span, Descriptor.MessageFormat, startLine, span, "--mount=type=ssh", "Use '--mount=type=ssh'", "--ssh default"));
             }
         }
     }

@@ -32,13 +32,7 @@ internal sealed class Suppressions
         {
             // The first word of a suppression starts with 'd': nearly every comment is told apart by that, before its
             // line's end is found (the blanks after the '#' end at the line break).
-            var first = syntax.CommentStartAt(i) + 1;
-            while (first < text.Length && (text[first] == ' ' || text[first] == '\t'))
-            {
-                first++;
-            }
-
-            if (first == text.Length || (text[first] | 0x20) != 'd' || !TryParse(text, syntax.CommentSpanAt(i), out var isGlobal, out var ids))
+            if (!StartsWithD(text, syntax.CommentStartAt(i)) || !TryParse(text, syntax.CommentSpanAt(i), out var isGlobal, out var ids))
             {
                 continue;
             }
@@ -55,6 +49,29 @@ internal sealed class Suppressions
         }
 
         return result == null ? None : result.WithContiguousComments(syntax);
+    }
+
+    // Whether the first character after the '#' at commentStart and its blanks is a 'd' (in either case); a loop with
+    // one bounds test, as most comments have one blank.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool StartsWithD(string text, int commentStart)
+    {
+        var i = commentStart + 1;
+        while (true)
+        {
+            if ((uint)i >= (uint)text.Length)
+            {
+                return false;
+            }
+
+            var c = text[i];
+            if (c is not (' ' or '\t'))
+            {
+                return (c | 0x20) == 'd';
+            }
+
+            i++;
+        }
     }
 
     public List<Finding> Filter(List<Finding> findings)
@@ -102,13 +119,14 @@ internal sealed class Suppressions
 
         foreach (var instruction in syntax.Instructions)
         {
-            for (var line = instruction.StartLine - 1; line >= 0 && commentLines.Contains(line); line--)
+            var startLine = InstructionLines.Start(instruction);
+            for (var line = startLine - 1; line >= 0 && commentLines.Contains(line); line--)
             {
                 if (_byCommentLine.TryGetValue(line, out var ids))
                 {
-                    if (!_instructionIgnores.TryGetValue(instruction.StartLine, out var set))
+                    if (!_instructionIgnores.TryGetValue(startLine, out var set))
                     {
-                        _instructionIgnores[instruction.StartLine] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                        _instructionIgnores[startLine] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                     }
 
                     set.UnionWith(ids);

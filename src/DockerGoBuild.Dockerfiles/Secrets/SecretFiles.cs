@@ -77,42 +77,41 @@ public static class SecretFiles
     }
 
     /// <summary>
-    /// False when the source's file name rules out every credential file, read where it lies without normalising the
-    /// whole source: nearly every COPY source (go.mod, ., src/, *.csproj) is settled so. True when the name may be
-    /// one, or when a bracket expression (which may hide a '/') or a character outside ASCII where the name is judged
-    /// (which lower-cases by the general rules) leaves it to <see cref="Normalize"/>.
+    /// False when the source's file name rules out every credential file, read where it lies without normalising
+    /// the source: nearly every COPY source (go.mod, ., src/, *.csproj) is settled so. True when the name may be one,
+    /// or when a ']' in the name (which may close a bracket expression that hides a '/'), or a character below ' '
+    /// (an unknown-value marker, which goes) or outside ASCII (lower-cased by the general rules) where the name is
+    /// judged leaves it to <see cref="Normalize"/>. A marker elsewhere in the name only makes it shorter, and a
+    /// bracket expression before the name ends before the '/' or '\\' in front of it.
     /// </summary>
-    private static bool MayBeCredentialFile(ReadOnlySpan<char> chars)
+    internal static bool MayBeCredentialFile(ReadOnlySpan<char> chars)
     {
-        var length = chars.Length;
         // Normalize trims the source, drops '*' and '?' and then the trailing slashes: the name ends before the last
         // character that is none of those (so it is not '*' or '?'), and starts after the '/' or '\\' before it.
-        var first = 0;
-        while (first < length && IsWhiteSpace(chars[first]))
-        {
-            first++;
-        }
-
-        var end = length;
-        while (end > first && IsWhiteSpace(chars[end - 1]))
+        var end = chars.Length;
+        while (end > 0 && IsWhiteSpace(chars[end - 1]))
         {
             end--;
         }
 
-        while (end > first && chars[end - 1] is '*' or '?' or '/' or '\\')
+        while (end > 0 && chars[end - 1] is '*' or '?' or '/' or '\\')
         {
             end--;
         }
 
-        if (chars.Slice(first, end - first).IndexOf('[') >= 0)
+        var before = chars.Slice(0, end).LastIndexOfAny('/', '\\', ']');
+        if (before >= 0 && chars[before] == ']')
         {
             return true;
         }
 
-        var start = end;
-        while (start > first && chars[start - 1] is not ('/' or '\\'))
+        var start = before + 1;
+        if (before < 0)
         {
-            start--;
+            while (start < end && IsWhiteSpace(chars[start]))
+            {
+                start++;
+            }
         }
 
         // The '*' and '?' in the name only make it shorter: its length is at most this, and its other characters
@@ -141,40 +140,71 @@ public static class SecretFiles
             return false;
         }
 
-        var firstOfName = chars[firstAt];
-        var secondOfName = chars[secondAt];
+        var first = chars[firstAt];
+        var second = chars[secondAt];
         var last = chars[end - 1];
-        if ((firstOfName | secondOfName | last) >= 0x80)
+        if (!IsPlainAscii(first) || !IsPlainAscii(second) || !IsPlainAscii(last))
         {
-            // Outside ASCII, lower-casing follows the general rules.
             return true;
         }
 
-        // The extensions are compared only with names that end as one does.
-        return StartsLikeCredentialName(LowerAscii(firstOfName), LowerAscii(secondOfName))
-            || (Contains(ExtensionEnds, LowerAscii(last)) && MayEndWithCredentialExtension(chars, start, end));
+        return (StartsLikeCredentialName(first, second) && MayStartWithCredentialName(chars, secondAt + 1, end, first, second))
+            || (EndsAnExtension[last] && MayEndWithCredentialExtension(chars, start, end));
     }
+
+    // The name whose first two characters (neither '*' nor '?') are first and second and whose others are
+    // chars[from, end) may start as a name recognised by name does once normalised (see NamePrefixes): told by its
+    // first four characters, the few names that pass StartsLikeCredentialName (config, controller, .editorconfig)
+    // are settled without the full comparison.
+    private static bool MayStartWithCredentialName(ReadOnlySpan<char> chars, int from, int end, char first, char second)
+    {
+        var prefix = (ulong)LowerAscii(first) | ((ulong)LowerAscii(second) << 16);
+        var shift = 32;
+        for (var i = from; i < end && shift < 64; i++)
+        {
+            var c = chars[i];
+            if (c is '*' or '?')
+            {
+                continue;
+            }
+
+            if (!IsPlainAscii(c))
+            {
+                return true;
+            }
+
+            prefix |= (ulong)LowerAscii(c) << shift;
+            shift += 16;
+        }
+
+        // A name of fewer than four characters once normalised is none (see ShortestName).
+        return shift == 64 && NamePrefixes.AsSpan().IndexOf(prefix) >= 0;
+    }
+
+    // Neither below ' ' (an unknown-value marker) nor outside ASCII (lower-cased by the general rules).
+    private static bool IsPlainAscii(char c) => (uint)(c - ' ') < 0x80 - ' ';
 
     // char.IsWhiteSpace, without the call for the printable ASCII characters nearly every source is made of.
     private static bool IsWhiteSpace(char c) => (c <= ' ' || c >= 0x7F) && char.IsWhiteSpace(c);
 
     // The name chars[start, end) (its last character neither '*' nor '?') may end with a credential extension once
-    // normalised: it does, or a '*', '?' or character outside ASCII where an extension would be leaves it open.
+    // normalised: it does and is long enough for a credential file that ends so, or a '*', '?', character below ' '
+    // or character outside ASCII where an extension would be leaves it open.
     private static bool MayEndWithCredentialExtension(ReadOnlySpan<char> chars, int start, int end)
     {
-        foreach (var extension in CredentialExtensions)
+        for (var e = 0; e < CredentialExtensions.Length; e++)
         {
-            if (end - start < extension.Length)
+            var extension = CredentialExtensions[e];
+            if (end - start < ShortestNameEndingWith[e])
             {
                 continue;
             }
 
-            // Compared from the end: most names fail on their last character.
             var k = 1;
             for (; k <= extension.Length; k++)
             {
                 var c = chars[end - k];
-                if (c is '*' or '?' || c >= 0x80)
+                if (c is '*' or '?' || !IsPlainAscii(c))
                 {
                     return true;
                 }
@@ -260,40 +290,50 @@ public static class SecretFiles
     // The shortest credential file names (.ssh, .env, x.key) have four characters.
     private const int ShortestName = 4;
 
-    // The names recognised by name (.ssh, SSH keys, .env files, the tables) by their first character (index): the
-    // characters that come second in them. A source whose name starts otherwise and does not end with one of the
-    // extensions above is no credential file: nearly every COPY source (go.mod, ., src/, *.csproj) is
-    // settled by this before any name is compared.
-    private static readonly string?[] SecondCharactersByFirst = new[] { ".ssh", ".env" }
+    // The shortest names that are credential files by their extension alone (index: CredentialExtensions): a
+    // service account's key is named so (service-account.json), and a .pem file is a key when its name says so
+    // (key.pem); credentials.json and config.json are recognised by their name.
+    private static readonly int[] ShortestNameEndingWith = { "service-account.json".Length, ShortestName, ShortestName, ShortestName, "key.pem".Length };
+
+    // The names (or their starts) that make a credential file by the name alone: each has at least four characters.
+    private static readonly string[] NamesRecognised = new[] { ".ssh", ".env" }
         .Concat(SshKeyFilePrefixes)
         .Concat(KindByFileName.Select(entry => entry.FileName))
         .Concat(KindByDirectoryAndFileName.Select(entry => entry.FileName))
-        .Aggregate(new string?[128], (table, name) =>
+        .ToArray();
+
+    // The names recognised by name (.ssh, SSH keys, .env files, the tables) by their first character (index, either
+    // case): the characters that come second in them (either case), as the bits (c & 63). A source whose name starts
+    // otherwise and does not end with one of the extensions above is no credential file: nearly every COPY source
+    // (go.mod, ., src/, *.csproj) is settled by this before any name is compared. Characters that share their low six
+    // bits share a bit, which only lets a few more names on to the full comparison.
+    private static readonly ulong[] SecondCharactersByFirst = NamesRecognised
+        .Aggregate(new ulong[128], (table, name) =>
         {
-            table[name[0]] += name[1];
+            var seconds = (1UL << (char.ToLowerInvariant(name[1]) & 63)) | (1UL << (char.ToUpperInvariant(name[1]) & 63));
+            table[char.ToLowerInvariant(name[0])] |= seconds;
+            table[char.ToUpperInvariant(name[0])] |= seconds;
             return table;
         });
 
-    // The last characters of CredentialExtensions.
-    private static readonly string ExtensionEnds = string.Concat(CredentialExtensions.Select(extension => extension[extension.Length - 1]));
+    // The first four characters of the names recognised by name (lower case), a character in each 16 bits from the
+    // lowest.
+    private static readonly ulong[] NamePrefixes = NamesRecognised
+        .Select(name => name[0] | ((ulong)name[1] << 16) | ((ulong)name[2] << 32) | ((ulong)name[3] << 48))
+        .Distinct()
+        .ToArray();
 
-    // A lower-cased file name that starts with these two characters may be a credential file by its name.
-    private static bool StartsLikeCredentialName(char first, char second) =>
-        first < SecondCharactersByFirst.Length && SecondCharactersByFirst[first] is { } seconds && Contains(seconds, second);
-
-    // A plain scan: the strings are a few characters long.
-    private static bool Contains(string text, char c)
+    // The last characters of CredentialExtensions, either case, by character.
+    private static readonly bool[] EndsAnExtension = CredentialExtensions.Aggregate(new bool[128], (table, extension) =>
     {
-        foreach (var candidate in text)
-        {
-            if (candidate == c)
-            {
-                return true;
-            }
-        }
+        var last = extension[extension.Length - 1];
+        table[char.ToLowerInvariant(last)] = table[char.ToUpperInvariant(last)] = true;
+        return table;
+    });
 
-        return false;
-    }
+    // A file name that starts with these two characters (either case) may be a credential file by its name.
+    private static bool StartsLikeCredentialName(char first, char second) =>
+        first < SecondCharactersByFirst.Length && ((SecondCharactersByFirst[first] >> (second & 63)) & 1) != 0;
 
     private static char LowerAscii(char c) => c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 

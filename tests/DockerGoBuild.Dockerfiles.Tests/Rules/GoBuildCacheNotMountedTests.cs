@@ -139,4 +139,14 @@ public class GoBuildCacheNotMountedTests
     public void Fix_Crlf() =>
         FixGives(Crlf(Golang + "RUN --mount=type=cache,target=/go/pkg/mod \\\n    go build .\n"), Id,
             Crlf(Golang + "RUN --mount=type=cache,target=/root/.cache/go-build --mount=type=cache,target=/go/pkg/mod \\\n    go build .\n"));
+
+    [Fact]
+    public void Fix_KeywordSplitByContinuation_InsertsOnTheKeywordsLastLine() =>
+        FixGives(Golang + "R\\\nUN go build .\n", Id,
+            Golang + "R\\\nUN --mount=type=cache,target=/root/.cache/go-build go build .\n");
+
+    [Fact]
+    public void Fix_CommandOnALineAfterALoneCarriageReturn_GetsItsOwnLine() =>
+        FixGives(Golang + "RUN \\\r    go build .\n", Id,
+            Golang + "RUN \\\r    --mount=type=cache,target=/root/.cache/go-build \\\n    go build .\n");
 }

@@ -13,6 +13,8 @@ public class IneffectiveParserDirectiveTests
     [InlineData("# syntax=docker/dockerfile:1\n# hello\n[|# escape=`|]\nFROM golang\n")] // after an ordinary comment
     [InlineData("FROM golang\n[|# syntax=docker/dockerfile:1|]\n")]
     [InlineData("# escape=`\n\n[|# syntax=docker/dockerfile:1|]\nFROM golang\n")] // LABELS.md 2.4
+    [InlineData("FROM golang\n[|#\t SYNTAX = docker/dockerfile:1|]\n")] // a directive's name in any case
+    [InlineData("FROM golang\n[|#ChecK=skip=all|]\n")]
     public void MisplacedDirective(string markup) => Findings(markup, Id);
 
     [Fact]
@@ -27,6 +29,7 @@ public class IneffectiveParserDirectiveTests
     [InlineData("# syntax=docker/dockerfile:1\n# foo=bar\nFROM golang\n")] // unknown key, not a misspelling
     [InlineData("# syntax=docker/dockerfile:1\n# sx=1\nFROM golang\n")] // key shorter than 4
     [InlineData("# syntax=docker/dockerfile:1\nFROM golang\n# sytnax=x\n")] // misspelling outside the block is an ordinary comment
+    [InlineData("FROM golang\n# syntaxes=x\n# check2=x\n# escap=x\n# s=x\n# e\n")] // keys that only start as a directive's name
     [InlineData("#!/bin/sh\n# syntax=docker/dockerfile:1\nFROM golang\n")]
     public void NotAnIneffectiveDirective(string text) => None(text, Id);
 

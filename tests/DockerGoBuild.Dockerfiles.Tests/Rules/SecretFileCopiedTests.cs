@@ -74,6 +74,11 @@ public class SecretFileCopiedTests
     [InlineData("ADD [|.npmrc|] /root/")]
     [InlineData("ONBUILD COPY [|.env|] /app/")]
     [InlineData("COPY [|${DIR}/.env|] /app/")] // unknown parts dropped
+    [InlineData("COPY [|.n${PART}pmrc|] /app/")] // an unknown part in the name is dropped before it is judged
+    [InlineData("COPY [|${DIR}id_rsa|] /app/")]
+    [InlineData("COPY [|${DIR:-keys/.ss}h|] /app/")] // the '/' lies in the ${...}: the name is .ssh
+    [InlineData("COPY [|\"keys/.ss\"h|] /app/")] // and here in quotes
+    [InlineData("COPY [|keys/.ss\\h|] /app/")] // an escaped letter
     public void InstructionForms(string line) => Findings(From + line + "\n", Id);
 
     [Fact]
@@ -87,6 +92,8 @@ public class SecretFileCopiedTests
     [InlineData("ADD https://github.com/org/secrets.git#main:.env /src")]
     [InlineData("COPY <<EOF /root/.npmrc\n//registry.npmjs.org/:_authToken=x\nEOF")]
     [InlineData("RUN cp .env /app/")]
+    [InlineData("COPY keys\\id_rsa /app/")] // the escape joins the two: keysid_rsa
+    [InlineData("COPY ${DIR:-x/id_rsa}.pub /app/")] // a public key once expanded
     public void NotACopiedLocalCredential(string line) => None(From + line + "\n", Id);
 
     [Fact]

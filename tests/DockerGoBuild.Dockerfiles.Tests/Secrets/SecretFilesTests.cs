@@ -58,6 +58,21 @@ public class SecretFilesTests
     [InlineData("server[0-9].key", SecretFileKind.PrivateKey)]
     [InlineData(".env.[!e]*", SecretFileKind.DotEnv)]
     [InlineData("  .npmrc  ", SecretFileKind.Npmrc)]
+    [InlineData("a[b/c]d/.ssh", SecretFileKind.SshDirectory)] // a bracket expression in a folder
+    [InlineData("keys/[ab]/.ss[h]", SecretFileKind.SshDirectory)]
+    [InlineData("x/.ss[h/]", SecretFileKind.None)] // the bracket expression goes, with the 'h'
+    [InlineData("service-account.json", SecretFileKind.GoogleCredentials)] // the shortest name so
+    [InlineData("Service-Account.JSON", SecretFileKind.GoogleCredentials)]
+    [InlineData("key.pem", SecretFileKind.PrivateKey)] // the shortest .pem key
+    [InlineData("KEY.PEM", SecretFileKind.PrivateKey)]
+    [InlineData(".key", SecretFileKind.PrivateKey)]
+    [InlineData("a.p12", SecretFileKind.Certificate)]
+    [InlineData("ke*y.pem", SecretFileKind.PrivateKey)]
+    [InlineData("package.json", SecretFileKind.None)]
+    [InlineData("account.json", SecretFileKind.None)]
+    [InlineData("kEy.pe", SecretFileKind.None)]
+    [InlineData(".SSH", SecretFileKind.SshDirectory)]
+    [InlineData("\t.npmrc", SecretFileKind.Npmrc)]
     public void Credential_files_are_classified(string source, SecretFileKind expected)
     {
         Assert.Equal(expected, SecretFiles.Classify(source));

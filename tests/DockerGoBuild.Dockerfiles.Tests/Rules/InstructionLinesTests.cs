@@ -1,0 +1,29 @@
+using DockerGoBuild.Dockerfiles.Rules;
+using DockerGoBuild.Dockerfiles.Syntax;
+using Xunit;
+
+namespace DockerGoBuild.Dockerfiles.Tests.Rules;
+
+public class InstructionLinesTests
+{
+    [Theory]
+    [InlineData("FROM golang\nRUN go build .\n", new[] { 0, 1 })]
+    [InlineData("FROM golang\nRUN go mod download && \\\n    go build .\n", new[] { 0, 1 })] // continued
+    [InlineData("FROM golang\n  RUN \\\n# a comment in the continuation\n  go build .\n\n", new[] { 0, 1 })]
+    [InlineData("FROM golang\r\nRUN go build \\\r\n  .\r\nCMD [\"app\"]", new[] { 0, 1, 3 })] // CRLF, no final line break
+    [InlineData("FROM golang\rRUN \\\r  go build .\r", new[] { 0, 1 })] // lone CR
+    [InlineData("FROM golang\nRUN <<EOF\ngo build .\nEOF\nRUN go vet\n", new[] { 0, 1, 4 })] // heredoc
+    [InlineData("FROM golang\nONBUILD RUN \\\n  go build .\n", new[] { 0, 1 })]
+    [InlineData("FROM golang\nR\\\nUN go build .\n", new[] { 0, 1 })] // the keyword itself continued
+    public void Start_is_the_line_of_the_keyword(string text, int[] expected)
+    {
+        var instructions = DockerfileParser.Parse(text).Instructions;
+        Assert.Equal(expected.Length, instructions.Count);
+        for (var i = 0; i < instructions.Count; i++)
+        {
+            Assert.Equal(expected[i], InstructionLines.Start(instructions[i]));
+            Assert.Equal(instructions[i].StartLine, InstructionLines.Start(instructions[i]));
+            Assert.Equal(instructions[i].Effective.StartLine, InstructionLines.Start(instructions[i].Effective));
+        }
+    }
+}
