@@ -232,9 +232,6 @@ internal enum TextFacts : uint
     /// <summary>As a word of a file whose escape character is '\': its own value, nothing to expand, unquote or unescape.</summary>
     OwnValue = 0x80,
 
-    /// <summary>The kind of credential file the text names as a COPY or ADD source is known: in the bits from <see cref="FileKindShift"/> on.</summary>
-    FileKindKnown = 0x100,
-
     /// <summary>The credential the text holds as an ARG or ENV value is known: in the bits from <see cref="CredentialShift"/> on.</summary>
     CredentialKnown = 0x200,
 
@@ -243,9 +240,6 @@ internal enum TextFacts : uint
 
     /// <summary>As a path: its own resolved path, whatever it is resolved against.</summary>
     OwnPath = 0x800,
-
-    /// <summary>Where the <see cref="Secrets.SecretFileKind"/> of the text as a COPY or ADD source is (four bits).</summary>
-    FileKindShift = 16,
 
     /// <summary>Where the credential the text holds is: 0 for none, else one more than its place in the kinds' labels (four bits).</summary>
     CredentialShift = 20,

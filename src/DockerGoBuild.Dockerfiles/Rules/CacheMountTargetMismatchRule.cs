@@ -26,8 +26,8 @@ internal sealed class CacheMountTargetMismatchRule : IDockerfileRule
             var valueSpan = run.ToSource(valueStart, optionEnd);
             var span = run.ToSource(optionStart, optionEnd);
             context.Report(MountInsertion.IsPlainValue(mistargeted.ExpectedPath)
-                ? Finding.WithOneEdit(Descriptor, span, message, InstructionLines.Start(mistargeted.Run), valueSpan, mistargeted.ExpectedPath, "Target " + mistargeted.ExpectedPath)
-                : new Finding(Descriptor, span, message, InstructionLines.Start(mistargeted.Run)));
+                ? Finding.WithOneEdit(Descriptor, span, message, mistargeted.Run.StartLine, valueSpan, mistargeted.ExpectedPath, "Target " + mistargeted.ExpectedPath)
+                : new Finding(Descriptor, span, message, mistargeted.Run.StartLine));
         }
     }
 }

@@ -38,7 +38,7 @@ internal sealed class MissingCacheMountFinding
         // Each looked up in the model once.
         var run = missing.Run;
         var executed = missing.Command;
-        var instructionLine = InstructionLines.Start(run);
+        var instructionLine = run.StartLine;
         var command = CommandText(executed, out var known);
         if (missing.Path == null)
         {

@@ -43,7 +43,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
                 var keyword = copy.Keyword.ToUpperInvariant();
                 var message = $"{keyword} puts the credential file '{BaseName(path)}' ({Describe(kind)}) into an image layer, where it stays even if a later step deletes it; mount it only where it is used with '{mount}' and build with '{clientFlag}'";
                 var fix = Fix(context, index, source, kind, id, path);
-                context.Report(new Finding(Descriptor, copy.ToSource(word.Start, word.End), message, InstructionLines.Start(fact.Instruction), fix, fix == null ? null : FixTitle(path, isSshKey), clientFlag));
+                context.Report(new Finding(Descriptor, copy.ToSource(word.Start, word.End), message, fact.Instruction.StartLine, fix, fix == null ? null : FixTitle(path, isSshKey), clientFlag));
                 break;
             }
         }

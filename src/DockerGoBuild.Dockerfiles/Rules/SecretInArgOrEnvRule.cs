@@ -46,7 +46,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
                 var span = instruction.ToSource(pair.Key.Start, pair.End);
                 var name = pair.Key.Value;
                 var message = $"{keyword} '{name}' {reason}; build arguments and environment variables are stored in the image, pass it with a secret mount ('--mount=type=secret,id={name},env={name}') instead and build with '--secret id={name},env={name}'";
-                var startLine = InstructionLines.Start(fact.Instruction);
+                var startLine = fact.Instruction.StartLine;
                 var fix = instruction.Kind == InstructionKind.Arg ? ArgFix(context, index, startLine, name) : null;
                 context.Report(new Finding(Descriptor, span, message, startLine, fix, fix == null ? null : $"Replace ARG {name} with a secret mount", $"--secret id={name},env={name}"));
                 break;
@@ -249,7 +249,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
     }
 
     internal static TextSpan WholeLines(DockerfileSyntax syntax, Instruction instruction) =>
-        WholeLines(syntax, InstructionLines.Start(instruction), instruction.EndLine);
+        WholeLines(syntax, instruction.StartLine, instruction.EndLine);
 
     private static TextSpan WholeLines(DockerfileSyntax syntax, int startLine, int endLine) =>
         TextSpan.FromBounds(syntax.Lines.Start(startLine), syntax.Lines.End(endLine));

@@ -29,7 +29,7 @@ internal sealed class SshKeyMountedAsSecretRule : IDockerfileRule
 
                 // With env= the command reads the key's text from a variable: an SSH mount would leave it empty.
                 var span = mount.Flag.SourceSpan;
-                var startLine = InstructionLines.Start(fact.Instruction);
+                var startLine = fact.Instruction.StartLine;
                 context.Report(mount.Env is not null
                     ? new Finding(Descriptor, span, Descriptor.MessageFormat, startLine, fix: null, fixTitle: null, "--ssh default")
                     : Finding.WithOneEdit(Descriptor, span, Descriptor.MessageFormat, startLine, span, "--mount=type=ssh", "Use '--mount=type=ssh'", "--ssh default"));

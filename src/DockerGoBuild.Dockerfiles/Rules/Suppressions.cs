@@ -119,7 +119,7 @@ internal sealed class Suppressions
 
         foreach (var instruction in syntax.Instructions)
         {
-            var startLine = InstructionLines.Start(instruction);
+            var startLine = instruction.StartLine;
             for (var line = startLine - 1; line >= 0 && commentLines.Contains(line); line--)
             {
                 if (_byCommentLine.TryGetValue(line, out var ids))

@@ -399,7 +399,20 @@ public readonly struct Instruction : IEquatable<Instruction>
     public TextSpan KeywordSpan => Line.ToSource(KeywordStart, KeywordStart + Keyword.Length);
 
     /// <summary>Zero-based physical line of the keyword.</summary>
-    public int StartLine => Line.Lines.GetLineIndex(Line.ToSource(KeywordStart));
+    /// <remarks>
+    /// Nearly every instruction's keyword is on the line where the instruction ends: the keyword then lies after that
+    /// line's start, which tells its line without a search of the line starts.
+    /// </remarks>
+    public int StartLine
+    {
+        get
+        {
+            var keyword = Line.ToSource(KeywordStart);
+            var endLine = EndLine;
+            var lines = Line.Lines;
+            return keyword >= lines.Start(endLine) ? endLine : lines.GetLineIndex(keyword);
+        }
+    }
 
     /// <summary>Zero-based physical line where the instruction ends.</summary>
     public int EndLine => _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.EndLineField];

@@ -1,10 +1,10 @@
-using DockerGoBuild.Dockerfiles.Rules;
 using DockerGoBuild.Dockerfiles.Syntax;
 using Xunit;
 
-namespace DockerGoBuild.Dockerfiles.Tests.Rules;
+namespace DockerGoBuild.Dockerfiles.Tests.Syntax;
 
-public class InstructionLinesTests
+/// <summary>An instruction's start line is its keyword's, told from where it ends or by a search of the line starts.</summary>
+public class InstructionStartLineTests
 {
     [Theory]
     [InlineData("FROM golang\nRUN go build .\n", new[] { 0, 1 })]
@@ -21,9 +21,10 @@ public class InstructionLinesTests
         Assert.Equal(expected.Length, instructions.Count);
         for (var i = 0; i < instructions.Count; i++)
         {
-            Assert.Equal(expected[i], InstructionLines.Start(instructions[i]));
-            Assert.Equal(instructions[i].StartLine, InstructionLines.Start(instructions[i]));
-            Assert.Equal(instructions[i].Effective.StartLine, InstructionLines.Start(instructions[i].Effective));
+            var instruction = instructions[i];
+            Assert.Equal(expected[i], instruction.StartLine);
+            Assert.Equal(instruction.Line.Lines.GetLineIndex(instruction.KeywordSpan.Start), instruction.StartLine);
+            Assert.Equal(expected[i], instruction.Effective.StartLine);
         }
     }
 }
