@@ -135,6 +135,13 @@ public static class DockerfileParser
         /// <summary>The line starts of the parse's line map (kept for the next parse).</summary>
         public int[]? Starts;
 
+        /// <summary>The syntax, tables and line map of the last parse in place, reused by the next one.</summary>
+        public DockerfileSyntax? InPlaceSyntax;
+
+        public SyntaxTables? InPlaceTables;
+
+        public LineMap? InPlaceLines;
+
         public static Scratch Rent()
         {
             if (pooled == 0)
@@ -188,6 +195,8 @@ public static class DockerfileParser
 
         public unsafe void Return()
         {
+            // The syntax kept for the next parse in place keeps none of this one's text or objects.
+            InPlaceSyntax?.Forget();
             Reader.Reset();
             Builder.Reset(null);
             Arguments.Reset(default, null, 0, 0, '\\', makesWords: false);
@@ -260,8 +269,10 @@ public static class DockerfileParser
         public unsafe DockerfileSyntax Read(string text, CancellationToken cancellationToken, bool inPlace)
         {
             _text = text;
-            _lines = LineMap.Create(text, ref _scratch.Starts, inPlace);
-            _tables = new SyntaxTables(_lines, Array.Empty<int>(), _scratch.Records, _scratch.Extras, _scratch.Words);
+            _lines = LineMap.Create(text, ref _scratch.Starts, inPlace, inPlace ? _scratch.InPlaceLines : null);
+            _tables = inPlace && _scratch.InPlaceTables is { } reused
+                ? reused.Start(_lines, Array.Empty<int>(), _scratch.Records, _scratch.Extras, _scratch.Words)
+                : new SyntaxTables(_lines, Array.Empty<int>(), _scratch.Records, _scratch.Extras, _scratch.Words);
             _scratch.Builder.Reset(_tables);
             _cancellationToken = cancellationToken;
             _escape = '\\';
@@ -293,15 +304,18 @@ public static class DockerfileParser
                 _tables = null!;
             }
 
-            return new DockerfileSyntax(
-                _text,
-                _lines,
-                _escape,
-                (IReadOnlyList<ParserDirective>?)_directives ?? Array.Empty<ParserDirective>(),
-                Comments(inPlace),
-                _scratch.CommentsLength / 2,
-                instructions,
-                (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>());
+            var comments = Comments(inPlace);
+            var diagnostics = (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>();
+            var directives = (IReadOnlyList<ParserDirective>?)_directives ?? Array.Empty<ParserDirective>();
+            if (!inPlace)
+            {
+                return new DockerfileSyntax(_text, _lines, _escape, directives, comments, _scratch.CommentsLength / 2, instructions, diagnostics);
+            }
+
+            _scratch.InPlaceLines = _lines;
+            _scratch.InPlaceTables = instructions;
+            return _scratch.InPlaceSyntax = _scratch.InPlaceSyntax?.Start(_text, _lines, _escape, directives, comments, _scratch.CommentsLength / 2, instructions, diagnostics)
+                ?? new DockerfileSyntax(_text, _lines, _escape, directives, comments, _scratch.CommentsLength / 2, instructions, diagnostics);
         }
 
         // The logical lines, read from the text where it lies: a physical line's start and content end come from the

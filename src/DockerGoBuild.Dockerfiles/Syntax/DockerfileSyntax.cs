@@ -11,10 +11,34 @@ public sealed class DockerfileSyntax
 {
     // The comments as the parser found them, pairs of (CommentLineEntry, start of the '#') in the first 2 *
     // CommentCount, made into CommentLines when first asked for.
-    private readonly int[] _commentLines;
+    private int[] _commentLines;
     private CommentLine[]? _comments;
 
     internal DockerfileSyntax(
+        string text,
+        LineMap lines,
+        char escapeCharacter,
+        IReadOnlyList<ParserDirective> directives,
+        int[] commentLines,
+        int commentCount,
+        SyntaxTables instructions,
+        IReadOnlyList<ParseDiagnostic> diagnostics)
+    {
+        // Start sets every part (which the compiler does not follow into it).
+        Text = null!;
+        Lines = null!;
+        Directives = null!;
+        _commentLines = null!;
+        InstructionList = null!;
+        Diagnostics = null!;
+        Start(text, lines, escapeCharacter, directives, commentLines, commentCount, instructions, diagnostics);
+    }
+
+    /// <summary>
+    /// Sets the parts of the syntax, as a new one would have them: a parse in place reuses the syntax of an earlier
+    /// one its caller reads no more (see <see cref="DockerfileParser.ParseInPlace"/>).
+    /// </summary>
+    internal DockerfileSyntax Start(
         string text,
         LineMap lines,
         char escapeCharacter,
@@ -29,24 +53,39 @@ public sealed class DockerfileSyntax
         EscapeCharacter = escapeCharacter;
         Directives = directives;
         _commentLines = commentLines;
+        _comments = null;
         CommentCount = commentCount;
         InstructionList = instructions;
         Diagnostics = diagnostics;
+        return this;
+    }
+
+    /// <summary>Lets go of the text and what was parsed of it, so that a syntax kept for reuse keeps none of it alive.</summary>
+    internal void Forget()
+    {
+        Text = string.Empty;
+        Directives = System.Array.Empty<ParserDirective>();
+        _commentLines = System.Array.Empty<int>();
+        _comments = null;
+        CommentCount = 0;
+        Diagnostics = System.Array.Empty<ParseDiagnostic>();
+        Lines.Forget();
+        InstructionList.Forget();
     }
 
     /// <summary>The input text, byte-order mark (U+FEFF) included when the input had one.</summary>
-    public string Text { get; }
+    public string Text { get; private set; }
 
-    public LineMap Lines { get; }
+    public LineMap Lines { get; private set; }
 
     /// <summary>'\\' or '`' (set by <c># escape=</c>).</summary>
-    public char EscapeCharacter { get; }
+    public char EscapeCharacter { get; private set; }
 
     /// <summary>1 when the text starts with a byte-order mark, else 0.</summary>
     public int BomLength => Text.Length > 0 && Text[0] == '\uFEFF' ? 1 : 0;
 
     /// <summary>The directives of the leading comment block, in order (duplicates included, flagged).</summary>
-    public IReadOnlyList<ParserDirective> Directives { get; }
+    public IReadOnlyList<ParserDirective> Directives { get; private set; }
 
     /// <summary>Every comment line outside heredoc bodies, directives included.</summary>
     public IReadOnlyList<CommentLine> Comments => CommentArray;
@@ -55,7 +94,7 @@ public sealed class DockerfileSyntax
     internal CommentLine[] CommentArray => Volatile.Read(ref _comments) ?? MakeComments();
 
     // The comments without making CommentLine objects, for the passes every analysis makes over them.
-    internal int CommentCount { get; }
+    internal int CommentCount { get; private set; }
 
     /// <summary>Zero-based line of comment <paramref name="index"/>.</summary>
     internal int CommentLineAt(int index) => _commentLines[2 * index] >> 1;
@@ -66,9 +105,9 @@ public sealed class DockerfileSyntax
     public IReadOnlyList<Instruction> Instructions => InstructionList;
 
     /// <summary>The instructions as the list they are (the file's tables), for the rules' loops (without an enumerator object).</summary>
-    internal SyntaxTables InstructionList { get; }
+    internal SyntaxTables InstructionList { get; private set; }
 
-    public IReadOnlyList<ParseDiagnostic> Diagnostics { get; }
+    public IReadOnlyList<ParseDiagnostic> Diagnostics { get; private set; }
 
     /// <summary>True when the parser reported an error (BuildKit would reject the file).</summary>
     public bool HasErrors

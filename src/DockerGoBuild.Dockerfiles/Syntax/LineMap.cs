@@ -12,7 +12,7 @@ public sealed class LineMap
 {
     // A line's content end is not stored: it is the next line's start (or the end of the text) less the
     // line break found there, which halves the table.
-    private readonly int[] _starts;
+    private int[] _starts;
 
     // The binary check looks at this many characters from the start: a few stray Latin-1 bytes in a comment do not count.
     private const int SampleLength = 8192;
@@ -35,25 +35,26 @@ public sealed class LineMap
         LooksBinary = looksBinary;
     }
 
-    public string Text { get; }
+    public string Text { get; private set; }
 
-    public int Count { get; }
+    public int Count { get; private set; }
 
     /// <summary>
     /// True when the text holds binary data rather than Dockerfile text: a NUL near its start, or more than a
     /// tenth of its first 8 KB control characters or undecodable bytes. Found by the pass that finds the lines,
     /// the one pass over every character.
     /// </summary>
-    internal bool LooksBinary { get; }
+    internal bool LooksBinary { get; private set; }
 
-    public static LineMap Create(string text) => Create(text, ref startsScratch, inPlace: false);
+    public static LineMap Create(string text) => Create(text, ref startsScratch, inPlace: false, reused: null);
 
     /// <summary>
     /// The map of <paramref name="text"/>, whose line starts are counted in <paramref name="buffer"/> (kept by the
     /// caller for its next text, unless the text is too large for one). In place, the map's table is that buffer,
-    /// which the caller must not write while the map is read; else a copy of the starts, of their exact number.
+    /// which the caller must not write while the map is read; else a copy of the starts, of their exact number. A map
+    /// parsed in place may be <paramref name="reused"/>: one the caller had of an earlier text, and reads no more.
     /// </summary>
-    internal static unsafe LineMap Create(string text, ref int[]? buffer, bool inPlace)
+    internal static unsafe LineMap Create(string text, ref int[]? buffer, bool inPlace, LineMap? reused)
     {
         // A large text's lines are counted into a table made once for about as many lines as it is likely to have
         // (a Dockerfile line is some forty characters), rather than into one doubled many times over.
@@ -72,18 +73,40 @@ public sealed class LineMap
         {
             // Too large to keep for the next text: the table is the map's own, unused end and all, as a copy of
             // its exact size would be another large array.
-            return new LineMap(text, scan.Starts, scan.Count, looksBinary);
+            return Made(reused, text, scan.Starts, scan.Count, looksBinary);
         }
 
         buffer = scan.Starts;
         if (inPlace)
         {
-            return new LineMap(text, scan.Starts, scan.Count, looksBinary);
+            return Made(reused, text, scan.Starts, scan.Count, looksBinary);
         }
 
         var starts = new int[scan.Count];
         Array.Copy(scan.Starts, starts, starts.Length);
         return new LineMap(text, starts, starts.Length, looksBinary);
+    }
+
+    /// <summary>Lets go of the text and its table, so that a map kept for reuse keeps neither alive.</summary>
+    internal void Forget()
+    {
+        Text = string.Empty;
+        _starts = Array.Empty<int>();
+        Count = 0;
+    }
+
+    private static LineMap Made(LineMap? reused, string text, int[] starts, int count, bool looksBinary)
+    {
+        if (reused == null)
+        {
+            return new LineMap(text, starts, count, looksBinary);
+        }
+
+        reused.Text = text;
+        reused._starts = starts;
+        reused.Count = count;
+        reused.LooksBinary = looksBinary;
+        return reused;
     }
 
     /// <summary>The line starts, one a line, for the parser's walk over every line (it reads them without checks).</summary>

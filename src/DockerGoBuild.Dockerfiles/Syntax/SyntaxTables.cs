@@ -66,9 +66,31 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
     /// </summary>
     public SyntaxTables(LineMap lines, int[] pieces, int[] records, Slot[] extras, int[] words)
     {
+        // Start sets every table (which the compiler does not follow into it).
+        Lines = null!;
+        Source = null!;
+        Pieces = null!;
+        Records = null!;
+        Extras = null!;
+        Words = null!;
+        Start(lines, pieces, records, extras, words);
+    }
+
+    /// <summary>
+    /// Starts the tables again, as new ones would (see the constructor), for a parse in place that reuses the tables
+    /// of an earlier one its caller reads no more.
+    /// </summary>
+    public SyntaxTables Start(LineMap lines, int[] pieces, int[] records, Slot[] extras, int[] words)
+    {
         Lines = lines;
         Source = lines.Text;
         Pieces = pieces;
+        ExtrasCount = 0;
+        RecordCount = 0;
+        WordsLength = 0;
+        TopLevel = null;
+        Count = 0;
+        _arguments = null;
 
         // A large file's tables are made for as many instructions as it has lines (an instruction starts a line;
         // ONBUILD's trigger shares it, and is rare), rather than doubled many times over, and become its own; up to a
@@ -85,11 +107,28 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
         Records = records;
         Extras = extras;
         Words = words;
+        return this;
     }
 
-    public LineMap Lines { get; }
+    /// <summary>Lets go of the source, the tables and their objects, so that tables kept for reuse keep none alive.</summary>
+    public void Forget()
+    {
+        Source = string.Empty;
+        Pieces = Array.Empty<int>();
+        Records = Array.Empty<int>();
+        Extras = Array.Empty<Slot>();
+        Words = Array.Empty<int>();
+        ExtrasCount = 0;
+        RecordCount = 0;
+        WordsLength = 0;
+        TopLevel = null;
+        Count = 0;
+        _arguments = null;
+    }
 
-    public string Source { get; }
+    public LineMap Lines { get; private set; }
+
+    public string Source { get; private set; }
 
     /// <summary>The pieces of the logical lines: the line builder's buffer while the source is read, then a copy of the part in use.</summary>
     public int[] Pieces { get; set; }

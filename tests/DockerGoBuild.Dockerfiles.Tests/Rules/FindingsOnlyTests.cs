@@ -87,6 +87,29 @@ public class FindingsOnlyTests
         Assert.Equal(before, Describe(DockerfileAnalysis.Analyze(kept.Syntax).Findings));
     }
 
+    [Fact]
+    public void A_thread_keeps_no_text_it_analysed_once_the_findings_are_made()
+    {
+        // Small and large (tables too large to keep): neither the text nor its tables stay reachable from the thread.
+        var texts = AnalyseAndForget(Heredocs + "#" + new string('x', 100), "FROM golang\n" + string.Concat(Enumerable.Repeat("RUN go build ./...\n", 40_000)));
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.All(texts, text => Assert.False(text.TryGetTarget(out _)));
+    }
+
+    // In a method of its own, so that no local of the caller holds the texts.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference<string>[] AnalyseAndForget(params string[] prototypes)
+    {
+        var texts = prototypes.Select(prototype => new string(prototype.ToCharArray())).ToArray();
+        Assert.All(DockerfileAnalysis.FindingsOf(texts), findings => Assert.NotEmpty(findings));
+        Assert.NotEmpty(DockerfileAnalysis.FindingsOf(texts[0]));
+        return texts.Select(text => new WeakReference<string>(text)).ToArray();
+    }
+
     private static string[] Describe(IReadOnlyList<Finding> findings) =>
         findings.Select(finding => $"{finding.Id} {finding.Span} {finding.Message} {finding.FixTitle} {finding.IsFixable} {string.Join("|", finding.Fix.Select(edit => edit.Span + edit.NewText))}").ToArray();
 }
