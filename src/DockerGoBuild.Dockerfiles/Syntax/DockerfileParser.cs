@@ -307,15 +307,14 @@ public static class DockerfileParser
             var comments = Comments(inPlace);
             var diagnostics = (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>();
             var directives = (IReadOnlyList<ParserDirective>?)_directives ?? Array.Empty<ParserDirective>();
-            if (!inPlace)
+            var syntax = inPlace ? _scratch.InPlaceSyntax ??= new DockerfileSyntax() : new DockerfileSyntax();
+            if (inPlace)
             {
-                return new DockerfileSyntax(_text, _lines, _escape, directives, comments, _scratch.CommentsLength / 2, instructions, diagnostics);
+                _scratch.InPlaceLines = _lines;
+                _scratch.InPlaceTables = instructions;
             }
 
-            _scratch.InPlaceLines = _lines;
-            _scratch.InPlaceTables = instructions;
-            return _scratch.InPlaceSyntax = _scratch.InPlaceSyntax?.Start(_text, _lines, _escape, directives, comments, _scratch.CommentsLength / 2, instructions, diagnostics)
-                ?? new DockerfileSyntax(_text, _lines, _escape, directives, comments, _scratch.CommentsLength / 2, instructions, diagnostics);
+            return syntax.Start(_text, _lines, _escape, directives, comments, _scratch.CommentsLength / 2, instructions, diagnostics);
         }
 
         // The logical lines, read from the text where it lies: a physical line's start and content end come from the

@@ -14,28 +14,19 @@ public sealed class DockerfileSyntax
     private int[] _commentLines;
     private CommentLine[]? _comments;
 
-    internal DockerfileSyntax(
-        string text,
-        LineMap lines,
-        char escapeCharacter,
-        IReadOnlyList<ParserDirective> directives,
-        int[] commentLines,
-        int commentCount,
-        SyntaxTables instructions,
-        IReadOnlyList<ParseDiagnostic> diagnostics)
+    // Made empty, and given its parts by Start (as a syntax parsed in place is given them again).
+    internal DockerfileSyntax()
     {
-        // Start sets every part (which the compiler does not follow into it).
-        Text = null!;
+        Text = string.Empty;
         Lines = null!;
-        Directives = null!;
-        _commentLines = null!;
+        Directives = System.Array.Empty<ParserDirective>();
+        _commentLines = System.Array.Empty<int>();
         InstructionList = null!;
-        Diagnostics = null!;
-        Start(text, lines, escapeCharacter, directives, commentLines, commentCount, instructions, diagnostics);
+        Diagnostics = System.Array.Empty<ParseDiagnostic>();
     }
 
     /// <summary>
-    /// Sets the parts of the syntax, as a new one would have them: a parse in place reuses the syntax of an earlier
+    /// Sets the parts of the syntax after a parse: a parse in place reuses the syntax of an earlier
     /// one its caller reads no more (see <see cref="DockerfileParser.ParseInPlace"/>).
     /// </summary>
     internal DockerfileSyntax Start(

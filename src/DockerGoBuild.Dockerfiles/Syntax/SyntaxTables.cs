@@ -85,12 +85,7 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
         Lines = lines;
         Source = lines.Text;
         Pieces = pieces;
-        ExtrasCount = 0;
-        RecordCount = 0;
-        WordsLength = 0;
-        TopLevel = null;
-        Count = 0;
-        _arguments = null;
+        ForgetCounts();
 
         // A large file's tables are made for as many instructions as it has lines (an instruction starts a line;
         // ONBUILD's trigger shares it, and is rare), rather than doubled many times over, and become its own; up to a
@@ -118,6 +113,12 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
         Records = Array.Empty<int>();
         Extras = Array.Empty<Slot>();
         Words = Array.Empty<int>();
+        ForgetCounts();
+    }
+
+    // No records, words or objects in use, and none made after the parse.
+    private void ForgetCounts()
+    {
         ExtrasCount = 0;
         RecordCount = 0;
         WordsLength = 0;
