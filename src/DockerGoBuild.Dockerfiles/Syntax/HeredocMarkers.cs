@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Numerics;
-using System.Text;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
@@ -195,10 +194,15 @@ internal static unsafe class HeredocMarkers
         return end;
     }
 
+    // The name without its quotes and escapes: at most as long as its source, so it is written into a buffer of that
+    // length (on the stack for a name of ordinary length) and made a string once.
     private static string Unquote(char* line, int start, int end, out bool hadQuotes)
     {
+        const int MaxStackLength = 256;
+        var length = end - start;
+        var buffer = length <= MaxStackLength ? stackalloc char[length] : new char[length];
         hadQuotes = false;
-        var builder = new StringBuilder(end - start);
+        var kept = 0;
         var quote = '\0';
         for (var i = start; i < end; i++)
         {
@@ -222,9 +226,9 @@ internal static unsafe class HeredocMarkers
                 c = line[i];
             }
 
-            builder.Append(c);
+            buffer[kept++] = c;
         }
 
-        return builder.ToString();
+        return buffer.Slice(0, kept).ToString();
     }
 }
