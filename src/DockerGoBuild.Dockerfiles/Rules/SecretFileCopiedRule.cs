@@ -78,9 +78,22 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
 
         // Nearly every source is settled by its file name as it lies, unknown-value markers included: one in the name
         // leaves it to the full classification, and one before the name does not change it.
-        kind = SecretFiles.MayBeCredentialFile(source) ? LocalCredentialFile(WithoutUnknownParts(source)) : SecretFileKind.None;
-        path = kind == SecretFileKind.None ? string.Empty : WithoutUnknownParts(source).ToString();
-        return kind != SecretFileKind.None;
+        kind = SecretFileKind.None;
+        path = string.Empty;
+        if (!SecretFiles.MayBeCredentialFile(source))
+        {
+            return false;
+        }
+
+        var known = WithoutUnknownParts(source);
+        kind = LocalCredentialFile(known);
+        if (kind == SecretFileKind.None)
+        {
+            return false;
+        }
+
+        path = known.ToString();
+        return true;
     }
 
     // The kind of credential file the source is, None for none or one that is not a local file.

@@ -136,11 +136,11 @@ public static class DockerfileParser
         public int[]? Starts;
 
         /// <summary>The syntax, tables and line map of the last parse in place, reused by the next one.</summary>
-        public DockerfileSyntax? InPlaceSyntax;
+        public DockerfileSyntax? ReusedSyntax;
 
-        public SyntaxTables? InPlaceTables;
+        public SyntaxTables? ReusedTables;
 
-        public LineMap? InPlaceLines;
+        public LineMap? ReusedLines;
 
         public static Scratch Rent()
         {
@@ -196,7 +196,7 @@ public static class DockerfileParser
         public unsafe void Return()
         {
             // The syntax kept for the next parse in place keeps none of this one's text or objects.
-            InPlaceSyntax?.Forget();
+            ReusedSyntax?.Forget();
             Reader.Reset();
             Builder.Reset(null);
             Arguments.Reset(default, null, 0, 0, '\\', makesWords: false);
@@ -269,8 +269,8 @@ public static class DockerfileParser
         public unsafe DockerfileSyntax Read(string text, CancellationToken cancellationToken, bool inPlace)
         {
             _text = text;
-            _lines = LineMap.Create(text, ref _scratch.Starts, inPlace, inPlace ? _scratch.InPlaceLines : null);
-            _tables = inPlace && _scratch.InPlaceTables is { } reused
+            _lines = LineMap.Create(text, ref _scratch.Starts, inPlace, inPlace ? _scratch.ReusedLines : null);
+            _tables = inPlace && _scratch.ReusedTables is { } reused
                 ? reused.Start(_lines, Array.Empty<int>(), _scratch.Records, _scratch.Extras, _scratch.Words)
                 : new SyntaxTables(_lines, Array.Empty<int>(), _scratch.Records, _scratch.Extras, _scratch.Words);
             _scratch.Builder.Reset(_tables);
@@ -298,22 +298,24 @@ public static class DockerfileParser
             _scratch.Extras = extras ?? Array.Empty<Slot>();
             _scratch.Words = words ?? Array.Empty<int>();
             var instructions = _tables;
-            if (!inPlace)
+            DockerfileSyntax syntax;
+            if (inPlace)
             {
-                // Kept in place, the tables' objects are the extras buffer's until Reset clears it.
+                // The tables' objects stay the extras buffer's until Reset clears it; the objects are reused by the
+                // scratch's next parse in place.
+                syntax = _scratch.ReusedSyntax ??= new DockerfileSyntax();
+                _scratch.ReusedLines = _lines;
+                _scratch.ReusedTables = instructions;
+            }
+            else
+            {
+                syntax = new DockerfileSyntax();
                 _tables = null!;
             }
 
             var comments = Comments(inPlace);
             var diagnostics = (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>();
             var directives = (IReadOnlyList<ParserDirective>?)_directives ?? Array.Empty<ParserDirective>();
-            var syntax = inPlace ? _scratch.InPlaceSyntax ??= new DockerfileSyntax() : new DockerfileSyntax();
-            if (inPlace)
-            {
-                _scratch.InPlaceLines = _lines;
-                _scratch.InPlaceTables = instructions;
-            }
-
             return syntax.Start(_text, _lines, _escape, directives, comments, _scratch.CommentsLength / 2, instructions, diagnostics);
         }
 
