@@ -705,15 +705,17 @@ public static class DockerfileParser
                     isJsonForm = arguments.IsJsonForm;
                     if (makesWords)
                     {
-                        // An instruction has words or pairs: only those found are kept.
+                        // An instruction has words or pairs (made where its words go): only those found are kept.
                         if (arguments.PairCount > 0)
                         {
-                            argumentsAt = _tables.AddWords(arguments.PairTable, arguments.PairTableLength);
+                            argumentsAt = _tables.CommitWords(arguments.WordTableLength);
                             argumentsCount = ~arguments.PairCount;
                         }
                         else if (arguments.MadeWholeArguments)
                         {
+                            // Its length is kept, which its end would otherwise be found from the line for.
                             argumentsAt = SyntaxTables.WholeArguments;
+                            argumentsCount = end - argumentsStart;
                         }
                         else
                         {

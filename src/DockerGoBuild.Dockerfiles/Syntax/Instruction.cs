@@ -238,9 +238,13 @@ public readonly struct Instruction : IEquatable<Instruction>
         get
         {
             var table = ArgumentTable(out var at, out var count);
-            return table == null ? new(Line, ArgumentsStart, ArgumentsEnd)
-                : count >= 0 ? new(Line, table, at, count)
-                : new(Line, Array.Empty<int>(), 0, 0);
+            if (table == null)
+            {
+                var start = ArgumentsStart;
+                return new(Line, start, start + count);
+            }
+
+            return count >= 0 ? new(Line, table, at, count) : new(Line, Array.Empty<int>(), 0, 0);
         }
     }
 
@@ -254,8 +258,9 @@ public readonly struct Instruction : IEquatable<Instruction>
         }
     }
 
-    // Where the words or pairs are: the table (null for one word that is the arguments as written), where in it they
-    // start, and their count (~count for pairs). Made from the line the first time when the parser left them.
+    // Where the words or pairs are: the table (null for one word that is the arguments as written, whose length is
+    // then the count), where in it they start, and their count (~count for pairs). Made from the line the first time
+    // when the parser left them.
     private int[]? ArgumentTable(out int at, out int count)
     {
         var records = _tables.Records;
@@ -275,6 +280,7 @@ public readonly struct Instruction : IEquatable<Instruction>
         var made = MadeArguments();
         if (made == InstructionLineParsers.WholeArgumentsTable)
         {
+            count = ArgumentsEnd - ArgumentsStart;
             return null;
         }
 

@@ -65,12 +65,12 @@ internal static unsafe class InstructionLineParsers
         private int[] _flagTable = new int[4 * ArgumentFlags.Stride];
         private int _flagTableLength;
 
-        // The pairs made, in ArgumentPairs' table layout, in [0, _pairTableLength).
-        private int[] _pairTable = new int[2 * ArgumentPairs.Stride];
-        private int _pairTableLength;
+        // How many pairs were made: an instruction has words or pairs, never both, so that its pairs are made, in
+        // ArgumentPairs' table layout, where its words would be (while the parser reads, in the file's table).
+        private int _pairCount;
 
         /// <summary>The pairs made so far.</summary>
-        public int PairCount => _pairTableLength / ArgumentPairs.Stride;
+        public int PairCount => _pairCount;
 
         /// <summary>The words found so far, whether or not they were made.</summary>
         public int WordCount => _wordCount;
@@ -146,7 +146,7 @@ internal static unsafe class InstructionLineParsers
 
             _wordBase = target?.WordsLength ?? 0;
             _tableLength = 0;
-            _pairTableLength = 0;
+            _pairCount = 0;
 
             _wordCount = 0;
             IsJsonForm = false;
@@ -159,8 +159,13 @@ internal static unsafe class InstructionLineParsers
         /// </summary>
         public void AddPair(int keyStart, int keyLength, int keyValueLength, int valueStart, int valueLength, int valueValueLength, int form)
         {
-            var at = Append(ref _pairTable, ref _pairTableLength, ArgumentPairs.Stride);
-            var table = _pairTable;
+            var at = _wordBase + _tableLength;
+            if (at + ArgumentPairs.Stride > _wordTable.Length)
+            {
+                GrowWordTable(ArgumentPairs.Stride);
+            }
+
+            var table = _wordTable;
             table[at] = keyStart;
             table[at + 1] = keyLength;
             table[at + 2] = ArgumentWords.ValueOf(keyStart, keyStart, keyValueLength);
@@ -168,6 +173,8 @@ internal static unsafe class InstructionLineParsers
             table[at + 4] = valueLength;
             table[at + 5] = ArgumentWords.ValueOf(valueStart, valueStart, valueValueLength);
             table[at + 6] = form;
+            _tableLength += ArgumentPairs.Stride;
+            _pairCount++;
         }
 
         /// <summary>The flags read, in [0, <see cref="FlagTableLength"/>).</summary>
@@ -225,8 +232,12 @@ internal static unsafe class InstructionLineParsers
         /// <summary>Adds a flag with quotes or escapes, whose object is the <paramref name="other"/>th of those ReadFlags made.</summary>
         public void AddOtherFlag(int start, int end, int other) => AddFlag(start, end - start, -1, -2 - other);
 
-        /// <summary>Forgets the pairs made.</summary>
-        public void ClearPairs() => _pairTableLength = 0;
+        /// <summary>Forgets the pairs made (the instruction has no words).</summary>
+        public void ClearPairs()
+        {
+            _pairCount = 0;
+            _tableLength = 0;
+        }
 
         /// <summary>Adds the word that is the line's characters [<paramref name="start"/>, <paramref name="end"/>).</summary>
         public void AddWord(int start, int end) => AddWord(start, end - start, start, end - start);
@@ -256,13 +267,8 @@ internal static unsafe class InstructionLineParsers
         public bool MadeWholeArguments => _tableLength == ArgumentWords.Stride && _wordTable[_wordBase] == Start && _wordTable[_wordBase + 1] == End - Start
             && _wordTable[_wordBase + 2] == ArgumentWords.ValueOf(Start, Start, End - Start);
 
-        /// <summary>How many ints the words made take.</summary>
+        /// <summary>How many ints the words or pairs made take.</summary>
         public int WordTableLength => _tableLength;
-
-        /// <summary>The pairs made, in [0, <see cref="PairTableLength"/>).</summary>
-        public int[] PairTable => _pairTable;
-
-        public int PairTableLength => _pairTableLength;
 
         /// <summary>
         /// The words or pairs made, as <see cref="Instruction"/> keeps what is made after the parse: in a table of
@@ -270,9 +276,9 @@ internal static unsafe class InstructionLineParsers
         /// </summary>
         public int[] MadeTable()
         {
-            if (_pairTableLength > 0)
+            if (_pairCount > 0)
             {
-                return WithCount(_pairTable, 0, _pairTableLength, ~PairCount);
+                return WithCount(_wordTable, _wordBase, _tableLength, ~_pairCount);
             }
 
             return MadeWholeArguments ? WholeArgumentsTable : WithCount(_wordTable, _wordBase, _tableLength, _tableLength / ArgumentWords.Stride);
@@ -302,7 +308,7 @@ internal static unsafe class InstructionLineParsers
             var at = _wordBase + _tableLength;
             if (at + ArgumentWords.Stride > _wordTable.Length)
             {
-                GrowWordTable();
+                GrowWordTable(ArgumentWords.Stride);
             }
 
             var table = _wordTable;
@@ -312,16 +318,17 @@ internal static unsafe class InstructionLineParsers
             _tableLength += ArgumentWords.Stride;
         }
 
-        private void GrowWordTable()
+        // Makes room for more ints after those made.
+        private void GrowWordTable(int more)
         {
             if (_target != null)
             {
-                _target.Reserve(_tableLength + ArgumentWords.Stride);
+                _target.Reserve(_tableLength + more);
                 _wordTable = _target.Words;
             }
             else
             {
-                Array.Resize(ref _ownWordTable, _ownWordTable.Length * 2);
+                Array.Resize(ref _ownWordTable, Math.Max(_ownWordTable.Length * 2, _tableLength + more));
                 _wordTable = _ownWordTable;
             }
         }

@@ -39,7 +39,7 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
     /// </summary>
     public const int ArgumentsAtField = 5;
 
-    /// <summary>How many words there are there, or ~ how many pairs.</summary>
+    /// <summary>How many words there are there, or ~ how many pairs; for <see cref="WholeArguments"/>, the arguments' length.</summary>
     public const int ArgumentsCountField = 6;
 
     /// <summary>

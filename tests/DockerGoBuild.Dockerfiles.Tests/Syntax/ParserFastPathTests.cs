@@ -739,6 +739,41 @@ public class ParserFastPathTests
         Assert.Equal(words, instruction.Words.Select(w => w.Value));
     }
 
+    [Theory]
+    [InlineData("ENV")]
+    [InlineData("LABEL")]
+    [InlineData("ARG")]
+    public void Many_pairs_are_made_where_the_words_go_whether_by_the_parser_or_after_it(string keyword)
+    {
+        // ENV's and ARG's pairs are made by the parser in the file's table, LABEL's after the parse in a table of
+        // their own: both grow past their first room, after an instruction with words of its own.
+        var names = Enumerable.Range(0, 40).Select(i => "name" + i).ToArray();
+        var text = "FROM alpine AS base\n" + keyword + " " + string.Join(" ", names.Select((name, i) => name + "=v" + i)) + "\nCOPY a b /c/\n";
+
+        var instructions = DockerfileParser.Parse(text).Instructions;
+        var pairs = instructions[1].KeyValues;
+
+        Assert.Equal(names, pairs.Select(pair => pair.Key.Value));
+        Assert.Equal(names.Select((_, i) => "v" + i), pairs.Select(pair => pair.Value!.Value));
+        Assert.Equal(new[] { "alpine", "AS", "base" }, instructions[0].Words.Select(word => word.Value));
+        Assert.Equal(new[] { "a", "b", "/c/" }, instructions[2].Words.Select(word => word.Value));
+    }
+
+    [Theory]
+    [InlineData("WORKDIR /app \t ", "/app")]
+    [InlineData("USER me:group\t", "me:group")]
+    [InlineData("ONBUILD WORKDIR  /src ", "/src")]
+    [InlineData("WORKDIR /a\\\n  b  ", "/a  b")]
+    public void A_word_that_is_the_whole_arguments_ends_where_they_end(string line, string value)
+    {
+        var instruction = Assert.Single(DockerfileParser.Parse(line + "\n").Instructions).Effective;
+
+        var word = Assert.Single(instruction.Words);
+        Assert.Equal(value, word.Value);
+        Assert.Equal(instruction.ArgumentsEnd, word.End);
+        Assert.Equal(instruction.ArgumentsStart, word.Start);
+    }
+
     // LF, CRLF and a lone CR each end a line; a final line break starts no line.
     private static int[] ExpectedStarts(string text)
     {
