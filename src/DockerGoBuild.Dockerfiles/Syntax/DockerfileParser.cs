@@ -155,9 +155,13 @@ public static class DockerfileParser
             return scratch;
         }
 
-        /// <summary>Appends the <paramref name="length"/> characters at <paramref name="chars"/> to the first <paramref name="used"/> of <see cref="Line"/>, and returns how many are used then.</summary>
+        /// <summary>
+        /// Appends the <paramref name="length"/> characters at <paramref name="chars"/> to the first <paramref name="used"/>
+        /// of <see cref="Line"/>, and returns how many are used then; <paramref name="hasLessThan"/> tells whether a '&lt;'
+        /// is among them (which a heredoc's marker starts with).
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public unsafe int AppendToLine(char* chars, int length, int used)
+        public unsafe int AppendToLine(char* chars, int length, int used, out bool hasLessThan)
         {
             if (used + length > Line.Length)
             {
@@ -167,25 +171,35 @@ public static class DockerfileParser
             }
 
             // A piece is a line of a few dozen characters: copied a vector at a time, its last vector written where it
-            // ends (over part of the one before), cheaper than a call to the runtime's copy.
+            // ends (over part of the one before), cheaper than a call to the runtime's copy. Its '<'s are looked for in
+            // the vectors copied, rather than by a search of the joined line afterwards.
             fixed (char* line = Line)
             {
                 var to = line + used;
                 var width = Vector<short>.Count;
                 if (length >= width)
                 {
+                    var lessThan = new Vector<short>((short)'<');
+                    var found = Vector<short>.Zero;
                     for (var i = 0; i + width < length; i += width)
                     {
-                        *(Vector<short>*)(to + i) = *(Vector<short>*)(chars + i);
+                        var piece = *(Vector<short>*)(chars + i);
+                        *(Vector<short>*)(to + i) = piece;
+                        found |= Vector.Equals(piece, lessThan);
                     }
 
-                    *(Vector<short>*)(to + length - width) = *(Vector<short>*)(chars + length - width);
+                    var last = *(Vector<short>*)(chars + length - width);
+                    *(Vector<short>*)(to + length - width) = last;
+                    hasLessThan = (found | Vector.Equals(last, lessThan)) != Vector<short>.Zero;
                 }
                 else
                 {
+                    hasLessThan = false;
                     for (var i = 0; i < length; i++)
                     {
-                        to[i] = chars[i];
+                        var c = chars[i];
+                        to[i] = c;
+                        hasLessThan |= c == '<';
                     }
                 }
             }
@@ -360,7 +374,7 @@ public static class DockerfileParser
                 // Most instructions are one line, which needs no room in the builder's table and is read where it lies.
                 line = continues
                     ? ReadContinuedLine(chars, starts, start, pieceEnd, line)
-                    : ReadLogicalLine(_scratch.Builder.BuildOne(start, pieceEnd - start), chars + start, null, start, hasEmptyContinuationLine: false, line + 1, line);
+                    : ReadLogicalLine(_scratch.Builder.BuildOne(start, pieceEnd - start), chars + start, null, start, mayHaveLessThan: true, hasEmptyContinuationLine: false, line + 1, line);
             }
         }
 
@@ -378,7 +392,7 @@ public static class DockerfileParser
             var hasEmptyContinuationLine = false;
             builder.Clear();
             builder.Add(start, pieceEnd - start);
-            var joinedLength = _scratch.AppendToLine(chars + start, pieceEnd - start, 0);
+            var joinedLength = _scratch.AppendToLine(chars + start, pieceEnd - start, 0, out var hasLessThan);
             var continues = true;
             while (continues && line < lineCount)
             {
@@ -406,14 +420,15 @@ public static class DockerfileParser
 
                 var continuationPieceEnd = TrimContinuation(chars, continuationStart, continuationEnd, out continues);
                 builder.Add(continuationStart, continuationPieceEnd - continuationStart);
-                joinedLength = _scratch.AppendToLine(chars + continuationStart, continuationPieceEnd - continuationStart, joinedLength);
+                joinedLength = _scratch.AppendToLine(chars + continuationStart, continuationPieceEnd - continuationStart, joinedLength, out var pieceHasLessThan);
+                hasLessThan |= pieceHasLessThan;
             }
 
             var logical = builder.Build();
             var joined = _scratch.Line;
             fixed (char* joinedChars = joined)
             {
-                return ReadLogicalLine(logical, joinedChars, joined, 0, hasEmptyContinuationLine, line, lastLine);
+                return ReadLogicalLine(logical, joinedChars, joined, 0, mayHaveLessThan: hasLessThan, hasEmptyContinuationLine, line, lastLine);
             }
         }
 
@@ -421,8 +436,9 @@ public static class DockerfileParser
         // start at line; lastLine is where the instruction ends. Those characters are also joined's from index at when
         // the line's pieces were joined, else the source's from offset at. Returns the line after the instruction's
         // heredoc bodies (the caller's line and lastLine are not passed by reference, so that it keeps them in registers).
+        // A line without a '<' (mayHaveLessThan false) starts no heredoc.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private unsafe int ReadLogicalLine(LogicalLine logical, char* text, char[]? joined, int at, bool hasEmptyContinuationLine, int line, int lastLine)
+        private unsafe int ReadLogicalLine(LogicalLine logical, char* text, char[]? joined, int at, bool mayHaveLessThan, bool hasEmptyContinuationLine, int line, int lastLine)
         {
             var index = ReadInstruction(logical, text, 0, logical.Length);
             if (index < 0)
@@ -436,7 +452,7 @@ public static class DockerfileParser
                 Report("empty-continuation-line", ParseSeverity.Warning, "Empty continuation line: BuildKit warns about it and will reject it in a future release", instruction.KeywordSpan);
             }
 
-            if (instruction.MayStartHeredocs && ContainsTwoLessThans(joined, at, logical.Length))
+            if (mayHaveLessThan && instruction.MayStartHeredocs && ContainsTwoLessThans(joined, at, logical.Length))
             {
                 var heredocs = ReadHeredocs(logical, text, ref line, ref lastLine);
                 if (heredocs.Count > 0)
@@ -614,15 +630,10 @@ public static class DockerfileParser
         private void Report(string code, ParseSeverity severity, string message, TextSpan span) =>
             (_diagnostics ??= new List<ParseDiagnostic>()).Add(new ParseDiagnostic(code, severity, message, span));
 
-        // Returns the instruction's record, or -1 for none.
+        // Returns the instruction's record, or -1 for none. The callers have stepped over the blanks before from.
         private unsafe int ReadInstruction(LogicalLine logical, char* text, int from, int to)
         {
             var start = from;
-            while (start < to && Chars.IsWhiteSpace(text[start]))
-            {
-                start++;
-            }
-
             var end = to;
             while (end > start && Chars.IsWhiteSpace(text[end - 1]))
             {
@@ -634,11 +645,7 @@ public static class DockerfileParser
                 return -1;
             }
 
-            var keywordEnd = start;
-            while (keywordEnd < end && (text[keywordEnd] > ' ' || !IsSplitSpace(text[keywordEnd])))
-            {
-                keywordEnd++;
-            }
+            var keywordEnd = KeywordEnd(text, start, end);
 
             var restStart = keywordEnd;
             while (restStart < end && IsSplitSpace(text[restStart]))
@@ -744,6 +751,52 @@ public static class DockerfileParser
             | (1 << (int)InstructionKind.Env) | (1 << (int)InstructionKind.Arg) | (1 << (int)InstructionKind.Workdir) | (1 << (int)InstructionKind.User);
 
         private const int WordsReadInExecFormKinds = (1 << (int)InstructionKind.Run) | (1 << (int)InstructionKind.Shell);
+
+        // The end of the keyword at start: the first blank BuildKit splits on from there, or end. Most keywords are a few
+        // letters and a blank: their characters are looked at four a word, the first at or below ' ' among them found
+        // from the word's lanes.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static unsafe int KeywordEnd(char* text, int start, int end)
+        {
+            var i = start;
+            while (true)
+            {
+                if (i + 4 <= end)
+                {
+                    // A lane below '!' is the one lane whose top bit taking '!' sets and that did not have it: a borrow
+                    // can set it in lanes above such a lane too, never below, so that the lowest lane set is the first.
+                    var lanes = *(ulong*)(text + i);
+                    var low = (lanes - InstructionLineParsers.EachExclamationMark) & ~lanes & InstructionLineParsers.EachTopBit;
+                    if (low == 0)
+                    {
+                        i += 4;
+                        continue;
+                    }
+
+                    i += LowestLane(low & (0 - low));
+                }
+                else
+                {
+                    while (i < end && text[i] > ' ')
+                    {
+                        i++;
+                    }
+                }
+
+                if (i == end || IsSplitSpace(text[i]))
+                {
+                    return i;
+                }
+
+                // A control character other than those blanks is part of the keyword.
+                i++;
+            }
+        }
+
+        // The index of the lane of four 16-bit lanes whose top bit is the one bit set in bit: the multiplication moves
+        // the constant's lanes up by as many lanes, and its top lane is then that index.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int LowestLane(ulong bit) => (int)(((bit >> 15) * 0x0000_0001_0002_0003) >> 48);
 
         // BuildKit splits the keyword from its arguments on [\t\v\f\r ] only (all at or below ' ').
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

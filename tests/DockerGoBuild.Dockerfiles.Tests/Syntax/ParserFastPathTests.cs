@@ -774,6 +774,38 @@ public class ParserFastPathTests
         Assert.Equal(instruction.ArgumentsStart, word.Start);
     }
 
+    [Theory]
+    [InlineData("RUN", "RUN", "")]
+    [InlineData("RUN a", "RUN", "a")]
+    [InlineData("COPY\ta b", "COPY", "a b")]
+    [InlineData("ENTRYPOINT\v[\"a\"]", "ENTRYPOINT", "[\"a\"]")]
+    [InlineData("HEALTHCHECK\fNONE", "HEALTHCHECK", "NONE")]
+    [InlineData("RUN\u0001X a", "RUN\u0001X", "a")]
+    [InlineData("RU\u0001\u0002NX\u0003 a", "RU\u0001\u0002NX\u0003", "a")]
+    [InlineData("FROM\u00A0x y", "FROM\u00A0x", "y")]
+    [InlineData("WORKDIR\u0085/a", "WORKDIR\u0085/a", "")]
+    public void The_keyword_ends_at_the_first_blank_BuildKit_splits_on(string line, string keyword, string arguments)
+    {
+        var instruction = Assert.Single(DockerfileParser.Parse(line + "\n").Instructions);
+
+        Assert.Equal(keyword, instruction.Keyword);
+        Assert.Equal(arguments, instruction.ArgumentsText);
+    }
+
+    [Theory]
+    [InlineData("RUN \\\n<<EOF\nbody\nEOF\n", 1)]
+    [InlineData("RUN cat \\\n    > /etc/config.txt <<EOF\nbody\nEOF\n", 1)]
+    [InlineData("RUN cat > /etc/config.txt \\\n    --flag=1 && cat <<EOF\nbody\nEOF\n", 1)]
+    [InlineData("RUN cat <<EOF \\\n  && echo done\nbody\nEOF\n", 1)]
+    [InlineData("RUN cat < /etc/config.txt \\\n    && echo < x\nEOF\n", 0)]
+    [InlineData("RUN echo a \\\n    && echo b\n<<EOF\n", 0)]
+    public void A_continued_line_starts_heredocs_only_when_a_piece_has_a_less_than(string text, int heredocs)
+    {
+        var instruction = DockerfileParser.Parse(text).Instructions[0];
+
+        Assert.Equal(heredocs, instruction.Heredocs.Count);
+    }
+
     // LF, CRLF and a lone CR each end a line; a final line break starts no line.
     private static int[] ExpectedStarts(string text)
     {
