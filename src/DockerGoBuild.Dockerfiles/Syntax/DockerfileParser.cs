@@ -214,6 +214,7 @@ public static class DockerfileParser
             Reader.Reset();
             Builder.Reset(null);
             Arguments.Reset(default, null, 0, 0, '\\', makesWords: false);
+            Arguments.ForgetFlags();
             Flags.Clear();
             CommentsLength = 0;
             Markers.Clear();
@@ -664,15 +665,15 @@ public static class DockerfileParser
             {
                 var others = _scratch.Flags;
                 others.Clear();
-                arguments.ClearFlags();
+                arguments.StartFlags(_tables);
                 argumentsStart = InstructionLineParsers.ReadFlags(arguments, logical, text, restStart, end, others);
 
-                // As Instruction keeps them: in the file's table (nearly always), or as objects.
+                // As Instruction keeps them: in the file's table, where they were read (nearly always), or as objects.
                 if (arguments.FlagCount > 0)
                 {
                     if (arguments.FlagsAreTableOnly)
                     {
-                        flagsAt = _tables.AddFlags(arguments.FlagTable, arguments.FlagTableLength);
+                        flagsAt = _tables.CommitFlags(arguments.FlagCount, arguments.FlagTableLength);
                     }
                     else
                     {

@@ -61,9 +61,14 @@ internal static unsafe class InstructionLineParsers
         /// <summary>False while the parser checks the arguments: the readers then count words but make none.</summary>
         public bool MakesWords { get; private set; }
 
-        // The flags read, in ArgumentFlags' table layout, in [0, _flagTableLength) (see ReadFlags).
-        private int[] _flagTable = new int[4 * ArgumentFlags.Stride];
+        // The flags read, in ArgumentFlags' table layout, in [_flagBase, + _flagTableLength) of the file's table, just
+        // after the slot of their count (see StartFlags), so that they are kept where they were read; and whether one
+        // of them has a name the table cannot hold.
+        private SyntaxTables? _flagTables;
+        private int[] _flagTable = Array.Empty<int>();
+        private int _flagBase;
         private int _flagTableLength;
+        private bool _hasOtherFlags;
 
         // How many pairs were made: an instruction has words or pairs, never both, so that its pairs are made, in
         // ArgumentPairs' table layout, where its words would be (while the parser reads, in the file's table).
@@ -177,42 +182,71 @@ internal static unsafe class InstructionLineParsers
             _pairCount++;
         }
 
-        /// <summary>The flags read, in [0, <see cref="FlagTableLength"/>).</summary>
-        public int[] FlagTable => _flagTable;
-
+        /// <summary>How many ints the flags read take.</summary>
         public int FlagTableLength => _flagTableLength;
 
         public int FlagCount => _flagTableLength / ArgumentFlags.Stride;
 
         /// <summary>True when every flag read is in the table alone: written as it reads, with a name BuildKit knows.</summary>
-        public bool FlagsAreTableOnly
-        {
-            get
-            {
-                for (var at = 3; at < _flagTableLength; at += ArgumentFlags.Stride)
-                {
-                    if (_flagTable[at] < 0)
-                    {
-                        return false;
-                    }
-                }
+        public bool FlagsAreTableOnly => !_hasOtherFlags;
 
-                return true;
+        /// <summary>
+        /// Starts reading flags into <paramref name="tables"/>' words, after those in use and a slot for their count
+        /// (see <see cref="SyntaxTables.CommitFlags"/>): nothing is in use there until they are committed.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void StartFlags(SyntaxTables tables)
+        {
+            // References written only when they change (see Reset).
+            if (_flagTables != tables)
+            {
+                _flagTables = tables;
             }
+
+            var words = tables.Words;
+            if (_flagTable != words)
+            {
+                _flagTable = words;
+            }
+
+            _flagBase = tables.WordsLength + 1;
+            _flagTableLength = 0;
+            _hasOtherFlags = false;
         }
 
-        /// <summary>Forgets the flags read.</summary>
-        public void ClearFlags() => _flagTableLength = 0;
+        /// <summary>Lets go of the file's table, so that a reader kept by the thread keeps none alive.</summary>
+        public void ForgetFlags()
+        {
+            _flagTables = null;
+            _flagTable = Array.Empty<int>();
+            _flagTableLength = 0;
+        }
+
+        /// <summary>The ints of flag <paramref name="index"/>, in ArgumentFlags' layout, from <paramref name="at"/> of the table returned.</summary>
+        public int[] Flag(int index, out int at)
+        {
+            at = _flagBase + (index * ArgumentFlags.Stride);
+            return _flagTable;
+        }
 
         // A flag: see ReadFlags for name.
         private void AddFlag(int start, int length, int valueOffset, int name)
         {
-            var at = Append(ref _flagTable, ref _flagTableLength, ArgumentFlags.Stride);
+            var at = _flagBase + _flagTableLength;
+            if (at + ArgumentFlags.Stride > _flagTable.Length)
+            {
+                // Room for the count's slot and the flags read so far, and this one.
+                _flagTables!.Reserve(1 + _flagTableLength + ArgumentFlags.Stride);
+                _flagTable = _flagTables.Words;
+            }
+
             var table = _flagTable;
             table[at] = start;
             table[at + 1] = length;
             table[at + 2] = valueOffset;
             table[at + 3] = name;
+            _flagTableLength += ArgumentFlags.Stride;
+            _hasOtherFlags |= name < 0;
         }
 
         /// <summary>Adds a flag written as it reads, from <paramref name="start"/> to <paramref name="end"/>, with its first '=' at <paramref name="equals"/> (-1: none).</summary>
@@ -644,10 +678,9 @@ internal static unsafe class InstructionLineParsers
     public static object FlagObjects(Arguments arguments, LogicalLine line, char* text, List<InstructionFlag> others)
     {
         var flags = new InstructionFlag[arguments.FlagCount];
-        var table = arguments.FlagTable;
         for (var i = 0; i < flags.Length; i++)
         {
-            var at = i * ArgumentFlags.Stride;
+            var table = arguments.Flag(i, out var at);
             var start = table[at];
             var end = start + table[at + 1];
             var valueOffset = table[at + 2];

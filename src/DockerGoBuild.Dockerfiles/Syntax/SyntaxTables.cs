@@ -44,7 +44,7 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
 
     /// <summary>
     /// Where the instruction's rarely used parts (flag objects, heredocs, ...) are in <see cref="Extras"/>; or -1 for
-    /// none; or -2 - i for none but flags in the table, at <see cref="Words"/>[i] (see <see cref="AddFlags"/>).
+    /// none; or -2 - i for none but flags in the table, at <see cref="Words"/>[i] (see <see cref="CommitFlags"/>).
     /// </summary>
     public const int ExtrasField = 7;
 
@@ -181,16 +181,15 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
     }
 
     /// <summary>
-    /// Appends the flags' entries, the first <paramref name="length"/> ints of <paramref name="entries"/>, to
-    /// <see cref="Words"/> after their count; returns where the count is.
+    /// Takes the <paramref name="count"/> flags the argument reader wrote after those in use in <see cref="Words"/> and
+    /// the slot for their count, <paramref name="length"/> ints (see <see cref="InstructionLineParsers.Arguments.StartFlags"/>),
+    /// as in use; returns where the count is.
     /// </summary>
-    public int AddFlags(int[] entries, int length)
+    public int CommitFlags(int count, int length)
     {
-        Reserve(1 + length);
         var at = WordsLength;
-        Words[at] = length / ArgumentFlags.Stride;
-        WordsLength = at + 1;
-        AddWords(entries, length);
+        Words[at] = count;
+        WordsLength = at + 1 + length;
         return at;
     }
 
@@ -201,23 +200,6 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
     public int CommitWords(int length)
     {
         var at = WordsLength;
-        WordsLength = at + length;
-        return at;
-    }
-
-    /// <summary>Appends the first <paramref name="length"/> ints of <paramref name="entries"/> to <see cref="Words"/>; returns where they start.</summary>
-    public int AddWords(int[] entries, int length)
-    {
-        var at = WordsLength;
-        Reserve(length);
-
-        // A few words: copied one by one, cheaper than Array.Copy's checks.
-        var table = Words;
-        for (var i = 0; i < length; i++)
-        {
-            table[at + i] = entries[i];
-        }
-
         WordsLength = at + length;
         return at;
     }

@@ -806,6 +806,27 @@ public class ParserFastPathTests
         Assert.Equal(heredocs, instruction.Heredocs.Count);
     }
 
+    [Fact]
+    public void Flags_are_kept_where_they_were_read_even_when_the_table_grows_under_them()
+    {
+        // The first instruction's flags outgrow the file's table while they are read, however large the table the thread
+        // kept; ONBUILD's flags are read before its trigger's, and a quoted flag makes an instruction's flags objects,
+        // written over by the next.
+        var many = string.Join(" ", Enumerable.Range(0, 30_000).Select(i => "--chown=" + i));
+        var text = "FROM alpine\nCOPY " + many + " a b\nONBUILD --x=1 COPY --from=base --chmod=644 c d\nRUN --mount=\"type=cache\" --network=none make\nADD --link e f\n";
+
+        var instructions = DockerfileParser.Parse(text).Instructions;
+
+        Assert.Equal(Enumerable.Range(0, 30_000).Select(i => i.ToString()), instructions[1].Flags.Select(flag => flag.Value));
+        Assert.Equal(new[] { "a", "b" }, instructions[1].Words.Select(word => word.Value));
+        Assert.Equal(new[] { "x" }, instructions[2].Flags.Select(flag => flag.Name));
+        Assert.Equal(new[] { "from", "chmod" }, instructions[2].Inner!.Value.Flags.Select(flag => flag.Name));
+        Assert.Equal(new[] { "base", "644" }, instructions[2].Inner!.Value.Flags.Select(flag => flag.Value));
+        Assert.Equal(new[] { "type=cache", "none" }, instructions[3].Flags.Select(flag => flag.Value));
+        Assert.Equal(new[] { "link" }, instructions[4].Flags.Select(flag => flag.Name));
+        Assert.Equal(new[] { "e", "f" }, instructions[4].Words.Select(word => word.Value));
+    }
+
     // LF, CRLF and a lone CR each end a line; a final line break starts no line.
     private static int[] ExpectedStarts(string text)
     {
