@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
@@ -43,15 +44,17 @@ internal readonly struct ArgumentWords
 
     public int Count => _table == null ? 1 : _length;
 
+    // Inlined where the analysis reads a word (for every word it reads), the throws kept out of line.
     public ArgumentWord this[int index]
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             if (_table == null)
             {
                 if (index != 0)
                 {
-                    throw new ArgumentOutOfRangeException(nameof(index));
+                    ThrowIndexOutOfRange();
                 }
 
                 return new(_line, _start, _length, ValueOf(_start, _start, _length));
@@ -59,13 +62,15 @@ internal readonly struct ArgumentWords
 
             if ((uint)index >= (uint)_length)
             {
-                throw new ArgumentOutOfRangeException(nameof(index));
+                ThrowIndexOutOfRange();
             }
 
             var at = _start + (index * Stride);
             return new(_line, _table[at], _table[at + 1], _table[at + 2]);
         }
     }
+
+    internal static void ThrowIndexOutOfRange() => throw new ArgumentOutOfRangeException("index");
 
     /// <summary>
     /// A word's value in one int: its length, shifted, and whether it starts one past the word (a JSON string's quote)
@@ -110,11 +115,12 @@ internal readonly struct ArgumentPairs : IIndexedList<ArgumentPair>
 
     public ArgumentPair this[int index]
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             if ((uint)index >= (uint)Count)
             {
-                throw new ArgumentOutOfRangeException(nameof(index));
+                ArgumentWords.ThrowIndexOutOfRange();
             }
 
             var at = _at + (index * Stride);

@@ -827,6 +827,19 @@ public class ParserFastPathTests
         Assert.Equal(new[] { "e", "f" }, instructions[4].Words.Select(word => word.Value));
     }
 
+    [Fact]
+    public void A_word_or_pair_past_the_last_is_out_of_range()
+    {
+        var instructions = DockerfileParser.Parse("FROM alpine\nWORKDIR /app\nENV A=1\n").Instructions;
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => instructions[0].ArgumentWords[1]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => instructions[0].ArgumentWords[-1]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => instructions[1].ArgumentWords[1]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => instructions[2].PairList[1]);
+        Assert.Equal("/app", instructions[1].ArgumentWords[0].Value);
+        Assert.Equal("1", instructions[2].PairList[0].Value.Value);
+    }
+
     // LF, CRLF and a lone CR each end a line; a final line break starts no line.
     private static int[] ExpectedStarts(string text)
     {
