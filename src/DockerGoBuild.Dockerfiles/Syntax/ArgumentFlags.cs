@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Syntax;
 
@@ -49,24 +50,28 @@ internal readonly struct ArgumentFlags
 
     public int Count { get; }
 
+    // Inlined where the analysis reads a flag, the throw and the flag objects (rare) kept out of line.
     public ArgumentFlag this[int index]
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             if ((uint)index >= (uint)Count)
             {
-                throw new ArgumentOutOfRangeException(nameof(index));
+                ArgumentWords.ThrowIndexOutOfRange();
             }
 
             if (_table == null)
             {
-                return new(_objects as InstructionFlag ?? ((InstructionFlag[])_objects!)[index]);
+                return ObjectAt(index);
             }
 
             var at = _at + (index * Stride);
             return new(_line, _table[at], _table[at + 1], _table[at + 2], _table[at + 3]);
         }
     }
+
+    private ArgumentFlag ObjectAt(int index) => new(_objects as InstructionFlag ?? ((InstructionFlag[])_objects!)[index]);
 
     /// <summary>The index of <paramref name="name"/> in <see cref="KnownNames"/>, or -1.</summary>
     public static int KnownNameIndex(string name) => Array.IndexOf(KnownNames, name);

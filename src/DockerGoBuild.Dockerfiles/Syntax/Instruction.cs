@@ -210,6 +210,7 @@ public readonly struct Instruction : IEquatable<Instruction>
     /// <summary>The flags as the parser keeps them, for the analysis: reading them makes no object.</summary>
     internal ArgumentFlags FlagList
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             var at = TableFlagsAt;
@@ -235,6 +236,7 @@ public readonly struct Instruction : IEquatable<Instruction>
     /// <summary>The words as the parser keeps them, for the analysis: reading them makes no object for a word.</summary>
     internal ArgumentWords ArgumentWords
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             var table = ArgumentTable(out var at, out var count);
@@ -251,6 +253,7 @@ public readonly struct Instruction : IEquatable<Instruction>
     /// <summary>The pairs as the parser keeps them, for the analysis: reading them makes no object for a pair.</summary>
     internal ArgumentPairs PairList
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             var table = ArgumentTable(out var at, out var count);
