@@ -298,8 +298,12 @@ internal static unsafe class InstructionLineParsers
         }
 
         /// <summary>True when the words made are one, the arguments as written (the instruction then needs no table).</summary>
-        public bool MadeWholeArguments => _tableLength == ArgumentWords.Stride && _wordTable[_wordBase] == Start && _wordTable[_wordBase + 1] == End - Start
+        public bool MadeWholeArguments
+        {
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            get => _tableLength == ArgumentWords.Stride && _wordTable[_wordBase] == Start && _wordTable[_wordBase + 1] == End - Start
             && _wordTable[_wordBase + 2] == ArgumentWords.ValueOf(Start, Start, End - Start);
+        }
 
         /// <summary>How many ints the words or pairs made take.</summary>
         public int WordTableLength => _tableLength;

@@ -247,7 +247,8 @@ public sealed class LineMap
                 }
 
                 var at = i + (8 * word) + ByteIndex(bits & (0 - bits));
-                if (chars[at] == '\n')
+                var c = chars[at];
+                if (c == '\n')
                 {
                     // The next line starts after it unless the text ends there.
                     if (at + 1 < length)
@@ -255,8 +256,9 @@ public sealed class LineMap
                         AddStart(at + 1);
                     }
                 }
-                else
+                else if (c != '\t')
                 {
+                    // (A tab, the most common of the others, neither ends a line nor counts for the binary check.)
                     Visit(chars, length, at, at + 1);
                 }
 

@@ -197,6 +197,7 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
     /// Takes the <paramref name="length"/> ints written after those in use in <see cref="Words"/> (by the argument
     /// reader, see <see cref="InstructionLineParsers.Arguments.Reset"/>) as in use; returns where they start.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int CommitWords(int length)
     {
         var at = WordsLength;
