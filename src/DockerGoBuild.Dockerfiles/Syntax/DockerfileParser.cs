@@ -238,10 +238,8 @@ public static class DockerfileParser
 
         private readonly Scratch _scratch;
 
-        // The records of the instructions as the file lists them (ONBUILD's triggers have records too), in
-        // [0, _instructionCount): a plain array, as one is added for every instruction.
-        private int[] _instructions = new int[64];
-        private int _instructionCount;
+        // How many records are ONBUILD's triggers': the others are the instructions the file lists, in its order.
+        private int _triggerCount;
 
         // The parse's state, set by Read and cleared by Reset.
         private string _text = string.Empty;
@@ -268,7 +266,7 @@ public static class DockerfileParser
                 Array.Clear(_scratch.Extras, 0, _scratch.Extras.Length);
             }
 
-            _instructionCount = 0;
+            _triggerCount = 0;
             _text = string.Empty;
             _lines = null!;
             _tables = null!;
@@ -300,7 +298,8 @@ public static class DockerfileParser
                 ReadLines(chars, starts);
             }
 
-            if (_instructionCount == 0)
+            var instructionCount = _tables.RecordCount - _triggerCount;
+            if (instructionCount == 0)
             {
                 Report("no-instructions", ParseSeverity.Error, "The file has no instructions: a Dockerfile needs at least a FROM", new TextSpan(_text.Length, 0));
             }
@@ -308,7 +307,7 @@ public static class DockerfileParser
             _scratch.Builder.Finish(inPlace);
 
             // Record i is instruction i unless the file has ONBUILD triggers.
-            var (records, extras, words) = _tables.Finish(_instructionCount, _tables.RecordCount == _instructionCount ? null : TopLevel(), inPlace);
+            var (records, extras, words) = _tables.Finish(instructionCount, _triggerCount == 0 ? null : TopLevel(instructionCount), inPlace);
             _scratch.Records = records ?? Array.Empty<int>();
             _scratch.Extras = extras ?? Array.Empty<Slot>();
             _scratch.Words = words ?? Array.Empty<int>();
@@ -441,7 +440,7 @@ public static class DockerfileParser
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private unsafe int ReadLogicalLine(LogicalLine logical, char* text, char[]? joined, int at, bool mayHaveLessThan, bool hasEmptyContinuationLine, int line, int lastLine)
         {
-            var index = ReadInstruction(logical, text, 0, logical.Length);
+            var index = ReadInstruction(logical, text, 0, logical.Length, lastLine);
             if (index < 0)
             {
                 return line;
@@ -461,25 +460,33 @@ public static class DockerfileParser
                     // ONBUILD's are its trigger's: setting them on the one sets them on the other.
                     instruction.SetHeredocs(heredocs);
                 }
+
+                // It ends after the bodies, and so does ONBUILD's trigger.
+                instruction.SetEndLine(lastLine);
             }
 
-            // Where the instruction starts is found from its line when asked for; where it ends (after any heredoc
-            // bodies) is kept, by ONBUILD's trigger too.
-            instruction.SetEndLine(lastLine);
-            if (_instructionCount == _instructions.Length)
-            {
-                Array.Resize(ref _instructions, _instructionCount * 2);
-            }
-
-            _instructions[_instructionCount++] = index;
             return line;
         }
 
-        // The records of the instructions the file lists, of a file with ONBUILD triggers.
-        private int[] TopLevel()
+        // The records of the count instructions the file lists, of a file with ONBUILD triggers: a trigger's record is the
+        // one just before its ONBUILD's (the trigger is read, and its record made, first).
+        private int[] TopLevel(int count)
         {
-            var topLevel = new int[_instructionCount];
-            Array.Copy(_instructions, topLevel, _instructionCount);
+            var records = _tables.Records;
+            var recordCount = _tables.RecordCount;
+            var topLevel = new int[count];
+            var found = 0;
+            for (var record = 0; record < recordCount; record++)
+            {
+                var next = record + 1;
+                if (next < recordCount && records[(next * SyntaxTables.RecordStride) + SyntaxTables.InnerField] == record)
+                {
+                    continue;
+                }
+
+                topLevel[found++] = record;
+            }
+
             return topLevel;
         }
 
@@ -631,8 +638,9 @@ public static class DockerfileParser
         private void Report(string code, ParseSeverity severity, string message, TextSpan span) =>
             (_diagnostics ??= new List<ParseDiagnostic>()).Add(new ParseDiagnostic(code, severity, message, span));
 
-        // Returns the instruction's record, or -1 for none. The callers have stepped over the blanks before from.
-        private unsafe int ReadInstruction(LogicalLine logical, char* text, int from, int to)
+        // Returns the instruction's record, or -1 for none; endLine is the physical line where it ends (before any heredoc
+        // bodies). The callers have stepped over the blanks before from.
+        private unsafe int ReadInstruction(LogicalLine logical, char* text, int from, int to, int endLine)
         {
             var start = from;
             var end = to;
@@ -700,7 +708,11 @@ public static class DockerfileParser
                 case InstructionKind.Onbuild:
                     if (argumentsStart < end)
                     {
-                        inner = ReadInstruction(logical, text, argumentsStart, end);
+                        inner = ReadInstruction(logical, text, argumentsStart, end, endLine);
+                        if (inner >= 0)
+                        {
+                            _triggerCount++;
+                        }
                     }
 
                     break;
@@ -735,7 +747,7 @@ public static class DockerfileParser
                     break;
             }
 
-            return Instruction.Add(_tables, kind, keyword, logical, start, flags, flagsAt, argumentsStart, _escape, isJsonForm, inner, argumentsAt, argumentsCount).Index;
+            return Instruction.Add(_tables, kind, keyword, logical, start, flags, flagsAt, argumentsStart, _escape, isJsonForm, inner, argumentsAt, argumentsCount, endLine).Index;
         }
 
         // The build model or the rules read the words of nearly every FROM, COPY, ADD, ENV, ARG, WORKDIR and USER,

@@ -65,7 +65,8 @@ public readonly struct Instruction : IEquatable<Instruction>
         bool isJsonForm,
         int inner,
         int argumentsAt,
-        int argumentsCount)
+        int argumentsCount,
+        int endLine)
     {
         // The parser gives the kind's own strings for its upper- and lower-case spellings: most are told apart by
         // reference.
@@ -88,7 +89,7 @@ public readonly struct Instruction : IEquatable<Instruction>
             | (startsFit ? (keywordStart << KeywordStartShift) | (argumentsOffset << ArgumentsOffsetShift) : StartsInExtrasBit);
         Unsafe.Add(ref record, SyntaxTables.LineStartField) = line.StartField;
         Unsafe.Add(ref record, SyntaxTables.LineLengthField) = line.Length;
-        Unsafe.Add(ref record, SyntaxTables.EndLineField) = 0;
+        Unsafe.Add(ref record, SyntaxTables.EndLineField) = endLine;
         Unsafe.Add(ref record, SyntaxTables.InnerField) = inner;
         Unsafe.Add(ref record, SyntaxTables.ArgumentsAtField) = argumentsAt;
         Unsafe.Add(ref record, SyntaxTables.ArgumentsCountField) = argumentsCount;
@@ -426,12 +427,13 @@ public readonly struct Instruction : IEquatable<Instruction>
     /// <summary>Zero-based physical line where the instruction ends.</summary>
     public int EndLine => _tables.Records[(_index * SyntaxTables.RecordStride) + SyntaxTables.EndLineField];
 
-    /// <summary>Sets where the instruction ends, and so does its trigger's (the parser, before the syntax is handed out).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>
+    /// Sets where the instruction ends, and so does its trigger's (the parser, before the syntax is handed out, for an
+    /// instruction with heredoc bodies: the others' end is given to <see cref="Add"/>).
+    /// </summary>
     internal void SetEndLine(int endLine)
     {
-        // A loop rather than a call for the trigger, which can be an ONBUILD with a trigger too: the parser sets the end
-        // of every instruction, inline.
+        // A loop for the trigger, which can be an ONBUILD with a trigger too.
         var records = _tables.Records;
         var index = _index;
         do

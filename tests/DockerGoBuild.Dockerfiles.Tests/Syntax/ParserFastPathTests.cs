@@ -840,6 +840,23 @@ public class ParserFastPathTests
         Assert.Equal("1", instructions[2].PairList[0].Value.Value);
     }
 
+    [Fact]
+    public void The_instructions_are_the_records_but_the_triggers_and_each_ends_on_its_last_line()
+    {
+        var text = "FROM a\nONBUILD RUN x\nONBUILD ONBUILD COPY y z\nRUN <<EOF\nbody\nEOF\nONBUILD RUN <<E\nb\nE\nCMD c \\\n  d\n";
+
+        var instructions = DockerfileParser.Parse(text).Instructions;
+
+        Assert.Equal(
+            new[] { InstructionKind.From, InstructionKind.Onbuild, InstructionKind.Onbuild, InstructionKind.Run, InstructionKind.Onbuild, InstructionKind.Cmd },
+            instructions.Select(instruction => instruction.Kind));
+        Assert.Equal(new[] { 0, 1, 2, 5, 8, 10 }, instructions.Select(instruction => instruction.EndLine));
+        Assert.Equal(InstructionKind.Copy, instructions[2].Inner!.Value.Inner!.Value.Kind);
+        Assert.Equal(2, instructions[2].Inner!.Value.Inner!.Value.EndLine);
+        Assert.Equal(8, instructions[4].Inner!.Value.EndLine);
+        Assert.Equal(new[] { 0, 1, 2, 3, 6, 9 }, instructions.Select(instruction => instruction.StartLine));
+    }
+
     // LF, CRLF and a lone CR each end a line; a final line break starts no line.
     private static int[] ExpectedStarts(string text)
     {
