@@ -287,6 +287,7 @@ public static class DockerfileParser
                 ? reused.Start(_lines, Array.Empty<int>(), _scratch.Records, _scratch.Extras, _scratch.Words)
                 : new SyntaxTables(_lines, Array.Empty<int>(), _scratch.Records, _scratch.Extras, _scratch.Words);
             _scratch.Builder.Reset(_tables);
+            _scratch.Arguments.StartParse(_tables);
             _cancellationToken = cancellationToken;
             _escape = '\\';
             _directivesDone = false;
@@ -720,7 +721,7 @@ public static class DockerfileParser
                     // The words the analysis always reads are made while the arguments are checked, rather than
                     // read again later; the others are made when they are asked for.
                     var makesWords = AreWordsAlwaysRead(kind, text, argumentsStart, end);
-                    arguments.Reset(logical, text, argumentsStart, end, _escape, makesWords, _tables);
+                    arguments.ResetInParse(logical, text, argumentsStart, end, _escape, makesWords);
                     InstructionLineParsers.Read(kind, keyword, arguments, this);
                     isJsonForm = arguments.IsJsonForm;
                     if (makesWords)

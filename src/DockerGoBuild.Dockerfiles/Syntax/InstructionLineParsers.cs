@@ -124,35 +124,57 @@ internal static unsafe class InstructionLineParsers
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Reset(LogicalLine line, char* text, int start, int end, char escape, bool makesWords, SyntaxTables? target = null)
         {
-            Text = text;
-            Start = start;
-            End = end;
-            Escape = escape;
-            MakesWords = makesWords;
-            // References written only when they change: each write of one costs a call to the collector's barrier,
-            // and the reader is reset for every instruction.
+            // References written only when they change: each write of one costs a call to the collector's barrier.
             if (_lineTables != line.Tables)
             {
                 _lineTables = line.Tables;
             }
 
-            _lineStart = line.StartField;
-            _lineLength = line.Length;
-            var table = target?.Words ?? _ownWordTable;
             if (_target != target)
             {
                 _target = target;
             }
 
+            Begin(line, text, start, end, escape, makesWords, target?.Words ?? _ownWordTable, target?.WordsLength ?? 0);
+        }
+
+        /// <summary>Starts a parse of the source of <paramref name="tables"/>, whose instructions' arguments are then started by <see cref="ResetInParse"/>.</summary>
+        public void StartParse(SyntaxTables tables)
+        {
+            _lineTables = tables;
+            _target = tables;
+        }
+
+        /// <summary>
+        /// <see cref="Reset"/> for an instruction of the parse <see cref="StartParse"/> started, whose tables are the
+        /// line's and the words' (the parser resets the reader for every instruction: the references are not looked at).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void ResetInParse(LogicalLine line, char* text, int start, int end, char escape, bool makesWords)
+        {
+            var target = _target!;
+            Begin(line, text, start, end, escape, makesWords, target.Words, target.WordsLength);
+        }
+
+        // What Reset and ResetInParse start alike; the words are made in table from wordBase.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Begin(LogicalLine line, char* text, int start, int end, char escape, bool makesWords, int[] table, int wordBase)
+        {
+            Text = text;
+            Start = start;
+            End = end;
+            Escape = escape;
+            MakesWords = makesWords;
+            _lineStart = line.StartField;
+            _lineLength = line.Length;
             if (_wordTable != table)
             {
                 _wordTable = table;
             }
 
-            _wordBase = target?.WordsLength ?? 0;
+            _wordBase = wordBase;
             _tableLength = 0;
             _pairCount = 0;
-
             _wordCount = 0;
             IsJsonForm = false;
         }
