@@ -179,9 +179,20 @@ public static class DockerfileParser
                 var width = Vector<short>.Count;
                 if (length >= width)
                 {
+                    // Two vectors a step, then the one left before the last if there is one.
                     var lessThan = new Vector<short>((short)'<');
                     var found = Vector<short>.Zero;
-                    for (var i = 0; i + width < length; i += width)
+                    var i = 0;
+                    for (; i + (2 * width) < length; i += 2 * width)
+                    {
+                        var first = *(Vector<short>*)(chars + i);
+                        var second = *(Vector<short>*)(chars + i + width);
+                        *(Vector<short>*)(to + i) = first;
+                        *(Vector<short>*)(to + i + width) = second;
+                        found |= Vector.Equals(first, lessThan) | Vector.Equals(second, lessThan);
+                    }
+
+                    if (i + width < length)
                     {
                         var piece = *(Vector<short>*)(chars + i);
                         *(Vector<short>*)(to + i) = piece;

@@ -857,6 +857,26 @@ public class ParserFastPathTests
         Assert.Equal(new[] { 0, 1, 2, 3, 6, 9 }, instructions.Select(instruction => instruction.StartLine));
     }
 
+    [Fact]
+    public void Pieces_of_every_length_are_joined_and_their_less_thans_seen_wherever_they_fall()
+    {
+        for (var length = 0; length < 40; length++)
+        {
+            for (var at = 0; at <= length; at++)
+            {
+                var second = new string('b', at) + " <<EOF " + new string('c', length - at);
+                var text = "RUN " + new string('a', length) + " \\\n" + second + "\nx\nEOF\n";
+
+                var instruction = Assert.Single(DockerfileParser.Parse(text).Instructions);
+
+                Assert.Equal("RUN " + new string('a', length) + " " + second, instruction.Line.Text);
+                var heredoc = Assert.Single(instruction.Heredocs);
+                Assert.Equal("EOF", heredoc.Name);
+                Assert.True(heredoc.IsTerminated);
+            }
+        }
+    }
+
     // LF, CRLF and a lone CR each end a line; a final line break starts no line.
     private static int[] ExpectedStarts(string text)
     {
