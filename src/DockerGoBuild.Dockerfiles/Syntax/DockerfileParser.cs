@@ -666,7 +666,11 @@ public static class DockerfileParser
                 return -1;
             }
 
-            var keywordEnd = KeywordEnd(text, start, end);
+            var keywordEnd = start;
+            while (keywordEnd < end && (text[keywordEnd] > ' ' || !IsSplitSpace(text[keywordEnd])))
+            {
+                keywordEnd++;
+            }
 
             var restStart = keywordEnd;
             while (restStart < end && IsSplitSpace(text[restStart]))
@@ -776,52 +780,6 @@ public static class DockerfileParser
             | (1 << (int)InstructionKind.Env) | (1 << (int)InstructionKind.Arg) | (1 << (int)InstructionKind.Workdir) | (1 << (int)InstructionKind.User);
 
         private const int WordsReadInExecFormKinds = (1 << (int)InstructionKind.Run) | (1 << (int)InstructionKind.Shell);
-
-        // The end of the keyword at start: the first blank BuildKit splits on from there, or end. Most keywords are a few
-        // letters and a blank: their characters are looked at four a word, the first at or below ' ' among them found
-        // from the word's lanes.
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static unsafe int KeywordEnd(char* text, int start, int end)
-        {
-            var i = start;
-            while (true)
-            {
-                if (i + 4 <= end)
-                {
-                    // A lane below '!' is the one lane whose top bit taking '!' sets and that did not have it: a borrow
-                    // can set it in lanes above such a lane too, never below, so that the lowest lane set is the first.
-                    var lanes = *(ulong*)(text + i);
-                    var low = (lanes - InstructionLineParsers.EachExclamationMark) & ~lanes & InstructionLineParsers.EachTopBit;
-                    if (low == 0)
-                    {
-                        i += 4;
-                        continue;
-                    }
-
-                    i += LowestLane(low & (0 - low));
-                }
-                else
-                {
-                    while (i < end && text[i] > ' ')
-                    {
-                        i++;
-                    }
-                }
-
-                if (i == end || IsSplitSpace(text[i]))
-                {
-                    return i;
-                }
-
-                // A control character other than those blanks is part of the keyword.
-                i++;
-            }
-        }
-
-        // The index of the lane of four 16-bit lanes whose top bit is the one bit set in bit: the multiplication moves
-        // the constant's lanes up by as many lanes, and its top lane is then that index.
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static int LowestLane(ulong bit) => (int)(((bit >> 15) * 0x0000_0001_0002_0003) >> 48);
 
         // BuildKit splits the keyword from its arguments on [\t\v\f\r ] only (all at or below ' ').
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -845,8 +845,8 @@ internal static unsafe class InstructionLineParsers
     // Four UTF-16 characters read as one 64-bit word are tested lane by lane: taking '!' from each lane sets the top
     // bit of the lanes below it (and of those from 0x8000 on); the borrow it takes from the next lane up can set that
     // lane's top bit too, but only next to a lane that is set itself.
-    internal const ulong EachExclamationMark = 0x0021_0021_0021_0021;
-    internal const ulong EachTopBit = 0x8000_8000_8000_8000;
+    private const ulong EachExclamationMark = 0x0021_0021_0021_0021;
+    private const ulong EachTopBit = 0x8000_8000_8000_8000;
 
     // Each lane of four UTF-16 characters read as one 64-bit word: '=', and 1.
     private const ulong EachEqualsSign = 0x003D_003D_003D_003D;
