@@ -95,11 +95,13 @@ internal static unsafe class InstructionLineParsers
         internal void AddRawWord(int start, int length, int valueLength, int equalsOffset)
         {
             var at = Append(ref _rawWords, ref _rawWordsLength, RawWordStride);
-            var table = _rawWords;
-            table[at] = start;
-            table[at + 1] = length;
-            table[at + 2] = valueLength;
-            table[at + 3] = equalsOffset;
+
+            // The ints written through one checked reference to the first, as Append made room for them all.
+            ref var word = ref _rawWords[at];
+            word = start;
+            Unsafe.Add(ref word, 1) = length;
+            Unsafe.Add(ref word, 2) = valueLength;
+            Unsafe.Add(ref word, 3) = equalsOffset;
         }
 
         // Takes stride more ints of table after the length in use, making room when there is none; returns where they start.
@@ -192,14 +194,15 @@ internal static unsafe class InstructionLineParsers
                 GrowWordTable(ArgumentPairs.Stride);
             }
 
-            var table = _wordTable;
-            table[at] = keyStart;
-            table[at + 1] = keyLength;
-            table[at + 2] = ArgumentWords.ValueOf(keyStart, keyStart, keyValueLength);
-            table[at + 3] = valueStart;
-            table[at + 4] = valueLength;
-            table[at + 5] = ArgumentWords.ValueOf(valueStart, valueStart, valueValueLength);
-            table[at + 6] = form;
+            // The ints written through one checked reference to the first, as there is room for them all.
+            ref var pair = ref _wordTable[at];
+            pair = keyStart;
+            Unsafe.Add(ref pair, 1) = keyLength;
+            Unsafe.Add(ref pair, 2) = ArgumentWords.ValueOf(keyStart, keyStart, keyValueLength);
+            Unsafe.Add(ref pair, 3) = valueStart;
+            Unsafe.Add(ref pair, 4) = valueLength;
+            Unsafe.Add(ref pair, 5) = ArgumentWords.ValueOf(valueStart, valueStart, valueValueLength);
+            Unsafe.Add(ref pair, 6) = form;
             _tableLength += ArgumentPairs.Stride;
             _pairCount++;
         }
@@ -262,11 +265,12 @@ internal static unsafe class InstructionLineParsers
                 _flagTable = _flagTables.Words;
             }
 
-            var table = _flagTable;
-            table[at] = start;
-            table[at + 1] = length;
-            table[at + 2] = valueOffset;
-            table[at + 3] = name;
+            // The ints written through one checked reference to the first, as there is room for them all.
+            ref var flag = ref _flagTable[at];
+            flag = start;
+            Unsafe.Add(ref flag, 1) = length;
+            Unsafe.Add(ref flag, 2) = valueOffset;
+            Unsafe.Add(ref flag, 3) = name;
             _flagTableLength += ArgumentFlags.Stride;
             _hasOtherFlags |= name < 0;
         }
@@ -371,10 +375,11 @@ internal static unsafe class InstructionLineParsers
                 GrowWordTable(ArgumentWords.Stride);
             }
 
-            var table = _wordTable;
-            table[at] = start;
-            table[at + 1] = length;
-            table[at + 2] = ArgumentWords.ValueOf(start, valueStart, valueLength);
+            // The ints written through one checked reference to the first, as there is room for them all.
+            ref var word = ref _wordTable[at];
+            word = start;
+            Unsafe.Add(ref word, 1) = length;
+            Unsafe.Add(ref word, 2) = ArgumentWords.ValueOf(start, valueStart, valueLength);
             _tableLength += ArgumentWords.Stride;
         }
 

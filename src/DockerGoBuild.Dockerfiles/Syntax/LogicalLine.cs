@@ -294,10 +294,14 @@ public readonly struct LogicalLine : IEquatable<LogicalLine>
         public void Add(int sourceStart, int length)
         {
             Reserve(3);
-            _pieces[_used] = _length;
-            _pieces[_used + 1] = sourceStart;
-            _pieces[_used + 2] = length;
-            _used += 3;
+
+            // The ints written through one checked reference to the first, as Reserve made room for them all.
+            var at = _used;
+            ref var piece = ref _pieces[at];
+            piece = _length;
+            Unsafe.Add(ref piece, 1) = sourceStart;
+            Unsafe.Add(ref piece, 2) = length;
+            _used = at + 3;
             _length += length;
         }
 
