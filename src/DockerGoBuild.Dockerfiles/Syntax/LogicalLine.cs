@@ -291,6 +291,7 @@ public readonly struct LogicalLine : IEquatable<LogicalLine>
             Reserve(0);
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Add(int sourceStart, int length)
         {
             Reserve(3);
