@@ -212,6 +212,46 @@ public sealed class LineMap
         /// </summary>
         public int VisitBlocks(char* chars, int length)
         {
+            var i = 0;
+            while (true)
+            {
+                if (Count == Starts.Length)
+                {
+                    Array.Resize(ref Starts, Count * 2);
+                }
+
+                int found;
+                fixed (int* starts = Starts)
+                {
+                    found = FindLines(chars, length, i, starts, Starts.Length, ref Count);
+                }
+
+                if (found >= 0)
+                {
+                    Visit(chars, length, found, found + 1);
+                    i = found + 1;
+                    continue;
+                }
+
+                // The blocks end there, unless the table of starts is full.
+                i = ~found;
+                if (Count < Starts.Length)
+                {
+                    return i;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Steps over the blocks from <paramref name="i"/>, adding the start after each line feed to
+        /// <paramref name="starts"/> (of which <paramref name="count"/> of <paramref name="capacity"/> are used), up to
+        /// the first character that is neither printable ASCII, a line feed nor a tab, which it returns; or returns ~
+        /// where it stopped, at the end of the blocks or with the starts full. It calls nothing, so that its vectors
+        /// stay in registers.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static int FindLines(char* chars, int length, int i, int* starts, int capacity, ref int count)
+        {
             var width = Vector<short>.Count;
             var block = 2 * width;
 
@@ -219,10 +259,9 @@ public sealed class LineMap
             // and everything else above it: a character is not printable when the result is above -0x8000 + 0x5E.
             var shift = new Vector<short>(unchecked((short)0x8020));
             var printableTop = new Vector<short>(unchecked((short)0x805E));
-            var i = 0;
+            var used = count;
             while (true)
             {
-                // The inner loop makes no call, so that its vectors stay in registers.
                 while (i + block <= length
                     && (Vector.GreaterThan(*(Vector<short>*)(chars + i) - shift, printableTop) | Vector.GreaterThan(*(Vector<short>*)(chars + i + width) - shift, printableTop)) == Vector<short>.Zero)
                 {
@@ -231,7 +270,8 @@ public sealed class LineMap
 
                 if (i + block > length)
                 {
-                    return i;
+                    count = used;
+                    return ~i;
                 }
 
                 // The masks narrowed to a byte a character, in the characters' order, read eight characters a word,
@@ -253,13 +293,19 @@ public sealed class LineMap
                     // The next line starts after it unless the text ends there.
                     if (at + 1 < length)
                     {
-                        AddStart(at + 1);
+                        starts[used++] = at + 1;
+                        if (used == capacity)
+                        {
+                            count = used;
+                            return ~(at + 1);
+                        }
                     }
                 }
                 else if (c != '\t')
                 {
                     // (A tab, the most common of the others, neither ends a line nor counts for the binary check.)
-                    Visit(chars, length, at, at + 1);
+                    count = used;
+                    return at;
                 }
 
                 i = at + 1;

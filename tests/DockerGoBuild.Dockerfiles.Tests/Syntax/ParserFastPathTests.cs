@@ -877,6 +877,48 @@ public class ParserFastPathTests
         }
     }
 
+    [Fact]
+    public void Line_breaks_are_found_past_every_size_the_table_of_starts_grows_through()
+    {
+        // On a thread of its own, whose parses start with the smallest table of starts.
+        Exception? failure = null;
+        var thread = new System.Threading.Thread(() =>
+        {
+            try
+            {
+                FindLineBreaksPastEveryTableSize();
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+            }
+        });
+        thread.Start();
+        thread.Join();
+        Assert.Null(failure);
+    }
+
+    private static void FindLineBreaksPastEveryTableSize()
+    {
+        var random = new Random(99);
+        var pieces = new[] { "\n", "\n", "\n", "\r\n", "\r", "\t", "x", "RUN a b c d e f g h i j k l", "\u00E9" };
+        foreach (var count in new[] { 255, 256, 257, 511, 512, 513, 3000, 20_000 })
+        {
+            var text = new StringBuilder();
+            for (var i = 0; i < count; i++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            // Lines of one line feed each fill a table of starts exactly at a block's end.
+            foreach (var source in new[] { text.ToString(), new string('\n', count) })
+            {
+                var lines = DockerfileParser.Parse(source).Lines;
+                Assert.Equal(ExpectedStarts(source), Enumerable.Range(0, lines.Count).Select(lines.Start).ToArray());
+            }
+        }
+    }
+
     // LF, CRLF and a lone CR each end a line; a final line break starts no line.
     private static int[] ExpectedStarts(string text)
     {
