@@ -188,14 +188,7 @@ internal static unsafe class InstructionLineParsers
         /// </summary>
         public void AddPair(int keyStart, int keyLength, int keyValueLength, int valueStart, int valueLength, int valueValueLength, int form)
         {
-            var at = _wordBase + _tableLength;
-            if (at + ArgumentPairs.Stride > _wordTable.Length)
-            {
-                GrowWordTable(ArgumentPairs.Stride);
-            }
-
-            // The ints written through one checked reference to the first, as there is room for them all.
-            ref var pair = ref _wordTable[at];
+            ref var pair = ref Made(ArgumentPairs.Stride);
             pair = keyStart;
             Unsafe.Add(ref pair, 1) = keyLength;
             Unsafe.Add(ref pair, 2) = ArgumentWords.ValueOf(keyStart, keyStart, keyValueLength);
@@ -203,7 +196,6 @@ internal static unsafe class InstructionLineParsers
             Unsafe.Add(ref pair, 4) = valueLength;
             Unsafe.Add(ref pair, 5) = ArgumentWords.ValueOf(valueStart, valueStart, valueValueLength);
             Unsafe.Add(ref pair, 6) = form;
-            _tableLength += ArgumentPairs.Stride;
             _pairCount++;
         }
 
@@ -369,18 +361,25 @@ internal static unsafe class InstructionLineParsers
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void AddToTable(int start, int length, int valueStart, int valueLength)
         {
-            var at = _wordBase + _tableLength;
-            if (at + ArgumentWords.Stride > _wordTable.Length)
-            {
-                GrowWordTable(ArgumentWords.Stride);
-            }
-
-            // The ints written through one checked reference to the first, as there is room for them all.
-            ref var word = ref _wordTable[at];
+            ref var word = ref Made(ArgumentWords.Stride);
             word = start;
             Unsafe.Add(ref word, 1) = length;
             Unsafe.Add(ref word, 2) = ArgumentWords.ValueOf(start, valueStart, valueLength);
-            _tableLength += ArgumentWords.Stride;
+        }
+
+        // Takes stride more ints after those made, making room for them when there is none, and returns the first: the
+        // others are written through it, with no check each, as they follow it.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private ref int Made(int stride)
+        {
+            var at = _wordBase + _tableLength;
+            if (at + stride > _wordTable.Length)
+            {
+                GrowWordTable(stride);
+            }
+
+            _tableLength += stride;
+            return ref _wordTable[at];
         }
 
         // Makes room for more ints after those made.
