@@ -145,7 +145,7 @@ internal sealed class BuildModel
 
         // The state is the table's entry at stateIndex, read where it lies: an instruction that changes it makes the
         // next entry (see StageState).
-        var stateIndex = tables.AddStart(-1, escape, stageName: null, BaseImageKind.Other, isWindows: false);
+        var stateIndex = tables.AddStart(-1, escape, BaseImageKind.Other, isWindows: false);
         var runCommands = RunCommands.ForThisThread();
         var instructions = syntax.InstructionList;
         for (var index = 0; index < instructions.Count; index++)
@@ -187,7 +187,7 @@ internal sealed class BuildModel
                 var dialect = state.Dialect;
                 var commands = runCommands.Collect(syntax, effective, dialect, tables, out var readLater);
                 runIndex = tables.AddRun(commands, RunMount.Read(effective, state), readLater ? effective.Index : -1, dialect);
-                if (kind == InstructionKind.Run)
+                if (kind == InstructionKind.Run && commands.HasArgumentsRead)
                 {
                     stateIndex = ApplyGoEnvWrites(stateIndex, tables, commands);
                 }
@@ -261,9 +261,10 @@ internal sealed class BuildModel
                 ? WordText.Read(line, start, length, ref imageChars)
                 : word.Value.AsSpan();
             ref var noted = ref StringTable.FactsOf(image);
-            if (!VariableExpander.IsOwnValue(image, escape, ref noted))
+            var firstChange = VariableExpander.ChangeAt(image, escape, ref noted);
+            if (firstChange >= 0)
             {
-                image = VariableExpander.ExpandInPlace(image, escape, globalArgs, out _);
+                image = VariableExpander.ExpandFrom(image, firstChange, escape, globalArgs, out _);
                 noted = ref StringTable.FactsOf(image);
             }
 
@@ -288,11 +289,11 @@ internal sealed class BuildModel
         if (parentState >= 0)
         {
             stateIndex = tables.AddCopyOf(parentState);
-            tables.StateToChange(stateIndex).InheritFor(stageIndex, stageName);
+            tables.StateToChange(stateIndex).InheritFor(stageIndex);
         }
         else
         {
-            stateIndex = tables.AddStart(stageIndex, escape, stageName, baseImage, isWindows);
+            stateIndex = tables.AddStart(stageIndex, escape, baseImage, isWindows);
         }
 
         if (stageName != null)
@@ -620,7 +621,8 @@ internal sealed class BuildModel
         where TLookup : IVariableLookup
     {
         ref var facts = ref StringTable.GetWithFacts(raw, out var text);
-        var isOwnValue = VariableExpander.IsOwnValue(raw, escape, ref facts);
+        var firstChange = VariableExpander.ChangeAt(raw, escape, ref facts);
+        var isOwnValue = firstChange < 0;
 
         // A word that is its own value has a '$' only as its last character: one with something after it is expanded.
         mayHoldSecrets |= SecretTexts.Credential(raw, ref facts) != null
@@ -630,7 +632,7 @@ internal sealed class BuildModel
             return text ?? raw.ToString();
         }
 
-        var expanded = VariableExpander.ExpandInPlace(raw, escape, lookup, out var unknown);
+        var expanded = VariableExpander.ExpandFrom(raw, firstChange, escape, lookup, out var unknown);
         return unknown ? null : StringTable.Get(expanded);
     }
 
@@ -662,7 +664,8 @@ internal sealed class BuildModel
         ref var facts = ref StringTable.GetWithFacts(raw, out var text);
         string expanded;
         var isOwnPath = false;
-        if (VariableExpander.IsOwnValue(raw, current.Escape, ref facts))
+        var firstChange = VariableExpander.ChangeAt(raw, current.Escape, ref facts);
+        if (firstChange < 0)
         {
             expanded = text ?? raw.ToString();
             if (kind == InstructionKind.Workdir)
@@ -677,7 +680,7 @@ internal sealed class BuildModel
         }
         else
         {
-            expanded = StringTable.Get(VariableExpander.ExpandInPlace(raw, current.Escape, new StateLookup(tables, stateIndex), out _));
+            expanded = StringTable.Get(VariableExpander.ExpandFrom(raw, firstChange, current.Escape, new StateLookup(tables, stateIndex), out _));
         }
 
         var workdir = kind != InstructionKind.Workdir ? null : isOwnPath ? expanded : UnixPath.ResolveShared(expanded, current.Workdir);
@@ -721,24 +724,13 @@ internal sealed class BuildModel
     // first FROM) only the global table.
     private static int ApplyArg(Instruction instruction, int stateIndex, ModelTables tables, GlobalArgTable globalArgs, out bool mayHoldSecrets)
     {
-        mayHoldSecrets = false;
         if (tables.State(stateIndex).StageIndex < 0)
         {
-            foreach (var pair in instruction.PairList)
-            {
-                var name = Name(pair, ref mayHoldSecrets);
-                string? value = null;
-                if (pair.HasValue)
-                {
-                    value = Value(WordText.Read(pair.Value, ref valueChars), tables.State(stateIndex).Escape, globalArgs, references: false, ref mayHoldSecrets);
-                }
-
-                globalArgs.Set(name, value);
-            }
-
+            mayHoldSecrets = ApplyGlobalArg(instruction, tables.State(stateIndex).Escape, globalArgs);
             return stateIndex;
         }
 
+        mayHoldSecrets = false;
         var next = tables.AddCopyOf(stateIndex);
         var lookup = new StateLookup(tables, next);
         foreach (var pair in instruction.PairList)
@@ -762,15 +754,30 @@ internal sealed class BuildModel
         return next;
     }
 
-    // `go env -w NAME=value` writes Go's env file, which later RUNs of the stage read.
-    private static int ApplyGoEnvWrites(int stateIndex, ModelTables tables, RunCommandList commands)
+    // A global ARG's pairs, set in the global table; true when one of them may hold a secret (see InstructionFacts).
+    // A method of its own, so that the walk over a stage's ARGs does not make room on the stack for this one's too.
+    private static bool ApplyGlobalArg(Instruction instruction, char escape, GlobalArgTable globalArgs)
     {
-        if (!commands.HasArgumentsRead)
+        var mayHoldSecrets = false;
+        foreach (var pair in instruction.PairList)
         {
-            // No go command.
-            return stateIndex;
+            var name = Name(pair, ref mayHoldSecrets);
+            string? value = null;
+            if (pair.HasValue)
+            {
+                value = Value(WordText.Read(pair.Value, ref valueChars), escape, globalArgs, references: false, ref mayHoldSecrets);
+            }
+
+            globalArgs.Set(name, value);
         }
 
+        return mayHoldSecrets;
+    }
+
+    // `go env -w NAME=value` writes Go's env file, which later RUNs of the stage read.
+    // Only a RUN whose commands have their arguments read comes here: the others run no go command.
+    private static int ApplyGoEnvWrites(int stateIndex, ModelTables tables, in RunCommandList commands)
+    {
         var goEnvFile = tables.State(stateIndex).GoEnvFileMap;
         var written = false;
         for (var index = 0; index < commands.Length; index++)

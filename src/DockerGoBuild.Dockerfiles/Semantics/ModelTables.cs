@@ -291,14 +291,14 @@ internal sealed class ModelTables
     }
 
     /// <summary>Adds the state a stage starts with (see <see cref="StageState.Start"/>); returns its index.</summary>
-    public int AddStart(int stageIndex, char escape, string? stageName, BaseImageKind baseImage, bool isWindows)
+    public int AddStart(int stageIndex, char escape, BaseImageKind baseImage, bool isWindows)
     {
         if (_stateCount == _states.Length)
         {
             Array.Resize(ref _states, _states.Length * 2);
         }
 
-        _states[_stateCount].Start(stageIndex, escape, stageName, baseImage, isWindows);
+        _states[_stateCount].Start(stageIndex, escape, baseImage, isWindows);
         return _stateCount++;
     }
 

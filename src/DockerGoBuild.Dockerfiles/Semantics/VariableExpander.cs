@@ -73,8 +73,11 @@ internal static class VariableExpander
         return ExpandFrom(raw, firstChange, escape, lookup, out hasUnknown);
     }
 
-    // ExpandInPlace of a word that changes from raw[firstChange] on.
-    private static ReadOnlySpan<char> ExpandFrom<TLookup>(ReadOnlySpan<char> raw, int firstChange, char escape, TLookup lookup, out bool hasUnknown)
+    /// <summary>
+    /// <see cref="ExpandInPlace"/> of a word that changes from raw[<paramref name="firstChange"/>] on (see
+    /// <see cref="ChangeAt"/>), which is not searched for again.
+    /// </summary>
+    public static ReadOnlySpan<char> ExpandFrom<TLookup>(ReadOnlySpan<char> raw, int firstChange, char escape, TLookup lookup, out bool hasUnknown)
         where TLookup : IVariableLookup
     {
         hasUnknown = false;
@@ -94,38 +97,33 @@ internal static class VariableExpander
                 break;
             }
 
+            // A blank or other character the search stops at that changes nothing stays in the run (quoted values
+            // have blanks): the run is appended only before a character that changes the word.
             var c = raw[i];
-            output.Append(raw.Slice(runStart, i - runStart));
             if (quote != '\'' && c == escape && i + 1 < raw.Length)
             {
                 // The escaped character starts the next run.
+                output.Append(raw.Slice(runStart, i - runStart));
                 i++;
                 runStart = i;
                 continue;
             }
 
-            runStart = i + 1;
-            if (quote == '\0' && (c == '\'' || c == '"'))
+            // An opening quote, its closing one, or NUL outside quotes (taken for the closing "quote" of unquoted text): dropped.
+            if (c == quote || (quote == '\0' && (c == '\'' || c == '"')))
             {
-                quote = c;
-                continue;
-            }
-
-            if (c == quote)
-            {
-                quote = '\0';
+                output.Append(raw.Slice(runStart, i - runStart));
+                quote = c == quote ? '\0' : c;
+                runStart = i + 1;
                 continue;
             }
 
             if (c == '$' && quote != '\'' && i + 1 < raw.Length)
             {
+                output.Append(raw.Slice(runStart, i - runStart));
                 i = ExpandVariable(raw, i, escape, lookup, ref output, ref hasUnknown);
                 runStart = i + 1;
-                continue;
             }
-
-            // Taken as it is: it starts the next run.
-            runStart = i;
         }
 
         output.Append(raw.Slice(runStart));
@@ -158,6 +156,28 @@ internal static class VariableExpander
         }
 
         return (facts & TextFacts.OwnValue) != 0;
+    }
+
+    /// <summary>
+    /// Where the word first changes (see <see cref="FirstChange(ReadOnlySpan{char}, char)"/>), -1 when it is its own
+    /// value: <see cref="IsOwnValue"/> for a caller that expands a word that is not, from there, with
+    /// <see cref="ExpandFrom"/>, so that the word is searched once.
+    /// </summary>
+    public static int ChangeAt(ReadOnlySpan<char> raw, char escape, ref TextFacts facts)
+    {
+        if (escape != '\\')
+        {
+            return FirstChange(raw, escape);
+        }
+
+        if ((facts & TextFacts.OwnValue) != 0)
+        {
+            return -1;
+        }
+
+        var firstChange = FirstChange(raw, escape);
+        facts |= TextFacts.OwnValueKnown | (firstChange < 0 ? TextFacts.OwnValue : TextFacts.None);
+        return firstChange;
     }
 
     // The index of the first character of the word that changes it, or -1: only '$' (with something after it),
