@@ -81,10 +81,10 @@ internal readonly struct InstructionFacts
     /// For a RUN: true when one of its commands is one whose arguments are read (go, xx-go, dotnet), told without
     /// reading the commands the model left unread (see <see cref="RunCommands.Collect"/>).
     /// </summary>
-    public bool HasCommandsWithArgumentsRead => _record.Run >= 0 && _tables.Runs[_record.Run].Commands.HasArgumentsRead;
+    public bool HasCommandsWithArgumentsRead => _record.Run >= 0 && _tables.Run(_record.Run).Commands.HasArgumentsRead;
 
     /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them; empty otherwise.</summary>
-    public RunMount[] Mounts => _record.Run < 0 ? Array.Empty<RunMount>() : _tables.Runs[_record.Run].Mounts;
+    public RunMount[] Mounts => _record.Run < 0 ? Array.Empty<RunMount>() : _tables.Run(_record.Run).Mounts;
 }
 
 /// <summary>The facts of a model's instructions, in order: views of their records.</summary>

@@ -45,7 +45,7 @@ internal static class CachePaths
     }
 
     public static string? GoModCache(in StageState state, IReadOnlyDictionary<string, string>? variables) =>
-        Normalize(state, state.Lookup("GOMODCACHE", variables) ?? Join(GoPath(state, variables), "pkg/mod"));
+        state.Lookup("GOMODCACHE", variables) is { } gomodcache ? Normalize(state, gomodcache) : JoinNormalized(state, GoPath(state, variables), "pkg/mod");
 
     public static string? GoCache(in StageState state, IReadOnlyDictionary<string, string>? variables)
     {
@@ -56,32 +56,44 @@ internal static class CachePaths
         }
 
         var xdg = state.Lookup("XDG_CACHE_HOME", variables);
-        return Normalize(state, xdg != null ? Join(xdg, "go-build") : Join(state.Home(variables), ".cache/go-build"));
+        return xdg != null ? JoinNormalized(state, xdg, "go-build") : JoinNormalized(state, state.Home(variables), ".cache/go-build");
     }
 
     public static string? NuGetPackages(in StageState state, IReadOnlyDictionary<string, string>? variables) =>
-        Normalize(state, state.Lookup("NUGET_PACKAGES", variables) ?? Join(state.Home(variables), ".nuget/packages"));
+        state.Lookup("NUGET_PACKAGES", variables) is { } packages ? Normalize(state, packages) : JoinNormalized(state, state.Home(variables), ".nuget/packages");
 
     // The caches (and root's GOPATH) of the golang image and of root, which nearly every RUN that fills a cache has:
-    // made once, not joined for each command.
+    // made once, not joined for each command. Each is its own normalised path, in any stage.
     private static readonly string[] CommonPaths = { "/go/pkg/mod", "/root/.cache/go-build", "/root/.nuget/packages", "/root/go", "/root/go/pkg/mod" };
 
-    private static string? Join(string? folder, string child)
+    private static string? Join(string? folder, string child) => Join(folder, child, out _);
+
+    // The path joined and normalised: one of the common paths, normal as they are, is not looked at again.
+    private static string? JoinNormalized(in StageState state, string? folder, string child)
     {
+        var joined = Join(folder, child, out var common);
+        return common ? joined : Normalize(state, joined);
+    }
+
+    // common: the path is one of CommonPaths.
+    private static string? Join(string? folder, string child, out bool common)
+    {
+        common = false;
         if (folder == null)
         {
             return null;
         }
 
         var trimmed = UnixPath.TrimTrailingSlashes(folder);
-        foreach (var common in CommonPaths)
+        foreach (var path in CommonPaths)
         {
-            // common == trimmed + "/" + child, compared without making the joined path.
-            if (common.Length == trimmed.Length + 1 + child.Length && common[trimmed.Length] == '/'
-                && ShortOrdinal.Equals(common, 0, trimmed, 0, trimmed.Length)
-                && ShortOrdinal.Equals(common, trimmed.Length + 1, child, 0, child.Length))
+            // path == trimmed + "/" + child, compared without making the joined path.
+            if (path.Length == trimmed.Length + 1 + child.Length && path[trimmed.Length] == '/'
+                && ShortOrdinal.Equals(path, 0, trimmed, 0, trimmed.Length)
+                && ShortOrdinal.Equals(path, trimmed.Length + 1, child, 0, child.Length))
             {
-                return common;
+                common = true;
+                return path;
             }
         }
 
