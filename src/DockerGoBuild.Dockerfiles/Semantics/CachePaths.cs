@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
@@ -64,7 +65,27 @@ internal static class CachePaths
 
     // The caches (and root's GOPATH) of the golang image and of root, which nearly every RUN that fills a cache has:
     // made once, not joined for each command. Each is its own normalised path, in any stage.
-    private static readonly string[] CommonPaths = { "/go/pkg/mod", "/root/.cache/go-build", "/root/.nuget/packages", "/root/go", "/root/go/pkg/mod" };
+    private static readonly CommonPath[] CommonPaths =
+    {
+        new("/go", "pkg/mod"), new("/root", ".cache/go-build"), new("/root", ".nuget/packages"), new("/root", "go"), new("/root/go", "pkg/mod"),
+    };
+
+    // A common path and the folder and child it is joined of.
+    private readonly struct CommonPath
+    {
+        public CommonPath(string folder, string child)
+        {
+            Folder = folder;
+            Child = child;
+            Path = folder + "/" + child;
+        }
+
+        public string Folder { get; }
+
+        public string Child { get; }
+
+        public string Path { get; }
+    }
 
     private static string? Join(string? folder, string child) => Join(folder, child, out _);
 
@@ -84,16 +105,15 @@ internal static class CachePaths
             return null;
         }
 
+        // The children are this class's literals, and most folders too (root's home, the golang image's GOPATH, a
+        // common path): told equal by reference, most others by their lengths.
         var trimmed = UnixPath.TrimTrailingSlashes(folder);
-        foreach (var path in CommonPaths)
+        foreach (ref readonly var path in CommonPaths.AsSpan())
         {
-            // path == trimmed + "/" + child, compared without making the joined path.
-            if (path.Length == trimmed.Length + 1 + child.Length && path[trimmed.Length] == '/'
-                && ShortOrdinal.Equals(path, 0, trimmed, 0, trimmed.Length)
-                && ShortOrdinal.Equals(path, trimmed.Length + 1, child, 0, child.Length))
+            if (path.Child == child && path.Folder == trimmed)
             {
                 common = true;
-                return path;
+                return path.Path;
             }
         }
 
