@@ -472,13 +472,32 @@ internal sealed class BuildModel
             return IsWindowsImageLowered(image.ToString().ToLowerInvariant());
         }
 
-        // Every name but ltsc20 has a 'v' or a 'w', which few images have: only those are looked at letter by letter.
-        if (image.IndexOfAny(NamesWithVOrW) >= 0)
+        return HasWindowsName(image);
+    }
+
+    private static readonly char[] NamesWithVOrW = { 'v', 'V', 'w', 'W' };
+
+    private static readonly char[] LOrUpperL = { 'l', 'L' };
+
+    // An ASCII image names a Windows image. Every name but ltsc20 has a 'v' or a 'w' at a known place in it, letters
+    // few images have: those names are tried only where such a letter puts their start, ltsc20 only where an 'l' is,
+    // rather than at every letter any name starts with.
+    private static bool HasWindowsName(ReadOnlySpan<char> image)
+    {
+        for (var i = image.IndexOfAny(NamesWithVOrW); i >= 0; i = NextIndexOfAny(image, NamesWithVOrW, i + 1))
         {
-            return HasWindowsName(image);
+            // The 'v' of nanoserver is its 8th letter, that of servercore its 4th; the 'w' of
+            // mcr.microsoft.com/windows is its 19th, that of dotnet/framework its 13th.
+            var named = (image[i] | 0x20) == 'v'
+                ? IsWindowsNameAt(image, i - 7) || IsWindowsNameAt(image, i - 3)
+                : IsWindowsNameAt(image, i - 18) || IsWindowsNameAt(image, i - 12);
+            if (named)
+            {
+                return true;
+            }
         }
 
-        for (var l = image.IndexOfAny('l', 'L'); l >= 0; l = NextIndexOfAny(image, 'l', 'L', l + 1))
+        for (var l = image.IndexOfAny(LOrUpperL); l >= 0; l = NextIndexOfAny(image, LOrUpperL, l + 1))
         {
             if (IsWindowsNameAt(image, l))
             {
@@ -489,37 +508,21 @@ internal sealed class BuildModel
         return false;
     }
 
-    private static readonly char[] NamesWithVOrW = { 'v', 'V', 'w', 'W' };
-
-    private static int NextIndexOfAny(ReadOnlySpan<char> text, char a, char b, int from)
+    private static int NextIndexOfAny(ReadOnlySpan<char> text, char[] values, int from)
     {
-        var found = text.Slice(from).IndexOfAny(a, b);
+        var found = text.Slice(from).IndexOfAny(values);
         return found < 0 ? -1 : from + found;
     }
-
-    // An ASCII image names a Windows image: one pass, where each name is tried only where its first letter is.
-    // "windowsservercore" contains "servercore", so looking for the latter finds both.
-    private static bool HasWindowsName(ReadOnlySpan<char> image)
-    {
-        for (var i = 0; i < image.Length; i++)
-        {
-            var letter = (uint)((image[i] | 0x20) - 'a');
-            if (letter < 26 && (WindowsNameFirstLetters & (1u << (int)letter)) != 0 && IsWindowsNameAt(image, i))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // The first letters of the names IsWindowsNameAt looks for, as bits (a: bit 0).
-    private const uint WindowsNameFirstLetters = (1u << ('n' - 'a')) | (1u << ('s' - 'a')) | (1u << ('m' - 'a')) | (1u << ('d' - 'a')) | (1u << ('l' - 'a'));
 
     // A name that marks a Windows image starts at image[at] (ignoring ASCII case). The second letter is told apart
     // first: these letters are common in image names, the names themselves rare.
     private static bool IsWindowsNameAt(ReadOnlySpan<char> image, int at)
     {
+        if (at < 0)
+        {
+            return false;
+        }
+
         var second = at + 1 < image.Length ? image[at + 1] | 0x20 : 0;
         return (image[at] | 0x20) switch
         {

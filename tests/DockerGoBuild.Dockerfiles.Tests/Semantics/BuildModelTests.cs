@@ -57,6 +57,18 @@ public class BuildModelTests
     [InlineData("image:\u00e9-nanoserver", true)]
     [InlineData("nanoserver-\u00e9", true)]
     [InlineData("\u00e9ltsc2022", true)]
+    [InlineData("nanoserver", true)]
+    [InlineData("servercore", true)]
+    [InlineData("SERVERCORE:1", true)]
+    [InlineData("dotnet/framework", true)]
+    [InlineData("mcr.microsoft.com/windows", true)]
+    [InlineData("x/dotnet/framework:wow", true)]
+    [InlineData("ver", false)]
+    [InlineData("vw/wv:vv", false)]
+    [InlineData("debian:bookworm-slim", false)]
+    [InlineData("mcr.microsoft.com/window", false)]
+    [InlineData("dotnet/frame-work", false)]
+    [InlineData("nano-server", false)]
     public void Windows_images_are_recognised_by_their_names(string image, bool expected)
     {
         Assert.Equal(expected, BuildModel.IsWindowsImage(image.AsSpan()));
