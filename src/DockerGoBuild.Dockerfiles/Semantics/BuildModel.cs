@@ -253,38 +253,21 @@ internal sealed class BuildModel
         // The image, expanded, read where it lies (most are their own value) or in the expander's buffer: only
         // compared and classified (see StringTable.FactsOf).
         var image = ReadOnlySpan<char>.Empty;
-        TextFacts facts;
         if (words.Count > 0)
         {
             var word = words[0];
             image = word.TryGetLineValue(out var line, out var start, out var length)
                 ? WordText.Read(line, start, length, ref imageChars)
                 : word.Value.AsSpan();
-            ref var noted = ref StringTable.FactsOf(image);
-            var firstChange = VariableExpander.ChangeAt(image, escape, ref noted);
+            var firstChange = VariableExpander.FirstChange(image, escape);
             if (firstChange >= 0)
             {
                 image = VariableExpander.ExpandFrom(image, firstChange, escape, globalArgs, out _);
-                noted = ref StringTable.FactsOf(image);
             }
-
-            // Classified when the analysis first met it; then the stage name is read.
-            if ((noted & TextFacts.ImageKnown) == 0)
-            {
-                noted |= ImageFacts(image);
-            }
-
-            facts = noted;
-        }
-        else
-        {
-            facts = ImageFacts(image);
         }
 
+        // A stage built on an earlier one inherits its state: its image, a stage name, is not classified.
         var parentState = tables.TryGetStage(image, imageText: null, out var parentIndex) && parentIndex < finished.Count ? finished[parentIndex] : -1;
-        var baseImage = (facts & TextFacts.GolangImage) != 0 ? BaseImageKind.Golang : (facts & TextFacts.UnknownImage) != 0 ? BaseImageKind.Unknown : BaseImageKind.Other;
-        var isWindows = (facts & TextFacts.WindowsImage) != 0;
-        var stageName = words.Count >= 3 && IsAs(words[1]) ? StageName(words[2]) : null;
         int stateIndex;
         if (parentState >= 0)
         {
@@ -293,12 +276,21 @@ internal sealed class BuildModel
         }
         else
         {
-            stateIndex = tables.AddStart(stageIndex, escape, baseImage, isWindows);
+            // Classified when the analysis first met the image.
+            ref var facts = ref StringTable.FactsOf(image);
+            if ((facts & TextFacts.ImageKnown) == 0)
+            {
+                facts |= ImageFacts(image);
+            }
+
+            var baseImage = (facts & TextFacts.GolangImage) != 0 ? BaseImageKind.Golang : (facts & TextFacts.UnknownImage) != 0 ? BaseImageKind.Unknown : BaseImageKind.Other;
+            stateIndex = tables.AddStart(stageIndex, escape, baseImage, isWindows: (facts & TextFacts.WindowsImage) != 0);
         }
 
-        if (stageName != null)
+        // Read once the image is no longer: it may lie in the same buffer.
+        if (words.Count >= 3 && IsAs(words[1]))
         {
-            tables.AddStageName(stageName, stageIndex);
+            tables.AddStageName(StageName(words[2]), stageIndex);
         }
 
         return stateIndex;

@@ -180,10 +180,12 @@ internal static class VariableExpander
         return firstChange;
     }
 
-    // The index of the first character of the word that changes it, or -1: only '$' (with something after it),
-    // quotes, an escape with something after it and NUL (which the loop above takes for the closing "quote" of
-    // unquoted text, and drops) do.
-    private static int FirstChange(ReadOnlySpan<char> raw, char escape)
+    /// <summary>
+    /// The index of the first character of the word that changes it, or -1 when it is its own value: only '$' (with
+    /// something after it), quotes, an escape with something after it and NUL (which <see cref="ExpandFrom"/> takes for
+    /// the closing "quote" of unquoted text, and drops) do.
+    /// </summary>
+    public static int FirstChange(ReadOnlySpan<char> raw, char escape)
     {
         for (var i = NextSpecial(raw, 0, escape); i >= 0; i = NextSpecial(raw, i + 1, escape))
         {

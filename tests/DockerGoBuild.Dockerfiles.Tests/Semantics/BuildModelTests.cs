@@ -151,6 +151,10 @@ public class BuildModelTests
     [InlineData("FROM golang ASX build\nFROM build\n", nameof(BaseImageKind.Other))]
     [InlineData("FROM golang A build\nFROM build\n", nameof(BaseImageKind.Other))]
     [InlineData("FROM golang AS build\nFROM alpine AS bui\nFROM build\n", nameof(BaseImageKind.Golang))]
+    [InlineData("FROM gol\\\nang AS bu\\\nild\nFROM bu\\\nild AS next\nFROM next\n", nameof(BaseImageKind.Golang))]
+    [InlineData("ARG BASE=build\nFROM golang AS build\nFROM ${BASE}\n", nameof(BaseImageKind.Golang))]
+    [InlineData("FROM golang AS build\nFROM alpine AS golang\nFROM build\n", nameof(BaseImageKind.Golang))]
+    [InlineData("FROM golang AS build\nFROM build AS alpine\nFROM alpine\n", nameof(BaseImageKind.Golang))]
     [InlineData("FROM golang AS a-stage-name-longer-than-sixty-three-characters-which-is-unusual-but-valid\nFROM A-STAGE-NAME-LONGER-THAN-SIXTY-THREE-CHARACTERS-WHICH-IS-UNUSUAL-BUT-VALID\n", nameof(BaseImageKind.Golang))]
     [InlineData("FROM golang AS a-stage-name-longer-than-sixty-three-characters-which-is-unusual-but-valid\nFROM a-stage-name-longer-than-sixty-three-characters-which-is-unusual-but-other\n", nameof(BaseImageKind.Other))]
     public void A_stage_named_with_as_in_any_case_is_the_base_of_a_later_stage(string text, string laterBase)
