@@ -81,10 +81,10 @@ internal readonly struct InstructionFacts
     /// For a RUN: true when one of its commands is one whose arguments are read (go, xx-go, dotnet), told without
     /// reading the commands the model left unread (see <see cref="RunCommands.Collect"/>).
     /// </summary>
-    public bool HasCommandsWithArgumentsRead => _record.Run >= 0 && _tables.Runs[_record.Run].Commands.HasArgumentsRead;
+    public bool HasCommandsWithArgumentsRead => _record.Run >= 0 && _tables.Run(_record.Run).Commands.HasArgumentsRead;
 
     /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them; empty otherwise.</summary>
-    public RunMount[] Mounts => _record.Run < 0 ? Array.Empty<RunMount>() : _tables.Runs[_record.Run].Mounts;
+    public RunMount[] Mounts => _record.Run < 0 ? Array.Empty<RunMount>() : _tables.Run(_record.Run).Mounts;
 }
 
 /// <summary>The facts of a model's instructions, in order: views of their records.</summary>
@@ -145,7 +145,7 @@ internal sealed class BuildModel
 
         // The state is the table's entry at stateIndex, read where it lies: an instruction that changes it makes the
         // next entry (see StageState).
-        var stateIndex = tables.AddStart(-1, escape, stageName: null, BaseImageKind.Other, isWindows: false);
+        var stateIndex = tables.AddStart(-1, escape, BaseImageKind.Other, isWindows: false);
         var runCommands = RunCommands.ForThisThread();
         var instructions = syntax.InstructionList;
         for (var index = 0; index < instructions.Count; index++)
@@ -187,7 +187,7 @@ internal sealed class BuildModel
                 var dialect = state.Dialect;
                 var commands = runCommands.Collect(syntax, effective, dialect, tables, out var readLater);
                 runIndex = tables.AddRun(commands, RunMount.Read(effective, state), readLater ? effective.Index : -1, dialect);
-                if (kind == InstructionKind.Run)
+                if (kind == InstructionKind.Run && commands.HasArgumentsRead)
                 {
                     stateIndex = ApplyGoEnvWrites(stateIndex, tables, commands);
                 }
@@ -253,51 +253,44 @@ internal sealed class BuildModel
         // The image, expanded, read where it lies (most are their own value) or in the expander's buffer: only
         // compared and classified (see StringTable.FactsOf).
         var image = ReadOnlySpan<char>.Empty;
-        TextFacts facts;
         if (words.Count > 0)
         {
             var word = words[0];
             image = word.TryGetLineValue(out var line, out var start, out var length)
                 ? WordText.Read(line, start, length, ref imageChars)
                 : word.Value.AsSpan();
-            ref var noted = ref StringTable.FactsOf(image);
-            if (!VariableExpander.IsOwnValue(image, escape, ref noted))
+            var firstChange = VariableExpander.FirstChange(image, escape);
+            if (firstChange >= 0)
             {
-                image = VariableExpander.ExpandInPlace(image, escape, globalArgs, out _);
-                noted = ref StringTable.FactsOf(image);
+                image = VariableExpander.ExpandFrom(image, firstChange, escape, globalArgs, out _);
             }
-
-            // Classified when the analysis first met it; then the stage name is read.
-            if ((noted & TextFacts.ImageKnown) == 0)
-            {
-                noted |= ImageFacts(image);
-            }
-
-            facts = noted;
-        }
-        else
-        {
-            facts = ImageFacts(image);
         }
 
+        // A stage built on an earlier one inherits its state: its image, a stage name, is not classified.
         var parentState = tables.TryGetStage(image, imageText: null, out var parentIndex) && parentIndex < finished.Count ? finished[parentIndex] : -1;
-        var baseImage = (facts & TextFacts.GolangImage) != 0 ? BaseImageKind.Golang : (facts & TextFacts.UnknownImage) != 0 ? BaseImageKind.Unknown : BaseImageKind.Other;
-        var isWindows = (facts & TextFacts.WindowsImage) != 0;
-        var stageName = words.Count >= 3 && IsAs(words[1]) ? StageName(words[2]) : null;
         int stateIndex;
         if (parentState >= 0)
         {
             stateIndex = tables.AddCopyOf(parentState);
-            tables.StateToChange(stateIndex).InheritFor(stageIndex, stageName);
+            tables.StateToChange(stateIndex).InheritFor(stageIndex);
         }
         else
         {
-            stateIndex = tables.AddStart(stageIndex, escape, stageName, baseImage, isWindows);
+            // Classified when the analysis first met the image.
+            ref var facts = ref StringTable.FactsOf(image);
+            if ((facts & TextFacts.ImageKnown) == 0)
+            {
+                facts |= ImageFacts(image);
+            }
+
+            var baseImage = (facts & TextFacts.GolangImage) != 0 ? BaseImageKind.Golang : (facts & TextFacts.UnknownImage) != 0 ? BaseImageKind.Unknown : BaseImageKind.Other;
+            stateIndex = tables.AddStart(stageIndex, escape, baseImage, isWindows: (facts & TextFacts.WindowsImage) != 0);
         }
 
-        if (stageName != null)
+        // Read once the image is no longer: it may lie in the same buffer.
+        if (words.Count >= 3 && IsAs(words[1]))
         {
-            tables.AddStageName(stageName, stageIndex);
+            tables.AddStageName(StageName(words[2]), stageIndex);
         }
 
         return stateIndex;
@@ -471,13 +464,32 @@ internal sealed class BuildModel
             return IsWindowsImageLowered(image.ToString().ToLowerInvariant());
         }
 
-        // Every name but ltsc20 has a 'v' or a 'w', which few images have: only those are looked at letter by letter.
-        if (image.IndexOfAny(NamesWithVOrW) >= 0)
+        return HasWindowsName(image);
+    }
+
+    private static readonly char[] NamesWithVOrW = { 'v', 'V', 'w', 'W' };
+
+    private static readonly char[] LOrUpperL = { 'l', 'L' };
+
+    // An ASCII image names a Windows image. Every name but ltsc20 has a 'v' or a 'w' at a known place in it, letters
+    // few images have: those names are tried only where such a letter puts their start, ltsc20 only where an 'l' is,
+    // rather than at every letter any name starts with.
+    private static bool HasWindowsName(ReadOnlySpan<char> image)
+    {
+        for (var i = image.IndexOfAny(NamesWithVOrW); i >= 0; i = NextIndexOfAny(image, NamesWithVOrW, i + 1))
         {
-            return HasWindowsName(image);
+            // The 'v' of nanoserver is its 8th letter, that of servercore its 4th; the 'w' of
+            // mcr.microsoft.com/windows is its 19th, that of dotnet/framework its 13th.
+            var named = (image[i] | 0x20) == 'v'
+                ? IsWindowsNameAt(image, i - 7) || IsWindowsNameAt(image, i - 3)
+                : IsWindowsNameAt(image, i - 18) || IsWindowsNameAt(image, i - 12);
+            if (named)
+            {
+                return true;
+            }
         }
 
-        for (var l = image.IndexOfAny('l', 'L'); l >= 0; l = NextIndexOfAny(image, 'l', 'L', l + 1))
+        for (var l = image.IndexOfAny(LOrUpperL); l >= 0; l = NextIndexOfAny(image, LOrUpperL, l + 1))
         {
             if (IsWindowsNameAt(image, l))
             {
@@ -488,37 +500,21 @@ internal sealed class BuildModel
         return false;
     }
 
-    private static readonly char[] NamesWithVOrW = { 'v', 'V', 'w', 'W' };
-
-    private static int NextIndexOfAny(ReadOnlySpan<char> text, char a, char b, int from)
+    private static int NextIndexOfAny(ReadOnlySpan<char> text, char[] values, int from)
     {
-        var found = text.Slice(from).IndexOfAny(a, b);
+        var found = text.Slice(from).IndexOfAny(values);
         return found < 0 ? -1 : from + found;
     }
-
-    // An ASCII image names a Windows image: one pass, where each name is tried only where its first letter is.
-    // "windowsservercore" contains "servercore", so looking for the latter finds both.
-    private static bool HasWindowsName(ReadOnlySpan<char> image)
-    {
-        for (var i = 0; i < image.Length; i++)
-        {
-            var letter = (uint)((image[i] | 0x20) - 'a');
-            if (letter < 26 && (WindowsNameFirstLetters & (1u << (int)letter)) != 0 && IsWindowsNameAt(image, i))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // The first letters of the names IsWindowsNameAt looks for, as bits (a: bit 0).
-    private const uint WindowsNameFirstLetters = (1u << ('n' - 'a')) | (1u << ('s' - 'a')) | (1u << ('m' - 'a')) | (1u << ('d' - 'a')) | (1u << ('l' - 'a'));
 
     // A name that marks a Windows image starts at image[at] (ignoring ASCII case). The second letter is told apart
     // first: these letters are common in image names, the names themselves rare.
     private static bool IsWindowsNameAt(ReadOnlySpan<char> image, int at)
     {
+        if (at < 0)
+        {
+            return false;
+        }
+
         var second = at + 1 < image.Length ? image[at + 1] | 0x20 : 0;
         return (image[at] | 0x20) switch
         {
@@ -620,7 +616,8 @@ internal sealed class BuildModel
         where TLookup : IVariableLookup
     {
         ref var facts = ref StringTable.GetWithFacts(raw, out var text);
-        var isOwnValue = VariableExpander.IsOwnValue(raw, escape, ref facts);
+        var firstChange = VariableExpander.ChangeAt(raw, escape, ref facts);
+        var isOwnValue = firstChange < 0;
 
         // A word that is its own value has a '$' only as its last character: one with something after it is expanded.
         mayHoldSecrets |= SecretTexts.Credential(raw, ref facts) != null
@@ -630,7 +627,7 @@ internal sealed class BuildModel
             return text ?? raw.ToString();
         }
 
-        var expanded = VariableExpander.ExpandInPlace(raw, escape, lookup, out var unknown);
+        var expanded = VariableExpander.ExpandFrom(raw, firstChange, escape, lookup, out var unknown);
         return unknown ? null : StringTable.Get(expanded);
     }
 
@@ -662,7 +659,8 @@ internal sealed class BuildModel
         ref var facts = ref StringTable.GetWithFacts(raw, out var text);
         string expanded;
         var isOwnPath = false;
-        if (VariableExpander.IsOwnValue(raw, current.Escape, ref facts))
+        var firstChange = VariableExpander.ChangeAt(raw, current.Escape, ref facts);
+        if (firstChange < 0)
         {
             expanded = text ?? raw.ToString();
             if (kind == InstructionKind.Workdir)
@@ -677,7 +675,7 @@ internal sealed class BuildModel
         }
         else
         {
-            expanded = StringTable.Get(VariableExpander.ExpandInPlace(raw, current.Escape, new StateLookup(tables, stateIndex), out _));
+            expanded = StringTable.Get(VariableExpander.ExpandFrom(raw, firstChange, current.Escape, new StateLookup(tables, stateIndex), out _));
         }
 
         var workdir = kind != InstructionKind.Workdir ? null : isOwnPath ? expanded : UnixPath.ResolveShared(expanded, current.Workdir);
@@ -721,24 +719,13 @@ internal sealed class BuildModel
     // first FROM) only the global table.
     private static int ApplyArg(Instruction instruction, int stateIndex, ModelTables tables, GlobalArgTable globalArgs, out bool mayHoldSecrets)
     {
-        mayHoldSecrets = false;
         if (tables.State(stateIndex).StageIndex < 0)
         {
-            foreach (var pair in instruction.PairList)
-            {
-                var name = Name(pair, ref mayHoldSecrets);
-                string? value = null;
-                if (pair.HasValue)
-                {
-                    value = Value(WordText.Read(pair.Value, ref valueChars), tables.State(stateIndex).Escape, globalArgs, references: false, ref mayHoldSecrets);
-                }
-
-                globalArgs.Set(name, value);
-            }
-
+            mayHoldSecrets = ApplyGlobalArg(instruction, tables.State(stateIndex).Escape, globalArgs);
             return stateIndex;
         }
 
+        mayHoldSecrets = false;
         var next = tables.AddCopyOf(stateIndex);
         var lookup = new StateLookup(tables, next);
         foreach (var pair in instruction.PairList)
@@ -762,15 +749,30 @@ internal sealed class BuildModel
         return next;
     }
 
-    // `go env -w NAME=value` writes Go's env file, which later RUNs of the stage read.
-    private static int ApplyGoEnvWrites(int stateIndex, ModelTables tables, RunCommandList commands)
+    // A global ARG's pairs, set in the global table; true when one of them may hold a secret (see InstructionFacts).
+    // A method of its own, so that the walk over a stage's ARGs does not make room on the stack for this one's too.
+    private static bool ApplyGlobalArg(Instruction instruction, char escape, GlobalArgTable globalArgs)
     {
-        if (!commands.HasArgumentsRead)
+        var mayHoldSecrets = false;
+        foreach (var pair in instruction.PairList)
         {
-            // No go command.
-            return stateIndex;
+            var name = Name(pair, ref mayHoldSecrets);
+            string? value = null;
+            if (pair.HasValue)
+            {
+                value = Value(WordText.Read(pair.Value, ref valueChars), escape, globalArgs, references: false, ref mayHoldSecrets);
+            }
+
+            globalArgs.Set(name, value);
         }
 
+        return mayHoldSecrets;
+    }
+
+    // `go env -w NAME=value` writes Go's env file, which later RUNs of the stage read.
+    // Only a RUN whose commands have their arguments read comes here: the others run no go command.
+    private static int ApplyGoEnvWrites(int stateIndex, ModelTables tables, in RunCommandList commands)
+    {
         var goEnvFile = tables.State(stateIndex).GoEnvFileMap;
         var written = false;
         for (var index = 0; index < commands.Length; index++)

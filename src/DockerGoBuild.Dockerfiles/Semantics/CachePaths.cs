@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
@@ -45,7 +46,7 @@ internal static class CachePaths
     }
 
     public static string? GoModCache(in StageState state, IReadOnlyDictionary<string, string>? variables) =>
-        Normalize(state, state.Lookup("GOMODCACHE", variables) ?? Join(GoPath(state, variables), "pkg/mod"));
+        state.Lookup("GOMODCACHE", variables) is { } gomodcache ? Normalize(state, gomodcache) : JoinNormalized(state, GoPath(state, variables), "pkg/mod");
 
     public static string? GoCache(in StageState state, IReadOnlyDictionary<string, string>? variables)
     {
@@ -56,32 +57,63 @@ internal static class CachePaths
         }
 
         var xdg = state.Lookup("XDG_CACHE_HOME", variables);
-        return Normalize(state, xdg != null ? Join(xdg, "go-build") : Join(state.Home(variables), ".cache/go-build"));
+        return xdg != null ? JoinNormalized(state, xdg, "go-build") : JoinNormalized(state, state.Home(variables), ".cache/go-build");
     }
 
     public static string? NuGetPackages(in StageState state, IReadOnlyDictionary<string, string>? variables) =>
-        Normalize(state, state.Lookup("NUGET_PACKAGES", variables) ?? Join(state.Home(variables), ".nuget/packages"));
+        state.Lookup("NUGET_PACKAGES", variables) is { } packages ? Normalize(state, packages) : JoinNormalized(state, state.Home(variables), ".nuget/packages");
 
     // The caches (and root's GOPATH) of the golang image and of root, which nearly every RUN that fills a cache has:
-    // made once, not joined for each command.
-    private static readonly string[] CommonPaths = { "/go/pkg/mod", "/root/.cache/go-build", "/root/.nuget/packages", "/root/go", "/root/go/pkg/mod" };
-
-    private static string? Join(string? folder, string child)
+    // made once, not joined for each command. Each is its own normalised path, in any stage.
+    private static readonly CommonPath[] CommonPaths =
     {
+        new("/go", "pkg/mod"), new("/root", ".cache/go-build"), new("/root", ".nuget/packages"), new("/root", "go"), new("/root/go", "pkg/mod"),
+    };
+
+    // A common path and the folder and child it is joined of.
+    private readonly struct CommonPath
+    {
+        public CommonPath(string folder, string child)
+        {
+            Folder = folder;
+            Child = child;
+            Path = folder + "/" + child;
+        }
+
+        public string Folder { get; }
+
+        public string Child { get; }
+
+        public string Path { get; }
+    }
+
+    private static string? Join(string? folder, string child) => Join(folder, child, out _);
+
+    // The path joined and normalised: one of the common paths, normal as they are, is not looked at again.
+    private static string? JoinNormalized(in StageState state, string? folder, string child)
+    {
+        var joined = Join(folder, child, out var common);
+        return common ? joined : Normalize(state, joined);
+    }
+
+    // common: the path is one of CommonPaths.
+    private static string? Join(string? folder, string child, out bool common)
+    {
+        common = false;
         if (folder == null)
         {
             return null;
         }
 
+        // The children are this class's literals, and most folders too (root's home, the golang image's GOPATH, a
+        // common path): told equal by reference, most others by their lengths.
         var trimmed = UnixPath.TrimTrailingSlashes(folder);
-        foreach (var common in CommonPaths)
+        foreach (ref readonly var path in CommonPaths.AsSpan())
         {
-            // common == trimmed + "/" + child, compared without making the joined path.
-            if (common.Length == trimmed.Length + 1 + child.Length && common[trimmed.Length] == '/'
-                && ShortOrdinal.Equals(common, 0, trimmed, 0, trimmed.Length)
-                && ShortOrdinal.Equals(common, trimmed.Length + 1, child, 0, child.Length))
+            if (path.Child == child && path.Folder == trimmed)
             {
-                return common;
+                common = true;
+                return path.Path;
             }
         }
 

@@ -53,8 +53,10 @@ internal sealed class ModelTables
     private StageState[] _states = new StageState[InitialLength];
     private int _stateCount;
 
-    /// <summary>The commands and mounts of the model's RUNs: a RUN's facts hold the index of its entry.</summary>
-    public List<RunFacts> Runs { get; } = new(InitialLength);
+    // The commands and mounts of the model's RUNs, [0, _runCount) in use: a RUN's facts hold the index of its entry.
+    // An array, so that an entry is written and read where it lies (see AddRun and Run).
+    private RunFacts[] _runs = new RunFacts[InitialLength];
+    private int _runCount;
 
     /// <summary>The indexes of the facts of the RUNs (ONBUILD RUN included), in order.</summary>
     public List<int> RunIndexes { get; } = new(InitialLength);
@@ -121,7 +123,7 @@ internal sealed class ModelTables
     /// <summary>Keeps the tables for the thread's next model; nothing may read the model they belonged to after this.</summary>
     public void Return()
     {
-        var retainable = _facts.Length <= MaxRetainedLength && _states.Length <= MaxRetainedLength && Runs.Capacity <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
+        var retainable = _facts.Length <= MaxRetainedLength && _states.Length <= MaxRetainedLength && _runs.Length <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
             && RunIndexes.Capacity <= MaxRetainedLength && CopyIndexes.Capacity <= MaxRetainedLength && ArgAndEnvIndexes.Capacity <= MaxRetainedLength
             && _arguments.Count <= MaxRetainedLength && VariableMaps.Kept <= MaxRetainedLength;
         for (var i = 0; i < _argumentsUsed; i++)
@@ -138,7 +140,8 @@ internal sealed class ModelTables
         // As a span: Array.Clear of an array of any type first finds out what its elements are, at every call.
         new Span<StageState>(_states, 0, _stateCount).Clear();
         _stateCount = 0;
-        Runs.Clear();
+        new Span<RunFacts>(_runs, 0, _runCount).Clear();
+        _runCount = 0;
         RunIndexes.Clear();
         CopyIndexes.Clear();
         ArgAndEnvIndexes.Clear();
@@ -189,7 +192,7 @@ internal sealed class ModelTables
     /// instructions: each makes at most one fact, state (one more for the start), RUN and stage.
     /// </summary>
     public bool Holds(int instructions) =>
-        _facts.Length >= instructions && _states.Length > instructions && Runs.Capacity >= instructions
+        _facts.Length >= instructions && _states.Length > instructions && _runs.Length >= instructions
         && FinishedStages.Capacity >= instructions;
 
     /// <summary>Makes the lists hold at least the given numbers of entries without growing.</summary>
@@ -204,7 +207,11 @@ internal sealed class ModelTables
         {
             Array.Resize(ref _states, states);
         }
-        Runs.Capacity = Math.Max(Runs.Capacity, runs);
+        if (runs > _runs.Length)
+        {
+            Array.Resize(ref _runs, runs);
+        }
+
         FinishedStages.Capacity = Math.Max(FinishedStages.Capacity, stages);
         StageNames.Reserve(stages);
     }
@@ -267,8 +274,13 @@ internal sealed class ModelTables
     /// </summary>
     public int AddRun(RunCommandList commands, RunMount[] mounts, int unreadRun, ShellDialect dialect)
     {
-        Runs.Add(new RunFacts(commands, mounts, unreadRun, dialect));
-        return Runs.Count - 1;
+        if (_runCount == _runs.Length)
+        {
+            Array.Resize(ref _runs, _runs.Length * 2);
+        }
+
+        _runs[_runCount] = new RunFacts(commands, mounts, unreadRun, dialect);
+        return _runCount++;
     }
 
     /// <summary>
@@ -278,7 +290,7 @@ internal sealed class ModelTables
     /// </summary>
     public RunCommandList RunCommands(int runIndex)
     {
-        var run = Runs[runIndex];
+        ref readonly var run = ref _runs[runIndex];
         if (run.UnreadRun < 0)
         {
             return run.Commands;
@@ -286,19 +298,22 @@ internal sealed class ModelTables
 
         // Such a RUN runs no command whose arguments are read, as the prefilter showed.
         var commands = Semantics.RunCommands.ForThisThread().Read(_syntax!, new Instruction(Syntax, run.UnreadRun), run.Dialect, this).WithoutArgumentsRead();
-        Runs[runIndex] = new RunFacts(commands, run.Mounts, unreadRun: -1, run.Dialect);
+        _runs[runIndex] = new RunFacts(commands, run.Mounts, unreadRun: -1, run.Dialect);
         return commands;
     }
 
+    /// <summary>The commands and mounts of the RUN at <paramref name="runIndex"/> (from <see cref="AddRun"/>), where they lie.</summary>
+    public ref readonly RunFacts Run(int runIndex) => ref _runs[runIndex];
+
     /// <summary>Adds the state a stage starts with (see <see cref="StageState.Start"/>); returns its index.</summary>
-    public int AddStart(int stageIndex, char escape, string? stageName, BaseImageKind baseImage, bool isWindows)
+    public int AddStart(int stageIndex, char escape, BaseImageKind baseImage, bool isWindows)
     {
         if (_stateCount == _states.Length)
         {
             Array.Resize(ref _states, _states.Length * 2);
         }
 
-        _states[_stateCount].Start(stageIndex, escape, stageName, baseImage, isWindows);
+        _states[_stateCount].Start(stageIndex, escape, baseImage, isWindows);
         return _stateCount++;
     }
 

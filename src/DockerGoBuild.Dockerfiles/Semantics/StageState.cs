@@ -28,8 +28,6 @@ internal struct StageState : IVariableLookup
 {
     public int StageIndex { get; private set; }
 
-    public string? StageName { get; private set; }
-
     public char Escape { get; private set; }
 
     public BaseImageKind BaseImage { get; private set; }
@@ -69,11 +67,10 @@ internal struct StageState : IVariableLookup
     /// lies: a state made and then copied into the table goes through a general block copy with write barriers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void Start(int stageIndex, char escape, string? stageName, BaseImageKind baseImage, bool isWindows)
+    internal void Start(int stageIndex, char escape, BaseImageKind baseImage, bool isWindows)
     {
         StageIndex = stageIndex;
         Escape = escape;
-        StageName = stageName;
         BaseImage = baseImage;
         IsWindows = isWindows;
         EnvMap = PersistentMap<string?>.Empty;
@@ -93,7 +90,6 @@ internal struct StageState : IVariableLookup
     internal void CopyFrom(in StageState other)
     {
         StageIndex = other.StageIndex;
-        StageName = other.StageName;
         Escape = other.Escape;
         BaseImage = other.BaseImage;
         IsWindows = other.IsWindows;
@@ -106,10 +102,9 @@ internal struct StageState : IVariableLookup
     }
 
     /// <summary>Makes this (a new state in the model's table) the state a stage built FROM this one's stage starts with: its ENV, USER, WORKDIR and SHELL, no ARGs.</summary>
-    internal void InheritFor(int stageIndex, string? stageName)
+    internal void InheritFor(int stageIndex)
     {
         StageIndex = stageIndex;
-        StageName = stageName;
         ArgMap = PersistentMap<string?>.Empty;
     }
 

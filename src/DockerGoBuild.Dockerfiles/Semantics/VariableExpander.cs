@@ -73,8 +73,11 @@ internal static class VariableExpander
         return ExpandFrom(raw, firstChange, escape, lookup, out hasUnknown);
     }
 
-    // ExpandInPlace of a word that changes from raw[firstChange] on.
-    private static ReadOnlySpan<char> ExpandFrom<TLookup>(ReadOnlySpan<char> raw, int firstChange, char escape, TLookup lookup, out bool hasUnknown)
+    /// <summary>
+    /// <see cref="ExpandInPlace"/> of a word that changes from raw[<paramref name="firstChange"/>] on (see
+    /// <see cref="ChangeAt"/>), which is not searched for again.
+    /// </summary>
+    public static ReadOnlySpan<char> ExpandFrom<TLookup>(ReadOnlySpan<char> raw, int firstChange, char escape, TLookup lookup, out bool hasUnknown)
         where TLookup : IVariableLookup
     {
         hasUnknown = false;
@@ -94,38 +97,33 @@ internal static class VariableExpander
                 break;
             }
 
+            // A blank or other character the search stops at that changes nothing stays in the run (quoted values
+            // have blanks): the run is appended only before a character that changes the word.
             var c = raw[i];
-            output.Append(raw.Slice(runStart, i - runStart));
             if (quote != '\'' && c == escape && i + 1 < raw.Length)
             {
                 // The escaped character starts the next run.
+                output.Append(raw.Slice(runStart, i - runStart));
                 i++;
                 runStart = i;
                 continue;
             }
 
-            runStart = i + 1;
-            if (quote == '\0' && (c == '\'' || c == '"'))
+            // An opening quote, its closing one, or NUL outside quotes (taken for the closing "quote" of unquoted text): dropped.
+            if (c == quote || (quote == '\0' && (c == '\'' || c == '"')))
             {
-                quote = c;
-                continue;
-            }
-
-            if (c == quote)
-            {
-                quote = '\0';
+                output.Append(raw.Slice(runStart, i - runStart));
+                quote = c == quote ? '\0' : c;
+                runStart = i + 1;
                 continue;
             }
 
             if (c == '$' && quote != '\'' && i + 1 < raw.Length)
             {
+                output.Append(raw.Slice(runStart, i - runStart));
                 i = ExpandVariable(raw, i, escape, lookup, ref output, ref hasUnknown);
                 runStart = i + 1;
-                continue;
             }
-
-            // Taken as it is: it starts the next run.
-            runStart = i;
         }
 
         output.Append(raw.Slice(runStart));
@@ -160,10 +158,34 @@ internal static class VariableExpander
         return (facts & TextFacts.OwnValue) != 0;
     }
 
-    // The index of the first character of the word that changes it, or -1: only '$' (with something after it),
-    // quotes, an escape with something after it and NUL (which the loop above takes for the closing "quote" of
-    // unquoted text, and drops) do.
-    private static int FirstChange(ReadOnlySpan<char> raw, char escape)
+    /// <summary>
+    /// Where the word first changes (see <see cref="FirstChange(ReadOnlySpan{char}, char)"/>), -1 when it is its own
+    /// value: <see cref="IsOwnValue"/> for a caller that expands a word that is not, from there, with
+    /// <see cref="ExpandFrom"/>, so that the word is searched once.
+    /// </summary>
+    public static int ChangeAt(ReadOnlySpan<char> raw, char escape, ref TextFacts facts)
+    {
+        if (escape != '\\')
+        {
+            return FirstChange(raw, escape);
+        }
+
+        if ((facts & TextFacts.OwnValue) != 0)
+        {
+            return -1;
+        }
+
+        var firstChange = FirstChange(raw, escape);
+        facts |= TextFacts.OwnValueKnown | (firstChange < 0 ? TextFacts.OwnValue : TextFacts.None);
+        return firstChange;
+    }
+
+    /// <summary>
+    /// The index of the first character of the word that changes it, or -1 when it is its own value: only '$' (with
+    /// something after it), quotes, an escape with something after it and NUL (which <see cref="ExpandFrom"/> takes for
+    /// the closing "quote" of unquoted text, and drops) do.
+    /// </summary>
+    public static int FirstChange(ReadOnlySpan<char> raw, char escape)
     {
         for (var i = NextSpecial(raw, 0, escape); i >= 0; i = NextSpecial(raw, i + 1, escape))
         {
@@ -309,7 +331,10 @@ internal static class VariableExpander
         return close;
     }
 
-    private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+    // A letter, digit or '_': told by two comparisons for the ASCII letters and digits of nearly every name.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNameChar(char c) =>
+        (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_' || (c >= 0x80 && char.IsLetterOrDigit(c));
 
     // A default or alternative value, expanded with a buffer of its own (the thread's is the caller's meanwhile).
     private static void AppendExpanded<TLookup>(ReadOnlySpan<char> raw, char escape, TLookup lookup, ref Output output, ref bool hasUnknown)

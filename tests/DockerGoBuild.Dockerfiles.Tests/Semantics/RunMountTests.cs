@@ -157,7 +157,7 @@ public class RunMountTests
     private static StageState FirstState()
     {
         var state = default(StageState);
-        state.Start(0, '\\', null, BaseImageKind.Other, false);
+        state.Start(0, '\\', BaseImageKind.Other, false);
         return state;
     }
 }

@@ -13,6 +13,8 @@ public class VariableExpanderTests
         ["EMPTY"] = string.Empty,
         ["PATHY"] = "/usr/local/go",
         ["QUOTED"] = "\"x\"",
+        ["A_1"] = "one",
+        ["\u00c4z"] = "umlaut",
     });
 
     [Theory]
@@ -54,6 +56,9 @@ public class VariableExpanderTests
     [InlineData("a b\tc # d % & ( ) !", "a b\tc # d % & ( ) !", false)]
     [InlineData("'' \"\"", " ", false)]
     [InlineData("\\'$A\\'", "'alpha'", false)]
+    [InlineData("$A_1/$A-1/$A@/$A[0]/$A`/$A{/$A:", "one/alpha-1/alpha@/alpha[0]/alpha`/alpha{/alpha:", false)]
+    [InlineData("$\u00c4z ${\u00c4z}", "umlaut umlaut", false)]
+    [InlineData("$Az", "\u0001", true)]
     public void Words_are_evaluated_as_buildkit_does(string raw, string expected, bool expectedUnknown)
     {
         Assert.Equal(expected, VariableExpander.Expand(raw, '\\', Lookup, out var unknown));
