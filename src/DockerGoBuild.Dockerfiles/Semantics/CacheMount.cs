@@ -386,9 +386,11 @@ internal readonly struct RunMount
 
             switch (LowerAscii(c))
             {
-                case 'g':
-                    modules |= IsAt(lower, i, "gomod") || IsAt(lower, i, "go-mod");
-                    build |= IsAt(lower, i, "go-build") || IsAt(lower, i, "gobuild") || IsAt(lower, i, "gocache") || IsAt(lower, i, "go-cache");
+                case 'g' when i + 1 < lower.Length && LowerAscii(lower[i + 1]) == 'o':
+                    // The go names are "go", a '-' or not, and "mod", "build" or "cache": told from the letter after them.
+                    var name = i + 2 < lower.Length && lower[i + 2] == '-' ? i + 3 : i + 2;
+                    modules |= IsRestAt(lower, name, "mod");
+                    build |= IsRestAt(lower, name, "build") || IsRestAt(lower, name, "cache");
                     break;
                 case 'p':
                     modules |= IsAt(lower, i, "pkg/mod");
@@ -437,6 +439,10 @@ internal readonly struct RunMount
 
         return true;
     }
+
+    // True when text[at..] is the lower-case ASCII name, ASCII letters compared in either case.
+    private static bool IsRestAt(string text, int at, string name) =>
+        at < text.Length && LowerAscii(text[at]) == name[0] && IsAt(text, at, name);
 
     private static char LowerAscii(char c) => c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 
