@@ -113,8 +113,7 @@ internal readonly struct RunMount
             {
                 var chars = CopyFlag(run.Line, flag);
                 var options = new OptionReader(chars, flag.ValueStart - flag.Start, flag.Length);
-                var quoted = options.IsQuoted;
-                while (options.TryNext(out var start, out var end))
+                while (options.TryNext(out var start, out var end, out var quoted))
                 {
                     switch (KeyOf(chars, start, end, out var equals))
                     {
@@ -168,7 +167,7 @@ internal readonly struct RunMount
 
         var chars = CopyFlag(run.Line, Flag);
         var options = new OptionReader(chars, _targetOptionStart - Flag.Start, Flag.Length);
-        options.TryNext(out var optionStart, out var optionEnd);
+        options.TryNext(out var optionStart, out var optionEnd, out _);
         var equals = IndexOfEquals(chars, optionStart, optionEnd);
         start = Flag.Start + optionStart;
         valueStart = equals < 0 ? -1 : Flag.Start + equals + 1;
@@ -291,7 +290,7 @@ internal readonly struct RunMount
         _ => OptionKey.Other,
     };
 
-    // The value [start, end) without its quotes; `quoted` tells that the flag has a quote anywhere.
+    // The value [start, end) without its quotes; `quoted` tells that its option has a quote.
     private static string ValueOf(char[] chars, int start, int end, bool quoted) =>
         quoted ? Unquote(chars, start, end) : start == end ? string.Empty : new string(chars, start, end - start);
 
@@ -515,6 +514,11 @@ internal readonly struct RunMount
     }
 
     /// <summary>The options of a flag's value: its comma-separated fields, commas inside quotes not separating.</summary>
+    /// <remarks>
+    /// A field's comma and quotes are looked for together: a field without a quote is split at its comma as BuildKit
+    /// splits a value without any (a field before the value's first quote is the same either way), so the value is not
+    /// searched for quotes first.
+    /// </remarks>
     private struct OptionReader
     {
         private readonly char[] _chars;
@@ -527,55 +531,37 @@ internal readonly struct RunMount
             _chars = chars;
             _at = from;
             _end = end;
-            IsQuoted = from < end && (Array.IndexOf(chars, '"', from, end - from) >= 0 || Array.IndexOf(chars, '\'', from, end - from) >= 0);
         }
 
-        /// <summary>Whether a quote is among the characters read (most flags have none: their fields end at the next comma).</summary>
-        public bool IsQuoted { get; }
-
-        /// <summary>The next field that is not empty: its start and its end.</summary>
-        public bool TryNext(out int start, out int end)
+        /// <summary>The next field that is not empty: its start, its end, and whether it has a quote.</summary>
+        public bool TryNext(out int start, out int end, out bool quoted)
         {
             var chars = _chars;
-            while (_at < _end)
+            var last = _end;
+            while (_at < last)
             {
                 start = _at;
-                if (!IsQuoted)
+                quoted = false;
+                var i = start;
+                while (i < last)
                 {
-                    var comma = Array.IndexOf(chars, ',', start, _end - start);
-                    end = comma < 0 ? _end : comma;
-                    _at = end + 1;
-                    if (end > start)
+                    var next = chars.AsSpan(i, last - i).IndexOfAny(',', '"', '\'');
+                    if (next < 0)
                     {
-                        return true;
+                        i = last;
+                        break;
                     }
 
-                    continue;
-                }
-
-                var i = start;
-                for (; i < _end; i++)
-                {
-                    var c = chars[i];
-                    if (c == ',')
+                    i += next;
+                    if (chars[i] == ',')
                     {
                         break;
                     }
 
-                    if (c == '"' || c == '\'')
-                    {
-                        // Up to the closing quote (or the end), a comma is the field's.
-                        i++;
-                        while (i < _end && chars[i] != c)
-                        {
-                            i++;
-                        }
-
-                        if (i == _end)
-                        {
-                            break;
-                        }
-                    }
+                    // Up to the closing quote (or the end), a comma is the field's.
+                    quoted = true;
+                    var close = i + 1 < last ? Array.IndexOf(chars, chars[i], i + 1, last - i - 1) : -1;
+                    i = close < 0 ? last : close + 1;
                 }
 
                 _at = i + 1;
@@ -587,6 +573,7 @@ internal readonly struct RunMount
             }
 
             start = end = -1;
+            quoted = false;
             return false;
         }
     }

@@ -120,16 +120,25 @@ internal static class CommandNamePrefilter
                 }
             }
 
-            var before = new Backward(source, line, start, piece, logical, low, at);
-            var after = new Forward(source, line, end, piece, logical, to, at + 1);
-            if ((EndsName(after) && (SpelledBefore(before, "g", 1) || SpelledBefore(before, "xx-g", 4)))
-                || (SpelledBefore(before, "d", 1) && Spells(after, "dotnet", 2, escaped: false)))
+            if (IsInName(source, line, start, end, piece, logical, low, to, at))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    // True when the 'o' at `at`, in the piece whose characters to read are [low, to) and start at `logical` in the line,
+    // may be the 'o' of a name: the walks over the characters around it. Not inlined: few 'o's come this far, and the
+    // walkers' locals take a stack frame that is cleared at each call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsInName(string source, LogicalLine line, int start, int end, int piece, int logical, int low, int to, int at)
+    {
+        var before = new Backward(source, line, start, piece, logical, low, at);
+        var after = new Forward(source, line, end, piece, logical, to, at + 1);
+        return (EndsName(after) && (SpelledBefore(before, "g", 1) || SpelledBefore(before, "xx-g", 4)))
+            || (SpelledBefore(before, "d", 1) && Spells(after, "dotnet", 2, escaped: false));
     }
 
     // The first 'o' in source[from, last) that the characters around it do not rule out (see RulesOutTable and
