@@ -99,8 +99,11 @@ internal abstract class ShellLexer
         _ => c.ToString(),
     };
 
+    // Peek and Operator are inlined: the operators are told by the characters after their first.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected char Peek(int ahead) => Position + ahead < Limit ? Text[Position + ahead] : '\0';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected TokenKind Operator(string op)
     {
         var start = Position;

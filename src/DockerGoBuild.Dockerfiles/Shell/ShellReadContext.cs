@@ -255,18 +255,25 @@ internal sealed class ShellReadContext
         return true;
     }
 
+    // Inlined: every word built, and every nested script joined, reserves its value's room.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ReserveArena(int length)
     {
         if (arenaLength + length > Arena.Length)
         {
-            // Words already read keep their offsets: the old characters move to the same places.
-            var grown = new char[Math.Max(arenaLength + length, Arena.Length * 2)];
-            Array.Copy(Arena, grown, arenaLength);
-            Arena = grown;
+            GrowArena(length);
         }
 
         var at = arenaLength;
         arenaLength += length;
         return at;
+    }
+
+    private void GrowArena(int length)
+    {
+        // Words already read keep their offsets: the old characters move to the same places.
+        var grown = new char[Math.Max(arenaLength + length, Arena.Length * 2)];
+        Array.Copy(Arena, grown, arenaLength);
+        Arena = grown;
     }
 }
