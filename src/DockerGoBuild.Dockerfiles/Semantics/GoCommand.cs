@@ -43,12 +43,19 @@ internal static class GoCommand
     public static bool Compiles(in ExecutedCommand command) => !command.ArgumentIs(0, "mod") && IsArgumentAny(command, 0, CompilingSubcommands);
 
     // The subcommand at argument index, compared where it lies without making a string of it; go's "mod ..." is
-    // handled by the callers.
+    // handled by the callers. Only the subcommands of the argument's length are compared.
     private static bool IsArgumentAny(in ExecutedCommand command, int index, string[] subcommands)
     {
+        if (index >= command.ArgumentCount)
+        {
+            // No argument there: none of the subcommands, none of which is empty.
+            return false;
+        }
+
+        var length = command.ArgumentLength(index);
         foreach (var subcommand in subcommands)
         {
-            if (command.ArgumentIs(index, subcommand))
+            if (subcommand.Length == length && command.ArgumentIs(index, subcommand))
             {
                 return true;
             }

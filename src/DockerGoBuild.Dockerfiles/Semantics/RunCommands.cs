@@ -301,7 +301,8 @@ internal sealed class RunCommands : IShellCommandSink
 
     void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, WordList words, int from, int to, List<InlineAssignment> assignments, List<PendingHeredoc> heredocs, int start, int end)
     {
-        var name = parser.MakeString(commandName);
+        // go, the most common command whose arguments are read, is told without a look-up of its string.
+        var name = commandName.Length == 2 && commandName[0] == 'g' && commandName[1] == 'o' ? "go" : parser.MakeString(commandName);
         var variables = parser.Variables.View(assignments);
         var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !ReadsScriptArgument(parser, words, from, to) ? Delimiters(heredocs) : null;
         if (!HasArgumentsRead(name))
