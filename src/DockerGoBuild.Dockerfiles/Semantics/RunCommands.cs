@@ -367,6 +367,8 @@ internal sealed class RunCommands : IShellCommandSink
     /// written without quotes or escapes, or quoted as a whole, also in a nested script (<c>sh -c "go build"</c>).
     /// False for other words, and for a value a line continuation cuts in two.
     /// </summary>
+    /// <remarks>Inlined into the loop over a command's arguments, which asks it of each.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Locate(ScriptParser parser, in WordToken word, CharSlice value, out int sourceStart)
     {
         sourceStart = 0;
