@@ -470,6 +470,8 @@ internal sealed class RunCommands : IShellCommandSink
 
     // Insertion into source order (most commands come in order, and stay where they are added); see SourceOrder for why it stays linear.
     // The command is written where it goes in the array, field by field, rather than made and copied there.
+    // Inlined into both of its calls: it is asked of every command.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddInSourceOrder(int start, string name, int firstArgument, int argumentCount, IReadOnlyDictionary<string, string> variables, TextSpan span, string[]? scriptHeredocs)
     {
         if (_foundCount == _found.Length)

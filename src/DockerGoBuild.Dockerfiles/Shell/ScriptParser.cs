@@ -195,6 +195,8 @@ internal sealed class ScriptParser
             .Run(untilClose: false);
     }
 
+    // LexerFor, as the context's Parser and the lexer's Reset, is inlined: a parser is started for every script read.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ShellLexer LexerFor(ShellDialect dialect) => dialect switch
     {
         ShellDialect.PowerShell => powerShellLexer ??= new PowerShellLexer(Context),

@@ -45,6 +45,7 @@ internal abstract class ShellLexer
 
     protected WordBuilder Word { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Reset(char[] text, int start, int limit, ScriptParser owner)
     {
         // The text (the context's copy) and the owner (the parser the lexer belongs to) are nearly always those of the

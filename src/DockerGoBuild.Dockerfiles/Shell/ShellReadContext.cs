@@ -116,6 +116,7 @@ internal sealed class ShellReadContext
     }
 
     /// <summary>The parser for <paramref name="depth"/>: at most one parser per depth is active at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ScriptParser Parser(int depth)
     {
         while (parsers.Count <= depth)
