@@ -267,6 +267,8 @@ internal sealed class ScriptParser
     }
 
     /// <summary>Handles a separator; true when it closes the substitution being parsed.</summary>
+    /// <remarks>Inlined into Run, as OnWord is: a separator follows most commands.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool OnSeparator(bool untilClose)
     {
         var op = lexer.OperatorText;
@@ -328,6 +330,8 @@ internal sealed class ScriptParser
         return true;
     }
 
+    // Inlined: every command is finished, at a separator or the end.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void FinishCommand()
     {
         if (!current.IsEmpty)

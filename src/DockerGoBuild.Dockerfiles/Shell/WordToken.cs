@@ -146,6 +146,8 @@ internal sealed class WordBuilder
         Append(c, raw);
     }
 
+    // Inlined: a built word takes its runs of characters one call each.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AppendRaw(char[] text, int start, int end)
     {
         if (end <= start)
