@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
@@ -22,6 +23,8 @@ internal static class GoCommand
     }
 
     /// <summary>go (any path, .exe) or the xx-go cross-compilation wrapper, except <c>xx-go --wrap</c>, which only installs it.</summary>
+    /// <remarks>Inlined: asked of every command of the RUNs that run go or dotnet.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsGo(in ExecutedCommand command)
     {
         // Told apart by length first: nearly every command is another.

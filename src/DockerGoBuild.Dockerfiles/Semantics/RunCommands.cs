@@ -205,6 +205,8 @@ internal sealed class RunCommands : IShellCommandSink
         return arguments;
     }
 
+    // Inlined into both of its calls: a read is reset before and after.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reset()
     {
         if (_foundCount > 0)
@@ -426,13 +428,14 @@ internal sealed class RunCommands : IShellCommandSink
     /// after its substitutions, say) does not walk again from the first piece. An offset in the piece the walk last
     /// found is mapped without either.
     /// </summary>
-    private int ToSource(int offset)
-    {
-        if (offset >= _pieceStart && offset < _pieceEnd)
-        {
-            return _pieceSourceStart + (offset - _pieceStart);
-        }
+    /// <remarks>Inlined, the walk apart: most offsets are in the piece.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ToSource(int offset) =>
+        offset >= _pieceStart && offset < _pieceEnd ? _pieceSourceStart + (offset - _pieceStart) : ToSourceOutsidePiece(offset);
 
+    // ToSource of an offset outside the piece the walk last found.
+    private int ToSourceOutsidePiece(int offset)
+    {
         if (offset < _pieceOffset)
         {
             return _line.ToSource(offset);

@@ -73,6 +73,8 @@ internal sealed class CommandResolver
     }
 
     /// <summary>Emits the commands of <paramref name="syntax"/>; true when it is a shell reading its script from stdin.</summary>
+    /// <remarks>Inlined: the parser asks it of every command.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Resolve(CommandSyntax syntax) =>
         Resolve(syntax.Words, 0, syntax.Words.Count, syntax.Heredocs, syntax.Start, syntax.End, findNesting: 0);
 

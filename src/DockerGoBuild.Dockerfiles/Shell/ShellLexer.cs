@@ -202,6 +202,8 @@ internal abstract class ShellLexer
     }
 
     /// <summary>Reads one special character or the quoted/expanded part it starts into <see cref="Word"/>; false at the end of the word.</summary>
+    /// <remarks>Inlined into the loop over a built word's parts.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ReadWordPart()
     {
         var c = Text[Position];
