@@ -191,6 +191,8 @@ internal readonly struct RunMount
 
     // Which key the option [start, end) has, and where its first '=' is (-1: none, and the key is the whole option;
     // not looked for in an option whose key is none of those read).
+    // Inlined, as the tests of keys and the reader's next field: asked of every option of every mount.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static OptionKey KeyOf(char[] chars, int start, int end, out int equals)
     {
         equals = -1;
@@ -232,6 +234,7 @@ internal readonly struct RunMount
     }
 
     // True when chars[start..] is the lower-case ASCII word, ASCII letters compared in either case (as BuildKit's keys are).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiIgnoringCase(char[] chars, int start, string lower)
     {
         for (var i = 0; i < lower.Length; i++)
@@ -534,6 +537,7 @@ internal readonly struct RunMount
         }
 
         /// <summary>The next field that is not empty: its start, its end, and whether it has a quote.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryNext(out int start, out int end, out bool quoted)
         {
             var chars = _chars;

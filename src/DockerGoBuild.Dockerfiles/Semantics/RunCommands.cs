@@ -109,6 +109,8 @@ internal sealed class RunCommands : IShellCommandSink
 
     // Instruction.ArgumentsEnd (the line's end less its trailing blanks), told without its walk back from the line's
     // end when the line's last character, read where the last piece ends in the source, is no blank (most lines).
+    // Inlined, as the look at the heredocs: asked of every RUN.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int ArgumentsEnd(string source, Instruction run)
     {
         var line = run.Line;
@@ -117,6 +119,7 @@ internal sealed class RunCommands : IShellCommandSink
     }
 
     // True when a heredoc's body may run a command whose arguments are read, were it read as a script.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HeredocsMayRunArgumentsRead(string text, IReadOnlyList<Heredoc> heredocs)
     {
         for (var i = 0; i < heredocs.Count; i++)

@@ -101,6 +101,8 @@ internal sealed class ControlFlow
     /// Looks at the first word of a would-be command. False when the word is a keyword or starts something
     /// that is not a command; else true with <paramref name="command"/> the word (cmd's <c>@</c> removed).
     /// </summary>
+    /// <remarks>Inlined, with the POSIX test of a plain word: the parser asks it of every command's first word.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool CommandWord(in WordToken word, CommandSyntax current, out WordToken command)
     {
         command = word;
@@ -215,6 +217,7 @@ internal sealed class ControlFlow
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool PosixCommandWord(in WordToken word)
     {
         if (!word.IsPlain)
@@ -223,7 +226,14 @@ internal sealed class ControlFlow
         }
 
         var value = parser.Value(word);
-        if (!PosixKeywordFilter.MayBe(value) || !PosixKeywords.TryFind(value, out var keyword))
+        return !PosixKeywordFilter.MayBe(value) || IsNoPosixKeyword(value);
+    }
+
+    // PosixCommandWord of a plain word that the filter lets through: true when it is no keyword; else the keyword's
+    // state is started.
+    private bool IsNoPosixKeyword(CharSlice value)
+    {
+        if (!PosixKeywords.TryFind(value, out var keyword))
         {
             return true;
         }
