@@ -424,6 +424,7 @@ internal readonly struct RunMount
 
     // True when text[at..] is the lower-case ASCII name from its second letter on (the caller has compared the first),
     // ASCII letters compared in either case.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAt(string text, int at, string name)
     {
         if (at + name.Length > text.Length)

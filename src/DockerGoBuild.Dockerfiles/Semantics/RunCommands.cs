@@ -518,6 +518,7 @@ internal sealed class RunCommands : IShellCommandSink
     public static bool IsPosixShell(string name) => name is "sh" or "bash" or "ash" or "dash" or "zsh" or "ksh" or "mksh";
 
     // `RUN <<EOF` (the whole command is one heredoc word): the heredoc is the script.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryGetScriptHeredoc(Instruction run, int argumentsEnd, IReadOnlyList<Heredoc> heredocs, out Heredoc script)
     {
         script = null!;

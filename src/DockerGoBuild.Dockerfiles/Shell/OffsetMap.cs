@@ -51,6 +51,7 @@ internal sealed class OffsetMap
         new(parent, localBase, valueStarts, rawStarts, clampStart, clampEnd);
 
     /// <summary>Maps the span [start, end) and returns the outer start and length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public (int Start, int Length) MapSpan(int start, int end)
     {
         var outerStart = MapPoint(start);

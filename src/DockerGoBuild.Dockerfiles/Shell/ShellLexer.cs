@@ -87,6 +87,7 @@ internal abstract class ShellLexer
     protected abstract bool ReadExpansionPart(char c);
 
     /// <summary>The constant for a one-character operator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static string OneCharOperator(char c) => c switch
     {
         '\n' => "\n",

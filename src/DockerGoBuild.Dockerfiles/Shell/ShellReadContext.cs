@@ -205,7 +205,25 @@ internal sealed class ShellReadContext
     }
 
     /// <summary>A string of the characters, the thread's when the read interns them.</summary>
+    /// <remarks>
+    /// Names and values repeat (go, apt-get, CGO_ENABLED, 0): one found in its slot of the recent strings costs a
+    /// comparison rather than the table's hash over every character. That look is inlined; the rest is a call.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public string MakeString(CharSlice slice)
+    {
+        var length = slice.Length;
+        if (Intern && length > 0 && length <= MaxRecentLength
+            && recentStrings[SlotOf(slice.Array, slice.Start, length)] is { } recent && IsSame(slice.Array, slice.Start, length, recent))
+        {
+            return recent;
+        }
+
+        return MakeNewString(slice);
+    }
+
+    // MakeString of characters not in their slot of the recent strings, which they then take.
+    private string MakeNewString(CharSlice slice)
     {
         var length = slice.Length;
         if (length == 0)
@@ -220,21 +238,19 @@ internal sealed class ShellReadContext
             return new string(chars, start, length);
         }
 
-        if (length > MaxRecentLength)
+        var made = StringTable.Get(new ReadOnlySpan<char>(chars, start, length));
+        if (length <= MaxRecentLength)
         {
-            return StringTable.Get(new ReadOnlySpan<char>(chars, start, length));
+            recentStrings[SlotOf(chars, start, length)] = made;
         }
 
-        // Names and values repeat (go, apt-get, CGO_ENABLED, 0): one found in its slot of the recent strings costs a
-        // comparison rather than the table's hash over every character.
-        var slot = ((length * 31) + (chars[start] * 7) + chars[start + length - 1]) & (recentStrings.Length - 1);
-        if (recentStrings[slot] is { } recent && IsSame(chars, start, length, recent))
-        {
-            return recent;
-        }
-
-        return recentStrings[slot] = StringTable.Get(new ReadOnlySpan<char>(chars, start, length));
+        return made;
     }
+
+    // The slot of the recent strings for characters [start, start + length), length above 0.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int SlotOf(char[] chars, int start, int length) =>
+        ((length * 31) + (chars[start] * 7) + chars[start + length - 1]) & (recentStrings.Length - 1);
 
     // CharSlice.Is, in the caller: a string found in its slot by its length and end characters is most often the same.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
