@@ -93,6 +93,15 @@ public class ShellScriptReaderTests
     }
 
     [Fact]
+    public void AppendingAssignmentsAndQuotedValuesAreSplitAtTheirEquals()
+    {
+        ShellCommand command = Read("GOFLAGS+=-v X_1=\"a=b\" Y+ go build").Single();
+        Assert.Equal("Y+", command.Name);
+        Assert.Equal(new[] { "GOFLAGS", "X_1" }, command.Assignments.Select(a => a.Name));
+        Assert.Equal(new[] { "-v", "a=b" }, command.Assignments.Select(a => a.Value));
+    }
+
+    [Fact]
     public void QuotedNameIsNotAnAssignment()
     {
         ShellCommand command = Read("\"X\"=1").Single();
