@@ -70,15 +70,18 @@ internal static class GoCommand
     /// <summary>-mod=vendor on the command line.</summary>
     public static bool HasVendorFlag(in ExecutedCommand command)
     {
-        if (command.HasArgument("-mod=vendor") || command.HasArgument("--mod=vendor"))
+        // One pass over the arguments, each told by its length first, as nearly every argument is none of the flags.
+        for (var i = 0; i < command.ArgumentCount; i++)
         {
-            return true;
-        }
-
-        for (var i = 0; i + 1 < command.ArgumentCount; i++)
-        {
-            // -mod or --mod, told by its length first, as nearly every argument is neither.
-            if (command.ArgumentLength(i) is 4 or 5 && (command.ArgumentIs(i, "-mod") || command.ArgumentIs(i, "--mod")) && command.ArgumentIs(i + 1, "vendor"))
+            var isFlag = command.ArgumentLength(i) switch
+            {
+                11 => command.ArgumentIs(i, "-mod=vendor"),
+                12 => command.ArgumentIs(i, "--mod=vendor"),
+                4 => i + 1 < command.ArgumentCount && command.ArgumentIs(i, "-mod") && command.ArgumentIs(i + 1, "vendor"),
+                5 => i + 1 < command.ArgumentCount && command.ArgumentIs(i, "--mod") && command.ArgumentIs(i + 1, "vendor"),
+                _ => false,
+            };
+            if (isFlag)
             {
                 return true;
             }

@@ -157,6 +157,10 @@ public class RunCommandsTests
     [InlineData("go build -mod", false)]
     [InlineData("go build -mod=mod vendor", false)]
     [InlineData("go build -modx vendor ./vendor", false)]
+    [InlineData("go build . -mod=vendor", true)]
+    [InlineData("go build . --mod=vendor", true)]
+    [InlineData("go build . --mod", false)]
+    [InlineData("go build -mod=vendorx .", false)]
     public void Go_commands_tell_their_vendor_flag(string script, bool expected)
     {
         var go = CommandsOf("FROM golang\nRUN " + script + "\n").Single();
