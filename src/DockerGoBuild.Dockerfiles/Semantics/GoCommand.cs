@@ -46,7 +46,9 @@ internal static class GoCommand
     public static bool Compiles(in ExecutedCommand command) => !command.ArgumentIs(0, "mod") && IsArgumentAny(command, 0, CompilingSubcommands);
 
     // The subcommand at argument index, compared where it lies without making a string of it; go's "mod ..." is
-    // handled by the callers. Only the subcommands of the argument's length are compared.
+    // handled by the callers. Only the subcommands of the argument's length are compared. Inlined: each caller asks it
+    // of every go or dotnet command.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsArgumentAny(in ExecutedCommand command, int index, string[] subcommands)
     {
         if (index >= command.ArgumentCount)

@@ -185,6 +185,8 @@ internal sealed class RunCommands : IShellCommandSink
     }
 
     // The RUN's argument table, moved into the model's tables.
+    // Inlined into Read, its one caller.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private CommandArguments TakeArguments(DockerfileSyntax syntax, ModelTables tables)
     {
         // A few arguments' bounds, copied in a loop: Array.Copy's checks cost more than such a copy.

@@ -82,6 +82,8 @@ internal sealed class ShellReadContext
         return context;
     }
 
+    /// <remarks>Inlined, as the parser's start is: once a read.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Return()
     {
         Sink = null!;
@@ -146,6 +148,8 @@ internal sealed class ShellReadContext
     /// Records a word's segment table (the first <paramref name="segmentCount"/> entries of <paramref name="segments"/>,
     /// in pairs; none: one to one) and substitutions; returns the word's <see cref="WordToken.Extra"/>.
     /// </summary>
+    /// <remarks>Inlined into the word's build, its one caller.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int AddExtra(int[] segments, int segmentCount, List<int> substitutions)
     {
         var segmentStart = Segments.Count / 2;
