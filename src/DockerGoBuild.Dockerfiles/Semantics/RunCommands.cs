@@ -344,16 +344,20 @@ internal sealed class RunCommands : IShellCommandSink
         AddInSourceOrder(outerStart, name, firstArgument, to - from - 1, variables, span, scriptHeredocs);
     }
 
+    // Inlined into the loop over a command's arguments, the growth of the table apart.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddArgument(int start, int length)
     {
         if (_boundCount + 2 > _bounds.Length)
         {
-            Array.Resize(ref _bounds, _bounds.Length * 2);
+            GrowBounds();
         }
 
         _bounds[_boundCount++] = start;
         _bounds[_boundCount++] = length;
     }
+
+    private void GrowBounds() => Array.Resize(ref _bounds, _bounds.Length * 2);
 
     // Copies a value that is not in the source into the RUN's buffer; returns where it starts there.
     private int AddValue(CharSlice value)
