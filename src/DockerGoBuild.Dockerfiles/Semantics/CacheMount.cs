@@ -113,8 +113,7 @@ internal readonly struct RunMount
             {
                 var chars = CopyFlag(run.Line, flag);
                 var options = new OptionReader(chars, flag.ValueStart - flag.Start, flag.Length);
-                var quoted = options.IsQuoted;
-                while (options.TryNext(out var start, out var end))
+                while (options.TryNext(out var start, out var end, out var quoted))
                 {
                     switch (KeyOf(chars, start, end, out var equals))
                     {
@@ -168,7 +167,7 @@ internal readonly struct RunMount
 
         var chars = CopyFlag(run.Line, Flag);
         var options = new OptionReader(chars, _targetOptionStart - Flag.Start, Flag.Length);
-        options.TryNext(out var optionStart, out var optionEnd);
+        options.TryNext(out var optionStart, out var optionEnd, out _);
         var equals = IndexOfEquals(chars, optionStart, optionEnd);
         start = Flag.Start + optionStart;
         valueStart = equals < 0 ? -1 : Flag.Start + equals + 1;
@@ -192,6 +191,8 @@ internal readonly struct RunMount
 
     // Which key the option [start, end) has, and where its first '=' is (-1: none, and the key is the whole option;
     // not looked for in an option whose key is none of those read).
+    // Inlined, as the tests of keys and the reader's next field: asked of every option of every mount.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static OptionKey KeyOf(char[] chars, int start, int end, out int equals)
     {
         equals = -1;
@@ -233,6 +234,7 @@ internal readonly struct RunMount
     }
 
     // True when chars[start..] is the lower-case ASCII word, ASCII letters compared in either case (as BuildKit's keys are).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiIgnoringCase(char[] chars, int start, string lower)
     {
         for (var i = 0; i < lower.Length; i++)
@@ -291,7 +293,7 @@ internal readonly struct RunMount
         _ => OptionKey.Other,
     };
 
-    // The value [start, end) without its quotes; `quoted` tells that the flag has a quote anywhere.
+    // The value [start, end) without its quotes; `quoted` tells that its option has a quote.
     private static string ValueOf(char[] chars, int start, int end, bool quoted) =>
         quoted ? Unquote(chars, start, end) : start == end ? string.Empty : new string(chars, start, end - start);
 
@@ -386,9 +388,11 @@ internal readonly struct RunMount
 
             switch (LowerAscii(c))
             {
-                case 'g':
-                    modules |= IsAt(lower, i, "gomod") || IsAt(lower, i, "go-mod");
-                    build |= IsAt(lower, i, "go-build") || IsAt(lower, i, "gobuild") || IsAt(lower, i, "gocache") || IsAt(lower, i, "go-cache");
+                case 'g' when i + 1 < lower.Length && LowerAscii(lower[i + 1]) == 'o':
+                    // The go names are "go", a '-' or not, and "mod", "build" or "cache": told from the letter after them.
+                    var name = i + 2 < lower.Length && lower[i + 2] == '-' ? i + 3 : i + 2;
+                    modules |= IsRestAt(lower, name, "mod");
+                    build |= IsRestAt(lower, name, "build") || IsRestAt(lower, name, "cache");
                     break;
                 case 'p':
                     modules |= IsAt(lower, i, "pkg/mod");
@@ -420,6 +424,7 @@ internal readonly struct RunMount
 
     // True when text[at..] is the lower-case ASCII name from its second letter on (the caller has compared the first),
     // ASCII letters compared in either case.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAt(string text, int at, string name)
     {
         if (at + name.Length > text.Length)
@@ -437,6 +442,10 @@ internal readonly struct RunMount
 
         return true;
     }
+
+    // True when text[at..] is the lower-case ASCII name, ASCII letters compared in either case.
+    private static bool IsRestAt(string text, int at, string name) =>
+        at < text.Length && LowerAscii(text[at]) == name[0] && IsAt(text, at, name);
 
     private static char LowerAscii(char c) => c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 
@@ -509,6 +518,11 @@ internal readonly struct RunMount
     }
 
     /// <summary>The options of a flag's value: its comma-separated fields, commas inside quotes not separating.</summary>
+    /// <remarks>
+    /// A field's comma and quotes are looked for together: a field without a quote is split at its comma as BuildKit
+    /// splits a value without any (a field before the value's first quote is the same either way), so the value is not
+    /// searched for quotes first.
+    /// </remarks>
     private struct OptionReader
     {
         private readonly char[] _chars;
@@ -521,55 +535,38 @@ internal readonly struct RunMount
             _chars = chars;
             _at = from;
             _end = end;
-            IsQuoted = from < end && (Array.IndexOf(chars, '"', from, end - from) >= 0 || Array.IndexOf(chars, '\'', from, end - from) >= 0);
         }
 
-        /// <summary>Whether a quote is among the characters read (most flags have none: their fields end at the next comma).</summary>
-        public bool IsQuoted { get; }
-
-        /// <summary>The next field that is not empty: its start and its end.</summary>
-        public bool TryNext(out int start, out int end)
+        /// <summary>The next field that is not empty: its start, its end, and whether it has a quote.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryNext(out int start, out int end, out bool quoted)
         {
             var chars = _chars;
-            while (_at < _end)
+            var last = _end;
+            while (_at < last)
             {
                 start = _at;
-                if (!IsQuoted)
+                quoted = false;
+                var i = start;
+                while (i < last)
                 {
-                    var comma = Array.IndexOf(chars, ',', start, _end - start);
-                    end = comma < 0 ? _end : comma;
-                    _at = end + 1;
-                    if (end > start)
+                    var next = chars.AsSpan(i, last - i).IndexOfAny(',', '"', '\'');
+                    if (next < 0)
                     {
-                        return true;
+                        i = last;
+                        break;
                     }
 
-                    continue;
-                }
-
-                var i = start;
-                for (; i < _end; i++)
-                {
-                    var c = chars[i];
-                    if (c == ',')
+                    i += next;
+                    if (chars[i] == ',')
                     {
                         break;
                     }
 
-                    if (c == '"' || c == '\'')
-                    {
-                        // Up to the closing quote (or the end), a comma is the field's.
-                        i++;
-                        while (i < _end && chars[i] != c)
-                        {
-                            i++;
-                        }
-
-                        if (i == _end)
-                        {
-                            break;
-                        }
-                    }
+                    // Up to the closing quote (or the end), a comma is the field's.
+                    quoted = true;
+                    var close = i + 1 < last ? Array.IndexOf(chars, chars[i], i + 1, last - i - 1) : -1;
+                    i = close < 0 ? last : close + 1;
                 }
 
                 _at = i + 1;
@@ -581,6 +578,7 @@ internal readonly struct RunMount
             }
 
             start = end = -1;
+            quoted = false;
             return false;
         }
     }

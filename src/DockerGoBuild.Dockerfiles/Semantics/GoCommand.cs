@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Semantics;
 
@@ -22,6 +23,8 @@ internal static class GoCommand
     }
 
     /// <summary>go (any path, .exe) or the xx-go cross-compilation wrapper, except <c>xx-go --wrap</c>, which only installs it.</summary>
+    /// <remarks>Inlined: asked of every command of the RUNs that run go or dotnet.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsGo(in ExecutedCommand command)
     {
         // Told apart by length first: nearly every command is another.
@@ -43,12 +46,21 @@ internal static class GoCommand
     public static bool Compiles(in ExecutedCommand command) => !command.ArgumentIs(0, "mod") && IsArgumentAny(command, 0, CompilingSubcommands);
 
     // The subcommand at argument index, compared where it lies without making a string of it; go's "mod ..." is
-    // handled by the callers.
+    // handled by the callers. Only the subcommands of the argument's length are compared. Inlined: each caller asks it
+    // of every go or dotnet command.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsArgumentAny(in ExecutedCommand command, int index, string[] subcommands)
     {
+        if (index >= command.ArgumentCount)
+        {
+            // No argument there: none of the subcommands, none of which is empty.
+            return false;
+        }
+
+        var length = command.ArgumentLength(index);
         foreach (var subcommand in subcommands)
         {
-            if (command.ArgumentIs(index, subcommand))
+            if (subcommand.Length == length && command.ArgumentIs(index, subcommand))
             {
                 return true;
             }
@@ -60,15 +72,18 @@ internal static class GoCommand
     /// <summary>-mod=vendor on the command line.</summary>
     public static bool HasVendorFlag(in ExecutedCommand command)
     {
-        if (command.HasArgument("-mod=vendor") || command.HasArgument("--mod=vendor"))
+        // One pass over the arguments, each told by its length first, as nearly every argument is none of the flags.
+        for (var i = 0; i < command.ArgumentCount; i++)
         {
-            return true;
-        }
-
-        for (var i = 0; i + 1 < command.ArgumentCount; i++)
-        {
-            // -mod or --mod, told by its length first, as nearly every argument is neither.
-            if (command.ArgumentLength(i) is 4 or 5 && (command.ArgumentIs(i, "-mod") || command.ArgumentIs(i, "--mod")) && command.ArgumentIs(i + 1, "vendor"))
+            var isFlag = command.ArgumentLength(i) switch
+            {
+                11 => command.ArgumentIs(i, "-mod=vendor"),
+                12 => command.ArgumentIs(i, "--mod=vendor"),
+                4 => i + 1 < command.ArgumentCount && command.ArgumentIs(i, "-mod") && command.ArgumentIs(i + 1, "vendor"),
+                5 => i + 1 < command.ArgumentCount && command.ArgumentIs(i, "--mod") && command.ArgumentIs(i + 1, "vendor"),
+                _ => false,
+            };
+            if (isFlag)
             {
                 return true;
             }

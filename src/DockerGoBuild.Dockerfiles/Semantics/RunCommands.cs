@@ -109,6 +109,8 @@ internal sealed class RunCommands : IShellCommandSink
 
     // Instruction.ArgumentsEnd (the line's end less its trailing blanks), told without its walk back from the line's
     // end when the line's last character, read where the last piece ends in the source, is no blank (most lines).
+    // Inlined, as the look at the heredocs: asked of every RUN.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int ArgumentsEnd(string source, Instruction run)
     {
         var line = run.Line;
@@ -117,6 +119,7 @@ internal sealed class RunCommands : IShellCommandSink
     }
 
     // True when a heredoc's body may run a command whose arguments are read, were it read as a script.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HeredocsMayRunArgumentsRead(string text, IReadOnlyList<Heredoc> heredocs)
     {
         for (var i = 0; i < heredocs.Count; i++)
@@ -182,6 +185,8 @@ internal sealed class RunCommands : IShellCommandSink
     }
 
     // The RUN's argument table, moved into the model's tables.
+    // Inlined into Read, its one caller.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private CommandArguments TakeArguments(DockerfileSyntax syntax, ModelTables tables)
     {
         // A few arguments' bounds, copied in a loop: Array.Copy's checks cost more than such a copy.
@@ -205,6 +210,8 @@ internal sealed class RunCommands : IShellCommandSink
         return arguments;
     }
 
+    // Inlined into both of its calls: a read is reset before and after.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reset()
     {
         if (_foundCount > 0)
@@ -301,7 +308,8 @@ internal sealed class RunCommands : IShellCommandSink
 
     void IShellCommandSink.Add(ScriptParser parser, CharSlice commandName, WordList words, int from, int to, List<InlineAssignment> assignments, List<PendingHeredoc> heredocs, int start, int end)
     {
-        var name = parser.MakeString(commandName);
+        // go, the most common command whose arguments are read, is told without a look-up of its string.
+        var name = commandName.Length == 2 && commandName[0] == 'g' && commandName[1] == 'o' ? "go" : parser.MakeString(commandName);
         var variables = parser.Variables.View(assignments);
         var scriptHeredocs = heredocs.Count > 0 && IsPosixShell(name) && !ReadsScriptArgument(parser, words, from, to) ? Delimiters(heredocs) : null;
         if (!HasArgumentsRead(name))
@@ -336,16 +344,20 @@ internal sealed class RunCommands : IShellCommandSink
         AddInSourceOrder(outerStart, name, firstArgument, to - from - 1, variables, span, scriptHeredocs);
     }
 
+    // Inlined into the loop over a command's arguments, the growth of the table apart.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddArgument(int start, int length)
     {
         if (_boundCount + 2 > _bounds.Length)
         {
-            Array.Resize(ref _bounds, _bounds.Length * 2);
+            GrowBounds();
         }
 
         _bounds[_boundCount++] = start;
         _bounds[_boundCount++] = length;
     }
+
+    private void GrowBounds() => Array.Resize(ref _bounds, _bounds.Length * 2);
 
     // Copies a value that is not in the source into the RUN's buffer; returns where it starts there.
     private int AddValue(CharSlice value)
@@ -366,6 +378,8 @@ internal sealed class RunCommands : IShellCommandSink
     /// written without quotes or escapes, or quoted as a whole, also in a nested script (<c>sh -c "go build"</c>).
     /// False for other words, and for a value a line continuation cuts in two.
     /// </summary>
+    /// <remarks>Inlined into the loop over a command's arguments, which asks it of each.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Locate(ScriptParser parser, in WordToken word, CharSlice value, out int sourceStart)
     {
         sourceStart = 0;
@@ -423,13 +437,14 @@ internal sealed class RunCommands : IShellCommandSink
     /// after its substitutions, say) does not walk again from the first piece. An offset in the piece the walk last
     /// found is mapped without either.
     /// </summary>
-    private int ToSource(int offset)
-    {
-        if (offset >= _pieceStart && offset < _pieceEnd)
-        {
-            return _pieceSourceStart + (offset - _pieceStart);
-        }
+    /// <remarks>Inlined, the walk apart: most offsets are in the piece.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ToSource(int offset) =>
+        offset >= _pieceStart && offset < _pieceEnd ? _pieceSourceStart + (offset - _pieceStart) : ToSourceOutsidePiece(offset);
 
+    // ToSource of an offset outside the piece the walk last found.
+    private int ToSourceOutsidePiece(int offset)
+    {
         if (offset < _pieceOffset)
         {
             return _line.ToSource(offset);
@@ -467,6 +482,8 @@ internal sealed class RunCommands : IShellCommandSink
 
     // Insertion into source order (most commands come in order, and stay where they are added); see SourceOrder for why it stays linear.
     // The command is written where it goes in the array, field by field, rather than made and copied there.
+    // Inlined into both of its calls: it is asked of every command.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddInSourceOrder(int start, string name, int firstArgument, int argumentCount, IReadOnlyDictionary<string, string> variables, TextSpan span, string[]? scriptHeredocs)
     {
         if (_foundCount == _found.Length)
@@ -507,6 +524,7 @@ internal sealed class RunCommands : IShellCommandSink
     public static bool IsPosixShell(string name) => name is "sh" or "bash" or "ash" or "dash" or "zsh" or "ksh" or "mksh";
 
     // `RUN <<EOF` (the whole command is one heredoc word): the heredoc is the script.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryGetScriptHeredoc(Instruction run, int argumentsEnd, IReadOnlyList<Heredoc> heredocs, out Heredoc script)
     {
         script = null!;

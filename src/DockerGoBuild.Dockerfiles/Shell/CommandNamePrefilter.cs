@@ -83,19 +83,6 @@ internal static class CommandNamePrefilter
             }
 
             from = at + 1;
-            if (at > first && IsKeptOtherThan(source[at - 1]) && !MayBeTranslatedAt(source, at - 1, first))
-            {
-                // Nearly every 'o': the letter before it is kept, and is no name's letter before an 'o' (at the start
-                // of the script, no name has it either).
-                continue;
-            }
-
-            if (at > first && at + 1 < last && ContinuesNoName(source[at - 1], source[at + 1]))
-            {
-                // Most of the others: golang, docker, go-... .
-                continue;
-            }
-
             while (at >= to && !line.IsDefault && piece + 1 < pieces)
             {
                 logical += span.Length;
@@ -111,19 +98,29 @@ internal static class CommandNamePrefilter
                 continue;
             }
 
-            if (source[at - 1] == 'g' && at + 1 < to && EndsWord(source[at + 1])
-                && (at - 2 >= low ? StartsWordOrPath(source[at - 2]) : at - 1 == low && (line.IsDefault || piece == 0)))
+            // Where go's or dotnet's letters end when they are written as they are in the piece, with a character after
+            // them there; else -1.
+            var nameEnd = source[at - 1] == 'g' ? at + 1 : source[at - 1] == 'd' && at + 5 < to && IsTnetAt(source, at + 1) ? at + 5 : -1;
+            if (nameEnd >= 0 && nameEnd < to)
             {
-                // Most names found: a go written as it is, at the script's start or after a blank, an operator or a
-                // '/', and before a blank or an operator (go build, && go mod download, /usr/local/go/bin/go build),
-                // which the walks below would tell by the same characters.
-                return true;
+                var next = source[nameEnd];
+                if (EndsWord(next) && (at - 2 >= low ? StartsWordOrPath(source[at - 2]) : at - 1 == low && (line.IsDefault || piece == 0)))
+                {
+                    // Most names found: a go or dotnet written as it is, at the script's start or after a blank, an
+                    // operator or a '/', and before a blank or an operator (go build, && dotnet restore,
+                    // /usr/local/go/bin/go build), which the walks below would tell by the same characters.
+                    return true;
+                }
+
+                if (!EndsWord(next) && !MayBeDropped(next) && next != '.')
+                {
+                    // The letters go on with a kept character that ends no name (dotnet-install.sh, /root/.dotnet/tools):
+                    // the walks below would find no name ending there, and no other name before it.
+                    continue;
+                }
             }
 
-            var before = new Backward(source, line, start, piece, logical, low, at);
-            var after = new Forward(source, line, end, piece, logical, to, at + 1);
-            if ((EndsName(after) && (SpelledBefore(before, "g", 1) || SpelledBefore(before, "xx-g", 4)))
-                || (SpelledBefore(before, "d", 1) && Spells(after, "dotnet", 2, escaped: false)))
+            if (IsInName(source, line, start, end, piece, logical, low, to, at))
             {
                 return true;
             }
@@ -132,11 +129,24 @@ internal static class CommandNamePrefilter
         return false;
     }
 
-    // The first 'o' in source[from, last) that the character before it does not rule out (see RulesOutTable; the first
-    // character of the script has none before it), or -1: the 'o's the table rules out, most of them, are stepped
-    // over here rather than handed to the checks that place an 'o' in its piece. Two vectors of characters at a time:
-    // a block without an 'o' (most blocks) costs a few vector instructions, and each 'o' in the others is found from
-    // the block's mask and looked up in the table, with no call made for it.
+    // True when the 'o' at `at`, in the piece whose characters to read are [low, to) and start at `logical` in the line,
+    // may be the 'o' of a name: the walks over the characters around it. Not inlined: few 'o's come this far, and the
+    // walkers' locals take a stack frame that is cleared at each call.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsInName(string source, LogicalLine line, int start, int end, int piece, int logical, int low, int to, int at)
+    {
+        var before = new Backward(source, line, start, piece, logical, low, at);
+        var after = new Forward(source, line, end, piece, logical, to, at + 1);
+        return (EndsName(after) && (SpelledBefore(before, "g", 1) || SpelledBefore(before, "xx-g", 4)))
+            || (SpelledBefore(before, "d", 1) && Spells(after, "dotnet", 2, escaped: false));
+    }
+
+    // The first 'o' in source[from, last) that the characters around it do not rule out (see RulesOutTable and
+    // IsRuledOutAround; the first character of the script has none before it), or -1: the 'o's they rule out, nearly
+    // all, are stepped over here rather than handed to the checks that place an 'o' in its piece, each of which would
+    // start the scan again after it. Two vectors of characters at a time: a block without an 'o' (most blocks) costs
+    // a few vector instructions, and each 'o' in the others is found from the block's mask and looked up in the
+    // table, with no call made for it.
     private static unsafe int NextCandidate(string source, int from, int last, int first)
     {
         if (from == first && from < last && source[from] == 'o')
@@ -168,7 +178,7 @@ internal static class CommandNamePrefilter
                     {
                         var at = from + (8 * word) + ByteIndex(bits & (0 - bits));
                         var before = chars[at - 1];
-                        if (before < table.Length && !table[before])
+                        if (before < table.Length && !table[before] && !IsRuledOutAround(chars, at, before, first, last))
                         {
                             return at;
                         }
@@ -180,7 +190,7 @@ internal static class CommandNamePrefilter
             for (; from < last; from++)
             {
                 var before = chars[from - 1];
-                if (chars[from] == 'o' && before < table.Length && !table[before])
+                if (chars[from] == 'o' && before < table.Length && !table[before] && !IsRuledOutAround(chars, from, before, first, last))
                 {
                     return from;
                 }
@@ -189,6 +199,18 @@ internal static class CommandNamePrefilter
 
         return -1;
     }
+
+    // Whether the characters around the 'o' at `at` (after the script's first character, and after `before`, which the
+    // table does not rule out) rule it out: an 'n' or 'r' before it that no escape can have made, as a kept character
+    // other than an escape's letter comes before it (a line break an escape made has none), or a 'g' or 'd' before it that a character
+    // continuing no name follows (ContinuesNoName: golang, docker, go-...).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe bool IsRuledOutAround(char* chars, int at, char before, int first, int last) => before switch
+    {
+        'n' or 'r' => at - 1 > first && !MayBeDropped(chars[at - 2]) && !IsEscapeLetter(chars[at - 2]),
+        'g' or 'd' => at + 1 < last && ContinuesNoName(before, chars[at + 1]),
+        _ => false,
+    };
 
     private const ulong LowestBitOfEachByte = 0x0101_0101_0101_0101;
 
@@ -208,12 +230,14 @@ internal static class CommandNamePrefilter
 
     // True when, after an 'o' right after `previous`, `next` surely continues a value that is no name: for a 'g', a kept
     // character that does not end go's value (see EndsName); for a 'd', a kept character other than dotnet's 't'.
+    // Inlined, as the tests of characters below are: the block scan asks them of the 'o's the table lets through.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool ContinuesNoName(char previous, char next) =>
         !MayBeDropped(next) && (previous == 'g' ? !EndsWord(next) && next != '.' : previous == 'd' && next != 't');
 
     // For each ASCII character c, whether c before an 'o' rules it out whatever comes before c: a kept character other
-    // than a name's letter before an 'o' and the n and r of an escape's line break (IsKeptOtherThan, and
-    // MayBeTranslatedAt false). Every character from 0x80 up rules it out too.
+    // than a name's letter before an 'o' and the n and r of an escape's line break (IsKeptOtherThan; an 'n' or 'r' is
+    // told by the character before it, see IsRuledOutAround). Every character from 0x80 up rules it out too.
     private static bool[] MakeRulesOutTable()
     {
         var table = new bool[128];
@@ -227,17 +251,6 @@ internal static class CommandNamePrefilter
 
     // True when c is surely a value character, and not a name's letter before an 'o'.
     private static bool IsKeptOtherThan(char c) => !MayBeDropped(c) && c != 'g' && c != 'd';
-
-    // True when the n or r at `at` may be an escape's line break: in the piece, with no kept character before it.
-    private static bool MayBeTranslatedAt(string source, int at, int low)
-    {
-        if (source[at] != 'n' && source[at] != 'r')
-        {
-            return false;
-        }
-
-        return at == low || MayBeDropped(source[at - 1]) || IsEscapeLetter(source[at - 1]);
-    }
 
     // True when the value characters just before the reader's position can be letters[..count], with a name starting
     // before them.
@@ -357,6 +370,10 @@ internal static class CommandNamePrefilter
         return true;
     }
 
+    // True when source[at..] starts with dotnet's letters after its "do" (the caller knows that four characters are there).
+    private static bool IsTnetAt(string source, int at) =>
+        source[at] == 't' && source[at + 1] == 'n' && source[at + 2] == 'e' && source[at + 3] == 't';
+
     // True when a name may start after c, a character no reader drops (see StartsName).
     private static bool StartsWordOrPath(char c) => EndsWord(c) || c == '/' || c == '@';
 
@@ -389,13 +406,16 @@ internal static class CommandNamePrefilter
     private static bool MayEndWord(char c) => c is '\\' or '`' or '^' or '\n' or '\r';
 
     // The blanks and operators that end a word in some dialect.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool EndsWord(char c) =>
         c is ' ' or '\t' or '\f' or '\v' or ';' or '&' or '|' or '(' or ')' or '<' or '>' or '{' or '}';
 
     // The letters of the escapes that make a control character ($'\n', $'\a', PowerShell's `0, ...).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsEscapeLetter(char c) => IsEscapeLetterOfBlank(c) || c is 'a' or 'b' or 'e' or '0';
 
     // The letters of the escapes that make a blank or a line break ($'\n', PowerShell's `t, ...).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsEscapeLetterOfBlank(char c) => c is 'n' or 'r' or 't' or 'f' or 'v';
 
     /// <summary>Walks on over the logical characters of a line (or of one piece, with no line), from a position up to a logical end.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
@@ -72,6 +73,8 @@ internal sealed class CommandResolver
     }
 
     /// <summary>Emits the commands of <paramref name="syntax"/>; true when it is a shell reading its script from stdin.</summary>
+    /// <remarks>Inlined: the parser asks it of every command.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Resolve(CommandSyntax syntax) =>
         Resolve(syntax.Words, 0, syntax.Words.Count, syntax.Heredocs, syntax.Start, syntax.End, findNesting: 0);
 
@@ -115,26 +118,49 @@ internal sealed class CommandResolver
 
     private static KeyValuePair<string, Follow> Entry(string name, Follow follow) => new(name, follow);
 
+    // Inlined, as the look for the '=': asked of the first word of every command, which is seldom an assignment.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryAddAssignment(in WordToken word)
     {
-        if (parser.Dialect != ShellDialect.Posix || !TrySplitAssignment(word, out var name, out var value))
+        int equals;
+        if (parser.Dialect != ShellDialect.Posix || (equals = AssignmentEquals(word)) < 0)
         {
             return false;
         }
 
-        assignments.Add(new InlineAssignment(word, name, value));
+        AddAssignment(word, equals);
         return true;
+    }
+
+    private void AddAssignment(in WordToken word, int equals)
+    {
+        Split(word, equals, out var name, out var value);
+        assignments.Add(new InlineAssignment(word, name, value));
     }
 
     /// <summary>Recognises <c>NAME=value</c> (or <c>NAME+=value</c>) with an unquoted name.</summary>
     private bool TrySplitAssignment(in WordToken word, out string name, out string value)
     {
         name = value = string.Empty;
+        var equals = AssignmentEquals(word);
+        if (equals < 0)
+        {
+            return false;
+        }
+
+        Split(word, equals, out name, out value);
+        return true;
+    }
+
+    // Where the '=' of NAME=value (or NAME+=value) is in the word, from its start, when its name is unquoted; else -1.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int AssignmentEquals(in WordToken word)
+    {
         var raw = parser.Text;
         var pos = word.Start;
         if (pos >= word.End || !ScanHelpers.IsNameStart(raw[pos]))
         {
-            return false;
+            return -1;
         }
 
         while (pos < word.End && ScanHelpers.IsNameChar(raw[pos]))
@@ -142,28 +168,28 @@ internal sealed class CommandResolver
             pos++;
         }
 
-        var nameLength = pos - word.Start;
         if (pos < word.End && raw[pos] == '+')
         {
             pos++;
         }
 
-        if (pos >= word.End || raw[pos] != '=')
-        {
-            return false;
-        }
+        return pos < word.End && raw[pos] == '=' ? pos - word.Start : -1;
+    }
 
-        // The name is plain text, so value and raw text agree up to the '='.
-        var equals = pos - word.Start;
+    // The name and value of an assignment whose '=' is at `equals` in the word (see AssignmentEquals).
+    private void Split(in WordToken word, int equals, out string name, out string value)
+    {
+        // The name is plain text, so value and raw text agree up to the '=', and the name ends at a '+' or the '='.
+        var nameLength = parser.Text[word.Start + equals - 1] == '+' ? equals - 1 : equals;
         var wordValue = parser.Value(word);
         name = parser.MakeString(wordValue.Slice(0, nameLength));
         value = parser.MakeString(wordValue.Slice(equals + 1));
-        return true;
     }
 
     // True when the command named `name` is no wrapper, no `command` and nothing FollowCommand follows: the filter rules
     // it out, and its first and last characters are ASCII (outside ASCII, a character can equal an ASCII letter in
-    // any case, as U+017F does 's').
+    // any case, as U+017F does 's'). Inlined: asked of every command.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsPlainName(CharSlice name) =>
         !SpecialNames.MayBe(name) && (name.Length == 0 || (name[0] < 0x80 && name[name.Length - 1] < 0x80));
 
@@ -196,6 +222,8 @@ internal sealed class CommandResolver
     /// The base name of a command word (<see cref="CharSlice.BaseName"/>): nearly every word is its own base name, with
     /// no directory and no <c>.exe</c> (which ends in an 'e' or 'E'), and is told so by one pass over its characters.
     /// </summary>
+    /// <remarks>Inlined: asked of every command.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static CharSlice CommandName(CharSlice word)
     {
         var chars = word.Array;

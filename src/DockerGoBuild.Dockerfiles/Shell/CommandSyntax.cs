@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
@@ -18,6 +19,8 @@ internal sealed class CommandSyntax
 
     public bool IsEmpty => Words.Count == 0;
 
+    // Inlined: the parser resets the command at every separator.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Reset()
     {
         Words.Clear();

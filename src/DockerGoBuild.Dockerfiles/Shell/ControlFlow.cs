@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
 
@@ -100,6 +101,8 @@ internal sealed class ControlFlow
     /// Looks at the first word of a would-be command. False when the word is a keyword or starts something
     /// that is not a command; else true with <paramref name="command"/> the word (cmd's <c>@</c> removed).
     /// </summary>
+    /// <remarks>Inlined, with the POSIX test of a plain word: the parser asks it of every command's first word.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool CommandWord(in WordToken word, CommandSyntax current, out WordToken command)
     {
         command = word;
@@ -168,6 +171,8 @@ internal sealed class ControlFlow
     /// Updates the state at a separator. True when the separator belongs to the skipped text
     /// (a <c>for</c> header, a case pattern's <c>)</c>, a cmd comment) and must not be processed further.
     /// </summary>
+    /// <remarks>Inlined: asked at every separator, and most commands are in no skipped text.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool SkipSeparator(string op, bool closesSubstitution)
     {
         switch (mode)
@@ -212,6 +217,7 @@ internal sealed class ControlFlow
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool PosixCommandWord(in WordToken word)
     {
         if (!word.IsPlain)
@@ -220,7 +226,14 @@ internal sealed class ControlFlow
         }
 
         var value = parser.Value(word);
-        if (!PosixKeywordFilter.MayBe(value) || !PosixKeywords.TryFind(value, out var keyword))
+        return !PosixKeywordFilter.MayBe(value) || IsNoPosixKeyword(value);
+    }
+
+    // PosixCommandWord of a plain word that the filter lets through: true when it is no keyword; else the keyword's
+    // state is started.
+    private bool IsNoPosixKeyword(CharSlice value)
+    {
+        if (!PosixKeywords.TryFind(value, out var keyword))
         {
             return true;
         }

@@ -58,16 +58,31 @@ internal sealed class PosixLexer : ShellLexer
             case ')':
                 return Operator(OneCharOperator(c));
             case ';':
-                return Operator(StartsWith(";;&") ? ";;&" : StartsWith(";;") ? ";;" : StartsWith(";&") ? ";&" : ";");
-            case '&':
-                if (StartsWith("&>"))
+                return Operator(Peek(1) switch
                 {
-                    return RedirectOperator(StartsWith("&>>") ? "&>>" : "&>", start);
+                    ';' => Peek(2) == '&' ? ";;&" : ";;",
+                    '&' => ";&",
+                    _ => ";",
+                });
+            case '&':
+                // The operators that start with '&' and '|', told by the characters after it.
+                switch (Peek(1))
+                {
+                    case '>':
+                        return RedirectOperator(Peek(2) == '>' ? "&>>" : "&>", start);
+                    case '&':
+                        return Operator("&&");
+                    default:
+                        return Operator("&");
                 }
 
-                return Operator(StartsWith("&&") ? "&&" : "&");
             case '|':
-                return Operator(StartsWith("||") ? "||" : StartsWith("|&") ? "|&" : "|");
+                return Operator(Peek(1) switch
+                {
+                    '|' => "||",
+                    '&' => "|&",
+                    _ => "|",
+                });
             case '(':
                 return StartsWith("((") ? Arithmetic(start) : Operator("(");
             case '<':

@@ -195,6 +195,8 @@ internal sealed class ScriptParser
             .Run(untilClose: false);
     }
 
+    // LexerFor, as the context's Parser and the lexer's Reset, is inlined: a parser is started for every script read.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ShellLexer LexerFor(ShellDialect dialect) => dialect switch
     {
         ShellDialect.PowerShell => powerShellLexer ??= new PowerShellLexer(Context),
@@ -265,6 +267,8 @@ internal sealed class ScriptParser
     }
 
     /// <summary>Handles a separator; true when it closes the substitution being parsed.</summary>
+    /// <remarks>Inlined into Run, as OnWord is: a separator follows most commands.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool OnSeparator(bool untilClose)
     {
         var op = lexer.OperatorText;
@@ -326,6 +330,8 @@ internal sealed class ScriptParser
         return true;
     }
 
+    // Inlined: every command is finished, at a separator or the end.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void FinishCommand()
     {
         if (!current.IsEmpty)

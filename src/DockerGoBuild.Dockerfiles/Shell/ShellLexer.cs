@@ -45,6 +45,7 @@ internal abstract class ShellLexer
 
     protected WordBuilder Word { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Reset(char[] text, int start, int limit, ScriptParser owner)
     {
         // The text (the context's copy) and the owner (the parser the lexer belongs to) are nearly always those of the
@@ -86,6 +87,7 @@ internal abstract class ShellLexer
     protected abstract bool ReadExpansionPart(char c);
 
     /// <summary>The constant for a one-character operator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected static string OneCharOperator(char c) => c switch
     {
         '\n' => "\n",
@@ -99,8 +101,11 @@ internal abstract class ShellLexer
         _ => c.ToString(),
     };
 
+    // Peek and Operator are inlined: the operators are told by the characters after their first.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected char Peek(int ahead) => Position + ahead < Limit ? Text[Position + ahead] : '\0';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected TokenKind Operator(string op)
     {
         var start = Position;
@@ -198,6 +203,8 @@ internal abstract class ShellLexer
     }
 
     /// <summary>Reads one special character or the quoted/expanded part it starts into <see cref="Word"/>; false at the end of the word.</summary>
+    /// <remarks>Inlined into the loop over a built word's parts.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ReadWordPart()
     {
         var c = Text[Position];

@@ -82,6 +82,8 @@ internal sealed class ShellReadContext
         return context;
     }
 
+    /// <remarks>Inlined, as the parser's start is: once a read.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Return()
     {
         Sink = null!;
@@ -116,6 +118,7 @@ internal sealed class ShellReadContext
     }
 
     /// <summary>The parser for <paramref name="depth"/>: at most one parser per depth is active at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ScriptParser Parser(int depth)
     {
         while (parsers.Count <= depth)
@@ -145,6 +148,8 @@ internal sealed class ShellReadContext
     /// Records a word's segment table (the first <paramref name="segmentCount"/> entries of <paramref name="segments"/>,
     /// in pairs; none: one to one) and substitutions; returns the word's <see cref="WordToken.Extra"/>.
     /// </summary>
+    /// <remarks>Inlined into the word's build, its one caller.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int AddExtra(int[] segments, int segmentCount, List<int> substitutions)
     {
         var segmentStart = Segments.Count / 2;
@@ -204,7 +209,25 @@ internal sealed class ShellReadContext
     }
 
     /// <summary>A string of the characters, the thread's when the read interns them.</summary>
+    /// <remarks>
+    /// Names and values repeat (go, apt-get, CGO_ENABLED, 0): one found in its slot of the recent strings costs a
+    /// comparison rather than the table's hash over every character. That look is inlined; the rest is a call.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public string MakeString(CharSlice slice)
+    {
+        var length = slice.Length;
+        if (Intern && length > 0 && length <= MaxRecentLength
+            && recentStrings[SlotOf(slice.Array, slice.Start, length)] is { } recent && IsSame(slice.Array, slice.Start, length, recent))
+        {
+            return recent;
+        }
+
+        return MakeNewString(slice);
+    }
+
+    // MakeString of characters not in their slot of the recent strings, which they then take.
+    private string MakeNewString(CharSlice slice)
     {
         var length = slice.Length;
         if (length == 0)
@@ -219,21 +242,19 @@ internal sealed class ShellReadContext
             return new string(chars, start, length);
         }
 
-        if (length > MaxRecentLength)
+        var made = StringTable.Get(new ReadOnlySpan<char>(chars, start, length));
+        if (length <= MaxRecentLength)
         {
-            return StringTable.Get(new ReadOnlySpan<char>(chars, start, length));
+            recentStrings[SlotOf(chars, start, length)] = made;
         }
 
-        // Names and values repeat (go, apt-get, CGO_ENABLED, 0): one found in its slot of the recent strings costs a
-        // comparison rather than the table's hash over every character.
-        var slot = ((length * 31) + (chars[start] * 7) + chars[start + length - 1]) & (recentStrings.Length - 1);
-        if (recentStrings[slot] is { } recent && IsSame(chars, start, length, recent))
-        {
-            return recent;
-        }
-
-        return recentStrings[slot] = StringTable.Get(new ReadOnlySpan<char>(chars, start, length));
+        return made;
     }
+
+    // The slot of the recent strings for characters [start, start + length), length above 0.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int SlotOf(char[] chars, int start, int length) =>
+        ((length * 31) + (chars[start] * 7) + chars[start + length - 1]) & (recentStrings.Length - 1);
 
     // CharSlice.Is, in the caller: a string found in its slot by its length and end characters is most often the same.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -255,18 +276,25 @@ internal sealed class ShellReadContext
         return true;
     }
 
+    // Inlined: every word built, and every nested script joined, reserves its value's room.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int ReserveArena(int length)
     {
         if (arenaLength + length > Arena.Length)
         {
-            // Words already read keep their offsets: the old characters move to the same places.
-            var grown = new char[Math.Max(arenaLength + length, Arena.Length * 2)];
-            Array.Copy(Arena, grown, arenaLength);
-            Arena = grown;
+            GrowArena(length);
         }
 
         var at = arenaLength;
         arenaLength += length;
         return at;
+    }
+
+    private void GrowArena(int length)
+    {
+        // Words already read keep their offsets: the old characters move to the same places.
+        var grown = new char[Math.Max(arenaLength + length, Arena.Length * 2)];
+        Array.Copy(Arena, grown, arenaLength);
+        Arena = grown;
     }
 }

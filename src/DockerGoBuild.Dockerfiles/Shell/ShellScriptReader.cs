@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 using DockerGoBuild.Dockerfiles.Syntax;
 
@@ -98,6 +99,8 @@ public static class ShellScriptReader
         }
     }
 
+    // Inlined: once a read.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ScriptParser Start(ShellReadContext context, int length, ShellDialect dialect) =>
         context.Parser(0).Init(context.Text, 0, length, dialect, context.RootMap, 0, context.RootScope, null, 0);
 

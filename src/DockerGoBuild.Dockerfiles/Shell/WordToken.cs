@@ -106,6 +106,8 @@ internal sealed class WordBuilder
 
     public int Length => length;
 
+    // Begin and AddSegment are inlined: every word that is not its raw text is begun, and most take one segment.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Begin()
     {
         length = 0;
@@ -144,6 +146,8 @@ internal sealed class WordBuilder
         Append(c, raw);
     }
 
+    // Inlined: a built word takes its runs of characters one call each.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void AppendRaw(char[] text, int start, int end)
     {
         if (end <= start)
@@ -168,6 +172,7 @@ internal sealed class WordBuilder
     }
 
     // Starts a segment: the value from its current length on maps on from the raw offset.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddSegment(int raw)
     {
         if (segmentCount + 2 > segments.Length)

@@ -157,6 +157,10 @@ public class RunCommandsTests
     [InlineData("go build -mod", false)]
     [InlineData("go build -mod=mod vendor", false)]
     [InlineData("go build -modx vendor ./vendor", false)]
+    [InlineData("go build . -mod=vendor", true)]
+    [InlineData("go build . --mod=vendor", true)]
+    [InlineData("go build . --mod", false)]
+    [InlineData("go build -mod=vendorx .", false)]
     public void Go_commands_tell_their_vendor_flag(string script, bool expected)
     {
         var go = CommandsOf("FROM golang\nRUN " + script + "\n").Single();
@@ -172,6 +176,40 @@ public class RunCommandsTests
     [InlineData("dotnet build --no-build", false)]
     public void Commands_tell_an_argument_they_have(string script, bool expected) =>
         Assert.Equal(expected, CommandsOf("FROM x\nRUN " + script + "\n").Single().HasArgument("--no-restore"));
+
+    // Subcommands are compared with the argument of their length only: none past the last argument, none of another length.
+    [Theory]
+    [InlineData("go", false, false)]
+    [InlineData("go build", true, true)]
+    [InlineData("go buil", false, false)]
+    [InlineData("go builds", false, false)]
+    [InlineData("go 'test' ./...", true, true)]
+    [InlineData("go generate", true, true)]
+    [InlineData("go mod download", true, false)]
+    [InlineData("go mod", false, false)]
+    [InlineData("go 'mod download'", true, false)]
+    [InlineData("xx-go vet", true, true)]
+    public void Go_subcommands_are_told_apart(string script, bool resolvesModules, bool compiles)
+    {
+        var command = CommandsOf("FROM x\nRUN " + script + "\n").Single();
+
+        Assert.Equal(resolvesModules, GoCommand.ResolvesModules(command));
+        Assert.Equal(compiles, GoCommand.Compiles(command));
+    }
+
+    [Theory]
+    [InlineData("dotnet", false)]
+    [InlineData("dotnet pack", true)]
+    [InlineData("dotnet -d publish", true)]
+    [InlineData("dotnet packs", false)]
+    [InlineData("dotnet pac", false)]
+    [InlineData("dotnet run --no-build", false)]
+    public void Dotnet_subcommands_are_told_apart(string script, bool restoresPackages)
+    {
+        var command = CommandsOf("FROM x\nRUN " + script + "\n").Single();
+
+        Assert.Equal(restoresPackages, GoCommand.RestoresPackages(command));
+    }
 
     private static List<ExecutedCommand> CommandsOf(string text) => CommandsOf(text, out _);
 

@@ -32,6 +32,11 @@ public class RunMountTests
     [InlineData("target=/go/pkg/mod/\u212A", "GoModules")]
     [InlineData("target=/root/.nuget/\u00e9/packages", "NuGetPackages")]
     [InlineData("target=/go/pkg/mo", "none")]
+    [InlineData("target=/x/gO-MoD", "GoModules")]
+    [InlineData("target=/go/gobuild", "GoBuild")]
+    [InlineData("target=/g/go--build", "none")]
+    [InlineData("target=/cache/go", "none")]
+    [InlineData("target=/cache/go-", "none")]
     [InlineData("id=nuget", "NuGetPackages")]
     [InlineData("target=/root/.m2,id=gomod", "none")]
     [InlineData("target=/CACHE/Yarn/go-build", "none")]
@@ -76,6 +81,10 @@ public class RunMountTests
             "--mount=type=cache,target=/a=b,id=c=d",
             "--mount=type=cache,target='/a\"b,c'\",d\"",
             "--mount=type=cache,target=\"/unterminated,id=x",
+            "--mount=type=cache,id='a,b',target=/x,env=E",
+            "--mount=target=/x,type=cache,id=\"y\"",
+            "--mount=id=x,target='/a'b'/c,d',type=cache",
+            "--mount=type=cache,target=/a\"\",id=''",
             "--mount=type=cache,\ttarget\t=/tab",
             "--mount=type=cache,target=$HOME/go,id=${ID}",
             "--mount",

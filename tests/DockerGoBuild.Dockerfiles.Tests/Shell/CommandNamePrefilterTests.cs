@@ -32,6 +32,15 @@ public class CommandNamePrefilterTests
     [InlineData("", "/usr/bin/xx-go build")]
     [InlineData("", "x\"x-g\"o build")]
     [InlineData("", "(dotnet build)")]
+    [InlineData("", "dotnet")]
+    [InlineData("", "cd /src && dotnet restore")]
+    [InlineData("", "/usr/share/dotnet/dotnet build")]
+    [InlineData("", "echo a && dotnet\\\n  build")]
+    [InlineData("", "dotnet\"\" build")]
+    [InlineData("", "do\"tnet\" build")]
+    [InlineData("", "eval dotnet\\ build")]
+    [InlineData("", "bash -c $'a\\ngo build'")]
+    [InlineData("", "bash -c $'a;\\tgo\\tbuild'")]
     [InlineData("", "{ dotnet build; }")]
     [InlineData("", "true&&go build||dotnet build|go vet")]
     [InlineData("", "cat x |go vet")]
@@ -67,6 +76,8 @@ public class CommandNamePrefilterTests
     [InlineData("setx /M PATH C:\\go\\bin;C:\\dotnet\\sdk")]
     [InlineData("echo $dotnet_version https://go.dev/dl/go${version}.zip")]
     [InlineData("echo a && \\\n# go build, dotnet test\n  echo b")]
+    [InlineData("echo $dotnet_root /usr/share/dotnet-sdk dotnetcore from error zero")]
+    [InlineData("cp -r /root/.dotnet/tools /go/src/cargo /do/tnet")]
     public void Says_no_of_a_script_whose_names_only_contain_them(string script)
     {
         var (maybe, names) = Check(string.Empty, script);

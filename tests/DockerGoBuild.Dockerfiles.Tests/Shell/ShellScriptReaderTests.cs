@@ -31,6 +31,11 @@ public class ShellScriptReaderTests
     [InlineData("a && b || c ; d", "a,b,c,d")]
     [InlineData("a;;b", "a,b")]
     [InlineData("a | b |& c & d", "a,b,c,d")]
+    [InlineData("a;&b;;&c;", "a,b,c")]
+    [InlineData("a &>f b&", "a")]
+    [InlineData("a &>>f b;c&", "a,c")]
+    [InlineData("a&&b&", "a,b")]
+    [InlineData("a||b|", "a,b")]
     [InlineData("a\nb\n\nc", "a,b,c")]
     [InlineData("(a; b) && (c)", "a,b,c")]
     [InlineData("{ a; b; }", "a,b")]
@@ -85,6 +90,15 @@ public class ShellScriptReaderTests
         Assert.Equal("go", command.Name);
         Assert.Equal(new[] { "CGO_ENABLED=0", "GOOS=linux" }, command.Assignments.Select(a => a.ToString()));
         Assert.Equal("0", command.ScriptVariables["CGO_ENABLED"]);
+    }
+
+    [Fact]
+    public void AppendingAssignmentsAndQuotedValuesAreSplitAtTheirEquals()
+    {
+        ShellCommand command = Read("GOFLAGS+=-v X_1=\"a=b\" Y+ go build").Single();
+        Assert.Equal("Y+", command.Name);
+        Assert.Equal(new[] { "GOFLAGS", "X_1" }, command.Assignments.Select(a => a.Name));
+        Assert.Equal(new[] { "-v", "a=b" }, command.Assignments.Select(a => a.Value));
     }
 
     [Fact]
