@@ -19,7 +19,8 @@ internal sealed class PosixLexer : ShellLexer
     /// <summary>
     /// <see cref="ShellLexer.Next"/>, with the most common token read here in one go: a word of ordinary characters
     /// only (no quote, escape or expansion) that a character ending a word (see <see cref="EndsWord"/>) or the end
-    /// follows. Every other token is read as the base reads it, from the blanks skipped.
+    /// follows; a word that starts so and goes on is built on from the end of that run. Every other token is read as
+    /// the base reads it, from the blanks skipped.
     /// </summary>
     public override TokenKind Next()
     {
@@ -38,13 +39,18 @@ internal sealed class PosixLexer : ShellLexer
         if (c < Special.Length && !Special[c] && !ScanHelpers.IsDigit(c))
         {
             var end = OrdinaryRunEnd(start + 1);
+            Position = end;
+
             // A blank or a newline ends most words: told before the call that tells every character that does.
             if (end == limit || text[end] == ' ' || text[end] == '\n' || EndsWordAt(text, end, limit))
             {
-                Position = end;
                 LastWord = WordBuilder.Verbatim(start, end);
                 return TokenKind.Word;
             }
+
+            // A word that goes on with a quote, an escape or an expansion: built on from where its first run ends,
+            // which is not read again.
+            return BuildWord(start);
         }
 
         return ReadToken(start, c);
