@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
@@ -314,24 +315,16 @@ internal sealed class PosixLexer : ShellLexer
         }
     }
 
-    // The end of the run of characters from `from` that stand for themselves inside double quotes.
+    // The characters that end a run inside double quotes: the closing quote, an escape, an expansion or a substitution.
+    private const string DoubleQuotedSpecials = "\"\\$`";
+
+    // The end of the run of characters from `from` that stand for themselves inside double quotes: looked for a vector
+    // of characters at a time, as the text of a quoted word (a message, a list of flags) is often long.
     private int DoubleQuotedRunEnd(int from)
     {
-        var text = Text;
         var limit = Limit;
-        var end = from;
-        while (end < limit)
-        {
-            var c = text[end];
-            if (c == '"' || c == '\\' || c == '$' || c == '`')
-            {
-                break;
-            }
-
-            end++;
-        }
-
-        return end;
+        var end = from < limit ? Text.AsSpan(from, limit - from).IndexOfAny(DoubleQuotedSpecials.AsSpan()) : -1;
+        return end < 0 ? limit : from + end;
     }
 
     private static bool IsDoubleQuoteEscapable(char c) => c == '$' || c == '`' || c == '"' || c == '\\';
