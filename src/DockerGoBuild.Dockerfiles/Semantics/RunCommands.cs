@@ -96,8 +96,9 @@ internal sealed class RunCommands : IShellCommandSink
 
         // The prefilter reads the RUN's own line and its heredocs' bodies, every script a read can find. The end of the
         // arguments is looked for once (past trailing blanks, each character found through the line's pieces).
-        var argumentsEnd = ArgumentsEnd(syntax.Text, run);
-        if (!CommandNamePrefilter.MayRunArgumentsRead(syntax.Text, run.Line, run.ArgumentsStart, argumentsEnd)
+        var line = run.Line;
+        var argumentsEnd = ArgumentsEnd(syntax.Text, line, run);
+        if (!CommandNamePrefilter.MayRunArgumentsRead(syntax.Text, line, run.ArgumentsStart, argumentsEnd)
             && !HeredocsMayRunArgumentsRead(syntax.Text, run.Heredocs))
         {
             readLater = true;
@@ -107,13 +108,12 @@ internal sealed class RunCommands : IShellCommandSink
         return Read(syntax, run, argumentsEnd, dialect, tables);
     }
 
-    // Instruction.ArgumentsEnd (the line's end less its trailing blanks), told without its walk back from the line's
+    // Instruction.ArgumentsEnd (the end of the RUN's line less its trailing blanks), told without its walk back from the line's
     // end when the line's last character, read where the last piece ends in the source, is no blank (most lines).
     // Inlined, as the look at the heredocs: asked of every RUN.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int ArgumentsEnd(string source, Instruction run)
+    internal static int ArgumentsEnd(string source, LogicalLine line, Instruction run)
     {
-        var line = run.Line;
         var lastPiece = line.PieceSourceSpan(line.PieceCount - 1);
         return lastPiece.Length > 0 && !Chars.IsWhiteSpace(source[lastPiece.End - 1]) ? line.Length : run.ArgumentsEnd;
     }

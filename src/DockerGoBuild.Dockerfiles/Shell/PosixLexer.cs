@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 
 namespace DockerGoBuild.Dockerfiles.Shell;
@@ -19,7 +20,8 @@ internal sealed class PosixLexer : ShellLexer
     /// <summary>
     /// <see cref="ShellLexer.Next"/>, with the most common token read here in one go: a word of ordinary characters
     /// only (no quote, escape or expansion) that a character ending a word (see <see cref="EndsWord"/>) or the end
-    /// follows. Every other token is read as the base reads it, from the blanks skipped.
+    /// follows; a word that starts so and goes on is built on from the end of that run. Every other token is read as
+    /// the base reads it, from the blanks skipped.
     /// </summary>
     public override TokenKind Next()
     {
@@ -38,13 +40,18 @@ internal sealed class PosixLexer : ShellLexer
         if (c < Special.Length && !Special[c] && !ScanHelpers.IsDigit(c))
         {
             var end = OrdinaryRunEnd(start + 1);
+            Position = end;
+
             // A blank or a newline ends most words: told before the call that tells every character that does.
             if (end == limit || text[end] == ' ' || text[end] == '\n' || EndsWordAt(text, end, limit))
             {
-                Position = end;
                 LastWord = WordBuilder.Verbatim(start, end);
                 return TokenKind.Word;
             }
+
+            // A word that goes on with a quote, an escape or an expansion: built on from where its first run ends,
+            // which is not read again.
+            return BuildWord(start);
         }
 
         return ReadToken(start, c);
@@ -308,24 +315,16 @@ internal sealed class PosixLexer : ShellLexer
         }
     }
 
-    // The end of the run of characters from `from` that stand for themselves inside double quotes.
+    // The characters that end a run inside double quotes: the closing quote, an escape, an expansion or a substitution.
+    private const string DoubleQuotedSpecials = "\"\\$`";
+
+    // The end of the run of characters from `from` that stand for themselves inside double quotes: looked for a vector
+    // of characters at a time, as the text of a quoted word (a message, a list of flags) is often long.
     private int DoubleQuotedRunEnd(int from)
     {
-        var text = Text;
         var limit = Limit;
-        var end = from;
-        while (end < limit)
-        {
-            var c = text[end];
-            if (c == '"' || c == '\\' || c == '$' || c == '`')
-            {
-                break;
-            }
-
-            end++;
-        }
-
-        return end;
+        var end = from < limit ? Text.AsSpan(from, limit - from).IndexOfAny(DoubleQuotedSpecials.AsSpan()) : -1;
+        return end < 0 ? limit : from + end;
     }
 
     private static bool IsDoubleQuoteEscapable(char c) => c == '$' || c == '`' || c == '"' || c == '\\';

@@ -148,6 +148,15 @@ internal abstract class ShellLexer
             return TokenKind.Word;
         }
 
+        return BuildWord(start);
+    }
+
+    /// <summary>
+    /// Reads the word that starts at <paramref name="start"/> and goes on after its first run of ordinary characters,
+    /// which ends at <see cref="Position"/> (or is empty): its parts are built into its value.
+    /// </summary>
+    protected TokenKind BuildWord(int start)
+    {
         Word.Begin();
         Word.AppendRaw(Text, start, Position);
         while (Position < Limit)

@@ -43,7 +43,7 @@ public class RunCommandsTests
         var syntax = DockerfileParser.Parse("FROM golang\n" + run);
         var instruction = syntax.InstructionList[1].Effective;
 
-        Assert.Equal(instruction.ArgumentsEnd, RunCommands.ArgumentsEnd(syntax.Text, instruction));
+        Assert.Equal(instruction.ArgumentsEnd, RunCommands.ArgumentsEnd(syntax.Text, instruction.Line, instruction));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public class RunCommandsTests
                 var effective = instruction.Effective;
                 if (effective.Kind == InstructionKind.Run)
                 {
-                    Assert.Equal(effective.ArgumentsEnd, RunCommands.ArgumentsEnd(syntax.Text, effective));
+                    Assert.Equal(effective.ArgumentsEnd, RunCommands.ArgumentsEnd(syntax.Text, effective.Line, effective));
                 }
             }
         }

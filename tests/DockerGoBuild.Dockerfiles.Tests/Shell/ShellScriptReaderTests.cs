@@ -101,6 +101,20 @@ public class ShellScriptReaderTests
         Assert.Equal(new[] { "-v", "a=b" }, command.Assignments.Select(a => a.Value));
     }
 
+    // A word that starts with ordinary characters and goes on with a quote, an escape or an expansion is built on from
+    // where its first run ends: its value and its raw text are the whole word's.
+    [Theory]
+    [InlineData("go build -ldflags=\"-s -w\" -o app", "-ldflags=-s -w", "-ldflags=\"-s -w\"")]
+    [InlineData("go build a\\ b", "a b", "a\\ b")]
+    [InlineData("go build x$HOME'y'", "x$HOMEy", "x$HOME'y'")]
+    [InlineData("go build ab\"c\"", "abc", "ab\"c\"")]
+    public void WordsThatGoOnAfterOrdinaryCharactersAreWhole(string text, string value, string raw)
+    {
+        var word = Read(text).Single().Words[2];
+        Assert.Equal(value, word.Value);
+        Assert.Equal(raw, RawOf(text, word));
+    }
+
     [Fact]
     public void QuotedNameIsNotAnAssignment()
     {
