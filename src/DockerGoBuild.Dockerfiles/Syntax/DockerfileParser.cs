@@ -525,8 +525,10 @@ public static class DockerfileParser
                 Array.Resize(ref _scratch.Comments, 2 * _scratch.Comments.Length);
             }
 
-            _scratch.Comments[length] = DockerfileSyntax.CommentLineEntry(line, insideContinuation);
-            _scratch.Comments[length + 1] = start;
+            // The pair written through one checked reference to its first, as there is room for both.
+            ref var comment = ref _scratch.Comments[length];
+            comment = DockerfileSyntax.CommentLineEntry(line, insideContinuation);
+            Unsafe.Add(ref comment, 1) = start;
             _scratch.CommentsLength = length + 2;
         }
 

@@ -92,6 +92,7 @@ internal static unsafe class InstructionLineParsers
 
         internal void ClearRawWords() => _rawWordsLength = 0;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal void AddRawWord(int start, int length, int valueLength, int equalsOffset)
         {
             var at = Append(ref _rawWords, ref _rawWordsLength, RawWordStride);
