@@ -84,7 +84,7 @@ internal readonly struct InstructionFacts
     public bool HasCommandsWithArgumentsRead => _record.Run >= 0 && _tables.Run(_record.Run).Commands.HasArgumentsRead;
 
     /// <summary>For a RUN: its <c>--mount</c> flags, read once for every rule that needs them; empty otherwise.</summary>
-    public RunMount[] Mounts => _record.Run < 0 ? Array.Empty<RunMount>() : _tables.Run(_record.Run).Mounts;
+    public RunMountList Mounts => _record.Run < 0 ? default : _tables.Mounts(_record.Run);
 }
 
 /// <summary>The facts of a model's instructions, in order: views of their records.</summary>
@@ -186,7 +186,8 @@ internal sealed class BuildModel
                 ref readonly var state = ref tables.State(stateIndex);
                 var dialect = state.Dialect;
                 var commands = runCommands.Collect(syntax, effective, dialect, tables, out var readLater);
-                runIndex = tables.AddRun(commands, RunMount.Read(effective, state), readLater ? effective.Index : -1, dialect);
+                var mountCount = RunMount.Read(effective, state, tables, out var mountStart);
+                runIndex = tables.AddRun(commands, mountStart, mountCount, readLater ? effective.Index : -1, dialect);
                 if (kind == InstructionKind.Run && commands.HasArgumentsRead)
                 {
                     stateIndex = ApplyGoEnvWrites(stateIndex, tables, commands);

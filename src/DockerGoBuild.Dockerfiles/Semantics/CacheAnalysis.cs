@@ -96,12 +96,12 @@ internal sealed class CacheAnalysis
             AnalysisCancellation.PollAt(index);
             var run = facts[runs[index]];
             var mounts = run.Mounts;
-            var mistargetedKinds = mounts.Length == 0 ? CacheKinds.None : FindMistargeted(run, mounts, ref stagePaths);
+            var mistargetedKinds = mounts.Length == 0 ? CacheKinds.None : FindMistargeted(run, in mounts, ref stagePaths);
 
             // Most RUNs run no go or dotnet command, and so fill no cache.
             if (run.HasCommandsWithArgumentsRead)
             {
-                FindMissing(facts, runs[index], run, mounts, mistargetedKinds, ref stagePaths);
+                FindMissing(facts, runs[index], run, in mounts, mistargetedKinds, ref stagePaths);
             }
         }
     }
@@ -142,7 +142,7 @@ internal sealed class CacheAnalysis
         table[count++] = fact;
     }
 
-    private CacheKinds FindMistargeted(in InstructionFacts run, RunMount[] mounts, ref StagePaths stagePaths)
+    private CacheKinds FindMistargeted(in InstructionFacts run, in RunMountList mounts, ref StagePaths stagePaths)
     {
         var kinds = CacheKinds.None;
         foreach (ref readonly var mount in mounts.AsSpan())
@@ -188,7 +188,7 @@ internal sealed class CacheAnalysis
     }
 
     // The caches the go and dotnet commands of a RUN that runs some (HasCommandsWithArgumentsRead) fill without a mount.
-    private void FindMissing(FactList facts, int factIndex, in InstructionFacts run, RunMount[] mounts, CacheKinds mistargetedKinds, ref StagePaths stagePaths)
+    private void FindMissing(FactList facts, int factIndex, in InstructionFacts run, in RunMountList mounts, CacheKinds mistargetedKinds, ref StagePaths stagePaths)
     {
         var reported = mistargetedKinds;
         var commands = run.Commands;
@@ -221,7 +221,7 @@ internal sealed class CacheAnalysis
                 var path = kind == CacheKind.NuGetPackages && command.OptionValue("--packages") is { } packages
                     ? UnixPath.Resolve(packages, run.State.Workdir)
                     : variables == null ? stagePaths.For(kind, run) : CachePaths.For(kind, run.State, variables);
-                if (IsMounted(run, mounts, kind, path, ref stagePaths))
+                if (IsMounted(run, in mounts, kind, path, ref stagePaths))
                 {
                     continue;
                 }
@@ -262,7 +262,7 @@ internal sealed class CacheAnalysis
         || GoCommand.FlagsVendor(state.Lookup("GOFLAGS", variables))
         || state.Lookup("GO111MODULE", variables) == "off";
 
-    private static bool IsMounted(in InstructionFacts run, RunMount[] mounts, CacheKind kind, string? path, ref StagePaths stagePaths)
+    private static bool IsMounted(in InstructionFacts run, in RunMountList mounts, CacheKind kind, string? path, ref StagePaths stagePaths)
     {
         foreach (ref readonly var mount in mounts.AsSpan())
         {

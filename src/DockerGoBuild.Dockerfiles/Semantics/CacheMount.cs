@@ -72,11 +72,13 @@ internal readonly struct RunMount
     public string? Env { get; }
 
     /// <summary>
-    /// The mounts of <paramref name="run"/>. A flag's options are its value's comma-separated fields (commas inside
-    /// quotes do not separate), each <c>key=value</c> or a bare key; a key is compared trimmed of spaces and in any
-    /// ASCII case, a value with its quotes removed; a later option wins over an earlier one of the same key.
+    /// Reads the mounts of <paramref name="run"/> into the model's <paramref name="tables"/>: returns how many there
+    /// are, from <paramref name="start"/> (see <see cref="ModelTables.TakeMounts"/>). A flag's options are its value's
+    /// comma-separated fields (commas inside quotes do not separate), each <c>key=value</c> or a bare key; a key is
+    /// compared trimmed of spaces and in any ASCII case, a value with its quotes removed; a later option wins over an
+    /// earlier one of the same key.
     /// </summary>
-    public static RunMount[] Read(Instruction run, in StageState state)
+    public static int Read(Instruction run, in StageState state, ModelTables tables, out int start)
     {
         // Most RUNs have no flags; the flags are read from the instruction once.
         var flags = run.FlagList;
@@ -86,16 +88,21 @@ internal readonly struct RunMount
             count += flags[i].Name == "mount" ? 1 : 0;
         }
 
-        return count == 0 ? Array.Empty<RunMount>() : Read(run, in flags, count, state);
+        start = 0;
+        if (count > 0)
+        {
+            Read(run, in flags, state, tables.TakeMounts(count, out start), start);
+        }
+
+        return count;
     }
 
-    // The `count` mounts among the flags of a RUN. Not inlined: its many locals take a stack frame that is cleared at
-    // each call, which the RUNs without a mount, most of them, do not pay.
+    // Writes the mounts among the flags of a RUN into `mounts` from `from`. Not inlined: its many locals take a stack
+    // frame that is cleared at each call, which the RUNs without a mount, most of them, do not pay.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static RunMount[] Read(Instruction run, in ArgumentFlags flags, int count, in StageState state)
+    private static void Read(Instruction run, in ArgumentFlags flags, in StageState state, RunMount[] mounts, int from)
     {
-        var mounts = new RunMount[count];
-        var at = 0;
+        var at = from;
         for (var i = 0; i < flags.Count; i++)
         {
             var flag = flags[i];
@@ -148,8 +155,6 @@ internal readonly struct RunMount
 
             mounts[at++] = new RunMount(flag, type, target, rawTarget, targetOptionStart, id, env);
         }
-
-        return mounts;
     }
 
     /// <summary>
@@ -329,6 +334,7 @@ internal readonly struct RunMount
     }
 
     private static readonly string[] MountTypes = { "cache", "bind", "secret", "ssh", "tmpfs" };
+
     /// <summary>Which cache a mount is meant for, judged from its target (or, when that says nothing, its id).</summary>
     public CacheKind? MeantFor()
     {
@@ -642,4 +648,23 @@ internal readonly struct RunMount
             return true;
         }
     }
+}
+
+/// <summary>The mounts of a RUN, where they lie in the model's tables (see <see cref="ModelTables.Mounts"/>).</summary>
+internal readonly struct RunMountList
+{
+    private readonly RunMount[]? _mounts;
+    private readonly int _start;
+
+    public RunMountList(RunMount[] mounts, int start, int length)
+    {
+        _mounts = mounts;
+        _start = start;
+        Length = length;
+    }
+
+    public int Length { get; }
+
+    /// <summary>The mounts, read in place: a mount is a struct of several references, which a copy moves with write barriers.</summary>
+    public ReadOnlySpan<RunMount> AsSpan() => new(_mounts, _start, Length);
 }

@@ -58,6 +58,12 @@ internal sealed class ModelTables
     private RunFacts[] _runs = new RunFacts[InitialLength];
     private int _runCount;
 
+    // The mounts of the model's RUNs, [0, _mountCount) in use, each RUN's in one piece that its entry locates. One
+    // array the thread keeps rather than an array a RUN: a large file's would be as many objects that live, and that
+    // the collector copies, as long as its model.
+    private RunMount[] _mounts = new RunMount[InitialLength];
+    private int _mountCount;
+
     /// <summary>The indexes of the facts of the RUNs (ONBUILD RUN included), in order.</summary>
     public List<int> RunIndexes { get; } = new(InitialLength);
 
@@ -123,7 +129,7 @@ internal sealed class ModelTables
     /// <summary>Keeps the tables for the thread's next model; nothing may read the model they belonged to after this.</summary>
     public void Return()
     {
-        var retainable = _facts.Length <= MaxRetainedLength && _states.Length <= MaxRetainedLength && _runs.Length <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
+        var retainable = _facts.Length <= MaxRetainedLength && _states.Length <= MaxRetainedLength && _runs.Length <= MaxRetainedLength && _mounts.Length <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
             && RunIndexes.Capacity <= MaxRetainedLength && CopyIndexes.Capacity <= MaxRetainedLength && ArgAndEnvIndexes.Capacity <= MaxRetainedLength
             && _arguments.Count <= MaxRetainedLength && VariableMaps.Kept <= MaxRetainedLength;
         for (var i = 0; i < _argumentsUsed; i++)
@@ -142,6 +148,12 @@ internal sealed class ModelTables
         _stateCount = 0;
         new Span<RunFacts>(_runs, 0, _runCount).Clear();
         _runCount = 0;
+        if (_mountCount > 0)
+        {
+            // Most files mount nothing.
+            new Span<RunMount>(_mounts, 0, _mountCount).Clear();
+            _mountCount = 0;
+        }
         RunIndexes.Clear();
         CopyIndexes.Clear();
         ArgAndEnvIndexes.Clear();
@@ -268,19 +280,45 @@ internal sealed class ModelTables
     }
 
     /// <summary>
-    /// Adds a RUN's commands and mounts; returns the index of the entry. <paramref name="unreadRun"/>: the RUN whose
+    /// Adds a RUN's commands and mounts (the <paramref name="mountCount"/> from <paramref name="mountStart"/> in
+    /// <see cref="TakeMounts"/>); returns the index of the entry. <paramref name="unreadRun"/>: the RUN whose
     /// commands are read, in <paramref name="dialect"/>, only when first asked for (see <see cref="RunCommands"/>),
     /// null when <paramref name="commands"/> are its commands.
     /// </summary>
-    public int AddRun(RunCommandList commands, RunMount[] mounts, int unreadRun, ShellDialect dialect)
+    public int AddRun(RunCommandList commands, int mountStart, int mountCount, int unreadRun, ShellDialect dialect)
     {
         if (_runCount == _runs.Length)
         {
             Array.Resize(ref _runs, _runs.Length * 2);
         }
 
-        _runs[_runCount] = new RunFacts(commands, mounts, unreadRun, dialect);
+        _runs[_runCount] = new RunFacts(commands, mountStart, mountCount, unreadRun, dialect);
         return _runCount++;
+    }
+
+    /// <summary>
+    /// Room for a RUN's <paramref name="count"/> mounts, from <paramref name="start"/> in the array returned, for the
+    /// caller to write before the next RUN's are taken.
+    /// </summary>
+    public RunMount[] TakeMounts(int count, out int start)
+    {
+        if (_mountCount + count > _mounts.Length)
+        {
+            Array.Resize(ref _mounts, Math.Max(_mountCount + count, _mounts.Length * 2));
+        }
+
+        start = _mountCount;
+        _mountCount += count;
+        return _mounts;
+    }
+
+    /// <summary>The mounts of the RUN at <paramref name="runIndex"/> (from <see cref="AddRun"/>), where they lie.</summary>
+    /// <remarks>Inlined: the cache analysis and the rules that read mounts ask it of every RUN.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public RunMountList Mounts(int runIndex)
+    {
+        ref readonly var run = ref _runs[runIndex];
+        return new RunMountList(_mounts, run.MountStart, run.MountCount);
     }
 
     /// <summary>
@@ -298,7 +336,7 @@ internal sealed class ModelTables
 
         // Such a RUN runs no command whose arguments are read, as the prefilter showed.
         var commands = Semantics.RunCommands.ForThisThread().Read(_syntax!, new Instruction(Syntax, run.UnreadRun), run.Dialect, this).WithoutArgumentsRead();
-        _runs[runIndex] = new RunFacts(commands, run.Mounts, unreadRun: -1, run.Dialect);
+        _runs[runIndex] = new RunFacts(commands, run.MountStart, run.MountCount, unreadRun: -1, run.Dialect);
         return commands;
     }
 
@@ -342,13 +380,14 @@ internal sealed class ModelTables
     public ref readonly StageState State(int index) => ref _states[index];
 }
 
-/// <summary>What a RUN does beyond the state it sees: the commands it executes and its mounts.</summary>
+/// <summary>What a RUN does beyond the state it sees: the commands it executes and where its mounts are in the tables.</summary>
 internal readonly struct RunFacts
 {
-    public RunFacts(RunCommandList commands, RunMount[] mounts, int unreadRun, ShellDialect dialect)
+    public RunFacts(RunCommandList commands, int mountStart, int mountCount, int unreadRun, ShellDialect dialect)
     {
         Commands = commands;
-        Mounts = mounts;
+        MountStart = mountStart;
+        MountCount = mountCount;
         UnreadRun = unreadRun;
         Dialect = dialect;
     }
@@ -356,7 +395,10 @@ internal readonly struct RunFacts
     /// <summary>The commands, once read (none while <see cref="UnreadRun"/> is set).</summary>
     public RunCommandList Commands { get; }
 
-    public RunMount[] Mounts { get; }
+    /// <summary>Where the RUN's mounts start in the tables' mounts (see <see cref="ModelTables.Mounts"/>).</summary>
+    public int MountStart { get; }
+
+    public int MountCount { get; }
 
     /// <summary>The RUN's record, while its commands are left unread (see <see cref="ModelTables.RunCommands"/>); -1 once read.</summary>
     public int UnreadRun { get; }

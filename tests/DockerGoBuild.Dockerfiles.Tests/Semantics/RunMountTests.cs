@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using DockerGoBuild.Dockerfiles.Semantics;
@@ -51,7 +52,7 @@ public class RunMountTests
     {
         var syntax = DockerfileParser.Parse($"FROM alpine\nRUN --mount=type=cache,{options} true\n");
         var run = syntax.InstructionList[1];
-        var mounts = RunMount.Read(run, FirstState());
+        var mounts = ReadMounts(syntax, run);
 
         Assert.Equal(expected, mounts[0].MeantFor()?.ToString() ?? "none");
     }
@@ -97,7 +98,7 @@ public class RunMountTests
     {
         var syntax = DockerfileParser.Parse($"FROM alpine\nRUN {flag} \\\n  --mount=type=bind,target=/b true\n");
         var run = syntax.InstructionList[1];
-        var mounts = RunMount.Read(run, FirstState());
+        var mounts = ReadMounts(syntax, run);
         var flags = run.Flags.Where(f => f.Name == "mount").ToList();
 
         Assert.Equal(flags.Count, mounts.Length);
@@ -144,7 +145,7 @@ public class RunMountTests
     {
         // A cache mount's is worked out as it is read; another mount's when asked, from the same target and id.
         var syntax = DockerfileParser.Parse("FROM alpine\nRUN --mount=type=cache,target=/go/pkg/mod --mount=type=bind,target=/go/pkg/mod --mount=type=secret,id=nuget --mount=type=cache,target=/var/cache/apt,id=gomod true\n");
-        var mounts = RunMount.Read(syntax.InstructionList[1], FirstState());
+        var mounts = ReadMounts(syntax, syntax.InstructionList[1]);
 
         Assert.Equal(new CacheKind?[] { CacheKind.GoModules, CacheKind.GoModules, CacheKind.NuGetPackages, null }, mounts.Select(mount => mount.MeantFor()).ToArray());
         Assert.Equal(new[] { true, false, false, true }, mounts.Select(mount => mount.IsCache).ToArray());
@@ -155,12 +156,67 @@ public class RunMountTests
     {
         // "/xa/b" and "/ya/b" have the same length, middle and last characters.
         var syntax = DockerfileParser.Parse("FROM alpine\nRUN --mount=type=cache,target=/xa/b,id=/ya/b --mount=type=cache,target=/ya/b,id=/xa/b true\nRUN --mount=type=cache,target=/xa/b true\n");
-        var first = RunMount.Read(syntax.InstructionList[1], FirstState());
-        var second = RunMount.Read(syntax.InstructionList[2], FirstState());
+        var first = ReadMounts(syntax, syntax.InstructionList[1]);
+        var second = ReadMounts(syntax, syntax.InstructionList[2]);
 
         Assert.Equal(new[] { "/xa/b", "/ya/b" }, first.Select(mount => mount.RawTarget).ToArray());
         Assert.Equal(new[] { "/ya/b", "/xa/b" }, first.Select(mount => mount.Id).ToArray());
         Assert.Equal("/xa/b", second[0].RawTarget);
+    }
+
+    [Fact]
+    public void The_mounts_of_a_files_runs_are_pieces_of_one_table()
+    {
+        var syntax = DockerfileParser.Parse("FROM alpine\nRUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build true\nRUN true\nRUN --mount=type=secret,id=key true\n");
+        var tables = ModelTables.Rent(syntax);
+        var firstCount = RunMount.Read(syntax.InstructionList[1], FirstState(), tables, out var firstStart);
+        var noneCount = RunMount.Read(syntax.InstructionList[2], FirstState(), tables, out _);
+        var secondCount = RunMount.Read(syntax.InstructionList[3], FirstState(), tables, out var secondStart);
+        var mounts = tables.TakeMounts(0, out var end);
+
+        // Each RUN's piece follows the one before: reading the next left it as it was.
+        Assert.Equal((2, 0, 1), (firstCount, noneCount, secondCount));
+        Assert.Equal((firstStart + 2, secondStart + 1), (secondStart, end));
+        Assert.Equal(new[] { "/go/pkg/mod", "/root/.cache/go-build", null }, new[] { mounts[firstStart].RawTarget, mounts[firstStart + 1].RawTarget, mounts[secondStart].RawTarget });
+        Assert.Equal("key", mounts[secondStart].Id);
+        tables.Return();
+    }
+
+    [Fact]
+    public void A_models_runs_see_their_own_mounts_as_the_table_grows_and_is_used_again()
+    {
+        // More mounts than the table first has room for, then a second model in the tables the first gave back.
+        var text = new System.Text.StringBuilder("FROM alpine\n");
+        for (var i = 0; i < 50; i++)
+        {
+            text.Append(i % 5 == 0 ? "RUN true\n" : $"RUN --mount=type=cache,target=/c{i} --mount=type=secret,id=s{i} true\n");
+        }
+
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var model = BuildModel.Create(DockerfileParser.Parse(text.ToString()), default);
+            var facts = model.Instructions;
+            for (var i = 0; i < model.RunIndexes.Count; i++)
+            {
+                var mounts = facts[model.RunIndexes[i]].Mounts.AsSpan();
+                Assert.Equal(i % 5 == 0 ? 0 : 2, mounts.Length);
+                if (mounts.Length > 0)
+                {
+                    Assert.Equal($"/c{i}", mounts[0].RawTarget);
+                    Assert.Equal($"s{i}", mounts[1].Id);
+                }
+            }
+
+            model.Release();
+        }
+    }
+
+    // The mounts of `run`, a RUN of `syntax`, read into tables of their own.
+    private static RunMount[] ReadMounts(DockerfileSyntax syntax, Instruction run)
+    {
+        var tables = ModelTables.Rent(syntax);
+        var count = RunMount.Read(run, FirstState(), tables, out var start);
+        return tables.TakeMounts(0, out _).AsSpan(start, count).ToArray();
     }
 
     private static StageState FirstState()
