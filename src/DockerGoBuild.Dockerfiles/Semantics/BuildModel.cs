@@ -267,7 +267,7 @@ internal sealed class BuildModel
         }
 
         // A stage built on an earlier one inherits its state: its image, a stage name, is not classified.
-        var parentState = tables.TryGetStage(image, imageText: null, out var parentIndex) && parentIndex < finished.Count ? finished[parentIndex] : -1;
+        var parentState = tables.TryGetStage(image, out var parentIndex) && parentIndex < finished.Count ? finished[parentIndex] : -1;
         int stateIndex;
         if (parentState >= 0)
         {
@@ -290,7 +290,7 @@ internal sealed class BuildModel
         // Read once the image is no longer: it may lie in the same buffer.
         if (words.Count >= 3 && IsAs(words[1]))
         {
-            tables.AddStageName(StageName(words[2]), stageIndex);
+            tables.AddStageName(from, words[2], stageIndex);
         }
 
         return stateIndex;
@@ -395,17 +395,6 @@ internal sealed class BuildModel
         classes['v'] = classes['V'] = classes['w'] = classes['W'] = ImageCharacter.VOrW;
         classes['l'] = classes['L'] = ImageCharacter.L;
         return classes;
-    }
-
-    // The stage name after AS, as the thread's strings have it (see StringTable).
-    private static string StageName(ArgumentWord word)
-    {
-        if (!word.TryGetLineValue(out var line, out var start, out var length))
-        {
-            return word.Value;
-        }
-
-        return StringTable.Get(WordText.Read(line, start, length, ref imageChars));
     }
 
     // The word is AS in any case, compared where it lies (a word that is not plain ASCII compares as a string).
