@@ -593,9 +593,9 @@ internal sealed class BuildModel
     private static string Name(ArgumentPair pair, ref bool mayHoldSecrets)
     {
         var key = WordText.Read(pair.Key, ref nameChars);
-        ref var facts = ref StringTable.GetWithFacts(key, out var name);
-        mayHoldSecrets |= SecretTexts.IsSecretName(key, ref facts);
-        return name ?? key.ToString();
+        ref var entry = ref StringTable.GetWithFacts(key);
+        mayHoldSecrets |= SecretTexts.IsSecretName(key, ref entry.Facts);
+        return entry.Text ?? key.ToString();
     }
 
     // The value of a word, as the thread's strings have it; null when it refers to something unknown. Most words
@@ -604,7 +604,9 @@ internal sealed class BuildModel
     private static string? Value<TLookup>(ReadOnlySpan<char> raw, char escape, TLookup lookup, bool references, ref bool mayHoldSecrets)
         where TLookup : IVariableLookup
     {
-        ref var facts = ref StringTable.GetWithFacts(raw, out var text);
+        ref var entry = ref StringTable.GetWithFacts(raw);
+        ref var facts = ref entry.Facts;
+        var text = entry.Text;
         var firstChange = VariableExpander.ChangeAt(raw, escape, ref facts);
         var isOwnValue = firstChange < 0;
 
@@ -645,7 +647,9 @@ internal sealed class BuildModel
         // An unresolved part keeps the unknown marker, so such a user is never taken for root. Most words are their
         // own value and most WORKDIRs their own path, as noted with their string the first time the thread met them.
         ref readonly var current = ref tables.State(stateIndex);
-        ref var facts = ref StringTable.GetWithFacts(raw, out var text);
+        ref var entry = ref StringTable.GetWithFacts(raw);
+        ref var facts = ref entry.Facts;
+        var text = entry.Text;
         string expanded;
         var isOwnPath = false;
         var firstChange = VariableExpander.ChangeAt(raw, current.Escape, ref facts);
