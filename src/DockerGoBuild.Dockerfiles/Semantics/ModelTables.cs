@@ -35,9 +35,9 @@ internal sealed class ModelTables
     // instructions fits in them, and needs no count of what it will hold (see Holds).
     private const int InitialLength = 64;
 
-    // The lengths of the stage names declared so far, as bits (the 63rd for all longer ones): an image of another
-    // length is no stage name (names ignoring case are as long as each other), and is not looked up.
-    private ulong _stageNameLengths;
+    // The keys of the stage names declared so far (see NameKey), as bits (see KeyBit), all of them once a name starts
+    // outside ASCII: an image whose key has no bit (nearly every image) is no stage name, and is not looked up.
+    private ulong _stageNameKeys;
 
     private ModelTables()
     {
@@ -170,7 +170,7 @@ internal sealed class ModelTables
         FinishedStages.Clear();
         StageNames.Clear();
         _namedStageCount = 0;
-        _stageNameLengths = 0;
+        _stageNameKeys = 0;
         if (retainable)
         {
             spare = this;
@@ -202,10 +202,11 @@ internal sealed class ModelTables
             first = length > 0 ? value[0] : '\0';
         }
 
-        _stageNameLengths |= LengthBit(length);
+        var key = NameKey(length, first);
+        _stageNameKeys |= (key & NotAscii) != 0 ? ~0UL : KeyBit(key);
         if (_namedStageCount < FewStageNames)
         {
-            _namedStageKeys[_namedStageCount] = NameKey(length, first);
+            _namedStageKeys[_namedStageCount] = key;
             _namedStageFroms[_namedStageCount] = from.Index;
             _namedStageIndexes[_namedStageCount++] = stageIndex;
             return;
@@ -227,23 +228,31 @@ internal sealed class ModelTables
 
     /// <summary>
     /// The index of the stage declared so far with the name <paramref name="image"/> (ignoring case), if there is one.
-    /// The name is looked up only when a stage name of its length was declared.
+    /// The name is looked up only when a stage name of its length and first letter may have been declared.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetStage(ReadOnlySpan<char> image, out int stageIndex)
     {
-        stageIndex = -1;
-        if ((_stageNameLengths & LengthBit(image.Length)) == 0)
+        var key = NameKey(image.Length, image.Length > 0 ? image[0] : '\0');
+        if ((key & NotAscii) == 0 && (_stageNameKeys & KeyBit(key)) == 0)
         {
+            stageIndex = -1;
             return false;
         }
 
+        return FindStage(image, key, out stageIndex);
+    }
+
+    // TryGetStage of an image that may be a stage name, whose key is given.
+    private bool FindStage(ReadOnlySpan<char> image, int key, out int stageIndex)
+    {
+        stageIndex = -1;
         if (_namedStageCount > FewStageNames)
         {
             return StageNames.TryGetValue(image, nameText: null, out stageIndex);
         }
 
         // The latest stage of the name is the one it names.
-        var key = NameKey(image.Length, image.Length > 0 ? image[0] : '\0');
         for (var i = _namedStageCount - 1; i >= 0; i--)
         {
             var named = _namedStageKeys[i];
@@ -264,10 +273,11 @@ internal sealed class ModelTables
 
     private const int NotAscii = 0x80;
 
+    // A key's bit among 64, from the top bits of a multiplicative hash of it.
+    private static ulong KeyBit(int key) => 1UL << (int)(((uint)key * 0x9E3779B1u) >> 26);
+
     // The name of the i-th named stage, read in its FROM: its third word.
     private ReadOnlySpan<char> NamedStage(int i) => WordText.Read(new Instruction(Syntax, _namedStageFroms[i]).ArgumentWords[2], ref stageNameChars);
-
-    private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
 
     /// <summary>
     /// True when the model of a file of this many instructions fits in the tables as they are, whatever the
