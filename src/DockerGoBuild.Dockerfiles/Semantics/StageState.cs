@@ -157,17 +157,18 @@ internal struct StageState : IVariableLookup
             return inline;
         }
 
-        if (EnvMap.TryGetValue(name, out var env))
+        // The tables read where they are (null while empty), not through the properties that make them Empty.
+        if (_envMap is { } envMap && envMap.TryGetValue(name, out var env))
         {
             return env;
         }
 
-        if (ArgMap.TryGetValue(name, out var arg) && arg != null)
+        if (_argMap is { } argMap && argMap.TryGetValue(name, out var arg) && arg != null)
         {
             return arg;
         }
 
-        return GoEnvFileMap.TryGetValue(name, out var goEnv) ? goEnv : null;
+        return _goEnvFileMap is { } goEnvFile && goEnvFile.TryGetValue(name, out var goEnv) ? goEnv : null;
     }
 
     /// <summary>A variable for Dockerfile word expansion (ENV and ARG only), its name read where it lies.</summary>
@@ -183,7 +184,16 @@ internal struct StageState : IVariableLookup
     }
 
     /// <summary>The ARG of that name in scope and its default (null: declared without a value, or unknown).</summary>
-    public readonly bool TryGetArg(ReadOnlySpan<char> name, out string? value) => ArgMap.TryGetValue(name, out value);
+    public readonly bool TryGetArg(ReadOnlySpan<char> name, out string? value)
+    {
+        if (_argMap is { } argMap)
+        {
+            return argMap.TryGetValue(name, out value);
+        }
+
+        value = null;
+        return false;
+    }
 
     readonly string? IVariableLookup.Lookup(ReadOnlySpan<char> name) => LookupBuildVariable(name);
 

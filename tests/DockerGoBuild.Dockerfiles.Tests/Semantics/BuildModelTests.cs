@@ -188,6 +188,29 @@ public class BuildModelTests
     }
 
     [Fact]
+    public void A_state_without_variables_looks_each_up_as_unset_and_later_states_find_theirs()
+    {
+        const string Text = "FROM golang\nRUN true\nARG A=1\nRUN go env -w GOFLAGS=-mod=mod\nENV E=2\nRUN true\n";
+        var model = BuildModel.Create(DockerfileParser.Parse(Text), default);
+        var facts = model.Instructions;
+
+        var empty = facts[1].State;
+        Assert.Null(empty.Lookup("A"));
+        Assert.False(empty.TryGetArg("A".AsSpan(), out _));
+        Assert.Null(empty.LookupBuildVariable("E".AsSpan()));
+        Assert.Equal("/root", empty.Home());
+
+        var later = facts[5].State;
+        Assert.True(later.TryGetArg("A".AsSpan(), out var a));
+        Assert.Equal("1", a);
+        Assert.Equal("1", later.Lookup("A"));
+        Assert.Equal("2", later.LookupBuildVariable("E".AsSpan()));
+        Assert.Equal("-mod=mod", later.Lookup("GOFLAGS"));
+        Assert.Null(later.LookupBuildVariable("GOFLAGS".AsSpan()));
+        model.Release();
+    }
+
+    [Fact]
     public void A_stage_starts_in_the_root_and_keeps_an_unknown_workdir_and_its_tables_in_later_states()
     {
         const string Text = "FROM golang AS build\nWORKDIR $UNKNOWN\nENV E=1\nUSER u\nFROM build\nARG A=2\nRUN true\nFROM alpine\n";
