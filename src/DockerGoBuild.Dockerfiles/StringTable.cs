@@ -31,8 +31,9 @@ internal sealed class StringTable
     private readonly Entry[] _entries = new Entry[Slots];
     private int _count;
 
-    // The facts of a text that is not kept, forgotten at once.
+    // The facts of a text that is not kept, forgotten at once, alone or with its entry.
     private TextFacts _unkept;
+    private Entry _unkeptEntry;
 
     // The analysis the facts noted now belong to: an entry's facts noted in an earlier one are not read.
     private int _analysis;
@@ -67,23 +68,24 @@ internal sealed class StringTable
     }
 
     /// <summary>
-    /// <see cref="Get(ReadOnlySpan{char})"/> as <paramref name="value"/>, and the facts noted with it, for the caller to
-    /// read and note: before the thread's next string is asked for, which may start the table again. An empty or long
-    /// text is not kept: its value is null (for the caller to make if it needs it), its facts are noted nowhere.
+    /// The thread's entry of <paramref name="text"/>: its <see cref="Entry.Text"/> is <see cref="Get(ReadOnlySpan{char})"/>,
+    /// its <see cref="Entry.Facts"/> the facts noted with it, for the caller to read and note: before the thread's next
+    /// string is asked for, which may start the table again. An empty or long text is not kept: its entry's text is
+    /// null (for the caller to make if it needs it), its facts are noted nowhere. An entry rather than the string as
+    /// an out parameter, which is written with a write barrier.
     /// </summary>
-    public static ref TextFacts GetWithFacts(ReadOnlySpan<char> text, out string? value)
+    public static ref Entry GetWithFacts(ReadOnlySpan<char> text)
     {
         var strings = table ??= new StringTable();
         if ((uint)(text.Length - 1) >= MaxSharedLength)
         {
-            value = null;
-            strings._unkept = TextFacts.None;
-            return ref strings._unkept;
+            strings._unkeptEntry = default;
+            return ref strings._unkeptEntry;
         }
 
         ref var entry = ref strings._entries[strings.Find(text)];
-        value = entry.Text;
-        return ref strings.CurrentFacts(ref entry);
+        strings.CurrentFacts(ref entry);
+        return ref entry;
     }
 
     /// <summary>
@@ -184,8 +186,8 @@ internal sealed class StringTable
         return (int)(hash >> 32);
     }
 
-    // A kept text's string, its hash, and what is known of it in the analysis it was noted in.
-    private struct Entry
+    /// <summary>A kept text's string, its hash, and what is known of it in the analysis it was noted in.</summary>
+    internal struct Entry
     {
         public Entry(string text, int hash, int analysis)
         {
@@ -197,6 +199,8 @@ internal sealed class StringTable
 
         public string? Text;
         public int Hash;
+
+        /// <summary>The facts noted (see <see cref="GetWithFacts"/>).</summary>
         public TextFacts Facts;
         public int Analysis;
     }

@@ -268,7 +268,7 @@ internal sealed class BuildModel
         }
 
         // A stage built on an earlier one inherits its state: its image, a stage name, is not classified.
-        var parentState = tables.TryGetStage(image, imageText: null, out var parentIndex) && parentIndex < finished.Count ? finished[parentIndex] : -1;
+        var parentState = tables.TryGetStage(image, out var parentIndex) && parentIndex < finished.Count ? finished[parentIndex] : -1;
         int stateIndex;
         if (parentState >= 0)
         {
@@ -291,7 +291,7 @@ internal sealed class BuildModel
         // Read once the image is no longer: it may lie in the same buffer.
         if (words.Count >= 3 && IsAs(words[1]))
         {
-            tables.AddStageName(StageName(words[2]), stageIndex);
+            tables.AddStageName(from, words[2], stageIndex);
         }
 
         return stateIndex;
@@ -396,17 +396,6 @@ internal sealed class BuildModel
         classes['v'] = classes['V'] = classes['w'] = classes['W'] = ImageCharacter.VOrW;
         classes['l'] = classes['L'] = ImageCharacter.L;
         return classes;
-    }
-
-    // The stage name after AS, as the thread's strings have it (see StringTable).
-    private static string StageName(ArgumentWord word)
-    {
-        if (!word.TryGetLineValue(out var line, out var start, out var length))
-        {
-            return word.Value;
-        }
-
-        return StringTable.Get(WordText.Read(line, start, length, ref imageChars));
     }
 
     // The word is AS in any case, compared where it lies (a word that is not plain ASCII compares as a string).
@@ -605,9 +594,9 @@ internal sealed class BuildModel
     private static string Name(ArgumentPair pair, ref bool mayHoldSecrets)
     {
         var key = WordText.Read(pair.Key, ref nameChars);
-        ref var facts = ref StringTable.GetWithFacts(key, out var name);
-        mayHoldSecrets |= SecretTexts.IsSecretName(key, ref facts);
-        return name ?? key.ToString();
+        ref var entry = ref StringTable.GetWithFacts(key);
+        mayHoldSecrets |= SecretTexts.IsSecretName(key, ref entry.Facts);
+        return entry.Text ?? key.ToString();
     }
 
     // The value of a word, as the thread's strings have it; null when it refers to something unknown. Most words
@@ -616,7 +605,9 @@ internal sealed class BuildModel
     private static string? Value<TLookup>(ReadOnlySpan<char> raw, char escape, TLookup lookup, bool references, ref bool mayHoldSecrets)
         where TLookup : IVariableLookup
     {
-        ref var facts = ref StringTable.GetWithFacts(raw, out var text);
+        ref var entry = ref StringTable.GetWithFacts(raw);
+        ref var facts = ref entry.Facts;
+        var text = entry.Text;
         var firstChange = VariableExpander.ChangeAt(raw, escape, ref facts);
         var isOwnValue = firstChange < 0;
 
@@ -657,7 +648,9 @@ internal sealed class BuildModel
         // An unresolved part keeps the unknown marker, so such a user is never taken for root. Most words are their
         // own value and most WORKDIRs their own path, as noted with their string the first time the thread met them.
         ref readonly var current = ref tables.State(stateIndex);
-        ref var facts = ref StringTable.GetWithFacts(raw, out var text);
+        ref var entry = ref StringTable.GetWithFacts(raw);
+        ref var facts = ref entry.Facts;
+        var text = entry.Text;
         string expanded;
         var isOwnPath = false;
         var firstChange = VariableExpander.ChangeAt(raw, current.Escape, ref facts);

@@ -94,16 +94,15 @@ internal sealed class FewNames<TValue>
     // The names, as long as each other, are equal as the table compares them: told by their characters as they are
     // first, then (ignoring case) by their first letters, which differ in most names that differ, before the general
     // comparison.
-    private bool IsSameName(ReadOnlySpan<char> name, string known)
+    private bool IsSameName(ReadOnlySpan<char> name, string known) =>
+        _comparison == StringComparison.Ordinal ? name.SequenceEqual(known.AsSpan()) : IsSameNameIgnoringCase(name, known.AsSpan());
+
+    /// <summary>Two names as long as each other are equal ignoring case (as <see cref="StringComparison.OrdinalIgnoreCase"/> compares them).</summary>
+    internal static bool IsSameNameIgnoringCase(ReadOnlySpan<char> name, ReadOnlySpan<char> known)
     {
-        if (name.SequenceEqual(known.AsSpan()))
+        if (name.SequenceEqual(known))
         {
             return true;
-        }
-
-        if (_comparison == StringComparison.Ordinal)
-        {
-            return false;
         }
 
         // Two ASCII characters that differ but for the bit 0x20 are one letter's two cases, or two characters that
@@ -115,7 +114,7 @@ internal sealed class FewNames<TValue>
             return false;
         }
 
-        return name.Equals(known.AsSpan(), StringComparison.OrdinalIgnoreCase);
+        return name.Equals(known, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Makes the table hold at least <paramref name="count"/> names without growing.</summary>

@@ -35,9 +35,9 @@ internal sealed class ModelTables
     // instructions fits in them, and needs no count of what it will hold (see Holds).
     private const int InitialLength = 64;
 
-    // The lengths of the stage names declared so far, as bits (the 63rd for all longer ones): an image of another
-    // length is no stage name (names ignoring case are as long as each other), and is not looked up.
-    private ulong _stageNameLengths;
+    // The keys of the stage names declared so far (see NameKey), as bits (see KeyBit), all of them once a name starts
+    // outside ASCII: an image whose key has no bit (nearly every image) is no stage name, and is not looked up.
+    private ulong _stageNameKeys;
 
     private ModelTables()
     {
@@ -91,8 +91,25 @@ internal sealed class ModelTables
     /// <summary>The final states of the stages finished so far while the model is built, as indexes of <see cref="State"/>.</summary>
     public List<int> FinishedStages { get; } = new(InitialLength);
 
-    // The stage indexes of the stage names declared so far while the model is built (names ignore case, as BuildKit's do).
+    // The stage indexes of the stage names declared so far while the model is built (names ignore case, as BuildKit's
+    // do), once more than FewStageNames were declared; until then the names are only where their FROMs are (below).
     private FewNames<int> StageNames { get; } = new(StringComparison.OrdinalIgnoreCase);
+
+    // A file names a few stages (a few files some dozens), and a later FROM names one of them in few files: the first
+    // names are read where they lie in their FROMs only when a FROM's image may be one of them, rather than each made
+    // a string and set in a table.
+    private const int FewStageNames = 64;
+
+    // The first stage names declared ([0, _namedStageCount) in use): the record of the FROM of each, its stage's
+    // index, and its length and first character (see NameKey), which tell apart nearly every name and image that differ.
+    private readonly int[] _namedStageFroms = new int[FewStageNames];
+    private readonly int[] _namedStageIndexes = new int[FewStageNames];
+    private readonly int[] _namedStageKeys = new int[FewStageNames];
+    private int _namedStageCount;
+
+    // Where a stage name is read when its FROM's line is of more than one piece (see WordText).
+    [ThreadStatic]
+    private static char[]? stageNameChars;
 
     /// <summary>
     /// The model that reads these tables, made with their first model and kept with them (see <see cref="Return"/>),
@@ -164,7 +181,8 @@ internal sealed class ModelTables
         VariableMaps.Release();
         FinishedStages.Clear();
         StageNames.Clear();
-        _stageNameLengths = 0;
+        _namedStageCount = 0;
+        _stageNameKeys = 0;
         if (retainable)
         {
             spare = this;
@@ -179,25 +197,99 @@ internal sealed class ModelTables
         }
     }
 
-    /// <summary>Declares a stage name (a later stage of the same name replaces it).</summary>
-    public void AddStageName(string name, int stageIndex)
+    /// <summary>
+    /// Declares the stage name <paramref name="name"/>, the third word of the FROM <paramref name="from"/> (a later
+    /// stage of the same name replaces it).
+    /// </summary>
+    public void AddStageName(Instruction from, ArgumentWord name, int stageIndex)
     {
-        StageNames.Set(name, stageIndex);
-        _stageNameLengths |= LengthBit(name.Length);
+        // Only the length and first character are read now (see NameKey).
+        var length = name.TryGetLineValue(out var line, out var start, out var lineLength) ? lineLength : -1;
+        var first = length > 0 ? line.CharAt(start) : '\0';
+        if (length < 0)
+        {
+            // A JSON string with escapes, which a FROM does not have: decoded.
+            var value = name.Value;
+            length = value.Length;
+            first = length > 0 ? value[0] : '\0';
+        }
+
+        var key = NameKey(length, first);
+        _stageNameKeys |= (key & NotAscii) != 0 ? ~0UL : KeyBit(key);
+        if (_namedStageCount < FewStageNames)
+        {
+            _namedStageKeys[_namedStageCount] = key;
+            _namedStageFroms[_namedStageCount] = from.Index;
+            _namedStageIndexes[_namedStageCount++] = stageIndex;
+            return;
+        }
+
+        if (_namedStageCount == FewStageNames)
+        {
+            // One more than a few: every name is a string in the table from now on, looked up by hash.
+            for (var i = 0; i < FewStageNames; i++)
+            {
+                StageNames.Set(StringTable.Get(NamedStage(i)), _namedStageIndexes[i]);
+            }
+
+            _namedStageCount++;
+        }
+
+        StageNames.Set(StringTable.Get(WordText.Read(name, ref stageNameChars)), stageIndex);
     }
 
     /// <summary>
-    /// The index of the stage declared so far with the name <paramref name="image"/> (ignoring case), if there is one;
-    /// <paramref name="imageText"/> is its string, if the caller has one. The name is looked up only when a stage name
-    /// of its length was declared.
+    /// The index of the stage declared so far with the name <paramref name="image"/> (ignoring case), if there is one.
+    /// The name is looked up only when a stage name of its length and first letter may have been declared.
     /// </summary>
-    public bool TryGetStage(ReadOnlySpan<char> image, string? imageText, out int stageIndex)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGetStage(ReadOnlySpan<char> image, out int stageIndex)
     {
-        stageIndex = -1;
-        return (_stageNameLengths & LengthBit(image.Length)) != 0 && StageNames.TryGetValue(image, imageText, out stageIndex);
+        var key = NameKey(image.Length, image.Length > 0 ? image[0] : '\0');
+        if ((key & NotAscii) == 0 && (_stageNameKeys & KeyBit(key)) == 0)
+        {
+            stageIndex = -1;
+            return false;
+        }
+
+        return FindStage(image, key, out stageIndex);
     }
 
-    private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
+    // TryGetStage of an image that may be a stage name, whose key is given.
+    private bool FindStage(ReadOnlySpan<char> image, int key, out int stageIndex)
+    {
+        stageIndex = -1;
+        if (_namedStageCount > FewStageNames)
+        {
+            return StageNames.TryGetValue(image, nameText: null, out stageIndex);
+        }
+
+        // The latest stage of the name is the one it names.
+        for (var i = _namedStageCount - 1; i >= 0; i--)
+        {
+            var named = _namedStageKeys[i];
+            if ((named == key || ((named >> 8) == (key >> 8) && ((named | key) & NotAscii) != 0))
+                && FewNames<int>.IsSameNameIgnoringCase(image, NamedStage(i)))
+            {
+                stageIndex = _namedStageIndexes[i];
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A name's length and first character, an ASCII letter in one case: names equal ignoring case have the same key
+    // but when a first character is outside ASCII (NotAscii), which the general comparison tells.
+    private static int NameKey(int length, char first) => (length << 8) | (first < 0x80 ? first | 0x20 : NotAscii);
+
+    private const int NotAscii = 0x80;
+
+    // A key's bit among 64, from the top bits of a multiplicative hash of it.
+    private static ulong KeyBit(int key) => 1UL << (int)(((uint)key * 0x9E3779B1u) >> 26);
+
+    // The name of the i-th named stage, read in its FROM: its third word.
+    private ReadOnlySpan<char> NamedStage(int i) => WordText.Read(new Instruction(Syntax, _namedStageFroms[i]).ArgumentWords[2], ref stageNameChars);
 
     /// <summary>
     /// True when the model of a file of this many instructions fits in the tables as they are, whatever the

@@ -47,24 +47,35 @@ internal struct StageState : IVariableLookup
     public string? User { get; private set; }
 
     /// <summary>The WORKDIR; null when it refers to something unknown.</summary>
-    public string? Workdir { get; private set; }
+    public readonly string? Workdir => _workdir ?? (_workdirUnknown ? null : "/");
+
+    // The WORKDIR when one was set: null with _workdirUnknown false for the root, where a stage starts.
+    private string? _workdir;
+    private bool _workdirUnknown;
 
     public ShellDialect? Shell { get; private set; }
 
     public readonly ShellDialect Dialect => Shell ?? (IsWindows ? ShellDialect.Cmd : ShellDialect.Posix);
 
     /// <summary>The ENV table, for the model to set variables in (see <see cref="SetEnv"/>).</summary>
-    internal PersistentMap<string?> EnvMap { get; private set; }
+    internal readonly PersistentMap<string?> EnvMap => _envMap ?? PersistentMap<string?>.Empty;
 
     /// <summary>The ARG table, for the model to set variables in (see <see cref="SetArgs"/>).</summary>
-    internal PersistentMap<string?> ArgMap { get; private set; }
+    internal readonly PersistentMap<string?> ArgMap => _argMap ?? PersistentMap<string?>.Empty;
 
     /// <summary>Go's env file, for the model to set variables in (see <see cref="SetGoEnvFile"/>).</summary>
-    internal PersistentMap<string> GoEnvFileMap { get; private set; }
+    internal readonly PersistentMap<string> GoEnvFileMap => _goEnvFileMap ?? PersistentMap<string>.Empty;
+
+    // The tables, null while empty (most states have no ARG, many no ENV, nearly all no go env -w): a state is made
+    // in the table's next entry, which is clear, and a null is not written there (see CopyFrom).
+    private PersistentMap<string?>? _envMap;
+    private PersistentMap<string?>? _argMap;
+    private PersistentMap<string>? _goEnvFileMap;
 
     /// <summary>
-    /// Makes this (an entry of the model's table) the state a stage starts with, as the constructor does, where it
-    /// lies: a state made and then copied into the table goes through a general block copy with write barriers.
+    /// Makes this (the model table's next entry, which is clear) the state a stage starts with, as the constructor
+    /// does, where it lies: a state made and then copied into the table goes through a general block copy with write
+    /// barriers. Its references are all null (empty tables, the root for WORKDIR): none is written.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Start(int stageIndex, char escape, BaseImageKind baseImage, bool isWindows)
@@ -73,18 +84,13 @@ internal struct StageState : IVariableLookup
         Escape = escape;
         BaseImage = baseImage;
         IsWindows = isWindows;
-        EnvMap = PersistentMap<string?>.Empty;
-        ArgMap = PersistentMap<string?>.Empty;
-        GoEnvFileMap = PersistentMap<string>.Empty;
-        Workdir = "/";
-        User = null;
-        Shell = null;
     }
 
     /// <summary>
-    /// Makes this (an entry of the model's table) a copy of <paramref name="other"/>, field by field: a copy of the
-    /// whole struct into the table goes through a general block copy with write barriers, which costs more. Inlined
-    /// where the table adds the entry, whose references are then written as into an array, with cheaper barriers.
+    /// Makes this (the model table's next entry, which is clear) a copy of <paramref name="other"/>, field by field: a
+    /// copy of the whole struct into the table goes through a general block copy with write barriers, which costs
+    /// more. Inlined where the table adds the entry, whose references are then written as into an array; a null one
+    /// is not written, as the entry holds null already, which saves its write barrier.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void CopyFrom(in StageState other)
@@ -93,30 +99,54 @@ internal struct StageState : IVariableLookup
         Escape = other.Escape;
         BaseImage = other.BaseImage;
         IsWindows = other.IsWindows;
-        EnvMap = other.EnvMap;
-        ArgMap = other.ArgMap;
-        GoEnvFileMap = other.GoEnvFileMap;
-        User = other.User;
-        Workdir = other.Workdir;
         Shell = other.Shell;
+        _workdirUnknown = other._workdirUnknown;
+        if (other._envMap is { } env)
+        {
+            _envMap = env;
+        }
+
+        if (other._argMap is { } args)
+        {
+            _argMap = args;
+        }
+
+        if (other._goEnvFileMap is { } goEnvFile)
+        {
+            _goEnvFileMap = goEnvFile;
+        }
+
+        if (other.User is { } user)
+        {
+            User = user;
+        }
+
+        if (other._workdir is { } workdir)
+        {
+            _workdir = workdir;
+        }
     }
 
     /// <summary>Makes this (a new state in the model's table) the state a stage built FROM this one's stage starts with: its ENV, USER, WORKDIR and SHELL, no ARGs.</summary>
     internal void InheritFor(int stageIndex)
     {
         StageIndex = stageIndex;
-        ArgMap = PersistentMap<string?>.Empty;
+        _argMap = null;
     }
 
-    internal void SetEnv(PersistentMap<string?> env) => EnvMap = env;
+    internal void SetEnv(PersistentMap<string?> env) => _envMap = env;
 
-    internal void SetArgs(PersistentMap<string?> args) => ArgMap = args;
+    internal void SetArgs(PersistentMap<string?> args) => _argMap = args;
 
-    internal void SetGoEnvFile(PersistentMap<string> goEnvFile) => GoEnvFileMap = goEnvFile;
+    internal void SetGoEnvFile(PersistentMap<string> goEnvFile) => _goEnvFileMap = goEnvFile;
 
     internal void SetUser(string user) => User = user;
 
-    internal void SetWorkdir(string? workdir) => Workdir = workdir;
+    internal void SetWorkdir(string? workdir)
+    {
+        _workdir = workdir;
+        _workdirUnknown = workdir == null;
+    }
 
     internal void SetShell(ShellDialect shell) => Shell = shell;
 
@@ -127,32 +157,43 @@ internal struct StageState : IVariableLookup
             return inline;
         }
 
-        if (EnvMap.TryGetValue(name, out var env))
+        // The tables read where they are (null while empty), not through the properties that make them Empty.
+        if (_envMap is { } envMap && envMap.TryGetValue(name, out var env))
         {
             return env;
         }
 
-        if (ArgMap.TryGetValue(name, out var arg) && arg != null)
+        if (_argMap is { } argMap && argMap.TryGetValue(name, out var arg) && arg != null)
         {
             return arg;
         }
 
-        return GoEnvFileMap.TryGetValue(name, out var goEnv) ? goEnv : null;
+        return _goEnvFileMap is { } goEnvFile && goEnvFile.TryGetValue(name, out var goEnv) ? goEnv : null;
     }
 
     /// <summary>A variable for Dockerfile word expansion (ENV and ARG only), its name read where it lies.</summary>
     public readonly string? LookupBuildVariable(ReadOnlySpan<char> name)
     {
-        if (EnvMap.TryGetValue(name, out var env))
+        // The tables read where they are (null while empty), not through the properties that make them Empty.
+        if (_envMap is { } envMap && envMap.TryGetValue(name, out var env))
         {
             return env;
         }
 
-        return ArgMap.TryGetValue(name, out var arg) ? arg : null;
+        return _argMap is { } argMap && argMap.TryGetValue(name, out var arg) ? arg : null;
     }
 
     /// <summary>The ARG of that name in scope and its default (null: declared without a value, or unknown).</summary>
-    public readonly bool TryGetArg(ReadOnlySpan<char> name, out string? value) => ArgMap.TryGetValue(name, out value);
+    public readonly bool TryGetArg(ReadOnlySpan<char> name, out string? value)
+    {
+        if (_argMap is { } argMap)
+        {
+            return argMap.TryGetValue(name, out value);
+        }
+
+        value = null;
+        return false;
+    }
 
     readonly string? IVariableLookup.Lookup(ReadOnlySpan<char> name) => LookupBuildVariable(name);
 

@@ -292,23 +292,30 @@ internal static class VariableExpander
             return end - 1;
         }
 
-        var closeInBody = raw.Slice(dollar + 2).IndexOf('}');
-        if (closeInBody < 0)
-        {
-            output.Append(raw.Slice(dollar));
-            return raw.Length - 1;
-        }
-
-        var close = dollar + 2 + closeInBody;
-        var body = raw.Slice(dollar + 2, closeInBody);
-        var nameEnd = 0;
-        while (nameEnd < body.Length && IsNameChar(body[nameEnd]))
+        // The name first: no '}' is a name's character, so the closing brace is the first one from the name's end on,
+        // most often right there (${NAME}), found without a search.
+        var nameStart = dollar + 2;
+        var nameEnd = nameStart;
+        while (nameEnd < raw.Length && IsNameChar(raw[nameEnd]))
         {
             nameEnd++;
         }
 
-        var value = lookup.Lookup(body.Slice(0, nameEnd));
-        var modifier = body.Slice(nameEnd);
+        var close = nameEnd;
+        if (close == raw.Length || raw[close] != '}')
+        {
+            var closeAfterName = raw.Slice(nameEnd).IndexOf('}');
+            if (closeAfterName < 0)
+            {
+                output.Append(raw.Slice(dollar));
+                return raw.Length - 1;
+            }
+
+            close = nameEnd + closeAfterName;
+        }
+
+        var value = lookup.Lookup(raw.Slice(nameStart, nameEnd - nameStart));
+        var modifier = raw.Slice(nameEnd, close - nameEnd);
         var colon = modifier.Length > 0 && modifier[0] == ':';
         var operation = modifier.Length > (colon ? 1 : 0) ? modifier[colon ? 1 : 0] : '\0';
         if (operation == '-' && (value == null || (colon && value.Length == 0)))

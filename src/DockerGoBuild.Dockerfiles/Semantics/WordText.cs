@@ -26,9 +26,16 @@ internal static class WordText
     public static ReadOnlySpan<char> Read(LogicalLine line, int start, int length, ref char[]? buffer) =>
         line.TryGetSource(start, length, out var text) ? text : Copy(line, start, length, ref buffer);
 
-    // A line of more pieces: the characters copied.
+    // A line of more pieces: the characters where they lie when they are in one piece (most words of such a line:
+    // their source is then as long as they are, a piece break adding the escape and the line's end), else copied.
     private static ReadOnlySpan<char> Copy(LogicalLine line, int start, int length, ref char[]? buffer)
     {
+        var source = line.ToSource(start, start + length);
+        if (source.Length == length)
+        {
+            return line.Tables.Source.AsSpan(source.Start, length);
+        }
+
         if (buffer == null || buffer.Length < length)
         {
             buffer = new char[Math.Max(length, 256)];

@@ -165,6 +165,79 @@ public class BuildModelTests
     }
 
     [Theory]
+    [InlineData(3)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(90)]
+    public void A_stage_name_names_the_latest_stage_of_that_name_however_many_stages_are_named(int stages)
+    {
+        // Stage i is named n{i}, on golang for even i and alpine for odd; the last two are named again, in other
+        // cases, on the other image; stages named é... and É... differ only in a first letter outside ASCII.
+        var text = string.Concat(Enumerable.Range(0, stages).Select(i => $"FROM {(i % 2 == 0 ? "golang" : "alpine")} AS n{i}\n"))
+            + $"FROM alpine AS N{stages - 2}\nFROM golang AS N{stages - 1}\nFROM golang AS \u00e9tape\n"
+            + $"FROM N0\nFROM n1\nFROM n{stages - 2}\nFROM n{stages - 1}\nFROM \u00c9TAPE\nFROM n{stages}\n";
+        for (var round = 0; round < 2; round++)
+        {
+            var model = BuildModel.Create(DockerfileParser.Parse(text), default);
+            var count = model.Instructions.Count;
+            Assert.Equal(
+                new[] { "Golang", "Other", "Other", "Golang", "Golang", "Other" },
+                Enumerable.Range(count - 6, 6).Select(i => StateAfter(model, i).BaseImage.ToString()).ToArray());
+            model.Release();
+        }
+    }
+
+    [Fact]
+    public void A_state_without_variables_looks_each_up_as_unset_and_later_states_find_theirs()
+    {
+        const string Text = "FROM golang\nRUN true\nARG A=1\nRUN go env -w GOFLAGS=-mod=mod\nENV E=2\nRUN true\n";
+        var model = BuildModel.Create(DockerfileParser.Parse(Text), default);
+        var facts = model.Instructions;
+
+        var empty = facts[1].State;
+        Assert.Null(empty.Lookup("A"));
+        Assert.False(empty.TryGetArg("A".AsSpan(), out _));
+        Assert.Null(empty.LookupBuildVariable("E".AsSpan()));
+        Assert.Equal("/root", empty.Home());
+
+        var later = facts[5].State;
+        Assert.True(later.TryGetArg("A".AsSpan(), out var a));
+        Assert.Equal("1", a);
+        Assert.Equal("1", later.Lookup("A"));
+        Assert.Equal("2", later.LookupBuildVariable("E".AsSpan()));
+        Assert.Equal("-mod=mod", later.Lookup("GOFLAGS"));
+        Assert.Null(later.LookupBuildVariable("GOFLAGS".AsSpan()));
+        model.Release();
+    }
+
+    [Fact]
+    public void A_stage_starts_in_the_root_and_keeps_an_unknown_workdir_and_its_tables_in_later_states()
+    {
+        const string Text = "FROM golang AS build\nWORKDIR $UNKNOWN\nENV E=1\nUSER u\nFROM build\nARG A=2\nRUN true\nFROM alpine\n";
+        var model = BuildModel.Create(DockerfileParser.Parse(Text), default);
+        var facts = model.Instructions;
+
+        Assert.Equal("/", facts[1].State.Workdir);
+        Assert.Null(facts[2].State.Workdir);
+        Assert.Null(facts[3].State.Workdir);
+        Assert.Equal("1", facts[3].State.Env["E"]);
+        var inherited = facts[4].State;
+        Assert.Null(inherited.Workdir);
+        Assert.Equal("u", inherited.User);
+        Assert.Equal("1", inherited.Env["E"]);
+        Assert.Empty(facts[5].State.Args);
+        Assert.Equal("2", facts[6].State.Args["A"]);
+        Assert.Equal("1", facts[6].State.Env["E"]);
+        var fresh = facts[7].State;
+        Assert.Equal("/", fresh.Workdir);
+        Assert.Empty(fresh.Env);
+        Assert.Empty(fresh.Args);
+        Assert.Empty(fresh.GoEnvFile);
+        Assert.Null(fresh.User);
+        model.Release();
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(63)]
     [InlineData(64)]
