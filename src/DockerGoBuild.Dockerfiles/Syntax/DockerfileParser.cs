@@ -262,6 +262,10 @@ public static class DockerfileParser
         private char _escape;
         private bool _directivesDone;
 
+        // Whether the instruction ReadInstruction read last is one that really runs as a RUN, COPY or ADD in shell form,
+        // whose line may start heredocs: set as it is read, rather than found from its record again.
+        private bool _mayStartHeredocs;
+
         public Reader(Scratch scratch)
         {
             _scratch = scratch;
@@ -464,7 +468,7 @@ public static class DockerfileParser
                 Report("empty-continuation-line", ParseSeverity.Warning, "Empty continuation line: BuildKit warns about it and will reject it in a future release", instruction.KeywordSpan);
             }
 
-            if (mayHaveLessThan && instruction.MayStartHeredocs && ContainsTwoLessThans(joined, at, logical.Length))
+            if (mayHaveLessThan && _mayStartHeredocs && ContainsTwoLessThans(joined, at, logical.Length))
             {
                 var heredocs = ReadHeredocs(logical, text, ref line, ref lastLine);
                 if (heredocs.Count > 0)
@@ -668,6 +672,8 @@ public static class DockerfileParser
                 return -1;
             }
 
+            // Set again below for a kind that may start heredocs; ONBUILD's is its trigger's.
+            _mayStartHeredocs = false;
             var keywordEnd = start;
             while (keywordEnd < end && (text[keywordEnd] > ' ' || !IsSplitSpace(text[keywordEnd])))
             {
@@ -713,7 +719,7 @@ public static class DockerfileParser
                 argumentsStart++;
             }
 
-            var kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, to - start, out var keyword);
+            var kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, to - start, out var keyword, out var spelling);
             var inner = -1;
             var isJsonForm = false;
             var argumentsAt = SyntaxTables.NotMade;
@@ -730,6 +736,12 @@ public static class DockerfileParser
                         if (inner >= 0)
                         {
                             _triggerCount++;
+
+                            // Only a trigger that runs itself may start heredocs, not an ONBUILD's trigger's trigger.
+                            if (new Instruction(_tables, inner).Kind == InstructionKind.Onbuild)
+                            {
+                                _mayStartHeredocs = false;
+                            }
                         }
                     }
 
@@ -741,6 +753,7 @@ public static class DockerfileParser
                     arguments.ResetInParse(logical, text, argumentsStart, end, _escape, makesWords);
                     InstructionLineParsers.Read(kind, keyword, arguments, this);
                     isJsonForm = arguments.IsJsonForm;
+                    _mayStartHeredocs = !isJsonForm && ((1 << (int)kind) & HeredocKinds) != 0;
                     if (makesWords)
                     {
                         // An instruction has words or pairs (made where its words go): only those found are kept.
@@ -765,7 +778,7 @@ public static class DockerfileParser
                     break;
             }
 
-            return Instruction.Add(_tables, kind, keyword, logical, start, flags, flagsAt, argumentsStart, _escape, isJsonForm, inner, argumentsAt, argumentsCount, endLine).Index;
+            return Instruction.Add(_tables, kind, keyword, spelling, logical, start, flags, flagsAt, argumentsStart, _escape, isJsonForm, inner, argumentsAt, argumentsCount, endLine).Index;
         }
 
         // The build model or the rules read the words of nearly every FROM, COPY, ADD, ENV, ARG, WORKDIR and USER,
@@ -780,6 +793,8 @@ public static class DockerfileParser
 
         private const int WordsAlwaysReadKinds = (1 << (int)InstructionKind.From) | (1 << (int)InstructionKind.Copy) | (1 << (int)InstructionKind.Add)
             | (1 << (int)InstructionKind.Env) | (1 << (int)InstructionKind.Arg) | (1 << (int)InstructionKind.Workdir) | (1 << (int)InstructionKind.User);
+
+        private const int HeredocKinds = (1 << (int)InstructionKind.Run) | (1 << (int)InstructionKind.Copy) | (1 << (int)InstructionKind.Add);
 
         private const int WordsReadInExecFormKinds = (1 << (int)InstructionKind.Run) | (1 << (int)InstructionKind.Shell);
 
