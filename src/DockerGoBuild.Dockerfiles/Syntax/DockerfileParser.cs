@@ -674,10 +674,28 @@ public static class DockerfileParser
 
             // Set again below for a kind that may start heredocs; ONBUILD's is its trigger's.
             _mayStartHeredocs = false;
-            var keywordEnd = start;
-            while (keywordEnd < end && (text[keywordEnd] > ' ' || !IsSplitSpace(text[keywordEnd])))
+            // Most keywords are three or four letters in upper case and a space: found and matched at once, else the
+            // keyword ends at the first blank BuildKit splits on and is matched on its own.
+            string keyword;
+            int spelling;
+            var keywordLength = 0;
+            var kind = end - start > 4 ? InstructionKinds.ShortUpperKeyword(text + start, out keywordLength) : InstructionKind.Unknown;
+            int keywordEnd;
+            if (kind != InstructionKind.Unknown)
             {
-                keywordEnd++;
+                keywordEnd = start + keywordLength;
+                keyword = InstructionKinds.Keyword(kind, lowerCase: false)!;
+                spelling = Instruction.UpperCaseKeyword;
+            }
+            else
+            {
+                keywordEnd = start;
+                while (keywordEnd < end && (text[keywordEnd] > ' ' || !IsSplitSpace(text[keywordEnd])))
+                {
+                    keywordEnd++;
+                }
+
+                kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, to - start, out keyword, out spelling);
             }
 
             var restStart = keywordEnd;
@@ -719,7 +737,6 @@ public static class DockerfileParser
                 argumentsStart++;
             }
 
-            var kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, to - start, out var keyword, out var spelling);
             var inner = -1;
             var isJsonForm = false;
             var argumentsAt = SyntaxTables.NotMade;

@@ -29,20 +29,6 @@ internal static unsafe class InstructionKinds
     {
         var chars = text + start;
 
-        // Most instructions are one of the keywords of three or four letters, in upper case: their characters read as
-        // one 64-bit word settle which, with a few comparisons and no table.
-        if ((uint)(length - 3) <= 1 && readable >= 4)
-        {
-            var word = *(ulong*)chars;
-            var kind = length == 3 ? ThreeLetterUpperKeyword(word & ThreeChars) : FourLetterUpperKeyword(word);
-            if (kind != InstructionKind.Unknown)
-            {
-                keyword = UpperByKind[(int)kind]!;
-                spelling = Instruction.UpperCaseKeyword;
-                return kind;
-            }
-        }
-
         if (length > 0 && chars[0] < 0x80)
         {
             // An ASCII first letter and the length leave one keyword to compare with, and most files spell it in
@@ -79,6 +65,25 @@ internal static unsafe class InstructionKinds
         keyword = new string(text, start, length);
         spelling = Instruction.OtherKeyword;
         return InstructionKind.Unknown;
+    }
+
+    /// <summary>
+    /// The kind of the keyword at <paramref name="chars"/> when it is one of three or four letters in upper case followed
+    /// by a space (most are), with its <paramref name="length"/>, else Unknown; the caller has checked that five
+    /// characters may be read. The four characters read as one 64-bit word settle it with a few comparisons.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static InstructionKind ShortUpperKeyword(char* chars, out int length)
+    {
+        var word = *(ulong*)chars;
+        if ((word >> 48) == ' ')
+        {
+            length = 3;
+            return ThreeLetterUpperKeyword(word & ThreeChars);
+        }
+
+        length = 4;
+        return chars[4] == ' ' ? FourLetterUpperKeyword(word) : InstructionKind.Unknown;
     }
 
     // The mask of a 64-bit word's first three characters.
