@@ -764,6 +764,14 @@ public static class DockerfileParser
 
                     break;
                 default:
+                    // Arguments that are not a JSON array, of a kind whose words are made only when asked for and that
+                    // has nothing to check then (RUN's shell form above all), need no reading here.
+                    if (((1 << (int)kind) & NothingToCheckUnlessJsonKinds) != 0 && (argumentsStart >= end || text[argumentsStart] != '['))
+                    {
+                        _mayStartHeredocs = ((1 << (int)kind) & HeredocKinds) != 0;
+                        break;
+                    }
+
                     // The words the analysis always reads are made while the arguments are checked, rather than
                     // read again later; the others are made when they are asked for.
                     var makesWords = AreWordsAlwaysRead(kind, text, argumentsStart, end);
@@ -810,6 +818,12 @@ public static class DockerfileParser
 
         private const int WordsAlwaysReadKinds = (1 << (int)InstructionKind.From) | (1 << (int)InstructionKind.Copy) | (1 << (int)InstructionKind.Add)
             | (1 << (int)InstructionKind.Env) | (1 << (int)InstructionKind.Arg) | (1 << (int)InstructionKind.Workdir) | (1 << (int)InstructionKind.User);
+
+        // The kinds whose arguments InstructionLineParsers.Read only checks as a JSON array when they start with '[', and
+        // whose words the analysis does not always read (see AreWordsAlwaysRead).
+        private const int NothingToCheckUnlessJsonKinds = (1 << (int)InstructionKind.Run) | (1 << (int)InstructionKind.Cmd)
+            | (1 << (int)InstructionKind.Entrypoint) | (1 << (int)InstructionKind.Shell) | (1 << (int)InstructionKind.Volume)
+            | (1 << (int)InstructionKind.Expose) | (1 << (int)InstructionKind.Maintainer) | (1 << (int)InstructionKind.StopSignal);
 
         private const int HeredocKinds = (1 << (int)InstructionKind.Run) | (1 << (int)InstructionKind.Copy) | (1 << (int)InstructionKind.Add);
 

@@ -767,6 +767,26 @@ public class ParserFastPathTests
     }
 
     [Theory]
+    [InlineData("RUN a  b", false, new[] { "a  b" })]
+    [InlineData("RUN [\"a\", \"b\"]", true, new[] { "a", "b" })]
+    [InlineData("ENTRYPOINT a b", false, new[] { "a b" })]
+    [InlineData("ENTRYPOINT [\"a\"]", true, new[] { "a" })]
+    [InlineData("SHELL [\"sh\", \"-c\"]", true, new[] { "sh", "-c" })]
+    [InlineData("VOLUME /a /b", false, new[] { "/a", "/b" })]
+    [InlineData("VOLUME [\"/a\", \"/b\"]", true, new[] { "/a", "/b" })]
+    [InlineData("EXPOSE 80  443/udp", false, new[] { "80", "443/udp" })]
+    [InlineData("MAINTAINER a  b", false, new[] { "a  b" })]
+    [InlineData("STOPSIGNAL [\"SIGTERM\"]", false, new[] { "[\"SIGTERM\"]" })]
+    public void Arguments_left_unread_by_the_parser_read_as_when_it_checks_them(string text, bool isJsonForm, string[] words)
+    {
+        // The parser reads no arguments of these kinds unless they start a JSON array: their words are made when asked for.
+        var instruction = Assert.Single(DockerfileParser.Parse(text + "\n").Instructions);
+
+        Assert.Equal(isJsonForm, instruction.IsJsonForm);
+        Assert.Equal(words, instruction.Words.Select(w => w.Value));
+    }
+
+    [Theory]
     [InlineData("ENV")]
     [InlineData("LABEL")]
     [InlineData("ARG")]
