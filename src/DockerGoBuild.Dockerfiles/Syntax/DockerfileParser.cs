@@ -681,9 +681,12 @@ public static class DockerfileParser
             var keywordLength = 0;
             var kind = end - start > 4 ? InstructionKinds.ShortUpperKeyword(text + start, out keywordLength) : InstructionKind.Unknown;
             int keywordEnd;
+            int restStart;
             if (kind != InstructionKind.Unknown)
             {
+                // The space after it is known: the blanks are looked for after it.
                 keywordEnd = start + keywordLength;
+                restStart = keywordEnd + 1;
                 keyword = InstructionKinds.Keyword(kind, lowerCase: false)!;
                 spelling = Instruction.UpperCaseKeyword;
             }
@@ -695,10 +698,10 @@ public static class DockerfileParser
                     keywordEnd++;
                 }
 
+                restStart = keywordEnd;
                 kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, to - start, out keyword, out spelling);
             }
 
-            var restStart = keywordEnd;
             while (restStart < end && IsSplitSpace(text[restStart]))
             {
                 restStart++;
