@@ -733,11 +733,12 @@ public static class DockerfileParser
                         flags = InstructionLineParsers.FlagObjects(arguments, logical, text, others);
                     }
                 }
-            }
 
-            while (argumentsStart < end && Chars.IsWhiteSpace(text[argumentsStart]))
-            {
-                argumentsStart++;
+                // (Without flags, the arguments start at a character that is not a blank.)
+                while (argumentsStart < end && Chars.IsWhiteSpace(text[argumentsStart]))
+                {
+                    argumentsStart++;
+                }
             }
 
             var inner = -1;
