@@ -262,6 +262,10 @@ public static class DockerfileParser
         private char _escape;
         private bool _directivesDone;
 
+        // Whether the instruction ReadInstruction read last is one that really runs as a RUN, COPY or ADD in shell form,
+        // whose line may start heredocs: set as it is read, rather than found from its record again.
+        private bool _mayStartHeredocs;
+
         public Reader(Scratch scratch)
         {
             _scratch = scratch;
@@ -464,7 +468,7 @@ public static class DockerfileParser
                 Report("empty-continuation-line", ParseSeverity.Warning, "Empty continuation line: BuildKit warns about it and will reject it in a future release", instruction.KeywordSpan);
             }
 
-            if (mayHaveLessThan && instruction.MayStartHeredocs && ContainsTwoLessThans(joined, at, logical.Length))
+            if (mayHaveLessThan && _mayStartHeredocs && ContainsTwoLessThans(joined, at, logical.Length))
             {
                 var heredocs = ReadHeredocs(logical, text, ref line, ref lastLine);
                 if (heredocs.Count > 0)
@@ -668,13 +672,36 @@ public static class DockerfileParser
                 return -1;
             }
 
-            var keywordEnd = start;
-            while (keywordEnd < end && (text[keywordEnd] > ' ' || !IsSplitSpace(text[keywordEnd])))
+            // Set again below for a kind that may start heredocs; ONBUILD's is its trigger's.
+            _mayStartHeredocs = false;
+            // Most keywords are three or four letters in upper case and a space: found and matched at once, else the
+            // keyword ends at the first blank BuildKit splits on and is matched on its own.
+            string keyword;
+            int spelling;
+            var keywordLength = 0;
+            var kind = end - start > 4 ? InstructionKinds.ShortUpperKeyword(text + start, out keywordLength) : InstructionKind.Unknown;
+            int keywordEnd;
+            int restStart;
+            if (kind != InstructionKind.Unknown)
             {
-                keywordEnd++;
+                // The space after it is known: the blanks are looked for after it.
+                keywordEnd = start + keywordLength;
+                restStart = keywordEnd + 1;
+                keyword = InstructionKinds.Keyword(kind, lowerCase: false)!;
+                spelling = Instruction.UpperCaseKeyword;
+            }
+            else
+            {
+                keywordEnd = start;
+                while (keywordEnd < end && (text[keywordEnd] > ' ' || !IsSplitSpace(text[keywordEnd])))
+                {
+                    keywordEnd++;
+                }
+
+                restStart = keywordEnd;
+                kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, to - start, out keyword, out spelling);
             }
 
-            var restStart = keywordEnd;
             while (restStart < end && IsSplitSpace(text[restStart]))
             {
                 restStart++;
@@ -706,14 +733,14 @@ public static class DockerfileParser
                         flags = InstructionLineParsers.FlagObjects(arguments, logical, text, others);
                     }
                 }
+
+                // (Without flags, the arguments start at a character that is not a blank.)
+                while (argumentsStart < end && Chars.IsWhiteSpace(text[argumentsStart]))
+                {
+                    argumentsStart++;
+                }
             }
 
-            while (argumentsStart < end && Chars.IsWhiteSpace(text[argumentsStart]))
-            {
-                argumentsStart++;
-            }
-
-            var kind = InstructionKinds.FromKeyword(text, start, keywordEnd - start, to - start, out var keyword);
             var inner = -1;
             var isJsonForm = false;
             var argumentsAt = SyntaxTables.NotMade;
@@ -730,17 +757,32 @@ public static class DockerfileParser
                         if (inner >= 0)
                         {
                             _triggerCount++;
+
+                            // Only a trigger that runs itself may start heredocs, not an ONBUILD's trigger's trigger.
+                            if (new Instruction(_tables, inner).Kind == InstructionKind.Onbuild)
+                            {
+                                _mayStartHeredocs = false;
+                            }
                         }
                     }
 
                     break;
                 default:
+                    // Arguments that are not a JSON array, of a kind whose words are made only when asked for and that
+                    // has nothing to check then (RUN's shell form above all), need no reading here.
+                    if (((1 << (int)kind) & NothingToCheckUnlessJsonKinds) != 0 && (argumentsStart >= end || text[argumentsStart] != '['))
+                    {
+                        _mayStartHeredocs = ((1 << (int)kind) & HeredocKinds) != 0;
+                        break;
+                    }
+
                     // The words the analysis always reads are made while the arguments are checked, rather than
                     // read again later; the others are made when they are asked for.
                     var makesWords = AreWordsAlwaysRead(kind, text, argumentsStart, end);
                     arguments.ResetInParse(logical, text, argumentsStart, end, _escape, makesWords);
                     InstructionLineParsers.Read(kind, keyword, arguments, this);
                     isJsonForm = arguments.IsJsonForm;
+                    _mayStartHeredocs = !isJsonForm && ((1 << (int)kind) & HeredocKinds) != 0;
                     if (makesWords)
                     {
                         // An instruction has words or pairs (made where its words go): only those found are kept.
@@ -765,7 +807,7 @@ public static class DockerfileParser
                     break;
             }
 
-            return Instruction.Add(_tables, kind, keyword, logical, start, flags, flagsAt, argumentsStart, _escape, isJsonForm, inner, argumentsAt, argumentsCount, endLine).Index;
+            return Instruction.Add(_tables, kind, keyword, spelling, logical, start, flags, flagsAt, argumentsStart, _escape, isJsonForm, inner, argumentsAt, argumentsCount, endLine).Index;
         }
 
         // The build model or the rules read the words of nearly every FROM, COPY, ADD, ENV, ARG, WORKDIR and USER,
@@ -780,6 +822,14 @@ public static class DockerfileParser
 
         private const int WordsAlwaysReadKinds = (1 << (int)InstructionKind.From) | (1 << (int)InstructionKind.Copy) | (1 << (int)InstructionKind.Add)
             | (1 << (int)InstructionKind.Env) | (1 << (int)InstructionKind.Arg) | (1 << (int)InstructionKind.Workdir) | (1 << (int)InstructionKind.User);
+
+        // The kinds whose arguments InstructionLineParsers.Read only checks as a JSON array when they start with '[', and
+        // whose words the analysis does not always read (see AreWordsAlwaysRead).
+        private const int NothingToCheckUnlessJsonKinds = (1 << (int)InstructionKind.Run) | (1 << (int)InstructionKind.Cmd)
+            | (1 << (int)InstructionKind.Entrypoint) | (1 << (int)InstructionKind.Shell) | (1 << (int)InstructionKind.Volume)
+            | (1 << (int)InstructionKind.Expose) | (1 << (int)InstructionKind.Maintainer) | (1 << (int)InstructionKind.StopSignal);
+
+        private const int HeredocKinds = (1 << (int)InstructionKind.Run) | (1 << (int)InstructionKind.Copy) | (1 << (int)InstructionKind.Add);
 
         private const int WordsReadInExecFormKinds = (1 << (int)InstructionKind.Run) | (1 << (int)InstructionKind.Shell);
 

@@ -18,9 +18,9 @@ public readonly struct Instruction : IEquatable<Instruction>
     // the line when asked for).
     private const int KindBits = 0x1F;
     private const int SpellingBits = 0x60;
-    private const int UpperCaseKeyword = 0;
-    private const int LowerCaseKeyword = 0x20;
-    private const int OtherKeyword = 0x40;
+    internal const int UpperCaseKeyword = 0;
+    internal const int LowerCaseKeyword = 0x20;
+    internal const int OtherKeyword = 0x40;
     private const int JsonFormBit = 0x80;
     private const int BacktickEscapeBit = 0x100;
 
@@ -56,6 +56,7 @@ public readonly struct Instruction : IEquatable<Instruction>
         SyntaxTables tables,
         InstructionKind kind,
         string keyword,
+        int spelling,
         LogicalLine line,
         int keywordStart,
         object? flags,
@@ -68,12 +69,7 @@ public readonly struct Instruction : IEquatable<Instruction>
         int argumentsCount,
         int endLine)
     {
-        // The parser gives the kind's own strings for its upper- and lower-case spellings: most are told apart by
-        // reference.
-        var upper = InstructionKinds.Keyword(kind, lowerCase: false);
-        var spelling = (object)keyword == upper || keyword == upper ? UpperCaseKeyword
-            : keyword == InstructionKinds.Keyword(kind, lowerCase: true) ? LowerCaseKeyword
-            : OtherKeyword;
+        // The spelling is the one InstructionKinds.FromKeyword found the keyword in: only another is kept as a string.
         var argumentsOffset = argumentsStart - keywordStart;
         var startsFit = ((uint)keywordStart | (uint)argumentsOffset) <= MaxPackedStart;
         var otherKeyword = spelling == OtherKeyword ? keyword : null;
@@ -444,25 +440,6 @@ public readonly struct Instruction : IEquatable<Instruction>
         }
         while (index >= 0);
     }
-
-    /// <summary>
-    /// Whether the instruction that really runs is a RUN, COPY or ADD in shell form, whose line may start heredocs (the
-    /// parser asks for every instruction: read from the record's packed int without making the effective instruction).
-    /// </summary>
-    internal bool MayStartHeredocs
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get
-        {
-            var records = _tables.Records;
-            ref var record = ref records[_index * SyntaxTables.RecordStride];
-            var inner = Unsafe.Add(ref record, SyntaxTables.InnerField);
-            var packed = inner < 0 ? Unsafe.Add(ref record, SyntaxTables.PackedField) : records[(inner * SyntaxTables.RecordStride) + SyntaxTables.PackedField];
-            return (packed & JsonFormBit) == 0 && ((1 << (packed & KindBits)) & HeredocKinds) != 0;
-        }
-    }
-
-    private const int HeredocKinds = (1 << (int)InstructionKind.Run) | (1 << (int)InstructionKind.Copy) | (1 << (int)InstructionKind.Add);
 
     /// <summary>The instruction that really runs: ONBUILD's trigger, otherwise this one.</summary>
     public Instruction Effective => InnerIndex is var inner and >= 0 ? new Instruction(_tables, inner) : this;

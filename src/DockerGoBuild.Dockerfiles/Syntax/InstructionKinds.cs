@@ -20,13 +20,15 @@ internal static unsafe class InstructionKinds
     public static string? Keyword(InstructionKind kind, bool lowerCase) => lowerCase ? LowerByKind[(int)kind] : UpperByKind[(int)kind];
 
     /// <summary>
-    /// The kind of the keyword text[start, start + length), compared case-insensitively, and the keyword as written;
-    /// the characters up to text[readable] may be read.
+    /// The kind of the keyword text[start, start + length), compared case-insensitively, the keyword as written, and
+    /// how it is spelled (<see cref="Instruction.UpperCaseKeyword"/>, <see cref="Instruction.LowerCaseKeyword"/> or
+    /// <see cref="Instruction.OtherKeyword"/>); the characters up to text[readable] may be read.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    public static InstructionKind FromKeyword(char* text, int start, int length, int readable, out string keyword)
+    public static InstructionKind FromKeyword(char* text, int start, int length, int readable, out string keyword, out int spelling)
     {
         var chars = text + start;
+
         if (length > 0 && chars[0] < 0x80)
         {
             // An ASCII first letter and the length leave one keyword to compare with, and most files spell it in
@@ -37,10 +39,11 @@ internal static unsafe class InstructionKinds
                 if (IsUpperKeyword(chars, length, readable, kind))
                 {
                     keyword = UpperByKind[(int)kind]!;
+                    spelling = Instruction.UpperCaseKeyword;
                     return kind;
                 }
 
-                if (TryMatch(text, start, length, kind, out keyword))
+                if (TryMatch(text, start, length, kind, out keyword, out spelling))
                 {
                     return kind;
                 }
@@ -52,7 +55,7 @@ internal static unsafe class InstructionKinds
             // it is compared with every keyword.
             for (var kind = InstructionKind.Add; kind <= InstructionKind.Workdir; kind++)
             {
-                if (TryMatch(text, start, length, kind, out keyword))
+                if (TryMatch(text, start, length, kind, out keyword, out spelling))
                 {
                     return kind;
                 }
@@ -60,8 +63,53 @@ internal static unsafe class InstructionKinds
         }
 
         keyword = new string(text, start, length);
+        spelling = Instruction.OtherKeyword;
         return InstructionKind.Unknown;
     }
+
+    /// <summary>
+    /// The kind of the keyword at <paramref name="chars"/> when it is one of three or four letters in upper case followed
+    /// by a space (most are), with its <paramref name="length"/>, else Unknown; the caller has checked that five
+    /// characters may be read. The four characters read as one 64-bit word settle it with a few comparisons.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static InstructionKind ShortUpperKeyword(char* chars, out int length)
+    {
+        var word = *(ulong*)chars;
+        if ((word >> 48) == ' ')
+        {
+            length = 3;
+            return ThreeLetterUpperKeyword(word & ThreeChars);
+        }
+
+        length = 4;
+        return chars[4] == ' ' ? FourLetterUpperKeyword(word) : InstructionKind.Unknown;
+    }
+
+    // The mask of a 64-bit word's first three characters.
+    private const ulong ThreeChars = 0xFFFF_FFFF_FFFF;
+
+    // The kind whose upper-case keyword is the three characters of word (its fourth zero), or Unknown.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static InstructionKind ThreeLetterUpperKeyword(ulong word) => word switch
+    {
+        0x0000_004E_0055_0052 => InstructionKind.Run,
+        0x0000_0056_004E_0045 => InstructionKind.Env,
+        0x0000_0047_0052_0041 => InstructionKind.Arg,
+        0x0000_0044_0044_0041 => InstructionKind.Add,
+        0x0000_0044_004D_0043 => InstructionKind.Cmd,
+        _ => InstructionKind.Unknown,
+    };
+
+    // The kind whose upper-case keyword is the four characters of word, or Unknown.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static InstructionKind FourLetterUpperKeyword(ulong word) => word switch
+    {
+        0x0059_0050_004F_0043 => InstructionKind.Copy,
+        0x004D_004F_0052_0046 => InstructionKind.From,
+        0x0052_0045_0053_0055 => InstructionKind.User,
+        _ => InstructionKind.Unknown,
+    };
 
     // Each kind's upper-case keyword four characters a word (UpperLanes[3 * kind + i] holds its characters 4i to 4i + 3,
     // zero past its end), and the mask of a word's first n characters (CharMasks[n], n up to 4).
@@ -175,9 +223,10 @@ internal static unsafe class InstructionKinds
     // The text against the kind's keyword: most files spell it in upper case, which one walk settles; any other
     // spelling is told apart in a second (a keyword is ASCII letters: a character equals one ignoring case when it
     // does once 0x20 is set in both).
-    private static bool TryMatch(char* text, int start, int length, InstructionKind kind, out string keyword)
+    private static bool TryMatch(char* text, int start, int length, InstructionKind kind, out string keyword, out int spelling)
     {
         var upper = UpperByKind[(int)kind]!;
+        spelling = Instruction.OtherKeyword;
         if (upper.Length != length)
         {
             keyword = null!;
@@ -193,6 +242,7 @@ internal static unsafe class InstructionKinds
         if (same == length)
         {
             keyword = upper;
+            spelling = Instruction.UpperCaseKeyword;
             return true;
         }
 
@@ -214,6 +264,7 @@ internal static unsafe class InstructionKinds
         }
 
         keyword = notLower == 0 ? LowerByKind[(int)kind]! : new string(text, start, length);
+        spelling = notLower == 0 ? Instruction.LowerCaseKeyword : Instruction.OtherKeyword;
         return true;
     }
 }

@@ -56,6 +56,29 @@ public class ParserFastPathTests
     }
 
     [Theory]
+    [InlineData("RUN\u0000", InstructionKind.Unknown)]
+    [InlineData("ENV\u0000", InstructionKind.Unknown)]
+    [InlineData("COP", InstructionKind.Unknown)]
+    [InlineData("RU", InstructionKind.Unknown)]
+    [InlineData("RUNS", InstructionKind.Unknown)]
+    [InlineData("COPY", InstructionKind.Copy)]
+    [InlineData("USER", InstructionKind.User)]
+    [InlineData("CMD", InstructionKind.Cmd)]
+    [InlineData("Run", InstructionKind.Run)]
+    public void A_short_keyword_read_as_one_word_is_its_kind_only_at_its_exact_length(string keyword, InstructionKind kind)
+    {
+        // Three and four letters in upper case are compared as one 64-bit word: a fourth character that is zero is
+        // not the end of a three-letter keyword. A keyword alone on its line has fewer characters than a word.
+        foreach (var line in new[] { $"{keyword} a b", keyword })
+        {
+            var instruction = Assert.Single(DockerfileParser.Parse($"{line}\n").Instructions);
+
+            Assert.Equal(kind, instruction.Kind);
+            Assert.Equal(keyword, instruction.Keyword);
+        }
+    }
+
+    [Theory]
     [InlineData("\u017FHELL")]
     [InlineData("ENTRYPO\u0131NT")]
     [InlineData("\u0131\u017F")]
@@ -257,6 +280,10 @@ public class ParserFastPathTests
     [InlineData("CMD cat <<EOF", 0)]
     [InlineData("ONBUILD CMD cat <<EOF", 0)]
     [InlineData("ONBUILD", 0)]
+    [InlineData("ONBUILD ONBUILD RUN cat <<EOF", 0)]
+    [InlineData("ONBUILD ONBUILD COPY <<EOF /x", 0)]
+    [InlineData("onbuild copy <<EOF /x", 1)]
+    [InlineData("ONBUILD UNKNOWN <<EOF", 0)]
     public void Only_a_shell_form_RUN_COPY_or_ADD_that_runs_reads_heredoc_bodies(string line, int heredocs)
     {
         // The parser tells from the record's packed int (the trigger's for ONBUILD) whether the line may start heredocs.
@@ -731,8 +758,20 @@ public class ParserFastPathTests
     [InlineData("CMD [\"a\\u12\"]", false, new[] { "[\"a\\u12\"]" })]
     [InlineData("CMD [\"a\u0001\"]", false, new[] { "[\"a\u0001\"]" })]
     [InlineData("CMD [\"a\\ ]", false, new[] { "[\"a\\ ]" })]
-    public void Exec_form_strings_are_read_as_JSON(string text, bool isJsonForm, string[] words)
+    [InlineData("RUN a  b", false, new[] { "a  b" })]
+    [InlineData("RUN [\"a\", \"b\"]", true, new[] { "a", "b" })]
+    [InlineData("ENTRYPOINT a b", false, new[] { "a b" })]
+    [InlineData("ENTRYPOINT [\"a\"]", true, new[] { "a" })]
+    [InlineData("SHELL [\"sh\", \"-c\"]", true, new[] { "sh", "-c" })]
+    [InlineData("VOLUME /a /b", false, new[] { "/a", "/b" })]
+    [InlineData("VOLUME [\"/a\", \"/b\"]", true, new[] { "/a", "/b" })]
+    [InlineData("EXPOSE 80  443/udp", false, new[] { "80", "443/udp" })]
+    [InlineData("MAINTAINER a  b", false, new[] { "a  b" })]
+    [InlineData("STOPSIGNAL [\"SIGTERM\"]", false, new[] { "[\"SIGTERM\"]" })]
+    public void Exec_form_strings_are_read_as_JSON_and_other_arguments_as_written(string text, bool isJsonForm, string[] words)
     {
+        // The parser reads no arguments of RUN, ENTRYPOINT, VOLUME, EXPOSE, MAINTAINER or STOPSIGNAL unless they start
+        // a JSON array: their words are made when asked for.
         var instruction = Assert.Single(DockerfileParser.Parse(text + "\n").Instructions);
 
         Assert.Equal(isJsonForm, instruction.IsJsonForm);
