@@ -31,9 +31,8 @@ internal sealed class StringTable
     private readonly Entry[] _entries = new Entry[Slots];
     private int _count;
 
-    // The facts of a text that is not kept, forgotten at once, alone or with its entry.
-    private TextFacts _unkept;
-    private Entry _unkeptEntry;
+    // The entry of a text that is not kept, its facts forgotten at once.
+    private Entry _unkept;
 
     // The analysis the facts noted now belong to: an entry's facts noted in an earlier one are not read.
     private int _analysis;
@@ -79,8 +78,8 @@ internal sealed class StringTable
         var strings = table ??= new StringTable();
         if ((uint)(text.Length - 1) >= MaxSharedLength)
         {
-            strings._unkeptEntry = default;
-            return ref strings._unkeptEntry;
+            strings._unkept = default;
+            return ref strings._unkept;
         }
 
         ref var entry = ref strings._entries[strings.Find(text)];
@@ -106,8 +105,8 @@ internal sealed class StringTable
             }
         }
 
-        strings._unkept = TextFacts.None;
-        return ref strings._unkept;
+        strings._unkept = default;
+        return ref strings._unkept.Facts;
     }
 
     // The entry's facts, as noted in this analysis: none yet when they were noted in an earlier one.
@@ -230,10 +229,10 @@ internal enum TextFacts : uint
     /// <summary>As an ARG or ENV name: a secret's.</summary>
     SecretName = 0x20,
 
-    /// <summary>Whether the text, as a word of a file whose escape character is '\', is its own value is known.</summary>
-    OwnValueKnown = 0x40,
-
-    /// <summary>As a word of a file whose escape character is '\': its own value, nothing to expand, unquote or unescape.</summary>
+    /// <summary>
+    /// As a word of a file whose escape character is '\': its own value, nothing to expand, unquote or unescape. Only
+    /// this is noted: a word that changes is read again, for where it does (see VariableExpander.ChangeAt).
+    /// </summary>
     OwnValue = 0x80,
 
     /// <summary>The credential the text holds as an ARG or ENV value is known: in the bits from <see cref="CredentialShift"/> on.</summary>

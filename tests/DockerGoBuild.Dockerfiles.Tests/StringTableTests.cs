@@ -28,7 +28,7 @@ public class StringTableTests
     {
         StringTable.BeginAnalysis();
         var text = new string('x', length);
-        StringTable.GetWithFacts(text.AsSpan()).Facts |= TextFacts.OwnValueKnown;
+        StringTable.GetWithFacts(text.AsSpan()).Facts |= TextFacts.OwnValue;
 
         ref var entry = ref StringTable.GetWithFacts(text.AsSpan());
         Assert.Null(entry.Text);

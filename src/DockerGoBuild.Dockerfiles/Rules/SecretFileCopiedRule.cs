@@ -70,11 +70,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         var source = word.TryGetLineValue(out var line, out var start, out var length)
             ? WordText.Read(line, start, length, ref sourceChars)
             : word.Value.AsSpan();
-        var ownValue = TextFacts.None;
-        if (!VariableExpander.IsOwnValue(source, variables.Escape, ref ownValue))
-        {
-            source = VariableExpander.ExpandInPlace(source, variables.Escape, variables, out _);
-        }
+        source = VariableExpander.ExpandInPlace(source, variables.Escape, variables, out _);
 
         // Nearly every source is settled by its file name as it lies, unknown-value markers included: one in the name
         // leaves it to the full classification, and one before the name does not change it.

@@ -171,6 +171,7 @@ internal sealed class ModelTables
             new Span<RunMount>(_mounts, 0, _mountCount).Clear();
             _mountCount = 0;
         }
+
         RunIndexes.Clear();
         CopyIndexes.Clear();
         ArgAndEnvIndexes.Clear();

@@ -139,29 +139,11 @@ internal static class VariableExpander
     }
 
     /// <summary>
-    /// True when the word is its own value (nothing to expand, unquote or unescape), as noted in
-    /// <paramref name="facts"/>, the facts of its text (see <see cref="StringTable"/>), or read and noted there: a
-    /// word met again is not read again. Noted for the escape character nearly every file has, '\'.
-    /// </summary>
-    public static bool IsOwnValue(ReadOnlySpan<char> raw, char escape, ref TextFacts facts)
-    {
-        if (escape != '\\')
-        {
-            return FirstChange(raw, escape) < 0;
-        }
-
-        if ((facts & TextFacts.OwnValueKnown) == 0)
-        {
-            facts |= TextFacts.OwnValueKnown | (FirstChange(raw, escape) < 0 ? TextFacts.OwnValue : TextFacts.None);
-        }
-
-        return (facts & TextFacts.OwnValue) != 0;
-    }
-
-    /// <summary>
     /// Where the word first changes (see <see cref="FirstChange(ReadOnlySpan{char}, char)"/>), -1 when it is its own
-    /// value: <see cref="IsOwnValue"/> for a caller that expands a word that is not, from there, with
-    /// <see cref="ExpandFrom"/>, so that the word is searched once.
+    /// value (nothing to expand, unquote or unescape), for a caller that expands a word that is not from there with
+    /// <see cref="ExpandFrom"/>. A word found to be its own value is noted so in <paramref name="facts"/>, the facts
+    /// of its text (see <see cref="StringTable"/>), and not read again when met again; noted for the escape character
+    /// nearly every file has, '\'.
     /// </summary>
     public static int ChangeAt(ReadOnlySpan<char> raw, char escape, ref TextFacts facts)
     {
@@ -176,7 +158,11 @@ internal static class VariableExpander
         }
 
         var firstChange = FirstChange(raw, escape);
-        facts |= TextFacts.OwnValueKnown | (firstChange < 0 ? TextFacts.OwnValue : TextFacts.None);
+        if (firstChange < 0)
+        {
+            facts |= TextFacts.OwnValue;
+        }
+
         return firstChange;
     }
 

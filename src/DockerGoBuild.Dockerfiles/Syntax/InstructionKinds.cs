@@ -28,7 +28,6 @@ internal static unsafe class InstructionKinds
     public static InstructionKind FromKeyword(char* text, int start, int length, int readable, out string keyword, out int spelling)
     {
         var chars = text + start;
-
         if (length > 0 && chars[0] < 0x80)
         {
             // An ASCII first letter and the length leave one keyword to compare with, and most files spell it in
