@@ -175,9 +175,9 @@ internal sealed class ModelTables
         RunIndexes.Clear();
         CopyIndexes.Clear();
         ArgAndEnvIndexes.Clear();
-        Commands.Clear();
-        Bounds.Clear();
-        Values.Clear();
+        Commands.Clear(keepAll: !retainable);
+        Bounds.Clear(keepAll: !retainable);
+        Values.Clear(keepAll: !retainable);
         GlobalArgs.Clear();
         VariableMaps.Release();
         FinishedStages.Clear();

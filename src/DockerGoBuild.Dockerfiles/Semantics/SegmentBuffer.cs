@@ -69,8 +69,13 @@ internal sealed class SegmentBuffer<T>
         return _segments[_current];
     }
 
-    /// <summary>Empties the buffer for the next model; elements that refer to objects are cleared, so that they keep nothing alive.</summary>
-    public void Clear()
+    /// <summary>
+    /// Empties the buffer for the next model; elements that refer to objects are cleared, so that they keep nothing
+    /// alive. The arrays past the first few are dropped unless <paramref name="keepAll"/>: for the buffer of tables
+    /// that the thread keeps only weakly (see <see cref="ModelTables.Return"/>), so that the same large file analysed
+    /// again takes them rather than making megabytes of them anew.
+    /// </summary>
+    public void Clear(bool keepAll)
     {
         for (var i = 0; _holdsReferences && i <= _current; i++)
         {
@@ -79,7 +84,7 @@ internal sealed class SegmentBuffer<T>
             new Span<T>(segment, 0, i == _current ? _used : segment.Length).Clear();
         }
 
-        if (_segments.Count > RetainedSegments)
+        if (!keepAll && _segments.Count > RetainedSegments)
         {
             _segments.RemoveRange(RetainedSegments, _segments.Count - RetainedSegments);
         }

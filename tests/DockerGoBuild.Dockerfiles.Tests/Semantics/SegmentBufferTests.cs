@@ -43,7 +43,7 @@ public class SegmentBufferTests
         var segment = buffer.Take(3, out _);
         segment[0] = 7;
 
-        buffer.Clear();
+        buffer.Clear(keepAll: false);
         var again = buffer.Take(4, out var start);
 
         Assert.Same(segment, again);
@@ -57,11 +57,39 @@ public class SegmentBufferTests
         var segment = buffer.Take(3, out _);
         segment[0] = segment[1] = segment[2] = "kept alive?";
 
-        buffer.Clear();
+        buffer.Clear(keepAll: false);
         var again = buffer.Take(4, out var start);
 
         Assert.Same(segment, again);
         Assert.Equal(0, start);
         Assert.All(again, Assert.Null);
+    }
+
+    [Fact]
+    public void Segments_past_the_first_few_are_kept_only_when_asked()
+    {
+        var buffer = new SegmentBuffer<string>(256);
+        var segments = new string[6][];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            segments[i] = buffer.Take(256, out _);
+            segments[i][255] = "kept alive?";
+        }
+
+        buffer.Clear(keepAll: true);
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var again = buffer.Take(256, out _);
+            Assert.Same(segments[i], again);
+            Assert.Null(again[255]);
+        }
+
+        buffer.Clear(keepAll: false);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Same(segments[i], buffer.Take(256, out _));
+        }
+
+        Assert.NotSame(segments[4], buffer.Take(256, out _));
     }
 }
