@@ -298,11 +298,13 @@ internal readonly struct RunMount
         _ => OptionKey.Other,
     };
 
-    // The value [start, end) without its quotes; `quoted` tells that its option has a quote.
+    // The value [start, end) without its quotes, as the thread's strings have it (see StringTable): RUNs mount the
+    // same few caches and secrets, so that a large file's mounts share their values rather than each making its own.
+    // `quoted` tells that its option has a quote.
     private static string ValueOf(char[] chars, int start, int end, bool quoted) =>
-        quoted ? Unquote(chars, start, end) : start == end ? string.Empty : new string(chars, start, end - start);
+        quoted ? Unquote(chars, start, end) : StringTable.Get(new ReadOnlySpan<char>(chars, start, end - start));
 
-    // The value [start, end) without its quotes.
+    // The value [start, end) without its quotes, as the thread's strings have it.
     private static string Unquote(char[] chars, int start, int end)
     {
         var kept = start;
@@ -316,7 +318,7 @@ internal readonly struct RunMount
         }
 
         // The quotes were dropped in place: the characters they leave are read no more.
-        return kept == start ? string.Empty : new string(chars, start, kept - start);
+        return StringTable.Get(new ReadOnlySpan<char>(chars, start, kept - start));
     }
 
     // A type value, lower-cased: the mount types are ASCII words, compared where they lie; other text keeps the general rule.
