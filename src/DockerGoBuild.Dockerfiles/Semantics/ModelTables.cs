@@ -91,25 +91,35 @@ internal sealed class ModelTables
     /// <summary>The final states of the stages finished so far while the model is built, as indexes of <see cref="State"/>.</summary>
     public List<int> FinishedStages { get; } = new(InitialLength);
 
-    // The stage indexes of the stage names declared so far while the model is built (names ignore case, as BuildKit's
-    // do), once more than FewStageNames were declared; until then the names are only where their FROMs are (below).
-    private FewNames<int> StageNames { get; } = new(StringComparison.OrdinalIgnoreCase);
-
     // A file names a few stages (a few files some dozens), and a later FROM names one of them in few files: the first
-    // names are read where they lie in their FROMs only when a FROM's image may be one of them, rather than each made
-    // a string and set in a table.
+    // names are only where they lie in their FROMs, and are compared there when a FROM's image may be one of them.
+    // Past that many, the names are also found by hash (see _nameSlots): a generated file names tens of thousands.
+    // No name is made a string: each would be an object kept alive as long as the model.
     private const int FewStageNames = 64;
 
-    // The first stage names declared ([0, _namedStageCount) in use): the record of the FROM of each, its stage's
+    // The stage names declared, in order ([0, _namedStageCount) in use): the record of the FROM of each, its stage's
     // index, and its length and first character (see NameKey), which tell apart nearly every name and image that differ.
-    private readonly int[] _namedStageFroms = new int[FewStageNames];
-    private readonly int[] _namedStageIndexes = new int[FewStageNames];
-    private readonly int[] _namedStageKeys = new int[FewStageNames];
+    private int[] _namedStageFroms = new int[FewStageNames];
+    private int[] _namedStageIndexes = new int[FewStageNames];
+    private int[] _namedStageKeys = new int[FewStageNames];
     private int _namedStageCount;
 
-    // Where a stage name is read when its FROM's line is of more than one piece (see WordText).
+    // Once more than FewStageNames stages are named: the latest named stage of each name of ASCII characters (as an
+    // index of the arrays above, plus one; 0: a free slot), by open addressing from its hash ignoring ASCII case, at
+    // most half of the slots in use. The hash does not fold the cases of other characters, and some runtimes take a
+    // character outside ASCII for an ASCII letter in another case: the names with such characters are in
+    // _namedOutsideAscii instead, compared with every image.
+    private int[] _nameSlots = Array.Empty<int>();
+    private int[] _namedOutsideAscii = Array.Empty<int>();
+    private int _namedOutsideAsciiCount;
+
+    // Where a stage name is read when its FROM's line is of more than one piece (see WordText); the name being set in
+    // the slots in a buffer of its own, as the names it is compared with are read too.
     [ThreadStatic]
     private static char[]? stageNameChars;
+
+    [ThreadStatic]
+    private static char[]? settingStageNameChars;
 
     /// <summary>
     /// The model that reads these tables, made with their first model and kept with them (see <see cref="Return"/>),
@@ -148,7 +158,7 @@ internal sealed class ModelTables
     {
         var retainable = _facts.Length <= MaxRetainedLength && _states.Length <= MaxRetainedLength && _runs.Length <= MaxRetainedLength && _mounts.Length <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
             && RunIndexes.Capacity <= MaxRetainedLength && CopyIndexes.Capacity <= MaxRetainedLength && ArgAndEnvIndexes.Capacity <= MaxRetainedLength
-            && _arguments.Count <= MaxRetainedLength && VariableMaps.Kept <= MaxRetainedLength;
+            && _arguments.Count <= MaxRetainedLength && VariableMaps.Kept <= MaxRetainedLength && _namedStageFroms.Length <= MaxRetainedLength && _nameSlots.Length <= 2 * MaxRetainedLength;
         for (var i = 0; i < _argumentsUsed; i++)
         {
             _arguments[i].Reset(string.Empty, Array.Empty<char>(), 0, Array.Empty<int>(), 0, 0);
@@ -181,8 +191,14 @@ internal sealed class ModelTables
         GlobalArgs.Clear();
         VariableMaps.Release();
         FinishedStages.Clear();
-        StageNames.Clear();
+        if (_namedStageCount > FewStageNames)
+        {
+            // The slots are filled only past that many names.
+            Array.Clear(_nameSlots, 0, _nameSlots.Length);
+        }
+
         _namedStageCount = 0;
+        _namedOutsideAsciiCount = 0;
         _stageNameKeys = 0;
         if (retainable)
         {
@@ -217,26 +233,84 @@ internal sealed class ModelTables
 
         var key = NameKey(length, first);
         _stageNameKeys |= (key & NotAscii) != 0 ? ~0UL : KeyBit(key);
-        if (_namedStageCount < FewStageNames)
+        if (_namedStageCount == _namedStageFroms.Length)
         {
-            _namedStageKeys[_namedStageCount] = key;
-            _namedStageFroms[_namedStageCount] = from.Index;
-            _namedStageIndexes[_namedStageCount++] = stageIndex;
+            ReserveStageNames(2 * _namedStageCount);
+        }
+
+        var named = _namedStageCount++;
+        _namedStageKeys[named] = key;
+        _namedStageFroms[named] = from.Index;
+        _namedStageIndexes[named] = stageIndex;
+        if (_namedStageCount <= FewStageNames)
+        {
             return;
         }
 
-        if (_namedStageCount == FewStageNames)
+        // One more than a few, or more than the slots hold: every name so far is set in the slots (new ones, then),
+        // each after the names before it.
+        var setAll = _namedStageCount == FewStageNames + 1;
+        if (_namedStageCount > _nameSlots.Length / 2)
         {
-            // One more than a few: every name is a string in the table from now on, looked up by hash.
-            for (var i = 0; i < FewStageNames; i++)
-            {
-                StageNames.Set(StringTable.Get(NamedStage(i)), _namedStageIndexes[i]);
-            }
-
-            _namedStageCount++;
+            ReserveNameSlots(_namedStageCount);
+            _namedOutsideAsciiCount = 0;
+            setAll = true;
         }
 
-        StageNames.Set(StringTable.Get(WordText.Read(name, ref stageNameChars)), stageIndex);
+        for (var i = setAll ? 0 : named; i <= named; i++)
+        {
+            SetNameSlot(i);
+        }
+    }
+
+    // Makes the slots hold the given number of names at most half full (a power of two of them, at least 256).
+    private void ReserveNameSlots(int names)
+    {
+        var length = Math.Max(_nameSlots.Length, 4 * FewStageNames);
+        while (length < 2 * names)
+        {
+            length *= 2;
+        }
+
+        if (length > _nameSlots.Length)
+        {
+            _nameSlots = new int[length];
+        }
+    }
+
+    // Sets the named stage in its slot, in the place of an earlier stage of the same name if there is one.
+    private void SetNameSlot(int named)
+    {
+        var name = NamedStage(named, ref settingStageNameChars);
+        if (!IsAscii(name))
+        {
+            if (_namedOutsideAsciiCount == _namedOutsideAscii.Length)
+            {
+                Array.Resize(ref _namedOutsideAscii, Math.Max(16, 2 * _namedOutsideAsciiCount));
+            }
+
+            _namedOutsideAscii[_namedOutsideAsciiCount++] = named;
+            return;
+        }
+
+        var slot = FindNameSlot(name, _namedStageKeys[named]);
+        _nameSlots[slot] = named + 1;
+    }
+
+    // The slot of the ASCII name whose key is given: the one that holds a stage of that name, or the free one where
+    // it goes.
+    private int FindNameSlot(ReadOnlySpan<char> name, int key)
+    {
+        var slots = _nameSlots;
+        var mask = slots.Length - 1;
+        for (var slot = HashIgnoringAsciiCase(name) & mask; ; slot = (slot + 1) & mask)
+        {
+            var named = slots[slot] - 1;
+            if (named < 0 || (_namedStageKeys[named] == key && IsSameAsciiNameIgnoringCase(name, NamedStage(named))))
+            {
+                return slot;
+            }
+        }
     }
 
     /// <summary>
@@ -260,17 +334,31 @@ internal sealed class ModelTables
     private bool FindStage(ReadOnlySpan<char> image, int key, out int stageIndex)
     {
         stageIndex = -1;
-        if (_namedStageCount > FewStageNames)
+        if (_namedStageCount > FewStageNames && IsAscii(image))
         {
-            return StageNames.TryGetValue(image, nameText: null, out stageIndex);
+            // The latest stage of the name among the ASCII names, then among the others.
+            var latest = _nameSlots[FindNameSlot(image, key)] - 1;
+            for (var i = 0; i < _namedOutsideAsciiCount; i++)
+            {
+                var named = _namedOutsideAscii[i];
+                if (named > latest && IsNamed(image, key, named))
+                {
+                    latest = named;
+                }
+            }
+
+            if (latest >= 0)
+            {
+                stageIndex = _namedStageIndexes[latest];
+            }
+
+            return latest >= 0;
         }
 
         // The latest stage of the name is the one it names.
         for (var i = _namedStageCount - 1; i >= 0; i--)
         {
-            var named = _namedStageKeys[i];
-            if ((named == key || ((named >> 8) == (key >> 8) && ((named | key) & NotAscii) != 0))
-                && FewNames<int>.IsSameNameIgnoringCase(image, NamedStage(i)))
+            if (IsNamed(image, key, i))
             {
                 stageIndex = _namedStageIndexes[i];
                 return true;
@@ -278,6 +366,56 @@ internal sealed class ModelTables
         }
 
         return false;
+    }
+
+    // True when the named stage at `named` has the name `image`, whose key is given, ignoring case.
+    private bool IsNamed(ReadOnlySpan<char> image, int key, int named)
+    {
+        var namedKey = _namedStageKeys[named];
+        return (namedKey == key || ((namedKey >> 8) == (key >> 8) && ((namedKey | key) & NotAscii) != 0))
+            && FewNames<int>.IsSameNameIgnoringCase(image, NamedStage(named));
+    }
+
+    private static bool IsAscii(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 0x80)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Two ASCII names as long as each other are equal ignoring case: each pair of characters is equal, or one letter in its two cases.
+    private static bool IsSameAsciiNameIgnoringCase(ReadOnlySpan<char> name, ReadOnlySpan<char> known)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            var k = known[i];
+            if (c != k && ((c | 0x20) != (k | 0x20) || (uint)((c | 0x20) - 'a') > 'z' - 'a'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A hash of an ASCII text that its other cases share: each character with its bit 0x20 set, which makes the two
+    // cases of a letter one (and some other characters one too, which the comparison tells apart).
+    private static int HashIgnoringAsciiCase(ReadOnlySpan<char> text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ (uint)(c | 0x20)) * 16777619u;
+        }
+
+        return (int)(hash ^ (hash >> 15));
     }
 
     // A name's length and first character, an ASCII letter in one case: names equal ignoring case have the same key
@@ -290,7 +428,9 @@ internal sealed class ModelTables
     private static ulong KeyBit(int key) => 1UL << (int)(((uint)key * 0x9E3779B1u) >> 26);
 
     // The name of the i-th named stage, read in its FROM: its third word.
-    private ReadOnlySpan<char> NamedStage(int i) => WordText.Read(new Instruction(Syntax, _namedStageFroms[i]).ArgumentWords[2], ref stageNameChars);
+    private ReadOnlySpan<char> NamedStage(int i) => NamedStage(i, ref stageNameChars);
+
+    private ReadOnlySpan<char> NamedStage(int i, ref char[]? buffer) => WordText.Read(new Instruction(Syntax, _namedStageFroms[i]).ArgumentWords[2], ref buffer);
 
     /// <summary>
     /// True when the model of a file of this many instructions fits in the tables as they are, whatever the
@@ -318,7 +458,23 @@ internal sealed class ModelTables
         }
 
         FinishedStages.Capacity = Math.Max(FinishedStages.Capacity, stages);
-        StageNames.Reserve(stages);
+        if (stages > _namedStageFroms.Length)
+        {
+            ReserveStageNames(stages);
+        }
+
+        if (stages > FewStageNames)
+        {
+            ReserveNameSlots(stages);
+        }
+    }
+
+    // Makes the named stages' arrays `count` long, the names declared so far kept.
+    private void ReserveStageNames(int count)
+    {
+        Array.Resize(ref _namedStageFroms, count);
+        Array.Resize(ref _namedStageIndexes, count);
+        Array.Resize(ref _namedStageKeys, count);
     }
 
     /// <summary>Adds the facts of an instruction (see <see cref="FactRecord"/>); returns their index.</summary>

@@ -169,6 +169,7 @@ public class BuildModelTests
     [InlineData(64)]
     [InlineData(65)]
     [InlineData(90)]
+    [InlineData(300)]
     public void A_stage_name_names_the_latest_stage_of_that_name_however_many_stages_are_named(int stages)
     {
         // Stage i is named n{i}, on golang for even i and alpine for odd; the last two are named again, in other
@@ -183,6 +184,26 @@ public class BuildModelTests
             Assert.Equal(
                 new[] { "Golang", "Other", "Other", "Golang", "Golang", "Other" },
                 Enumerable.Range(count - 6, 6).Select(i => StateAfter(model, i).BaseImage.ToString()).ToArray());
+            model.Release();
+        }
+    }
+
+    [Fact]
+    public void Many_stage_names_of_one_length_and_first_letter_split_across_lines_each_name_their_own_stage()
+    {
+        // Past the first few, names are found by hash: these share their key (length and first letter), so that
+        // their slots' probes compare them with each other, each read from lines of two pieces.
+        var text = string.Concat(Enumerable.Range(0, 120).Select(i => $"FROM {(i % 3 == 0 ? "golang" : "alpine")} AS s\\\ntage{i:D3}\n"))
+            + string.Concat(Enumerable.Range(0, 120).Select(i => $"FROM STAGE{i:D3}\n"));
+        var model = BuildModel.Create(DockerfileParser.Parse(text), default);
+        try
+        {
+            Assert.Equal(
+                Enumerable.Range(0, 120).Select(i => i % 3 == 0 ? "Golang" : "Other").ToArray(),
+                Enumerable.Range(120, 120).Select(i => StateAfter(model, i).BaseImage.ToString()).ToArray());
+        }
+        finally
+        {
             model.Release();
         }
     }
