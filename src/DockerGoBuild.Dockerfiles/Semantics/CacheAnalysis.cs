@@ -69,7 +69,7 @@ internal readonly struct MistargetedCacheMount
 /// </remarks>
 internal sealed class CacheAnalysis
 {
-    // Tables that grew past this many facts are not kept for the next analysis.
+    // Tables that grew past this many facts are kept for the next analysis only weakly.
     private const int MaxRetainedFacts = 1024;
 
     // The facts, [0, count) in use; made at the first fact of their kind.
@@ -77,6 +77,12 @@ internal sealed class CacheAnalysis
     private int _missingCount;
     private MistargetedCacheMount[] _mistargeted = Array.Empty<MistargetedCacheMount>();
     private int _mistargetedCount;
+
+    // The tables of a file of many facts (a generated one of megabytes: tens of thousands), kept only until the
+    // collector wants their memory: the same file analysed again (in the IDE, on every keystroke) then fills them
+    // rather than a table grown anew by copies.
+    private readonly WeakReference<MissingCacheMount[]> _largeMissing = new(Array.Empty<MissingCacheMount>());
+    private readonly WeakReference<MistargetedCacheMount[]> _largeMistargeted = new(Array.Empty<MistargetedCacheMount>());
 
     /// <summary>The caches RUNs fill without a mount, in the order of the RUNs and their commands.</summary>
     public ReadOnlySpan<MissingCacheMount> Missing => new(_missing, 0, _missingCount);
@@ -112,12 +118,12 @@ internal sealed class CacheAnalysis
     /// </summary>
     public void Clear()
     {
-        Clear(ref _missing, ref _missingCount);
-        Clear(ref _mistargeted, ref _mistargetedCount);
+        Clear(ref _missing, ref _missingCount, _largeMissing);
+        Clear(ref _mistargeted, ref _mistargetedCount, _largeMistargeted);
     }
 
     // Most analyses find nothing: their tables need no clearing.
-    private static void Clear<T>(ref T[] table, ref int count)
+    private static void Clear<T>(ref T[] table, ref int count, WeakReference<T[]> large)
     {
         if (count == 0)
         {
@@ -128,15 +134,26 @@ internal sealed class CacheAnalysis
         count = 0;
         if (table.Length > MaxRetainedFacts)
         {
+            large.SetTarget(table);
             table = Array.Empty<T>();
         }
     }
 
-    private static void Add<T>(ref T[] table, ref int count, in T fact)
+    // Adds the fact; a full table grows into the large one kept weakly, when there is one and it is longer.
+    private static void Add<T>(ref T[] table, ref int count, in T fact, WeakReference<T[]> large)
     {
         if (count == table.Length)
         {
-            Array.Resize(ref table, Math.Max(4, table.Length * 2));
+            if (large.TryGetTarget(out var kept) && kept.Length > count)
+            {
+                Array.Copy(table, kept, count);
+                large.SetTarget(Array.Empty<T>());
+                table = kept;
+            }
+            else
+            {
+                Array.Resize(ref table, Math.Max(4, table.Length * 2));
+            }
         }
 
         table[count++] = fact;
@@ -159,7 +176,7 @@ internal sealed class CacheAnalysis
             }
 
             kinds = kinds.With(kind);
-            Add(ref _mistargeted, ref _mistargetedCount, new MistargetedCacheMount(run.Instruction, kind, mount, expected));
+            Add(ref _mistargeted, ref _mistargetedCount, new MistargetedCacheMount(run.Instruction, kind, mount, expected), _largeMistargeted);
         }
 
         return kinds;
@@ -227,7 +244,7 @@ internal sealed class CacheAnalysis
                 }
 
                 reported = reported.With(kind);
-                Add(ref _missing, ref _missingCount, new MissingCacheMount(facts, factIndex, i, kind, path));
+                Add(ref _missing, ref _missingCount, new MissingCacheMount(facts, factIndex, i, kind, path), _largeMissing);
             }
         }
     }

@@ -39,6 +39,23 @@ public class CacheAnalysisTests
     }
 
     [Fact]
+    public void An_analysis_of_many_facts_computed_again_after_a_small_one_holds_the_same_facts()
+    {
+        // More facts than the tables the analysis keeps for good: the same file analysed again grows its table into
+        // the one it keeps only weakly, the facts found so far copied into it.
+        var large = "FROM golang:1.23\n" + string.Concat(Enumerable.Range(0, 700).Select(i => $"RUN go build ./cmd/app{i}\n"));
+        var analysis = new CacheAnalysis();
+
+        var first = Facts(analysis, large);
+        Assert.Equal(2 * 700, first.Missing.Count);
+        Assert.Single(Facts(analysis, DotnetRestore).Missing);
+        var again = Facts(analysis, large);
+
+        Assert.Equal(first.Missing, again.Missing);
+        Assert.Equal(first.Mistargeted, again.Mistargeted);
+    }
+
+    [Fact]
     public void A_cleared_analysis_holds_no_facts()
     {
         var analysis = new CacheAnalysis();
