@@ -53,6 +53,17 @@ internal sealed class ModelTables
     private StageState[] _states = new StageState[InitialLength];
     private int _stateCount;
 
+    // The values the states were set to (variable tables, USERs, WORKDIRs), [0, _stateValueCount) in use, each once,
+    // as it was set: a state holds where its values are here (see StageState). Each in a struct, which is written
+    // without the check of the element's type that a store into an array of objects makes.
+    private StateValueEntry[] _stateValues = new StateValueEntry[InitialLength];
+    private int _stateValueCount;
+
+    private struct StateValueEntry
+    {
+        public object Value;
+    }
+
     // The commands and mounts of the model's RUNs, [0, _runCount) in use: a RUN's facts hold the index of its entry.
     // An array, so that an entry is written and read where it lies (see AddRun and Run).
     private RunFacts[] _runs = new RunFacts[InitialLength];
@@ -156,7 +167,7 @@ internal sealed class ModelTables
     /// <summary>Keeps the tables for the thread's next model; nothing may read the model they belonged to after this.</summary>
     public void Return()
     {
-        var retainable = _facts.Length <= MaxRetainedLength && _states.Length <= MaxRetainedLength && _runs.Length <= MaxRetainedLength && _mounts.Length <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
+        var retainable = _facts.Length <= MaxRetainedLength && _states.Length <= MaxRetainedLength && _stateValues.Length <= MaxRetainedLength && _runs.Length <= MaxRetainedLength && _mounts.Length <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
             && RunIndexes.Capacity <= MaxRetainedLength && CopyIndexes.Capacity <= MaxRetainedLength && ArgAndEnvIndexes.Capacity <= MaxRetainedLength
             && _arguments.Count <= MaxRetainedLength && VariableMaps.Kept <= MaxRetainedLength && _namedStageFroms.Length <= MaxRetainedLength && _nameSlots.Length <= 2 * MaxRetainedLength;
         for (var i = 0; i < _argumentsUsed; i++)
@@ -166,13 +177,16 @@ internal sealed class ModelTables
 
         _argumentsUsed = 0;
 
-        // The facts, states and commands refer to the file's syntax and strings: cleared, so that the thread does not keep them alive.
+        // The states' values, the RUNs and the commands refer to the file's syntax and strings: cleared, so that the
+        // thread does not keep them alive (as spans: Array.Clear of an array of any type first finds out what its
+        // elements are, at every call). The states refer to nothing but these tables (see StageState), and are
+        // written whole when made: left as they are.
         _syntax = null;
         Syntax = null!;
         FactCount = 0;
-        // As a span: Array.Clear of an array of any type first finds out what its elements are, at every call.
-        new Span<StageState>(_states, 0, _stateCount).Clear();
         _stateCount = 0;
+        new Span<StateValueEntry>(_stateValues, 0, _stateValueCount).Clear();
+        _stateValueCount = 0;
         new Span<RunFacts>(_runs, 0, _runCount).Clear();
         _runCount = 0;
         if (_mountCount > 0)
@@ -600,7 +614,7 @@ internal sealed class ModelTables
             Array.Resize(ref _states, _states.Length * 2);
         }
 
-        _states[_stateCount].Start(stageIndex, escape, baseImage, isWindows);
+        _states[_stateCount].Start(this, stageIndex, escape, baseImage, isWindows);
         return _stateCount++;
     }
 
@@ -624,6 +638,26 @@ internal sealed class ModelTables
     /// the reference holds until the next state is added.
     /// </summary>
     public ref StageState StateToChange(int index) => ref _states[index];
+
+    /// <summary>
+    /// Keeps a value a state is set to (see <see cref="StageState"/>); returns where it is for
+    /// <see cref="StateValue{T}"/>, from 1 (0 is no value).
+    /// </summary>
+    public int AddStateValue(object value)
+    {
+        if (_stateValueCount == _stateValues.Length)
+        {
+            Array.Resize(ref _stateValues, _stateValues.Length * 2);
+        }
+
+        _stateValues[_stateValueCount++].Value = value;
+        return _stateValueCount;
+    }
+
+    /// <summary>The value kept at <paramref name="at"/> (from <see cref="AddStateValue"/>), of the type it was kept as.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T StateValue<T>(int at)
+        where T : class => Unsafe.As<T>(_stateValues[at - 1].Value);
 
     /// <summary>The state at <paramref name="index"/> (from <see cref="AddStart"/> or <see cref="AddCopyOf"/>), where it lies in the table.</summary>
     public ref readonly StageState State(int index) => ref _states[index];

@@ -18,14 +18,31 @@ internal enum BaseImageKind
 /// instructions after it until the next change share it through the model's state table. A value that stays
 /// in that table, which the thread keeps from model to model: a file makes a state for nearly every other
 /// instruction, and as objects they were most of what the model allocates. It is read where it lies (by reference,
-/// <c>in</c> parameters), never copied: a copy of this size costs a write barrier for each of its references. So
-/// the model makes a new state as a copy of the one before in the table's next entry and changes that entry where
-/// it lies (the setters below, for the model alone); every other reader sees states that no longer change. The
-/// variable tables are persistent maps, so states share them and a change costs O(log n) however many variables
-/// the stage has.
+/// <c>in</c> parameters), never copied. So the model makes a new state as a copy of the one before in the table's
+/// next entry and changes that entry where it lies (the setters below, for the model alone); every other reader sees
+/// states that no longer change. The variable tables are persistent maps, so states share them and a change costs
+/// O(log n) however many variables the stage has.
 /// </summary>
+/// <remarks>
+/// The tables, USER and WORKDIR are in the model's tables (see <see cref="ModelTables.AddStateValue"/>), each once,
+/// as it is set: a state holds where, as numbers, and its tables, which are old by the time a large file is read. A
+/// state holding the values themselves had each copy write references to new objects into the state table, which a
+/// large file's keeps from analysis to analysis: every collection during the model then read the whole table.
+/// </remarks>
 internal struct StageState : IVariableLookup
 {
+    // The tables that hold the values; null in a state made outside a model, which has none.
+    private ModelTables? _tables;
+
+    // Where the values are in _tables (see ModelTables.StateValue), 0 for none: the tables empty, the USER unset (root),
+    // the WORKDIR unset (the root, where a stage starts, or unknown with _workdirUnknown).
+    private int _env;
+    private int _args;
+    private int _goEnvFile;
+    private int _user;
+    private int _workdir;
+    private bool _workdirUnknown;
+
     public int StageIndex { get; private set; }
 
     public char Escape { get; private set; }
@@ -44,86 +61,72 @@ internal struct StageState : IVariableLookup
     public readonly IReadOnlyDictionary<string, string> GoEnvFile => GoEnvFileMap;
 
     /// <summary>The USER, expanded; null when never set (root).</summary>
-    public string? User { get; private set; }
+    public readonly string? User => _user == 0 ? null : _tables!.StateValue<string>(_user);
 
     /// <summary>The WORKDIR; null when it refers to something unknown.</summary>
-    public readonly string? Workdir => _workdir ?? (_workdirUnknown ? null : "/");
-
-    // The WORKDIR when one was set: null with _workdirUnknown false for the root, where a stage starts.
-    private string? _workdir;
-    private bool _workdirUnknown;
+    public readonly string? Workdir => _workdir != 0 ? _tables!.StateValue<string>(_workdir) : _workdirUnknown ? null : "/";
 
     public ShellDialect? Shell { get; private set; }
 
     public readonly ShellDialect Dialect => Shell ?? (IsWindows ? ShellDialect.Cmd : ShellDialect.Posix);
 
     /// <summary>The ENV table, for the model to set variables in (see <see cref="SetEnv"/>).</summary>
-    internal readonly PersistentMap<string?> EnvMap => _envMap ?? PersistentMap<string?>.Empty;
+    internal readonly PersistentMap<string?> EnvMap => _env == 0 ? PersistentMap<string?>.Empty : _tables!.StateValue<PersistentMap<string?>>(_env);
 
     /// <summary>The ARG table, for the model to set variables in (see <see cref="SetArgs"/>).</summary>
-    internal readonly PersistentMap<string?> ArgMap => _argMap ?? PersistentMap<string?>.Empty;
+    internal readonly PersistentMap<string?> ArgMap => _args == 0 ? PersistentMap<string?>.Empty : _tables!.StateValue<PersistentMap<string?>>(_args);
 
     /// <summary>Go's env file, for the model to set variables in (see <see cref="SetGoEnvFile"/>).</summary>
-    internal readonly PersistentMap<string> GoEnvFileMap => _goEnvFileMap ?? PersistentMap<string>.Empty;
-
-    // The tables, null while empty (most states have no ARG, many no ENV, nearly all no go env -w): a state is made
-    // in the table's next entry, which is clear, and a null is not written there (see CopyFrom).
-    private PersistentMap<string?>? _envMap;
-    private PersistentMap<string?>? _argMap;
-    private PersistentMap<string>? _goEnvFileMap;
+    internal readonly PersistentMap<string> GoEnvFileMap => _goEnvFile == 0 ? PersistentMap<string>.Empty : _tables!.StateValue<PersistentMap<string>>(_goEnvFile);
 
     /// <summary>
-    /// Makes this (the model table's next entry, which is clear) the state a stage starts with, as the constructor
-    /// does, where it lies: a state made and then copied into the table goes through a general block copy with write
-    /// barriers. Its references are all null (empty tables, the root for WORKDIR): none is written.
+    /// Makes this (the model table's next entry, which may hold a state of an earlier model) the state a stage starts
+    /// with, as the constructor does, where it lies: empty tables, the root for USER and WORKDIR.
+    /// <paramref name="tables"/>: the tables that will hold the values the model sets.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void Start(int stageIndex, char escape, BaseImageKind baseImage, bool isWindows)
+    internal void Start(ModelTables? tables, int stageIndex, char escape, BaseImageKind baseImage, bool isWindows)
     {
+        SetTables(tables);
+        _env = _args = _goEnvFile = _user = _workdir = 0;
+        _workdirUnknown = false;
         StageIndex = stageIndex;
         Escape = escape;
         BaseImage = baseImage;
         IsWindows = isWindows;
+        Shell = null;
     }
 
     /// <summary>
-    /// Makes this (the model table's next entry, which is clear) a copy of <paramref name="other"/>, field by field: a
-    /// copy of the whole struct into the table goes through a general block copy with write barriers, which costs
-    /// more. Inlined where the table adds the entry, whose references are then written as into an array; a null one
-    /// is not written, as the entry holds null already, which saves its write barrier.
+    /// Makes this (the model table's next entry, which may hold a state of an earlier model) a copy of
+    /// <paramref name="other"/>, field by field, inlined where the table adds the entry: a copy of the whole struct
+    /// into the table goes through a general block copy with a write barrier, which costs more.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void CopyFrom(in StageState other)
     {
+        SetTables(other._tables);
+        _env = other._env;
+        _args = other._args;
+        _goEnvFile = other._goEnvFile;
+        _user = other._user;
+        _workdir = other._workdir;
+        _workdirUnknown = other._workdirUnknown;
         StageIndex = other.StageIndex;
         Escape = other.Escape;
         BaseImage = other.BaseImage;
         IsWindows = other.IsWindows;
         Shell = other.Shell;
-        _workdirUnknown = other._workdirUnknown;
-        if (other._envMap is { } env)
-        {
-            _envMap = env;
-        }
+    }
 
-        if (other._argMap is { } args)
+    // The entries of a table keep the tables they are in from model to model (see ModelTables.Return): written only
+    // when they differ, which spares the write barrier of nearly every state.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SetTables(ModelTables? tables)
+    {
+        if (!ReferenceEquals(_tables, tables))
         {
-            _argMap = args;
-        }
-
-        if (other._goEnvFileMap is { } goEnvFile)
-        {
-            _goEnvFileMap = goEnvFile;
-        }
-
-        if (other.User is { } user)
-        {
-            User = user;
-        }
-
-        if (other._workdir is { } workdir)
-        {
-            _workdir = workdir;
+            _tables = tables;
         }
     }
 
@@ -131,20 +134,20 @@ internal struct StageState : IVariableLookup
     internal void InheritFor(int stageIndex)
     {
         StageIndex = stageIndex;
-        _argMap = null;
+        _args = 0;
     }
 
-    internal void SetEnv(PersistentMap<string?> env) => _envMap = env;
+    internal void SetEnv(PersistentMap<string?> env) => _env = _tables!.AddStateValue(env);
 
-    internal void SetArgs(PersistentMap<string?> args) => _argMap = args;
+    internal void SetArgs(PersistentMap<string?> args) => _args = _tables!.AddStateValue(args);
 
-    internal void SetGoEnvFile(PersistentMap<string> goEnvFile) => _goEnvFileMap = goEnvFile;
+    internal void SetGoEnvFile(PersistentMap<string> goEnvFile) => _goEnvFile = _tables!.AddStateValue(goEnvFile);
 
-    internal void SetUser(string user) => User = user;
+    internal void SetUser(string user) => _user = _tables!.AddStateValue(user);
 
     internal void SetWorkdir(string? workdir)
     {
-        _workdir = workdir;
+        _workdir = workdir == null ? 0 : _tables!.AddStateValue(workdir);
         _workdirUnknown = workdir == null;
     }
 
@@ -157,38 +160,38 @@ internal struct StageState : IVariableLookup
             return inline;
         }
 
-        // The tables read where they are (null while empty), not through the properties that make them Empty.
-        if (_envMap is { } envMap && envMap.TryGetValue(name, out var env))
+        // The tables read only when set: most states have no ARG, many no ENV, nearly all no go env -w.
+        if (_env != 0 && EnvMap.TryGetValue(name, out var env))
         {
             return env;
         }
 
-        if (_argMap is { } argMap && argMap.TryGetValue(name, out var arg) && arg != null)
+        if (_args != 0 && ArgMap.TryGetValue(name, out var arg) && arg != null)
         {
             return arg;
         }
 
-        return _goEnvFileMap is { } goEnvFile && goEnvFile.TryGetValue(name, out var goEnv) ? goEnv : null;
+        return _goEnvFile != 0 && GoEnvFileMap.TryGetValue(name, out var goEnv) ? goEnv : null;
     }
 
     /// <summary>A variable for Dockerfile word expansion (ENV and ARG only), its name read where it lies.</summary>
     public readonly string? LookupBuildVariable(ReadOnlySpan<char> name)
     {
-        // The tables read where they are (null while empty), not through the properties that make them Empty.
-        if (_envMap is { } envMap && envMap.TryGetValue(name, out var env))
+        // The tables read only when set.
+        if (_env != 0 && EnvMap.TryGetValue(name, out var env))
         {
             return env;
         }
 
-        return _argMap is { } argMap && argMap.TryGetValue(name, out var arg) ? arg : null;
+        return _args != 0 && ArgMap.TryGetValue(name, out var arg) ? arg : null;
     }
 
     /// <summary>The ARG of that name in scope and its default (null: declared without a value, or unknown).</summary>
     public readonly bool TryGetArg(ReadOnlySpan<char> name, out string? value)
     {
-        if (_argMap is { } argMap)
+        if (_args != 0)
         {
-            return argMap.TryGetValue(name, out value);
+            return ArgMap.TryGetValue(name, out value);
         }
 
         value = null;
@@ -201,12 +204,12 @@ internal struct StageState : IVariableLookup
     {
         get
         {
-            if (User == null)
+            var user = User;
+            if (user == null)
             {
                 return true;
             }
 
-            var user = User;
             var colon = user.IndexOf(':');
             var length = colon >= 0 ? colon : user.Length;
             return (length == 4 && string.CompareOrdinal(user, 0, "root", 0, 4) == 0) || (length == 1 && user[0] == '0');

@@ -64,6 +64,29 @@ public class ModelTablesTests
         Assert.Equal(fresh, reused);
     }
 
+    [Fact]
+    public void States_made_in_entries_an_earlier_model_filled_hold_only_their_own_values()
+    {
+        // The state table's entries are left as they are when the tables are given back: the first model fills them
+        // with every kind of value, the second starts a stage in each, then sets as many values as the first did.
+        const string Set = "FROM golang\nENV GOPATH=/go\nARG A=1\nUSER app\nWORKDIR /src\nSHELL [\"pwsh\"]\nRUN go env -w GOFLAGS=-mod=mod\nRUN true\n";
+        var stages = string.Concat(Enumerable.Repeat("FROM alpine\n", 7)) + "ENV B1=1 B2=2 B3=3 B4=4 B5=5 B6=6 B7=7\nRUN true\n";
+        var states = OnNewThread(() =>
+        {
+            BuildModel.Create(DockerfileParser.Parse(Set), default).Release();
+            var model = BuildModel.Create(DockerfileParser.Parse(stages), default);
+            var described = Enumerable.Range(0, model.Instructions.Count).Select(i => Describe(model.Instructions[i].State)).ToArray();
+            model.Release();
+            return described;
+        });
+
+        Assert.Equal(Enumerable.Repeat("user= workdir=/ shell= env= args= go=", 7), states.Take(7));
+        Assert.Equal("user= workdir=/ shell= env=B1,B2,B3,B4,B5,B6,B7 args= go=", states[^1]);
+    }
+
+    private static string Describe(in StageState state) =>
+        $"user={state.User} workdir={state.Workdir} shell={state.Shell} env={string.Join(",", state.Env.Keys)} args={string.Join(",", state.Args.Keys)} go={string.Join(",", state.GoEnvFile.Keys)}";
+
     private static string[] Commands(BuildModel model)
     {
         var commands = new List<string>();

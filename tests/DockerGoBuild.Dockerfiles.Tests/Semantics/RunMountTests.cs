@@ -222,7 +222,7 @@ public class RunMountTests
     private static StageState FirstState()
     {
         var state = default(StageState);
-        state.Start(0, '\\', BaseImageKind.Other, false);
+        state.Start(null, 0, '\\', BaseImageKind.Other, false);
         return state;
     }
 }
