@@ -238,7 +238,7 @@ internal enum TextFacts : uint
     /// <summary>The credential the text holds as an ARG or ENV value is known: in the bits from <see cref="CredentialShift"/> on.</summary>
     CredentialKnown = 0x200,
 
-    /// <summary>Whether the text, as an absolute path, is its own resolved path (see <see cref="UnixPath.ResolvesToItself"/>) is known.</summary>
+    /// <summary>Whether the text, as an absolute path, is its own resolved path (see <see cref="UnixPath.ResolvesToItself(string)"/>) is known.</summary>
     OwnPathKnown = 0x400,
 
     /// <summary>As a path: its own resolved path, whatever it is resolved against.</summary>

@@ -634,9 +634,8 @@ internal sealed class BuildModel
         }
 
         var word = words[0];
-        var raw = word.TryGetLineValue(out var line, out var start, out var length)
-            ? WordText.Read(line, start, length, ref valueChars)
-            : word.Value.AsSpan();
+        var isLineValue = word.TryGetLineValue(out var line, out var start, out var length);
+        var raw = isLineValue ? WordText.Read(line, start, length, ref valueChars) : word.Value.AsSpan();
         if (kind == InstructionKind.Shell)
         {
             var dialect = ShellDialectOf(raw);
@@ -645,9 +644,22 @@ internal sealed class BuildModel
             return shell;
         }
 
+        // A WORKDIR that is its own value and path, in one piece of the source (nearly every one), is kept where it
+        // lies, and made a string only if read (see ModelTables.AddStateText): a large file's each differ.
+        ref readonly var current = ref tables.State(stateIndex);
+        if (kind == InstructionKind.Workdir && isLineValue && IsOwnPath(raw, current.Escape))
+        {
+            var source = line.ToSource(start, start + length);
+            if (source.Length == length)
+            {
+                var inSource = tables.AddCopyOf(stateIndex);
+                tables.StateToChange(inSource).SetWorkdirInSource(source.Start, length);
+                return inSource;
+            }
+        }
+
         // An unresolved part keeps the unknown marker, so such a user is never taken for root. Most words are their
         // own value and most WORKDIRs their own path, as noted with their string the first time the thread met them.
-        ref readonly var current = ref tables.State(stateIndex);
         ref var entry = ref StringTable.GetWithFacts(raw);
         ref var facts = ref entry.Facts;
         var text = entry.Text;
@@ -686,6 +698,10 @@ internal sealed class BuildModel
 
         return next;
     }
+
+    // The word is its own value (nothing to expand, unquote or unescape) and, as a path, its own resolved path.
+    private static bool IsOwnPath(ReadOnlySpan<char> raw, char escape) =>
+        VariableExpander.FirstChange(raw, escape) < 0 && UnixPath.ResolvesToItself(raw);
 
     // The dialect of a SHELL program, its name compared as lower-cased.
     private static ShellDialect ShellDialectOf(ReadOnlySpan<char> program)

@@ -150,7 +150,7 @@ internal readonly struct RunMount
             if (rawTarget != null)
             {
                 var expanded = VariableExpander.Expand(rawTarget, state.Escape, state, out var unknown);
-                target = unknown ? null : state.IsWindows ? UnixPath.NormalizeWindows(expanded) : UnixPath.Resolve(expanded, state.Workdir);
+                target = unknown ? null : state.IsWindows ? UnixPath.NormalizeWindows(expanded) : UnixPath.Resolve(expanded, UnixPath.WorkdirFor(expanded, state));
             }
 
             mounts[at++] = new RunMount(flag, type, target, rawTarget, targetOptionStart, id, env);

@@ -133,6 +133,6 @@ internal static class CachePaths
             return UnixPath.NormalizeWindows(path);
         }
 
-        return path.IndexOf('\\') >= 0 || (path.Length > 1 && path[1] == ':') ? null : UnixPath.Resolve(path, state.Workdir);
+        return path.IndexOf('\\') >= 0 || (path.Length > 1 && path[1] == ':') ? null : UnixPath.Resolve(path, UnixPath.WorkdirFor(path, state));
     }
 }

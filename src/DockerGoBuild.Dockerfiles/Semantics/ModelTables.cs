@@ -61,7 +61,10 @@ internal sealed class ModelTables
 
     private struct StateValueEntry
     {
-        public object Value;
+        // The value; for a text kept where it lies in the source (see AddStateText), null until it is first asked for.
+        public object? Value;
+        public int SourceStart;
+        public int Length;
     }
 
     // The commands and mounts of the model's RUNs, [0, _runCount) in use: a RUN's facts hold the index of its entry.
@@ -643,7 +646,7 @@ internal sealed class ModelTables
     /// Keeps a value a state is set to (see <see cref="StageState"/>); returns where it is for
     /// <see cref="StateValue{T}"/>, from 1 (0 is no value).
     /// </summary>
-    public int AddStateValue(object value)
+    public int AddStateValue(object? value)
     {
         if (_stateValueCount == _stateValues.Length)
         {
@@ -654,10 +657,37 @@ internal sealed class ModelTables
         return _stateValueCount;
     }
 
+    /// <summary>
+    /// Keeps a text a state is set to that lies in the file's source from <paramref name="sourceStart"/>, made a string
+    /// only when first asked for (see <see cref="StateText"/>): a large file's WORKDIRs each differ, and most are never read.
+    /// </summary>
+    public int AddStateText(int sourceStart, int length)
+    {
+        var at = AddStateValue(null);
+        ref var entry = ref _stateValues[at - 1];
+        entry.SourceStart = sourceStart;
+        entry.Length = length;
+        return at;
+    }
+
     /// <summary>The value kept at <paramref name="at"/> (from <see cref="AddStateValue"/>), of the type it was kept as.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T StateValue<T>(int at)
-        where T : class => Unsafe.As<T>(_stateValues[at - 1].Value);
+        where T : class => Unsafe.As<T>(_stateValues[at - 1].Value!);
+
+    /// <summary>The text kept at <paramref name="at"/> (from <see cref="AddStateValue"/> or <see cref="AddStateText"/>).</summary>
+    public string StateText(int at)
+    {
+        ref var entry = ref _stateValues[at - 1];
+        if (entry.Value is { } value)
+        {
+            return Unsafe.As<string>(value);
+        }
+
+        var text = StringTable.Get(Syntax.Source.AsSpan(entry.SourceStart, entry.Length));
+        entry.Value = text;
+        return text;
+    }
 
     /// <summary>The state at <paramref name="index"/> (from <see cref="AddStart"/> or <see cref="AddCopyOf"/>), where it lies in the table.</summary>
     public ref readonly StageState State(int index) => ref _states[index];

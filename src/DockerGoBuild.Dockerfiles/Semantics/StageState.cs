@@ -64,7 +64,7 @@ internal struct StageState : IVariableLookup
     public readonly string? User => _user == 0 ? null : _tables!.StateValue<string>(_user);
 
     /// <summary>The WORKDIR; null when it refers to something unknown.</summary>
-    public readonly string? Workdir => _workdir != 0 ? _tables!.StateValue<string>(_workdir) : _workdirUnknown ? null : "/";
+    public readonly string? Workdir => _workdir != 0 ? _tables!.StateText(_workdir) : _workdirUnknown ? null : "/";
 
     public ShellDialect? Shell { get; private set; }
 
@@ -149,6 +149,13 @@ internal struct StageState : IVariableLookup
     {
         _workdir = workdir == null ? 0 : _tables!.AddStateValue(workdir);
         _workdirUnknown = workdir == null;
+    }
+
+    /// <summary>Sets the WORKDIR to the text that lies in the file's source from <paramref name="sourceStart"/> (see <see cref="ModelTables.AddStateText"/>).</summary>
+    internal void SetWorkdirInSource(int sourceStart, int length)
+    {
+        _workdir = _tables!.AddStateText(sourceStart, length);
+        _workdirUnknown = false;
     }
 
     internal void SetShell(ShellDialect shell) => Shell = shell;

@@ -18,8 +18,17 @@ internal static class UnixPath
     public static string? ResolveShared(string? path, string? workdir) => Resolve(path, workdir, shared: true);
 
     /// <summary>True when <see cref="Resolve(string?, string?)"/> gives <paramref name="path"/> itself, whatever the working directory.</summary>
-    public static bool ResolvesToItself(string path) =>
+    public static bool ResolvesToItself(string path) => ResolvesToItself(path.AsSpan());
+
+    /// <summary><see cref="ResolvesToItself(string)"/> of a path read where it lies.</summary>
+    public static bool ResolvesToItself(ReadOnlySpan<char> path) =>
         path.Length > 0 && path[0] == '/' && path.IndexOf(VariableExpander.UnknownMarker) < 0 && IsNormal(path);
+
+    /// <summary>
+    /// The working directory <see cref="Resolve(string?, string?)"/> needs for <paramref name="path"/>, read from the
+    /// state only for a relative path: an absolute one (nearly every path) needs none.
+    /// </summary>
+    public static string? WorkdirFor(string? path, in StageState state) => path is { Length: > 0 } && path[0] == '/' ? null : state.Workdir;
 
     private static string? Resolve(string? path, string? workdir, bool shared)
     {
@@ -29,7 +38,7 @@ internal static class UnixPath
         }
 
         var absolute = path.Length > 0 && path[0] == '/';
-        if (absolute && IsNormal(path))
+        if (absolute && IsNormal(path.AsSpan()))
         {
             return path;
         }
@@ -84,7 +93,7 @@ internal static class UnixPath
     }
 
     // "/" alone, or "/" followed by segments that are neither empty, "." nor "..": the path resolves to itself.
-    private static bool IsNormal(string path)
+    private static bool IsNormal(ReadOnlySpan<char> path)
     {
         if (path.Length == 1)
         {

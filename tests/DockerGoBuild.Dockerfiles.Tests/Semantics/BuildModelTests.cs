@@ -258,6 +258,28 @@ public class BuildModelTests
         model.Release();
     }
 
+    [Fact]
+    public void Workdirs_kept_where_they_lie_or_resolved_are_the_paths_they_name_for_states_and_mounts()
+    {
+        const string Text = "FROM golang\nARG D=/v\nWORKDIR /src/app\nRUN true\nWORKDIR sub\nRUN true\nWORKDIR /sp\\\nlit\nRUN true\n"
+            + "WORKDIR $D/x\nRUN true\nWORKDIR /a/../b\nRUN --mount=type=cache,target=c true\nWORKDIR /m\nRUN --mount=type=cache,target=rel/x --mount=type=cache,target=/abs true\n";
+        var model = BuildModel.Create(DockerfileParser.Parse(Text), default);
+        try
+        {
+            var facts = model.Instructions;
+            Assert.Equal(
+                new[] { "/src/app", "/src/app/sub", "/split", "/v/x", "/b", "/m" },
+                model.RunIndexes.Select(index => facts[index].State.Workdir).ToArray());
+            Assert.Equal("/b/c", facts[model.RunIndexes[4]].Mounts.AsSpan()[0].Target);
+            var mounts = facts[model.RunIndexes[5]].Mounts.AsSpan();
+            Assert.Equal(("/m/rel/x", "/abs"), (mounts[0].Target, mounts[1].Target));
+        }
+        finally
+        {
+            model.Release();
+        }
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(63)]
