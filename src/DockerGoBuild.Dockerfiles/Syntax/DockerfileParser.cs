@@ -250,6 +250,9 @@ public static class DockerfileParser
 
         private readonly Scratch _scratch;
 
+        // The comments buffer the thread keeps for good, while a parse uses a larger one: it takes it back after.
+        private int[]? _outgrownComments;
+
         // How many records are ONBUILD's triggers': the others are the instructions the file lists, in its order.
         private int _triggerCount;
 
@@ -284,6 +287,7 @@ public static class DockerfileParser
             }
 
             _triggerCount = 0;
+            _outgrownComments = null;
             _text = string.Empty;
             _lines = null!;
             _tables = null!;
@@ -544,6 +548,11 @@ public static class DockerfileParser
             var grownLength = 2 * _scratch.Comments.Length;
             if (grownLength > MaxRetainedComments)
             {
+                if (_scratch.Comments.Length <= MaxRetainedComments)
+                {
+                    _outgrownComments = _scratch.Comments;
+                }
+
                 _scratch.Comments = _scratch.LargeComments.Grow(_scratch.Comments, length, grownLength);
             }
             else
@@ -565,7 +574,8 @@ public static class DockerfileParser
                     _scratch.LargeComments.Keep(comments);
                 }
 
-                _scratch.Comments = new int[32];
+                _scratch.Comments = _outgrownComments ?? new int[32];
+                _outgrownComments = null;
                 return comments;
             }
 

@@ -346,8 +346,16 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
             kept.Words = words;
         }
 
-        // A buffer grown past the bound was copied from the one kept, whose objects are the file's too.
-        kept.Extras = largeExtras ? Array.Empty<Slot>() : extras;
+        // A buffer grown past the bound is not kept: the one it outgrew is, cleared of the file's objects that were
+        // copied from it (in place, when the syntax is released; else now, as nothing else would).
+        if (!largeExtras)
+        {
+            kept.Extras = extras;
+        }
+        else if (!inPlace)
+        {
+            Array.Clear(kept.Extras, 0, kept.Extras.Length);
+        }
     }
 
     /// <summary>Walks the file's instructions in order.</summary>

@@ -116,6 +116,28 @@ public class SyntaxTablesTests
     }
 
     [Fact]
+    public void A_large_file_without_objects_parsed_in_place_again_allocates_next_to_nothing()
+    {
+        // No heredocs: nothing but the tables, which the second parse finds kept (comments past the bound included).
+        var text = string.Concat(Enumerable.Repeat("# step\nRUN --mount=type=cache,target=/x go build \\\n    # inside\n    && go test\nENV A=1\n\n", 8_000));
+        long allocated = 0;
+        OnNewThread(() =>
+        {
+            for (var parse = 0; parse < 2; parse++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var syntax = DockerfileParser.ParseInPlace(text, CancellationToken.None, out var tables);
+                Assert.Equal(16_000, syntax.Instructions.Count);
+                Assert.Equal(16_000, syntax.CommentCount);
+                tables.Release();
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+        });
+
+        Assert.True(allocated < 16 * 1024, $"{allocated} bytes");
+    }
+
+    [Fact]
     public void A_large_syntax_parsed_the_usual_way_into_tables_kept_from_a_parse_in_place_keeps_them_as_its_own()
     {
         var first = LargeFile(0);
@@ -140,6 +162,37 @@ public class SyntaxTablesTests
 
             Assert.Equal(expectedFirst, Dump(kept));
         });
+    }
+
+    [Fact]
+    public void A_thread_keeps_none_of_the_objects_of_a_file_whose_objects_outgrew_the_buffer_it_keeps()
+    {
+        var texts = ParseAndForget();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // A heredoc keeps its text: none kept by the thread, no text stays reachable.
+        Assert.All(texts, text => Assert.False(text.TryGetTarget(out _)));
+    }
+
+    // In a method of its own, so that no local of the caller holds the texts.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference<string>[] ParseAndForget()
+    {
+        // 5,000 heredocs: more objects than the buffer a thread keeps for good holds, in a file of small tables.
+        var prototype = "FROM alpine\n" + string.Concat(Enumerable.Repeat("RUN <<EOT\necho hi\nEOT\n", 5_000));
+        var usual = new string(prototype.ToCharArray());
+        var inPlace = new string(prototype.ToCharArray());
+        // A few heredocs first, so that the buffer the thread keeps is not empty when the others outgrow it.
+        Assert.Equal(100, DockerfileParser.Parse(prototype.Substring(0, 12 + (100 * 22))).Instructions.Count(instruction => instruction.Heredocs.Count == 1));
+        var syntax = DockerfileParser.ParseInPlace(inPlace, CancellationToken.None, out var tables);
+        Assert.Equal(5_000, syntax.Instructions.Count(instruction => instruction.Heredocs.Count == 1));
+        tables.Release();
+        Assert.Equal(5_000, DockerfileParser.Parse(usual).Instructions.Count(instruction => instruction.Heredocs.Count == 1));
+        Assert.Equal(Dump(Plain), Dump(Plain));
+        return new[] { new WeakReference<string>(usual), new WeakReference<string>(inPlace) };
     }
 
     [Fact]
