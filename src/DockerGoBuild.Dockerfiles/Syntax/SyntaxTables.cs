@@ -129,6 +129,7 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
     private void ForgetCounts()
     {
         ExtrasCount = 0;
+        _outgrownExtras = null;
         RecordCount = 0;
         WordsLength = 0;
         TopLevel = null;
@@ -151,6 +152,9 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
 
     public int ExtrasCount { get; private set; }
 
+    // The largest objects' buffer within the bound that this parse's outgrew, which the thread keeps instead.
+    private Slot[]? _outgrownExtras;
+
     // The words and pairs made after the parse, and the public ones, of every instruction: made when first needed
     // (the analysis reads what the parser made, and never needs them).
     private Slot[]? _arguments;
@@ -168,6 +172,11 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
         if (ExtrasCount == Extras.Length)
         {
             var grown = Extras;
+            if (grown.Length <= MaxRetainedExtras && grown.Length * 2 > MaxRetainedExtras)
+            {
+                _outgrownExtras = grown;
+            }
+
             Array.Resize(ref grown, Math.Max(16, grown.Length * 2));
             Extras = grown;
         }
@@ -346,15 +355,20 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
             kept.Words = words;
         }
 
-        // A buffer grown past the bound is not kept: the one it outgrew is, cleared of the file's objects that were
-        // copied from it (in place, when the syntax is released; else now, as nothing else would).
+        // A buffer grown past the bound is not kept: the largest one within it that it outgrew is, cleared of the file's
+        // objects that were copied from it (in place, when the syntax is released; else now, as nothing else would).
         if (!largeExtras)
         {
             kept.Extras = extras;
         }
-        else if (!inPlace)
+        else
         {
-            Array.Clear(kept.Extras, 0, kept.Extras.Length);
+            kept.Extras = _outgrownExtras ?? kept.Extras;
+            _outgrownExtras = null;
+            if (!inPlace)
+            {
+                Array.Clear(kept.Extras, 0, kept.Extras.Length);
+            }
         }
     }
 
