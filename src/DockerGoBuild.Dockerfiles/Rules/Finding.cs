@@ -13,11 +13,21 @@ public sealed class Finding
     {
         Rule = rule;
         Span = span;
-        Message = message;
+        _message = message;
         InstructionLine = instructionLine;
         _fix = fix ?? Array.Empty<TextEdit>();
-        FixTitle = fixTitle;
-        BuildFlag = buildFlag;
+        _fixTitle = fixTitle;
+        _buildFlag = buildFlag;
+    }
+
+    /// <summary>A finding whose message, fix title and build flag <paramref name="texts"/> make when they are first read.</summary>
+    internal Finding(RuleDescriptor rule, TextSpan span, FindingTexts texts, int instructionLine, IReadOnlyList<TextEdit>? fix)
+    {
+        Rule = rule;
+        Span = span;
+        InstructionLine = instructionLine;
+        _fix = fix ?? Array.Empty<TextEdit>();
+        _texts = texts;
     }
 
     // A finding whose fix is one edit, which replaces editSpan with editText (see _fix).
@@ -25,12 +35,12 @@ public sealed class Finding
     {
         Rule = rule;
         Span = span;
-        Message = message;
+        _message = message;
         InstructionLine = instructionLine;
         _loneEditSpan = editSpan;
         _fix = editText;
-        FixTitle = fixTitle;
-        BuildFlag = buildFlag;
+        _fixTitle = fixTitle;
+        _buildFlag = buildFlag;
     }
 
     // The fix: its list of edits or, for a fix of one edit (nearly every fix), until the fix is first read, that
@@ -38,6 +48,13 @@ public sealed class Finding
     // edit nor its list.
     private object _fix;
     private readonly TextSpan _loneEditSpan;
+
+    // The texts, given or, when _texts is set, made from it when first read. Threads that read one at once make
+    // the same text.
+    private readonly FindingTexts? _texts;
+    private string? _message;
+    private string? _fixTitle;
+    private string? _buildFlag;
 
     /// <summary>A finding whose fix is the one edit that replaces <paramref name="editSpan"/> with <paramref name="editText"/>, made when the fix is first read.</summary>
     internal static Finding WithOneEdit(RuleDescriptor rule, TextSpan span, string message, int instructionLine, TextSpan editSpan, string editText, string fixTitle, string? buildFlag = null) =>
@@ -51,7 +68,7 @@ public sealed class Finding
     public TextSpan Span { get; }
 
     /// <summary>Says what is wrong and what to do; never contains a secret's value.</summary>
-    public string Message { get; }
+    public string Message => _message ??= _texts!.Message();
 
     /// <summary>Zero-based line where the instruction (or directive) it belongs to starts; 0 for DGB001.</summary>
     public int InstructionLine { get; }
@@ -60,13 +77,13 @@ public sealed class Finding
     public IReadOnlyList<TextEdit> Fix => _fix as IReadOnlyList<TextEdit> ?? MakeOneEditFix();
 
     /// <summary>A short title for the fix, e.g. "Add a cache mount for the Go module cache".</summary>
-    public string? FixTitle { get; }
+    public string? FixTitle => _fixTitle ??= _texts?.FixTitle();
 
     /// <summary>
     /// The <c>docker build</c> flag a build needs once the fix is applied (a secret or SSH mount takes its
     /// value from the client), e.g. <c>--secret id=npm_token,env=NPM_TOKEN</c>; null when it needs none.
     /// </summary>
-    public string? BuildFlag { get; }
+    public string? BuildFlag => _buildFlag ??= _texts?.BuildFlag();
 
     public bool IsFixable => _fix is string || Fix.Count > 0;
 

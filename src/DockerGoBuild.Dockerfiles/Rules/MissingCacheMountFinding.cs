@@ -87,33 +87,20 @@ internal sealed class MissingCacheMountFinding
 
     private const string MessageEnd = "' to the RUN";
 
-    // The characters of the message being made: joined here, as string.Concat of more than four strings takes an
-    // array of them.
-    [ThreadStatic]
-    private static char[]? messageChars;
-
     // "'" + command + _fillsThe + " at " + path + MessageMiddle + _mountPrefix + path + MessageEnd.
     private string Message(string command, string path)
     {
-        var length = 1 + command.Length + _fillsThe.Length + 4 + path.Length + MessageMiddle.Length + _mountPrefix.Length + path.Length + MessageEnd.Length;
-        var chars = messageChars is { } kept && kept.Length >= length ? kept : messageChars = new char[Math.Max(length, 512)];
-        var at = 0;
-        chars[at++] = '\'';
-        at = Append(chars, at, command);
-        at = Append(chars, at, _fillsThe);
-        at = Append(chars, at, " at ");
-        at = Append(chars, at, path);
-        at = Append(chars, at, MessageMiddle);
-        at = Append(chars, at, _mountPrefix);
-        at = Append(chars, at, path);
-        at = Append(chars, at, MessageEnd);
-        return new string(chars, 0, at);
-    }
-
-    private static int Append(char[] chars, int at, string text)
-    {
-        text.CopyTo(0, chars, at, text.Length);
-        return at + text.Length;
+        var message = JoinedText.WithCapacity(1 + command.Length + _fillsThe.Length + 4 + path.Length + MessageMiddle.Length + _mountPrefix.Length + path.Length + MessageEnd.Length);
+        message.Append("'");
+        message.Append(command);
+        message.Append(_fillsThe);
+        message.Append(" at ");
+        message.Append(path);
+        message.Append(MessageMiddle);
+        message.Append(_mountPrefix);
+        message.Append(path);
+        message.Append(MessageEnd);
+        return message.ToString();
     }
 
     /// <summary>The texts of the findings for one cache path.</summary>

@@ -36,22 +36,67 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
 
             foreach (var pair in instruction.PairList)
             {
-                var reason = Reason(instruction, pair, fact.State);
-                if (reason == null)
+                var reason = Reason(instruction, pair, fact.State, out var detail);
+                if (reason == SecretReason.None)
                 {
                     continue;
                 }
 
-                var keyword = instruction.Kind == InstructionKind.Arg ? "ARG" : "ENV";
                 var span = instruction.ToSource(pair.Key.Start, pair.End);
                 var name = pair.Key.Value;
-                var message = $"{keyword} '{name}' {reason}; build arguments and environment variables are stored in the image, pass it with a secret mount ('--mount=type=secret,id={name},env={name}') instead and build with '--secret id={name},env={name}'";
                 var startLine = fact.Instruction.StartLine;
                 var fix = instruction.Kind == InstructionKind.Arg ? ArgFix(context, index, startLine, name) : null;
-                context.Report(new Finding(Descriptor, span, message, startLine, fix, fix == null ? null : $"Replace ARG {name} with a secret mount", $"--secret id={name},env={name}"));
+                var texts = new SecretPairTexts(instruction.Kind == InstructionKind.Arg ? "ARG" : "ENV", name, reason, detail, fix != null);
+                context.Report(new Finding(Descriptor, span, texts, startLine, fix));
                 break;
             }
         }
+    }
+
+    /// <summary>Why a pair is reported; <see cref="SecretPairTexts"/> words it.</summary>
+    private enum SecretReason
+    {
+        None,
+        SecretName,
+        Credential,
+        CopiesSecretArg,
+    }
+
+    /// <summary>
+    /// The texts of a finding on the pair named <see cref="_name"/>: the detail is the credential's kind or the
+    /// secret argument's name. The name is no secret's value: a value is only ever described by its kind.
+    /// </summary>
+    private sealed class SecretPairTexts : FindingTexts
+    {
+        private readonly string _keyword;
+        private readonly string _name;
+        private readonly SecretReason _reason;
+        private readonly string? _detail;
+        private readonly bool _hasFix;
+
+        public SecretPairTexts(string keyword, string name, SecretReason reason, string? detail, bool hasFix)
+        {
+            _keyword = keyword;
+            _name = name;
+            _reason = reason;
+            _detail = detail;
+            _hasFix = hasFix;
+        }
+
+        public override string Message()
+        {
+            var reason = _reason switch
+            {
+                SecretReason.SecretName => "has a secret's name",
+                SecretReason.Credential => $"holds a credential ({_detail})",
+                _ => $"copies the secret build argument '{_detail}' into the image",
+            };
+            return $"{_keyword} '{_name}' {reason}; build arguments and environment variables are stored in the image, pass it with a secret mount ('--mount=type=secret,id={_name},env={_name}') instead and build with '{BuildFlag()}'";
+        }
+
+        public override string? FixTitle() => _hasFix ? $"Replace ARG {_name} with a secret mount" : null;
+
+        public override string BuildFlag() => $"--secret id={_name},env={_name}";
     }
 
     // A thread's keys and values of lines of more than one piece, read one pair at a time (see WordText).
@@ -62,30 +107,33 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
     private static char[]? valueChars;
 
     // The key and the raw value are read where they lie: most pairs are no secret, and need no string of either.
-    private static string? Reason(Instruction instruction, ArgumentPair pair, in StageState state)
+    private static SecretReason Reason(Instruction instruction, ArgumentPair pair, in StageState state, out string? detail)
     {
+        detail = null;
         if (IsSecretName(WordText.Read(pair.Key, ref keyChars)))
         {
-            return "has a secret's name";
+            return SecretReason.SecretName;
         }
 
         if (!pair.HasValue)
         {
-            return null;
+            return SecretReason.None;
         }
 
         var value = WordText.Read(pair.Value, ref valueChars);
         if (Credential(value) is { } kind)
         {
-            return $"holds a credential ({kind})";
+            detail = kind;
+            return SecretReason.Credential;
         }
 
         if (instruction.Kind == InstructionKind.Env && ReferencedSecretArg(value, state) is { } argName)
         {
-            return $"copies the secret build argument '{argName}' into the image";
+            detail = argName;
+            return SecretReason.CopiesSecretArg;
         }
 
-        return null;
+        return SecretReason.None;
     }
 
     // ENV X=$SECRET with SECRET an ARG of the stage's scope that is secret by name or value. The value's own
@@ -186,7 +234,15 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         var syntax = context.Syntax;
         var edits = new List<TextEdit>(2) { TextEdit.Delete(WholeLines(syntax, startLine, arg.Instruction.EndLine)) };
 
-        var mountAndBlank = "--mount=type=secret,id=" + name + ",env=" + name + " ";
+        const string MountStart = "--mount=type=secret,id=";
+        const string EnvOption = ",env=";
+        var joined = JoinedText.WithCapacity(MountStart.Length + name.Length + EnvOption.Length + name.Length + 1);
+        joined.Append(MountStart);
+        joined.Append(name);
+        joined.Append(EnvOption);
+        joined.Append(name);
+        joined.Append(" ");
+        var mountAndBlank = joined.ToString();
         for (var i = runs.Offset; i < runs.Offset + runs.Count; i++)
         {
             var run = facts[runs.Array![i]].Effective;

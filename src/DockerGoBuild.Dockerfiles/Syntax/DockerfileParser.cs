@@ -113,11 +113,7 @@ public static class DockerfileParser
         public List<InstructionFlag> Flags { get; } = new();
 
         /// <summary>The instruction records, extras and words kept for the next parse (see <see cref="SyntaxTables.Finish"/>).</summary>
-        public int[] Records { get; set; } = Array.Empty<int>();
-
-        public Slot[] Extras { get; set; } = Array.Empty<Slot>();
-
-        public int[] Words { get; set; } = Array.Empty<int>();
+        public KeptTables Tables { get; } = new();
 
         /// <summary>The heredoc markers of the logical line being read.</summary>
         public List<HeredocMarkers.Marker> Markers { get; } = new();
@@ -130,10 +126,15 @@ public static class DockerfileParser
 
         public int CommentsLength;
 
+        /// <summary>A comments buffer too large to keep for good, kept weakly after a parse in place.</summary>
+        public WeaklyKeptTable LargeComments { get; } = new();
+
         public char[] Line { get; private set; } = new char[256];
 
-        /// <summary>The line starts of the parse's line map (kept for the next parse).</summary>
+        /// <summary>The line starts of the parse's line map (kept for the next parse; a large text's only weakly).</summary>
         public int[]? Starts;
+
+        public WeaklyKeptTable LargeStarts { get; } = new();
 
         /// <summary>The syntax, tables and line map of the last parse in place, reused by the next one.</summary>
         public DockerfileSyntax? ReusedSyntax;
@@ -244,10 +245,13 @@ public static class DockerfileParser
 
     internal sealed class Reader : InstructionLineParsers.IProblemReporter
     {
-        // A comments buffer that grew past this is not kept by the thread for its next parse.
+        // A comments buffer that grew past this is kept by the thread for its next parse only weakly.
         private const int MaxRetainedComments = 1 << 14;
 
         private readonly Scratch _scratch;
+
+        // The comments buffer the thread keeps for good, while a parse uses a larger one: it takes it back after.
+        private int[]? _outgrownComments;
 
         // How many records are ONBUILD's triggers': the others are the instructions the file lists, in its order.
         private int _triggerCount;
@@ -278,10 +282,12 @@ public static class DockerfileParser
             // the extras buffer the thread keeps, which the next parse takes to be empty.
             if (_tables != null)
             {
-                Array.Clear(_scratch.Extras, 0, _scratch.Extras.Length);
+                var extras = _scratch.Tables.Extras;
+                Array.Clear(extras, 0, extras.Length);
             }
 
             _triggerCount = 0;
+            _outgrownComments = null;
             _text = string.Empty;
             _lines = null!;
             _tables = null!;
@@ -297,10 +303,10 @@ public static class DockerfileParser
         public unsafe DockerfileSyntax Read(string text, CancellationToken cancellationToken, bool inPlace)
         {
             _text = text;
-            _lines = LineMap.Create(text, ref _scratch.Starts, inPlace, inPlace ? _scratch.ReusedLines : null);
+            _lines = LineMap.Create(text, ref _scratch.Starts, _scratch.LargeStarts, inPlace, inPlace ? _scratch.ReusedLines : null);
             _tables = inPlace && _scratch.ReusedTables is { } reused
-                ? reused.Start(_lines, Array.Empty<int>(), _scratch.Records, _scratch.Extras, _scratch.Words)
-                : new SyntaxTables(_lines, Array.Empty<int>(), _scratch.Records, _scratch.Extras, _scratch.Words);
+                ? reused.Start(_lines, Array.Empty<int>(), _scratch.Tables)
+                : new SyntaxTables(_lines, Array.Empty<int>(), _scratch.Tables);
             _scratch.Builder.Reset(_tables);
             _scratch.Arguments.StartParse(_tables);
             _cancellationToken = cancellationToken;
@@ -323,10 +329,7 @@ public static class DockerfileParser
             _scratch.Builder.Finish(inPlace);
 
             // Record i is instruction i unless the file has ONBUILD triggers.
-            var (records, extras, words) = _tables.Finish(instructionCount, _triggerCount == 0 ? null : TopLevel(instructionCount), inPlace);
-            _scratch.Records = records ?? Array.Empty<int>();
-            _scratch.Extras = extras ?? Array.Empty<Slot>();
-            _scratch.Words = words ?? Array.Empty<int>();
+            _tables.Finish(instructionCount, _triggerCount == 0 ? null : TopLevel(instructionCount), inPlace, _scratch.Tables);
             var instructions = _tables;
             DockerfileSyntax syntax;
             if (inPlace)
@@ -526,7 +529,7 @@ public static class DockerfileParser
             var length = _scratch.CommentsLength;
             if (length + 2 > _scratch.Comments.Length)
             {
-                Array.Resize(ref _scratch.Comments, 2 * _scratch.Comments.Length);
+                GrowComments(length);
             }
 
             // The pair written through one checked reference to its first, as there is room for both.
@@ -536,15 +539,43 @@ public static class DockerfileParser
             _scratch.CommentsLength = length + 2;
         }
 
+        // Doubles the comments buffer, of which length ints are in use: past the bound, into the large buffer of an
+        // earlier parse if the collector has not freed it (below it, never: a syntax not parsed in place would own a large
+        // buffer for a few comments). Apart from AddComment, which stays small enough to be inlined where a comment is read.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void GrowComments(int length)
+        {
+            var grownLength = 2 * _scratch.Comments.Length;
+            if (grownLength > MaxRetainedComments)
+            {
+                if (_scratch.Comments.Length <= MaxRetainedComments)
+                {
+                    _outgrownComments = _scratch.Comments;
+                }
+
+                _scratch.Comments = _scratch.LargeComments.Grow(_scratch.Comments, length, grownLength);
+            }
+            else
+            {
+                Array.Resize(ref _scratch.Comments, grownLength);
+            }
+        }
+
         // The comments for the syntax: the scratch's buffer in place, else a copy of the part in use (a buffer that grew
-        // past a small file's is the syntax's own, and the scratch starts another).
+        // past a small file's is the syntax's own, and the scratch starts another; in place, the scratch keeps it weakly).
         private int[] Comments(bool inPlace)
         {
             var comments = _scratch.Comments;
             var length = _scratch.CommentsLength;
             if (comments.Length > MaxRetainedComments)
             {
-                _scratch.Comments = new int[32];
+                if (inPlace)
+                {
+                    _scratch.LargeComments.Keep(comments);
+                }
+
+                _scratch.Comments = _outgrownComments ?? new int[32];
+                _outgrownComments = null;
                 return comments;
             }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Numerics;
 
@@ -229,6 +230,13 @@ internal static unsafe class HeredocMarkers
             buffer[kept++] = c;
         }
 
-        return buffer.Slice(0, kept).ToString();
+        return Named(buffer.Slice(0, kept));
     }
+
+    // The names nearly every file uses are the same strings each time rather than new ones (a generated file has
+    // thousands of heredocs).
+    private static string Named(ReadOnlySpan<char> name) =>
+        name.Length == 3 && name[0] == 'E' && name[1] == 'O' && name[2] is 'F' or 'T'
+            ? name[2] == 'F' ? "EOF" : "EOT"
+            : name.ToString();
 }

@@ -17,8 +17,8 @@ public sealed class LineMap
     // The binary check looks at this many characters from the start: a few stray Latin-1 bytes in a comment do not count.
     private const int SampleLength = 8192;
 
-    // The line starts are collected in a buffer the thread keeps (unless it grew past this), and copied into a
-    // table of their exact number.
+    // The line starts are collected in a buffer the thread keeps (only weakly if it grew past this), and copied into
+    // a table of their exact number.
     private const int MaxRetainedStarts = 1 << 16;
 
     // One bit a byte: a character's byte in a narrowed mask is all ones or all zeros.
@@ -46,20 +46,22 @@ public sealed class LineMap
     /// </summary>
     internal bool LooksBinary { get; private set; }
 
-    public static LineMap Create(string text) => Create(text, ref startsScratch, inPlace: false, reused: null);
+    public static LineMap Create(string text) => Create(text, ref startsScratch, largeBuffer: null, inPlace: false, reused: null);
 
     /// <summary>
     /// The map of <paramref name="text"/>, whose line starts are counted in <paramref name="buffer"/> (kept by the
-    /// caller for its next text, unless the text is too large for one). In place, the map's table is that buffer,
-    /// which the caller must not write while the map is read; else a copy of the starts, of their exact number. A map
-    /// parsed in place may be <paramref name="reused"/>: one the caller had of an earlier text, and reads no more.
+    /// caller for its next text), or for a large text in <paramref name="largeBuffer"/>'s table (kept weakly by the
+    /// caller after a parse in place; none: a new table). In place, the map's table is that buffer, which the caller
+    /// must not write while the map is read; else a copy of the starts, of their exact number, or a large text's table
+    /// itself. A map parsed in place may be <paramref name="reused"/>: one the caller had of an earlier text, and reads
+    /// no more.
     /// </summary>
-    internal static unsafe LineMap Create(string text, ref int[]? buffer, bool inPlace, LineMap? reused)
+    internal static unsafe LineMap Create(string text, ref int[]? buffer, WeaklyKeptTable? largeBuffer, bool inPlace, LineMap? reused)
     {
         // A large text's lines are counted into a table made once for about as many lines as it is likely to have
         // (a Dockerfile line is some forty characters), rather than into one doubled many times over.
         var expectedLines = text.Length / 32;
-        var scan = new Scan(expectedLines > MaxRetainedStarts ? new int[expectedLines] : buffer ?? new int[256]);
+        var scan = new Scan(expectedLines > MaxRetainedStarts ? largeBuffer?.Take(expectedLines) ?? new int[expectedLines] : buffer ?? new int[256], largeBuffer);
         fixed (char* chars = text)
         {
             var length = text.Length;
@@ -71,8 +73,14 @@ public sealed class LineMap
         var looksBinary = scan.SawNul || (sampleLength >= 16 && scan.Suspicious * 10 > sampleLength);
         if (scan.Starts.Length > MaxRetainedStarts)
         {
-            // Too large to keep for the next text: the table is the map's own, unused end and all, as a copy of
-            // its exact size would be another large array.
+            // Too large to keep for good: the table is the map's own, unused end and all, as a copy of its exact size
+            // would be another large array; in place, kept weakly for the caller's next text too (it is the map's
+            // until the caller reads the map no more, which it does before its next text).
+            if (inPlace)
+            {
+                largeBuffer?.Keep(scan.Starts);
+            }
+
             return Made(reused, text, scan.Starts, scan.Count, looksBinary);
         }
 
@@ -193,9 +201,13 @@ public sealed class LineMap
         public int Suspicious;
         public bool SawNul;
 
-        public Scan(int[] starts)
+        // Where a table that grows past what the caller keeps for good is taken from (none: a new one).
+        private readonly WeaklyKeptTable? _large;
+
+        public Scan(int[] starts, WeaklyKeptTable? large)
         {
             // The first line starts at 0 even in an empty text.
+            _large = large;
             Starts = starts;
             Starts[0] = 0;
             Count = 1;
@@ -217,7 +229,7 @@ public sealed class LineMap
             {
                 if (Count == Starts.Length)
                 {
-                    Array.Resize(ref Starts, Count * 2);
+                    Grow();
                 }
 
                 int found;
@@ -352,10 +364,24 @@ public sealed class LineMap
         {
             if (Count == Starts.Length)
             {
-                Array.Resize(ref Starts, Count * 2);
+                Grow();
             }
 
             Starts[Count++] = start;
+        }
+
+        // Doubles the table: past the bound, into the large table of an earlier text if the collector has not freed it
+        // (below it, never: a map not parsed in place would own a large table for a small text).
+        private void Grow()
+        {
+            if (_large != null && Count * 2 > MaxRetainedStarts)
+            {
+                Starts = _large.Grow(Starts, Count, Count * 2);
+            }
+            else
+            {
+                Array.Resize(ref Starts, Count * 2);
+            }
         }
     }
 }

@@ -257,8 +257,11 @@ public readonly struct LogicalLine : IEquatable<LogicalLine>
     /// <summary>Collects the pieces of the logical lines of a source; one builder serves every line of a parse, and more parses after it.</summary>
     internal sealed class Builder
     {
-        // A buffer that grew past this is dropped after the parse rather than kept by the thread.
+        // A buffer that grew past this is kept by the thread only weakly after the parse.
         private const int MaxRetainedPieces = 1 << 16;
+
+        // The large buffer of an earlier parse, for the next parse whose pieces outgrow the one kept for good.
+        private readonly WeaklyKeptTable _largePieces = new();
 
         // The lines kept so far in [0, _kept); the line being read from _lineAt: its count's slot, then its triples,
         // up to _used. A plain array, as this is done for every line of a file.
@@ -336,8 +339,10 @@ public readonly struct LogicalLine : IEquatable<LogicalLine>
                 _table!.Pieces = pieces;
             }
 
+            // The builder's buffer, not the syntax's (a copy, or in place read only until the builder's next parse).
             if (_pieces.Length > MaxRetainedPieces)
             {
+                _largePieces.Keep(_pieces);
                 _pieces = new int[48];
             }
         }
@@ -346,7 +351,9 @@ public readonly struct LogicalLine : IEquatable<LogicalLine>
         {
             if (_used + more > _pieces.Length)
             {
-                Array.Resize(ref _pieces, _pieces.Length * 2);
+                // Into the large buffer of an earlier parse if the collector has not freed it, rather than through
+                // every doubling up to its size again.
+                _pieces = _largePieces.Grow(_pieces, _pieces.Length, _pieces.Length * 2);
                 _table!.Pieces = _pieces;
             }
         }

@@ -53,18 +53,24 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
 
     public const int WholeArguments = -2;
 
-    // A table that grew past this many records is not kept by the thread for its next parse.
+    // A table that grew past this many records (or words for as many) is kept by the thread for its next parse only
+    // weakly.
     private const int MaxRetainedRecords = 1 << 14;
+
+    private const int MaxRetainedWords = MaxRetainedRecords * ArgumentWords.Stride * 2;
+
+    // An objects' buffer that grew past this is not kept by the thread: unlike the int tables, an array of references
+    // kept costs the collector at its collections.
+    private const int MaxRetainedExtras = 1 << 12;
 
     // A large file's tables are made at first for at most this many instructions (8 MB of records).
     private const int MaxPresizedRecords = 1 << 18;
 
     /// <summary>
     /// Tables for a parse of the source of <paramref name="lines"/>, whose records, objects and words go in the thread's
-    /// buffers <paramref name="records"/>, <paramref name="extras"/> and <paramref name="words"/> (the extras cleared
-    /// after the last parse).
+    /// buffers <paramref name="kept"/> (the objects cleared after the last parse).
     /// </summary>
-    public SyntaxTables(LineMap lines, int[] pieces, int[] records, Slot[] extras, int[] words)
+    public SyntaxTables(LineMap lines, int[] pieces, KeptTables kept)
     {
         // Start sets every table (which the compiler does not follow into it).
         Lines = null!;
@@ -73,35 +79,38 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
         Records = null!;
         Extras = null!;
         Words = null!;
-        Start(lines, pieces, records, extras, words);
+        Start(lines, pieces, kept);
     }
 
     /// <summary>
     /// Starts the tables again, as new ones would (see the constructor), for a parse in place that reuses the tables
     /// of an earlier one its caller reads no more.
     /// </summary>
-    public SyntaxTables Start(LineMap lines, int[] pieces, int[] records, Slot[] extras, int[] words)
+    public SyntaxTables Start(LineMap lines, int[] pieces, KeptTables kept)
     {
         Lines = lines;
         Source = lines.Text;
         Pieces = pieces;
         ForgetCounts();
+        Extras = kept.Extras;
 
-        // A large file's tables are made for as many instructions as it has lines (an instruction starts a line;
-        // ONBUILD's trigger shares it, and is rare), rather than doubled many times over, and become its own; up to a
-        // bound, as a text of millions of blank or comment lines has no instructions (a file of more instructions
-        // grows its tables past the bound by copies).
+        // A large file's int tables are made for as many instructions as it has lines (an instruction starts a line;
+        // ONBUILD's trigger shares it, and is rare), rather than doubled many times over, or are those of the thread's
+        // last parse of a large file if the collector has not freed them; up to a bound, as a text of millions of
+        // blank or comment lines has no instructions (a file of more instructions grows its tables past the bound by
+        // copies). Its objects, of a few instructions, grow from the thread's buffer as a small file's do.
         if (lines.Count > MaxRetainedRecords)
         {
             var expected = Math.Min(lines.Count, MaxPresizedRecords);
-            records = new int[(expected + 1) * RecordStride];
-            extras = new Slot[expected / 8];
-            words = new int[expected * ArgumentWords.Stride * 2];
+            Records = kept.LargeRecords.Take((expected + 1) * RecordStride);
+            Words = kept.LargeWords.Take(expected * ArgumentWords.Stride * 2);
+        }
+        else
+        {
+            Records = kept.Records;
+            Words = kept.Words;
         }
 
-        Records = records;
-        Extras = extras;
-        Words = words;
         return this;
     }
 
@@ -120,6 +129,7 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
     private void ForgetCounts()
     {
         ExtrasCount = 0;
+        _outgrownExtras = null;
         RecordCount = 0;
         WordsLength = 0;
         TopLevel = null;
@@ -142,6 +152,9 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
 
     public int ExtrasCount { get; private set; }
 
+    // The largest objects' buffer within the bound that this parse's outgrew, which the thread keeps instead.
+    private Slot[]? _outgrownExtras;
+
     // The words and pairs made after the parse, and the public ones, of every instruction: made when first needed
     // (the analysis reads what the parser made, and never needs them).
     private Slot[]? _arguments;
@@ -159,6 +172,11 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
         if (ExtrasCount == Extras.Length)
         {
             var grown = Extras;
+            if (grown.Length <= MaxRetainedExtras && grown.Length * 2 > MaxRetainedExtras)
+            {
+                _outgrownExtras = grown;
+            }
+
             Array.Resize(ref grown, Math.Max(16, grown.Length * 2));
             Extras = grown;
         }
@@ -273,39 +291,85 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
     }
 
     /// <summary>
-    /// Gives the tables copies of the records, objects and words in use (of a small file; a large file's buffers
-    /// become its own), and returns the buffers the thread keeps for its next parse (null: none worth keeping), cleared.
-    /// In place, a small file's tables stay the buffers, objects and all, and are returned as they are: the thread
-    /// clears the objects when the syntax is released.
+    /// Leaves the thread's buffers in <paramref name="kept"/> for its next parse, cleared of the file's objects. In
+    /// place, the tables stay the buffers, objects and all, and the thread keeps them as they are (a large file's int
+    /// tables only weakly): it clears the objects when the syntax is released, before its next parse. Else a small
+    /// file's tables get copies of the part in use, and a large file's keep its buffers as their own (a copy would be
+    /// another large array), which the thread then keeps no more.
     /// </summary>
-    public (int[]? Records, Slot[]? Extras, int[]? Words) Finish(int count, int[]? topLevel, bool inPlace)
+    public void Finish(int count, int[]? topLevel, bool inPlace, KeptTables kept)
     {
         Count = count;
         TopLevel = topLevel;
         var records = Records;
         var extras = Extras;
         var words = Words;
-        if (records.Length > MaxRetainedRecords * RecordStride || words.Length > MaxRetainedRecords * ArgumentWords.Stride * 2)
+        var largeRecords = records.Length > MaxRetainedRecords * RecordStride;
+        var largeWords = words.Length > MaxRetainedWords;
+        var largeExtras = extras.Length > MaxRetainedExtras;
+        if (!inPlace)
         {
-            return (null, null, null);
+            if (!largeRecords)
+            {
+                Records = RecordCount == 0 ? Array.Empty<int>() : new int[RecordCount * RecordStride];
+                Array.Copy(records, Records, Records.Length);
+            }
+
+            if (!largeWords)
+            {
+                Words = WordsLength == 0 ? Array.Empty<int>() : new int[WordsLength];
+                Array.Copy(words, Words, WordsLength);
+            }
+
+            if (!largeExtras)
+            {
+                Extras = ExtrasCount == 0 ? Array.Empty<Slot>() : new Slot[ExtrasCount];
+                Array.Copy(extras, Extras, ExtrasCount);
+
+                // The thread keeps the buffer: not the file's objects.
+                Array.Clear(extras, 0, ExtrasCount);
+            }
         }
 
-        if (inPlace)
+        if (largeRecords)
         {
-            return (records, extras, words);
+            if (inPlace)
+            {
+                kept.LargeRecords.Keep(records);
+            }
+        }
+        else
+        {
+            kept.Records = records;
         }
 
-        Words = WordsLength == 0 ? Array.Empty<int>() : new int[WordsLength];
-        Array.Copy(words, Words, WordsLength);
+        if (largeWords)
+        {
+            if (inPlace)
+            {
+                kept.LargeWords.Keep(words);
+            }
+        }
+        else
+        {
+            kept.Words = words;
+        }
 
-        Records = RecordCount == 0 ? Array.Empty<int>() : new int[RecordCount * RecordStride];
-        Array.Copy(records, Records, Records.Length);
-        Extras = ExtrasCount == 0 ? Array.Empty<Slot>() : new Slot[ExtrasCount];
-        Array.Copy(extras, Extras, ExtrasCount);
-
-        // The thread keeps the buffers: not the file's objects.
-        Array.Clear(extras, 0, ExtrasCount);
-        return (records, extras, words);
+        // A buffer grown past the bound is not kept: the largest one within it that it outgrew is, cleared of the file's
+        // objects that were copied from it (in place, when the syntax is released; else now, as nothing else would).
+        if (!largeExtras)
+        {
+            kept.Extras = extras;
+        }
+        else
+        {
+            kept.Extras = _outgrownExtras ?? kept.Extras;
+            _outgrownExtras = null;
+            if (!inPlace)
+            {
+                Array.Clear(kept.Extras, 0, kept.Extras.Length);
+            }
+        }
     }
 
     /// <summary>Walks the file's instructions in order.</summary>
@@ -346,4 +410,21 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
 internal struct Slot
 {
     public object? Value;
+}
+
+/// <summary>
+/// The buffers a thread keeps for the tables of its next parse (see <see cref="SyntaxTables.Finish"/>): a small file's
+/// records, objects and words for good, and a large file's records and words only weakly.
+/// </summary>
+internal sealed class KeptTables
+{
+    public int[] Records = Array.Empty<int>();
+
+    public Slot[] Extras = Array.Empty<Slot>();
+
+    public int[] Words = Array.Empty<int>();
+
+    public readonly WeaklyKeptTable LargeRecords = new();
+
+    public readonly WeaklyKeptTable LargeWords = new();
 }

@@ -41,6 +41,33 @@ public class FindingTests
     }
 
     [Fact]
+    public void Texts_are_made_when_first_read_and_then_kept()
+    {
+        var texts = new CountingTexts();
+        var finding = new Finding(Descriptors.SecretInArgOrEnv, new TextSpan(0, 3), texts, 2, fix: null);
+        Assert.Equal(0, texts.Made);
+
+        Assert.Equal("message 1", finding.Message);
+        Assert.Equal("message 1", finding.Message);
+        Assert.Equal("title 2", finding.FixTitle);
+        Assert.Equal("flag 3", finding.BuildFlag);
+        Assert.Equal("title 2", finding.FixTitle);
+        Assert.Equal(3, texts.Made);
+        Assert.False(finding.IsFixable);
+    }
+
+    private sealed class CountingTexts : FindingTexts
+    {
+        public int Made { get; private set; }
+
+        public override string Message() => "message " + ++Made;
+
+        public override string? FixTitle() => "title " + ++Made;
+
+        public override string? BuildFlag() => "flag " + ++Made;
+    }
+
+    [Fact]
     public void A_finding_made_with_a_list_keeps_it()
     {
         var edits = new[] { TextEdit.Insert(0, "a"), TextEdit.Delete(new TextSpan(2, 1)) };

@@ -189,6 +189,22 @@ public class SecretInArgOrEnvTests
     public void Crlf_Continuation() =>
         Findings(Crlf(From + "ENV A=1 \\\n    [|DB_PASSWORD=x|]\n"), Id);
 
+    [Theory]
+    [InlineData("ARG DB_PASSWORD\nRUN echo $DB_PASSWORD\n", "ARG 'DB_PASSWORD' has a secret's name", "Replace ARG DB_PASSWORD with a secret mount", "DB_PASSWORD")]
+    [InlineData("ENV GH=" + Ghp + "\n", "ENV 'GH' holds a credential (GitHub token)", null, "GH")]
+    [InlineData("ARG KEY_ID\nARG COPY_ME=" + Akia + "\nENV X=$COPY_ME\n", "ENV 'X' copies the secret build argument 'COPY_ME' into the image", null, "X")]
+    public void Texts_name_the_reason_the_mount_and_the_build_flag(string lines, string start, string? fixTitle, string name)
+    {
+        var finding = DockerfileAnalysis.Analyze(From + lines).Findings.Last(f => f.Id == Id);
+
+        Assert.Equal(
+            start + $"; build arguments and environment variables are stored in the image, pass it with a secret mount ('--mount=type=secret,id={name},env={name}') instead and build with '--secret id={name},env={name}'",
+            finding.Message);
+        Assert.Equal(fixTitle, finding.FixTitle);
+        Assert.Equal($"--secret id={name},env={name}", finding.BuildFlag);
+        Assert.Same(finding.Message, finding.Message);
+    }
+
     [Fact]
     public void MessagesNeverContainTheValue()
     {

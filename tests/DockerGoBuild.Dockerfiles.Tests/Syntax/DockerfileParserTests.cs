@@ -104,6 +104,24 @@ public class DockerfileParserTests
         Assert.Equal("EOF", Text(syntax, heredoc.TerminatorSpan));
     }
 
+    [Theory]
+    [InlineData("<<EOT", "EOT", true)]
+    [InlineData("<<EOF", "EOF", true)]
+    [InlineData("<<'EOF'", "EOF", true)]
+    [InlineData("<<E\\OT", "EOT", true)]
+    [InlineData("<<EOS", "EOS", false)]
+    [InlineData("<<EOFX", "EOFX", false)]
+    [InlineData("<<eof", "eof", false)]
+    [InlineData("<<XOF", "XOF", false)]
+    public void The_usual_heredoc_names_are_the_same_string_every_time(string marker, string name, bool shared)
+    {
+        var syntax = DockerfileParser.Parse("FROM x\nRUN " + marker + " sh\nbody\n" + name + "\n");
+
+        var heredoc = Assert.Single(syntax.Instructions[1].Heredocs);
+        Assert.Equal(name, heredoc.Name);
+        Assert.Equal(shared, ReferenceEquals(string.IsInterned(name), heredoc.Name));
+    }
+
     [Fact]
     public void Heredoc_forms_chomp_quoted_several_and_redirected()
     {

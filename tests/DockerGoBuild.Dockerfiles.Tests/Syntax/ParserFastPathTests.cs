@@ -920,21 +920,7 @@ public class ParserFastPathTests
     public void Line_breaks_are_found_past_every_size_the_table_of_starts_grows_through()
     {
         // On a thread of its own, whose parses start with the smallest table of starts.
-        Exception? failure = null;
-        var thread = new System.Threading.Thread(() =>
-        {
-            try
-            {
-                FindLineBreaksPastEveryTableSize();
-            }
-            catch (Exception exception)
-            {
-                failure = exception;
-            }
-        });
-        thread.Start();
-        thread.Join();
-        Assert.Null(failure);
+        SyntaxTablesTests.OnNewThread(FindLineBreaksPastEveryTableSize);
     }
 
     private static void FindLineBreaksPastEveryTableSize()

@@ -87,6 +87,190 @@ public class SyntaxTablesTests
     }
 
     [Fact]
+    public void A_large_file_parsed_in_place_after_another_reuses_its_tables_and_reads_back_as_parsed_alone()
+    {
+        // Large enough for every table to be past what a thread keeps for good: more lines than records kept, pieces of
+        // continued lines, comments and line starts.
+        var first = LargeFile(0);
+        var second = LargeFile(1);
+        var expectedFirst = DumpOnNewThread(first);
+        var expectedSecond = DumpOnNewThread(second);
+
+        OnNewThread(() =>
+        {
+            var syntax = DockerfileParser.ParseInPlace(first, CancellationToken.None, out var tables);
+            Assert.Equal(expectedFirst, Dump(syntax));
+            var (records, words, pieces, starts) = (syntax.InstructionList.Records, syntax.InstructionList.Words, syntax.InstructionList.Pieces, syntax.Lines.StartTable);
+            Assert.True(pieces.Length > 1 << 16 && starts.Length > 1 << 16, $"{pieces.Length} pieces, {starts.Length} starts");
+            tables.Release();
+
+            // The test holds the tables, so that no collection frees them: the next parse in place writes over them.
+            syntax = DockerfileParser.ParseInPlace(second, CancellationToken.None, out tables);
+            Assert.Equal(expectedSecond, Dump(syntax));
+            Assert.Same(records, syntax.InstructionList.Records);
+            Assert.Same(words, syntax.InstructionList.Words);
+            Assert.Same(pieces, syntax.InstructionList.Pieces);
+            Assert.Same(starts, syntax.Lines.StartTable);
+            tables.Release();
+        });
+    }
+
+    [Fact]
+    public void A_large_file_without_objects_parsed_in_place_again_allocates_next_to_nothing()
+    {
+        // No heredocs: nothing but the tables, which the second parse finds kept (comments past the bound included).
+        var text = string.Concat(Enumerable.Repeat("# step\nRUN --mount=type=cache,target=/x go build \\\n    # inside\n    && go test\nENV A=1\n\n", 8_000));
+        long allocated = 0;
+        OnNewThread(() =>
+        {
+            for (var parse = 0; parse < 2; parse++)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var syntax = DockerfileParser.ParseInPlace(text, CancellationToken.None, out var tables);
+                Assert.Equal(16_000, syntax.Instructions.Count);
+                Assert.Equal(16_000, syntax.CommentCount);
+                tables.Release();
+                allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+        });
+
+        Assert.True(allocated < 16 * 1024, $"{allocated} bytes");
+    }
+
+    [Fact]
+    public void A_large_syntax_parsed_the_usual_way_into_tables_kept_from_a_parse_in_place_keeps_them_as_its_own()
+    {
+        var first = LargeFile(0);
+        var second = LargeFile(1);
+        var expectedFirst = DumpOnNewThread(first);
+
+        OnNewThread(() =>
+        {
+            var inPlace = DockerfileParser.ParseInPlace(second, CancellationToken.None, out var tables);
+            var records = inPlace.InstructionList.Records;
+            tables.Release();
+
+            // The usual parse takes the tables kept weakly; the parses in place after it make others, not those.
+            var kept = DockerfileParser.Parse(first);
+            Assert.Same(records, kept.InstructionList.Records);
+            for (var round = 0; round < 2; round++)
+            {
+                inPlace = DockerfileParser.ParseInPlace(second, CancellationToken.None, out tables);
+                Assert.NotSame(records, inPlace.InstructionList.Records);
+                tables.Release();
+            }
+
+            Assert.Equal(expectedFirst, Dump(kept));
+        });
+    }
+
+    [Fact]
+    public void A_thread_keeps_none_of_the_objects_of_a_file_whose_objects_outgrew_the_buffer_it_keeps()
+    {
+        var texts = ParseAndForget();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // A heredoc keeps its text: none kept by the thread, no text stays reachable.
+        Assert.All(texts, text => Assert.False(text.TryGetTarget(out _)));
+    }
+
+    // In a method of its own, so that no local of the caller holds the texts.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference<string>[] ParseAndForget()
+    {
+        // 5,000 heredocs: more objects than the buffer a thread keeps for good holds, in a file of small tables.
+        var prototype = "FROM alpine\n" + string.Concat(Enumerable.Repeat("RUN <<EOT\necho hi\nEOT\n", 5_000));
+        var usual = new string(prototype.ToCharArray());
+        var inPlace = new string(prototype.ToCharArray());
+        // A few heredocs first, so that the buffer the thread keeps is not empty when the others outgrow it.
+        Assert.Equal(100, DockerfileParser.Parse(prototype.Substring(0, 12 + (100 * 22))).Instructions.Count(instruction => instruction.Heredocs.Count == 1));
+        var syntax = DockerfileParser.ParseInPlace(inPlace, CancellationToken.None, out var tables);
+        Assert.Equal(5_000, syntax.Instructions.Count(instruction => instruction.Heredocs.Count == 1));
+        tables.Release();
+        Assert.Equal(5_000, DockerfileParser.Parse(usual).Instructions.Count(instruction => instruction.Heredocs.Count == 1));
+        Assert.Equal(Dump(Plain), Dump(Plain));
+        return new[] { new WeakReference<string>(usual), new WeakReference<string>(inPlace) };
+    }
+
+    [Fact]
+    public void A_table_kept_weakly_is_taken_once_only_if_long_enough_and_freed_by_a_full_collection()
+    {
+        var kept = new WeaklyKeptTable();
+        var table = new int[100];
+        kept.Keep(table);
+        Assert.Same(table, kept.Take(100));
+        Assert.NotSame(table, kept.Take(100));
+
+        kept.Keep(table);
+        Assert.Equal(101, kept.Take(101).Length);
+        Assert.Equal(10, kept.Take(10).Length);
+
+        kept.Keep(table);
+        table[0] = 7;
+        table[1] = 8;
+        table[2] = 9;
+        var grown = kept.Grow(new[] { 1, 2, 3 }, 2, 50);
+        Assert.Same(table, grown);
+        Assert.Equal(new[] { 1, 2, 9 }, grown.Take(3));
+
+        KeepUnreferenced(kept);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.Equal(10, kept.Take(10).Length);
+    }
+
+    // In a method of its own, so that no local of the caller holds the table.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void KeepUnreferenced(WeaklyKeptTable kept) => kept.Keep(new int[100_000]);
+
+    // Some 80,000 lines: instructions of one line, with flags, continued lines, heredocs and comments; variant changes the
+    // words, so that a parse that read another file's tables would tell.
+    private static string LargeFile(int variant)
+    {
+        var text = new StringBuilder("FROM golang AS build\n");
+        for (var i = 0; i < 8_000; i++)
+        {
+            text.Append("# step ").Append(i).Append('\n')
+                .Append("RUN --mount=type=cache,target=/root/.cache/go-build go build ./cmd/").Append(i + variant).Append(" \\\n")
+                .Append("    && go test ./... \\\n")
+                .Append("    # a comment inside\n")
+                .Append("    && echo done").Append(variant).Append('\n')
+                .Append("COPY <<EOT /etc/app").Append(i).Append('\n').Append("key=").Append(variant).Append("\nEOT\n")
+                .Append("ENV A").Append(i).Append('=').Append(variant).Append(" B=2\n")
+                .Append("\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Runs <paramref name="action"/> on a thread of its own, whose parses find nothing kept by earlier ones; rethrows what it throws.</summary>
+    internal static void OnNewThread(Action action)
+    {
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception exception)
+            {
+                failure = exception;
+            }
+        });
+        thread.Start();
+        thread.Join();
+        if (failure != null)
+        {
+            throw new AggregateException(failure);
+        }
+    }
+
+    [Fact]
     public void Instructions_are_equal_when_they_are_the_same_record_of_the_same_parse()
     {
         var syntax = DockerfileParser.Parse("FROM a\nONBUILD RUN make\n");
@@ -186,9 +370,10 @@ public class SyntaxTablesTests
         }
     }
 
-    private static string Dump(string text)
+    private static string Dump(string text) => Dump(DockerfileParser.Parse(text));
+
+    private static string Dump(DockerfileSyntax syntax)
     {
-        var syntax = DockerfileParser.Parse(text);
         var dump = new StringBuilder(BuildKitDump.Dump(syntax));
         foreach (var instruction in syntax.Instructions)
         {
@@ -206,9 +391,7 @@ public class SyntaxTablesTests
     private static string DumpOnNewThread(string text)
     {
         string? dump = null;
-        var thread = new Thread(() => dump = Dump(text));
-        thread.Start();
-        thread.Join();
+        OnNewThread(() => dump = Dump(text));
         return dump!;
     }
 }
