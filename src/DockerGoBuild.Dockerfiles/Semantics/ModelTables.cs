@@ -59,6 +59,9 @@ internal sealed class ModelTables
     private StateValueEntry[] _stateValues = new StateValueEntry[InitialLength];
     private int _stateValueCount;
 
+    // How many values were kept when the latest state was added: those after are its own (see SetStateValue).
+    private int _valuesBeforeLatestState;
+
     private struct StateValueEntry
     {
         // The value; for a text kept where it lies in the source (see AddStateText), null until it is first asked for.
@@ -469,6 +472,12 @@ internal sealed class ModelTables
         {
             Array.Resize(ref _states, states);
         }
+
+        // A state keeps at most one value of each kind, and nearly every state that keeps any keeps one.
+        if (states > _stateValues.Length)
+        {
+            Array.Resize(ref _stateValues, states);
+        }
         if (runs > _runs.Length)
         {
             Array.Resize(ref _runs, runs);
@@ -618,6 +627,7 @@ internal sealed class ModelTables
         }
 
         _states[_stateCount].Start(this, stageIndex, escape, baseImage, isWindows);
+        _valuesBeforeLatestState = _stateValueCount;
         return _stateCount++;
     }
 
@@ -633,6 +643,7 @@ internal sealed class ModelTables
         }
 
         _states[_stateCount].CopyFrom(in _states[index]);
+        _valuesBeforeLatestState = _stateValueCount;
         return _stateCount++;
     }
 
@@ -646,7 +657,7 @@ internal sealed class ModelTables
     /// Keeps a value a state is set to (see <see cref="StageState"/>); returns where it is for
     /// <see cref="StateValue{T}"/>, from 1 (0 is no value).
     /// </summary>
-    public int AddStateValue(object? value)
+    private int AddStateValue(object? value)
     {
         if (_stateValueCount == _stateValues.Length)
         {
@@ -655,6 +666,23 @@ internal sealed class ModelTables
 
         _stateValues[_stateValueCount++].Value = value;
         return _stateValueCount;
+    }
+
+    /// <summary>
+    /// Sets a value of the latest state added, the one the model is making (see <see cref="StateToChange"/>):
+    /// <paramref name="at"/> is where the state's value of that kind is (0: none), made where the new one is. A value
+    /// the state itself set before (an ENV's earlier pair) is replaced where it lies, so that a state keeps one value
+    /// of each kind.
+    /// </summary>
+    public void SetStateValue(ref int at, object value)
+    {
+        if (at > _valuesBeforeLatestState)
+        {
+            _stateValues[at - 1].Value = value;
+            return;
+        }
+
+        at = AddStateValue(value);
     }
 
     /// <summary>
@@ -670,12 +698,12 @@ internal sealed class ModelTables
         return at;
     }
 
-    /// <summary>The value kept at <paramref name="at"/> (from <see cref="AddStateValue"/>), of the type it was kept as.</summary>
+    /// <summary>The value kept at <paramref name="at"/> (see <see cref="SetStateValue"/>), of the type it was kept as.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public T StateValue<T>(int at)
         where T : class => Unsafe.As<T>(_stateValues[at - 1].Value!);
 
-    /// <summary>The text kept at <paramref name="at"/> (from <see cref="AddStateValue"/> or <see cref="AddStateText"/>).</summary>
+    /// <summary>The text kept at <paramref name="at"/> (see <see cref="SetStateValue"/> and <see cref="AddStateText"/>).</summary>
     public string StateText(int at)
     {
         ref var entry = ref _stateValues[at - 1];

@@ -24,7 +24,7 @@ internal enum BaseImageKind
 /// O(log n) however many variables the stage has.
 /// </summary>
 /// <remarks>
-/// The tables, USER and WORKDIR are in the model's tables (see <see cref="ModelTables.AddStateValue"/>), each once,
+/// The tables, USER and WORKDIR are in the model's tables (see <see cref="ModelTables.SetStateValue"/>), each once,
 /// as it is set: a state holds where, as numbers, and its tables, which are old by the time a large file is read. A
 /// state holding the values themselves had each copy write references to new objects into the state table, which a
 /// large file's keeps from analysis to analysis: every collection during the model then read the whole table.
@@ -137,17 +137,25 @@ internal struct StageState : IVariableLookup
         _args = 0;
     }
 
-    internal void SetEnv(PersistentMap<string?> env) => _env = _tables!.AddStateValue(env);
+    internal void SetEnv(PersistentMap<string?> env) => _tables!.SetStateValue(ref _env, env);
 
-    internal void SetArgs(PersistentMap<string?> args) => _args = _tables!.AddStateValue(args);
+    internal void SetArgs(PersistentMap<string?> args) => _tables!.SetStateValue(ref _args, args);
 
-    internal void SetGoEnvFile(PersistentMap<string> goEnvFile) => _goEnvFile = _tables!.AddStateValue(goEnvFile);
+    internal void SetGoEnvFile(PersistentMap<string> goEnvFile) => _tables!.SetStateValue(ref _goEnvFile, goEnvFile);
 
-    internal void SetUser(string user) => _user = _tables!.AddStateValue(user);
+    internal void SetUser(string user) => _tables!.SetStateValue(ref _user, user);
 
     internal void SetWorkdir(string? workdir)
     {
-        _workdir = workdir == null ? 0 : _tables!.AddStateValue(workdir);
+        if (workdir == null)
+        {
+            _workdir = 0;
+        }
+        else
+        {
+            _tables!.SetStateValue(ref _workdir, workdir);
+        }
+
         _workdirUnknown = workdir == null;
     }
 

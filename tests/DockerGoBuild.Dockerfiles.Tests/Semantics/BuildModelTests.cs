@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using DockerGoBuild.Dockerfiles.Semantics;
 using DockerGoBuild.Dockerfiles.Syntax;
@@ -256,6 +257,31 @@ public class BuildModelTests
         Assert.Empty(fresh.GoEnvFile);
         Assert.Null(fresh.User);
         model.Release();
+    }
+
+    [Fact]
+    public void Each_pair_sees_the_pairs_before_it_and_earlier_states_keep_their_own_tables()
+    {
+        // A state's later pairs replace the table its earlier ones set, in the model's tables; the state before keeps its own.
+        const string Text = "FROM golang\nENV A=1\nENV B=$A C=${B}2\nARG D=$C E\nARG F=3\nUSER u\nRUN true\n";
+        var model = BuildModel.Create(DockerfileParser.Parse(Text), default);
+        try
+        {
+            var facts = model.Instructions;
+            string Describe(int index, IReadOnlyDictionary<string, string?> table) =>
+                $"{index}: " + string.Join(",", table.Select(pair => $"{pair.Key}={pair.Value ?? "?"}"));
+            Assert.Equal(
+                new[] { "2: A=1", "3: A=1,B=1,C=12", "4: A=1,B=1,C=12", "5: A=1,B=1,C=12", "6: A=1,B=1,C=12" },
+                Enumerable.Range(2, 5).Select(i => Describe(i, facts[i].State.Env)).ToArray());
+            Assert.Equal(
+                new[] { "3: ", "4: D=12,E=?", "5: D=12,E=?,F=3", "6: D=12,E=?,F=3" },
+                Enumerable.Range(3, 4).Select(i => Describe(i, facts[i].State.Args)).ToArray());
+            Assert.Equal((null, "u"), (facts[5].State.User, facts[6].State.User));
+        }
+        finally
+        {
+            model.Release();
+        }
     }
 
     [Fact]
