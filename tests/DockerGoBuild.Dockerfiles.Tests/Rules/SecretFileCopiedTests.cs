@@ -1,3 +1,5 @@
+using System.Linq;
+using DockerGoBuild.Dockerfiles.Rules;
 using Xunit;
 using static DockerGoBuild.Dockerfiles.Tests.Rules.RuleAssert;
 
@@ -7,6 +9,18 @@ public class SecretFileCopiedTests
 {
     private const string Id = "DGB030";
     private const string From = "FROM alpine\n";
+
+    [Theory]
+    [InlineData("COPY .npmrc /root/.npmrc\nRUN npm ci\n", "COPY puts the credential file '.npmrc' (a credentials file) into an image layer, where it stays even if a later step deletes it; mount it only where it is used with '--mount=type=secret,id=npmrc,target=<path>' and build with '--secret id=npmrc,src=.npmrc'", "Mount '.npmrc' as a secret instead of copying it", "--secret id=npmrc,src=.npmrc")]
+    [InlineData("add keys/id_rsa /root/.ssh/id_rsa\nRUN git clone x\n", "ADD puts the credential file 'id_rsa' (an SSH private key) into an image layer, where it stays even if a later step deletes it; mount it only where it is used with '--mount=type=ssh' and build with '--ssh default'", "Use an SSH mount instead of copying 'id_rsa'", "--ssh default")]
+    public void Texts_name_the_file_the_mount_and_the_build_flag(string lines, string message, string fixTitle, string buildFlag)
+    {
+        var finding = DockerfileAnalysis.Analyze(From + lines).Findings.Single(f => f.Id == Id);
+
+        Assert.Equal(message, finding.Message);
+        Assert.Equal(finding.IsFixable ? fixTitle : null, finding.FixTitle);
+        Assert.Equal(buildFlag, finding.BuildFlag);
+    }
 
     [Theory]
     [InlineData("id_rsa")]
