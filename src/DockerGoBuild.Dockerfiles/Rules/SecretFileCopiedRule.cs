@@ -45,37 +45,22 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         }
     }
 
-    /// <summary>The texts of a finding on the credential file at <see cref="_path"/> that a COPY or ADD puts in the image.</summary>
-    private sealed class CopiedFileTexts : FindingTexts
+    /// <summary>The texts of a finding on the credential file at <paramref name="path"/> that a COPY or ADD puts in the image.</summary>
+    private sealed class CopiedFileTexts(string keyword, string path, SecretFileKind kind, string id, bool hasFix) : FindingTexts
     {
-        private readonly string _keyword;
-        private readonly string _path;
-        private readonly SecretFileKind _kind;
-        private readonly string _id;
-        private readonly bool _hasFix;
-
-        public CopiedFileTexts(string keyword, string path, SecretFileKind kind, string id, bool hasFix)
-        {
-            _keyword = keyword;
-            _path = path;
-            _kind = kind;
-            _id = id;
-            _hasFix = hasFix;
-        }
-
-        private bool IsSshKey => _kind is SecretFileKind.SshPrivateKey or SecretFileKind.SshDirectory;
+        private bool IsSshKey => kind is SecretFileKind.SshPrivateKey or SecretFileKind.SshDirectory;
 
         public override string Message()
         {
-            var mount = IsSshKey ? "--mount=type=ssh" : $"--mount=type=secret,id={_id},target=<path>";
-            return $"{_keyword} puts the credential file '{BaseName(_path)}' ({Describe(_kind)}) into an image layer, where it stays even if a later step deletes it; mount it only where it is used with '{mount}' and build with '{BuildFlag()}'";
+            var mount = IsSshKey ? "--mount=type=ssh" : $"--mount=type=secret,id={id},target=<path>";
+            return $"{keyword} puts the credential file '{BaseName(path)}' ({Describe(kind)}) into an image layer, where it stays even if a later step deletes it; mount it only where it is used with '{mount}' and build with '{BuildFlag()}'";
         }
 
-        public override string? FixTitle() => !_hasFix ? null : IsSshKey
-            ? $"Use an SSH mount instead of copying '{BaseName(_path)}'"
-            : $"Mount '{BaseName(_path)}' as a secret instead of copying it";
+        public override string? FixTitle() => !hasFix ? null : IsSshKey
+            ? $"Use an SSH mount instead of copying '{BaseName(path)}'"
+            : $"Mount '{BaseName(path)}' as a secret instead of copying it";
 
-        public override string BuildFlag() => IsSshKey ? "--ssh default" : $"--secret id={_id},src={UnixPath.TrimTrailingSlashes(_path)}";
+        public override string BuildFlag() => IsSshKey ? "--ssh default" : $"--secret id={id},src={UnixPath.TrimTrailingSlashes(path)}";
     }
 
     // The sources of a thread's COPYs, read one at a time: those that lie in lines of more than one piece (see

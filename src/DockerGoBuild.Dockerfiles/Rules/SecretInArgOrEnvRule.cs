@@ -63,40 +63,25 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
     }
 
     /// <summary>
-    /// The texts of a finding on the pair named <see cref="_name"/>: the detail is the credential's kind or the
+    /// The texts of a finding on the pair named <paramref name="name"/>: the detail is the credential's kind or the
     /// secret argument's name. The name is no secret's value: a value is only ever described by its kind.
     /// </summary>
-    private sealed class SecretPairTexts : FindingTexts
+    private sealed class SecretPairTexts(string keyword, string name, SecretReason reason, string? detail, bool hasFix) : FindingTexts
     {
-        private readonly string _keyword;
-        private readonly string _name;
-        private readonly SecretReason _reason;
-        private readonly string? _detail;
-        private readonly bool _hasFix;
-
-        public SecretPairTexts(string keyword, string name, SecretReason reason, string? detail, bool hasFix)
-        {
-            _keyword = keyword;
-            _name = name;
-            _reason = reason;
-            _detail = detail;
-            _hasFix = hasFix;
-        }
-
         public override string Message()
         {
-            var reason = _reason switch
+            var why = reason switch
             {
                 SecretReason.SecretName => "has a secret's name",
-                SecretReason.Credential => $"holds a credential ({_detail})",
-                _ => $"copies the secret build argument '{_detail}' into the image",
+                SecretReason.Credential => $"holds a credential ({detail})",
+                _ => $"copies the secret build argument '{detail}' into the image",
             };
-            return $"{_keyword} '{_name}' {reason}; build arguments and environment variables are stored in the image, pass it with a secret mount ('--mount=type=secret,id={_name},env={_name}') instead and build with '{BuildFlag()}'";
+            return $"{keyword} '{name}' {why}; build arguments and environment variables are stored in the image, pass it with a secret mount ('--mount=type=secret,id={name},env={name}') instead and build with '{BuildFlag()}'";
         }
 
-        public override string? FixTitle() => _hasFix ? $"Replace ARG {_name} with a secret mount" : null;
+        public override string? FixTitle() => hasFix ? $"Replace ARG {name} with a secret mount" : null;
 
-        public override string BuildFlag() => $"--secret id={_name},env={_name}";
+        public override string BuildFlag() => $"--secret id={name},env={name}";
     }
 
     // A thread's keys and values of lines of more than one piece, read one pair at a time (see WordText).
