@@ -69,7 +69,7 @@ internal readonly struct MistargetedCacheMount
 /// </remarks>
 internal sealed class CacheAnalysis
 {
-    // Tables that grew past this many facts are kept for the next analysis only weakly.
+    // Tables that grew past this many facts are kept for the next analysis only while used.
     private const int MaxRetainedFacts = 1024;
 
     // The facts, [0, count) in use; made at the first fact of their kind.
@@ -78,11 +78,11 @@ internal sealed class CacheAnalysis
     private MistargetedCacheMount[] _mistargeted = Array.Empty<MistargetedCacheMount>();
     private int _mistargetedCount;
 
-    // The tables of a file of many facts (a generated one of megabytes: tens of thousands), kept only until the
-    // collector wants their memory: the same file analysed again (in the IDE, on every keystroke) then fills them
+    // The tables of a file of many facts (a generated one of megabytes: tens of thousands), kept while the thread
+    // keeps using them (see KeptWhileUsed): the same file analysed again (in the IDE, on every keystroke) then fills them
     // rather than a table grown anew by copies.
-    private readonly WeakReference<MissingCacheMount[]> _largeMissing = new(Array.Empty<MissingCacheMount>());
-    private readonly WeakReference<MistargetedCacheMount[]> _largeMistargeted = new(Array.Empty<MistargetedCacheMount>());
+    private readonly KeptWhileUsed<MissingCacheMount[]> _largeMissing = new();
+    private readonly KeptWhileUsed<MistargetedCacheMount[]> _largeMistargeted = new();
 
     /// <summary>The caches RUNs fill without a mount, in the order of the RUNs and their commands.</summary>
     public ReadOnlySpan<MissingCacheMount> Missing => new(_missing, 0, _missingCount);
@@ -123,7 +123,7 @@ internal sealed class CacheAnalysis
     }
 
     // Most analyses find nothing: their tables need no clearing.
-    private static void Clear<T>(ref T[] table, ref int count, WeakReference<T[]> large)
+    private static void Clear<T>(ref T[] table, ref int count, KeptWhileUsed<T[]> large)
     {
         if (count == 0)
         {
@@ -134,20 +134,19 @@ internal sealed class CacheAnalysis
         count = 0;
         if (table.Length > MaxRetainedFacts)
         {
-            large.SetTarget(table);
+            large.Keep(table);
             table = Array.Empty<T>();
         }
     }
 
-    // Adds the fact; a full table grows into the large one kept weakly, when there is one and it is longer.
-    private static void Add<T>(ref T[] table, ref int count, in T fact, WeakReference<T[]> large)
+    // Adds the fact; a full table grows into the large one kept, when there is one and it is longer.
+    private static void Add<T>(ref T[] table, ref int count, in T fact, KeptWhileUsed<T[]> large)
     {
         if (count == table.Length)
         {
-            if (large.TryGetTarget(out var kept) && kept.Length > count)
+            if (large.Take() is { } kept && kept.Length > count)
             {
                 Array.Copy(table, kept, count);
-                large.SetTarget(Array.Empty<T>());
                 table = kept;
             }
             else

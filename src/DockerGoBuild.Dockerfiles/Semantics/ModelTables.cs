@@ -21,11 +21,11 @@ internal sealed class ModelTables
     [ThreadStatic]
     private static ModelTables? spare;
 
-    // The tables of a larger file, kept only until the collector wants their memory: the same large file analysed
+    // The tables of a larger file, kept while the thread keeps using them (see KeptWhileUsed): the same large file analysed
     // again (in the IDE, on every keystroke) then reuses them rather than allocating megabytes of new large-object
     // heap, whose budget, once spent, starts a full collection.
     [ThreadStatic]
-    private static WeakReference<ModelTables>? largeSpare;
+    private static KeptWhileUsed<ModelTables>? largeSpare;
 
     // The argument tables of the model's RUNs, [0, _argumentsUsed) in use, the rest left from earlier models.
     private readonly List<CommandArguments> _arguments = new();
@@ -158,13 +158,7 @@ internal sealed class ModelTables
     {
         var tables = spare;
         spare = null;
-        if (tables is null && largeSpare is not null && largeSpare.TryGetTarget(out var large))
-        {
-            largeSpare.SetTarget(null!);
-            tables = large;
-        }
-
-        tables ??= new ModelTables();
+        tables ??= largeSpare?.Take() ?? new ModelTables();
         tables._syntax = syntax;
         tables.Syntax = syntax.InstructionList;
         return tables;
@@ -224,13 +218,9 @@ internal sealed class ModelTables
         {
             spare = this;
         }
-        else if (largeSpare is null)
-        {
-            largeSpare = new WeakReference<ModelTables>(this);
-        }
         else
         {
-            largeSpare.SetTarget(this);
+            (largeSpare ??= new KeptWhileUsed<ModelTables>()).Keep(this);
         }
     }
 

@@ -72,7 +72,7 @@ internal sealed class SegmentBuffer<T>
     /// <summary>
     /// Empties the buffer for the next model; elements that refer to objects are cleared, so that they keep nothing
     /// alive. The arrays past the first few are dropped unless <paramref name="keepAll"/>: for the buffer of tables
-    /// that the thread keeps only weakly (see <see cref="ModelTables.Return"/>), so that the same large file analysed
+    /// that the thread keeps only while used (see <see cref="ModelTables.Return"/>), so that the same large file analysed
     /// again takes them rather than making megabytes of them anew.
     /// </summary>
     public void Clear(bool keepAll)

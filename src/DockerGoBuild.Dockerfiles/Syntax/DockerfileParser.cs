@@ -126,15 +126,15 @@ public static class DockerfileParser
 
         public int CommentsLength;
 
-        /// <summary>A comments buffer too large to keep for good, kept weakly after a parse in place.</summary>
-        public WeaklyKeptTable LargeComments { get; } = new();
+        /// <summary>A comments buffer too large to keep for good, kept while used after a parse in place (see KeptTable).</summary>
+        public KeptTable LargeComments { get; } = new();
 
         public char[] Line { get; private set; } = new char[256];
 
-        /// <summary>The line starts of the parse's line map (kept for the next parse; a large text's only weakly).</summary>
+        /// <summary>The line starts of the parse's line map (kept for the next parse; a large text's while used, see KeptTable).</summary>
         public int[]? Starts;
 
-        public WeaklyKeptTable LargeStarts { get; } = new();
+        public KeptTable LargeStarts { get; } = new();
 
         /// <summary>The syntax, tables and line map of the last parse in place, reused by the next one.</summary>
         public DockerfileSyntax? ReusedSyntax;
@@ -245,7 +245,7 @@ public static class DockerfileParser
 
     internal sealed class Reader : InstructionLineParsers.IProblemReporter
     {
-        // A comments buffer that grew past this is kept by the thread for its next parse only weakly.
+        // A comments buffer that grew past this is kept by the thread for its next parse only while used (see KeptTable).
         private const int MaxRetainedComments = 1 << 14;
 
         private readonly Scratch _scratch;
@@ -562,7 +562,7 @@ public static class DockerfileParser
         }
 
         // The comments for the syntax: the scratch's buffer in place, else a copy of the part in use (a buffer that grew
-        // past a small file's is the syntax's own, and the scratch starts another; in place, the scratch keeps it weakly).
+        // past a small file's is the syntax's own, and the scratch starts another; in place, the scratch keeps it while used).
         private int[] Comments(bool inPlace)
         {
             var comments = _scratch.Comments;

@@ -17,7 +17,7 @@ public sealed class LineMap
     // The binary check looks at this many characters from the start: a few stray Latin-1 bytes in a comment do not count.
     private const int SampleLength = 8192;
 
-    // The line starts are collected in a buffer the thread keeps (only weakly if it grew past this), and copied into
+    // The line starts are collected in a buffer the thread keeps (only while used if it grew past this, see KeptTable), and copied into
     // a table of their exact number.
     private const int MaxRetainedStarts = 1 << 16;
 
@@ -50,13 +50,13 @@ public sealed class LineMap
 
     /// <summary>
     /// The map of <paramref name="text"/>, whose line starts are counted in <paramref name="buffer"/> (kept by the
-    /// caller for its next text), or for a large text in <paramref name="largeBuffer"/>'s table (kept weakly by the
-    /// caller after a parse in place; none: a new table). In place, the map's table is that buffer, which the caller
+    /// caller for its next text), or for a large text in <paramref name="largeBuffer"/>'s table (kept while used by
+    /// the caller after a parse in place; none: a new table). In place, the map's table is that buffer, which the caller
     /// must not write while the map is read; else a copy of the starts, of their exact number, or a large text's table
     /// itself. A map parsed in place may be <paramref name="reused"/>: one the caller had of an earlier text, and reads
     /// no more.
     /// </summary>
-    internal static unsafe LineMap Create(string text, ref int[]? buffer, WeaklyKeptTable? largeBuffer, bool inPlace, LineMap? reused)
+    internal static unsafe LineMap Create(string text, ref int[]? buffer, KeptTable? largeBuffer, bool inPlace, LineMap? reused)
     {
         // A large text's lines are counted into a table made once for about as many lines as it is likely to have
         // (a Dockerfile line is some forty characters), rather than into one doubled many times over.
@@ -74,7 +74,7 @@ public sealed class LineMap
         if (scan.Starts.Length > MaxRetainedStarts)
         {
             // Too large to keep for good: the table is the map's own, unused end and all, as a copy of its exact size
-            // would be another large array; in place, kept weakly for the caller's next text too (it is the map's
+            // would be another large array; in place, kept while used for the caller's next text too (it is the map's
             // until the caller reads the map no more, which it does before its next text).
             if (inPlace)
             {
@@ -202,9 +202,9 @@ public sealed class LineMap
         public bool SawNul;
 
         // Where a table that grows past what the caller keeps for good is taken from (none: a new one).
-        private readonly WeaklyKeptTable? _large;
+        private readonly KeptTable? _large;
 
-        public Scan(int[] starts, WeaklyKeptTable? large)
+        public Scan(int[] starts, KeptTable? large)
         {
             // The first line starts at 0 even in an empty text.
             _large = large;

@@ -257,11 +257,11 @@ public readonly struct LogicalLine : IEquatable<LogicalLine>
     /// <summary>Collects the pieces of the logical lines of a source; one builder serves every line of a parse, and more parses after it.</summary>
     internal sealed class Builder
     {
-        // A buffer that grew past this is kept by the thread only weakly after the parse.
+        // A buffer that grew past this is kept by the thread after the parse only while used (see KeptTable).
         private const int MaxRetainedPieces = 1 << 16;
 
         // The large buffer of an earlier parse, for the next parse whose pieces outgrow the one kept for good.
-        private readonly WeaklyKeptTable _largePieces = new();
+        private readonly KeptTable _largePieces = new();
 
         // The lines kept so far in [0, _kept); the line being read from _lineAt: its count's slot, then its triples,
         // up to _used. A plain array, as this is done for every line of a file.

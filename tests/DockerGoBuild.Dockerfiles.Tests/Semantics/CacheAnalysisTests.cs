@@ -42,7 +42,7 @@ public class CacheAnalysisTests
     public void An_analysis_of_many_facts_computed_again_after_a_small_one_holds_the_same_facts()
     {
         // More facts than the tables the analysis keeps for good: the same file analysed again grows its table into
-        // the one it keeps only weakly, the facts found so far copied into it.
+        // the one it keeps while used, the facts found so far copied into it.
         var large = "FROM golang:1.23\n" + string.Concat(Enumerable.Range(0, 700).Select(i => $"RUN go build ./cmd/app{i}\n"));
         var analysis = new CacheAnalysis();
 
