@@ -6,23 +6,24 @@ namespace DockerGoBuild.Dockerfiles.Rules;
 
 /// <summary>
 /// In-file suppressions: <c># dgb ignore=DGB010,DGB011 [-- reason]</c> on the comment lines directly above
-/// an instruction, and <c># dgb global ignore=DGB001</c> anywhere for the whole file.
+/// an instruction, and <c># dgb global ignore=DGB001</c> anywhere for the whole file. The rules a suppression names
+/// are held as bits, one a rule by its place in <see cref="Descriptors.All"/> (an id of no rule names none): a file
+/// with one suppression then costs one small object, not sets of strings.
 /// </summary>
 internal sealed class Suppressions
 {
-    private static readonly Suppressions None = new(new HashSet<string>(), new Dictionary<int, HashSet<string>>());
+    private const string IgnorePrefix = "ignore=";
 
-    private readonly HashSet<string> _global;
-    private readonly Dictionary<int, HashSet<string>> _byCommentLine;
+    private static readonly Suppressions None = new();
 
-    // Ids ignored per instruction, keyed by the instruction's start line.
-    private readonly Dictionary<int, HashSet<string>> _instructionIgnores = new();
+    // The rules spared in the whole file.
+    private ulong _global;
 
-    private Suppressions(HashSet<string> global, Dictionary<int, HashSet<string>> byCommentLine)
-    {
-        _global = global;
-        _byCommentLine = byCommentLine;
-    }
+    // The instructions with suppressions above them: their start lines, ascending, and the rules spared in each,
+    // [0, _instructionCount) in use.
+    private int[] _instructionLines = Array.Empty<int>();
+    private ulong[] _instructionRules = Array.Empty<ulong>();
+    private int _instructionCount;
 
     public static Suppressions Read(DockerfileSyntax syntax)
     {
@@ -32,23 +33,23 @@ internal sealed class Suppressions
         {
             // The first word of a suppression starts with 'd': nearly every comment is told apart by that, before its
             // line's end is found (the blanks after the '#' end at the line break).
-            if (!StartsWithD(text, syntax.CommentStartAt(i)) || !TryParse(text, syntax.CommentSpanAt(i), out var isGlobal, out var ids))
+            if (!StartsWithD(text, syntax.CommentStartAt(i)) || !TryParse(text, syntax.CommentSpanAt(i), out var isGlobal, out var rules))
             {
                 continue;
             }
 
-            result ??= new Suppressions(new HashSet<string>(StringComparer.OrdinalIgnoreCase), new Dictionary<int, HashSet<string>>());
+            result ??= new Suppressions();
             if (isGlobal)
             {
-                result._global.UnionWith(ids);
+                result._global |= rules;
             }
-            else
+            else if (InstructionBelow(syntax, i) is var line and >= 0)
             {
-                result._byCommentLine[syntax.CommentLineAt(i)] = new HashSet<string>(ids, StringComparer.OrdinalIgnoreCase);
+                result.AddInstruction(line, rules);
             }
         }
 
-        return result == null ? None : result.WithContiguousComments(syntax);
+        return result ?? None;
     }
 
     // Whether the first character after the '#' at commentStart and its blanks is a 'd' (in either case); a loop with
@@ -74,130 +75,213 @@ internal sealed class Suppressions
         }
     }
 
+    /// <summary>The findings not suppressed: <paramref name="findings"/> itself, the suppressed ones removed.</summary>
     public List<Finding> Filter(List<Finding> findings)
     {
-        if (_global.Count == 0 && _byCommentLine.Count == 0)
+        if (_global == 0 && _instructionCount == 0)
         {
             return findings;
         }
 
-        var kept = new List<Finding>(findings.Count);
-        foreach (var finding in findings)
+        var kept = 0;
+        for (var i = 0; i < findings.Count; i++)
         {
+            var finding = findings[i];
             if (!IsSuppressed(finding))
             {
-                kept.Add(finding);
+                findings[kept++] = finding;
             }
         }
 
-        return kept;
+        findings.RemoveRange(kept, findings.Count - kept);
+        return findings;
     }
 
     private bool IsSuppressed(Finding finding)
     {
-        if (_global.Contains(finding.Id))
+        var rule = RuleBit(finding.Rule);
+        if ((_global & rule) != 0)
         {
             return true;
         }
 
-        return _instructionIgnores.TryGetValue(finding.InstructionLine, out var ids) && ids.Contains(finding.Id);
+        var at = Array.BinarySearch(_instructionLines, 0, _instructionCount, finding.InstructionLine);
+        return at >= 0 && (_instructionRules[at] & rule) != 0;
     }
 
-    // An ignore comment counts for the instruction that follows the run of comment lines it belongs to.
-    private Suppressions WithContiguousComments(DockerfileSyntax syntax)
+    // Suppression comments come in line order, and so do the instructions below them: a comment's rules join those of
+    // the comments before it above the same instruction.
+    private void AddInstruction(int line, ulong rules)
     {
-        if (_byCommentLine.Count == 0)
+        if (_instructionCount > 0 && _instructionLines[_instructionCount - 1] == line)
         {
-            return this;
+            _instructionRules[_instructionCount - 1] |= rules;
+            return;
         }
 
-        var commentLines = new HashSet<int>();
-        for (var i = 0; i < syntax.CommentCount; i++)
+        if (_instructionCount == _instructionLines.Length)
         {
-            commentLines.Add(syntax.CommentLineAt(i));
+            var length = Math.Max(4, 2 * _instructionCount);
+            Array.Resize(ref _instructionLines, length);
+            Array.Resize(ref _instructionRules, length);
         }
 
-        foreach (var instruction in syntax.Instructions)
+        _instructionLines[_instructionCount] = line;
+        _instructionRules[_instructionCount++] = rules;
+    }
+
+    // An ignore comment counts for the instruction that starts right after the run of comment lines it belongs to:
+    // that instruction's start line, or -1 when the run ends at anything else (a blank line, the file's end).
+    private static int InstructionBelow(DockerfileSyntax syntax, int comment)
+    {
+        var last = comment;
+        while (last + 1 < syntax.CommentCount && syntax.CommentLineAt(last + 1) == syntax.CommentLineAt(last) + 1)
         {
-            var startLine = instruction.StartLine;
-            for (var line = startLine - 1; line >= 0 && commentLines.Contains(line); line--)
+            last++;
+        }
+
+        var line = syntax.CommentLineAt(last) + 1;
+        var instructions = syntax.InstructionList;
+        var low = 0;
+        var high = instructions.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) >> 1);
+            if (instructions[middle].StartLine < line)
             {
-                if (_byCommentLine.TryGetValue(line, out var ids))
-                {
-                    if (!_instructionIgnores.TryGetValue(startLine, out var set))
-                    {
-                        _instructionIgnores[startLine] = set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                    }
-
-                    set.UnionWith(ids);
-                }
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
             }
         }
 
-        return this;
+        return low < instructions.Count && instructions[low].StartLine == line ? line : -1;
     }
 
-    // The first blank-separated word after '#' must be "dgb": most comments are told apart without copying them.
-    private static bool StartsWithDgbWord(string text, TextSpan span)
+    // The rule's bit (see the class).
+    private static ulong RuleBit(RuleDescriptor rule)
     {
-        var i = span.Start + 1;
-        while (i < span.End && (text[i] == ' ' || text[i] == '\t'))
+        var all = Descriptors.All;
+        for (var i = 0; i < all.Count; i++)
         {
-            i++;
+            if (ReferenceEquals(all[i], rule))
+            {
+                return 1UL << i;
+            }
         }
 
-        // Only 'd' and 'D' are 'd' ignoring case: nearly every comment fails on it, before the comparison.
-        return i + 3 <= span.End
-            && (text[i] | 0x20) == 'd'
-            && string.Compare(text, i, "dgb", 0, 3, System.StringComparison.OrdinalIgnoreCase) == 0
-            && (i + 3 == span.End || text[i + 3] == ' ' || text[i + 3] == '\t');
+        return 0;
     }
 
-    /// <summary>Reads <c># dgb [global] ignore=ID[,ID...] [-- reason]</c>.</summary>
-    internal static bool TryParse(string text, TextSpan span, out bool isGlobal, out IReadOnlyList<string> ids)
+    // The bit of the rule whose id is text[start, end) in any case; 0 when it is no rule's.
+    private static ulong RuleBit(string text, int start, int end)
+    {
+        var all = Descriptors.All;
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (IsWord(text, start, end, all[i].Id))
+            {
+                return 1UL << i;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Reads <c># dgb [global] ignore=ID[,ID...] [-- reason]</c> in <paramref name="span"/>: the rules it names (see
+    /// the class). False when the comment is no suppression, or names no id.
+    /// </summary>
+    internal static bool TryParse(string text, TextSpan span, out bool isGlobal, out ulong rules)
     {
         isGlobal = false;
-        ids = Array.Empty<string>();
-        if (!StartsWithDgbWord(text, span))
+        rules = 0;
+
+        // Told first by its first word, which nearly every comment that starts with a 'd' is not.
+        var at = span.Start + 1;
+        if (!NextWord(text, ref at, span.End, out var start) || !IsWord(text, start, at, "dgb"))
         {
             return false;
         }
 
-        var found = new List<string>();
-        ids = found;
-        var comment = text.Substring(span.Start + 1, span.Length - 1);
-        var reason = comment.IndexOf(" --", StringComparison.Ordinal);
+        // The reason, from " --" on, is no part of it.
+        var end = span.End;
+        var reason = text.IndexOf(" --", at, span.End - at, StringComparison.Ordinal);
         if (reason >= 0)
         {
-            comment = comment.Substring(0, reason);
+            end = reason;
         }
 
-        var words = comment.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 2 || !words[0].Equals("dgb", StringComparison.OrdinalIgnoreCase))
+        if (!NextWord(text, ref at, end, out start))
         {
             return false;
         }
 
-        var next = 1;
-        if (words[next].Equals("global", StringComparison.OrdinalIgnoreCase))
+        if (IsWord(text, start, at, "global"))
         {
             isGlobal = true;
-            next++;
-        }
-
-        if (next != words.Length - 1 || !words[next].StartsWith("ignore=", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        foreach (var id in words[next].Substring("ignore=".Length).Split(','))
-        {
-            if (id.Trim().Length > 0)
+            if (!NextWord(text, ref at, end, out start))
             {
-                found.Add(id.Trim());
+                return false;
             }
         }
 
-        return found.Count > 0;
+        // The ignore word must be the last.
+        var wordEnd = at;
+        if (wordEnd - start < IgnorePrefix.Length || string.Compare(text, start, IgnorePrefix, 0, IgnorePrefix.Length, StringComparison.OrdinalIgnoreCase) != 0
+            || NextWord(text, ref at, end, out _))
+        {
+            return false;
+        }
+
+        var named = false;
+        for (var id = start + IgnorePrefix.Length; id <= wordEnd; id++)
+        {
+            var idEnd = text.IndexOf(',', id, wordEnd - id);
+            idEnd = idEnd < 0 ? wordEnd : idEnd;
+            var idStart = id;
+            while (idStart < idEnd && char.IsWhiteSpace(text[idStart]))
+            {
+                idStart++;
+            }
+
+            var trimmedEnd = idEnd;
+            while (trimmedEnd > idStart && char.IsWhiteSpace(text[trimmedEnd - 1]))
+            {
+                trimmedEnd--;
+            }
+
+            if (trimmedEnd > idStart)
+            {
+                named = true;
+                rules |= RuleBit(text, idStart, trimmedEnd);
+            }
+
+            id = idEnd;
+        }
+
+        return named;
     }
+
+    // The next word of blanks-separated text[at, end): its start, and at moved to its end; false when there is none.
+    private static bool NextWord(string text, ref int at, int end, out int start)
+    {
+        while (at < end && text[at] is ' ' or '\t')
+        {
+            at++;
+        }
+
+        start = at;
+        while (at < end && text[at] is not (' ' or '\t'))
+        {
+            at++;
+        }
+
+        return at > start;
+    }
+
+    private static bool IsWord(string text, int start, int end, string word) =>
+        end - start == word.Length && string.Compare(text, start, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0;
 }

@@ -98,6 +98,36 @@ public class SuppressionTests
     public void NotAnIgnoreComment() =>
         Findings(Head + "# dgb ignores DGB010\nRUN [|go build .|]\n", "DGB010");
 
+    [Fact]
+    public void Two_ignore_comments_above_one_instruction_both_count() =>
+        Assert.Empty(DockerfileAnalysisFindings(Head + "# dgb ignore=DGB010\n# dgb ignore=DGB011 -- cached in CI\nRUN go build .\n"));
+
+    [Fact]
+    public void Ids_are_read_in_any_case_and_unknown_ones_name_nothing()
+    {
+        var text = Head + "# dgb ignore=XYZ999,dgb010,\nRUN go build .\n";
+        None(text, "DGB010");
+        Assert.Single(Analyze(text, "DGB011"));
+    }
+
+    [Fact]
+    public void An_ignore_comment_at_the_end_of_the_file_hides_nothing() =>
+        Assert.Equal(2, Analyze(Head + "RUN go build .\n# dgb ignore=DGB010\n", "DGB010").Count + Analyze(Head + "RUN go build .\n# dgb ignore=DGB010\n", "DGB011").Count);
+
+    [Fact]
+    public void Each_of_thousands_of_ignore_comments_hides_its_own_instruction_only()
+    {
+        var text = new System.Text.StringBuilder(Head);
+        for (var i = 0; i < 3000; i++)
+        {
+            text.Append(i % 2 == 0 ? "# dgb ignore=DGB010,DGB011\n" : "# a note\n").Append("RUN go build ./cmd").Append(i).Append('\n');
+        }
+
+        var findings = DockerfileAnalysisFindings(text.ToString());
+        Assert.Equal(2 * 1500, System.Linq.Enumerable.Count(findings, finding => finding.Id is "DGB010" or "DGB011"));
+        Assert.All(findings, finding => Assert.True(finding.Id is not ("DGB010" or "DGB011") || finding.InstructionLine % 4 == 1));
+    }
+
     private static System.Collections.Generic.IReadOnlyList<DockerGoBuild.Dockerfiles.Rules.Finding> DockerfileAnalysisFindings(string text) =>
         DockerGoBuild.Dockerfiles.Rules.DockerfileAnalysis.Analyze(text).Findings;
 }
