@@ -99,6 +99,10 @@ public class SuppressionTests
         Findings(Head + "# dgb ignores DGB010\nRUN [|go build .|]\n", "DGB010");
 
     [Fact]
+    public void Every_rule_has_a_bit_of_its_own() =>
+        Assert.InRange(DockerGoBuild.Dockerfiles.Rules.Descriptors.All.Count, 1, 64);
+
+    [Fact]
     public void Two_ignore_comments_above_one_instruction_both_count() =>
         Assert.Empty(DockerfileAnalysisFindings(Head + "# dgb ignore=DGB010\n# dgb ignore=DGB011 -- cached in CI\nRUN go build .\n"));
 
