@@ -81,8 +81,8 @@ internal sealed class CacheAnalysis
     // The tables of a file of many facts (a generated one of megabytes: tens of thousands), kept while the thread
     // keeps using them (see KeptWhileUsed): the same file analysed again (in the IDE, on every keystroke) then fills them
     // rather than a table grown anew by copies.
-    private readonly KeptWhileUsed<MissingCacheMount[]> _largeMissing = new();
-    private readonly KeptWhileUsed<MistargetedCacheMount[]> _largeMistargeted = new();
+    private readonly KeptTable<MissingCacheMount> _largeMissing = new();
+    private readonly KeptTable<MistargetedCacheMount> _largeMistargeted = new();
 
     /// <summary>The caches RUNs fill without a mount, in the order of the RUNs and their commands.</summary>
     public ReadOnlySpan<MissingCacheMount> Missing => new(_missing, 0, _missingCount);
@@ -123,7 +123,7 @@ internal sealed class CacheAnalysis
     }
 
     // Most analyses find nothing: their tables need no clearing.
-    private static void Clear<T>(ref T[] table, ref int count, KeptWhileUsed<T[]> large)
+    private static void Clear<T>(ref T[] table, ref int count, KeptTable<T> large)
     {
         if (count == 0)
         {
@@ -139,20 +139,12 @@ internal sealed class CacheAnalysis
         }
     }
 
-    // Adds the fact; a full table grows into the large one kept, when there is one and it is longer.
-    private static void Add<T>(ref T[] table, ref int count, in T fact, KeptWhileUsed<T[]> large)
+    // Adds the fact; a full table grows into the large one kept, when there is one long enough.
+    private static void Add<T>(ref T[] table, ref int count, in T fact, KeptTable<T> large)
     {
         if (count == table.Length)
         {
-            if (large.Take() is { } kept && kept.Length > count)
-            {
-                Array.Copy(table, kept, count);
-                table = kept;
-            }
-            else
-            {
-                Array.Resize(ref table, Math.Max(4, table.Length * 2));
-            }
+            table = large.Grow(table, count, Math.Max(4, table.Length * 2));
         }
 
         table[count++] = fact;

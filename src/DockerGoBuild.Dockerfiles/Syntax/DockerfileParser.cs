@@ -127,14 +127,14 @@ public static class DockerfileParser
         public int CommentsLength;
 
         /// <summary>A comments buffer too large to keep for good, kept while used after a parse in place (see KeptTable).</summary>
-        public KeptTable LargeComments { get; } = new();
+        public KeptTable<int> LargeComments { get; } = new();
 
         public char[] Line { get; private set; } = new char[256];
 
         /// <summary>The line starts of the parse's line map (kept for the next parse; a large text's while used, see KeptTable).</summary>
         public int[]? Starts;
 
-        public KeptTable LargeStarts { get; } = new();
+        public KeptTable<int> LargeStarts { get; } = new();
 
         /// <summary>The syntax, tables and line map of the last parse in place, reused by the next one.</summary>
         public DockerfileSyntax? ReusedSyntax;

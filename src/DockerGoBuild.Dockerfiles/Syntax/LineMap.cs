@@ -56,7 +56,7 @@ public sealed class LineMap
     /// itself. A map parsed in place may be <paramref name="reused"/>: one the caller had of an earlier text, and reads
     /// no more.
     /// </summary>
-    internal static unsafe LineMap Create(string text, ref int[]? buffer, KeptTable? largeBuffer, bool inPlace, LineMap? reused)
+    internal static unsafe LineMap Create(string text, ref int[]? buffer, KeptTable<int>? largeBuffer, bool inPlace, LineMap? reused)
     {
         // A large text's lines are counted into a table made once for about as many lines as it is likely to have
         // (a Dockerfile line is some forty characters), rather than into one doubled many times over.
@@ -202,9 +202,9 @@ public sealed class LineMap
         public bool SawNul;
 
         // Where a table that grows past what the caller keeps for good is taken from (none: a new one).
-        private readonly KeptTable? _large;
+        private readonly KeptTable<int>? _large;
 
-        public Scan(int[] starts, KeptTable? large)
+        public Scan(int[] starts, KeptTable<int>? large)
         {
             // The first line starts at 0 even in an empty text.
             _large = large;

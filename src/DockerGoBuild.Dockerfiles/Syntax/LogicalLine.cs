@@ -261,7 +261,7 @@ public readonly struct LogicalLine : IEquatable<LogicalLine>
         private const int MaxRetainedPieces = 1 << 16;
 
         // The large buffer of an earlier parse, for the next parse whose pieces outgrow the one kept for good.
-        private readonly KeptTable _largePieces = new();
+        private readonly KeptTable<int> _largePieces = new();
 
         // The lines kept so far in [0, _kept); the line being read from _lineAt: its count's slot, then its triples,
         // up to _used. A plain array, as this is done for every line of a file.

@@ -293,7 +293,7 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
     /// <summary>
     /// Leaves the thread's buffers in <paramref name="kept"/> for its next parse, cleared of the file's objects. In
     /// place, the tables stay the buffers, objects and all, and the thread keeps them as they are (a large file's int
-    /// tables while used, see <see cref="KeptTable"/>): it clears the objects when the syntax is released, before its next parse. Else a small
+    /// tables while used, see <see cref="KeptTable{T}"/>): it clears the objects when the syntax is released, before its next parse. Else a small
     /// file's tables get copies of the part in use, and a large file's keep its buffers as their own (a copy would be
     /// another large array), which the thread then keeps no more.
     /// </summary>
@@ -414,7 +414,7 @@ internal struct Slot
 
 /// <summary>
 /// The buffers a thread keeps for the tables of its next parse (see <see cref="SyntaxTables.Finish"/>): a small file's
-/// records, objects and words for good, and a large file's records and words while used (see <see cref="KeptTable"/>).
+/// records, objects and words for good, and a large file's records and words while used (see <see cref="KeptTable{T}"/>).
 /// </summary>
 internal sealed class KeptTables
 {
@@ -424,7 +424,7 @@ internal sealed class KeptTables
 
     public int[] Words = Array.Empty<int>();
 
-    public readonly KeptTable LargeRecords = new();
+    public readonly KeptTable<int> LargeRecords = new();
 
-    public readonly KeptTable LargeWords = new();
+    public readonly KeptTable<int> LargeWords = new();
 }

@@ -198,7 +198,7 @@ public class SyntaxTablesTests
     [Fact]
     public void A_kept_table_is_taken_once_and_only_if_long_enough()
     {
-        var kept = new KeptTable();
+        var kept = new KeptTable<int>();
         var table = new int[100];
         kept.Keep(table);
         Assert.Same(table, kept.Take(100));
