@@ -24,7 +24,6 @@ internal sealed class AnalysisContext : IDisposable
     // The cache analysis, kept with the context for the thread's next analysis and computed again for each.
     private readonly CacheAnalysis _cache = new();
     private bool _cacheComputed;
-    private StageRuns? _stageRuns;
 
     private AnalysisContext()
     {
@@ -66,17 +65,29 @@ internal sealed class AnalysisContext : IDisposable
         }
     }
 
-    /// <summary>Stages, variables and RUN commands, computed once for the rules that need them.</summary>
-    public BuildModel Model => _model ??= BuildModel.Create(Syntax, CancellationToken);
+    /// <summary>
+    /// Stages, variables and RUN commands, shared by the rules: the instructions up to the end of the window (see
+    /// <see cref="ModelNextWindow"/>).
+    /// </summary>
+    public BuildModel Model => _model!;
 
-    /// <summary>The cache-mount facts of every RUN, computed once for the cache rules.</summary>
+    /// <summary>The position in the model's <see cref="BuildModel.RunIndexes"/> of the window's first RUN.</summary>
+    public int FirstRun { get; private set; }
+
+    /// <summary>The position in the model's <see cref="BuildModel.CopyIndexes"/> of the window's first COPY or ADD.</summary>
+    public int FirstCopy { get; private set; }
+
+    /// <summary>The position in the model's <see cref="BuildModel.ArgAndEnvIndexes"/> of the window's first ARG or ENV.</summary>
+    public int FirstArgOrEnv { get; private set; }
+
+    /// <summary>The cache-mount facts of the window's RUNs, computed once for the cache rules.</summary>
     public CacheAnalysis Cache
     {
         get
         {
             if (!_cacheComputed)
             {
-                _cache.Compute(Model);
+                _cache.Compute(Model, FirstRun);
                 _cacheComputed = true;
             }
 
@@ -85,7 +96,26 @@ internal sealed class AnalysisContext : IDisposable
     }
 
     /// <summary>Where each stage's RUNs are, for the fixes that mount something into later RUNs.</summary>
-    public StageRuns StageRuns => _stageRuns ??= StageRuns.Create(Model.Instructions);
+    public StageRuns StageRuns => new(Model);
+
+    /// <summary>
+    /// Models the instructions after the last window up to <paramref name="end"/> (exclusive), a FROM or the end of
+    /// the file, and makes them the window that the rules of the instructions read next: each reads the window's
+    /// part of the model's indexes, from <see cref="FirstRun"/>, <see cref="FirstCopy"/> or <see cref="FirstArgOrEnv"/>.
+    /// </summary>
+    public void ModelNextWindow(int end)
+    {
+        var model = _model ??= BuildModel.Begin(Syntax);
+        FirstRun = model.RunIndexes.Count;
+        FirstCopy = model.CopyIndexes.Count;
+        FirstArgOrEnv = model.ArgAndEnvIndexes.Count;
+        model.ExtendTo(end, CancellationToken);
+        if (_cacheComputed)
+        {
+            _cache.Clear();
+            _cacheComputed = false;
+        }
+    }
 
     public void Report(Finding finding) => _findings.Add(finding);
 
@@ -104,12 +134,15 @@ internal sealed class AnalysisContext : IDisposable
         _directives = default;
         _directivesComputed = false;
         _model = null;
+        FirstRun = 0;
+        FirstCopy = 0;
+        FirstArgOrEnv = 0;
         if (_cacheComputed)
         {
             _cache.Clear();
             _cacheComputed = false;
         }
-        _stageRuns = null;
+
         spare = this;
     }
 }

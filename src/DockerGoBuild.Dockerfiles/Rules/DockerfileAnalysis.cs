@@ -22,11 +22,17 @@ public sealed class AnalysisResult
 /// <summary>Parses a Dockerfile once and runs every rule over the same model.</summary>
 public static class DockerfileAnalysis
 {
-    private static readonly IDockerfileRule[] Rules =
+    // The rules of the whole file: its parse errors and its directives.
+    private static readonly IDockerfileRule[] FileRules =
     {
         new SyntaxErrorRule(),
         new IneffectiveParserDirectiveRule(),
         new MissingSyntaxDirectiveRule(),
+    };
+
+    // The rules of the instructions, run over one window of whole stages after another (see FindingsOf).
+    private static readonly IDockerfileRule[] InstructionRules =
+    {
         new CacheMountTargetMismatchRule(),
         new GoModuleCacheNotMountedRule(),
         new GoBuildCacheNotMountedRule(),
@@ -127,10 +133,39 @@ public static class DockerfileAnalysis
         using (AnalysisCancellation.Enter(cancellationToken))
         using (var context = AnalysisContext.Rent(syntax, findings, cancellationToken))
         {
-            foreach (var rule in Rules)
+            foreach (var rule in FileRules)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 rule.Analyze(context);
+            }
+
+            // A large file is modelled and checked a window of stages at a time: the rules then read the window's
+            // text, syntax and model while they are still in the processor's cache, which a file of megabytes is not.
+            var instructions = syntax.InstructionList;
+            for (var start = 0; ;)
+            {
+                var end = WindowEnd(instructions, start);
+                var windowFindings = findings.Count;
+                context.ModelNextWindow(end);
+                foreach (var rule in InstructionRules)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    rule.Analyze(context);
+                }
+
+                if (start == 0 && end == instructions.Count)
+                {
+                    break;
+                }
+
+                // Each rule reports a window's findings in order: merged, the windows' follow one another in order.
+                FindingOrder.SortFrom(findings, windowFindings);
+                if (end == instructions.Count)
+                {
+                    break;
+                }
+
+                start = end;
             }
         }
 
@@ -142,6 +177,26 @@ public static class DockerfileAnalysis
         }
 
         return sorted;
+    }
+
+    // How many instructions a window holds at least: their text, syntax and model fit in a core's second-level
+    // cache (about 100 bytes of text and as much of tables an instruction).
+    internal const int WindowInstructions = 2048;
+
+    // Where the window that starts at instruction start ends: at the first FROM at least WindowInstructions on, so
+    // that it holds whole stages (a fix of a finding rewrites RUNs later in its stage), or at the end of the file.
+    private static int WindowEnd(SyntaxTables instructions, int start)
+    {
+        var count = instructions.Count;
+        for (var index = start + WindowInstructions; index < count; index++)
+        {
+            if (instructions[index].Kind == InstructionKind.From)
+            {
+                return index;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>

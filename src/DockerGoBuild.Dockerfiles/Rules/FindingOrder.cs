@@ -14,6 +14,9 @@ internal static class FindingOrder
     // finding with the head of every run.
     private const int MaxMergedRuns = 8;
 
+    // A window's merge buffer that grew past this is not kept by the thread.
+    private const int MaxKeptWindowFindings = 4096;
+
     // Where each run's next finding and its end are, kept by the thread for its next file.
     [ThreadStatic]
     private static int[]? runHeads;
@@ -24,6 +27,13 @@ internal static class FindingOrder
     public static int Compare(Finding a, Finding b) =>
         a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.Id, b.Id);
 
+    // Compare as a comparer, for the sorts of findings reported out of order.
+    private static readonly IComparer<Finding> Comparer = Comparer<Finding>.Create(Compare);
+
+    // A window's findings merged, before they are copied back; kept by the thread for its next window.
+    [ThreadStatic]
+    private static Finding[]? mergedWindow;
+
     /// <summary>The findings in order, in an array of their number; <paramref name="findings"/> is left as it was, or sorted.</summary>
     public static Finding[] ToSortedArray(List<Finding> findings)
     {
@@ -33,11 +43,67 @@ internal static class FindingOrder
             return System.Array.Empty<Finding>();
         }
 
+        var runs = FindRuns(findings, 0);
+        if (runs == 0)
+        {
+            findings.Sort(Comparer);
+            return findings.ToArray();
+        }
+
+        var sorted = new Finding[count];
+        if (runs == 1)
+        {
+            findings.CopyTo(sorted);
+            return sorted;
+        }
+
+        Merge(findings, runs, sorted);
+        return sorted;
+    }
+
+    /// <summary>
+    /// Puts the findings from <paramref name="start"/> on in order, where they are: the findings of one window of
+    /// instructions (see <see cref="DockerfileAnalysis"/>), each window's after the last's, so that the file's
+    /// findings come as a few runs again.
+    /// </summary>
+    public static void SortFrom(List<Finding> findings, int start)
+    {
+        var count = findings.Count - start;
+        var runs = count < 2 ? 1 : FindRuns(findings, start);
+        if (runs == 1)
+        {
+            return;
+        }
+
+        if (runs == 0)
+        {
+            findings.Sort(start, count, Comparer);
+            return;
+        }
+
+        var merged = mergedWindow is { } kept && kept.Length >= count ? kept : new Finding[count];
+        Merge(findings, runs, merged);
+        for (var i = 0; i < count; i++)
+        {
+            findings[start + i] = merged[i];
+        }
+
+        // Kept without the findings (the thread keeps no file's findings alive), unless a stage of a great many
+        // made it large.
+        System.Array.Clear(merged, 0, count);
+        mergedWindow = merged.Length <= MaxKeptWindowFindings ? merged : mergedWindow;
+    }
+
+    // The ascending runs of findings from start on, into runHeads and runEnds; 0 when there are more than
+    // MaxMergedRuns.
+    private static int FindRuns(List<Finding> findings, int start)
+    {
         var heads = runHeads ??= new int[MaxMergedRuns];
         var ends = runEnds ??= new int[MaxMergedRuns];
+        var count = findings.Count;
         var runs = 1;
-        heads[0] = 0;
-        for (var i = 1; i < count; i++)
+        heads[0] = start;
+        for (var i = start + 1; i < count; i++)
         {
             if (Compare(findings[i - 1], findings[i]) <= 0)
             {
@@ -46,8 +112,7 @@ internal static class FindingOrder
 
             if (runs == MaxMergedRuns)
             {
-                findings.Sort(Compare);
-                return findings.ToArray();
+                return 0;
             }
 
             ends[runs - 1] = i;
@@ -55,12 +120,15 @@ internal static class FindingOrder
         }
 
         ends[runs - 1] = count;
-        var sorted = new Finding[count];
-        if (runs == 1)
-        {
-            findings.CopyTo(sorted);
-            return sorted;
-        }
+        return runs;
+    }
+
+    // Merges the runs FindRuns found into sorted, from its start.
+    private static void Merge(List<Finding> findings, int runs, Finding[] sorted)
+    {
+        var heads = runHeads!;
+        var ends = runEnds!;
+        var count = ends[runs - 1] - heads[0];
 
         // Each step takes the least head of the runs (the earliest run on a tie, so that equal findings keep the
         // order they were reported in).
@@ -77,7 +145,5 @@ internal static class FindingOrder
 
             sorted[i] = findings[heads[least]++];
         }
-
-        return sorted;
     }
 }

@@ -20,7 +20,7 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         var model = context.Model;
         var facts = model.Instructions;
         var copies = model.CopyIndexes;
-        for (var position = 0; position < copies.Count; position++)
+        for (var position = context.FirstCopy; position < copies.Count; position++)
         {
             AnalysisCancellation.PollAt(position);
             var index = copies[position];
@@ -182,16 +182,17 @@ internal sealed class SecretFileCopiedRule : IDockerfileRule
         }
 
         var tools = SecretFiles.ToolsReading(kind);
-        if (!context.StageRuns.TryGetRunsAfter(copyIndex, out var runs))
+        if (!context.StageRuns.TryGetRunsAfter(copyIndex, out var firstRun, out var runCount))
         {
             return null;
         }
 
         var mountAndBlank = isSshKey ? "--mount=type=ssh " : "--mount=type=secret,id=" + id + ",target=" + destination + " ";
         var fileName = BaseName(path);
-        for (var i = runs.Offset; i < runs.Offset + runs.Count; i++)
+        var runs = context.Model.RunIndexes;
+        for (var i = firstRun; i < firstRun + runCount; i++)
         {
-            var run = facts[runs.Array![i]];
+            var run = facts[runs[i]];
             if (Uses(run, destination, fileName, tools))
             {
                 edits.Add(MountInsertion.Create(syntax, run.Effective, mountAndBlank));

@@ -21,7 +21,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         var model = context.Model;
         var facts = model.Instructions;
         var argsAndEnvs = model.ArgAndEnvIndexes;
-        for (var position = 0; position < argsAndEnvs.Count; position++)
+        for (var position = context.FirstArgOrEnv; position < argsAndEnvs.Count; position++)
         {
             AnalysisCancellation.PollAt(position);
             var index = argsAndEnvs[position];
@@ -210,7 +210,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         var facts = context.Model.Instructions;
         var arg = facts[argIndex];
         if (arg.State.StageIndex < 0 || arg.Kind == InstructionKind.Onbuild || arg.Effective.PairList.Count != 1
-            || !MountInsertion.IsPlainValue(name) || !context.StageRuns.TryGetRunsAfter(argIndex, out var runs))
+            || !MountInsertion.IsPlainValue(name) || !context.StageRuns.TryGetRunsAfter(argIndex, out var firstRun, out var runCount))
         {
             return null;
         }
@@ -228,9 +228,10 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         joined.Append(name);
         joined.Append(" ");
         var mountAndBlank = joined.ToString();
-        for (var i = runs.Offset; i < runs.Offset + runs.Count; i++)
+        var runs = context.Model.RunIndexes;
+        for (var i = firstRun; i < firstRun + runCount; i++)
         {
-            var run = facts[runs.Array![i]].Effective;
+            var run = facts[runs[i]].Effective;
             if (ReferencesVariable(run.Line, name))
             {
                 edits.Add(MountInsertion.Create(syntax, run, mountAndBlank));

@@ -15,7 +15,7 @@ internal sealed class SshKeyMountedAsSecretRule : IDockerfileRule
         var model = context.Model;
         var facts = model.Instructions;
         var runs = model.RunIndexes;
-        for (var index = 0; index < runs.Count; index++)
+        for (var index = context.FirstRun; index < runs.Count; index++)
         {
             AnalysisCancellation.PollAt(index);
             var fact = facts[runs[index]];

@@ -132,23 +132,57 @@ internal sealed class BuildModel
     /// <summary>The indexes in <see cref="Instructions"/> of the ARGs and ENVs (under ONBUILD too), ascending.</summary>
     public List<int> ArgAndEnvIndexes => _tables.ArgAndEnvIndexes;
 
+    /// <summary>The indexes in <see cref="Instructions"/> of the FROMs, ascending.</summary>
+    public List<int> FromIndexes => _tables.FromIndexes;
+
     public static BuildModel Create(DockerfileSyntax syntax, CancellationToken cancellationToken)
     {
-        var escape = syntax.EscapeCharacter;
+        var model = Begin(syntax);
+        model.ExtendTo(syntax.InstructionList.Count, cancellationToken);
+        return model;
+    }
+
+    // The walk's state between two calls of ExtendTo: the file, the state the next instruction sees, the global ARGs.
+    private DockerfileSyntax _syntax = null!;
+    private int _stateIndex;
+    private GlobalArgTable _globalArgs;
+
+    /// <summary>
+    /// A model of none of <paramref name="syntax"/>'s instructions yet, which <see cref="ExtendTo"/> extends: an
+    /// analysis of a large file models a window of instructions at a time, and runs the rules over it while its
+    /// facts are still in the processor's cache.
+    /// </summary>
+    public static BuildModel Begin(DockerfileSyntax syntax)
+    {
         StringTable.BeginAnalysis();
         var tables = ModelTables.Rent(syntax);
-        var globalArgs = new GlobalArgTable(tables.GlobalArgs);
         if (!tables.Holds(syntax.InstructionList.Count))
         {
             Reserve(syntax, tables);
         }
 
+        // Tables given back come with the model they were of, as a thread's models are used one after another.
+        var model = tables.Model ??= new BuildModel(tables);
+        model._syntax = syntax;
+        model._globalArgs = new GlobalArgTable(tables.GlobalArgs);
+
         // The state is the table's entry at stateIndex, read where it lies: an instruction that changes it makes the
         // next entry (see StageState).
-        var stateIndex = tables.AddStart(-1, escape, BaseImageKind.Other, isWindows: false);
+        model._stateIndex = tables.AddStart(-1, syntax.EscapeCharacter, BaseImageKind.Other, isWindows: false);
+        return model;
+    }
+
+    /// <summary>Models the instructions from the first not modelled yet to <paramref name="end"/> (exclusive).</summary>
+    public void ExtendTo(int end, CancellationToken cancellationToken)
+    {
+        var syntax = _syntax;
+        var tables = _tables;
+        var globalArgs = _globalArgs;
+        var escape = syntax.EscapeCharacter;
+        var stateIndex = _stateIndex;
         var runCommands = RunCommands.ForThisThread();
         var instructions = syntax.InstructionList;
-        for (var index = 0; index < instructions.Count; index++)
+        for (var index = tables.FactCount; index < end; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -163,7 +197,7 @@ internal sealed class BuildModel
                 }
 
                 stateIndex = StartStage(instruction, tables, globalArgs, escape);
-                tables.AddFact(instruction, InstructionKind.From, InstructionKind.From, stateIndex, runIndex: -1, mayHoldSecrets: true);
+                tables.FromIndexes.Add(tables.AddFact(instruction, InstructionKind.From, InstructionKind.From, stateIndex, runIndex: -1, mayHoldSecrets: true));
                 continue;
             }
 
@@ -202,8 +236,7 @@ internal sealed class BuildModel
             tables.AddToKindIndexes(effectiveKind, factIndex);
         }
 
-        // Tables given back come with the model they were of, as a thread's models are used one after another.
-        return tables.Model ??= new BuildModel(tables);
+        _stateIndex = stateIndex;
     }
 
     // Counts what the tables will hold, so that a large file's tables are made at about their size instead of
@@ -238,7 +271,12 @@ internal sealed class BuildModel
     /// Gives the model's tables back to the thread for its next model, at the end of the analysis that made it:
     /// nothing may read the model, its facts or its commands afterwards.
     /// </summary>
-    public void Release() => _tables.Return();
+    public void Release()
+    {
+        _syntax = null!;
+        _globalArgs = default;
+        _tables.Return();
+    }
 
     // The image of the FROM being read, when it lies in a line of more than one piece (see WordText).
     [ThreadStatic]

@@ -90,14 +90,17 @@ internal sealed class CacheAnalysis
     /// <summary>The cache mounts whose target misses their cache, in the order of the RUNs and their mounts.</summary>
     public ReadOnlySpan<MistargetedCacheMount> Mistargeted => new(_mistargeted, 0, _mistargetedCount);
 
-    /// <summary>Makes this the analysis of <paramref name="model"/>: the facts of an earlier model are forgotten first.</summary>
-    public void Compute(BuildModel model)
+    /// <summary>
+    /// Makes this the analysis of the RUNs of <paramref name="model"/> from position <paramref name="firstRun"/> of its
+    /// <see cref="BuildModel.RunIndexes"/> on: the facts of an earlier model or window are forgotten first.
+    /// </summary>
+    public void Compute(BuildModel model, int firstRun = 0)
     {
         Clear();
         var facts = model.Instructions;
         var runs = model.RunIndexes;
         var stagePaths = default(StagePaths);
-        for (var index = 0; index < runs.Count; index++)
+        for (var index = firstRun; index < runs.Count; index++)
         {
             AnalysisCancellation.PollAt(index);
             var run = facts[runs[index]];

@@ -90,6 +90,9 @@ internal sealed class ModelTables
     /// <summary>The indexes of the facts of the ARGs and ENVs (under ONBUILD too), in order.</summary>
     public List<int> ArgAndEnvIndexes { get; } = new(InitialLength);
 
+    /// <summary>The indexes of the facts of the FROMs, in order: each ends the stage before it.</summary>
+    public List<int> FromIndexes { get; } = new(InitialLength);
+
     /// <summary>The commands of the model's RUNs, each RUN's in one piece (arrays of up to 1,024 commands).</summary>
     public SegmentBuffer<ExecutedCommand> Commands { get; } = new(1 << 10);
 
@@ -168,7 +171,7 @@ internal sealed class ModelTables
     public void Return()
     {
         var retainable = _facts.Length <= MaxRetainedLength && _states.Length <= MaxRetainedLength && _stateValues.Length <= MaxRetainedLength && _runs.Length <= MaxRetainedLength && _mounts.Length <= MaxRetainedLength && FinishedStages.Capacity <= MaxRetainedLength
-            && RunIndexes.Capacity <= MaxRetainedLength && CopyIndexes.Capacity <= MaxRetainedLength && ArgAndEnvIndexes.Capacity <= MaxRetainedLength
+            && RunIndexes.Capacity <= MaxRetainedLength && CopyIndexes.Capacity <= MaxRetainedLength && ArgAndEnvIndexes.Capacity <= MaxRetainedLength && FromIndexes.Capacity <= MaxRetainedLength
             && _arguments.Count <= MaxRetainedLength && VariableMaps.Kept <= MaxRetainedLength && _namedStageFroms.Length <= MaxRetainedLength && _nameSlots.Length <= 2 * MaxRetainedLength;
         for (var i = 0; i < _argumentsUsed; i++)
         {
@@ -199,6 +202,7 @@ internal sealed class ModelTables
         RunIndexes.Clear();
         CopyIndexes.Clear();
         ArgAndEnvIndexes.Clear();
+        FromIndexes.Clear();
         Commands.Clear(keepAll: !retainable);
         Bounds.Clear(keepAll: !retainable);
         Values.Clear(keepAll: !retainable);
@@ -448,7 +452,7 @@ internal sealed class ModelTables
     /// </summary>
     public bool Holds(int instructions) =>
         _facts.Length >= instructions && _states.Length > instructions && _runs.Length >= instructions
-        && FinishedStages.Capacity >= instructions;
+        && FinishedStages.Capacity >= instructions && FromIndexes.Capacity >= instructions;
 
     /// <summary>Makes the lists hold at least the given numbers of entries without growing.</summary>
     public void Reserve(int facts, int states, int runs, int stages)
@@ -474,6 +478,7 @@ internal sealed class ModelTables
         }
 
         FinishedStages.Capacity = Math.Max(FinishedStages.Capacity, stages);
+        FromIndexes.Capacity = Math.Max(FromIndexes.Capacity, stages);
         if (stages > _namedStageFroms.Length)
         {
             ReserveStageNames(stages);
