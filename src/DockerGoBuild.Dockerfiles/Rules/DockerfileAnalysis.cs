@@ -113,7 +113,14 @@ public static class DockerfileAnalysis
         return findings;
     }
 
-    private static Finding[] FindingsOf(DockerfileSyntax syntax, CancellationToken cancellationToken)
+    private static Finding[] FindingsOf(DockerfileSyntax syntax, CancellationToken cancellationToken) =>
+        FindingsOf(syntax, WindowInstructions, cancellationToken);
+
+    /// <summary>
+    /// The findings of <paramref name="syntax"/>, its instructions modelled and checked in windows of at least
+    /// <paramref name="windowInstructions"/> instructions (and whole stages): the windows change no finding.
+    /// </summary>
+    internal static Finding[] FindingsOf(DockerfileSyntax syntax, int windowInstructions, CancellationToken cancellationToken)
     {
         if (IsTemplate(syntax))
         {
@@ -144,7 +151,7 @@ public static class DockerfileAnalysis
             var instructions = syntax.InstructionList;
             for (var start = 0; ;)
             {
-                var end = WindowEnd(instructions, start);
+                var end = WindowEnd(instructions, start, windowInstructions);
                 var windowFindings = findings.Count;
                 context.ModelNextWindow(end);
                 foreach (var rule in InstructionRules)
@@ -181,14 +188,14 @@ public static class DockerfileAnalysis
 
     // How many instructions a window holds at least: their text, syntax and model fit in a core's second-level
     // cache (about 100 bytes of text and as much of tables an instruction).
-    internal const int WindowInstructions = 2048;
+    private const int WindowInstructions = 512;
 
-    // Where the window that starts at instruction start ends: at the first FROM at least WindowInstructions on, so
+    // Where the window that starts at instruction start ends: at the first FROM at least windowInstructions on, so
     // that it holds whole stages (a fix of a finding rewrites RUNs later in its stage), or at the end of the file.
-    private static int WindowEnd(SyntaxTables instructions, int start)
+    private static int WindowEnd(SyntaxTables instructions, int start, int windowInstructions)
     {
         var count = instructions.Count;
-        for (var index = start + WindowInstructions; index < count; index++)
+        for (var index = start + Math.Min(windowInstructions, count - start); index < count; index++)
         {
             if (instructions[index].Kind == InstructionKind.From)
             {

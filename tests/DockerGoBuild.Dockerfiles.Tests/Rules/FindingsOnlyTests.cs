@@ -110,6 +110,6 @@ public class FindingsOnlyTests
         return texts.Select(text => new WeakReference<string>(text)).ToArray();
     }
 
-    private static string[] Describe(IReadOnlyList<Finding> findings) =>
+    internal static string[] Describe(IReadOnlyList<Finding> findings) =>
         findings.Select(finding => $"{finding.Id} {finding.Span} {finding.Message} {finding.FixTitle} {finding.IsFixable} {string.Join("|", finding.Fix.Select(edit => edit.Span + edit.NewText))}").ToArray();
 }

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using DockerGoBuild.Dockerfiles.Rules;
+using DockerGoBuild.Dockerfiles.Syntax;
+using Xunit;
+
+namespace DockerGoBuild.Dockerfiles.Tests.Rules;
+
+/// <summary>
+/// The rules of the instructions run over one window of whole stages after another: the windows change no finding,
+/// its span, message or fix, whatever their size.
+/// </summary>
+public class AnalysisWindowTests
+{
+    // Window sizes, in instructions: a stage each (a window ends at the first FROM after its first instruction), a few
+    // stages, and many.
+    public static TheoryData<int> WindowSizes => new() { 1, 7, 64 };
+
+    [Theory]
+    [MemberData(nameof(WindowSizes))]
+    public void Every_corpus_file_has_the_same_findings_in_windows_as_in_one(int windowInstructions)
+    {
+        var compared = 0;
+        foreach (var path in Corpus.RealDockerfiles())
+        {
+            var syntax = DockerfileParser.Parse(Corpus.Read(path, out _));
+            var whole = Describe(DockerfileAnalysis.FindingsOf(syntax, int.MaxValue, default));
+            Assert.Equal(whole, Describe(DockerfileAnalysis.FindingsOf(syntax, windowInstructions, default)));
+            compared += whole.Length;
+        }
+
+        Assert.True(compared > 500, $"only {compared} findings compared");
+    }
+
+    [Theory]
+    [MemberData(nameof(WindowSizes))]
+    public void A_file_of_many_stages_has_the_same_findings_in_windows_as_in_one(int windowInstructions)
+    {
+        var syntax = DockerfileParser.Parse(ManyStages(40));
+        var whole = Describe(DockerfileAnalysis.FindingsOf(syntax, int.MaxValue, default));
+
+        var windowed = Describe(DockerfileAnalysis.FindingsOf(syntax, windowInstructions, default));
+
+        Assert.Equal(whole, windowed);
+        Assert.Equal(Describe(DockerfileAnalysis.Analyze(syntax).Findings), windowed);
+
+        // Every rule of the instructions finds something in each stage, so the windows' findings are merged.
+        foreach (var id in new[] { "DGB010", "DGB011", "DGB012", "DGB020", "DGB030", "DGB031", "DGB032" })
+        {
+            Assert.True(windowed.Count(finding => finding.StartsWith(id)) >= 40, id);
+        }
+    }
+
+    [Fact]
+    public void A_fix_reaches_the_last_run_of_a_stage_longer_than_a_window()
+    {
+        var text = new StringBuilder("FROM alpine\nARG NPM_TOKEN\n");
+        for (var i = 0; i < 30; i++)
+        {
+            text.Append("RUN echo ").Append(i).Append('\n');
+        }
+
+        text.Append("RUN npm ci --token $NPM_TOKEN\nFROM alpine\nRUN echo next\n");
+        var syntax = DockerfileParser.Parse(text.ToString());
+
+        var finding = Assert.Single(DockerfileAnalysis.FindingsOf(syntax, 4, default), f => f.Id == "DGB031");
+
+        Assert.Contains(finding.Fix, edit => edit.NewText.StartsWith("--mount=type=secret,id=NPM_TOKEN,env=NPM_TOKEN"));
+    }
+
+    // Stages that each give every rule of the instructions a finding: a global ARG read in every stage, a stage
+    // built FROM the one before, a secret ARG with a fix in the RUNs after it, a copied key, mounts.
+    private static string ManyStages(int stages)
+    {
+        var text = new StringBuilder("# syntax=docker/dockerfile:1\nARG GO_VERSION=1.23\n");
+        for (var i = 0; i < stages; i++)
+        {
+            text.Append("FROM ").Append(i == 0 ? "golang:${GO_VERSION}" : "build" + (i - 1)).Append(" AS build").Append(i).Append('\n')
+                .Append("ARG GITHUB_TOKEN\n")
+                .Append("ENV DB_PASSWORD=").Append(i).Append('\n')
+                .Append("COPY id_rsa /root/.ssh/id_rsa\n")
+                .Append("RUN go mod download && go vet ./...\n")
+                .Append("RUN --mount=type=cache,target=/tmp/gocache go build -o /out/app").Append(i).Append(" ./...\n")
+                .Append("RUN --mount=type=secret,id=ssh_key,target=/root/.ssh/id_rsa git clone git@github.com:org/repo").Append(i).Append(".git\n")
+                .Append("RUN dotnet restore App").Append(i).Append(".csproj\n")
+                .Append("RUN curl -H \"Authorization: $GITHUB_TOKEN\" https://example.com/").Append(i).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static string[] Describe(IReadOnlyList<Finding> findings) => FindingsOnlyTests.Describe(findings);
+}
