@@ -126,10 +126,13 @@ internal sealed class ModelTables
 
     // Once more than FewStageNames stages are named: the latest named stage of each name of ASCII characters (as an
     // index of the arrays above, plus one; 0: a free slot), by open addressing from its hash ignoring ASCII case, at
-    // most half of the slots in use. The hash does not fold the cases of other characters, and some runtimes take a
+    // most half of the slots in use. The names [0, _slottedCount) are set in them: the others are set when a FROM's
+    // image may be a name (see SetNewNameSlots), as a slot is a random place in a large table, which a generated file
+    // of tens of thousands of names, none of them a later FROM's image, would read for each name in vain. The hash does not fold the cases of other characters, and some runtimes take a
     // character outside ASCII for an ASCII letter in another case: the names with such characters are in
     // _namedOutsideAscii instead, compared with every image.
     private int[] _nameSlots = Array.Empty<int>();
+    private int _slottedCount;
     private int[] _namedOutsideAscii = Array.Empty<int>();
     private int _namedOutsideAsciiCount;
 
@@ -209,10 +212,10 @@ internal sealed class ModelTables
         GlobalArgs.Clear();
         VariableMaps.Release();
         FinishedStages.Clear();
-        if (_namedStageCount > FewStageNames)
+        if (_slottedCount > 0)
         {
-            // The slots are filled only past that many names.
             Array.Clear(_nameSlots, 0, _nameSlots.Length);
+            _slottedCount = 0;
         }
 
         _namedStageCount = 0;
@@ -256,25 +259,26 @@ internal sealed class ModelTables
         _namedStageKeys[named] = key;
         _namedStageFroms[named] = from.Index;
         _namedStageIndexes[named] = stageIndex;
-        if (_namedStageCount <= FewStageNames)
-        {
-            return;
-        }
+    }
 
-        // One more than a few, or more than the slots hold: every name so far is set in the slots (new ones, then),
-        // each after the names before it.
-        var setAll = _namedStageCount == FewStageNames + 1;
+    // Sets the names declared since the last lookup in the slots, each after the names before it (all of them in
+    // slots made larger).
+    private void SetNewNameSlots()
+    {
+        var first = _slottedCount;
         if (_namedStageCount > _nameSlots.Length / 2)
         {
             ReserveNameSlots(_namedStageCount);
             _namedOutsideAsciiCount = 0;
-            setAll = true;
+            first = 0;
         }
 
-        for (var i = setAll ? 0 : named; i <= named; i++)
+        for (var named = first; named < _namedStageCount; named++)
         {
-            SetNameSlot(i);
+            SetNameSlot(named);
         }
+
+        _slottedCount = _namedStageCount;
     }
 
     // Makes the slots hold the given number of names at most half full (a power of two of them, at least 256).
@@ -351,6 +355,7 @@ internal sealed class ModelTables
         if (_namedStageCount > FewStageNames && IsAscii(image))
         {
             // The latest stage of the name among the ASCII names, then among the others.
+            SetNewNameSlots();
             var latest = _nameSlots[FindNameSlot(image, key)] - 1;
             for (var i = 0; i < _namedOutsideAsciiCount; i++)
             {
