@@ -397,6 +397,7 @@ public static class DockerfileParser
             return TakeSyntax().Start(_text, _lines, _escape, Directives, Array.Empty<int>(), 0, _tables, Array.Empty<ParseDiagnostic>());
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void Start(string text, CancellationToken cancellationToken, bool inPlace)
         {
             _text = text;
@@ -464,6 +465,7 @@ public static class DockerfileParser
 
         // The syntax the parse gives its parts: in place, the one of the scratch's last parse in place, whose line map and
         // tables this parse reuses (their objects stay the extras buffer's until Reset clears it).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private DockerfileSyntax TakeSyntax()
         {
             if (!_inPlace)
@@ -478,6 +480,7 @@ public static class DockerfileParser
 
         // Lets the syntax's readers see the instructions read so far: how many, and which records they are. Record i is
         // instruction i unless the file has ONBUILD triggers.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void ListInstructions()
         {
             var count = _tables.RecordCount - _triggerCount;
