@@ -43,7 +43,30 @@ public static class DockerfileParser
     /// then spares the copies and the memory of a syntax's own tables. The syntax may be read until
     /// <paramref name="tables"/> are released, and not after (the thread's next parses write over them).
     /// </summary>
-    internal static DockerfileSyntax ParseInPlace(string text, CancellationToken cancellationToken, out InPlaceTables tables)
+    internal static DockerfileSyntax ParseInPlace(string text, CancellationToken cancellationToken, out InPlaceTables tables) =>
+        StartInPlace(text, cancellationToken, whole: true, out tables);
+
+    /// <summary>
+    /// Starts a parse in place (see <see cref="ParseInPlace"/>) that its caller reads while it goes on, a few instructions
+    /// at a time through <paramref name="parse"/>, so that a large file's text and tables are read again while they are
+    /// still in the processor's cache. The parse has read at least the file's first instruction. From here on
+    /// <see cref="DockerfileSyntax.Text"/>, <see cref="DockerfileSyntax.Lines"/> (the whole text's),
+    /// <see cref="DockerfileSyntax.EscapeCharacter"/>, <see cref="DockerfileSyntax.Directives"/> and
+    /// <see cref="DockerfileSyntax.BomLength"/> are final; the instructions are those read so far (see
+    /// <see cref="InPlaceParse.ReadMore"/>); the comments and diagnostics are there only after
+    /// <see cref="InPlaceParse.Finish"/>, and the syntax is then exactly what <see cref="ParseInPlace"/> returns. Only the
+    /// thread that parses reads the syntax before <see cref="InPlaceParse.Finish"/>. <paramref name="tables"/> are
+    /// released as <see cref="ParseInPlace"/>'s are, finished or not (a parse cancelled, or left, before its end).
+    /// </summary>
+    internal static DockerfileSyntax BeginInPlace(string text, CancellationToken cancellationToken, out InPlaceTables tables, out InPlaceParse parse)
+    {
+        var syntax = StartInPlace(text, cancellationToken, whole: false, out tables);
+        parse = new InPlaceParse(tables.Reader, cancellationToken);
+        return syntax;
+    }
+
+    // Parses text in place, whole or (see BeginInPlace) as far as its first instruction.
+    private static DockerfileSyntax StartInPlace(string text, CancellationToken cancellationToken, bool whole, out InPlaceTables tables)
     {
         if (text == null)
         {
@@ -55,7 +78,7 @@ public static class DockerfileParser
             var scratch = Scratch.Rent();
             try
             {
-                var syntax = scratch.Reader.Read(text, cancellationToken, inPlace: true);
+                var syntax = whole ? scratch.Reader.Read(text, cancellationToken, inPlace: true) : scratch.Reader.Begin(text, cancellationToken);
                 tables = new InPlaceTables(scratch);
                 return syntax;
             }
@@ -63,6 +86,47 @@ public static class DockerfileParser
             {
                 scratch.Return();
                 throw;
+            }
+        }
+    }
+
+    /// <summary>A parse in place read while it goes on (see <see cref="BeginInPlace"/>).</summary>
+    internal readonly struct InPlaceParse
+    {
+        private readonly Reader _reader;
+        private readonly CancellationToken _cancellationToken;
+
+        internal InPlaceParse(Reader reader, CancellationToken cancellationToken)
+        {
+            _reader = reader;
+            _cancellationToken = cancellationToken;
+        }
+
+        /// <summary>
+        /// Reads logical lines until at least <paramref name="instructions"/> more instructions are read, or the text
+        /// ends; returns false once the text is read to its end. Afterwards the syntax's
+        /// <see cref="DockerfileSyntax.Instructions"/> (<see cref="DockerfileSyntax.InstructionList"/>, its
+        /// <see cref="SyntaxTables.Count"/>) are the instructions read so far, each final (kind, words, pairs, flags,
+        /// heredocs, end line, ONBUILD trigger, spans): the same as once the parse is finished. The tables' arrays may
+        /// be replaced by larger ones as they grow: from one call to the next a reader keeps an instruction's index (or
+        /// the <see cref="Instruction"/>, which reads the tables anew), never an array or a view that holds one (the
+        /// records, <see cref="Instruction.ArgumentWords"/>, <see cref="Instruction.PairList"/>,
+        /// <see cref="Instruction.FlagList"/>).
+        /// </summary>
+        public bool ReadMore(int instructions)
+        {
+            using (AnalysisCancellation.Enter(_cancellationToken))
+            {
+                return _reader.ReadMore(instructions);
+            }
+        }
+
+        /// <summary>Reads what is left of the text and finishes the syntax (comments, diagnostics): it is then what <see cref="ParseInPlace"/> returns.</summary>
+        public DockerfileSyntax Finish()
+        {
+            using (AnalysisCancellation.Enter(_cancellationToken))
+            {
+                return _reader.Finish();
             }
         }
     }
@@ -76,6 +140,9 @@ public static class DockerfileParser
         {
             _scratch = scratch;
         }
+
+        /// <summary>The reader of the parse in place, which reads into these tables.</summary>
+        internal Reader Reader => _scratch!.Reader;
 
         /// <summary>Gives the tables back to the thread, for its next parse: the syntax may not be read afterwards.</summary>
         public void Release() => _scratch?.Return();
@@ -265,6 +332,18 @@ public static class DockerfileParser
         private List<ParseDiagnostic>? _diagnostics;
         private char _escape;
         private bool _directivesDone;
+        private bool _inPlace;
+
+        // The physical line the next logical line starts at.
+        private int _line;
+
+        // The syntax given the parse's parts so far (see TakeSyntax), or null.
+        private DockerfileSyntax? _syntax;
+
+        // Of a file with ONBUILD triggers: the records of the instructions it lists, [0, the tables' Count) found among the
+        // first _recordsListed records (see ListInstructions); null until the first trigger is read.
+        private int[]? _topLevel;
+        private int _recordsListed;
 
         // Whether the instruction ReadInstruction read last is one that really runs as a RUN, COPY or ADD in shell form,
         // whose line may start heredocs: set as it is read, rather than found from its record again.
@@ -287,6 +366,9 @@ public static class DockerfileParser
             }
 
             _triggerCount = 0;
+            _syntax = null;
+            _topLevel = null;
+            _recordsListed = 0;
             _outgrownComments = null;
             _text = string.Empty;
             _lines = null!;
@@ -300,9 +382,26 @@ public static class DockerfileParser
             Report(code, code == "invalid-json" ? ParseSeverity.Warning : ParseSeverity.Error, message, line.ToSource(start, end));
 
         // In place, the syntax's tables are the scratch's buffers (see ParseInPlace), else copies of their used part.
-        public unsafe DockerfileSyntax Read(string text, CancellationToken cancellationToken, bool inPlace)
+        public DockerfileSyntax Read(string text, CancellationToken cancellationToken, bool inPlace)
+        {
+            Start(text, cancellationToken, inPlace);
+            return Finish();
+        }
+
+        // The parse in place read while it goes on (see BeginInPlace): its syntax gets the parts that are final once the
+        // directives are read, which they are once a line that is not one is read, at the latest the first instruction's.
+        public DockerfileSyntax Begin(string text, CancellationToken cancellationToken)
+        {
+            Start(text, cancellationToken, inPlace: true);
+            ReadMore(1);
+            return TakeSyntax().Start(_text, _lines, _escape, Directives, Array.Empty<int>(), 0, _tables, Array.Empty<ParseDiagnostic>());
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void Start(string text, CancellationToken cancellationToken, bool inPlace)
         {
             _text = text;
+            _inPlace = inPlace;
             _lines = LineMap.Create(text, ref _scratch.Starts, _scratch.LargeStarts, inPlace, inPlace ? _scratch.ReusedLines : null);
             _tables = inPlace && _scratch.ReusedTables is { } reused
                 ? reused.Start(_lines, Array.Empty<int>(), _scratch.Tables)
@@ -312,55 +411,128 @@ public static class DockerfileParser
             _cancellationToken = cancellationToken;
             _escape = '\\';
             _directivesDone = false;
-            // The line starts are read through a pointer, without a check of each against the table's length: a line
-            // below the map's count is in it.
-            fixed (char* chars = text)
-            fixed (int* starts = _lines.StartTable)
+            _line = 0;
+        }
+
+        // Reads until at least instructions more instructions are read, or the text ends (see InPlaceParse.ReadMore);
+        // returns whether there is text left.
+        public unsafe bool ReadMore(int instructions)
+        {
+            var lineCount = _lines.Count;
+            if (instructions > 0 && _line < lineCount)
             {
-                ReadLines(chars, starts);
+                var wanted = (int)Math.Min(int.MaxValue, (long)_tables.Count + instructions);
+
+                // The line starts are read through a pointer, without a check of each against the table's length: a line
+                // below the map's count is in it.
+                fixed (char* chars = _text)
+                fixed (int* starts = _lines.StartTable)
+                {
+                    _line = ReadLines(chars, starts, _line, wanted);
+                }
+
+                ListInstructions();
             }
 
-            var instructionCount = _tables.RecordCount - _triggerCount;
+            return _line < lineCount;
+        }
+
+        // Reads what is left of the text, and gives the syntax its parts.
+        public DockerfileSyntax Finish()
+        {
+            ReadMore(int.MaxValue);
+            var instructionCount = _tables.Count;
             if (instructionCount == 0)
             {
                 Report("no-instructions", ParseSeverity.Error, "The file has no instructions: a Dockerfile needs at least a FROM", new TextSpan(_text.Length, 0));
             }
 
-            _scratch.Builder.Finish(inPlace);
-
-            // Record i is instruction i unless the file has ONBUILD triggers.
-            _tables.Finish(instructionCount, _triggerCount == 0 ? null : TopLevel(instructionCount), inPlace, _scratch.Tables);
+            _scratch.Builder.Finish(_inPlace);
+            _tables.Finish(_inPlace, _scratch.Tables);
             var instructions = _tables;
-            DockerfileSyntax syntax;
-            if (inPlace)
+            var syntax = _syntax ?? TakeSyntax();
+            if (!_inPlace)
             {
-                // The tables' objects stay the extras buffer's until Reset clears it; the objects are reused by the
-                // scratch's next parse in place.
-                syntax = _scratch.ReusedSyntax ??= new DockerfileSyntax();
-                _scratch.ReusedLines = _lines;
-                _scratch.ReusedTables = instructions;
-            }
-            else
-            {
-                syntax = new DockerfileSyntax();
                 _tables = null!;
             }
 
-            var comments = Comments(inPlace);
+            var comments = Comments(_inPlace);
             var diagnostics = (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>();
-            var directives = (IReadOnlyList<ParserDirective>?)_directives ?? Array.Empty<ParserDirective>();
-            return syntax.Start(_text, _lines, _escape, directives, comments, _scratch.CommentsLength / 2, instructions, diagnostics);
+            return syntax.Start(_text, _lines, _escape, Directives, comments, _scratch.CommentsLength / 2, instructions, diagnostics);
         }
 
-        // The logical lines, read from the text where it lies: a physical line's start and content end come from the
-        // line table, and its characters are looked at once for its first non-blank and once, from its end, for a
-        // continuation.
-        private unsafe void ReadLines(char* chars, int* starts)
+        private IReadOnlyList<ParserDirective> Directives => (IReadOnlyList<ParserDirective>?)_directives ?? Array.Empty<ParserDirective>();
+
+        // The syntax the parse gives its parts: in place, the one of the scratch's last parse in place, whose line map and
+        // tables this parse reuses (their objects stay the extras buffer's until Reset clears it).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private DockerfileSyntax TakeSyntax()
+        {
+            if (!_inPlace)
+            {
+                return _syntax = new DockerfileSyntax();
+            }
+
+            _scratch.ReusedLines = _lines;
+            _scratch.ReusedTables = _tables;
+            return _syntax = _scratch.ReusedSyntax ??= new DockerfileSyntax();
+        }
+
+        // Lets the syntax's readers see the instructions read so far: how many, and which records they are. Record i is
+        // instruction i unless the file has ONBUILD triggers.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void ListInstructions()
+        {
+            var count = _tables.RecordCount - _triggerCount;
+            if (_triggerCount > 0)
+            {
+                ListTopLevel(count);
+            }
+
+            _tables.List(count, _topLevel);
+        }
+
+        // Adds to _topLevel the records read since the last call of the instructions the file lists, count of them then:
+        // a trigger's record is the one just before its ONBUILD's (the trigger is read, and its record made, first), and
+        // the last record read is an instruction's the file lists, as the reader stops between logical lines.
+        private void ListTopLevel(int count)
+        {
+            var found = _topLevel == null ? 0 : _tables.Count;
+            if (_topLevel == null || _topLevel.Length < count)
+            {
+                Array.Resize(ref _topLevel, Math.Max(count, 2 * found));
+            }
+
+            var topLevel = _topLevel;
+            var records = _tables.Records;
+            var recordCount = _tables.RecordCount;
+            for (var record = _recordsListed; record < recordCount; record++)
+            {
+                var next = record + 1;
+                if (next < recordCount && records[(next * SyntaxTables.RecordStride) + SyntaxTables.InnerField] == record)
+                {
+                    continue;
+                }
+
+                topLevel[found++] = record;
+            }
+
+            _recordsListed = recordCount;
+        }
+
+        // The logical lines from the one at line, read from the text where it lies, until instructionsWanted instructions
+        // are read (the file's, ONBUILD's triggers not counted) or the text ends; returns the line after the last read. A
+        // physical line's start and content end come from the line table, and its characters are looked at once for its
+        // first non-blank and once, from its end, for a continuation.
+        private unsafe int ReadLines(char* chars, int* starts, int line, int instructionsWanted)
         {
             var lineCount = _lines.Count;
             var textLength = _text.Length;
             var bom = textLength > 0 && chars[0] == '\uFEFF' ? 1 : 0;
-            var line = 0;
+
+            // Records are compared with, rather than instructions: as many records as instructions wanted and triggers
+            // read so far, found again when reached, as triggers may have been read since.
+            var recordsWanted = RecordsFor(instructionsWanted);
             while (line < lineCount)
             {
                 if ((line & 255) == 0)
@@ -394,8 +566,21 @@ public static class DockerfileParser
                 line = continues
                     ? ReadContinuedLine(chars, starts, start, pieceEnd, line)
                     : ReadLogicalLine(_scratch.Builder.BuildOne(start, pieceEnd - start), chars + start, null, start, mayHaveLessThan: true, hasEmptyContinuationLine: false, line + 1, line);
+                if (_tables.RecordCount >= recordsWanted)
+                {
+                    recordsWanted = RecordsFor(instructionsWanted);
+                    if (_tables.RecordCount >= recordsWanted)
+                    {
+                        break;
+                    }
+                }
             }
+
+            return line;
         }
+
+        // How many records the parse has when it has read instructions instructions, if it reads no more triggers.
+        private int RecordsFor(int instructions) => (int)Math.Min(int.MaxValue, (long)instructions + _triggerCount);
 
         // Reads the logical line that starts with the piece [start, pieceEnd) of line and continues on the lines after it,
         // whose pieces are joined in the scratch buffer as they are found; returns the line after it. Kept apart from
@@ -485,28 +670,6 @@ public static class DockerfileParser
             }
 
             return line;
-        }
-
-        // The records of the count instructions the file lists, of a file with ONBUILD triggers: a trigger's record is the
-        // one just before its ONBUILD's (the trigger is read, and its record made, first).
-        private int[] TopLevel(int count)
-        {
-            var records = _tables.Records;
-            var recordCount = _tables.RecordCount;
-            var topLevel = new int[count];
-            var found = 0;
-            for (var record = 0; record < recordCount; record++)
-            {
-                var next = record + 1;
-                if (next < recordCount && records[(next * SyntaxTables.RecordStride) + SyntaxTables.InnerField] == record)
-                {
-                    continue;
-                }
-
-                topLevel[found++] = record;
-            }
-
-            return topLevel;
         }
 
         // LineMap.ContentEnd without its checks: the line is known to exist.

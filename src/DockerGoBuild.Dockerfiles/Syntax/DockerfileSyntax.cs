@@ -27,7 +27,9 @@ public sealed class DockerfileSyntax
 
     /// <summary>
     /// Sets the parts of the syntax after a parse: a parse in place reuses the syntax of an earlier
-    /// one its caller reads no more (see <see cref="DockerfileParser.ParseInPlace"/>).
+    /// one its caller reads no more (see <see cref="DockerfileParser.ParseInPlace"/>). A parse read while it goes on
+    /// sets them once begun, without comments or diagnostics, and again once finished (see
+    /// <see cref="DockerfileParser.BeginInPlace"/>).
     /// </summary>
     internal DockerfileSyntax Start(
         string text,

@@ -189,13 +189,27 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
     public ref object? ArgumentsSlot(int index)
     {
         var slots = Volatile.Read(ref _arguments);
-        if (slots == null)
+        if (slots == null || index >= slots.Length)
         {
-            var made = new Slot[RecordCount];
-            slots = Interlocked.CompareExchange(ref _arguments, made, null) ?? made;
+            slots = MakeArgumentsSlots(slots);
         }
 
         return ref slots[index].Value;
+    }
+
+    // Slots for the records read so far, with what those made had: a syntax read while it is parsed (see
+    // DockerfileParser.BeginInPlace) has more records after. The first thread to publish them wins, and the others take
+    // its slots (only the parser's thread reads a syntax before Finish, which gives every record its slot).
+    private Slot[] MakeArgumentsSlots(Slot[]? made)
+    {
+        var slots = new Slot[RecordCount];
+        if (made != null)
+        {
+            Array.Copy(made, slots, made.Length);
+        }
+
+        var published = Interlocked.CompareExchange(ref _arguments, slots, made);
+        return published == made ? slots : published!;
     }
 
     /// <summary>
@@ -224,13 +238,20 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
     }
 
     /// <summary>
-    /// The records of the instructions as the file lists them, when it has ONBUILD triggers (whose records are among
-    /// theirs); null when record i is instruction i.
+    /// The records of the instructions as the file lists them, [0, <see cref="Count"/>) in use, when it has ONBUILD
+    /// triggers (whose records are among theirs); null when record i is instruction i.
     /// </summary>
     public int[]? TopLevel { get; private set; }
 
-    /// <summary>How many instructions the file lists (ONBUILD's triggers not counted), once the parse is finished.</summary>
+    /// <summary>How many instructions the file lists (ONBUILD's triggers not counted), or while it is parsed how many are read so far.</summary>
     public int Count { get; private set; }
+
+    /// <summary>Makes the first <paramref name="count"/> instructions the list's, at the records <paramref name="topLevel"/> lists (see <see cref="TopLevel"/>).</summary>
+    public void List(int count, int[]? topLevel)
+    {
+        Count = count;
+        TopLevel = topLevel;
+    }
 
     /// <summary>The file's instruction <paramref name="index"/>.</summary>
     public Instruction this[int index]
@@ -297,10 +318,15 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
     /// file's tables get copies of the part in use, and a large file's keep its buffers as their own (a copy would be
     /// another large array), which the thread then keeps no more.
     /// </summary>
-    public void Finish(int count, int[]? topLevel, bool inPlace, KeptTables kept)
+    public void Finish(bool inPlace, KeptTables kept)
     {
-        Count = count;
-        TopLevel = topLevel;
+        // Slots made while the file was read have none for the records read after: every record gets one now, before
+        // other threads read the syntax (whose writes to the slots a copy made then could lose).
+        if (_arguments != null && _arguments.Length < RecordCount)
+        {
+            MakeArgumentsSlots(_arguments);
+        }
+
         var records = Records;
         var extras = Extras;
         var words = Words;
