@@ -17,6 +17,8 @@ internal sealed class AnalysisContext : IDisposable
     private static AnalysisContext? spare;
 
     private List<Finding> _findings = null!;
+    private DockerfileParser.InPlaceParse _parse;
+    private bool _parseFinished;
     private DirectiveFacts _directives;
     private bool _directivesComputed;
     private BuildModel? _model;
@@ -30,14 +32,16 @@ internal sealed class AnalysisContext : IDisposable
     }
 
     /// <summary>
-    /// A context for the analysis of <paramref name="syntax"/> that reports into <paramref name="findings"/>: the
-    /// thread's spare one, or a new one when it has none (also while an analysis of the thread has one in use).
+    /// A context for the analysis of <paramref name="syntax"/>, which <paramref name="parse"/> reads while it goes on
+    /// (default: a syntax parsed whole), that reports into <paramref name="findings"/>: the thread's spare one, or a
+    /// new one when it has none (also while an analysis of the thread has one in use).
     /// </summary>
-    public static AnalysisContext Rent(DockerfileSyntax syntax, List<Finding> findings, CancellationToken cancellationToken)
+    public static AnalysisContext Rent(DockerfileSyntax syntax, DockerfileParser.InPlaceParse parse, List<Finding> findings, CancellationToken cancellationToken)
     {
         var context = spare ?? new AnalysisContext();
         spare = null;
         context.Syntax = syntax;
+        context._parse = parse;
         context._findings = findings;
         context.CancellationToken = cancellationToken;
         return context;
@@ -50,13 +54,17 @@ internal sealed class AnalysisContext : IDisposable
     /// <summary>Findings so far (rules that defer to another rule's finding read them).</summary>
     public IReadOnlyList<Finding> Findings => _findings;
 
-    /// <summary>The parser directives' meaning, computed once for the rules that need it.</summary>
+    /// <summary>
+    /// The parser directives' meaning, computed once for the rules that need it. The ineffective ones are found among
+    /// the whole file's comments: the parse is finished first.
+    /// </summary>
     public ref readonly DirectiveFacts Directives
     {
         get
         {
             if (!_directivesComputed)
             {
+                FinishParse();
                 _directives = DirectiveFacts.Compute(Syntax);
                 _directivesComputed = true;
             }
@@ -119,6 +127,16 @@ internal sealed class AnalysisContext : IDisposable
 
     public void Report(Finding finding) => _findings.Add(finding);
 
+    /// <summary>Reads the rest of the file, if the parse is not finished: its comments and diagnostics are then there.</summary>
+    public void FinishParse()
+    {
+        if (!_parseFinished)
+        {
+            _parse.Finish();
+            _parseFinished = true;
+        }
+    }
+
     /// <summary>
     /// Ends the analysis: the model's tables and the context go back to the thread (the findings keep none of the
     /// model, nor the context), nothing may read the context afterwards.
@@ -130,6 +148,8 @@ internal sealed class AnalysisContext : IDisposable
         // Cleared, so that the thread keeps neither the file nor its findings alive.
         Syntax = null!;
         _findings = null!;
+        _parse = default;
+        _parseFinished = false;
         CancellationToken = default;
         _directives = default;
         _directivesComputed = false;

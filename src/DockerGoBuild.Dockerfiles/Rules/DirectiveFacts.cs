@@ -54,7 +54,7 @@ internal readonly struct DirectiveFacts
         var directives = syntax.Directives;
         // Most files have no ineffective directive, and then no list is made.
         List<IneffectiveDirective>? ineffective = null;
-        TextSpan? effective = null;
+        var effective = EffectiveSyntaxOf(syntax, out var shebangEnd, out var syntaxLineAfterShebang);
         // Read once: the syntax finds it from the text on every call.
         var bomLength = syntax.BomLength;
         var topBlockEnd = bomLength;
@@ -74,19 +74,6 @@ internal readonly struct DirectiveFacts
             {
                 Add(ref ineffective, new IneffectiveDirective(directive.Name, directive.Span, directive.Line, IneffectiveReason.Indented, keyToFix: null));
             }
-            else if (directive.Name == "syntax" && effective == null)
-            {
-                effective = directive.Span;
-            }
-        }
-
-        // BuildKit's syntax detection skips a shebang line, which ends the parser's own directive block.
-        var shebangEnd = bomLength;
-        var syntaxLineAfterShebang = -1;
-        if (lines.Count > 0 && text.Length >= bomLength + 2 && text[bomLength] == '#' && text[bomLength + 1] == '!')
-        {
-            shebangEnd = lines.End(0);
-            effective ??= DetectAfterShebang(syntax, out syntaxLineAfterShebang);
         }
 
         // Comments and directives both come in line order: one walk over the directives tells which comments are theirs.
@@ -140,6 +127,42 @@ internal readonly struct DirectiveFacts
 
         ineffective.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return new DirectiveFacts(effective, ineffective, topBlockEnd, shebangEnd);
+    }
+
+    /// <summary>
+    /// The <see cref="EffectiveSyntax"/> of <paramref name="syntax"/> and the <see cref="ShebangEnd"/>: found from the
+    /// directives and the lines after a shebang, they are known before a parse read while it goes on (see
+    /// <see cref="DockerfileParser.BeginParse"/>) reaches the comments that the other facts are found among.
+    /// </summary>
+    public static TextSpan? EffectiveSyntaxOf(DockerfileSyntax syntax, out int shebangEnd) =>
+        EffectiveSyntaxOf(syntax, out shebangEnd, out _);
+
+    // The first syntax directive of the block that is neither a duplicate nor indented, else one BuildKit's syntax
+    // detection finds after a shebang line (which ends the parser's own directive block), on syntaxLineAfterShebang.
+    private static TextSpan? EffectiveSyntaxOf(DockerfileSyntax syntax, out int shebangEnd, out int syntaxLineAfterShebang)
+    {
+        TextSpan? effective = null;
+        var directives = syntax.Directives;
+        for (var i = 0; i < directives.Count && effective == null; i++)
+        {
+            var directive = directives[i];
+            if (directive.Name == "syntax" && !directive.IsDuplicate && !directive.IsIndented)
+            {
+                effective = directive.Span;
+            }
+        }
+
+        var text = syntax.Text;
+        var bomLength = syntax.BomLength;
+        shebangEnd = bomLength;
+        syntaxLineAfterShebang = -1;
+        if (syntax.Lines.Count > 0 && text.Length >= bomLength + 2 && text[bomLength] == '#' && text[bomLength + 1] == '!')
+        {
+            shebangEnd = syntax.Lines.End(0);
+            effective ??= DetectAfterShebang(syntax, out syntaxLineAfterShebang);
+        }
+
+        return effective;
     }
 
     private static void Add(ref List<IneffectiveDirective>? ineffective, IneffectiveDirective directive) =>

@@ -42,8 +42,24 @@ public static class DockerfileAnalysis
         new SshKeyMountedAsSecretRule(),
     };
 
-    public static AnalysisResult Analyze(string text, CancellationToken cancellationToken = default) =>
-        Analyze(DockerfileParser.Parse(text, cancellationToken), cancellationToken);
+    /// <summary>
+    /// Parses <paramref name="text"/> and runs every rule over it. The text is parsed as it is analysed, a window of
+    /// instructions at a time (see <see cref="FindingsOf(DockerfileSyntax, DockerfileParser.InPlaceParse, int, CancellationToken)"/>);
+    /// the syntax has tables of its own once it is whole.
+    /// </summary>
+    public static AnalysisResult Analyze(string text, CancellationToken cancellationToken = default)
+    {
+        var syntax = DockerfileParser.BeginParse(text, inPlace: false, WindowInstructions, cancellationToken, out var tables, out var parse);
+        try
+        {
+            var findings = FindingsOf(syntax, parse, WindowInstructions, cancellationToken);
+            return new AnalysisResult(syntax, findings);
+        }
+        finally
+        {
+            tables.Release();
+        }
+    }
 
     // Lists that grew past this many findings are not kept by the thread.
     private const int MaxRetainedFindings = 1024;
@@ -54,19 +70,26 @@ public static class DockerfileAnalysis
     private static List<Finding>? spareFindings;
 
     public static AnalysisResult Analyze(DockerfileSyntax syntax, CancellationToken cancellationToken = default) =>
-        new(syntax, FindingsOf(syntax, cancellationToken));
+        new(syntax, FindingsOf(syntax, parse: default, WindowInstructions, cancellationToken));
 
     /// <summary>
     /// The findings of <paramref name="text"/>, as <see cref="Analyze(string, CancellationToken)"/> finds them, for a
     /// caller that needs nothing else (the IDE's analyzer, a lint): the text is parsed into tables the thread keeps
     /// for its next file rather than into a syntax of its own, which spares their copies and their memory.
     /// </summary>
-    public static IReadOnlyList<Finding> FindingsOf(string text, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<Finding> FindingsOf(string text, CancellationToken cancellationToken = default) =>
+        FindingsOf(text, WindowInstructions, cancellationToken);
+
+    /// <summary>
+    /// The findings of <paramref name="text"/>, parsed, modelled and checked in windows of at least
+    /// <paramref name="windowInstructions"/> instructions (and whole stages): the windows change no finding.
+    /// </summary>
+    internal static Finding[] FindingsOf(string text, int windowInstructions, CancellationToken cancellationToken)
     {
-        var syntax = DockerfileParser.ParseInPlace(text, cancellationToken, out var tables);
+        var syntax = DockerfileParser.BeginParse(text, inPlace: true, windowInstructions, cancellationToken, out var tables, out var parse);
         try
         {
-            return FindingsOf(syntax, cancellationToken);
+            return FindingsOf(syntax, parse, windowInstructions, cancellationToken);
         }
         finally
         {
@@ -76,14 +99,15 @@ public static class DockerfileAnalysis
 
     /// <summary>
     /// The findings of each of <paramref name="texts"/>, as <see cref="FindingsOf(string, CancellationToken)"/> finds
-    /// them. A few texts are parsed, then the rules run over each: one phase over several files, rather than both over
-    /// each, finds its code in the processor's instruction cache.
+    /// them. A few texts are parsed (a large one as far as its first window), then the rules run over each: one phase
+    /// over several files, rather than both over each, finds its code in the processor's instruction cache.
     /// </summary>
     public static IReadOnlyList<Finding>[] FindingsOf(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         var findings = new IReadOnlyList<Finding>[texts.Count];
         var syntaxes = new DockerfileSyntax[Math.Min(texts.Count, DockerfileParser.MaxInPlaceAtOnce)];
         var tables = new DockerfileParser.InPlaceTables[syntaxes.Length];
+        var parses = new DockerfileParser.InPlaceParse[syntaxes.Length];
         for (var first = 0; first < texts.Count; first += syntaxes.Length)
         {
             var count = Math.Min(syntaxes.Length, texts.Count - first);
@@ -92,12 +116,12 @@ public static class DockerfileAnalysis
             {
                 for (; parsed < count; parsed++)
                 {
-                    syntaxes[parsed] = DockerfileParser.ParseInPlace(texts[first + parsed], cancellationToken, out tables[parsed]);
+                    syntaxes[parsed] = DockerfileParser.BeginParse(texts[first + parsed], inPlace: true, WindowInstructions, cancellationToken, out tables[parsed], out parses[parsed]);
                 }
 
                 for (var i = 0; i < count; i++)
                 {
-                    findings[first + i] = FindingsOf(syntaxes[i], cancellationToken);
+                    findings[first + i] = FindingsOf(syntaxes[i], parses[i], WindowInstructions, cancellationToken);
                 }
             }
             finally
@@ -113,22 +137,26 @@ public static class DockerfileAnalysis
         return findings;
     }
 
-    private static Finding[] FindingsOf(DockerfileSyntax syntax, CancellationToken cancellationToken) =>
-        FindingsOf(syntax, WindowInstructions, cancellationToken);
-
     /// <summary>
     /// The findings of <paramref name="syntax"/>, its instructions modelled and checked in windows of at least
     /// <paramref name="windowInstructions"/> instructions (and whole stages): the windows change no finding.
     /// </summary>
-    internal static Finding[] FindingsOf(DockerfileSyntax syntax, int windowInstructions, CancellationToken cancellationToken)
-    {
-        if (IsTemplate(syntax))
-        {
-            return Array.Empty<Finding>();
-        }
+    internal static Finding[] FindingsOf(DockerfileSyntax syntax, int windowInstructions, CancellationToken cancellationToken) =>
+        FindingsOf(syntax, parse: default, windowInstructions, cancellationToken);
 
+    // The findings of the syntax that parse reads while it goes on (default: a syntax parsed whole), which it finishes.
+    // A large file is parsed, modelled and checked a window of whole stages at a time: each phase then reads the
+    // window's text, syntax and model while they are still in the processor's cache, which a file of megabytes is not.
+    private static Finding[] FindingsOf(DockerfileSyntax syntax, DockerfileParser.InPlaceParse parse, int windowInstructions, CancellationToken cancellationToken)
+    {
         if (syntax.Lines.LooksBinary)
         {
+            parse.Finish();
+            if (IsTemplate(syntax))
+            {
+                return Array.Empty<Finding>();
+            }
+
             // One clear diagnostic instead of an "unknown instruction" for every line of noise.
             var at = new TextSpan(syntax.BomLength, 0);
             return new[] { new Finding(Descriptors.SyntaxError, at, "The file holds binary data (NUL or control bytes), not Dockerfile text; it was not analysed", instructionLine: 0) };
@@ -138,41 +166,22 @@ public static class DockerfileAnalysis
         var findings = spareFindings ?? new List<Finding>();
         spareFindings = null;
         using (AnalysisCancellation.Enter(cancellationToken))
-        using (var context = AnalysisContext.Rent(syntax, findings, cancellationToken))
+        using (var context = AnalysisContext.Rent(syntax, parse, findings, cancellationToken))
         {
-            foreach (var rule in FileRules)
+            // A file read whole at once (nearly every one) is checked as a whole first: a template is then left alone,
+            // and the whole file's findings, which go first, are reported first. A larger one is checked as a whole
+            // once its parse, read window by window, is finished.
+            if (parse.HasTextLeft)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                rule.Analyze(context);
+                CheckInstructions(context, parse, findings, windowInstructions);
+                if (!CheckWholeFile(context))
+                {
+                    findings.Clear();
+                }
             }
-
-            // A large file is modelled and checked a window of stages at a time: the rules then read the window's
-            // text, syntax and model while they are still in the processor's cache, which a file of megabytes is not.
-            var instructions = syntax.InstructionList;
-            for (var start = 0; ;)
+            else if (CheckWholeFile(context))
             {
-                var end = WindowEnd(instructions, start, windowInstructions);
-                var windowFindings = findings.Count;
-                context.ModelNextWindow(end);
-                foreach (var rule in InstructionRules)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    rule.Analyze(context);
-                }
-
-                if (start == 0 && end == instructions.Count)
-                {
-                    break;
-                }
-
-                // Each rule reports a window's findings in order: merged, the windows' follow one another in order.
-                FindingOrder.SortFrom(findings, windowFindings);
-                if (end == instructions.Count)
-                {
-                    break;
-                }
-
-                start = end;
+                CheckInstructions(context, parse, findings, windowInstructions);
             }
         }
 
@@ -186,24 +195,85 @@ public static class DockerfileAnalysis
         return sorted;
     }
 
+    // Finishes the parse and runs the rules of the whole file; false, and no rule run, for a template.
+    private static bool CheckWholeFile(AnalysisContext context)
+    {
+        // The parse errors, the comments and the directives' problems are known once the parse is finished.
+        context.FinishParse();
+        if (IsTemplate(context.Syntax))
+        {
+            return false;
+        }
+
+        foreach (var rule in FileRules)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            rule.Analyze(context);
+        }
+
+        return true;
+    }
+
+    // Runs the rules of the instructions over one window after another, each parsed (as far as parse has not read it)
+    // and modelled just before; findings is where the context reports.
+    private static void CheckInstructions(AnalysisContext context, DockerfileParser.InPlaceParse parse, List<Finding> findings, int windowInstructions)
+    {
+        var instructions = context.Syntax.InstructionList;
+        for (var start = 0; ;)
+        {
+            var end = WindowEnd(instructions, parse, start, windowInstructions, out var isLast);
+            var windowFindings = findings.Count;
+            context.ModelNextWindow(end);
+            foreach (var rule in InstructionRules)
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                rule.Analyze(context);
+            }
+
+            if (start == 0 && isLast)
+            {
+                return;
+            }
+
+            // Each rule reports a window's findings in order: merged, the windows' follow one another in order.
+            FindingOrder.SortFrom(findings, windowFindings);
+            if (isLast)
+            {
+                return;
+            }
+
+            start = end;
+        }
+    }
+
     // How many instructions a window holds at least: their text, syntax and model fit in a core's second-level
     // cache (about 100 bytes of text and as much of tables an instruction).
     private const int WindowInstructions = 512;
 
     // Where the window that starts at instruction start ends: at the first FROM at least windowInstructions on, so
-    // that it holds whole stages (a fix of a finding rewrites RUNs later in its stage), or at the end of the file.
-    private static int WindowEnd(SyntaxTables instructions, int start, int windowInstructions)
+    // that it holds whole stages (a fix of a finding rewrites RUNs later in its stage), or at the end of the file
+    // (isLast). The parse reads as far as the window's end.
+    private static int WindowEnd(SyntaxTables instructions, DockerfileParser.InPlaceParse parse, int start, int windowInstructions, out bool isLast)
     {
-        var count = instructions.Count;
-        for (var index = start + Math.Min(windowInstructions, count - start); index < count; index++)
+        var index = (int)Math.Min(int.MaxValue, (long)start + windowInstructions);
+        while (true)
         {
-            if (instructions[index].Kind == InstructionKind.From)
+            var textLeft = instructions.Count > index || parse.ReadMore(Math.Max(index + 1 - instructions.Count, windowInstructions));
+            for (; index < instructions.Count; index++)
             {
-                return index;
+                if (instructions[index].Kind == InstructionKind.From)
+                {
+                    isLast = false;
+                    return index;
+                }
+            }
+
+            if (!textLeft)
+            {
+                isLast = true;
+                return instructions.Count;
             }
         }
-
-        return count;
     }
 
     /// <summary>

@@ -131,19 +131,32 @@ internal static class FindingOrder
         var count = ends[runs - 1] - heads[0];
 
         // Each step takes the least head of the runs (the earliest run on a tie, so that equal findings keep the
-        // order they were reported in).
-        for (var i = 0; i < count; i++)
+        // order they were reported in), until one run is left, which is copied as it is: often a file's findings come
+        // as the instructions' run and a few of the whole file, reported last, that go before it (a missing directive).
+        var i = 0;
+        while (true)
         {
             var least = -1;
+            var left = 0;
             for (var run = 0; run < runs; run++)
             {
-                if (heads[run] < ends[run] && (least < 0 || Compare(findings[heads[run]], findings[heads[least]]) < 0))
+                if (heads[run] < ends[run])
                 {
-                    least = run;
+                    left++;
+                    if (least < 0 || Compare(findings[heads[run]], findings[heads[least]]) < 0)
+                    {
+                        least = run;
+                    }
                 }
             }
 
-            sorted[i] = findings[heads[least]++];
+            if (left == 1)
+            {
+                findings.CopyTo(heads[least], sorted, i, ends[least] - heads[least]);
+                return;
+            }
+
+            sorted[i++] = findings[heads[least]++];
         }
     }
 }

@@ -249,10 +249,10 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
     /// <summary>The edit that makes the syntax directive allow <c>env=</c> on secret mounts (Dockerfile frontend 1.10+), if one is needed.</summary>
     private static TextEdit? SyntaxDirectiveEdit(AnalysisContext context)
     {
-        var facts = context.Directives;
-        if (facts.EffectiveSyntax is not { } directive)
+        // Known before the parse reaches the comments (see AnalysisContext.Directives), which most files need not wait for.
+        if (DirectiveFacts.EffectiveSyntaxOf(context.Syntax, out var shebangEnd) is not { } directive)
         {
-            return facts.HasIneffectiveSyntax ? null : MissingSyntaxDirectiveRule.InsertDirective(context.Syntax, facts.ShebangEnd);
+            return context.Directives.HasIneffectiveSyntax ? null : MissingSyntaxDirectiveRule.InsertDirective(context.Syntax, shebangEnd);
         }
 
         var directives = context.Syntax.Directives;

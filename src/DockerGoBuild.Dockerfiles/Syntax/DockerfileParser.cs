@@ -44,12 +44,13 @@ public static class DockerfileParser
     /// <paramref name="tables"/> are released, and not after (the thread's next parses write over them).
     /// </summary>
     internal static DockerfileSyntax ParseInPlace(string text, CancellationToken cancellationToken, out InPlaceTables tables) =>
-        StartInPlace(text, cancellationToken, whole: true, out tables);
+        Start(text, cancellationToken, whole: true, inPlace: true, instructions: int.MaxValue, out tables);
 
     /// <summary>
     /// Starts a parse in place (see <see cref="ParseInPlace"/>) that its caller reads while it goes on, a few instructions
     /// at a time through <paramref name="parse"/>, so that a large file's text and tables are read again while they are
-    /// still in the processor's cache. The parse has read at least the file's first instruction. From here on
+    /// still in the processor's cache. The parse has read the file's first <paramref name="instructions"/> (at least
+    /// one), or all of them if it has fewer. From here on
     /// <see cref="DockerfileSyntax.Text"/>, <see cref="DockerfileSyntax.Lines"/> (the whole text's),
     /// <see cref="DockerfileSyntax.EscapeCharacter"/>, <see cref="DockerfileSyntax.Directives"/> and
     /// <see cref="DockerfileSyntax.BomLength"/> are final; the instructions are those read so far (see
@@ -57,16 +58,18 @@ public static class DockerfileParser
     /// <see cref="InPlaceParse.Finish"/>, and the syntax is then exactly what <see cref="ParseInPlace"/> returns. Only the
     /// thread that parses reads the syntax before <see cref="InPlaceParse.Finish"/>. <paramref name="tables"/> are
     /// released as <see cref="ParseInPlace"/>'s are, finished or not (a parse cancelled, or left, before its end).
+    /// Not <paramref name="inPlace"/>, the syntax reads the thread's tables until the parse is finished, and then has
+    /// tables of its own, as <see cref="Parse"/>'s has, which it keeps after <paramref name="tables"/> are released.
     /// </summary>
-    internal static DockerfileSyntax BeginInPlace(string text, CancellationToken cancellationToken, out InPlaceTables tables, out InPlaceParse parse)
+    internal static DockerfileSyntax BeginParse(string text, bool inPlace, int instructions, CancellationToken cancellationToken, out InPlaceTables tables, out InPlaceParse parse)
     {
-        var syntax = StartInPlace(text, cancellationToken, whole: false, out tables);
+        var syntax = Start(text, cancellationToken, whole: false, inPlace, instructions, out tables);
         parse = new InPlaceParse(tables.Reader, cancellationToken);
         return syntax;
     }
 
-    // Parses text in place, whole or (see BeginInPlace) as far as its first instruction.
-    private static DockerfileSyntax StartInPlace(string text, CancellationToken cancellationToken, bool whole, out InPlaceTables tables)
+    // Parses text, whole (in place) or (see BeginParse) as far as its first instructions (at least one).
+    private static DockerfileSyntax Start(string text, CancellationToken cancellationToken, bool whole, bool inPlace, int instructions, out InPlaceTables tables)
     {
         if (text == null)
         {
@@ -78,7 +81,7 @@ public static class DockerfileParser
             var scratch = Scratch.Rent();
             try
             {
-                var syntax = whole ? scratch.Reader.Read(text, cancellationToken, inPlace: true) : scratch.Reader.Begin(text, cancellationToken);
+                var syntax = whole ? scratch.Reader.Read(text, cancellationToken, inPlace) : scratch.Reader.Begin(text, cancellationToken, inPlace, instructions);
                 tables = new InPlaceTables(scratch);
                 return syntax;
             }
@@ -90,7 +93,10 @@ public static class DockerfileParser
         }
     }
 
-    /// <summary>A parse in place read while it goes on (see <see cref="BeginInPlace"/>).</summary>
+    /// <summary>
+    /// A parse read while it goes on (see <see cref="BeginParse"/>). The default value stands for a syntax parsed whole
+    /// already: it reads nothing more.
+    /// </summary>
     internal readonly struct InPlaceParse
     {
         private readonly Reader _reader;
@@ -101,6 +107,9 @@ public static class DockerfileParser
             _reader = reader;
             _cancellationToken = cancellationToken;
         }
+
+        /// <summary>Whether some of the text is not read yet.</summary>
+        public bool HasTextLeft => _reader is { HasTextLeft: true };
 
         /// <summary>
         /// Reads logical lines until at least <paramref name="instructions"/> more instructions are read, or the text
@@ -115,6 +124,12 @@ public static class DockerfileParser
         /// </summary>
         public bool ReadMore(int instructions)
         {
+            // Most files are read whole at once: their analysis asks for more in vain.
+            if (!HasTextLeft)
+            {
+                return false;
+            }
+
             using (AnalysisCancellation.Enter(_cancellationToken))
             {
                 return _reader.ReadMore(instructions);
@@ -122,8 +137,13 @@ public static class DockerfileParser
         }
 
         /// <summary>Reads what is left of the text and finishes the syntax (comments, diagnostics): it is then what <see cref="ParseInPlace"/> returns.</summary>
-        public DockerfileSyntax Finish()
+        public DockerfileSyntax? Finish()
         {
+            if (_reader == null)
+            {
+                return null;
+            }
+
             using (AnalysisCancellation.Enter(_cancellationToken))
             {
                 return _reader.Finish();
@@ -388,12 +408,12 @@ public static class DockerfileParser
             return Finish();
         }
 
-        // The parse in place read while it goes on (see BeginInPlace): its syntax gets the parts that are final once the
+        // A parse read while it goes on (see BeginParse): its syntax gets the parts that are final once the
         // directives are read, which they are once a line that is not one is read, at the latest the first instruction's.
-        public DockerfileSyntax Begin(string text, CancellationToken cancellationToken)
+        public DockerfileSyntax Begin(string text, CancellationToken cancellationToken, bool inPlace, int instructions)
         {
-            Start(text, cancellationToken, inPlace: true);
-            ReadMore(1);
+            Start(text, cancellationToken, inPlace);
+            ReadMore(Math.Max(1, instructions));
             return TakeSyntax().Start(_text, _lines, _escape, Directives, Array.Empty<int>(), 0, _tables, Array.Empty<ParseDiagnostic>());
         }
 
@@ -413,6 +433,9 @@ public static class DockerfileParser
             _directivesDone = false;
             _line = 0;
         }
+
+        /// <summary>Whether a parse begun (see Begin) has text left to read.</summary>
+        public bool HasTextLeft => _line < _lines.Count;
 
         // Reads until at least instructions more instructions are read, or the text ends (see InPlaceParse.ReadMore);
         // returns whether there is text left.
@@ -450,6 +473,9 @@ public static class DockerfileParser
             _scratch.Builder.Finish(_inPlace);
             _tables.Finish(_inPlace, _scratch.Tables);
             var instructions = _tables;
+
+            // A parse begun (see Begin) gave its syntax the parts it has already.
+            var begun = _syntax != null;
             var syntax = _syntax ?? TakeSyntax();
             if (!_inPlace)
             {
@@ -458,7 +484,9 @@ public static class DockerfileParser
 
             var comments = Comments(_inPlace);
             var diagnostics = (IReadOnlyList<ParseDiagnostic>?)_diagnostics ?? Array.Empty<ParseDiagnostic>();
-            return syntax.Start(_text, _lines, _escape, Directives, comments, _scratch.CommentsLength / 2, instructions, diagnostics);
+            return begun
+                ? syntax.Finish(comments, _scratch.CommentsLength / 2, diagnostics)
+                : syntax.Start(_text, _lines, _escape, Directives, comments, _scratch.CommentsLength / 2, instructions, diagnostics);
         }
 
         private IReadOnlyList<ParserDirective> Directives => (IReadOnlyList<ParserDirective>?)_directives ?? Array.Empty<ParserDirective>();

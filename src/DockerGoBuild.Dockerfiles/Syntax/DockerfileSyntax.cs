@@ -29,7 +29,7 @@ public sealed class DockerfileSyntax
     /// Sets the parts of the syntax after a parse: a parse in place reuses the syntax of an earlier
     /// one its caller reads no more (see <see cref="DockerfileParser.ParseInPlace"/>). A parse read while it goes on
     /// sets them once begun, without comments or diagnostics, and again once finished (see
-    /// <see cref="DockerfileParser.BeginInPlace"/>).
+    /// <see cref="DockerfileParser.BeginParse"/>).
     /// </summary>
     internal DockerfileSyntax Start(
         string text,
@@ -49,6 +49,16 @@ public sealed class DockerfileSyntax
         _comments = null;
         CommentCount = commentCount;
         InstructionList = instructions;
+        Diagnostics = diagnostics;
+        return this;
+    }
+
+    /// <summary>Sets the parts a parse read while it goes on finds last: the comments and the diagnostics.</summary>
+    internal DockerfileSyntax Finish(int[] commentLines, int commentCount, IReadOnlyList<ParseDiagnostic> diagnostics)
+    {
+        _commentLines = commentLines;
+        _comments = null;
+        CommentCount = commentCount;
         Diagnostics = diagnostics;
         return this;
     }

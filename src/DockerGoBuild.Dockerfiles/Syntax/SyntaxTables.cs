@@ -198,7 +198,7 @@ internal sealed class SyntaxTables : IReadOnlyList<Instruction>
     }
 
     // Slots for the records read so far, with what those made had: a syntax read while it is parsed (see
-    // DockerfileParser.BeginInPlace) has more records after. The first thread to publish them wins, and the others take
+    // DockerfileParser.BeginParse) has more records after. The first thread to publish them wins, and the others take
     // its slots (only the parser's thread reads a syntax before Finish, which gives every record its slot).
     private Slot[] MakeArgumentsSlots(Slot[]? made)
     {

@@ -8,8 +8,8 @@ using Xunit;
 namespace DockerGoBuild.Dockerfiles.Tests.Rules;
 
 /// <summary>
-/// The rules of the instructions run over one window of whole stages after another: the windows change no finding,
-/// its span, message or fix, whatever their size.
+/// The rules of the instructions run over one window of whole stages after another, which a parse in place reads
+/// just before: the windows change no finding, its span, message or fix, whatever their size.
 /// </summary>
 public class AnalysisWindowTests
 {
@@ -24,9 +24,11 @@ public class AnalysisWindowTests
         var compared = 0;
         foreach (var path in Corpus.RealDockerfiles())
         {
-            var syntax = DockerfileParser.Parse(Corpus.Read(path, out _));
+            var text = Corpus.Read(path, out _);
+            var syntax = DockerfileParser.Parse(text);
             var whole = Describe(DockerfileAnalysis.FindingsOf(syntax, int.MaxValue, default));
             Assert.Equal(whole, Describe(DockerfileAnalysis.FindingsOf(syntax, windowInstructions, default)));
+            Assert.Equal(whole, Describe(DockerfileAnalysis.FindingsOf(text, windowInstructions, default)));
             compared += whole.Length;
         }
 
@@ -37,13 +39,15 @@ public class AnalysisWindowTests
     [MemberData(nameof(WindowSizes))]
     public void A_file_of_many_stages_has_the_same_findings_in_windows_as_in_one(int windowInstructions)
     {
-        var syntax = DockerfileParser.Parse(ManyStages(40));
+        var text = ManyStages(40);
+        var syntax = DockerfileParser.Parse(text);
         var whole = Describe(DockerfileAnalysis.FindingsOf(syntax, int.MaxValue, default));
 
         var windowed = Describe(DockerfileAnalysis.FindingsOf(syntax, windowInstructions, default));
 
         Assert.Equal(whole, windowed);
-        Assert.Equal(Describe(DockerfileAnalysis.Analyze(syntax).Findings), windowed);
+        Assert.Equal(whole, Describe(DockerfileAnalysis.FindingsOf(text, windowInstructions, default)));
+        Assert.Equal(whole, Describe(DockerfileAnalysis.Analyze(text).Findings));
 
         // Every rule of the instructions finds something in each stage, so the windows' findings are merged.
         foreach (var id in new[] { "DGB010", "DGB011", "DGB012", "DGB020", "DGB030", "DGB031", "DGB032" })
@@ -67,6 +71,33 @@ public class AnalysisWindowTests
         var finding = Assert.Single(DockerfileAnalysis.FindingsOf(syntax, 4, default), f => f.Id == "DGB031");
 
         Assert.Contains(finding.Fix, edit => edit.NewText.StartsWith("--mount=type=secret,id=NPM_TOKEN,env=NPM_TOKEN"));
+    }
+
+    [Theory]
+    [MemberData(nameof(WindowSizes))]
+    public void A_directive_misplaced_after_the_first_window_is_known_to_the_fixes_in_it(int windowInstructions)
+    {
+        // No effective syntax directive: the ARG's fix would insert one (for env= on secret mounts), but not while a
+        // syntax directive BuildKit ignores is there, which the parse reaches only in the last window.
+        var text = new StringBuilder(ManyStages(20).Replace("# syntax=docker/dockerfile:1\n", ""));
+        text.Append("# syntax=docker/dockerfile:1.10\n");
+        var whole = Describe(DockerfileAnalysis.FindingsOf(DockerfileParser.Parse(text.ToString()), int.MaxValue, default));
+
+        var windowed = Describe(DockerfileAnalysis.FindingsOf(text.ToString(), windowInstructions, default));
+
+        Assert.Equal(whole, windowed);
+        Assert.Contains(windowed, finding => finding.StartsWith("DGB002"));
+        Assert.DoesNotContain(windowed, finding => finding.StartsWith("DGB031") && finding.Contains("docker/dockerfile:1"));
+    }
+
+    [Theory]
+    [MemberData(nameof(WindowSizes))]
+    public void A_template_found_only_at_its_end_has_no_findings(int windowInstructions)
+    {
+        var text = ManyStages(20) + "{{ range .Extra }}\nRUN echo {{ . }}\n{{ end }}\n";
+
+        Assert.Empty(DockerfileAnalysis.FindingsOf(text, windowInstructions, default));
+        Assert.Empty(DockerfileAnalysis.Analyze(text).Findings);
     }
 
     // Stages that each give every rule of the instructions a finding: a global ARG read in every stage, a stage

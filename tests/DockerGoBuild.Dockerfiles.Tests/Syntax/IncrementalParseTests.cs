@@ -10,7 +10,7 @@ using Xunit;
 namespace DockerGoBuild.Dockerfiles.Tests.Syntax;
 
 /// <summary>
-/// A parse in place read while it goes on (<see cref="DockerfileParser.BeginInPlace"/>): after every step, each
+/// A parse in place read while it goes on (<see cref="DockerfileParser.BeginParse"/>): after every step, each
 /// instruction read so far is the one a whole parse makes, and once finished the syntax is the whole parse's.
 /// </summary>
 public class IncrementalParseTests
@@ -87,7 +87,7 @@ public class IncrementalParseTests
     public void The_directives_and_escape_character_are_final_once_begun()
     {
         var text = "# syntax=docker/dockerfile:1\n# escape=`\nFROM a\nRUN b `\n  c\n";
-        var syntax = DockerfileParser.BeginInPlace(text, CancellationToken.None, out var tables, out var parse);
+        var syntax = DockerfileParser.BeginParse(text, inPlace: true, instructions: 1, CancellationToken.None, out var tables, out var parse);
         try
         {
             Assert.Equal('`', syntax.EscapeCharacter);
@@ -111,7 +111,7 @@ public class IncrementalParseTests
     public void A_step_reads_as_many_instructions_as_asked_for_and_the_last_says_the_text_is_read()
     {
         var text = "FROM a\n" + string.Concat(Enumerable.Repeat("ONBUILD RUN x\n\n# c\nRUN y \\\n  z\n", 10)) + "\n# trailing\n";
-        var syntax = DockerfileParser.BeginInPlace(text, CancellationToken.None, out var tables, out var parse);
+        var syntax = DockerfileParser.BeginParse(text, inPlace: true, instructions: 1, CancellationToken.None, out var tables, out var parse);
         try
         {
             Assert.Single(syntax.Instructions);
@@ -143,7 +143,7 @@ public class IncrementalParseTests
         SyntaxTablesTests.OnNewThread(() =>
         {
             using var cancellation = new CancellationTokenSource();
-            DockerfileParser.BeginInPlace(text, cancellation.Token, out var tables, out var parse);
+            DockerfileParser.BeginParse(text, inPlace: true, instructions: 1, cancellation.Token, out var tables, out var parse);
             parse.ReadMore(10);
             cancellation.Cancel();
             Assert.Throws<OperationCanceledException>(() => parse.ReadMore(int.MaxValue));
@@ -172,7 +172,7 @@ public class IncrementalParseTests
 
     private static void AssertReadInSteps(string text, int step, string[] expectedInstructions, string expected)
     {
-        var syntax = DockerfileParser.BeginInPlace(text, CancellationToken.None, out var tables, out var parse);
+        var syntax = DockerfileParser.BeginParse(text, inPlace: true, instructions: 1, CancellationToken.None, out var tables, out var parse);
         try
         {
             var checkedUpTo = 0;
