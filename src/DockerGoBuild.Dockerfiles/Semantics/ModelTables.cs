@@ -35,9 +35,12 @@ internal sealed class ModelTables
     // instructions fits in them, and needs no count of what it will hold (see Holds).
     private const int InitialLength = 64;
 
-    // The keys of the stage names declared so far (see NameKey), as bits (see KeyBit), all of them once a name starts
-    // outside ASCII: an image whose key has no bit (nearly every image) is no stage name, and is not looked up.
-    private ulong _stageNameKeys;
+    // The keys of the stage names declared so far (see NameKey), a bit for each length up to 63 (longer ones share the
+    // last) in a row for each first letter (other characters share the last row): an image whose key has no bit (nearly
+    // every image) is no stage name, and is not looked up. Every image is looked up once a name starts outside ASCII.
+    // Exact for nearly every key, the bits spare a generated file of tens of thousands of names a lookup of each image.
+    private readonly ulong[] _stageNameKeys = new ulong[KeyRows];
+    private bool _nameOutsideAscii;
 
     private ModelTables()
     {
@@ -218,9 +221,14 @@ internal sealed class ModelTables
             _slottedCount = 0;
         }
 
+        if (_namedStageCount > 0)
+        {
+            Array.Clear(_stageNameKeys, 0, KeyRows);
+            _nameOutsideAscii = false;
+        }
+
         _namedStageCount = 0;
         _namedOutsideAsciiCount = 0;
-        _stageNameKeys = 0;
         if (retainable)
         {
             spare = this;
@@ -249,7 +257,8 @@ internal sealed class ModelTables
         }
 
         var key = NameKey(length, first);
-        _stageNameKeys |= (key & NotAscii) != 0 ? ~0UL : KeyBit(key);
+        _stageNameKeys[KeyRow(key)] |= KeyBit(key);
+        _nameOutsideAscii |= (key & NotAscii) != 0;
         if (_namedStageCount == _namedStageFroms.Length)
         {
             ReserveStageNames(2 * _namedStageCount);
@@ -339,7 +348,7 @@ internal sealed class ModelTables
     public bool TryGetStage(ReadOnlySpan<char> image, out int stageIndex)
     {
         var key = NameKey(image.Length, image.Length > 0 ? image[0] : '\0');
-        if ((key & NotAscii) == 0 && (_stageNameKeys & KeyBit(key)) == 0)
+        if ((key & NotAscii) == 0 && !_nameOutsideAscii && (_stageNameKeys[KeyRow(key)] & KeyBit(key)) == 0)
         {
             stageIndex = -1;
             return false;
@@ -443,8 +452,14 @@ internal sealed class ModelTables
 
     private const int NotAscii = 0x80;
 
-    // A key's bit among 64, from the top bits of a multiplicative hash of it.
-    private static ulong KeyBit(int key) => 1UL << (int)(((uint)key * 0x9E3779B1u) >> 26);
+    // The rows of _stageNameKeys: one for each ASCII letter, and one for the other first characters.
+    private const int KeyRows = 27;
+
+    // A key's row: its first character's, a letter in lower case ('a' to 'z'), or the last.
+    private static int KeyRow(int key) => (uint)((key & 0xFF) - 'a') < 26 ? (key & 0xFF) - 'a' : KeyRows - 1;
+
+    // A key's bit in its row: its length's, up to 63.
+    private static ulong KeyBit(int key) => 1UL << Math.Min(key >> 8, 63);
 
     // The name of the i-th named stage, read in its FROM: its third word.
     private ReadOnlySpan<char> NamedStage(int i) => NamedStage(i, ref stageNameChars);
