@@ -221,11 +221,13 @@ internal sealed class ModelTables
             _slottedCount = 0;
         }
 
-        if (_namedStageCount > 0)
+        // A file names a few stages: only their rows are cleared.
+        for (var i = 0; i < _namedStageCount; i++)
         {
-            Array.Clear(_stageNameKeys, 0, KeyRows);
-            _nameOutsideAscii = false;
+            _stageNameKeys[KeyRow(_namedStageKeys[i])] = 0;
         }
+
+        _nameOutsideAscii = false;
 
         _namedStageCount = 0;
         _namedOutsideAsciiCount = 0;
@@ -456,9 +458,11 @@ internal sealed class ModelTables
     private const int KeyRows = 27;
 
     // A key's row: its first character's, a letter in lower case ('a' to 'z'), or the last.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int KeyRow(int key) => (uint)((key & 0xFF) - 'a') < 26 ? (key & 0xFF) - 'a' : KeyRows - 1;
 
     // A key's bit in its row: its length's, up to 63.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong KeyBit(int key) => 1UL << Math.Min(key >> 8, 63);
 
     // The name of the i-th named stage, read in its FROM: its third word.

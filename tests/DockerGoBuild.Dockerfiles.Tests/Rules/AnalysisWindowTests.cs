@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using DockerGoBuild.Dockerfiles.Rules;
 using DockerGoBuild.Dockerfiles.Syntax;
+using DockerGoBuild.Dockerfiles.Tests.Syntax;
 using Xunit;
 
 namespace DockerGoBuild.Dockerfiles.Tests.Rules;
@@ -54,6 +55,22 @@ public class AnalysisWindowTests
         {
             Assert.True(windowed.Count(finding => finding.StartsWith(id)) >= 40, id);
         }
+    }
+
+    [Fact]
+    public void A_file_analysed_as_it_is_parsed_keeps_the_syntax_a_parse_makes()
+    {
+        // 2,000 instructions: four windows of the default size, parsed into the thread's tables, then the syntax's own.
+        var text = ManyStages(200) + "# a comment at the end\nFORM alpine\n";
+        var parsed = DockerfileParser.Parse(text);
+        var whole = Describe(DockerfileAnalysis.FindingsOf(parsed, int.MaxValue, default));
+
+        var analysed = DockerfileAnalysis.Analyze(text);
+        DockerfileAnalysis.Analyze(ManyStages(3));
+
+        Assert.Equal(whole, Describe(analysed.Findings));
+        Assert.Equal(IncrementalParseTests.Describe(parsed), IncrementalParseTests.Describe(analysed.Syntax));
+        Assert.Contains(analysed.Findings, finding => finding.Id == "DGB000");
     }
 
     [Fact]

@@ -203,7 +203,7 @@ public class IncrementalParseTests
     }
 
     // Everything a syntax tells of the file, as text.
-    private static string Describe(DockerfileSyntax syntax)
+    internal static string Describe(DockerfileSyntax syntax)
     {
         var dump = new StringBuilder(BuildKitDump.Dump(syntax));
         dump.Append("text ").Append(syntax.Text.Length).Append(" bom ").Append(syntax.BomLength).Append(" escape ").Append(syntax.EscapeCharacter)
