@@ -83,10 +83,11 @@ internal readonly struct DirectiveFacts
         var commentCount = syntax.CommentCount;
         for (var i = 0; i < commentCount; i++)
         {
-            // Told first by the key's name: nearly every comment is passed over without looking further.
+            // Told first by the parser's mark, then by the key's name: nearly every comment is passed over without
+            // looking further.
             var line = syntax.CommentLineAt(i);
             var start = syntax.CommentStartAt(i);
-            if (line != lineAfterBlock && !StartsWithDirectiveName(text, start))
+            if (line != lineAfterBlock && (!syntax.CommentMayStartWithName(i) || !StartsWithDirectiveName(text, start)))
             {
                 continue;
             }

@@ -32,8 +32,8 @@ internal sealed class Suppressions
         for (var i = 0; i < syntax.CommentCount; i++)
         {
             // The first word of a suppression starts with 'd': nearly every comment is told apart by that, before its
-            // line's end is found (the blanks after the '#' end at the line break).
-            if (!StartsWithD(text, syntax.CommentStartAt(i)) || !TryParse(text, syntax.CommentSpanAt(i), out var isGlobal, out var rules))
+            // line's end is found (the blanks after the '#' end at the line break), most by the parser's mark.
+            if (!syntax.CommentMayStartWithName(i) || !StartsWithD(text, syntax.CommentStartAt(i)) || !TryParse(text, syntax.CommentSpanAt(i), out var isGlobal, out var rules))
             {
                 continue;
             }

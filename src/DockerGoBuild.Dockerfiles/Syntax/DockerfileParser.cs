@@ -725,7 +725,7 @@ public static class DockerfileParser
 
             // The pair written through one checked reference to its first, as there is room for both.
             ref var comment = ref _scratch.Comments[length];
-            comment = DockerfileSyntax.CommentLineEntry(line, insideContinuation);
+            comment = DockerfileSyntax.CommentLineEntry(line, DockerfileSyntax.MayStartWithName(_text, start), insideContinuation);
             Unsafe.Add(ref comment, 1) = start;
             _scratch.CommentsLength = length + 2;
         }

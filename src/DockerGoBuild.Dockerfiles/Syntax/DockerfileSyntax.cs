@@ -100,7 +100,13 @@ public sealed class DockerfileSyntax
     internal int CommentCount { get; private set; }
 
     /// <summary>Zero-based line of comment <paramref name="index"/>.</summary>
-    internal int CommentLineAt(int index) => _commentLines[2 * index] >> 1;
+    internal int CommentLineAt(int index) => _commentLines[2 * index] >> 2;
+
+    /// <summary>
+    /// Whether comment <paramref name="index"/> may be a directive or a suppression (see <see cref="MayStartWithName"/>):
+    /// told without reading the text again, which a large file's analysis would fetch from memory for every comment.
+    /// </summary>
+    internal bool CommentMayStartWithName(int index) => (_commentLines[2 * index] & 2) != 0;
 
     /// <summary>From the '#' of comment <paramref name="index"/> to its line's end (line break excluded).</summary>
     internal TextSpan CommentSpanAt(int index) => TextSpan.FromBounds(_commentLines[(2 * index) + 1], Lines.ContentEnd(CommentLineAt(index)));
@@ -140,8 +146,32 @@ public sealed class DockerfileSyntax
         return Interlocked.CompareExchange(ref _comments, comments, null) ?? comments;
     }
 
-    /// <summary>How a comment's line, and whether it is inside a continued instruction, are kept in one number.</summary>
-    internal static int CommentLineEntry(int line, bool insideContinuation) => (line << 1) | (insideContinuation ? 1 : 0);
+    /// <summary>
+    /// How a comment's line, whether it may start with a name (see <see cref="MayStartWithName"/>) and whether it is
+    /// inside a continued instruction are kept in one number.
+    /// </summary>
+    internal static int CommentLineEntry(int line, bool mayStartWithName, bool insideContinuation) =>
+        (line << 2) | (mayStartWithName ? 2 : 0) | (insideContinuation ? 1 : 0);
+
+    /// <summary>
+    /// Whether the first character after the '#' at <paramref name="commentStart"/> and the blanks after it (' ', '\t',
+    /// '\f') is a 'c', 'd', 'e' or 's' in either case: the first letters of the directives' names (check, escape,
+    /// syntax) and of a suppression (dgb). Nearly every comment starts otherwise.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static bool MayStartWithName(string text, int commentStart)
+    {
+        for (var i = commentStart + 1; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is not (' ' or '\t' or '\f'))
+            {
+                return (c | 0x20) is 'c' or 'd' or 'e' or 's';
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The first line break in the file ("\n" when there is none), for text a fix inserts.</summary>
     public string PreferredLineBreak
