@@ -265,4 +265,27 @@ public class DockerfileParserTests
         Assert.Equal(code, diagnostic.Code);
         Assert.Equal(spanText, Text(syntax, diagnostic.Span));
     }
+
+    [Theory]
+    [InlineData("# syntax=docker/dockerfile:1", true)]
+    [InlineData("#\t \fEscape=`", true)]
+    [InlineData("#check=skip=all", true)]
+    [InlineData("# dgb ignore DGB001", true)]
+    [InlineData("#  DGB ignore", true)]
+    [InlineData("# Build the service", false)]
+    [InlineData("# 1. restore", false)]
+    [InlineData("#", false)]
+    [InlineData("#   ", false)]
+    public void A_comment_is_marked_when_it_may_be_a_directive_or_a_suppression(string comment, bool marked)
+    {
+        foreach (var text in new[] { "FROM alpine\n" + comment + "\nRUN true\n", "FROM alpine\nRUN true \\\n" + comment + "\n  && false\n", "FROM alpine\n" + comment })
+        {
+            var syntax = DockerfileParser.Parse(text);
+
+            Assert.Equal(1, syntax.CommentCount);
+            Assert.Equal(marked, syntax.CommentMayStartWithName(0));
+            Assert.Equal(text.IndexOf('#'), syntax.CommentStartAt(0));
+            Assert.Equal(1 + (text.Contains("\\") ? 1 : 0), syntax.CommentLineAt(0));
+        }
+    }
 }
