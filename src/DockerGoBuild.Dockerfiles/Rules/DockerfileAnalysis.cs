@@ -69,6 +69,12 @@ public static class DockerfileAnalysis
     [ThreadStatic]
     private static List<Finding>? spareFindings;
 
+    // A list that grew past MaxRetainedFindings (a generated file's tens of thousands of findings), kept while the
+    // thread keeps using it (see KeptWhileUsed): the same file analysed again reports into it rather than into a list
+    // grown anew by copies, which a large file's analysis would otherwise allocate as much as its findings.
+    [ThreadStatic]
+    private static KeptWhileUsed<List<Finding>>? largeSpareFindings;
+
     public static AnalysisResult Analyze(DockerfileSyntax syntax, CancellationToken cancellationToken = default) =>
         new(syntax, FindingsOf(syntax, parse: default, WindowInstructions, cancellationToken));
 
@@ -163,7 +169,7 @@ public static class DockerfileAnalysis
         }
 
         // Taken from the thread (an analysis that throws leaves it taken, and the next one makes another).
-        var findings = spareFindings ?? new List<Finding>();
+        var findings = spareFindings ?? largeSpareFindings?.Take() ?? new List<Finding>();
         spareFindings = null;
         using (AnalysisCancellation.Enter(cancellationToken))
         using (var context = AnalysisContext.Rent(syntax, parse, findings, cancellationToken))
@@ -186,10 +192,14 @@ public static class DockerfileAnalysis
         }
 
         var sorted = FindingOrder.ToSortedArray(Suppressions.Read(syntax).Filter(findings));
+        findings.Clear();
         if (findings.Capacity <= MaxRetainedFindings)
         {
-            findings.Clear();
             spareFindings = findings;
+        }
+        else
+        {
+            (largeSpareFindings ??= new KeptWhileUsed<List<Finding>>()).Keep(findings);
         }
 
         return sorted;

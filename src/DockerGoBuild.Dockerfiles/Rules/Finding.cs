@@ -30,6 +30,21 @@ public sealed class Finding
         _texts = texts;
     }
 
+    /// <summary>
+    /// A finding whose message, fix title and build flag <paramref name="texts"/> make when they are first read, and
+    /// whose fix is the one edit that replaces <paramref name="editSpan"/> with <paramref name="editText"/>, made when
+    /// the fix is first read.
+    /// </summary>
+    internal Finding(RuleDescriptor rule, TextSpan span, FindingTexts texts, int instructionLine, TextSpan editSpan, string editText)
+    {
+        Rule = rule;
+        Span = span;
+        InstructionLine = instructionLine;
+        _loneEditSpan = editSpan;
+        _fix = editText;
+        _texts = texts;
+    }
+
     // A finding whose fix is one edit, which replaces editSpan with editText (see _fix).
     private Finding(RuleDescriptor rule, TextSpan span, string message, int instructionLine, TextSpan editSpan, string editText, string fixTitle, string? buildFlag)
     {

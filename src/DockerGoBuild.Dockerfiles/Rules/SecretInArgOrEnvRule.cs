@@ -45,9 +45,14 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
                 var span = instruction.ToSource(pair.Key.Start, pair.End);
                 var name = pair.Key.Value;
                 var startLine = fact.Instruction.StartLine;
-                var fix = instruction.Kind == InstructionKind.Arg ? ArgFix(context, index, startLine, name) : null;
-                var texts = new SecretPairTexts(instruction.Kind == InstructionKind.Arg ? "ARG" : "ENV", name, reason, detail, fix != null);
-                context.Report(new Finding(Descriptor, span, texts, startLine, fix));
+                var isArg = instruction.Kind == InstructionKind.Arg;
+                var argLines = default(TextSpan);
+                List<TextEdit>? edits = null;
+                var hasFix = isArg && TryArgFix(context, index, startLine, name, out argLines, out edits);
+                var texts = new SecretPairTexts(isArg ? "ARG" : "ENV", name, reason, detail, hasFix);
+                context.Report(hasFix && edits == null
+                    ? new Finding(Descriptor, span, texts, startLine, argLines, string.Empty)
+                    : new Finding(Descriptor, span, texts, startLine, edits));
                 break;
             }
         }
@@ -205,20 +210,50 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
     }
 
     // Only a stage ARG with a single name is rewritten: a global ARG's scope spans stages that must re-declare it.
-    private static IReadOnlyList<TextEdit>? ArgFix(AnalysisContext context, int argIndex, int startLine, string name)
+    // The fix deletes the ARG's lines (argLines); edits are all of its edits when it has more (RUNs that read the ARG,
+    // the syntax directive), else null: most fixes are the deletion alone, which the finding makes when it is read.
+    private static bool TryArgFix(AnalysisContext context, int argIndex, int startLine, string name, out TextSpan argLines, out List<TextEdit>? edits)
     {
         var facts = context.Model.Instructions;
         var arg = facts[argIndex];
+        edits = null;
         if (arg.State.StageIndex < 0 || arg.Kind == InstructionKind.Onbuild || arg.Effective.PairList.Count != 1
             || !MountInsertion.IsPlainValue(name) || !context.StageRuns.TryGetRunsAfter(argIndex, out var firstRun, out var runCount))
         {
-            return null;
+            argLines = default;
+            return false;
         }
 
         // The ARG's start line is the finding's, found once.
         var syntax = context.Syntax;
-        var edits = new List<TextEdit>(2) { TextEdit.Delete(WholeLines(syntax, startLine, arg.Instruction.EndLine)) };
+        argLines = WholeLines(syntax, startLine, arg.Instruction.EndLine);
 
+        // Made for the first RUN that reads the ARG: in many stages none does.
+        string? mountAndBlank = null;
+        var runs = context.Model.RunIndexes;
+        for (var i = firstRun; i < firstRun + runCount; i++)
+        {
+            var run = facts[runs[i]].Effective;
+            if (ReferencesVariable(run.Line, name))
+            {
+                (edits ??= NewArgFix(argLines)).Add(MountInsertion.Create(syntax, run, mountAndBlank ??= SecretMountAndBlank(name)));
+            }
+        }
+
+        if (SyntaxDirectiveEdit(context) is { } directive)
+        {
+            (edits ??= NewArgFix(argLines)).Add(directive);
+        }
+
+        return true;
+    }
+
+    // The edits of an ARG's fix that has more than the deletion of argLines, which comes first.
+    private static List<TextEdit> NewArgFix(TextSpan argLines) => new(2) { TextEdit.Delete(argLines) };
+
+    // The mount that hands the secret named name to a RUN in the variable of that name, and the blank after it.
+    private static string SecretMountAndBlank(string name)
+    {
         const string MountStart = "--mount=type=secret,id=";
         const string EnvOption = ",env=";
         var joined = JoinedText.WithCapacity(MountStart.Length + name.Length + EnvOption.Length + name.Length + 1);
@@ -227,23 +262,7 @@ internal sealed class SecretInArgOrEnvRule : IDockerfileRule
         joined.Append(EnvOption);
         joined.Append(name);
         joined.Append(" ");
-        var mountAndBlank = joined.ToString();
-        var runs = context.Model.RunIndexes;
-        for (var i = firstRun; i < firstRun + runCount; i++)
-        {
-            var run = facts[runs[i]].Effective;
-            if (ReferencesVariable(run.Line, name))
-            {
-                edits.Add(MountInsertion.Create(syntax, run, mountAndBlank));
-            }
-        }
-
-        if (SyntaxDirectiveEdit(context) is { } directive)
-        {
-            edits.Add(directive);
-        }
-
-        return edits;
+        return joined.ToString();
     }
 
     /// <summary>The edit that makes the syntax directive allow <c>env=</c> on secret mounts (Dockerfile frontend 1.10+), if one is needed.</summary>
