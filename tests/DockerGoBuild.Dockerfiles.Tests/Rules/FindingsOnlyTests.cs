@@ -50,6 +50,20 @@ public class FindingsOnlyTests
     }
 
     [Fact]
+    public void A_file_of_thousands_of_findings_analysed_again_finds_the_same_ones()
+    {
+        // Past 1,024 findings the thread keeps the list they are reported into for its next file.
+        var large = string.Concat(Enumerable.Repeat(Heredocs + Plain, 300));
+        var expectedLarge = Describe(DockerfileAnalysis.Analyze(large).Findings);
+        var expectedPlain = Describe(DockerfileAnalysis.Analyze(Plain).Findings);
+
+        Assert.True(expectedLarge.Length > 1024, $"only {expectedLarge.Length} findings");
+        Assert.Equal(expectedLarge, Describe(DockerfileAnalysis.FindingsOf(large)));
+        Assert.Equal(expectedPlain, Describe(DockerfileAnalysis.FindingsOf(Plain)));
+        Assert.Equal(expectedLarge, Describe(DockerfileAnalysis.FindingsOf(large)));
+    }
+
+    [Fact]
     public void A_cancelled_batch_gives_its_tables_back_and_the_next_one_is_whole()
     {
         var texts = Enumerable.Range(0, 2 * DockerfileParser.MaxInPlaceAtOnce).Select(i => i % 2 == 0 ? Heredocs : Plain).ToArray();

@@ -238,6 +238,19 @@ public class SecretInArgOrEnvTests
             "# syntax=docker/dockerfile:1\nFROM node\nRUN npm ci\n");
 
     [Fact]
+    public void Fix_DeletesAnArgNoRunReads()
+    {
+        FixGives("# syntax=docker/dockerfile:1\nFROM node\nARG NPM_TOKEN\nRUN npm ci\n", Id,
+            "# syntax=docker/dockerfile:1\nFROM node\nRUN npm ci\n");
+        var finding = Assert.Single(Analyze("# syntax=docker/dockerfile:1\nFROM node AS build\nARG NPM_TOKEN\nRUN npm ci\nFROM build\nRUN echo $NPM_TOKEN\n", Id));
+        Assert.True(finding.IsFixable);
+        var edit = Assert.Single(finding.Fix);
+        Assert.Equal(string.Empty, edit.NewText);
+        Assert.Same(edit, Assert.Single(finding.Fix));
+        Assert.Equal("Replace ARG NPM_TOKEN with a secret mount", finding.FixTitle);
+    }
+
+    [Fact]
     public void EnvHasNoFix() =>
         Assert.False(Assert.Single(Analyze(From + "ENV DB_PASSWORD=x\n", Id)).IsFixable);
 
