@@ -156,6 +156,9 @@ internal sealed class BuildModel
     {
         StringTable.BeginAnalysis();
         var tables = ModelTables.Rent(syntax);
+
+        // Sized for the instructions parsed so far: all of a file parsed whole, the first window of one parsed as it is
+        // analysed, whose tables then grow (and are kept for the thread's next analysis while used, see ModelTables).
         if (!tables.Holds(syntax.InstructionList.Count))
         {
             Reserve(syntax, tables);
