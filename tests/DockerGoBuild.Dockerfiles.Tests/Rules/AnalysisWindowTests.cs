@@ -74,6 +74,25 @@ public class AnalysisWindowTests
     }
 
     [Fact]
+    public void Large_files_in_a_batch_are_parsed_window_by_window_each_in_its_own_tables()
+    {
+        // Each file of a batch is parsed as far as its first window before any is analysed: the large ones go on
+        // being parsed, window by window, while each is analysed in its turn.
+        var large = ManyStages(120);
+        var other = ManyStages(90).Replace("GITHUB_TOKEN", "NPM_TOKEN");
+        var texts = new[] { large, "FROM alpine\nRUN go build ./...\n", other, large, other };
+        var expected = texts.Select(text => Describe(DockerfileAnalysis.Analyze(text).Findings)).ToArray();
+
+        var batched = DockerfileAnalysis.FindingsOf(texts).Select(Describe).ToArray();
+        var onThreads = new string[4][][];
+        System.Threading.Tasks.Parallel.For(0, onThreads.Length, i => onThreads[i] = DockerfileAnalysis.FindingsOf(texts).Select(Describe).ToArray());
+
+        Assert.True(large.Split('\n').Length > 1024 && other.Split('\n').Length > 512);
+        Assert.Equal(expected, batched);
+        Assert.All(onThreads, result => Assert.Equal(expected, result));
+    }
+
+    [Fact]
     public void A_fix_reaches_the_last_run_of_a_stage_longer_than_a_window()
     {
         var text = new StringBuilder("FROM alpine\nARG NPM_TOKEN\n");
