@@ -17,7 +17,7 @@ internal sealed class AnalysisContext : IDisposable
     private static AnalysisContext? spare;
 
     private List<Finding> _findings = null!;
-    private DockerfileParser.InPlaceParse _parse;
+    private DockerfileParser.OngoingParse _parse;
     private bool _parseFinished;
     private DirectiveFacts _directives;
     private bool _directivesComputed;
@@ -36,7 +36,7 @@ internal sealed class AnalysisContext : IDisposable
     /// (default: a syntax parsed whole), that reports into <paramref name="findings"/>: the thread's spare one, or a
     /// new one when it has none (also while an analysis of the thread has one in use).
     /// </summary>
-    public static AnalysisContext Rent(DockerfileSyntax syntax, DockerfileParser.InPlaceParse parse, List<Finding> findings, CancellationToken cancellationToken)
+    public static AnalysisContext Rent(DockerfileSyntax syntax, DockerfileParser.OngoingParse parse, List<Finding> findings, CancellationToken cancellationToken)
     {
         var context = spare ?? new AnalysisContext();
         spare = null;

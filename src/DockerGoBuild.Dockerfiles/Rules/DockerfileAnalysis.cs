@@ -44,7 +44,7 @@ public static class DockerfileAnalysis
 
     /// <summary>
     /// Parses <paramref name="text"/> and runs every rule over it. The text is parsed as it is analysed, a window of
-    /// instructions at a time (see <see cref="FindingsOf(DockerfileSyntax, DockerfileParser.InPlaceParse, int, CancellationToken)"/>);
+    /// instructions at a time (see <see cref="FindingsOf(DockerfileSyntax, DockerfileParser.OngoingParse, int, CancellationToken)"/>);
     /// the syntax has tables of its own once it is whole.
     /// </summary>
     public static AnalysisResult Analyze(string text, CancellationToken cancellationToken = default)
@@ -113,7 +113,7 @@ public static class DockerfileAnalysis
         var findings = new IReadOnlyList<Finding>[texts.Count];
         var syntaxes = new DockerfileSyntax[Math.Min(texts.Count, DockerfileParser.MaxInPlaceAtOnce)];
         var tables = new DockerfileParser.InPlaceTables[syntaxes.Length];
-        var parses = new DockerfileParser.InPlaceParse[syntaxes.Length];
+        var parses = new DockerfileParser.OngoingParse[syntaxes.Length];
         for (var first = 0; first < texts.Count; first += syntaxes.Length)
         {
             var count = Math.Min(syntaxes.Length, texts.Count - first);
@@ -153,7 +153,7 @@ public static class DockerfileAnalysis
     // The findings of the syntax that parse reads while it goes on (default: a syntax parsed whole), which it finishes.
     // A large file is parsed, modelled and checked a window of whole stages at a time: each phase then reads the
     // window's text, syntax and model while they are still in the processor's cache, which a file of megabytes is not.
-    private static Finding[] FindingsOf(DockerfileSyntax syntax, DockerfileParser.InPlaceParse parse, int windowInstructions, CancellationToken cancellationToken)
+    private static Finding[] FindingsOf(DockerfileSyntax syntax, DockerfileParser.OngoingParse parse, int windowInstructions, CancellationToken cancellationToken)
     {
         if (syntax.Lines.LooksBinary)
         {
@@ -226,7 +226,7 @@ public static class DockerfileAnalysis
 
     // Runs the rules of the instructions over one window after another, each parsed (as far as parse has not read it)
     // and modelled just before; findings is where the context reports.
-    private static void CheckInstructions(AnalysisContext context, DockerfileParser.InPlaceParse parse, List<Finding> findings, int windowInstructions)
+    private static void CheckInstructions(AnalysisContext context, DockerfileParser.OngoingParse parse, List<Finding> findings, int windowInstructions)
     {
         var instructions = context.Syntax.InstructionList;
         for (var start = 0; ;)
@@ -263,7 +263,7 @@ public static class DockerfileAnalysis
     // Where the window that starts at instruction start ends: at the first FROM at least windowInstructions on, so
     // that it holds whole stages (a fix of a finding rewrites RUNs later in its stage), or at the end of the file
     // (isLast). The parse reads as far as the window's end.
-    private static int WindowEnd(SyntaxTables instructions, DockerfileParser.InPlaceParse parse, int start, int windowInstructions, out bool isLast)
+    private static int WindowEnd(SyntaxTables instructions, DockerfileParser.OngoingParse parse, int start, int windowInstructions, out bool isLast)
     {
         var index = (int)Math.Min(int.MaxValue, (long)start + windowInstructions);
         while (true)

@@ -47,24 +47,24 @@ public static class DockerfileParser
         Start(text, cancellationToken, whole: true, inPlace: true, instructions: int.MaxValue, out tables);
 
     /// <summary>
-    /// Starts a parse in place (see <see cref="ParseInPlace"/>) that its caller reads while it goes on, a few instructions
-    /// at a time through <paramref name="parse"/>, so that a large file's text and tables are read again while they are
-    /// still in the processor's cache. The parse has read the file's first <paramref name="instructions"/> (at least
+    /// Starts a parse into the thread's tables (see <see cref="ParseInPlace"/>) that its caller reads while it goes on,
+    /// a few instructions at a time through <paramref name="parse"/>, so that a large file's text and tables are read
+    /// again while they are still in the processor's cache. The parse has read the file's first <paramref name="instructions"/> (at least
     /// one), or all of them if it has fewer. From here on
     /// <see cref="DockerfileSyntax.Text"/>, <see cref="DockerfileSyntax.Lines"/> (the whole text's),
     /// <see cref="DockerfileSyntax.EscapeCharacter"/>, <see cref="DockerfileSyntax.Directives"/> and
     /// <see cref="DockerfileSyntax.BomLength"/> are final; the instructions are those read so far (see
-    /// <see cref="InPlaceParse.ReadMore"/>); the comments and diagnostics are there only after
-    /// <see cref="InPlaceParse.Finish"/>, and the syntax is then exactly what <see cref="ParseInPlace"/> returns. Only the
-    /// thread that parses reads the syntax before <see cref="InPlaceParse.Finish"/>. <paramref name="tables"/> are
+    /// <see cref="OngoingParse.ReadMore"/>); the comments and diagnostics are there only after
+    /// <see cref="OngoingParse.Finish"/>, and the syntax is then exactly what <see cref="ParseInPlace"/> returns. Only the
+    /// thread that parses reads the syntax before <see cref="OngoingParse.Finish"/>. <paramref name="tables"/> are
     /// released as <see cref="ParseInPlace"/>'s are, finished or not (a parse cancelled, or left, before its end).
     /// Not <paramref name="inPlace"/>, the syntax reads the thread's tables until the parse is finished, and then has
     /// tables of its own, as <see cref="Parse"/>'s has, which it keeps after <paramref name="tables"/> are released.
     /// </summary>
-    internal static DockerfileSyntax BeginParse(string text, bool inPlace, int instructions, CancellationToken cancellationToken, out InPlaceTables tables, out InPlaceParse parse)
+    internal static DockerfileSyntax BeginParse(string text, bool inPlace, int instructions, CancellationToken cancellationToken, out InPlaceTables tables, out OngoingParse parse)
     {
         var syntax = Start(text, cancellationToken, whole: false, inPlace, instructions, out tables);
-        parse = new InPlaceParse(tables.Reader, cancellationToken);
+        parse = new OngoingParse(tables.Reader, cancellationToken);
         return syntax;
     }
 
@@ -97,12 +97,12 @@ public static class DockerfileParser
     /// A parse read while it goes on (see <see cref="BeginParse"/>). The default value stands for a syntax parsed whole
     /// already: it reads nothing more.
     /// </summary>
-    internal readonly struct InPlaceParse
+    internal readonly struct OngoingParse
     {
         private readonly Reader _reader;
         private readonly CancellationToken _cancellationToken;
 
-        internal InPlaceParse(Reader reader, CancellationToken cancellationToken)
+        internal OngoingParse(Reader reader, CancellationToken cancellationToken)
         {
             _reader = reader;
             _cancellationToken = cancellationToken;
@@ -151,7 +151,10 @@ public static class DockerfileParser
         }
     }
 
-    /// <summary>The thread's tables a syntax was parsed into in place (see <see cref="ParseInPlace"/>).</summary>
+    /// <summary>
+    /// The thread's tables a syntax was parsed into in place (see <see cref="ParseInPlace"/>), or a parse begun (see
+    /// <see cref="BeginParse"/>) reads into until it is finished.
+    /// </summary>
     internal readonly struct InPlaceTables
     {
         private readonly Scratch? _scratch;
@@ -437,7 +440,7 @@ public static class DockerfileParser
         /// <summary>Whether a parse begun (see Begin) has text left to read.</summary>
         public bool HasTextLeft => _line < _lines.Count;
 
-        // Reads until at least instructions more instructions are read, or the text ends (see InPlaceParse.ReadMore);
+        // Reads until at least instructions more instructions are read, or the text ends (see OngoingParse.ReadMore);
         // returns whether there is text left.
         public unsafe bool ReadMore(int instructions)
         {

@@ -28,7 +28,7 @@ public sealed class DockerfileSyntax
     /// <summary>
     /// Sets the parts of the syntax after a parse: a parse in place reuses the syntax of an earlier
     /// one its caller reads no more (see <see cref="DockerfileParser.ParseInPlace"/>). A parse read while it goes on
-    /// sets them once begun, without comments or diagnostics, and again once finished (see
+    /// sets them once begun, without comments or diagnostics, which <see cref="Finish"/> sets once it is finished (see
     /// <see cref="DockerfileParser.BeginParse"/>).
     /// </summary>
     internal DockerfileSyntax Start(
